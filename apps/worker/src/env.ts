@@ -1,0 +1,3 @@
+import { loadEnvOrExit, workerEnv } from "@tunnelwatch/config";
+
+export const env = loadEnvOrExit(workerEnv(), "worker");

@@ -1,0 +1,8 @@
+export { createPrismaClient, disconnectPrisma, getPrisma } from "./client.ts";
+export { Prisma, type PrismaClient } from "./generated/prisma/client.ts";
+export * from "./generated/prisma/enums.ts";
+export { checkDatabase, type DependencyHealth } from "./health.ts";
+export { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./passwords.ts";
+export { type PurgeCounts, purgeExpiredRows } from "./retention.ts";
+export { GLOBAL_MODELS, TENANT_MODELS, type TenantDb } from "./tenant.ts";
+export { tenantDb } from "./tenant-db.ts";

@@ -1,0 +1,11 @@
+export { checkRedis, createRedis, type RedisHealth } from "./connection.ts";
+export {
+  DEFAULT_JOB_OPTIONS,
+  InvalidJobPayloadError,
+  type JobName,
+  type JobPayload,
+  jobSchemas,
+  parseJob,
+  QUEUE_NAMES,
+  type QueueName,
+} from "./contracts.ts";
