@@ -10,5 +10,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Integration tests own databases and queues; two cores, so keep parallelism modest.
     maxWorkers: 2,
+    // The JSON report feeds the pass/fail totals that `npm test` prints at the end.
+    reporters: ["default", ["json", { outputFile: "test-output/vitest.json" }]],
   },
 });

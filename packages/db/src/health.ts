@@ -29,7 +29,9 @@ function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const cause = (error as { cause?: { code?: string } }).cause;
   // Prisma wraps connection errors; the driver's code (ECONNREFUSED...) is the useful part.
-  const code = (error as { code?: string }).code ?? cause?.code;
-  const message = error.message.split("\n").filter(Boolean).at(-1) ?? error.message;
+  const code = cause?.code;
+  // Prisma's raw-query errors quote the driver's message: "... Message: `Can't reach database server at ...`".
+  const quoted = /Message: `([^`]+)`/.exec(error.message)?.[1];
+  const message = quoted ?? error.message.split("\n").filter(Boolean).at(-1) ?? error.message;
   return code && !message.includes(code) ? `${code}: ${message}` : message;
 }

@@ -23,3 +23,20 @@ describe("redis connections", () => {
     redis.disconnect();
   });
 });
+
+describe("producer readiness", () => {
+  it("waits for a lazy producer connection before the first command", async () => {
+    const { whenReady } = await import("./connection.ts");
+    const redis = createRedis(REDIS_URL, "producer");
+    await expect((await whenReady(redis)).ping()).resolves.toBe("PONG");
+    redis.disconnect();
+  });
+
+  it("rejects promptly when the server is down", async () => {
+    const { whenReady } = await import("./connection.ts");
+    const redis = createRedis("redis://127.0.0.1:1", "producer");
+    redis.on("error", () => {});
+    await expect(whenReady(redis, 500)).rejects.toThrow(/not reachable/);
+    redis.disconnect();
+  });
+});

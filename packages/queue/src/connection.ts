@@ -13,6 +13,30 @@ export function createRedis(url: string, role: "worker" | "producer"): Redis {
   });
 }
 
+/**
+ * Resolves once a producer connection is ready, or rejects after `timeoutMs`. Producers do not
+ * queue commands while disconnected, so a command sent before the connection is up would fail.
+ */
+export async function whenReady(redis: Redis, timeoutMs = 2000): Promise<Redis> {
+  if (redis.status === "ready") return redis;
+  if (redis.status === "wait") void redis.connect().catch(() => {});
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error(`Redis is not reachable (${redis.status} after ${timeoutMs} ms)`));
+    }, timeoutMs);
+    const onReady = () => {
+      cleanup();
+      resolve(redis);
+    };
+    const cleanup = () => {
+      clearTimeout(timer);
+      redis.off("ready", onReady);
+    };
+    redis.on("ready", onReady);
+  });
+}
+
 export interface RedisHealth {
   ok: boolean;
   latencyMs: number;

@@ -31,12 +31,16 @@ export const DEFAULT_JOB_OPTIONS: Record<QueueName, JobsOptions> = {
 export class InvalidJobPayloadError extends Error {}
 
 /** Parses a job's payload against its schema; an invalid payload can never succeed. */
-export function parseJob<Q extends QueueName>(queue: Q, name: string, data: unknown) {
+export function parseJob<Q extends QueueName, J extends JobName<Q> = JobName<Q>>(
+  queue: Q,
+  name: string,
+  data: unknown,
+): z.output<(typeof jobSchemas)[Q][J]> {
   const schemas = jobSchemas[queue] as Record<string, z.ZodType>;
   const schema = schemas[name];
   if (!schema) throw new InvalidJobPayloadError(`Queue ${queue} has no job named ${name}`);
   const result = schema.safeParse(data);
   if (!result.success)
     throw new InvalidJobPayloadError(`Invalid ${queue}/${name} payload: ${z.prettifyError(result.error)}`);
-  return result.data;
+  return result.data as z.output<(typeof jobSchemas)[Q][J]>;
 }

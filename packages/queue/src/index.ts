@@ -1,4 +1,4 @@
-export { checkRedis, createRedis, type RedisHealth } from "./connection.ts";
+export { checkRedis, createRedis, type RedisHealth, whenReady } from "./connection.ts";
 export {
   DEFAULT_JOB_OPTIONS,
   InvalidJobPayloadError,

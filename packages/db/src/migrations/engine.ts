@@ -12,6 +12,12 @@ import pg from "pg";
 
 export type { SchemaEngine };
 
+// Node has WebAssembly; the node-only TypeScript libraries here do not declare it.
+declare const WebAssembly: {
+  compile(bytes: Uint8Array): Promise<object>;
+  instantiate(module: object, imports: object): Promise<{ exports: object }>;
+};
+
 let initialised: Promise<void> | undefined;
 
 function initialiseWasm(): Promise<void> {

@@ -4,7 +4,13 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testServerUrl } from "../testing.ts";
-import { applyMigrations, createMigration, diffDatabaseToSchema, MIGRATIONS_DIR } from "./migrations.ts";
+import {
+  applyMigrations,
+  createMigration,
+  diffDatabaseToSchema,
+  MIGRATIONS_DIR,
+  migrationStatus,
+} from "./migrations.ts";
 import { createDatabase, dropDatabase } from "./temporary-database.ts";
 
 describe("offline migrations", () => {
@@ -17,8 +23,12 @@ describe("offline migrations", () => {
   });
 
   it("migrate a fresh database to exactly schema.prisma, and a second run applies nothing", async () => {
+    const before = await migrationStatus(url);
+    expect(before.applied).toEqual([]);
     const applied = await applyMigrations(url);
     expect(applied.length).toBeGreaterThan(0);
+    expect(applied).toEqual(before.pending);
+    expect(await migrationStatus(url)).toEqual({ applied, pending: [], unknown: [] });
     expect(await diffDatabaseToSchema(url)).toBe("");
     expect(await applyMigrations(url)).toEqual([]);
 

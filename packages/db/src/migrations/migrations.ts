@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import pg from "pg";
 import { openSchemaEngine, type SchemaEngine } from "./engine.ts";
 import { withTemporaryDatabase } from "./temporary-database.ts";
 
@@ -76,7 +77,8 @@ export async function diffDatabaseToSchema(connectionString: string): Promise<st
       exitCode: null,
       filters: NO_FILTERS,
     });
-    return EMPTY_MIGRATION.test(result.stdout) ? "" : result.stdout;
+    const sql = result.stdout ?? "";
+    return EMPTY_MIGRATION.test(sql) ? "" : sql;
   });
 }
 
@@ -110,4 +112,38 @@ export async function createMigration(options: {
   const lockPath = path.join(migrationsDir, LOCKFILE);
   if (!existsSync(lockPath)) await writeFile(lockPath, LOCKFILE_CONTENT);
   return { directory, sql };
+}
+
+export interface MigrationStatus {
+  applied: string[];
+  pending: string[];
+  /** Recorded in the database but absent from prisma/migrations (a newer checkout ran here). */
+  unknown: string[];
+}
+
+/** Compares prisma/migrations with the database's _prisma_migrations table, without the engine. */
+export async function migrationStatus(
+  connectionString: string,
+  migrationsDir = MIGRATIONS_DIR,
+): Promise<MigrationStatus> {
+  const onDisk = (await readMigrationsList(migrationsDir)).migrationDirectories.map((d) => d.path);
+  const client = new pg.Client({ connectionString, connectionTimeoutMillis: 3000 });
+  await client.connect();
+  try {
+    const exists = await client.query("SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present");
+    const applied = exists.rows[0]?.present
+      ? (
+          await client.query<{ migration_name: string }>(
+            "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name",
+          )
+        ).rows.map((r) => r.migration_name)
+      : [];
+    return {
+      applied,
+      pending: onDisk.filter((name) => !applied.includes(name)),
+      unknown: applied.filter((name) => !onDisk.includes(name)),
+    };
+  } finally {
+    await client.end();
+  }
 }

@@ -1,0 +1,1 @@
+export { applyMigrations, type MigrationStatus, migrationStatus } from "./migrations.ts";
