@@ -1,0 +1,68 @@
+// AWS Site-to-Site VPN tunnel activity and BGP log records, as CloudWatch Logs delivers them
+// (one JSON object per event). Field names from the AWS log-contents documentation; casing of
+// state values and the unit of event_timestamp (s or ms) vary, so both are accepted.
+import type { ParsedFields, Vendor } from "./types.ts";
+
+export interface AwsRecord {
+  vendor: Vendor;
+  /** The text to classify: the record's `details` (or BGP message details). */
+  message: string;
+  fields: ParsedFields;
+}
+
+function asBoolean(value: unknown): boolean | undefined {
+  if (typeof value === "boolean") return value;
+  if (value === "true" || value === "True") return true;
+  if (value === "false" || value === "False") return false;
+  return undefined;
+}
+
+function epochToIso(value: unknown): string | undefined {
+  const n =
+    typeof value === "number" ? value : typeof value === "string" && /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
+  if (!Number.isFinite(n) || n <= 0) return undefined;
+  const ms = n < 1e11 ? n * 1000 : n;
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
+
+/** Returns undefined when the object is not an AWS VPN log record. */
+export function readAwsRecord(record: Record<string, unknown>): AwsRecord | undefined {
+  const isBgp =
+    typeof record.resource_id === "string" && (record.type === "BGPStatus" || record.type === "RouteStatus");
+  const isTunnel =
+    "ike_phase1_state" in record ||
+    "ike_phase2_state" in record ||
+    "dpd_enabled" in record ||
+    "nat_t_detected" in record;
+  if (!isBgp && !isTunnel && !("details" in record && "event_timestamp" in record)) return undefined;
+
+  const fields: ParsedFields = {
+    time: text(record.timestamp) ?? epochToIso(record.event_timestamp),
+  };
+  if (isBgp) {
+    const message = (record.message ?? {}) as Record<string, unknown>;
+    const resource = String(record.resource_id);
+    // resource_id is "<vpn connection id>_<tunnel outside ip>".
+    const [vpnId, outsideIp] = resource.split("_");
+    fields.tunnelId = vpnId;
+    if (outsideIp) fields.localIp = outsideIp;
+    fields.bgpStatus = `${String(record.type)}:${String(record.status ?? "")}`;
+    const details = text(message.details) ?? "";
+    fields.message = details;
+    return { vendor: "aws-bgp", message: details, fields };
+  }
+  const details = text(record.details) ?? text(record.VpnLogDetail) ?? "";
+  fields.message = details;
+  fields.tunnelId = text(record.vpn_connection_id) ?? text(record.VpnConnectionId);
+  fields.localIp = text(record.tunnel_outside_ip) ?? text(record.TunnelOutsideIPAddress);
+  fields.ikePhase1State = text(record.ike_phase1_state);
+  fields.ikePhase2State = text(record.ike_phase2_state);
+  fields.dpdEnabled = asBoolean(record.dpd_enabled);
+  fields.natTDetected = asBoolean(record.nat_t_detected);
+  return { vendor: "aws", message: details, fields };
+}

@@ -1,0 +1,385 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { LOG_FAULT_CODES, type LogFaultCode } from "../codes.ts";
+import { applyRules, applyRulesExhaustively, classifyLine, MAX_LINE_LENGTH } from "./classify.ts";
+import { RULES } from "./rules.ts";
+
+interface CorpusLine {
+  vendor: string;
+  line: string;
+  code: LogFaultCode;
+  phase: "1" | "2" | null;
+  source: string;
+  why: string;
+}
+
+const CORPUS_DIR = path.resolve(import.meta.dirname, "../../test/corpus");
+const corpus: CorpusLine[] = readdirSync(CORPUS_DIR)
+  .filter((f) => f.endsWith(".jsonl"))
+  .flatMap((f) =>
+    readFileSync(path.join(CORPUS_DIR, f), "utf8")
+      .split("\n")
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as CorpusLine),
+  );
+
+describe("the real-line corpus", () => {
+  it("is well formed: known codes, a source for every line, no duplicates", () => {
+    expect(corpus.length).toBeGreaterThan(300);
+    for (const entry of corpus) {
+      expect(LOG_FAULT_CODES).toContain(entry.code);
+      expect(entry.source.length).toBeGreaterThan(5);
+    }
+    expect(new Set(corpus.map((e) => e.line)).size).toBe(corpus.length);
+  });
+
+  it("has real lines for every log fault code", () => {
+    for (const code of LOG_FAULT_CODES) {
+      expect(corpus.filter((e) => e.code === code).length, code).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it("is classified as a network engineer labelled it, for 95% of lines and 80% of each code", () => {
+    const misses: string[] = [];
+    const perCode = new Map<LogFaultCode, { hits: number; total: number }>();
+    for (const entry of corpus) {
+      const result = classifyLine(entry.line);
+      const tally = perCode.get(entry.code) ?? { hits: 0, total: 0 };
+      tally.total++;
+      if (result.code === entry.code) tally.hits++;
+      else misses.push(`${entry.code} <- ${result.code} [${result.rule}] ${entry.line.slice(0, 120)}`);
+      perCode.set(entry.code, tally);
+    }
+    const accuracy = 1 - misses.length / corpus.length;
+    expect(accuracy, misses.join("\n")).toBeGreaterThanOrEqual(0.95);
+    for (const [code, { hits, total }] of perCode) {
+      expect(
+        hits / total,
+        `${code}: ${hits}/${total}\n${misses.filter((m) => m.startsWith(code)).join("\n")}`,
+      ).toBeGreaterThanOrEqual(0.8);
+    }
+  });
+
+  it("gives the labelled phase for fault lines classified correctly", () => {
+    const wrongPhase = corpus.filter((entry) => {
+      const result = classifyLine(entry.line);
+      const isFault = !["INFO", "UNKNOWN", "BGP_SESSION_DOWN", "TUNNEL_UP", "TUNNEL_DOWN_OTHER"].includes(entry.code);
+      return (
+        isFault &&
+        result.code === entry.code &&
+        entry.phase !== null &&
+        result.phase !== null &&
+        result.phase !== entry.phase
+      );
+    });
+    expect(wrongPhase.map((e) => e.line)).toEqual([]);
+  });
+});
+
+describe("the keyword index", () => {
+  it("selects the same rule as running every rule, on every corpus line and its case variants", () => {
+    for (const { line } of corpus) {
+      for (const variant of [line, line.toUpperCase(), line.toLowerCase()]) {
+        expect(applyRules(variant)?.rule.id, variant).toBe(applyRulesExhaustively(variant)?.rule.id);
+      }
+    }
+  });
+
+  it("has lower-case keywords for every rule", () => {
+    for (const rule of RULES) {
+      expect(rule.keywords.length, rule.id).toBeGreaterThan(0);
+      for (const keyword of rule.keywords) expect(keyword).toBe(keyword.toLowerCase());
+    }
+  });
+});
+
+describe("classification by meaning", () => {
+  const cases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
+    // NO_PROPOSAL_CHOSEN: the exchange decides the phase.
+    ["charon: 09[ENC] parsed IKE_SA_INIT response 0 [ N(NO_PROP) ]", "IKE_PROPOSAL_MISMATCH", "1"],
+    ["charon: 09[ENC] parsed CREATE_CHILD_SA response 7 [ N(NO_PROP) ]", "IPSEC_PROPOSAL_MISMATCH", "2"],
+    ["charon: 14[IKE] received NO_PROPOSAL_CHOSEN notify, no CHILD_SA built", "IPSEC_PROPOSAL_MISMATCH", "2"],
+    ['pluto[1]: "tun" #4: STATE_QUICK_I1: received NO_PROPOSAL_CHOSEN', "IPSEC_PROPOSAL_MISMATCH", "2"],
+    [
+      'pluto[1]: "tun" #1: STATE_MAIN_I1: ignoring informational payload NO_PROPOSAL_CHOSEN',
+      "IKE_PROPOSAL_MISMATCH",
+      "1",
+    ],
+    [
+      "kmd[1]: IKE negotiation failed with error: No proposal chosen. IKE Version: 2, VPN: to-aws Gateway: gw",
+      "IKE_PROPOSAL_MISMATCH",
+      "1",
+    ],
+    [
+      "kmd[1]: IPSec negotiation failed with error: No proposal chosen. IKE Version: 2, VPN: to-aws",
+      "IPSEC_PROPOSAL_MISMATCH",
+      "2",
+    ],
+    [
+      "%ASA-5-713257: Phase 1 failure: Mismatched attribute types for class Group: Rcv'd: Group 2 Cfg'd: Group 14",
+      "IKE_PROPOSAL_MISMATCH",
+      "1",
+    ],
+    ["%ASA-5-713257: Phase 2 failure: Mismatched attribute types for class Encryption", "IPSEC_PROPOSAL_MISMATCH", "2"],
+    ["PFS group mismatch: peer offered none, local policy requires group14", "IPSEC_PROPOSAL_MISMATCH", "2"],
+    // Traffic selectors and identities.
+    ["charon: 11[IKE] received TS_UNACCEPTABLE notify, no CHILD_SA built", "TRAFFIC_SELECTOR_MISMATCH", "2"],
+    ["received INVALID_ID_INFORMATION error notify in quick mode", "TRAFFIC_SELECTOR_MISMATCH", "2"],
+    ["STATE_MAIN_R2: received INVALID_ID_INFORMATION notification", "IKE_AUTH_FAILURE", "1"],
+    [
+      "kmd[1]: KMD_PM_P2_POLICY_LOOKUP_FAILURE: Policy lookup for Phase-2 [responder] failed for p1_local=ipv4(udp:500,[0..3]=1.1.1.1)",
+      "TRAFFIC_SELECTOR_MISMATCH",
+      "2",
+    ],
+    // Authentication.
+    ["charon: 13[IKE] received AUTHENTICATION_FAILED notify error", "IKE_AUTH_FAILURE", "1"],
+    ["charon: 13[IKE] authentication of '203.0.113.9' with pre-shared key failed", "IKE_AUTH_FAILURE", "1"],
+    [
+      "%ASA-5-713904: IP = 198.51.100.7, ERROR, had problems decrypting packet, probably due to mismatched pre-shared key",
+      "IKE_AUTH_FAILURE",
+      "1",
+    ],
+    // Liveness.
+    ["charon: 05[IKE] DPD check timed out, enforcing DPD action", "DPD_TIMEOUT", "1"],
+    [
+      "%ASA-3-713123: IP = 198.51.100.7, IKE lost contact with remote peer, deleting connection (keepalive type: DPD)",
+      "DPD_TIMEOUT",
+      "1",
+    ],
+    ["charon: 16[IKE] giving up after 5 retransmits", "PEER_UNREACHABLE", "1"],
+    ["charon: 16[IKE] deleting CHILD_SA after 300 seconds of inactivity", "IDLE_TIMEOUT", "2"],
+    [
+      "%ASA-4-113019: Group = 198.51.100.7, Username = 198.51.100.7, IP = 198.51.100.7, Session disconnected. Session Type: LAN-to-LAN, Duration: 0h:05m:00s, Bytes xmt: 0, Bytes rcv: 0, Reason: Idle Timeout",
+      "IDLE_TIMEOUT",
+      "2",
+    ],
+    ["charon: 07[IKE] CHILD_SA rekeying failed, trying again in 15 seconds", "REKEY_FAILURE", "2"],
+    ["charon: 07[IKE] IKE_SA rekeying completed successfully", "INFO", null],
+    // BGP.
+    [
+      "AWS-side peer BGP session state has changed from Established to Idle with neighbor 169.254.10.1",
+      "BGP_SESSION_DOWN",
+      null,
+    ],
+    [
+      "AWS-side peer BGP session state has changed from OpenConfirm to Established with neighbor 169.254.10.1",
+      "INFO",
+      null,
+    ],
+    // Up and down.
+    [
+      "charon: 12[IKE] IKE_SA aws-tun1[3] established between 198.51.100.7[198.51.100.7]...203.0.113.9[203.0.113.9]",
+      "TUNNEL_UP",
+      "1",
+    ],
+    ["kmd[1]: KMD_VPN_DOWN_ALARM_USER: VPN to-aws from 203.0.113.9 is down.", "TUNNEL_DOWN_OTHER", null],
+    // Not a tunnel log at all.
+    ["sshd[812]: Accepted publickey for admin from 192.0.2.4 port 52144 ssh2", "UNKNOWN", null],
+  ];
+
+  it.each(cases)("%s -> %s", (line, code, phase) => {
+    const result = classifyLine(line);
+    expect(result.code).toBe(code);
+    expect(result.phase).toBe(phase);
+    if (code !== "UNKNOWN")
+      expect(result.evidence === null || line.includes(result.evidence.replace(/…$/, ""))).toBe(true);
+  });
+
+  it("clears BGP_SESSION_DOWN when a session reaches Established", () => {
+    expect(
+      classifyLine(
+        "AWS-side peer BGP session state has changed from OpenConfirm to Established with neighbor 169.254.10.1",
+      ).clears,
+    ).toEqual(["BGP_SESSION_DOWN"]);
+  });
+});
+
+describe("AWS tunnel activity and BGP records (JSON as CloudWatch Logs delivers them)", () => {
+  it("classifies by `details` and reads the documented fields", () => {
+    const record = {
+      event_timestamp: 1_700_000_000,
+      details: "AWS tunnel DPD timed out after 3 retransmits",
+      dpd_enabled: true,
+      nat_t_detected: "false",
+      ike_phase1_state: "Down",
+      ike_phase2_state: "Down",
+    };
+    const result = classifyLine(JSON.stringify(record));
+    expect(result).toMatchObject({ code: "DPD_TIMEOUT", vendor: "aws", severity: "major" });
+    expect(result.fields).toMatchObject({
+      time: "2023-11-14T22:13:20.000Z",
+      dpdEnabled: true,
+      natTDetected: false,
+      ikePhase1State: "Down",
+      message: "AWS tunnel DPD timed out after 3 retransmits",
+    });
+  });
+
+  it("accepts milliseconds and lower-case states, and falls back to the states when details are empty", () => {
+    const down = classifyLine(
+      JSON.stringify({
+        event_timestamp: 1_700_000_000_000,
+        details: "",
+        ike_phase1_state: "established",
+        ike_phase2_state: "down",
+      }),
+    );
+    expect(down).toMatchObject({ code: "TUNNEL_DOWN_OTHER", phase: "2", vendor: "aws" });
+    expect(down.fields.time).toBe("2023-11-14T22:13:20.000Z");
+    const up = classifyLine(
+      JSON.stringify({
+        event_timestamp: 1_700_000_000,
+        ike_phase1_state: "Established",
+        ike_phase2_state: "Established",
+      }),
+    );
+    expect(up.code).toBe("TUNNEL_UP");
+  });
+
+  it("reads BGP records: status, resource id and message details", () => {
+    const base = {
+      resource_id: "vpn-0123456789abcdef0_203.0.113.10",
+      event_timestamp: 1_762_580_429_641,
+      timestamp: "2025-11-08 05:40:29.641Z",
+    };
+    const down = classifyLine(
+      JSON.stringify({
+        ...base,
+        type: "BGPStatus",
+        status: "DOWN",
+        message: { details: "AWS-side peer sent a Hold Timer Expired notification to neighbor 169.254.10.1" },
+      }),
+    );
+    expect(down).toMatchObject({ code: "BGP_SESSION_DOWN", vendor: "aws-bgp" });
+    expect(down.fields).toMatchObject({ tunnelId: "vpn-0123456789abcdef0", localIp: "203.0.113.10" });
+    const upNoDetails = classifyLine(JSON.stringify({ ...base, type: "BGPStatus", status: "UP", message: {} }));
+    expect(upNoDetails).toMatchObject({ code: "INFO", clears: ["BGP_SESSION_DOWN"] });
+  });
+
+  it("treats a truncated record as UNKNOWN with a reason, unless its text still names a fault", () => {
+    expect(
+      classifyLine(
+        '{"event_timestamp": 1700000000, "details": "AWS tunnel is sending AUTHENTICATION_FAILED as the resp',
+      ).code,
+    ).toBe("IKE_AUTH_FAILURE");
+    const truncated = classifyLine('{"event_timestamp": 1700000000, "ike_phase1_st');
+    expect(truncated.code).toBe("UNKNOWN");
+    expect(truncated.reason).toMatch(/malformed or truncated JSON/);
+  });
+});
+
+describe("fields", () => {
+  it("reads addresses, SPIs and the connection from a strongSwan line", () => {
+    const result = classifyLine(
+      "Feb  9 23:08:00 gw charon: 13[IKE] <aws-tun1|74> CHILD_SA aws-tun1{12} established with SPIs c304fbdf_i c8f68e6b_o and TS 10.0.0.0/16 === 172.31.0.0/16",
+    );
+    expect(result.vendor).toBe("strongswan");
+    expect(result.fields).toMatchObject({
+      time: "Feb  9 23:08:00",
+      host: "gw",
+      program: "charon",
+      spi: ["c304fbdf", "c8f68e6b"],
+      connectionName: "aws-tun1",
+    });
+  });
+
+  it("reads peer and local addresses and the message id", () => {
+    const result = classifyLine(
+      "charon: 10[IKE] IKE_SA tun[1] established between 198.51.100.7[198.51.100.7]...203.0.113.9[203.0.113.9]",
+    );
+    expect(result.fields).toMatchObject({ localIp: "198.51.100.7", peerIp: "203.0.113.9" });
+    expect(classifyLine("charon: 05[IKE] retransmit 2 of request with message ID 0").fields.messageId).toBe("0");
+  });
+
+  it("reads Alibaba connection ids and Juniper VPN names", () => {
+    const alibaba = classifyLine(
+      "2023-01-13 11:39:21 vco-bp1spxu8hlcvpd7ry1234 [PROTO_ERR]: ikev1.c:1433:isakmp_ph1resend(): phase1 negotiation failed due to time up.",
+    );
+    expect(alibaba).toMatchObject({ code: "PEER_UNREACHABLE", vendor: "alibaba", phase: "1" });
+    expect(alibaba.fields.tunnelId).toBe("vco-bp1spxu8hlcvpd7ry1234");
+    const juniper = classifyLine(
+      "Aug  3 10:18:44  srx1 kmd[14162]: IKE negotiation failed with error: Timed out. IKE Version: 2, VPN: to-aws Gateway: gw-a, Local: 10.0.1.50/500, Remote: 13.68.203.192/500",
+    );
+    expect(juniper).toMatchObject({ code: "PEER_UNREACHABLE", vendor: "juniper" });
+    expect(juniper.fields).toMatchObject({
+      connectionName: "to-aws",
+      peerIp: "13.68.203.192",
+      localIp: "10.0.1.50",
+      ikeVersion: "2",
+    });
+  });
+});
+
+describe("vendors", () => {
+  const cases: Array<[string, string]> = [
+    ['Mar 20 10:03:52 gw pluto[123]: "tun" #1: initiating Main Mode', "libreswan"],
+    ["Mar 20 10:03:52 gw charon: 09[IKE] initiating IKE_SA tun[1] to 203.0.113.9", "strongswan"],
+    ["Dec 04 2014 12:37:51: %ASA-5-713119: Group = 1.2.3.4, IP = 1.2.3.4, PHASE 1 COMPLETED", "cisco-asa"],
+    ["*Mar 1 00:31:55.431: %CRYPTO-5-SESSION_STATUS: Crypto tunnel is UP. Peer 10.1.1.1:500", "cisco-ios"],
+    [
+      "<30>1 2023-07-04T10:21:11.590+10:00 fw kmd 9812 - - IKE negotiation successfully completed. IKE Version: 1",
+      "juniper",
+    ],
+    ["AWS tunnel received DELETE for IKE_SA from CGW", "aws"],
+    ["AWS-side peer sent an End-of-RIB message to neighbor 169.254.1.1", "aws-bgp"],
+  ];
+  it.each(cases)("%s -> %s", (line, vendor) => {
+    expect(classifyLine(line).vendor).toBe(vendor);
+  });
+
+  it("uses a vendor hint only when the line does not show its vendor", () => {
+    expect(classifyLine("received NO_PROPOSAL_CHOSEN notify error", { vendor: "alibaba" }).vendor).toBe("alibaba");
+    expect(classifyLine("charon: 09[IKE] initiating IKE_SA tun[1]", { vendor: "alibaba" }).vendor).toBe("strongswan");
+  });
+});
+
+describe("bad input never throws and says why", () => {
+  const reasonFor = (input: string | Uint8Array) => {
+    const result = classifyLine(input);
+    expect(result.code).toBe("UNKNOWN");
+    return result.reason;
+  };
+
+  it("names empty, binary, invalid UTF-8, oversized and non-text input", () => {
+    expect(reasonFor("")).toBe("empty line");
+    expect(reasonFor("   \t  ")).toBe("empty line");
+    expect(reasonFor("charon: \u0000\u0001\u0002 IKE")).toMatch(/binary/);
+    expect(reasonFor(new Uint8Array([0x63, 0x68, 0xff, 0xfe, 0x61]))).toBe("invalid UTF-8");
+    expect(reasonFor("a".repeat(1024 * 1024))).toMatch(/1048576 characters, over the 16384/);
+    expect(reasonFor("x".repeat(MAX_LINE_LENGTH + 1))).toMatch(/over the/);
+    expect(classifyLine(null as unknown as string).reason).toBe("not a text line (null)");
+    expect(classifyLine(42 as unknown as string).reason).toBe("not a text line (number)");
+    expect(reasonFor("\ud800 lone surrogate")).toMatch(/binary|UTF-8/);
+  });
+
+  it("accepts a valid UTF-8 byte line", () => {
+    expect(classifyLine(new TextEncoder().encode("charon: 16[IKE] giving up after 5 retransmits")).code).toBe(
+      "PEER_UNREACHABLE",
+    );
+  });
+
+  it("survives random garbage: 20,000 random strings and byte arrays", () => {
+    let seed = 12345;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed / 2_147_483_648;
+    };
+    const alphabet =
+      "abcXYZ019 _-:[]{}()\"'\\/.,;<>|=#%*\u00e9\u65e5\ud83d\ude00\u0000\u001f\ufffdNO_PROPOSAL_CHOSEN IKE_SA CHILD_SA";
+    for (let i = 0; i < 20_000; i++) {
+      const length = Math.floor(random() * 300);
+      let input: string | Uint8Array;
+      if (i % 3 === 0) {
+        input = Uint8Array.from({ length }, () => Math.floor(random() * 256));
+      } else {
+        input = Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join("");
+        if (i % 7 === 0) input = `{"details": "${input}`;
+      }
+      const result = classifyLine(input);
+      expect(LOG_FAULT_CODES).toContain(result.code);
+      expect(result.confidence).toBeGreaterThanOrEqual(0);
+      expect(result.confidence).toBeLessThanOrEqual(1);
+    }
+  });
+});

@@ -1,0 +1,275 @@
+// classifyLine: one raw log line from any supported vendor -> one fault code, with the phase,
+// vendor, confidence, the evidence that decided it and the fields an engineer searches by.
+// It never throws: anything it cannot read becomes UNKNOWN with a reason.
+import type { LogFaultCode } from "../codes.ts";
+import { readAwsRecord } from "./aws-record.ts";
+import { extractFields } from "./fields.ts";
+import { splitHeader } from "./header.ts";
+import { KeywordIndex } from "./keyword-index.ts";
+import { phaseFromContext } from "./phase.ts";
+import { codeOfSessionReason, RULES, type Rule } from "./rules.ts";
+import {
+  type Classification,
+  type ClassifyOptions,
+  DEFAULT_SEVERITY,
+  type IkePhase,
+  type ParsedFields,
+  type Vendor,
+} from "./types.ts";
+
+/** Longer lines are not log lines (or were concatenated by a broken shipper). */
+export const MAX_LINE_LENGTH = 16 * 1024;
+
+// C0 controls other than tab, the replacement character a lossy decoder leaves for invalid
+// UTF-8, and lone surrogates.
+const BINARY =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const HEX_DUMP = /^(?:[\w,]+ )?(?:[0-9a-fA-F]{8}\s*)+$/;
+// Words that only IKE/IPsec/BGP tunnel logs use: a line with them is recognised even when its
+// header does not name the daemon (bare messages pasted from a console or a vendor document).
+const VPN_VOCABULARY =
+  /\b(?:IKE|IKEv[12]|ISAKMP|IPsec|IPSec|IPSEC|CHILD_SA|IKE_SA|ESP|SPI|DPD|NAT-T|[Pp]roposals?|[Pp]hase ?[12]|phase[12]|[Qq]uick [Mm]ode|[Mm]ain [Mm]ode|[Aa]ggressive [Mm]ode|[Vv]endor ID|pre-shared key|cert(?:ificate)? requests?|rekey\w*|IPsec-SA|ISAKMP-SA|QUICK_MODE|BGP|UDP\/4500|UDP\/500)\b/;
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+function unknown(reason: string, vendor: Vendor = "unknown", fields: ParsedFields = {}): Classification {
+  return {
+    code: "UNKNOWN",
+    severity: "info",
+    phase: null,
+    vendor,
+    confidence: 0,
+    evidence: null,
+    rule: null,
+    reason,
+    clears: [],
+    fields,
+  };
+}
+
+function toText(input: unknown): string | Classification {
+  if (typeof input === "string") return input;
+  if (input instanceof Uint8Array) {
+    try {
+      return utf8.decode(input);
+    } catch {
+      return unknown("invalid UTF-8");
+    }
+  }
+  return unknown(`not a text line (${input === null ? "null" : typeof input})`);
+}
+
+function resolveCode(rule: Rule, match: RegExpExecArray, phase: IkePhase | null, message: string) {
+  switch (rule.code) {
+    case "PROPOSAL": {
+      // Without an exchange named, IKEv1's "<notify> error notify" wording is most often a
+      // quick-mode (phase 2) answer, IKEv2's "notify error" an IKE_SA_INIT (phase 1) answer.
+      const resolved = phase ?? (/error notify/.test(message) ? "2" : "1");
+      return { code: resolved === "2" ? "IPSEC_PROPOSAL_MISMATCH" : "IKE_PROPOSAL_MISMATCH", phase: resolved } as const;
+    }
+    case "INVALID_ID":
+      // On the ISAKMP/IKE SA itself it is an identity problem; on a child SA, the selectors.
+      return phase === "1"
+        ? ({ code: "IKE_AUTH_FAILURE", phase: "1" } as const)
+        : ({ code: "TRAFFIC_SELECTOR_MISMATCH", phase: "2" } as const);
+    case "SESSION_REASON": {
+      const code = codeOfSessionReason(match[1] ?? "");
+      return { code, phase: code === "IDLE_TIMEOUT" || code === "TRAFFIC_SELECTOR_MISMATCH" ? "2" : phase } as const;
+    }
+    default:
+      return { code: rule.code, phase } as const;
+  }
+}
+
+// Keyword id -> index of the rule it belongs to.
+const KEYWORD_RULE: number[] = RULES.flatMap((rule, index) => rule.keywords.map(() => index));
+const KEYWORDS = new KeywordIndex(RULES.flatMap((rule) => rule.keywords));
+const keywordHits = new Uint8Array(KEYWORDS.size);
+const ruleHits = new Uint8Array(RULES.length);
+
+/** The first rule that matches, running only the expressions of rules whose keywords occur. */
+export function applyRules(message: string): { rule: Rule; match: RegExpExecArray } | undefined {
+  if (!KEYWORDS.scan(message, keywordHits)) return undefined;
+  for (let k = 0; k < keywordHits.length; k++) {
+    if (keywordHits[k]) {
+      ruleHits[KEYWORD_RULE[k] as number] = 1;
+      keywordHits[k] = 0;
+    }
+  }
+  let hit: { rule: Rule; match: RegExpExecArray } | undefined;
+  for (let i = 0; i < RULES.length; i++) {
+    if (!ruleHits[i]) continue;
+    ruleHits[i] = 0;
+    if (hit) continue;
+    const rule = RULES[i] as Rule;
+    const match = rule.test.exec(message);
+    if (match) hit = { rule, match };
+  }
+  return hit;
+}
+
+/** Every rule in order without the keyword index: the reference the index must agree with. */
+export function applyRulesExhaustively(message: string): { rule: Rule; match: RegExpExecArray } | undefined {
+  for (const rule of RULES) {
+    const match = rule.test.exec(message);
+    if (match) return { rule, match };
+  }
+  return undefined;
+}
+
+function classifyMessage(message: string, vendor: Vendor, fields: ParsedFields): Classification | undefined {
+  const hit = applyRules(message);
+  if (!hit) return undefined;
+  const { rule, match } = hit;
+  const contextPhase = rule.phase === undefined ? (phaseFromContext(message) ?? rule.defaultPhase ?? null) : rule.phase;
+  const resolved = resolveCode(rule, match, contextPhase, message);
+  const code: LogFaultCode = resolved.code;
+  const clears: LogFaultCode[] = code === "TUNNEL_UP" ? ["*" as LogFaultCode] : (rule.clears ?? []);
+  return {
+    code,
+    severity: DEFAULT_SEVERITY[code],
+    phase: code === "INFO" || code === "BGP_SESSION_DOWN" ? (rule.phase ?? null) : resolved.phase,
+    vendor,
+    confidence: rule.confidence,
+    evidence: match[0].length > 200 ? `${match[0].slice(0, 200)}…` : match[0],
+    rule: rule.id,
+    clears: code === "TUNNEL_UP" ? [] : clears,
+    fields,
+  };
+}
+
+/** What a record's state fields say when its message says nothing (AWS periodic records). */
+function classifyAwsStates(fields: ParsedFields, vendor: Vendor): Classification | undefined {
+  const base = { vendor, fields, clears: [] as LogFaultCode[], rule: "aws.state" };
+  if (fields.bgpStatus === "BGPStatus:DOWN") {
+    return {
+      ...base,
+      code: "BGP_SESSION_DOWN",
+      severity: "major",
+      phase: null,
+      confidence: 0.7,
+      evidence: "status DOWN",
+    };
+  }
+  if (fields.bgpStatus === "BGPStatus:UP") {
+    return {
+      ...base,
+      code: "INFO",
+      severity: "info",
+      phase: null,
+      confidence: 0.7,
+      evidence: "status UP",
+      clears: ["BGP_SESSION_DOWN"],
+    };
+  }
+  const p1 = fields.ikePhase1State?.toLowerCase();
+  const p2 = fields.ikePhase2State?.toLowerCase();
+  if (p1 === "down" || p2 === "down") {
+    const phase = p1 === "down" ? "1" : "2";
+    return {
+      ...base,
+      code: "TUNNEL_DOWN_OTHER",
+      severity: "major",
+      phase,
+      confidence: 0.6,
+      evidence: `ike_phase${phase}_state Down`,
+    };
+  }
+  if (p1 === "established" && p2 === "established") {
+    return {
+      ...base,
+      code: "TUNNEL_UP",
+      severity: "info",
+      phase: "2",
+      confidence: 0.6,
+      evidence: "both IKE phases Established",
+    };
+  }
+  return undefined;
+}
+
+export function classifyLine(input: string | Uint8Array, options: ClassifyOptions = {}): Classification {
+  const text = toText(input);
+  if (typeof text !== "string") return text;
+  if (text.length > MAX_LINE_LENGTH) {
+    return unknown(`line is ${text.length} characters, over the ${MAX_LINE_LENGTH} a log line can have`);
+  }
+  const line = text.trim();
+  if (line === "") return unknown("empty line");
+  if (BINARY.test(line)) return unknown("binary data or invalid UTF-8 in the line");
+
+  let vendor: Vendor;
+  let message: string;
+  let fields: ParsedFields;
+  let isMalformedJson = false;
+  let isAwsRecord = false;
+
+  if (line.charCodeAt(0) === 123 /* { */) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(line);
+    } catch {
+      isMalformedJson = true;
+    }
+    const record =
+      parsed && typeof parsed === "object" && !Array.isArray(parsed)
+        ? readAwsRecord(parsed as Record<string, unknown>)
+        : undefined;
+    if (record) {
+      isAwsRecord = true;
+      ({ vendor, message, fields } = record);
+    } else {
+      ({ vendor, message, fields } = splitHeader(line));
+      if (isMalformedJson && /"(?:ike_phase[12]_state|dpd_enabled|nat_t_detected|details)"/.test(line)) vendor = "aws";
+    }
+  } else {
+    ({ vendor, message, fields } = splitHeader(line));
+  }
+  if (vendor === "unknown" && options.vendor) vendor = options.vendor;
+
+  const result = message ? classifyMessage(message, vendor, fields) : undefined;
+  if (result && !(isAwsRecord && result.code === "INFO" && result.rule === null)) {
+    extractFields(message, vendor, fields);
+    if (!isAwsRecord) fields.message = message;
+    return result;
+  }
+  if (isAwsRecord) {
+    const byState = classifyAwsStates(fields, vendor);
+    if (byState) return byState;
+    return {
+      code: "INFO",
+      severity: "info",
+      phase: null,
+      vendor,
+      confidence: 0.6,
+      evidence: message || null,
+      rule: "aws.record",
+      clears: [],
+      fields,
+    };
+  }
+  if (isMalformedJson) return unknown("malformed or truncated JSON record", vendor, fields);
+  // Vocabulary alone counts only for bare messages: a line from another program (NetworkManager,
+  // sshd, the kernel) that mentions IPsec is not a tunnel log.
+  const isRecognised = vendor !== "unknown" || (!fields.program && VPN_VOCABULARY.test(message));
+  if (isRecognised && !HEX_DUMP.test(message)) {
+    extractFields(message, vendor, fields);
+    fields.message = message;
+    return {
+      code: "INFO",
+      severity: "info",
+      phase: phaseFromContext(message),
+      vendor,
+      confidence: 0.5,
+      evidence: null,
+      rule: "vendor.recognised",
+      reason: `a ${vendor} line that names no fault`,
+      clears: [],
+      fields,
+    };
+  }
+  return unknown(
+    HEX_DUMP.test(message) ? "packet dump, not a message" : "no rule recognises this line",
+    vendor,
+    fields,
+  );
+}

@@ -1,0 +1,10 @@
+export { classifyLine, MAX_LINE_LENGTH } from "./classify.ts";
+export {
+  type Classification,
+  type ClassifyOptions,
+  DEFAULT_SEVERITY,
+  type IkePhase,
+  type ParsedFields,
+  VENDORS,
+  type Vendor,
+} from "./types.ts";

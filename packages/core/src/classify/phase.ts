@@ -1,0 +1,18 @@
+import type { IkePhase } from "./types.ts";
+
+// The exchange or state named in a line tells which phase a notify belongs to: the same
+// NO_PROPOSAL_CHOSEN is a phase 1 failure in IKE_SA_INIT or main mode and a phase 2 failure in
+// IKE_AUTH, CREATE_CHILD_SA or quick mode.
+const DEFINITELY_PHASE_1 =
+  /IKE_SA_INIT|STATE_PARENT_I1|STATE_MAIN_|STATE_AGGR_|[Mm]ain [Mm]ode|[Aa]ggressive [Mm]ode|Identity Protection|IKE_NEGO:|waiting for phase ?1/;
+const PHASE_2 =
+  /IKE_AUTH|CREATE_CHILD_SA|CHILD_SA|[Cc]hild SA|CHILD SA|INFORMATIONAL_V1|[Qq]uick [Mm]ode|\bQM\b|STATE_QUICK|[Pp]hase[- ]?2|\bph2\b|\bP2\b|IPsec SA|IPSec SA|IPSEC SA|IPsec-SA|IPSec negotiation|IPsec negotiation|IPSec tunnel|traffic[- ]selector|proxy[- ]?id|\bESP\b|child SA/;
+const PHASE_1 =
+  /[Pp]hase[- ]?1|\bph1\b|\bP1\b|ISAKMP|IKE SA\b|IKE_SA\b|IKEv[12] SA|[Mm]essage ID 0\b|msgid=0+\b|\bIKE:|IKE negotiation|IKE proposal|IKE policy|Oakley/;
+
+export function phaseFromContext(text: string): IkePhase | null {
+  if (DEFINITELY_PHASE_1.test(text)) return "1";
+  if (PHASE_2.test(text)) return "2";
+  if (PHASE_1.test(text)) return "1";
+  return null;
+}

@@ -1,0 +1,670 @@
+// The classification rules, most specific first: the first rule whose pattern matches decides.
+// Rules read what a message means (notify types, the vendor's wording of a failure), not one
+// sample line, so that other lines of the same family classify the same way.
+import type { LogFaultCode } from "../codes.ts";
+import type { IkePhase } from "./types.ts";
+
+/** PROPOSAL resolves to IKE_ or IPSEC_PROPOSAL_MISMATCH by phase; INVALID_ID by phase too. */
+export type RuleCode = LogFaultCode | "PROPOSAL" | "INVALID_ID" | "SESSION_REASON";
+
+export interface Rule {
+  id: string;
+  /**
+   * Lower-case substrings of which every match of `test` contains at least one: the rule's
+   * expression runs only on lines that contain one (a test checks this on every fixture).
+   */
+  keywords: readonly string[];
+  test: RegExp;
+  code: RuleCode;
+  /** A fixed phase; otherwise the phase comes from the line's context, then `defaultPhase`. */
+  phase?: IkePhase | null;
+  defaultPhase?: IkePhase;
+  confidence: number;
+  clears?: LogFaultCode[];
+}
+
+const r = (rule: Rule): Rule => rule;
+
+/** Lines that look like faults to a naive reader but are routine. Checked first. */
+const BENIGN: Rule[] = [
+  r({
+    id: "benign.rekey-ok",
+    keywords: ["rekey", "reauthenticating"],
+    test: /rekey(?:ing)? (?:completed|succeeded|successful)|\brekeyed\b|initiating rekey|[Rr]ekeying (?:of )?(?:CHILD_SA|IKE_SA|IKE SA)|detected rekeying|state change: \w+ => REKEY(?:ING|ED)|is rekeying due to|reauthenticating IKE_SA/,
+    code: "INFO",
+    confidence: 0.9,
+  }),
+  r({
+    id: "benign.invalid-ke",
+    keywords: ["invalid_ke_payload", "inval_ke", "peer didn't accept"],
+    test: /INVALID_KE_PAYLOAD|N\(INVAL_KE\)|peer didn't accept (?:DH group|key exchange method)/,
+    code: "INFO",
+    confidence: 0.85,
+  }),
+  r({
+    id: "benign.nat-detected",
+    keywords: ["i am nated", "behind nat", "nat-traversal: result", "nat detected", "keep-alive", "keepalive"],
+    test: /i am NATed|(?:local|remote) host is behind NAT|NAT-Traversal: Result|NAT detected|sending (?:NAT-T |NAT )?keep-?alive/i,
+    code: "INFO",
+    confidence: 0.8,
+  }),
+  r({
+    id: "benign.bgp-collision",
+    keywords: ["6/7 (cease/"],
+    test: /6\/7 \(Cease\/[Cc]onnection [Cc]ollision [Rr]esolution\)/,
+    code: "INFO",
+    confidence: 0.9,
+  }),
+  // IOS: a packet for an SA already gone, usually during a rekey or restart of the peer.
+  r({ id: "benign.ios-no-sa", keywords: ["ikmp_no_sa"], test: /IKMP_NO_SA/, code: "INFO", confidence: 0.6 }),
+  r({
+    id: "benign.bgp-prefix-warning",
+    keywords: ["maximum prefix limit warning"],
+    test: /maximum prefix limit warning/,
+    code: "INFO",
+    confidence: 0.9,
+  }),
+  r({
+    id: "benign.dpd-chatter",
+    keywords: [
+      "n(dpd",
+      "isakmp_dpd task",
+      "sending dpd request",
+      "dpd request",
+      "dpd response",
+      "r_u_there",
+      "did not advertise dpd",
+    ],
+    test: /N\(DPD(?:_ACK)?\)|ISAKMP_DPD task|sending DPD request|DPD (?:request|response|R_U_THERE(?:_ACK)?) (?:sent|received)|R_U_THERE(?:_ACK)? (?:sent|received)|not enabled because remote peer did not advertise DPD/,
+    code: "INFO",
+    confidence: 0.85,
+  }),
+];
+
+const NAT_T: Rule[] = [
+  // ICMP errors for IKE packets to the peer's NAT-T port: UDP 4500 is refused or filtered.
+  r({
+    id: "natt.udp4500-refused",
+    keywords: ["asynchronous network error report"],
+    test: /asynchronous network error report .*(?:sport=4500|port 4500)[^]*(?:refused|unreachable|prohibited)/i,
+    code: "NAT_T_ISSUE",
+    phase: "1",
+    confidence: 0.7,
+  }),
+  r({
+    id: "natt.port-floating-off",
+    keywords: ["port floating is off", "nat-t", "natt", "nat_traversal", "nat traversal"],
+    test: /port floating is off|NAT-?T(?:raversal)? (?:is )?(?:disabled|not (?:enabled|supported|allowed|configured))|nat_traversal=no|NAT Traversal is not enabled/i,
+    code: "NAT_T_ISSUE",
+    confidence: 0.85,
+  }),
+  r({
+    id: "natt.non-esp-marker",
+    keywords: ["non-esp marker"],
+    test: /non-ESP marker/i,
+    code: "NAT_T_ISSUE",
+    confidence: 0.8,
+  }),
+  // ESP-in-UDP packets arriving on UDP 500 parse as IKE with a nonsense version.
+  r({
+    id: "natt.esp-as-ike",
+    keywords: ["invalid_major_version"],
+    test: /unsupported IKE version \d+\.\d+ from .*INVALID_MAJOR_VERSION/,
+    code: "NAT_T_ISSUE",
+    confidence: 0.6,
+  }),
+  r({
+    id: "natt.udp-encap",
+    keywords: ["udp-encap", "udpencap", "udp encap", "nat detected", "nat discovered", "nat_detection", "nat-t"],
+    test: /UDP[- ]?encap(?:sulation)?\S* (?:\w+ )?(?:not supported|failed|disabled|not enabled)|NAT (?:detected|discovered)[^.]*(?:but|while)[^.]*(?:disabled|not (?:enabled|supported))|NAT_DETECTION\w* .*(?:disabled|unsupported)|nat-t (?:mismatch|blocked|fail)/i,
+    code: "NAT_T_ISSUE",
+    confidence: 0.75,
+  }),
+];
+
+const TRAFFIC_SELECTORS: Rule[] = [
+  r({
+    id: "ts.unacceptable",
+    keywords: ["ts_unaccept"],
+    test: /TS_UNACCEPTABLE|TS_UNACCEPT\b|N\(TS_UNACCEPT\)/,
+    code: "TRAFFIC_SELECTOR_MISMATCH",
+    phase: "2",
+    confidence: 0.95,
+  }),
+  r({
+    id: "ts.no-acceptable",
+    keywords: [
+      "no acceptable traffic selectors",
+      "no connection is known",
+      "traffic-selector",
+      "traffic selector",
+      "no matching child_sa config",
+      "no child_sa config found",
+      "unable to install policy",
+      "proxy-id",
+      "proxyid",
+      "proxy id",
+      "mismatched proxy",
+    ],
+    test: /no acceptable traffic selectors|traffic[- ]selectors? (?:are )?(?:not in configured range|unacceptable|mismatch|do not match|don't match)|no matching CHILD_SA config|cannot respond to IPsec SA request because no connection is known|no CHILD_SA config found|unable to install policy|[Pp]roxy[- ]?ID (?:mismatch|does not match|not match)|mismatched proxy/,
+    code: "TRAFFIC_SELECTOR_MISMATCH",
+    phase: "2",
+    confidence: 0.9,
+  }),
+  r({
+    id: "ts.crypto-map",
+    keywords: [
+      "no matching crypto map entry",
+      "crypto map policy not found",
+      "rejecting ipsec tunnel: no matching",
+      "kmd_pm_p2_policy_lookup_failure",
+      "policy lookup for phase-2",
+    ],
+    test: /no matching crypto map entry|crypto map policy not found|Rejecting IPSec tunnel: no matching|KMD_PM_P2_POLICY_LOOKUP_FAILURE|Policy lookup for Phase-2 .* failed/,
+    code: "TRAFFIC_SELECTOR_MISMATCH",
+    phase: "2",
+    confidence: 0.9,
+  }),
+  r({
+    id: "ts.racoon-sainfo",
+    keywords: [
+      "failed to get sainfo",
+      "failed to pre-process ph2 packet",
+      "no policy found",
+      "failed to get proposal for responder",
+    ],
+    test: /failed to get sainfo|failed to pre-process ph2 packet|no policy found|failed to get proposal for responder/,
+    code: "TRAFFIC_SELECTOR_MISMATCH",
+    phase: "2",
+    confidence: 0.8,
+  }),
+  r({
+    id: "ts.invalid-id",
+    keywords: ["invalid_id_information", "n(inval_id)"],
+    test: /INVALID_ID_INFORMATION|N\(INVAL_ID\)/,
+    code: "INVALID_ID",
+    confidence: 0.8,
+  }),
+  r({
+    id: "ts.remote-id-verify",
+    keywords: ["verifying remote id failed", "hash payload does not match", "integrity check failed"],
+    test: /Verifying Remote ID failed|HASH payload does not match|integrity check failed/,
+    code: "TRAFFIC_SELECTOR_MISMATCH",
+    phase: "2",
+    confidence: 0.55,
+  }),
+];
+
+const AUTH: Rule[] = [
+  r({
+    id: "auth.notify",
+    keywords: ["authentication_failed", "auth_failed"],
+    test: /AUTHENTICATION_FAILED|N\(AUTH_FAILED\)|AUTH_FAILED\b/,
+    code: "IKE_AUTH_FAILURE",
+    phase: "1",
+    confidence: 0.95,
+  }),
+  r({
+    id: "auth.psk",
+    keywords: [
+      "shared key",
+      "shared-key",
+      "sharedkey",
+      "shared secret",
+      "psk mismatch",
+      "psk found",
+      "secret found",
+      "no matching secret",
+      "shared key found",
+    ],
+    test: /pre-?shared[- ]key (?:mismatch|is (?:wrong|incorrect))|invalid [Pp]re-?[Ss]hared [Kk]ey|mismatched pre-?shared key|pre-?shared (?:secret|key) mismatch|PSK mismatch|no (?:matching )?(?:PSK|secret|(?:pre-?)?shared key) found|no matching secret|probable pre-shared secret mismatch|shared secret (?:does not match|mismatch)/i,
+    code: "IKE_AUTH_FAILURE",
+    phase: "1",
+    confidence: 0.95,
+  }),
+  r({
+    id: "auth.failed",
+    keywords: ["authenticat", "signature check", "auth fail", "auth check fail"],
+    test: /[Cc]an'?t authenticate|[Aa]uthentication (?:of .+ )?(?:failed|failure)|[Aa]uthentication .*with .* failed|authentication request rejected|[Ss]ignature check .* failed|RSA Signature check|[Aa]uth(?:entication)? (?:check )?fail/,
+    code: "IKE_AUTH_FAILURE",
+    phase: "1",
+    confidence: 0.9,
+  }),
+  r({
+    id: "auth.decrypt",
+    keywords: [
+      "could not decrypt payloads",
+      "decryption failed",
+      "decryption was unsuccessful",
+      "problems decrypting packet",
+      "hash_v1 payload",
+      "was not encrypted and it should",
+      "failed its sanity check",
+      "message parsing failed",
+    ],
+    test: /could not decrypt payloads|decryption (?:failed|was unsuccessful)|problems decrypting packet|HASH_V1 payload|was not encrypted and it should've been|failed its sanity check or is malformed|[Mm]essage parsing failed/,
+    code: "IKE_AUTH_FAILURE",
+    phase: "1",
+    confidence: 0.7,
+  }),
+  r({
+    id: "auth.peer-config",
+    keywords: [
+      "peer config",
+      "no connection has been authorized",
+      "find configuration for ike phase-1",
+      "kmd_pm_p1_policy_lookup_failure",
+      "policy lookup for phase-1",
+      "unknown peer",
+      "peer id",
+      "does not match",
+      "ike-id",
+      "ike id",
+      "ikeid",
+      "identity mismatch",
+      "identity does not match",
+    ],
+    test: /no (?:matching )?peer config(?:s)? found|no connection has been authorized|Couldn.t find configuration for IKE phase-1|KMD_PM_P1_POLICY_LOOKUP_FAILURE|Policy lookup for Phase-1 .* failed|unknown peer|peer ID .*(?:does not match|mismatch)|\bID(?:ir|i|r)?\b.* does not match|IKE[- ]?ID .*(?:mismatch|does not match)|identity (?:mismatch|does not match)/,
+    code: "IKE_AUTH_FAILURE",
+    phase: "1",
+    confidence: 0.85,
+  }),
+  r({
+    id: "auth.certificate",
+    keywords: ["certificate", "public key found", "private key", "subjectaltname", "constraint check failed"],
+    test: /certificate .*(?:expired|invalid|revoked|not (?:yet )?valid|untrusted|does not match)|EXPIRED_CERTIFICATE|no trusted (?:RSA |ECDSA )?public key found|unable to locate my private key|private key .*not found|Can't find the certificate|subjectAltName .* does not match|no end entity certificate|constraint check failed/,
+    code: "IKE_AUTH_FAILURE",
+    phase: "1",
+    confidence: 0.85,
+  }),
+  r({
+    id: "auth.unsupported-critical",
+    keywords: ["unsupported_critical_payload"],
+    test: /UNSUPPORTED_CRITICAL_PAYLOAD/,
+    code: "IKE_AUTH_FAILURE",
+    phase: "1",
+    confidence: 0.6,
+  }),
+  r({
+    id: "auth.ios-main-mode",
+    keywords: ["ikmp_mode_failure"],
+    test: /IKMP_MODE_FAILURE: Processing of (?:Main|Aggressive) mode failed/,
+    code: "IKE_AUTH_FAILURE",
+    phase: "1",
+    confidence: 0.55,
+  }),
+];
+
+const PROPOSALS: Rule[] = [
+  r({
+    id: "proposal.aws-ike",
+    keywords: ["no proposal match found by aws"],
+    test: /^No Proposal Match Found by AWS/,
+    code: "IKE_PROPOSAL_MISMATCH",
+    phase: "1",
+    confidence: 0.9,
+  }),
+  r({
+    id: "proposal.aws-ipsec",
+    keywords: ["no proposal match found. notifying"],
+    test: /^No Proposal Match Found\. Notifying/,
+    code: "IPSEC_PROPOSAL_MISMATCH",
+    phase: "2",
+    confidence: 0.8,
+  }),
+  r({
+    id: "proposal.aws-phase2",
+    keywords: ["phase 2 was unable to establish"],
+    test: /Phase 2 was unable to establish while keeping Phase 1/,
+    code: "IPSEC_PROPOSAL_MISMATCH",
+    phase: "2",
+    confidence: 0.75,
+  }),
+  r({
+    id: "proposal.attribute-mismatch",
+    keywords: ["failure: mismatched attribute", "mismatched attribute types"],
+    test: /[Pp]hase ?([12]) failure: Mismatched attribute|Mismatched attribute types for class/,
+    code: "PROPOSAL",
+    defaultPhase: "1",
+    confidence: 0.9,
+  }),
+  r({
+    id: "proposal.pfs",
+    keywords: ["pfs", "dh group mismatch", "dhgroupmismatch"],
+    test: /PFS (?:group )?(?:mismatch|does not match)|pfs[^.]*(?:mismatch|not match)|DH group mismatch|DhGroupMismatch/i,
+    code: "IPSEC_PROPOSAL_MISMATCH",
+    phase: "2",
+    confidence: 0.85,
+  }),
+  // The notify itself, in each vendor's spelling: NO_PROPOSAL_CHOSEN, v2N_NO_PROPOSAL_CHOSEN, N(NO_PROP), "No proposal chosen".
+  r({
+    id: "proposal.notify",
+    keywords: ["no_proposal_chosen", "n(no_prop)", "no proposal chosen"],
+    test: /NO_PROPOSAL_CHOSEN|N\(NO_PROP\)|[Nn]o [Pp]roposal [Cc]hosen/,
+    code: "PROPOSAL",
+    confidence: 0.9,
+  }),
+  r({
+    id: "proposal.no-match",
+    keywords: ["proposal", "no acceptable", "algorithmmismatch"],
+    test: /no (?:suitable|acceptable|matching) (?:IKE |IPsec |ESP )?proposal|proposals? (?:unacceptable|not acceptable)|received proposals unacceptable|no local proposal matches|no acceptable (?:Oakley|ESP|AH|IPsec) [Tt]ransform|SA proposals? (?:found )?unacceptable|proposal(?:s)? (?:do not|don't|did not) match|SA proposal not match|proposal mismatch|no acceptable (?:ENCRYPTION_ALGORITHM|INTEGRITY_ALGORITHM|DIFFIE_HELLMAN_GROUP|KEY_EXCHANGE_METHOD|PSEUDO_RANDOM_FUNCTION|EXTENDED_SEQUENCE_NUMBERS)|suitable matching Proposal|no matching proposal|(?:Encryption|Authentication)?AlgorithmMismatch/i,
+    code: "PROPOSAL",
+    confidence: 0.85,
+  }),
+  r({
+    id: "proposal.encapsulation-mode",
+    keywords: ["policy dictates", "transport mode", "tunnel mode", "encapsulation mode mismatch"],
+    test: /policy dictates \w+ Mode, but peer requested|(?:[Tt]ransport|[Tt]unnel) mode (?:mismatch|not (?:allowed|acceptable|supported))|encapsulation mode mismatch/,
+    code: "IPSEC_PROPOSAL_MISMATCH",
+    phase: "2",
+    confidence: 0.8,
+  }),
+  r({
+    id: "proposal.mode",
+    keywords: [
+      "rmconf",
+      "no suitable connection found with ikev",
+      "ike version mismatch",
+      "ikev1 is not",
+      "ikev2 is not",
+    ],
+    test: /exchange [\w ]+ not allowed in any applicable rmconf|no suitable connection found with IKEv[12] policy|IKE version mismatch|IKEv[12] is not (?:allowed|supported|enabled)/,
+    code: "PROPOSAL",
+    defaultPhase: "1",
+    confidence: 0.75,
+  }),
+  r({
+    id: "proposal.asa-qm",
+    keywords: ["qm fsm error", "processing of quick mode failed"],
+    test: /QM FSM error|IKMP_MODE_FAILURE: Processing of Quick mode failed/,
+    code: "IPSEC_PROPOSAL_MISMATCH",
+    phase: "2",
+    confidence: 0.5,
+  }),
+];
+
+// A child SA that failed without a named cause: most often proposals, sometimes selectors.
+const CHILD_FAILED: Rule[] = [
+  r({
+    id: "phase2.child-failed",
+    keywords: [
+      "failed to establish child_sa",
+      "rejected child sa",
+      "child sa failed",
+      "child_sa negotiation failed",
+      "no child_sa built",
+      "unable to install",
+      "create_child_sa request failed",
+      "create_child_sa failed",
+    ],
+    test: /failed to establish CHILD_SA|rejected Child SA|CHILD SA failed|CHILD_SA negotiation failed|no CHILD_SA built|unable to install (?:inbound|outbound) IPsec SA|CREATE_CHILD_SA (?:request )?failed/,
+    code: "IPSEC_PROPOSAL_MISMATCH",
+    phase: "2",
+    confidence: 0.5,
+  }),
+];
+
+const REKEY: Rule[] = [
+  r({
+    id: "rekey.collision",
+    keywords: ["collision"],
+    test: /(?:CHILD_REKEY|IKE_REKEY|rekey(?:ing)?) collision|redundant SA .*collision|detected a \(\w+\) collision/i,
+    code: "REKEY_FAILURE",
+    phase: "2",
+    confidence: 0.85,
+  }),
+  r({
+    id: "rekey.failed",
+    keywords: ["rekey"],
+    test: /rekey(?:ing)?(?: of \S+)? (?:failed|failure|was not successful)|unable to rekey|failed to rekey|rekey(?:ing)? .*(?:TEMPORARY_FAILURE|timed out)|CHILD_SA rekeying failed|IKE_SA rekeying failed/i,
+    code: "REKEY_FAILURE",
+    confidence: 0.9,
+  }),
+  r({
+    id: "rekey.temporary-failure",
+    keywords: ["temporary_failure", "n(temp_fail)"],
+    test: /TEMPORARY_FAILURE|N\(TEMP_FAIL\)/,
+    code: "REKEY_FAILURE",
+    phase: "2",
+    confidence: 0.8,
+  }),
+  r({
+    id: "rekey.expired",
+    keywords: [
+      "closing expired",
+      "hard lifetime",
+      "expired without",
+      "sa expired",
+      "(expired?) sa",
+      "event_sa_expire",
+      "expired, not rekeying",
+    ],
+    test: /closing expired (?:CHILD|IKE)_SA|hard lifetime (?:expired|reached)|expired without (?:being )?(?:rekeyed|replaced|replacement)|(?:IKE|ISAKMP) SA expired|for an unknown \(expired\?\) SA|EVENT_SA_EXPIRE\b|(?:CHILD_SA|IKE_SA) .* expired, not rekeying/,
+    code: "REKEY_FAILURE",
+    confidence: 0.7,
+  }),
+];
+
+const DPD: Rule[] = [
+  r({
+    id: "dpd.peer-dead",
+    keywords: ["dead", "dpd", "dead peer detect", "r_u_there", "lost contact", "liveness", "lost service"],
+    test: /[Dd]eclaring peer dead|[Pp]eer (?:is )?dead|DPD (?:timed out|timeout|failed|failure)|dpd_failure|dead peer detect(?:ed|ion)(?: \S+)* (?:timed out|failed)|KMD_DPD|[Pp]eer (?:is )?not responding to DPD|peer didn't respond to DPD|no (?:response|reply|ack) to (?:R_U_THERE|DPD)|R_U_THERE (?:timed out|unanswered)|lost contact with remote peer.*(?:DPD|keepalive)|[Ll]iveness (?:action|check failed)|DPD action|DPD: (?:[Cc]learing|[Rr]estarting|[Pp]utting)|(?:peer|remote) seems to be dead|Reason: Lost Service|DPD .* is down|peer .* down .* DPD/,
+    code: "DPD_TIMEOUT",
+    phase: "1",
+    confidence: 0.9,
+  }),
+  // Retransmissions on an SA that was already up are liveness (DPD) probes going unanswered.
+  r({
+    id: "dpd.established-retransmit",
+    keywords: ["state_v2_established_ike_sa", "state_main_i3", "state_main_i4", "state_main_r3", "state_main_r4"],
+    test: /STATE_V2_ESTABLISHED_IKE_SA: (?:retransmission|\d+ second timeout exceeded)|STATE_MAIN_[IR][34]: .*(?:retransmission|timeout exceeded)/,
+    code: "DPD_TIMEOUT",
+    phase: "1",
+    confidence: 0.75,
+  }),
+];
+
+const IDLE: Rule[] = [
+  r({
+    id: "idle.timeout",
+    keywords: ["idle", "inactivity", "no traffic", "inactive"],
+    test: /[Ii]dle[ -]?[Tt]ime[ -]?[Oo]ut|idle timer expired|idle time out|Reason: Idle Timeout|due to inactivity|after \d+\s*s(?:econds)? of inactivity|inactivity timeout|no traffic (?:for|since)|closing (?:CHILD_SA|IKE_SA) .* (?:inactive|inactivity)/,
+    code: "IDLE_TIMEOUT",
+    phase: "2",
+    confidence: 0.85,
+  }),
+];
+
+const UNREACHABLE: Rule[] = [
+  r({
+    id: "unreachable.icmp",
+    keywords: ["asynchronous network error report", "no route to host", "host unreachable", "network is unreachable"],
+    test: /asynchronous network error report|[Nn]o route to host|[Hh]ost unreachable|[Nn]etwork is unreachable/,
+    code: "PEER_UNREACHABLE",
+    phase: "1",
+    confidence: 0.7,
+  }),
+  r({
+    id: "unreachable.giving-up",
+    keywords: [
+      "giving up after",
+      "peer not responding",
+      "establishing ike_sa failed",
+      "to our first",
+      "timeout exceeded after",
+      "timeout: deleting un-established",
+      "peer no response",
+      "no response from",
+      "unable to reach",
+      "unable to contact",
+    ],
+    test: /giving up after \d+ retransmits|peer not responding|establishing IKE_SA failed|[Nn]o response (?:\(or no acceptable response\) )?to our first|timeout exceeded after \d+ retransmits|Timeout: deleting un-established|peer no response|no response from (?:the )?peer|unable to (?:reach|contact) (?:the )?peer/,
+    code: "PEER_UNREACHABLE",
+    phase: "1",
+    confidence: 0.9,
+  }),
+  r({
+    id: "unreachable.time-up",
+    keywords: ["time up", "send error", "timeout", "timed out"],
+    test: /negotiation failed due to time up|failed due to (?:send error|timeout)|is failed .* due to timeout|with error: Timed out|negotiation timed out|Phase1NegotiationTimeout|phase ?1 (?:negotiation )?(?:timed out|timeout)/i,
+    code: "PEER_UNREACHABLE",
+    defaultPhase: "1",
+    confidence: 0.85,
+  }),
+  r({
+    id: "unreachable.retransmit",
+    keywords: ["retransmit", "retransmission", "duplicate phase 1 packet"],
+    test: /retransmit(?:ting)? \d+ of (?:request|response)|retransmission; will wait|IKE Packet Retransmit|retransmit IKEv[12] .* times|received retransmit of request|Duplicate Phase 1 packet detected|sending retransmit \d+ of request/,
+    code: "PEER_UNREACHABLE",
+    defaultPhase: "1",
+    confidence: 0.6,
+  }),
+];
+
+const BGP: Rule[] = [
+  r({
+    id: "bgp.established",
+    keywords: ["to established", "adjchange", "bgp"],
+    test: /session state has changed from \w+ to Established|changed state from \w+ to Established|%BGP-5-ADJCHANGE: neighbor \S+ Up|BGP .*(?:neighbor|peer) .* (?:is )?[Uu]p\b/,
+    code: "INFO",
+    confidence: 0.9,
+    clears: ["BGP_SESSION_DOWN"],
+  }),
+  r({
+    id: "bgp.progress",
+    keywords: [
+      "session state has changed from",
+      "is initiating a connection",
+      "end-of-rib",
+      "an open message",
+      "received update with attributes",
+    ],
+    test: /session state has changed from (?:Idle to Connect|Connect to OpenSent|OpenSent to OpenConfirm|Active to (?:Connect|OpenSent))|is initiating a connection|sent an End-of-RIB|(?:sent|received) an OPEN message|received update with attributes/,
+    code: "INFO",
+    confidence: 0.9,
+  }),
+  r({
+    id: "bgp.down",
+    keywords: [
+      "session state has changed from",
+      "changed state from established",
+      "adjchange",
+      "hold timer expired",
+      "hold time expired",
+      "notification",
+      "bad open message",
+      "maximum prefix limit was exceeded",
+      "denied due to",
+      "bgp_session_down",
+      "bgp routes",
+      "bgp",
+    ],
+    test: /session state has changed from \w+ to (?:Idle|Active)|changed state from Established to|%BGP-5-ADJCHANGE: neighbor \S+ Down|[Hh]old [Tt]imer [Ee]xpired|hold time expired|(?:sent|received) (?:a )?notification \d+\/\d+|%BGP-3-NOTIFICATION|bad OPEN message|maximum prefix limit was exceeded|DENIED due to|BGP_SESSION_DOWN|\b0 BGP ROUTES\b|BGP (?:session|neighbor|peer) .* (?:down|Down|DOWN)/,
+    code: "BGP_SESSION_DOWN",
+    phase: null,
+    confidence: 0.85,
+  }),
+];
+
+const DOWN: Rule[] = [
+  r({
+    id: "down.session-reason",
+    keywords: ["session disconnected", "session is being torn down"],
+    test: /(?:Session disconnected|Session is being torn down)\..*Reason: ([^,.]+)/,
+    code: "SESSION_REASON",
+    confidence: 0.8,
+  }),
+  r({
+    id: "down.delete",
+    keywords: [
+      "received delete",
+      "deleting ike",
+      "ike_sa deleted",
+      "sending delete for",
+      "request to delete",
+      "delete ike sa",
+      "closing child_sa",
+      "deleting child_sa",
+      "child_sa closed",
+      "isakmp-sa deleted",
+      "ipsec-sa deleted",
+      "has been deleted",
+      "ipsec key delete",
+      "deleting sa",
+      "no corresponding tunnel exists",
+    ],
+    test: /received DELETE for|received Delete(?: SA)?(?:\(0x[0-9a-fA-F]+\))? payload|received Delete\/Notify|deleting IKE[_ ]SA|IKE_SA deleted|sending DELETE for|sent INFORMATIONAL request to delete|delete IKE SA|closing CHILD_SA|deleting CHILD_SA|CHILD_SA closed|ISAKMP-SA deleted|IPsec-SA deleted|SA .* has been deleted|IPSec key delete|Deleting SA|no corresponding tunnel exists/,
+    code: "TUNNEL_DOWN_OTHER",
+    confidence: 0.6,
+  }),
+  r({
+    id: "down.status",
+    keywords: ["down", "recvd_pkt_inv_spi", "sa_not_established", "connectivity='false'"],
+    test: /KMD_VPN_DOWN_ALARM_USER|VPN .* is down|connectivity='false'|SNMP_TRAP_LINK_DOWN .*interface-name="st0|IPSEC IS DOWN|[Tt]unnel (?:is )?(?:DOWN|down)\b|SESSION_STATUS: Crypto tunnel is DOWN|action="?tunnel-down|RECVD_PKT_INV_SPI|IPsec tunnel .* down|status[=: ]+"?DOWN"?\b|ipsec_sa_not_established|ike_sa_not_established/,
+    code: "TUNNEL_DOWN_OTHER",
+    confidence: 0.7,
+  }),
+];
+
+const UP: Rule[] = [
+  r({
+    id: "up.established",
+    keywords: ["established"],
+    test: /(?:IKE_SA|CHILD_SA) \S+ established|ISAKMP[- ]SA established|IPsec[- ]SA established|IPSEC-SA established|PARENT SA established|(?:initiator|responder) established (?:IKE|Child) SA|IKE SA established|Child SA established|connection '[^']+' established successfully|Established SA\b/,
+    code: "TUNNEL_UP",
+    confidence: 0.9,
+  }),
+  r({
+    id: "up.vendor",
+    keywords: [
+      "complete",
+      "has been created",
+      "kmd_pm_sa_established",
+      "kmd_vpn_up_alarm_user",
+      "is succeeded",
+      "process done",
+      "connectivity='true'",
+      "snmp_trap_link_up",
+      "tunnel is up",
+      "tunnel-up",
+      "phase2-up",
+      "is up",
+      "bgp routes",
+      "sa_established",
+      "status",
+      "_up",
+    ],
+    test: /PHASE ([12]) COMPLETED|Security negotiation complete|LAN-to-LAN SA .* has been created|KMD_PM_SA_ESTABLISHED|KMD_VPN_UP_ALARM_USER|IKE negotiation successfully completed|negotiation is succeeded|Phase 1 IKE SA process done|connectivity='true'|SNMP_TRAP_LINK_UP .*interface-name="st0|SESSION_STATUS: Crypto tunnel is UP|action="?(?:tunnel-up|phase2-up)|VPN .* is up\b|IPSEC IS UP|\b\d+ BGP ROUTES\b|ipsec_sa_established|status[=: ]+"?UP"?\b|\b[A-Z]+_(?:CONNECTION|TUNNEL|SESSION)_UP\b/,
+    code: "TUNNEL_UP",
+    confidence: 0.85,
+  }),
+];
+
+export const RULES: readonly Rule[] = [
+  ...BENIGN,
+  ...NAT_T,
+  ...TRAFFIC_SELECTORS,
+  ...AUTH,
+  ...PROPOSALS,
+  ...REKEY,
+  ...CHILD_FAILED,
+  ...DPD,
+  ...IDLE,
+  ...UNREACHABLE,
+  ...BGP,
+  ...DOWN,
+  ...UP,
+];
+
+/** Cisco ASA "Reason: ..." of a torn-down session, mapped to what it means. */
+export function codeOfSessionReason(reason: string): LogFaultCode {
+  const text = reason.toLowerCase();
+  if (text.includes("idle")) return "IDLE_TIMEOUT";
+  if (text.includes("lost service") || text.includes("dpd") || text.includes("keepalive")) return "DPD_TIMEOUT";
+  if (text.includes("crypto map") || text.includes("proxy")) return "TRAFFIC_SELECTOR_MISMATCH";
+  if (text.includes("phase 2 mismatch") || text.includes("proposal")) return "IPSEC_PROPOSAL_MISMATCH";
+  if (text.includes("phase 1 mismatch")) return "IKE_PROPOSAL_MISMATCH";
+  if (text.includes("authentic")) return "IKE_AUTH_FAILURE";
+  return "TUNNEL_DOWN_OTHER";
+}
