@@ -1,1 +1,5 @@
+export * from "./classify/index.ts";
+export { LineSplitter, type OnLine } from "./classify/line-splitter.ts";
 export * from "./codes.ts";
+export * from "./connection.ts";
+export * from "./recommended.ts";

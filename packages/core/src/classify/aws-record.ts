@@ -17,13 +17,16 @@ function asBoolean(value: unknown): boolean | undefined {
   return undefined;
 }
 
-function epochToIso(value: unknown): string | undefined {
+/** event_timestamp in milliseconds; AWS documents seconds for tunnel logs and ms for BGP logs. */
+function epochMs(value: unknown): number | undefined {
   const n =
-    typeof value === "number" ? value : typeof value === "string" && /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
+    typeof value === "number"
+      ? value
+      : typeof value === "string" && /^\d+(\.\d+)?$/.test(value)
+        ? Number(value)
+        : Number.NaN;
   if (!Number.isFinite(n) || n <= 0) return undefined;
-  const ms = n < 1e11 ? n * 1000 : n;
-  const date = new Date(ms);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+  return n < 1e11 ? n * 1000 : n;
 }
 
 function text(value: unknown): string | undefined {
@@ -41,9 +44,7 @@ export function readAwsRecord(record: Record<string, unknown>): AwsRecord | unde
     "nat_t_detected" in record;
   if (!isBgp && !isTunnel && !("details" in record && "event_timestamp" in record)) return undefined;
 
-  const fields: ParsedFields = {
-    time: text(record.timestamp) ?? epochToIso(record.event_timestamp),
-  };
+  const fields: ParsedFields = { time: text(record.timestamp), epochMs: epochMs(record.event_timestamp) };
   if (isBgp) {
     const message = (record.message ?? {}) as Record<string, unknown>;
     const resource = String(record.resource_id);

@@ -2,10 +2,10 @@
 // vendor, confidence, the evidence that decided it and the fields an engineer searches by.
 // It never throws: anything it cannot read becomes UNKNOWN with a reason.
 import type { LogFaultCode } from "../codes.ts";
-import { readAwsRecord } from "./aws-record.ts";
+import { type AwsRecord, readAwsRecord } from "./aws-record.ts";
 import { extractFields } from "./fields.ts";
 import { splitHeader } from "./header.ts";
-import { KeywordIndex } from "./keyword-index.ts";
+import { Found, scan } from "./markers.ts";
 import { phaseFromContext } from "./phase.ts";
 import { codeOfSessionReason, RULES, type Rule } from "./rules.ts";
 import {
@@ -22,6 +22,7 @@ export const MAX_LINE_LENGTH = 16 * 1024;
 
 // C0 controls other than tab, the replacement character a lossy decoder leaves for invalid
 // UTF-8, and lone surrogates.
+// Checked only on lines where the keyword scan saw a control or non-ASCII character.
 const BINARY =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const HEX_DUMP = /^(?:[\w,]+ )?(?:[0-9a-fA-F]{8}\s*)+$/;
@@ -80,31 +81,18 @@ function resolveCode(rule: Rule, match: RegExpExecArray, phase: IkePhase | null,
   }
 }
 
-// Keyword id -> index of the rule it belongs to.
-const KEYWORD_RULE: number[] = RULES.flatMap((rule, index) => rule.keywords.map(() => index));
-const KEYWORDS = new KeywordIndex(RULES.flatMap((rule) => rule.keywords));
-const keywordHits = new Uint8Array(KEYWORDS.size);
-const ruleHits = new Uint8Array(RULES.length);
-
 /** The first rule that matches, running only the expressions of rules whose keywords occur. */
-export function applyRules(message: string): { rule: Rule; match: RegExpExecArray } | undefined {
-  if (!KEYWORDS.scan(message, keywordHits)) return undefined;
-  for (let k = 0; k < keywordHits.length; k++) {
-    if (keywordHits[k]) {
-      ruleHits[KEYWORD_RULE[k] as number] = 1;
-      keywordHits[k] = 0;
-    }
-  }
-  let hit: { rule: Rule; match: RegExpExecArray } | undefined;
+export function applyRules(
+  message: string,
+  found: Found = scan(message, new Found()),
+): { rule: Rule; match: RegExpExecArray } | undefined {
   for (let i = 0; i < RULES.length; i++) {
-    if (!ruleHits[i]) continue;
-    ruleHits[i] = 0;
-    if (hit) continue;
+    if (!found.isRuleCandidate(i)) continue;
     const rule = RULES[i] as Rule;
     const match = rule.test.exec(message);
-    if (match) hit = { rule, match };
+    if (match) return { rule, match };
   }
-  return hit;
+  return undefined;
 }
 
 /** Every rule in order without the keyword index: the reference the index must agree with. */
@@ -116,11 +104,17 @@ export function applyRulesExhaustively(message: string): { rule: Rule; match: Re
   return undefined;
 }
 
-function classifyMessage(message: string, vendor: Vendor, fields: ParsedFields): Classification | undefined {
-  const hit = applyRules(message);
+function classifyMessage(
+  message: string,
+  vendor: Vendor,
+  fields: ParsedFields,
+  found: Found,
+): Classification | undefined {
+  const hit = applyRules(message, found);
   if (!hit) return undefined;
   const { rule, match } = hit;
-  const contextPhase = rule.phase === undefined ? (phaseFromContext(message) ?? rule.defaultPhase ?? null) : rule.phase;
+  const contextPhase =
+    rule.phase === undefined ? (phaseFromContext(message, found) ?? rule.defaultPhase ?? null) : rule.phase;
   const resolved = resolveCode(rule, match, contextPhase, message);
   const code: LogFaultCode = resolved.code;
   const clears: LogFaultCode[] = code === "TUNNEL_UP" ? ["*" as LogFaultCode] : (rule.clears ?? []);
@@ -139,52 +133,44 @@ function classifyMessage(message: string, vendor: Vendor, fields: ParsedFields):
 
 /** What a record's state fields say when its message says nothing (AWS periodic records). */
 function classifyAwsStates(fields: ParsedFields, vendor: Vendor): Classification | undefined {
-  const base = { vendor, fields, clears: [] as LogFaultCode[], rule: "aws.state" };
-  if (fields.bgpStatus === "BGPStatus:DOWN") {
-    return {
-      ...base,
-      code: "BGP_SESSION_DOWN",
-      severity: "major",
-      phase: null,
-      confidence: 0.7,
-      evidence: "status DOWN",
-    };
+  const state = (
+    code: LogFaultCode,
+    phase: IkePhase | null,
+    confidence: number,
+    evidence: string,
+    clears: LogFaultCode[] = [],
+  ) => ({
+    code,
+    severity: DEFAULT_SEVERITY[code],
+    phase,
+    vendor,
+    confidence,
+    evidence,
+    rule: "aws.state",
+    clears,
+    fields,
+  });
+  if (fields.bgpStatus === "BGPStatus:DOWN") return state("BGP_SESSION_DOWN", null, 0.7, "status DOWN");
+  if (fields.bgpStatus === "BGPStatus:UP") return state("INFO", null, 0.7, "status UP", ["BGP_SESSION_DOWN"]);
+  const p1 = fields.ikePhase1State;
+  const p2 = fields.ikePhase2State;
+  const isP1Down = p1 === "Down" || p1 === "down" || p1 === "DOWN";
+  const isP2Down = p2 === "Down" || p2 === "down" || p2 === "DOWN";
+  if (isP1Down || isP2Down) {
+    const phase = isP1Down ? "1" : "2";
+    return state("TUNNEL_DOWN_OTHER", phase, 0.6, `ike_phase${phase}_state Down`);
   }
-  if (fields.bgpStatus === "BGPStatus:UP") {
-    return {
-      ...base,
-      code: "INFO",
-      severity: "info",
-      phase: null,
-      confidence: 0.7,
-      evidence: "status UP",
-      clears: ["BGP_SESSION_DOWN"],
-    };
-  }
-  const p1 = fields.ikePhase1State?.toLowerCase();
-  const p2 = fields.ikePhase2State?.toLowerCase();
-  if (p1 === "down" || p2 === "down") {
-    const phase = p1 === "down" ? "1" : "2";
-    return {
-      ...base,
-      code: "TUNNEL_DOWN_OTHER",
-      severity: "major",
-      phase,
-      confidence: 0.6,
-      evidence: `ike_phase${phase}_state Down`,
-    };
-  }
-  if (p1 === "established" && p2 === "established") {
-    return {
-      ...base,
-      code: "TUNNEL_UP",
-      severity: "info",
-      phase: "2",
-      confidence: 0.6,
-      evidence: "both IKE phases Established",
-    };
+  if (p1?.toLowerCase() === "established" && p2?.toLowerCase() === "established") {
+    return state("TUNNEL_UP", "2", 0.6, "both IKE phases Established");
   }
   return undefined;
+}
+
+// One scan buffer per process: classification is synchronous, so it is never shared.
+const found = new Found();
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 13 || code === 10 || code === 11 || code === 12;
 }
 
 export function classifyLine(input: string | Uint8Array, options: ClassifyOptions = {}): Classification {
@@ -193,16 +179,10 @@ export function classifyLine(input: string | Uint8Array, options: ClassifyOption
   if (text.length > MAX_LINE_LENGTH) {
     return unknown(`line is ${text.length} characters, over the ${MAX_LINE_LENGTH} a log line can have`);
   }
-  const line = text.trim();
+  const line = isSpace(text.charCodeAt(0)) || isSpace(text.charCodeAt(text.length - 1)) ? text.trim() : text;
   if (line === "") return unknown("empty line");
-  if (BINARY.test(line)) return unknown("binary data or invalid UTF-8 in the line");
 
-  let vendor: Vendor;
-  let message: string;
-  let fields: ParsedFields;
   let isMalformedJson = false;
-  let isAwsRecord = false;
-
   if (line.charCodeAt(0) === 123 /* { */) {
     let parsed: unknown;
     try {
@@ -214,50 +194,34 @@ export function classifyLine(input: string | Uint8Array, options: ClassifyOption
       parsed && typeof parsed === "object" && !Array.isArray(parsed)
         ? readAwsRecord(parsed as Record<string, unknown>)
         : undefined;
-    if (record) {
-      isAwsRecord = true;
-      ({ vendor, message, fields } = record);
-    } else {
-      ({ vendor, message, fields } = splitHeader(line));
-      if (isMalformedJson && /"(?:ike_phase[12]_state|dpd_enabled|nat_t_detected|details)"/.test(line)) vendor = "aws";
-    }
-  } else {
-    ({ vendor, message, fields } = splitHeader(line));
+    if (record) return classifyAwsRecord(record, options);
   }
+  scan(line, found);
+  if (found.hasSuspectCharacters && BINARY.test(line)) return unknown("binary data or invalid UTF-8 in the line");
+  const header = splitHeader(line, found);
+  const { message, fields } = header;
+  let { vendor } = header;
+  if (isMalformedJson && /"(?:ike_phase[12]_state|dpd_enabled|nat_t_detected|details)"/.test(line)) vendor = "aws";
   if (vendor === "unknown" && options.vendor) vendor = options.vendor;
 
-  const result = message ? classifyMessage(message, vendor, fields) : undefined;
-  if (result && !(isAwsRecord && result.code === "INFO" && result.rule === null)) {
-    extractFields(message, vendor, fields);
-    if (!isAwsRecord) fields.message = message;
+  const result = message ? classifyMessage(message, vendor, fields, found) : undefined;
+  if (result) {
+    extractFields(message, vendor, fields, found);
+    fields.message = message;
     return result;
-  }
-  if (isAwsRecord) {
-    const byState = classifyAwsStates(fields, vendor);
-    if (byState) return byState;
-    return {
-      code: "INFO",
-      severity: "info",
-      phase: null,
-      vendor,
-      confidence: 0.6,
-      evidence: message || null,
-      rule: "aws.record",
-      clears: [],
-      fields,
-    };
   }
   if (isMalformedJson) return unknown("malformed or truncated JSON record", vendor, fields);
   // Vocabulary alone counts only for bare messages: a line from another program (NetworkManager,
   // sshd, the kernel) that mentions IPsec is not a tunnel log.
   const isRecognised = vendor !== "unknown" || (!fields.program && VPN_VOCABULARY.test(message));
-  if (isRecognised && !HEX_DUMP.test(message)) {
-    extractFields(message, vendor, fields);
+  const isDump = HEX_DUMP.test(message);
+  if (isRecognised && !isDump) {
+    extractFields(message, vendor, fields, found);
     fields.message = message;
     return {
       code: "INFO",
       severity: "info",
-      phase: phaseFromContext(message),
+      phase: phaseFromContext(message, found),
       vendor,
       confidence: 0.5,
       evidence: null,
@@ -267,9 +231,33 @@ export function classifyLine(input: string | Uint8Array, options: ClassifyOption
       fields,
     };
   }
-  return unknown(
-    HEX_DUMP.test(message) ? "packet dump, not a message" : "no rule recognises this line",
-    vendor,
-    fields,
+  return unknown(isDump ? "packet dump, not a message" : "no rule recognises this line", vendor, fields);
+}
+
+function classifyAwsRecord(record: AwsRecord, options: ClassifyOptions): Classification {
+  const { message, fields } = record;
+  const vendor = record.vendor ?? options.vendor;
+  if (message) {
+    scan(message, found);
+    if (found.hasSuspectCharacters && BINARY.test(message))
+      return unknown("binary data in the record's details", vendor, fields);
+  }
+  const result = message ? classifyMessage(message, vendor, fields, found) : undefined;
+  if (result) {
+    extractFields(message, vendor, fields, found);
+    return result;
+  }
+  return (
+    classifyAwsStates(fields, vendor) ?? {
+      code: "INFO",
+      severity: "info",
+      phase: null,
+      vendor,
+      confidence: 0.6,
+      evidence: message || null,
+      rule: "aws.record",
+      clears: [],
+      fields,
+    }
   );
 }

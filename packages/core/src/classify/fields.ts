@@ -1,4 +1,5 @@
 // Fields a network engineer searches by: addresses, SPIs, message ids, connection names.
+import type { Found } from "./markers.ts";
 import type { ParsedFields, Vendor } from "./types.ts";
 
 const IPV4 = String.raw`(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}`;
@@ -29,31 +30,38 @@ const LIBRESWAN_CONN = /^(?:\d{3} )?"([^"]+)"/;
 const JUNIPER_VPN = /VPN: ?([\w.-]+)|vpn name: ?([\w.-]+)/;
 const IKE_VERSION = /IKE ?[Vv]ersion:? ?([12])\b|\bIKEv([12])\b|\bikev([12])\b/;
 
-export function extractFields(message: string, vendor: Vendor, into: ParsedFields): ParsedFields {
-  const between = BETWEEN.exec(message);
+// Each expression runs only where the scan saw a marker it needs.
+export function extractFields(message: string, vendor: Vendor, into: ParsedFields, found: Found): ParsedFields {
+  const between = found.has("between") ? BETWEEN.exec(message) : null;
   if (between) {
     into.localIp ??= between[1];
     into.peerIp ??= between[2];
-  } else {
-    const peer = PEER_LABELLED.exec(message);
+  } else if (found.has("digitDot")) {
+    const peer = found.has("peerLabel") ? PEER_LABELLED.exec(message) : null;
     if (peer) into.peerIp ??= peer[1];
-    const local = LOCAL_LABELLED.exec(message);
+    const local = found.has("localLabel") ? LOCAL_LABELLED.exec(message) : null;
     if (local) into.localIp ??= local[1];
     if (!into.peerIp) {
       const all = message.match(IPV4_GLOBAL);
-      if (all && all.length > 0) {
-        into.peerIp = all.find((ip) => ip !== into.localIp);
-      }
+      if (all && all.length > 0) into.peerIp = all.find((ip) => ip !== into.localIp);
     }
   }
-  const spi = SPI.exec(message);
-  if (spi) into.spi = [spi[1], spi[2], spi[3], spi[4]].filter((v): v is string => Boolean(v));
-  const messageId = MESSAGE_ID.exec(message);
-  if (messageId) into.messageId = messageId.slice(1).find(Boolean);
-  const notify = NOTIFY.exec(message);
-  if (notify) into.notify = notify[1] ?? SHORT_NOTIFY[notify[2] as string];
-  const tunnel = TUNNEL_ID.exec(message);
-  if (tunnel) into.tunnelId ??= tunnel[1] ?? tunnel[2];
+  if (found.has("spi")) {
+    const spi = SPI.exec(message);
+    if (spi) into.spi = [spi[1], spi[2], spi[3], spi[4]].filter((v): v is string => Boolean(v));
+  }
+  if (found.has("messageId")) {
+    const messageId = MESSAGE_ID.exec(message);
+    if (messageId) into.messageId = messageId.slice(1).find(Boolean);
+  }
+  if (found.has("notify")) {
+    const notify = NOTIFY.exec(message);
+    if (notify) into.notify = notify[1] ?? SHORT_NOTIFY[notify[2] as string];
+  }
+  if (found.has("tunnelId")) {
+    const tunnel = TUNNEL_ID.exec(message);
+    if (tunnel) into.tunnelId ??= tunnel[1] ?? tunnel[2];
+  }
   const conn =
     vendor === "strongswan" || vendor === "meraki"
       ? STRONGSWAN_CONN.exec(message)
@@ -63,7 +71,9 @@ export function extractFields(message: string, vendor: Vendor, into: ParsedField
           ? JUNIPER_VPN.exec(message)
           : null;
   if (conn) into.connectionName = conn[1] ?? conn[2];
-  const version = IKE_VERSION.exec(message);
-  if (version) into.ikeVersion = (version[1] ?? version[2] ?? version[3]) as "1" | "2";
+  if (found.has("ike")) {
+    const version = IKE_VERSION.exec(message);
+    if (version) into.ikeVersion = (version[1] ?? version[2] ?? version[3]) as "1" | "2";
+  }
   return into;
 }

@@ -1,6 +1,7 @@
 // Splits a log line into its transport header (syslog timestamp, host, program) and the
 // message, and recognises the vendor from the line's structure, not from product names that
 // could appear in any text.
+import type { Found } from "./markers.ts";
 import type { ParsedFields, Vendor } from "./types.ts";
 
 export interface Header {
@@ -36,14 +37,23 @@ const VPN_PROGRAMS: Record<string, Vendor> = {
   ikemgr: "paloalto",
 };
 
-function vendorOfMessage(message: string, line: string): Vendor {
+// Each expression runs only where the scan saw its marker: most lines fail them all cheaply.
+function vendorOfMessage(message: string, line: string, found: Found): Vendor {
   if (message.startsWith("AWS-side peer") || message.startsWith("DENIED due to")) return "aws-bgp";
   if (message.startsWith("AWS ") || message.startsWith("AWS:")) return "aws";
-  if (line.includes("%ASA-") || line.includes("%FTD-") || line.includes("%PIX-")) return "cisco-asa";
-  if (/%(?:CRYPTO|IKEV2|ISAKMP|IPSEC|BGP)-\d|\bISAKMP:\(\d+\)|\bIPSEC\(\w+\):|\bIKEv2[-:]\w*:?\(/.test(line))
-    return "cisco-ios";
-  if (/\bvco-[\w*]+|\[PROTO_ERR\]|\bisakmp_\w+\(\)|\bikev[12]\.c:\d+/.test(line)) return "alibaba";
+  if (found.has("asa") && /%(?:ASA|FTD|PIX)-/.test(line)) return "cisco-asa";
   if (
+    found.has("ios") &&
+    /%(?:CRYPTO|IKEV2|ISAKMP|IPSEC|BGP)-\d|\bISAKMP:\(\d+\)|\bIPSEC\(\w+\):|\bIKEv2[-:]\w*:?\(|\bIKEv2-(?:PLAT|PROTO)-\d/.test(
+      line,
+    )
+  ) {
+    return "cisco-ios";
+  }
+  if (found.has("alibaba") && /\bvco-[\w*]+|\[PROTO_ERR\]|\bisakmp_\w+\(\)|\bikev[12]\.c:\d+/.test(line))
+    return "alibaba";
+  if (
+    found.has("strongswanTag") &&
     /^\d{2}\[[A-Z]{3}\] |^\[[A-Z]{3}\] |\b\d{2}\[(?:IKE|ENC|CFG|NET|KNL|CHD|LIB|DMN|JOB|MGR|ASN|APP|ESP|TLS)\]/.test(
       message,
     )
@@ -51,30 +61,48 @@ function vendorOfMessage(message: string, line: string): Vendor {
     return "strongswan";
   }
   if (
+    found.has("libreswan") &&
     /^(?:\d{3} )?"[^"]+"(?:\[\d+\])?(?: \S+)? #\d+:|^packet from \S+:|STATE_(?:MAIN|QUICK|PARENT|V2|AGGR)_/.test(
       message,
     )
   ) {
     return "libreswan";
   }
-  if (/\bKMD_|\bRPD_BGP|IKE negotiation (?:failed|successfully)|IPSec negotiation failed/.test(line)) return "juniper";
-  if (/IKE phase-[12] negotiation is|ikemgr|ike-nego-p[12]|IKEv2 (?:child SA|IKE SA) negotiation is/.test(line))
+  if (
+    found.has("juniper") &&
+    /\bKMD_|\bRPD_BGP|IKE negotiation (?:failed|successfully)|IPSec negotiation failed/.test(line)
+  ) {
+    return "juniper";
+  }
+  if (
+    found.has("paloalto") &&
+    /IKE phase-[12] negotiation is|IKEv2 (?:child SA|IKE SA) negotiation is|ikemgr|ike-nego-p[12]|\[(?:INFO|PWRN|PERR|PNTF|DEBG|PROTO_ERR)\]: \{/.test(
+      line,
+    )
+  ) {
     return "paloalto";
-  if (/logid="?01010|subtype="?vpn"?|action="?negotiate|xauth_status|vpntunnel=/.test(line)) return "fortinet";
-  if (/\bevents (?:Site-to-site VPN|VPN|type=vpn_connectivity_change)\b/.test(line)) return "meraki";
-  if (/\bIKE_SA_ESTABLISH_FAIL|\bIKE_NEGO:|\bTANS_IKE_NEGO/.test(line)) return "tencent";
-  if (/^(?:ERROR|INFO|WARNING|NOTIFY|DEBUG): /.test(message) || /\bipsec,(?:info|error|debug|warning)\b/.test(line)) {
+  }
+  if (found.has("fortinet") && /logid="?01010|subtype="?vpn"?|action="?negotiate|xauth_status|vpntunnel=/.test(line))
+    return "fortinet";
+  if (found.has("meraki") && /\bevents (?:Site-to-site VPN|VPN|type=vpn_connectivity_change)\b/.test(line))
+    return "meraki";
+  if (found.has("tencent") && /\bIKE_SA_ESTABLISH_FAIL|\bIKE_NEGO:|\bTANS_IKE_NEGO/.test(line)) return "tencent";
+  if (
+    found.has("racoon") &&
+    (/^(?:ERROR|INFO|WARNING|NOTIFY|DEBUG): /.test(message) || /\bipsec,(?:info|error|debug|warning)\b/.test(line))
+  ) {
     return "racoon";
   }
   return "unknown";
 }
 
-export function splitHeader(line: string): Header {
+export function splitHeader(line: string, found: Found): Header {
   const fields: ParsedFields = {};
   let rest = line;
   let programVendor: Vendor | undefined;
 
-  const rfc5424 = SYSLOG_5424.exec(rest);
+  const first = rest.charCodeAt(0);
+  const rfc5424 = first === 60 /* < */ ? SYSLOG_5424.exec(rest) : null;
   if (rfc5424) {
     fields.time = rfc5424[1];
     fields.host = rfc5424[2];
@@ -84,7 +112,10 @@ export function splitHeader(line: string): Header {
     const structured = rfc5424[6] && rfc5424[6] !== "-" ? `${rfc5424[6]} ` : "";
     rest = `${msgId}${structured}${rest.slice(rfc5424[0].length)}`;
   } else {
-    const time = SYSLOG_TIME.exec(rest);
+    // Timestamps start with a letter (month, weekday), a digit or "<pri>".
+    const isTimeStart =
+      (first >= 48 && first <= 57) || (first >= 65 && first <= 90) || (first >= 97 && first <= 122) || first === 60;
+    const time = isTimeStart ? SYSLOG_TIME.exec(rest) : null;
     if (time) {
       fields.time = time[1];
       rest = rest.slice(time[0].length);
@@ -114,7 +145,10 @@ export function splitHeader(line: string): Header {
     const base = fields.program.replace(/^.*\//, "");
     programVendor = VPN_PROGRAMS[base];
   }
-  const messageVendor = vendorOfMessage(rest, line);
+  // A VPN daemon's program name settles the vendor, except for lines other daemons write in
+  // its name (Meraki and Alibaba logs carry strongSwan or racoon text).
+  const messageVendor =
+    programVendor && programVendor !== "racoon" ? programVendor : vendorOfMessage(rest, line, found);
   const vendor = messageVendor !== "unknown" ? messageVendor : (programVendor ?? "unknown");
   return { vendor, message: rest, fields };
 }

@@ -1,24 +1,32 @@
 // A multi-keyword matcher (Aho-Corasick over lower-cased text): one pass over a line tells
-// which keywords it contains, so that only the rules those keywords belong to run their regular
+// which groups (rules) have a keyword in it, so that only those rules run their regular
 // expressions. Most lines then run one or two expressions instead of every rule's.
+
+const CONTROL = 255;
 
 interface Node {
   next: Map<number, number>;
   fail: number;
-  /** Keyword ids that end at this node, including those reached through fail links. */
+  /** Groups with a keyword ending at this node, including those reached through fail links. */
   outputs: number[];
 }
 
 export class KeywordIndex {
   private readonly nodes: Node[] = [{ next: new Map(), fail: 0, outputs: [] }];
-  // Dense transition table for ASCII after building: nodes x 128, -1 where absent.
-  private table: Int32Array = new Int32Array(0);
+  // Characters are mapped to a small alphabet: the characters the keywords use, plus one
+  // symbol (0) for every other character, which no keyword contains and so always leads back to
+  // the root. The transition table is then nodes x alphabet, small enough to stay in cache.
+  private readonly symbolOf = new Uint8Array(128);
+  private alphabetSize = 1;
+  private table = new Uint32Array(0);
   private outputsOf: number[][] = [];
-  readonly size: number;
-
-  constructor(keywords: readonly string[]) {
-    keywords.forEach((keyword, id) => this.insert(keyword.toLowerCase(), id));
-    this.size = keywords.length;
+  /** Set by scan when the text holds control characters, DEL, non-ASCII or the replacement character. */
+  hasSuspectCharacters = false;
+  /** `groups[i]` lists the keywords of group i. */
+  constructor(groups: ReadonlyArray<readonly string[]>) {
+    for (const [group, keywords] of groups.entries()) {
+      for (const keyword of keywords) this.insert(keyword.toLowerCase(), group);
+    }
     this.build();
   }
 
@@ -26,6 +34,13 @@ export class KeywordIndex {
     let state = 0;
     for (let i = 0; i < keyword.length; i++) {
       const code = keyword.charCodeAt(i);
+      if (code >= 128) throw new Error(`keyword "${keyword}" has a non-ASCII character`);
+      if (this.symbolOf[code] === 0) {
+        this.symbolOf[code] = this.alphabetSize;
+        // Upper-case letters read as their lower-case symbol: matching ignores case for free.
+        if (code >= 97 && code <= 122) this.symbolOf[code - 32] = this.alphabetSize;
+        this.alphabetSize++;
+      }
       let next = this.nodes[state]?.next.get(code);
       if (next === undefined) {
         next = this.nodes.length;
@@ -34,7 +49,8 @@ export class KeywordIndex {
       }
       state = next;
     }
-    this.nodes[state]?.outputs.push(id);
+    const outputs = this.nodes[state]?.outputs;
+    if (outputs && !outputs.includes(id)) outputs.push(id);
   }
 
   private build(): void {
@@ -51,52 +67,80 @@ export class KeywordIndex {
         const target = this.nodes[fail]?.next.get(code);
         const childNode = this.nodes[child] as Node;
         childNode.fail = target !== undefined && target !== child ? target : 0;
-        childNode.outputs.push(...(this.nodes[childNode.fail] as Node).outputs);
+        for (const group of (this.nodes[childNode.fail] as Node).outputs) {
+          if (!childNode.outputs.includes(group)) childNode.outputs.push(group);
+        }
       }
     }
-    // Resolve every ASCII transition once, so matching is a table lookup per character.
+    // Resolve every transition once, so matching is one table lookup per character. Each entry
+    // holds the next state's row offset (state x alphabet size) times two, plus one when that
+    // state completes a keyword: the scan loop then needs no multiplication and no extra lookup.
     const count = this.nodes.length;
-    this.table = new Int32Array(count * 128).fill(0);
+    const size = this.alphabetSize;
+    this.table = new Uint32Array(count * size);
+    const codeOfSymbol: number[] = [];
+    for (let code = 97; code <= 122; code++)
+      if (this.symbolOf[code] !== 0) codeOfSymbol[this.symbolOf[code] as number] = code;
+    for (let code = 0; code < 128; code++) {
+      const symbol = this.symbolOf[code] as number;
+      if (symbol !== 0 && codeOfSymbol[symbol] === undefined) codeOfSymbol[symbol] = code;
+    }
     for (let state = 0; state < count; state++) {
-      for (let code = 0; code < 128; code++) {
+      for (let symbol = 1; symbol < size; symbol++) {
+        const code = codeOfSymbol[symbol] as number;
         let s = state;
         for (;;) {
           const next = this.nodes[s]?.next.get(code);
           if (next !== undefined) {
-            this.table[state * 128 + code] = next;
+            const completes = (this.nodes[next] as Node).outputs.length > 0 ? 1 : 0;
+            this.table[state * size + symbol] = next * size * 2 + completes;
             break;
           }
-          if (s === 0) {
-            this.table[state * 128 + code] = 0;
-            break;
-          }
+          if (s === 0) break;
           s = (this.nodes[s] as Node).fail;
         }
       }
     }
+    // Control characters (other than tab) get a symbol of their own to flag suspect text.
+    for (let code = 0; code < 32; code++) if (code !== 9) this.symbolOf[code] = CONTROL;
+    this.symbolOf[127] = CONTROL;
     this.outputsOf = this.nodes.map((n) => n.outputs);
   }
 
-  /** Marks in `found` (indexed by keyword id) every keyword that occurs in `text`, case-insensitively. */
+  /**
+   * Sets found[group] = 1 for every group with a keyword in `text` (case-insensitive); true if any.
+   * Also records in `hasSuspectCharacters` whether the text needs a closer look for binary data.
+   */
   scan(text: string, found: Uint8Array): boolean {
     const table = this.table;
+    const symbolOf = this.symbolOf;
+    const size = this.alphabetSize;
     const outputsOf = this.outputsOf;
-    let state = 0;
+    let row = 0;
     let any = false;
+    let isSuspect = false;
     for (let i = 0; i < text.length; i++) {
-      let code = text.charCodeAt(i);
-      if (code >= 65 && code <= 90) code += 32;
-      else if (code >= 128) {
-        state = 0;
+      const code = text.charCodeAt(i);
+      if (code > 127) {
+        isSuspect = true;
+        row = 0;
         continue;
       }
-      state = table[state * 128 + code] as number;
-      const outputs = outputsOf[state] as number[];
-      if (outputs.length > 0) {
+      const symbol = symbolOf[code] as number;
+      if (symbol === CONTROL) {
+        isSuspect = true;
+        row = 0;
+        continue;
+      }
+      const entry = table[row + symbol] as number;
+      row = entry >>> 1;
+      if ((entry & 1) === 1) {
         any = true;
-        for (const id of outputs) found[id] = 1;
+        const outputs = outputsOf[row / size] as number[];
+        for (let k = 0; k < outputs.length; k++) found[outputs[k] as number] = 1;
       }
     }
+    this.hasSuspectCharacters = isSuspect;
     return any;
   }
 }

@@ -1,3 +1,4 @@
+import type { Found } from "./markers.ts";
 import type { IkePhase } from "./types.ts";
 
 // The exchange or state named in a line tells which phase a notify belongs to: the same
@@ -10,9 +11,10 @@ const PHASE_2 =
 const PHASE_1 =
   /[Pp]hase[- ]?1|\bph1\b|\bP1\b|ISAKMP|IKE SA\b|IKE_SA\b|IKEv[12] SA|[Mm]essage ID 0\b|msgid=0+\b|\bIKE:|IKE negotiation|IKE proposal|IKE policy|Oakley/;
 
-export function phaseFromContext(text: string): IkePhase | null {
-  if (DEFINITELY_PHASE_1.test(text)) return "1";
-  if (PHASE_2.test(text)) return "2";
-  if (PHASE_1.test(text)) return "1";
+/** `found` holds the scan of `text` (or of the line it came from), to skip expressions that cannot match. */
+export function phaseFromContext(text: string, found: Found): IkePhase | null {
+  if (found.has("phase1Definite") && DEFINITELY_PHASE_1.test(text)) return "1";
+  if (found.has("phase2") && PHASE_2.test(text)) return "2";
+  if (found.has("phase1") && PHASE_1.test(text)) return "1";
   return null;
 }

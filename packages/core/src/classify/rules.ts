@@ -25,7 +25,19 @@ export interface Rule {
 
 const r = (rule: Rule): Rule => rule;
 
-/** Lines that look like faults to a naive reader but are routine. Checked first. */
+// Rekey collisions name themselves; they come before the routine rekey messages below.
+const REKEY_COLLISIONS: Rule[] = [
+  r({
+    id: "rekey.collision",
+    keywords: ["collision", "abort active rekeying"],
+    test: /(?:CHILD_REKEY|IKE_REKEY|rekey(?:ing)?) collision|redundant SA .*collision|detected a \(\w+\) collision|abort active rekeying/i,
+    code: "REKEY_FAILURE",
+    phase: "2",
+    confidence: 0.85,
+  }),
+];
+
+/** Lines that look like faults to a naive reader but are routine. */
 const BENIGN: Rule[] = [
   r({
     id: "benign.rekey-ok",
@@ -86,7 +98,7 @@ const NAT_T: Rule[] = [
   r({
     id: "natt.udp4500-refused",
     keywords: ["asynchronous network error report"],
-    test: /asynchronous network error report .*(?:sport=4500|port 4500)[^]*(?:refused|unreachable|prohibited)/i,
+    test: /asynchronous network error report .*(?:sport=4500|port 4500).*(?:refused|unreachable|prohibited)/i,
     code: "NAT_T_ISSUE",
     phase: "1",
     confidence: 0.7,
@@ -115,8 +127,19 @@ const NAT_T: Rule[] = [
   }),
   r({
     id: "natt.udp-encap",
-    keywords: ["udp-encap", "udpencap", "udp encap", "nat detected", "nat discovered", "nat_detection", "nat-t"],
-    test: /UDP[- ]?encap(?:sulation)?\S* (?:\w+ )?(?:not supported|failed|disabled|not enabled)|NAT (?:detected|discovered)[^.]*(?:but|while)[^.]*(?:disabled|not (?:enabled|supported))|NAT_DETECTION\w* .*(?:disabled|unsupported)|nat-t (?:mismatch|blocked|fail)/i,
+    keywords: [
+      "udp-encap",
+      "udpencap",
+      "udp encap",
+      "nat detected",
+      "nat discovered",
+      "nat_detection",
+      "nat-t",
+      "udp_encap",
+      "udp decap",
+      "udp-decap",
+    ],
+    test: /unable to set UDP_ENCAP|UDP[- ]?(?:en|de)cap(?:sulation)?\b[^.]*?(?:not supported|failed|disabled|not enabled)|NAT (?:detected|discovered)[^.]*(?:but|while)[^.]*(?:disabled|not (?:enabled|supported))|NAT_DETECTION\w* .*(?:disabled|unsupported)|nat-t (?:mismatch|blocked|fail)/i,
     code: "NAT_T_ISSUE",
     confidence: 0.75,
   }),
@@ -264,7 +287,7 @@ const AUTH: Rule[] = [
       "identity mismatch",
       "identity does not match",
     ],
-    test: /no (?:matching )?peer config(?:s)? found|no connection has been authorized|Couldn.t find configuration for IKE phase-1|KMD_PM_P1_POLICY_LOOKUP_FAILURE|Policy lookup for Phase-1 .* failed|unknown peer|peer ID .*(?:does not match|mismatch)|\bID(?:ir|i|r)?\b.* does not match|IKE[- ]?ID .*(?:mismatch|does not match)|identity (?:mismatch|does not match)/,
+    test: /no (?:matching )?peer config(?:s)? found|no connection has been authorized|Couldn.t find configuration for IKE phase-1|KMD_PM_P1_POLICY_LOOKUP_FAILURE|Policy lookup for Phase-1 .* failed|unknown peer|peer ID .*(?:does not match|mismatch)|\bID(?:ir|i|r|_[IR])?\b.* does not match|IKE[- ]?ID .*(?:mismatch|does not match)|identity (?:mismatch|does not match)/,
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.85,
@@ -347,7 +370,7 @@ const PROPOSALS: Rule[] = [
   r({
     id: "proposal.no-match",
     keywords: ["proposal", "no acceptable", "algorithmmismatch"],
-    test: /no (?:suitable|acceptable|matching) (?:IKE |IPsec |ESP )?proposal|proposals? (?:unacceptable|not acceptable)|received proposals unacceptable|no local proposal matches|no acceptable (?:Oakley|ESP|AH|IPsec) [Tt]ransform|SA proposals? (?:found )?unacceptable|proposal(?:s)? (?:do not|don't|did not) match|SA proposal not match|proposal mismatch|no acceptable (?:ENCRYPTION_ALGORITHM|INTEGRITY_ALGORITHM|DIFFIE_HELLMAN_GROUP|KEY_EXCHANGE_METHOD|PSEUDO_RANDOM_FUNCTION|EXTENDED_SEQUENCE_NUMBERS)|suitable matching Proposal|no matching proposal|(?:Encryption|Authentication)?AlgorithmMismatch/i,
+    test: /no (?:suitable|acceptable|matching) (?:IKE |IPsec |ESP )?proposal|proposals? (?:unacceptable|not acceptable)|received proposals unacceptable|no local proposal matches|not presented in the (?:IKE|IPsec|IPSec|ESP) proposal|no acceptable (?:Oakley|ESP|AH|IPsec) [Tt]ransform|SA proposals? (?:found )?unacceptable|proposal(?:s)? (?:do not|don't|did not) match|SA proposal not match|proposal mismatch|no acceptable (?:ENCRYPTION_ALGORITHM|INTEGRITY_ALGORITHM|DIFFIE_HELLMAN_GROUP|KEY_EXCHANGE_METHOD|PSEUDO_RANDOM_FUNCTION|EXTENDED_SEQUENCE_NUMBERS)|suitable matching Proposal|no matching proposal|(?:Encryption|Authentication)?AlgorithmMismatch/i,
     code: "PROPOSAL",
     confidence: 0.85,
   }),
@@ -406,19 +429,21 @@ const CHILD_FAILED: Rule[] = [
 
 const REKEY: Rule[] = [
   r({
-    id: "rekey.collision",
-    keywords: ["collision"],
-    test: /(?:CHILD_REKEY|IKE_REKEY|rekey(?:ing)?) collision|redundant SA .*collision|detected a \(\w+\) collision/i,
-    code: "REKEY_FAILURE",
-    phase: "2",
-    confidence: 0.85,
-  }),
-  r({
     id: "rekey.failed",
     keywords: ["rekey"],
     test: /rekey(?:ing)?(?: of \S+)? (?:failed|failure|was not successful)|unable to rekey|failed to rekey|rekey(?:ing)? .*(?:TEMPORARY_FAILURE|timed out)|CHILD_SA rekeying failed|IKE_SA rekeying failed/i,
     code: "REKEY_FAILURE",
     confidence: 0.9,
+  }),
+  // Packets or notifies for an SPI the peer no longer has: the two sides' SAs went out of step,
+  // typically when a rekey did not complete on both ends.
+  r({
+    id: "rekey.invalid-spi",
+    keywords: ["invalid_spi", "invalid spi", "inv_spi", "find sa for proto"],
+    test: /INVALID_SPI|[Ii]nvalid SPI|RECVD_PKT_INV_SPI|can'?t find sa for proto/,
+    code: "REKEY_FAILURE",
+    phase: "2",
+    confidence: 0.6,
   }),
   r({
     id: "rekey.temporary-failure",
@@ -469,7 +494,7 @@ const IDLE: Rule[] = [
   r({
     id: "idle.timeout",
     keywords: ["idle", "inactivity", "no traffic", "inactive"],
-    test: /[Ii]dle[ -]?[Tt]ime[ -]?[Oo]ut|idle timer expired|idle time out|Reason: Idle Timeout|due to inactivity|after \d+\s*s(?:econds)? of inactivity|inactivity timeout|no traffic (?:for|since)|closing (?:CHILD_SA|IKE_SA) .* (?:inactive|inactivity)/,
+    test: /[Ii]dle[ -]?[Tt]ime[ -]?[Oo]ut|idle timer expired|idle time out|Reason: Idle Timeout|due to inactivity|after \d+\s*s(?:econds)? of inactivity|[Ii]nactivity timeout|no traffic (?:for|since)|closing (?:CHILD_SA|IKE_SA) .* (?:inactive|inactivity)/,
     code: "IDLE_TIMEOUT",
     phase: "2",
     confidence: 0.85,
@@ -593,15 +618,17 @@ const DOWN: Rule[] = [
       "ipsec key delete",
       "deleting sa",
       "no corresponding tunnel exists",
+      "deleted sa",
+      "delete proto",
     ],
-    test: /received DELETE for|received Delete(?: SA)?(?:\(0x[0-9a-fA-F]+\))? payload|received Delete\/Notify|deleting IKE[_ ]SA|IKE_SA deleted|sending DELETE for|sent INFORMATIONAL request to delete|delete IKE SA|closing CHILD_SA|deleting CHILD_SA|CHILD_SA closed|ISAKMP-SA deleted|IPsec-SA deleted|SA .* has been deleted|IPSec key delete|Deleting SA|no corresponding tunnel exists/,
+    test: /received DELETE for|received Delete(?: SA)?(?:\(0x[0-9a-fA-F]+\))? payload|received Delete\/Notify|deleting IKE[_ ]SA|IKE_SA deleted|sending DELETE for|sent INFORMATIONAL request to delete|delete IKE SA|closing CHILD_SA|deleting CHILD_SA|CHILD_SA closed|ISAKMP-SA deleted|IPsec-SA deleted|Deleted SA\b|delete proto (?:ESP|AH)\b|SA .* has been deleted|IPSec key delete|Deleting SA|no corresponding tunnel exists/,
     code: "TUNNEL_DOWN_OTHER",
     confidence: 0.6,
   }),
   r({
     id: "down.status",
-    keywords: ["down", "recvd_pkt_inv_spi", "sa_not_established", "connectivity='false'"],
-    test: /KMD_VPN_DOWN_ALARM_USER|VPN .* is down|connectivity='false'|SNMP_TRAP_LINK_DOWN .*interface-name="st0|IPSEC IS DOWN|[Tt]unnel (?:is )?(?:DOWN|down)\b|SESSION_STATUS: Crypto tunnel is DOWN|action="?tunnel-down|RECVD_PKT_INV_SPI|IPsec tunnel .* down|status[=: ]+"?DOWN"?\b|ipsec_sa_not_established|ike_sa_not_established/,
+    keywords: ["down", "sa_not_established", "connectivity='false'"],
+    test: /KMD_VPN_DOWN_ALARM_USER|VPN .* is down|connectivity='false'|SNMP_TRAP_LINK_DOWN .*interface-name="st0|IPSEC IS DOWN|[Tt]unnel (?:is )?(?:DOWN|down)\b|SESSION_STATUS: Crypto tunnel is DOWN|action="?tunnel-down|IPsec tunnel .* down|status[=: ]+"?DOWN"?\b|ipsec_sa_not_established|ike_sa_not_established/,
     code: "TUNNEL_DOWN_OTHER",
     confidence: 0.7,
   }),
@@ -642,6 +669,7 @@ const UP: Rule[] = [
 ];
 
 export const RULES: readonly Rule[] = [
+  ...REKEY_COLLISIONS,
   ...BENIGN,
   ...NAT_T,
   ...TRAFFIC_SELECTORS,

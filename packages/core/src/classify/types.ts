@@ -22,7 +22,10 @@ export type Vendor = (typeof VENDORS)[number];
 export type IkePhase = "1" | "2";
 
 export interface ParsedFields {
+  /** The time as the line writes it. */
   time?: string;
+  /** The time as epoch milliseconds, where the line carries a machine timestamp (AWS records). */
+  epochMs?: number;
   host?: string;
   program?: string;
   peerIp?: string;

@@ -3,6 +3,7 @@
 import type { FindingCode } from "../codes.ts";
 import {
   ALI_STATUS_STEP,
+  AWS_MODIFY_CONNECTION_PATH,
   AWS_STATUS_STEP,
   aliHealthCheckCommand,
   MULE_STATUS_STEP,
@@ -67,7 +68,7 @@ const STATIC_ROUTING: Playbook = {
         ),
         where: "VPC console > Site-to-Site VPN connections > Create VPN connection > Routing options: Dynamic",
         commands: [
-          "aws ec2 create-customer-gateway --type ipsec.1 --public-ip <cgw-public-ip> --bgp-asn <customer-asn>",
+          "aws ec2 create-customer-gateway --type ipsec.1 --ip-address <cgw-public-ip> --bgp-asn <customer-asn>",
           text(
             "aws ec2 create-vpn-connection --type ipsec.1 --customer-gateway-id <cgw-id>",
             "--vpn-gateway-id <vgw-id> --options StaticRoutesOnly=false",
@@ -145,7 +146,10 @@ const STATIC_ROUTING: Playbook = {
         detail: "Use XFRM or VTI interfaces (if_id_in/if_id_out in swanctl.conf) and peer from FRR.",
         where: "FRR (vtysh) on the strongSwan host",
         commands: [
-          'vtysh -c "conf t" -c "router bgp <customer-asn>" -c "neighbor <provider-inside-ip> remote-as <provider-asn>"',
+          text(
+            'vtysh -c "conf t" -c "router bgp <customer-asn>"',
+            '-c "neighbor <provider-inside-ip> remote-as <provider-asn>"',
+          ),
         ],
       },
     ],
@@ -191,8 +195,7 @@ const MULTIPLE_ENCRYPTION_DOMAINS: Playbook = {
           "Specify the encryption domain that covers the expected traffic. This replaces both tunnel endpoints",
           "(both tunnels unavailable while provisioning): schedule it.",
         ),
-        where:
-          "VPC console > Site-to-Site VPN connections > select the connection > Actions > Modify VPN connection options",
+        where: AWS_MODIFY_CONNECTION_PATH,
         commands: [
           text(
             "aws ec2 modify-vpn-connection-options --vpn-connection-id <vpn-id>",

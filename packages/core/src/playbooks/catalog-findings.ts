@@ -196,7 +196,7 @@ const NO_AUTOMATIC_FAILOVER: Playbook = {
             "aliyun vpc ModifyVpnConnectionAttribute --RegionId <region> --VpnConnectionId <vco-id>",
             cat(
               `--EnableDpd true --HealthCheckConfig '{"enable":"true","dip":"<cpe-ip-of-this-tunnel>",`,
-              `"sip":"<unused-ip-in-vpc-cidr>","interval":"3","retry":"3","Policy":"revoke_route"}'`,
+              `"sip":"<any-ip-in-vpc-cidr>","interval":"3","retry":"3","Policy":"revoke_route"}'`,
             ),
           ),
         ],
@@ -358,7 +358,10 @@ const LIFETIME_MISMATCH: Playbook = {
     ],
     mulesoft: [
       {
-        title: "Set 28000 / 3000 (IKEv2) or 28800 / 3600 (IKEv1) on the customer device",
+        title: text(
+          `Set ${MULE_V2.phase1LifetimeSec} / ${MULE_V2.phase2LifetimeSec} (IKEv2) or`,
+          `${MULE_V1.phase1LifetimeSec} / ${MULE_V1.phase2LifetimeSec} (IKEv1) on the customer device`,
+        ),
         detail: text(
           `IKEv2: phase 1 ${MULE_V2.phase1LifetimeSec} s, phase 2 ${MULE_V2.phase2LifetimeSec} s. AWS documents`,
           `${AWS_REC.phase1LifetimeSec} / ${AWS_REC.phase2LifetimeSec}; MuleSoft recommends the lower pair so that`,
@@ -409,11 +412,13 @@ const LIFETIME_MISMATCH: Playbook = {
     strongswan: [
       {
         title: "Set rekey_time for the IKE_SA and CHILD_SA",
-        detail: `AWS values shown; for MuleSoft IKEv2 use ${MULE_V2.phase1LifetimeSec}s / ${MULE_V2.phase2LifetimeSec}s.`,
+        detail: `AWS values shown; for MuleSoft IKEv2 use ${MULE_V2.phase1LifetimeSec} / ${MULE_V2.phase2LifetimeSec}.`,
         where: "/etc/swanctl/swanctl.conf: connections.<conn> and .children.<child>; then swanctl --load-all",
         commands: [
+          "# in connections.<conn>:",
           `rekey_time = ${AWS_REC.phase1LifetimeSec}s`,
-          `children { <child> { rekey_time = ${AWS_REC.phase2LifetimeSec}s } }`,
+          "# in connections.<conn>.children.<child>:",
+          `rekey_time = ${AWS_REC.phase2LifetimeSec}s`,
           "swanctl --load-all",
         ],
       },
@@ -778,7 +783,7 @@ const IKEV1_IN_USE: Playbook = {
     ],
     mulesoft: [
       {
-        title: "Switch the device to IKEv2 with 28000 / 3000",
+        title: `Switch the device to IKEv2 with ${MULE_V2.phase1LifetimeSec} / ${MULE_V2.phase2LifetimeSec}`,
         detail: `Phase 1 ${MULE_V2.phase1LifetimeSec} s, phase 2 ${MULE_V2.phase2LifetimeSec} s for IKEv2 (seed 000).`,
       },
     ],
@@ -1005,7 +1010,7 @@ const TUNNEL_LOGGING_DISABLED: Playbook = {
         title: "Log charon's IKE events to syslog",
         detail: "Set the IKE log level in strongswan.conf and restart the daemon.",
         where: "/etc/strongswan.conf: charon.syslog.daemon",
-        commands: ["charon { syslog { daemon { default = 1  ike = 2 } } }"],
+        commands: ["charon {", "  syslog {", "    daemon {", "      default = 1", "      ike = 2", "    }", "  }", "}"],
       },
     ],
   },

@@ -3,6 +3,7 @@ import type { LogFaultCode } from "../codes.ts";
 import {
   ALI_REC,
   ALI_STATUS_STEP,
+  AWS_MODIFY_CONNECTION_PATH,
   AWS_REC,
   AWS_REKEY_MARGINS,
   AWS_STATUS_STEP,
@@ -152,9 +153,22 @@ const IKE_AUTH_FAILURE: Playbook = {
         ),
         where: "/etc/swanctl/swanctl.conf: secrets.ike-<name> and connections.<conn>.local / .remote",
         commands: [
-          "secrets { ike-<name> { id = <provider-outside-ip>  secret = <psk> } }",
-          "local { auth = psk  id = <customer-gateway-public-ip> }",
-          "remote { auth = psk  id = <provider-outside-ip> }",
+          "# in connections.<conn>:",
+          "local {",
+          "  auth = psk",
+          "  id = <customer-gateway-public-ip>",
+          "}",
+          "remote {",
+          "  auth = psk",
+          "  id = <provider-outside-ip>",
+          "}",
+          "# at top level:",
+          "secrets {",
+          "  ike-<name> {",
+          "    id = <provider-outside-ip>",
+          "    secret = <psk>",
+          "  }",
+          "}",
           "swanctl --load-all",
         ],
       },
@@ -482,8 +496,7 @@ const TRAFFIC_SELECTOR_MISMATCH: Playbook = {
           "These define the single encryption domain AWS negotiates. Changing them replaces both tunnel",
           "endpoints: both tunnels are unavailable while they are provisioned, so do it in a maintenance window.",
         ),
-        where:
-          "VPC console > Site-to-Site VPN connections > select the connection > Actions > Modify VPN connection options",
+        where: AWS_MODIFY_CONNECTION_PATH,
         commands: [
           text(
             "aws ec2 modify-vpn-connection-options --vpn-connection-id <vpn-id>",
@@ -821,7 +834,10 @@ const REKEY_FAILURE: Playbook = {
     "juniper-srx": [
       {
         title: "Set the lifetimes and PFS on the SRX",
-        detail: "Use the provider's values (MuleSoft IKEv2: 28000 / 3000 instead of 28800 / 3600).",
+        detail: text(
+          `AWS values shown; for MuleSoft IKEv2 use ${MULE_V2.phase1LifetimeSec} / ${MULE_V2.phase2LifetimeSec}`,
+          `instead of ${AWS_REC.phase1LifetimeSec} / ${AWS_REC.phase2LifetimeSec}.`,
+        ),
         where: "Junos configuration mode, then commit",
         commands: [
           `set security ike proposal <P1> lifetime-seconds ${AWS_REC.phase1LifetimeSec}`,
@@ -869,8 +885,11 @@ const REKEY_FAILURE: Playbook = {
         ),
         where: "/etc/swanctl/swanctl.conf: connections.<conn> and .children.<child>; then swanctl --load-all",
         commands: [
+          "# in connections.<conn>:",
           `rekey_time = ${AWS_REC.phase1LifetimeSec}s`,
-          `children { <child> { rekey_time = ${AWS_REC.phase2LifetimeSec}s  esp_proposals = aes256-sha256-modp2048 } }`,
+          "# in connections.<conn>.children.<child>:",
+          `rekey_time = ${AWS_REC.phase2LifetimeSec}s`,
+          "esp_proposals = aes256-sha256-modp2048",
           "swanctl --load-all",
         ],
       },

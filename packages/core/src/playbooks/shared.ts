@@ -32,7 +32,7 @@ export function aliHealthCheckCommand(destination: string, vcoId = "<vco-id>"): 
   return text(
     `aliyun vpc ModifyVpnConnectionAttribute --RegionId <region> --VpnConnectionId ${vcoId}`,
     cat(
-      `--HealthCheckConfig '{"enable":"true","dip":"${destination}","sip":"<unused-ip-in-vpc-cidr>",`,
+      `--HealthCheckConfig '{"enable":"true","dip":"${destination}","sip":"<any-ip-in-vpc-cidr>",`,
       `"interval":"3","retry":"3","Policy":"revoke_route"}'`,
     ),
   );
@@ -101,7 +101,10 @@ export const REF = {
   },
   awsStaticToBgp: {
     title: "Migrate from Static Routing to Dynamic BGP Routing on AWS Site-to-Site VPN (AWS Networking blog)",
-    url: "https://aws.amazon.com/blogs/networking-and-content-delivery/migrate-from-static-routing-to-dynamic-bgp-routing-on-aws-site-to-site-vpn/",
+    url: cat(
+      "https://aws.amazon.com/blogs/networking-and-content-delivery/",
+      "migrate-from-static-routing-to-dynamic-bgp-routing-on-aws-site-to-site-vpn/",
+    ),
   },
   awsSecurityHubEc2: {
     title: "AWS Security Hub controls for Amazon EC2 (EC2.20, EC2.171, EC2.183)",
@@ -141,6 +144,11 @@ export const REF = {
 export const AWS_MODIFY_TUNNEL_PATH = text(
   "VPC console > Site-to-Site VPN connections > select the connection > Actions > Modify VPN tunnel options >",
   "choose the tunnel by its outside IP address > Save changes",
+);
+
+export const AWS_MODIFY_CONNECTION_PATH = text(
+  "VPC console > Site-to-Site VPN connections > select the connection > Actions >",
+  "Modify VPN connection options",
 );
 
 /** An AWS step that changes tunnel options through the console or `modify-vpn-tunnel-options`. */

@@ -1,0 +1,133 @@
+// One pass over a line finds every keyword the classifier cares about: the rules' keywords
+// (which rules may match), vendor markers, field markers and phase markers. Everything after
+// runs a regular expression only where its marker was seen.
+import { KeywordIndex } from "./keyword-index.ts";
+import { RULES } from "./rules.ts";
+
+const MARKERS = {
+  asa: ["%asa-", "%ftd-", "%pix-"],
+  ios: ["%crypto-", "%ikev2-", "%isakmp-", "%ipsec-", "%bgp-", "isakmp:(", "ipsec(", "ikev2-", "ikev2:"],
+  alibaba: ["vco-", "[proto_err]", "isakmp_", ".c:"],
+  strongswanTag: [
+    "[ike]",
+    "[enc]",
+    "[cfg]",
+    "[net]",
+    "[knl]",
+    "[chd]",
+    "[lib]",
+    "[dmn]",
+    "[job]",
+    "[mgr]",
+    "[asn]",
+    "[app]",
+    "[esp]",
+    "[tls]",
+  ],
+  libreswan: ["#", "state_", "packet from"],
+  juniper: ["kmd_", "rpd_bgp", "ike negotiation", "ipsec negotiation"],
+  paloalto: ["negotiation is", "ikemgr", "ike-nego-p", "]: {"],
+  fortinet: ["logid", "subtype", "negotiate", "xauth_status", "vpntunnel="],
+  meraki: [" events "],
+  tencent: ["ike_sa_establish_fail", "ike_nego:"],
+  racoon: ["error: ", "info: ", "warning: ", "notify: ", "debug: ", "ipsec,"],
+  between: ["between"],
+  // A digit followed by a dot: the line may hold an IPv4 address.
+  digitDot: ["0.", "1.", "2.", "3.", "4.", "5.", "6.", "7.", "8.", "9."],
+  peerLabel: ["peer ip:", "remote", "ip = ", "peer_contact=", "from ", "to "],
+  localLabel: ["my ip:", "local"],
+  spi: ["spi"],
+  messageId: ["message id", "msgid", "id=", "request", "response", "mess id"],
+  notify: ["_", "n("],
+  tunnelId: ["vpn-", "vco-", "tun-", "tunnel-id"],
+  ike: ["ike"],
+  phase1Definite: [
+    "ike_sa_init",
+    "state_parent_i1",
+    "state_main_",
+    "state_aggr_",
+    "main mode",
+    "aggressive mode",
+    "identity protection",
+    "ike_nego:",
+    "waiting for phase",
+  ],
+  phase2: [
+    "ike_auth",
+    "child_sa",
+    "child sa",
+    "informational_v1",
+    "quick mode",
+    "qm",
+    "state_quick",
+    "phase2",
+    "phase-2",
+    "phase 2",
+    "ph2",
+    "p2",
+    "ipsec sa",
+    "ipsec-sa",
+    "ipsec negotiation",
+    "ipsec tunnel",
+    "traffic",
+    "proxy",
+    "esp",
+  ],
+  phase1: [
+    "phase1",
+    "phase-1",
+    "phase 1",
+    "ph1",
+    "p1",
+    "isakmp",
+    "ike sa",
+    "ike_sa",
+    "ikev1 sa",
+    "ikev2 sa",
+    "message id 0",
+    "msgid=0",
+    "ike:",
+    "ike negotiation",
+    "ike proposal",
+    "ike policy",
+    "oakley",
+  ],
+} as const;
+
+export type Marker = keyof typeof MARKERS;
+
+const MARKER_NAMES = Object.keys(MARKERS) as Marker[];
+const MARKER_GROUP: Record<Marker, number> = Object.fromEntries(
+  MARKER_NAMES.map((name, i) => [name, RULES.length + i]),
+) as Record<Marker, number>;
+
+const INDEX = new KeywordIndex([...RULES.map((rule) => rule.keywords), ...MARKER_NAMES.map((name) => MARKERS[name])]);
+
+/** What one scan found: rule candidates by rule index, and markers by name. */
+export class Found {
+  readonly flags = new Uint8Array(RULES.length + MARKER_NAMES.length);
+  /** Control characters or non-ASCII text were seen: check for binary data before trusting the line. */
+  hasSuspectCharacters = false;
+
+  isRuleCandidate(ruleIndex: number): boolean {
+    return this.flags[ruleIndex] === 1;
+  }
+
+  has(marker: Marker): boolean {
+    return this.flags[MARKER_GROUP[marker]] === 1;
+  }
+}
+
+/** Scans `text` into `found`, replacing what it held. */
+export function scan(text: string, found: Found): Found {
+  found.flags.fill(0);
+  INDEX.scan(text, found.flags);
+  found.hasSuspectCharacters = INDEX.hasSuspectCharacters;
+  return found;
+}
+
+/** Adds the rule candidates and markers of `text` to what `found` holds. */
+export function scanMore(text: string, found: Found): Found {
+  INDEX.scan(text, found.flags);
+  return found;
+}
