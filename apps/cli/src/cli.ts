@@ -1,8 +1,11 @@
 import { ConfigError } from "@tunnelwatch/config";
 import { type Command, type CommandIo, UsageError } from "./command.ts";
+import { classify } from "./commands/classify.ts";
 import { dbCheck } from "./commands/db-check.ts";
+import { playbook } from "./commands/playbook.ts";
+import { posture } from "./commands/posture.ts";
 
-export const COMMANDS: Command[] = [dbCheck];
+export const COMMANDS: Command[] = [classify, posture, playbook, dbCheck];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

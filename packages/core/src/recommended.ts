@@ -1,4 +1,4 @@
-// Recommended tunnel parameters per provider and IKE version (faults.md §2, seeds 000, 001, 003).
+// Recommended tunnel parameters per provider and IKE version (faults.md §2, MuleSoft Anypoint VPN maintenance guide; AWS Security Hub EC2.20 remediation guide; AWS Knowledge Center article on tunnel inactivity and instability).
 import type { Provider } from "./codes.ts";
 
 export type IkeVersion = "ikev1" | "ikev2";
@@ -22,8 +22,8 @@ export interface RecommendedParameters {
   appliesTo: "provider" | "customer-gateway";
 }
 
-// AWS: 28800 / 3600 s; rekey margin 540 s in the console (seed 001), 270 s as the API default:
-// both are defaults. DPD R_U_THERE every 10 s, peer dead after 3 misses (seed 003).
+// AWS: 28800 / 3600 s; rekey margin 540 s in the console (AWS Security Hub EC2.20 remediation guide), 270 s as the API default:
+// both are defaults. DPD R_U_THERE every 10 s, peer dead after 3 misses (AWS Knowledge Center article on tunnel inactivity and instability).
 const AWS: RecommendedParameters = {
   phase1LifetimeSec: 28_800,
   phase2LifetimeSec: 3_600,
@@ -41,7 +41,7 @@ const AWS: RecommendedParameters = {
 
 // MuleSoft Anypoint VPN runs on AWS Site-to-Site VPN. With IKEv2, MuleSoft recommends 28000 /
 // 3000 s on the customer device so that it expires first and drives the rekey; with IKEv1 the
-// AWS defaults 28800 / 3600 s (seed 000).
+// AWS defaults 28800 / 3600 s (MuleSoft Anypoint VPN maintenance guide).
 const MULESOFT_IKEV2: RecommendedParameters = {
   ...AWS,
   phase1LifetimeSec: 28_000,

@@ -32,20 +32,21 @@ const STATIC_ROUTING: Playbook = {
   steps: [
     {
       title: "Check whether the customer gateway supports BGP",
-      detail: "Dynamic routing is the recommended practice over static routing (seed 003).",
+      detail:
+        "Dynamic routing is the recommended practice over static routing (AWS Knowledge Center article on tunnel inactivity and instability).",
     },
     {
       title: "Move to dynamic routing (BGP) if supported",
       detail: text(
         "Anypoint VPNs with a BGP tunnel pair and DPD switch over in seconds during maintenance, static pairs",
-        "take longer (seed 000). The routing type is chosen when the VPN connection is created: plan a migration.",
+        "take longer (MuleSoft Anypoint VPN maintenance guide). The routing type is chosen when the VPN connection is created: plan a migration.",
       ),
     },
     {
       title: "If BGP is not possible, avoid asymmetric routing",
       detail: text(
         "Static tunnels configured active/active can route asymmetrically: enable asymmetric routing on the",
-        "tunnel interfaces, or run the tunnels active/passive (seed 003).",
+        "tunnel interfaces, or run the tunnels active/passive (AWS Knowledge Center article on tunnel inactivity and instability).",
       ),
     },
     {
@@ -54,7 +55,8 @@ const STATIC_ROUTING: Playbook = {
     },
     {
       title: "Keep interesting traffic flowing",
-      detail: "Static tunnels may need interesting traffic to come up after maintenance (seed 000).",
+      detail:
+        "Static tunnels may need interesting traffic to come up after maintenance (MuleSoft Anypoint VPN maintenance guide).",
     },
   ],
   variants: {
@@ -82,7 +84,7 @@ const STATIC_ROUTING: Playbook = {
         title: "Enable BGP on the IPsec connection, or use weighted routes with health checks",
         detail: text(
           "Dual-tunnel connections support EnableTunnelsBgp with a TunnelBgpConfig per tunnel; with static",
-          "destination-based routes, use weights 100/0 and a health check on each connection (seed 002).",
+          "destination-based routes, use weights 100/0 and a health check on each connection (Alibaba VPN Gateway redundant IPsec guide).",
         ),
         where: "VPN Gateway console > IPsec Connections > select the connection > BGP configuration",
       },
@@ -93,7 +95,7 @@ const STATIC_ROUTING: Playbook = {
         title: "Use BGP on the Anypoint VPN",
         detail: text(
           "A VPN with remoteAsn uses BGP; a static VPN (remoteNetworks) must be recreated with BGP. MuleSoft",
-          "recommends BGP with DPD on a tunnel pair to minimise maintenance downtime (seed 000).",
+          "recommends BGP with DPD on a tunnel pair to minimise maintenance downtime (MuleSoft Anypoint VPN maintenance guide).",
         ),
       },
       MULE_STATUS_STEP,
@@ -101,7 +103,8 @@ const STATIC_ROUTING: Playbook = {
     "juniper-srx": [
       {
         title: "Run BGP over st0 on the SRX",
-        detail: "Route-based VPNs on st0 support dynamic routing protocols such as BGP (seed 004).",
+        detail:
+          "Route-based VPNs on st0 support dynamic routing protocols such as BGP (Juniper route-based IPsec VPN guide).",
         where: "Junos configuration mode, then commit",
         commands: [
           "set interfaces st0 unit 0 family inet address <customer-inside-ip>/30",
@@ -154,7 +157,7 @@ const STATIC_ROUTING: Playbook = {
       },
     ],
   },
-  references: [REF.seed000, REF.seed003, REF.awsStaticToBgp, REF.awsTunnelPreference],
+  references: [REF.muleMaintenance, REF.awsTunnelInstability, REF.awsStaticToBgp, REF.awsTunnelPreference],
 };
 
 const MULTIPLE_ENCRYPTION_DOMAINS: Playbook = {
@@ -172,7 +175,7 @@ const MULTIPLE_ENCRYPTION_DOMAINS: Playbook = {
       title: "Summarise the networks on the customer gateway",
       detail: text(
         "Site-to-Site VPN supports only one encryption domain: summarise the networks so that only one pair of",
-        "security associations is maintained (seed 003).",
+        "security associations is maintained (AWS Knowledge Center article on tunnel inactivity and instability).",
       ),
     },
     {
@@ -183,7 +186,7 @@ const MULTIPLE_ENCRYPTION_DOMAINS: Playbook = {
       title: "Prefer a route-based tunnel",
       detail: text(
         "With a route-based VPN one IKE and IPsec SA set carries all traffic and routes pick what enters the",
-        "tunnel (seed 004).",
+        "tunnel (Juniper route-based IPsec VPN guide).",
       ),
     },
   ],
@@ -225,7 +228,7 @@ const MULTIPLE_ENCRYPTION_DOMAINS: Playbook = {
         title: "Use a route-based VPN on st0 with one proxy ID",
         detail: text(
           "Bind the VPN to st0 and keep the default proxy ID 0.0.0.0/0 - 0.0.0.0/0; several route-based VPNs to the",
-          "same peer IP need a unique proxy ID each (seed 004). Clamp TCP MSS for IPsec traffic to 1350 on",
+          "same peer IP need a unique proxy ID each (Juniper route-based IPsec VPN guide). Clamp TCP MSS for IPsec traffic to 1350 on",
           "Ethernet paths with MTU 1500.",
         ),
         where: "Junos configuration mode, then commit",
@@ -271,7 +274,7 @@ const MULTIPLE_ENCRYPTION_DOMAINS: Playbook = {
       },
     ],
   },
-  references: [REF.seed003, REF.seed004, REF.awsConnectionOptions],
+  references: [REF.awsTunnelInstability, REF.junosRouteBased, REF.awsConnectionOptions],
 };
 
 const BGP_AS_PATH_ASYMMETRY: Playbook = {
@@ -371,7 +374,7 @@ const BGP_AS_PATH_ASYMMETRY: Playbook = {
       },
     ],
   },
-  references: [REF.seed000, REF.awsRoutePriority, REF.awsRoutingUpdates],
+  references: [REF.muleMaintenance, REF.awsRoutePriority, REF.awsRoutingUpdates],
 };
 
 const BGP_PREFERENCE_ASYMMETRY: Playbook = {
@@ -472,7 +475,7 @@ const HEALTHCHECK_PATH_ASYMMETRY: Playbook = {
       title: "Find each health check's destination",
       detail: text(
         "A health check only detects the state correctly when both the request and the reply cross the same",
-        "IPsec tunnel (seed 002).",
+        "IPsec tunnel (Alibaba VPN Gateway redundant IPsec guide).",
       ),
     },
     {
@@ -492,7 +495,8 @@ const HEALTHCHECK_PATH_ASYMMETRY: Playbook = {
     },
     {
       title: "Test a failover",
-      detail: "Power off the master router and measure the switch (about 30 s in seed 002).",
+      detail:
+        "Power off the master router and measure the switch (about 30 s in Alibaba VPN Gateway redundant IPsec guide).",
     },
   ],
   variants: {
@@ -547,7 +551,7 @@ const HEALTHCHECK_PATH_ASYMMETRY: Playbook = {
       },
     ],
   },
-  references: [REF.seed002, REF.aliModifyConnection],
+  references: [REF.alibabaRedundancy, REF.aliModifyConnection],
 };
 
 const ROUTE_WEIGHTS_NOT_ACTIVE_STANDBY: Playbook = {
@@ -563,15 +567,18 @@ const ROUTE_WEIGHTS_NOT_ACTIVE_STANDBY: Playbook = {
     },
     {
       title: "Give the primary connection weight 100 and the secondary weight 0",
-      detail: "The VPN gateway prefers the larger weight: here tunnel 1 is 100 and tunnel 2 is 0 (seed 002).",
+      detail:
+        "The VPN gateway prefers the larger weight: here tunnel 1 is 100 and tunnel 2 is 0 (Alibaba VPN Gateway redundant IPsec guide).",
     },
     {
       title: "Enable a health check on both connections",
-      detail: "When tunnel 1's health check fails, traffic switches to tunnel 2 (seed 002).",
+      detail:
+        "When tunnel 1's health check fails, traffic switches to tunnel 2 (Alibaba VPN Gateway redundant IPsec guide).",
     },
     {
       title: "Verify and test the switch-over",
-      detail: "About 30 s was measured in seed 002; tune timers to your policy to avoid flapping.",
+      detail:
+        "About 30 s was measured in Alibaba VPN Gateway redundant IPsec guide; tune timers to your policy to avoid flapping.",
     },
   ],
   variants: {
@@ -603,7 +610,7 @@ const ROUTE_WEIGHTS_NOT_ACTIVE_STANDBY: Playbook = {
       },
     ],
   },
-  references: [REF.seed002, REF.aliRouteWeight, REF.aliModifyConnection],
+  references: [REF.alibabaRedundancy, REF.aliRouteWeight, REF.aliModifyConnection],
 };
 
 export const FINDING_PLAYBOOKS_ROUTING: Record<RoutingFinding, Playbook> = {

@@ -43,14 +43,14 @@ const TUNNEL_REDUNDANCY_LOST: Playbook = {
       title: "Check for an idle timeout",
       detail: text(
         `With no traffic the tunnel can go DOWN from idle timeout: send ICMP every ${KEEPALIVE_INTERVAL_SEC} s into`,
-        "the cloud network or change the device's idle timeout (seed 001).",
+        "the cloud network or change the device's idle timeout (AWS Security Hub EC2.20 remediation guide).",
       ),
     },
     {
       title: "Check for phase 1 / phase 2 rekey problems",
       detail: text(
         "Make the customer gateway's phase 1/2 lifetimes match the provider's and allow inbound UDP 500, UDP 4500",
-        "and IP protocol 50 from the provider endpoints so that it can rekey (seed 001).",
+        "and IP protocol 50 from the provider endpoints so that it can rekey (AWS Security Hub EC2.20 remediation guide).",
       ),
     },
     {
@@ -70,7 +70,7 @@ const TUNNEL_REDUNDANCY_LOST: Playbook = {
     "cisco-ios": [VERIFY_STEPS["cisco-ios"]],
     strongswan: [VERIFY_STEPS.strongswan],
   },
-  references: [REF.seed001, REF.seed003, REF.awsSecurityHubEc2],
+  references: [REF.securityHubEc2_20, REF.awsTunnelInstability, REF.awsSecurityHubEc2],
 };
 
 const SINGLE_TUNNEL: Playbook = {
@@ -84,7 +84,7 @@ const SINGLE_TUNNEL: Playbook = {
       title: "Plan for the maintenance impact",
       detail: text(
         "With one tunnel, or no BGP and no failover mechanism, an update can stop traffic for up to 60 minutes",
-        "until the original tunnel is back (seed 000).",
+        "until the original tunnel is back (MuleSoft Anypoint VPN maintenance guide).",
       ),
     },
     {
@@ -121,7 +121,7 @@ const SINGLE_TUNNEL: Playbook = {
         detail: text(
           "On a single-tunnel VPN gateway create a second IPsec connection to a second customer gateway or",
           "uplink, with destination-based routes of weight 100 (active) and 0 (standby) and a health check on each",
-          "(seed 002). Dual-tunnel IPsec connections provide two tunnels in one connection.",
+          "(Alibaba VPN Gateway redundant IPsec guide). Dual-tunnel IPsec connections provide two tunnels in one connection.",
         ),
         where: "VPN Gateway console > IPsec Connections > Create IPsec Connection",
       },
@@ -142,7 +142,7 @@ const SINGLE_TUNNEL: Playbook = {
     "cisco-ios": [VERIFY_STEPS["cisco-ios"]],
     strongswan: [VERIFY_STEPS.strongswan],
   },
-  references: [REF.seed000, REF.seed002, REF.muleHa, REF.awsEndpointReplacements],
+  references: [REF.muleMaintenance, REF.alibabaRedundancy, REF.muleHa, REF.awsEndpointReplacements],
 };
 
 const NO_AUTOMATIC_FAILOVER: Playbook = {
@@ -162,7 +162,7 @@ const NO_AUTOMATIC_FAILOVER: Playbook = {
     {
       title: "Track the tunnel on the customer gateway",
       detail: text(
-        "Withdraw the static route (or fail over VRRP) when a probe through the tunnel fails, as in seed 002's",
+        "Withdraw the static route (or fail over VRRP) when a probe through the tunnel fails, as in Alibaba VPN Gateway redundant IPsec guide's",
         "IP SLA tracking towards a target in the cloud.",
       ),
     },
@@ -172,7 +172,8 @@ const NO_AUTOMATIC_FAILOVER: Playbook = {
     },
     {
       title: "Test the failover",
-      detail: "Power off or disconnect the active path in a window and time the switch (about 30 s in seed 002).",
+      detail:
+        "Power off or disconnect the active path in a window and time the switch (about 30 s in Alibaba VPN Gateway redundant IPsec guide).",
     },
   ],
   variants: {
@@ -207,7 +208,7 @@ const NO_AUTOMATIC_FAILOVER: Playbook = {
         title: "Configure DPD on the device for both Anypoint tunnels",
         detail: text(
           "Without an automatic failover mechanism, static Anypoint VPNs take longer to reconnect after",
-          "maintenance (seed 000); enable DPD and track the tunnels on the device.",
+          "maintenance (MuleSoft Anypoint VPN maintenance guide); enable DPD and track the tunnels on the device.",
         ),
       },
     ],
@@ -232,7 +233,7 @@ const NO_AUTOMATIC_FAILOVER: Playbook = {
     ],
     strongswan: [DPD_CGW_STEPS.strongswan, KEEPALIVE_CGW_STEPS.strongswan],
   },
-  references: [REF.seed000, REF.seed002, REF.seed003, REF.awsInitiation],
+  references: [REF.muleMaintenance, REF.alibabaRedundancy, REF.awsTunnelInstability, REF.awsInitiation],
 };
 
 const DPD_DISABLED: Playbook = {
@@ -253,7 +254,7 @@ const DPD_DISABLED: Playbook = {
       title: "Set the provider's DPD timeout action to restart",
       detail: text(
         "With none, a dead tunnel is not declared DOWN, so neither routing nor Tunnelwatch sees the failure; keep",
-        "none only where no failover is expected and no action must be taken (seeds 001, 003).",
+        "none only where no failover is expected and no action must be taken (AWS Security Hub EC2.20 remediation guide; AWS Knowledge Center article on tunnel inactivity and instability).",
       ),
     },
     {
@@ -285,7 +286,7 @@ const DPD_DISABLED: Playbook = {
       {
         title: "Enable DPD on the device",
         detail: text(
-          "Anypoint VPNs with BGP and DPD resetting the tunnel switch over in seconds during maintenance (seed 000);",
+          "Anypoint VPNs with BGP and DPD resetting the tunnel switch over in seconds during maintenance (MuleSoft Anypoint VPN maintenance guide);",
           "see 'DPD (Dead Peer Detection) and Anypoint VPN'.",
         ),
       },
@@ -295,7 +296,14 @@ const DPD_DISABLED: Playbook = {
     "cisco-ios": [DPD_CGW_STEPS["cisco-ios"]],
     strongswan: [DPD_CGW_STEPS.strongswan],
   },
-  references: [REF.seed000, REF.seed001, REF.seed003, REF.awsInitiation, REF.junosDpd, REF.swanctlConf],
+  references: [
+    REF.muleMaintenance,
+    REF.securityHubEc2_20,
+    REF.awsTunnelInstability,
+    REF.awsInitiation,
+    REF.junosDpd,
+    REF.swanctlConf,
+  ],
 };
 
 const LIFETIME_MISMATCH: Playbook = {
@@ -321,7 +329,8 @@ const LIFETIME_MISMATCH: Playbook = {
     },
     {
       title: "Let only one peer initiate the rekey",
-      detail: "The side with the lower lifetime initiates the rekey; configure one peer to do it (seed 003).",
+      detail:
+        "The side with the lower lifetime initiates the rekey; configure one peer to do it (AWS Knowledge Center article on tunnel inactivity and instability).",
     },
     {
       title: "Verify the remaining lifetime on the SAs",
@@ -366,7 +375,7 @@ const LIFETIME_MISMATCH: Playbook = {
           `IKEv2: phase 1 ${MULE_V2.phase1LifetimeSec} s, phase 2 ${MULE_V2.phase2LifetimeSec} s. AWS documents`,
           `${AWS_REC.phase1LifetimeSec} / ${AWS_REC.phase2LifetimeSec}; MuleSoft recommends the lower pair so that`,
           `the firewall expires first and controls the rekey. IKEv1: ${MULE_V1.phase1LifetimeSec} s /`,
-          `${MULE_V1.phase2LifetimeSec} s (seed 000).`,
+          `${MULE_V1.phase2LifetimeSec} s (MuleSoft Anypoint VPN maintenance guide).`,
         ),
       },
     ],
@@ -425,7 +434,13 @@ const LIFETIME_MISMATCH: Playbook = {
       VERIFY_STEPS.strongswan,
     ],
   },
-  references: [REF.seed000, REF.seed001, REF.seed003, REF.awsTunnelOptions, REF.aliModifyConnection],
+  references: [
+    REF.muleMaintenance,
+    REF.securityHubEc2_20,
+    REF.awsTunnelInstability,
+    REF.awsTunnelOptions,
+    REF.aliModifyConnection,
+  ],
 };
 
 const PFS_DISABLED: Playbook = {
@@ -437,7 +452,8 @@ const PFS_DISABLED: Playbook = {
   steps: [
     {
       title: "Enable PFS for phase 2 on the customer gateway",
-      detail: "PFS is enabled by default on the AWS side (seed 003); peers without it drop periodically (seed 000).",
+      detail:
+        "PFS is enabled by default on the AWS side (AWS Knowledge Center article on tunnel inactivity and instability); peers without it drop periodically (MuleSoft Anypoint VPN maintenance guide).",
     },
     {
       title: "Use a DH group both sides allow",
@@ -447,7 +463,7 @@ const PFS_DISABLED: Playbook = {
       title: "Adjust the phase 2 lifetime",
       detail: text(
         `AWS ${AWS_REC.phase2LifetimeSec} s; MuleSoft IKEv2 ${MULE_V2.phase2LifetimeSec} s on the customer side`,
-        "(seed 000).",
+        "(MuleSoft Anypoint VPN maintenance guide).",
       ),
     },
     {
@@ -481,7 +497,7 @@ const PFS_DISABLED: Playbook = {
         title: "Enable PFS on the customer device",
         detail: text(
           "Anypoint VPNs go down periodically when phase 2 has no PFS; MuleSoft's example is Azure VPN: enable PFS",
-          "and adjust the phase 2 lifetime (seed 000).",
+          "and adjust the phase 2 lifetime (MuleSoft Anypoint VPN maintenance guide).",
         ),
       },
     ],
@@ -522,7 +538,13 @@ const PFS_DISABLED: Playbook = {
       VERIFY_STEPS.strongswan,
     ],
   },
-  references: [REF.seed000, REF.seed003, REF.awsTunnelOptions, REF.aliModifyConnection, REF.swanctlConf],
+  references: [
+    REF.muleMaintenance,
+    REF.awsTunnelInstability,
+    REF.awsTunnelOptions,
+    REF.aliModifyConnection,
+    REF.swanctlConf,
+  ],
 };
 
 const IDLE_RISK: Playbook = {
@@ -540,16 +562,18 @@ const IDLE_RISK: Playbook = {
       title: `Send ICMP every ${KEEPALIVE_INTERVAL_SEC} s through the tunnel`,
       detail: text(
         `Run a scheduler on a host that sends one ICMP request every ${KEEPALIVE_INTERVAL_SEC} s to an instance in`,
-        "the cloud network that answers ICMP (seeds 001, 003).",
+        "the cloud network that answers ICMP (AWS Security Hub EC2.20 remediation guide; AWS Knowledge Center article on tunnel inactivity and instability).",
       ),
     },
     {
       title: "Or raise the device's idle timeout",
-      detail: "Change the vendor-specific idle timeout on the customer gateway (seed 001).",
+      detail:
+        "Change the vendor-specific idle timeout on the customer gateway (AWS Security Hub EC2.20 remediation guide).",
     },
     {
       title: "Move to BGP",
-      detail: "BGP keep-alives keep the tunnel busy and give automatic failover (seed 000 recommends BGP).",
+      detail:
+        "BGP keep-alives keep the tunnel busy and give automatic failover (MuleSoft Anypoint VPN maintenance guide recommends BGP).",
     },
   ],
   variants: {
@@ -581,7 +605,7 @@ const IDLE_RISK: Playbook = {
     "cisco-ios": [KEEPALIVE_CGW_STEPS["cisco-ios"]],
     strongswan: [KEEPALIVE_CGW_STEPS.strongswan],
   },
-  references: [REF.seed001, REF.seed003, REF.seed000],
+  references: [REF.securityHubEc2_20, REF.awsTunnelInstability, REF.muleMaintenance],
 };
 
 const NAT_T_REQUIRED: Playbook = {
@@ -593,7 +617,8 @@ const NAT_T_REQUIRED: Playbook = {
   steps: [
     {
       title: "Check whether the gateway is behind a NAT device or the connection is accelerated",
-      detail: "Then NAT-T must be active on the customer gateway (seed 003).",
+      detail:
+        "Then NAT-T must be active on the customer gateway (AWS Knowledge Center article on tunnel inactivity and instability).",
     },
     {
       title: "Enable NAT-T and allow UDP 4500",
@@ -608,7 +633,8 @@ const NAT_T_REQUIRED: Playbook = {
     },
     {
       title: "Verify the SAs use the expected encapsulation",
-      detail: "With NAT-T the IPsec SA shows port 4500; without it, port 500 and plain ESP (seed 004).",
+      detail:
+        "With NAT-T the IPsec SA shows port 4500; without it, port 500 and plain ESP (Juniper route-based IPsec VPN guide).",
     },
   ],
   variants: {
@@ -679,7 +705,7 @@ const NAT_T_REQUIRED: Playbook = {
       },
     ],
   },
-  references: [REF.seed003, REF.seed004, REF.awsFirewallRules, REF.aliModifyConnection],
+  references: [REF.awsTunnelInstability, REF.junosRouteBased, REF.awsFirewallRules, REF.aliModifyConnection],
 };
 
 const STARTUP_ACTION_ADD: Playbook = {
@@ -702,7 +728,8 @@ const STARTUP_ACTION_ADD: Playbook = {
     },
     {
       title: "Re-initiate after the provider's maintenance",
-      detail: "If a tunnel is not back 10-15 minutes after an update, restart it from the gateway (seed 000).",
+      detail:
+        "If a tunnel is not back 10-15 minutes after an update, restart it from the gateway (MuleSoft Anypoint VPN maintenance guide).",
     },
   ],
   variants: {
@@ -721,7 +748,7 @@ const STARTUP_ACTION_ADD: Playbook = {
         title: "Initiate from the device: Anypoint VPN is responder-only",
         detail: text(
           "The Anypoint side does not initiate: the device must bring up and keep up both tunnels, and generate",
-          "interesting traffic with static routing (seed 000).",
+          "interesting traffic with static routing (MuleSoft Anypoint VPN maintenance guide).",
         ),
       },
     ],
@@ -730,7 +757,7 @@ const STARTUP_ACTION_ADD: Playbook = {
     "cisco-ios": [KEEPALIVE_CGW_STEPS["cisco-ios"]],
     strongswan: [KEEPALIVE_CGW_STEPS.strongswan],
   },
-  references: [REF.seed000, REF.awsInitiation, REF.awsEndpointReplacements, REF.muleHa],
+  references: [REF.muleMaintenance, REF.awsInitiation, REF.awsEndpointReplacements, REF.muleHa],
 };
 
 const IKEV1_IN_USE: Playbook = {
@@ -756,7 +783,7 @@ const IKEV1_IN_USE: Playbook = {
       title: "Apply the IKEv2 lifetimes",
       detail: text(
         `With MuleSoft, moving to IKEv2 also changes the recommended lifetimes to ${MULE_V2.phase1LifetimeSec} s /`,
-        `${MULE_V2.phase2LifetimeSec} s on the customer device (seed 000).`,
+        `${MULE_V2.phase2LifetimeSec} s on the customer device (MuleSoft Anypoint VPN maintenance guide).`,
       ),
     },
   ],
@@ -784,7 +811,7 @@ const IKEV1_IN_USE: Playbook = {
     mulesoft: [
       {
         title: `Switch the device to IKEv2 with ${MULE_V2.phase1LifetimeSec} / ${MULE_V2.phase2LifetimeSec}`,
-        detail: `Phase 1 ${MULE_V2.phase1LifetimeSec} s, phase 2 ${MULE_V2.phase2LifetimeSec} s for IKEv2 (seed 000).`,
+        detail: `Phase 1 ${MULE_V2.phase1LifetimeSec} s, phase 2 ${MULE_V2.phase2LifetimeSec} s for IKEv2 (MuleSoft Anypoint VPN maintenance guide).`,
       },
     ],
     "juniper-srx": [
@@ -820,7 +847,7 @@ const IKEV1_IN_USE: Playbook = {
       },
     ],
   },
-  references: [REF.seed000, REF.awsConfigIkeVersion, REF.awsSecurityHubEc2, REF.awsTunnelOptions],
+  references: [REF.muleMaintenance, REF.awsConfigIkeVersion, REF.awsSecurityHubEc2, REF.awsTunnelOptions],
 };
 
 const WEAK_CRYPTO: Playbook = {

@@ -175,7 +175,7 @@ const IKE_AUTH_FAILURE: Playbook = {
       VERIFY_STEPS.strongswan,
     ],
   },
-  references: [REF.seed004, REF.awsTunnelOptions, REF.aliModifyConnection, REF.swanctlConf],
+  references: [REF.junosRouteBased, REF.awsTunnelOptions, REF.aliModifyConnection, REF.swanctlConf],
 };
 
 const IKE_PROPOSAL_MISMATCH: Playbook = {
@@ -315,7 +315,13 @@ const IKE_PROPOSAL_MISMATCH: Playbook = {
       VERIFY_STEPS.strongswan,
     ],
   },
-  references: [REF.seed003, REF.seed004, REF.awsTunnelOptions, REF.aliModifyConnection, REF.swanctlConf],
+  references: [
+    REF.awsTunnelInstability,
+    REF.junosRouteBased,
+    REF.awsTunnelOptions,
+    REF.aliModifyConnection,
+    REF.swanctlConf,
+  ],
 };
 
 const IPSEC_PROPOSAL_MISMATCH: Playbook = {
@@ -335,7 +341,7 @@ const IPSEC_PROPOSAL_MISMATCH: Playbook = {
     {
       title: "Enable PFS on the customer gateway with a group the provider allows",
       detail: text(
-        "PFS is enabled by default on the AWS side; make sure it is enabled on the customer gateway (seed 003)",
+        "PFS is enabled by default on the AWS side; make sure it is enabled on the customer gateway (AWS Knowledge Center article on tunnel inactivity and instability)",
         "with a group from the provider's phase 2 list (14 or higher).",
       ),
     },
@@ -450,7 +456,13 @@ const IPSEC_PROPOSAL_MISMATCH: Playbook = {
       VERIFY_STEPS.strongswan,
     ],
   },
-  references: [REF.seed000, REF.seed003, REF.awsTunnelOptions, REF.aliModifyConnection, REF.swanctlConf],
+  references: [
+    REF.muleMaintenance,
+    REF.awsTunnelInstability,
+    REF.awsTunnelOptions,
+    REF.aliModifyConnection,
+    REF.swanctlConf,
+  ],
 };
 
 const TRAFFIC_SELECTOR_MISMATCH: Playbook = {
@@ -465,7 +477,7 @@ const TRAFFIC_SELECTOR_MISMATCH: Playbook = {
       detail: text(
         "TS_UNACCEPTABLE, INVALID_ID_INFORMATION or 'proxy ID mismatch': write down the local/remote networks",
         "(and protocol/port) each side proposes for the CHILD_SA. Proxy-ID mismatch is one of the most common",
-        "IPsec errors (seed 004).",
+        "IPsec errors (Juniper route-based IPsec VPN guide).",
       ),
     },
     {
@@ -537,7 +549,7 @@ const TRAFFIC_SELECTOR_MISMATCH: Playbook = {
       {
         title: "Check st0 binding and proxy ID on the SRX",
         detail: text(
-          "A missing st0 interface binding is another common IPsec failure (seed 004). Bind the VPN to st0 and set",
+          "A missing st0 interface binding is another common IPsec failure (Juniper route-based IPsec VPN guide). Bind the VPN to st0 and set",
           "the proxy identity the provider expects; check the kmd log or enable IKE traceoptions if IPsec still",
           "fails.",
         ),
@@ -590,7 +602,13 @@ const TRAFFIC_SELECTOR_MISMATCH: Playbook = {
       VERIFY_STEPS.strongswan,
     ],
   },
-  references: [REF.seed003, REF.seed004, REF.awsConnectionOptions, REF.aliModifyConnection, REF.swanctlConf],
+  references: [
+    REF.awsTunnelInstability,
+    REF.junosRouteBased,
+    REF.awsConnectionOptions,
+    REF.aliModifyConnection,
+    REF.swanctlConf,
+  ],
 };
 
 const DPD_TIMEOUT: Playbook = {
@@ -605,7 +623,7 @@ const DPD_TIMEOUT: Playbook = {
       detail: text(
         "The provider logs 'Peer is not responsive - Declaring peer dead'. By default AWS sends DPD R_U_THERE",
         `every ${AWS_REC.dpdIntervalSec} s and declares the peer dead after ${DPD_RETRIES} unanswered messages,`,
-        "then closes the connection (seed 003).",
+        "then closes the connection (AWS Knowledge Center article on tunnel inactivity and instability).",
       ),
     },
     {
@@ -627,7 +645,7 @@ const DPD_TIMEOUT: Playbook = {
       title: "Set the DPD timeout action deliberately",
       detail: text(
         "restart makes the provider re-initiate IKE after a timeout (recommended with failover); if the provider",
-        "must take no action on a DPD timeout, set it to none (seeds 001, 003): the tunnel is then not marked",
+        "must take no action on a DPD timeout, set it to none (AWS Security Hub EC2.20 remediation guide; AWS Knowledge Center article on tunnel inactivity and instability): the tunnel is then not marked",
         "DOWN by DPD, so do not use none where failover relies on DPD.",
       ),
     },
@@ -674,7 +692,14 @@ const DPD_TIMEOUT: Playbook = {
     "cisco-ios": [DPD_CGW_STEPS["cisco-ios"], VERIFY_STEPS["cisco-ios"]],
     strongswan: [DPD_CGW_STEPS.strongswan, VERIFY_STEPS.strongswan],
   },
-  references: [REF.seed001, REF.seed003, REF.seed000, REF.awsInitiation, REF.junosDpd, REF.swanctlConf],
+  references: [
+    REF.securityHubEc2_20,
+    REF.awsTunnelInstability,
+    REF.muleMaintenance,
+    REF.awsInitiation,
+    REF.junosDpd,
+    REF.swanctlConf,
+  ],
 };
 
 const IDLE_TIMEOUT: Playbook = {
@@ -699,7 +724,7 @@ const IDLE_TIMEOUT: Playbook = {
       title: `Send ICMP into the cloud network every ${KEEPALIVE_INTERVAL_SEC} s`,
       detail: text(
         `Create a scheduler or host that sends one ICMP request every ${KEEPALIVE_INTERVAL_SEC} s to an instance in`,
-        "the VPC that answers ICMP, so packets are encrypted and decrypted continuously (seeds 001, 003).",
+        "the VPC that answers ICMP, so packets are encrypted and decrypted continuously (AWS Security Hub EC2.20 remediation guide; AWS Knowledge Center article on tunnel inactivity and instability).",
       ),
     },
     {
@@ -740,7 +765,7 @@ const IDLE_TIMEOUT: Playbook = {
         title: "Generate interesting traffic for the Anypoint VPN",
         detail: text(
           "When no traffic crosses the tunnel it goes down from inactivity: generate interesting traffic",
-          "(traffic that must be encrypted by the Anypoint VPN) and consider moving to BGP (seed 000, 'How to",
+          "(traffic that must be encrypted by the Anypoint VPN) and consider moving to BGP (MuleSoft Anypoint VPN maintenance guide, 'How to",
           "Generate Interesting Traffic for Anypoint VPN').",
         ),
       },
@@ -751,7 +776,7 @@ const IDLE_TIMEOUT: Playbook = {
     "cisco-ios": [KEEPALIVE_CGW_STEPS["cisco-ios"], VERIFY_STEPS["cisco-ios"]],
     strongswan: [KEEPALIVE_CGW_STEPS.strongswan, VERIFY_STEPS.strongswan],
   },
-  references: [REF.seed001, REF.seed003, REF.seed000, REF.seed002],
+  references: [REF.securityHubEc2_20, REF.awsTunnelInstability, REF.muleMaintenance, REF.alibabaRedundancy],
 };
 
 const REKEY_FAILURE: Playbook = {
@@ -774,7 +799,7 @@ const REKEY_FAILURE: Playbook = {
       title: "Let one peer initiate the rekey",
       detail: text(
         "IKEv2 lifetimes are not negotiated: the side with the lower lifetime initiates the rekey. Configure one",
-        "peer to drive the rekey (seed 003).",
+        "peer to drive the rekey (AWS Knowledge Center article on tunnel inactivity and instability).",
       ),
     },
     {
@@ -785,7 +810,7 @@ const REKEY_FAILURE: Playbook = {
       title: "Allow the provider's rekeys in",
       detail: text(
         "Inbound UDP 500 (IKE), UDP 4500 (NAT-T) and IP protocol 50 (ESP) from both tunnel outside IPs must reach",
-        "the customer gateway so that the provider side can rekey (seed 001).",
+        "the customer gateway so that the provider side can rekey (AWS Security Hub EC2.20 remediation guide).",
       ),
     },
     {
@@ -800,7 +825,7 @@ const REKEY_FAILURE: Playbook = {
         text(
           `Phase 1 ${AWS_REC.phase1LifetimeSec} s, phase 2 ${AWS_REC.phase2LifetimeSec} s, rekey margin`,
           `${AWS_REKEY_MARGINS} s, rekey fuzz ${AWS_REC.rekeyFuzzPct} %, replay window ${AWS_REC.replayWindow}`,
-          "packets (seed 001).",
+          "packets (AWS Security Hub EC2.20 remediation guide).",
         ),
         cat(
           `Phase1LifetimeSeconds=${AWS_REC.phase1LifetimeSec},Phase2LifetimeSeconds=${AWS_REC.phase2LifetimeSec},`,
@@ -826,7 +851,7 @@ const REKEY_FAILURE: Playbook = {
         detail: text(
           `IKEv2: phase 1 ${MULE_V2.phase1LifetimeSec} s, phase 2 ${MULE_V2.phase2LifetimeSec} s, so that the`,
           "device times out first and controls the rekey. IKEv1: the defaults",
-          `${MULE_V1.phase1LifetimeSec} s / ${MULE_V1.phase2LifetimeSec} s (seed 000).`,
+          `${MULE_V1.phase1LifetimeSec} s / ${MULE_V1.phase2LifetimeSec} s (MuleSoft Anypoint VPN maintenance guide).`,
         ),
       },
       MULE_STATUS_STEP,
@@ -896,7 +921,13 @@ const REKEY_FAILURE: Playbook = {
       VERIFY_STEPS.strongswan,
     ],
   },
-  references: [REF.seed000, REF.seed001, REF.seed003, REF.awsTunnelOptions, REF.swanctlConf],
+  references: [
+    REF.muleMaintenance,
+    REF.securityHubEc2_20,
+    REF.awsTunnelInstability,
+    REF.awsTunnelOptions,
+    REF.swanctlConf,
+  ],
 };
 
 const PEER_UNREACHABLE: Playbook = {
@@ -1015,7 +1046,7 @@ const PEER_UNREACHABLE: Playbook = {
       VERIFY_STEPS.strongswan,
     ],
   },
-  references: [REF.seed001, REF.seed003, REF.awsFirewallRules, REF.awsInitiation],
+  references: [REF.securityHubEc2_20, REF.awsTunnelInstability, REF.awsFirewallRules, REF.awsInitiation],
 };
 
 const NAT_T_ISSUE: Playbook = {
@@ -1040,7 +1071,7 @@ const NAT_T_ISSUE: Playbook = {
       title: "Allow UDP 4500 in both directions",
       detail: text(
         "Verify UDP 4500 passes between the network and the VPN endpoints; without NAT, UDP 500 and IP protocol",
-        "50 (ESP) must be open instead (seed 003).",
+        "50 (ESP) must be open instead (AWS Knowledge Center article on tunnel inactivity and instability).",
       ),
     },
     {
@@ -1119,7 +1150,7 @@ const NAT_T_ISSUE: Playbook = {
       VERIFY_STEPS.strongswan,
     ],
   },
-  references: [REF.seed003, REF.awsFirewallRules, REF.awsLogs, REF.aliModifyConnection],
+  references: [REF.awsTunnelInstability, REF.awsFirewallRules, REF.awsLogs, REF.aliModifyConnection],
 };
 
 const BGP_SESSION_DOWN: Playbook = {
@@ -1230,7 +1261,7 @@ const BGP_SESSION_DOWN: Playbook = {
       },
     ],
   },
-  references: [REF.seed000, REF.awsLogs, REF.awsRoutePriority],
+  references: [REF.muleMaintenance, REF.awsLogs, REF.awsRoutePriority],
 };
 
 const TUNNEL_UP: Playbook = {
@@ -1262,7 +1293,7 @@ const TUNNEL_UP: Playbook = {
     "cisco-ios": [VERIFY_STEPS["cisco-ios"]],
     strongswan: [VERIFY_STEPS.strongswan],
   },
-  references: [REF.seed001],
+  references: [REF.securityHubEc2_20],
 };
 
 const TUNNEL_DOWN_OTHER: Playbook = {
@@ -1281,11 +1312,13 @@ const TUNNEL_DOWN_OTHER: Playbook = {
     },
     {
       title: "Wait 10-15 minutes, then restart the tunnel",
-      detail: "If the tunnel does not come back within 10-15 minutes, restart it from the customer gateway (seed 000).",
+      detail:
+        "If the tunnel does not come back within 10-15 minutes, restart it from the customer gateway (MuleSoft Anypoint VPN maintenance guide).",
     },
     {
       title: "With static routing, generate interesting traffic",
-      detail: "A static tunnel may only come up when traffic that must be encrypted is sent (seed 000).",
+      detail:
+        "A static tunnel may only come up when traffic that must be encrypted is sent (MuleSoft Anypoint VPN maintenance guide).",
     },
     {
       title: "Collect the logs around the drop",
@@ -1334,7 +1367,7 @@ const TUNNEL_DOWN_OTHER: Playbook = {
         detail: text(
           "Since the October 2022 maintenance window MuleSoft applies AWS updates on demand with no published",
           "schedule: if a tunnel is not back within 10-15 minutes, restart it from the device; with static",
-          "routing, generate interesting traffic (seed 000).",
+          "routing, generate interesting traffic (MuleSoft Anypoint VPN maintenance guide).",
         ),
       },
       MULE_STATUS_STEP,
@@ -1344,7 +1377,7 @@ const TUNNEL_DOWN_OTHER: Playbook = {
     "cisco-ios": [RESTART_STEPS["cisco-ios"], VERIFY_STEPS["cisco-ios"]],
     strongswan: [RESTART_STEPS.strongswan, VERIFY_STEPS.strongswan],
   },
-  references: [REF.seed000, REF.seed001, REF.awsLifecycle, REF.awsEndpointReplacements],
+  references: [REF.muleMaintenance, REF.securityHubEc2_20, REF.awsLifecycle, REF.awsEndpointReplacements],
 };
 
 const INFO: Playbook = {

@@ -27,7 +27,7 @@ export function cat(...parts: string[]): string {
   return parts.join("");
 }
 
-/** Alibaba health check for one tunnel: its destination must answer back through the same tunnel (seed 002). */
+/** Alibaba health check for one tunnel: its destination must answer back through the same tunnel (Alibaba VPN Gateway redundant IPsec guide). */
 export function aliHealthCheckCommand(destination: string, vcoId = "<vco-id>"): string {
   return text(
     `aliyun vpc ModifyVpnConnectionAttribute --RegionId <region> --VpnConnectionId ${vcoId}`,
@@ -39,22 +39,22 @@ export function aliHealthCheckCommand(destination: string, vcoId = "<vco-id>"): 
 }
 
 export const REF = {
-  seed000: { title: "Anypoint VPN のメンテナンス (MuleSoft documentation, Anypoint VPN maintenance)" },
-  seed001: {
+  muleMaintenance: { title: "Anypoint VPN のメンテナンス (MuleSoft documentation, Anypoint VPN maintenance)" },
+  securityHubEc2_20: {
     title: text(
       "【Security Hub修復手順】[EC2.20] AWS Site-to-Site VPN 接続用の VPN トンネルは、両方とも起動している必要があります。",
       "(Classmethod DevelopersIO, 2023-04-05)",
     ),
   },
-  seed002: {
+  alibabaRedundancy: {
     title:
       "VPN GatewayにIPsecで接続: VPN Gatewayに拠点ルータからIPsecで冗長接続してみる (SBC engineer blog, 2020-09-16)",
   },
-  seed003: {
+  awsTunnelInstability: {
     title: "我想解决客户网关设备上的 AWS Site-to-Site VPN 隧道的连接问题 (AWS Knowledge Center)",
     url: "https://aws.amazon.com/premiumsupport/knowledge-center/vpn-tunnel-instability-inactivity/",
   },
-  seed004: { title: "ルートベース IPsec VPN / 例:ルートベース VPN の設定 (Juniper Networks TechLibrary)" },
+  junosRouteBased: { title: "ルートベース IPsec VPN / 例:ルートベース VPN の設定 (Juniper Networks TechLibrary)" },
   awsTunnelOptions: {
     title: "AWS Site-to-Site VPN: tunnel options for your VPN connection",
     url: "https://docs.aws.amazon.com/vpn/latest/s2svpn/VPNTunnels.html",
@@ -140,7 +140,7 @@ export const REF = {
   },
 } satisfies Record<string, Reference>;
 
-/** Console path to the AWS tunnel options page (seed 001: アクション → VPNトンネルオプションを変更). */
+/** Console path to the AWS tunnel options page (AWS Security Hub EC2.20 remediation guide: アクション → VPNトンネルオプションを変更). */
 export const AWS_MODIFY_TUNNEL_PATH = text(
   "VPC console > Site-to-Site VPN connections > select the connection > Actions > Modify VPN tunnel options >",
   "choose the tunnel by its outside IP address > Save changes",
@@ -287,7 +287,7 @@ export const RESTART_STEPS: Record<GatewayVariant, PlaybookStep> = {
   },
 };
 
-/** DPD on the customer gateway: a probe every 10 s, dead after 3 misses, as AWS does (seed 003). */
+/** DPD on the customer gateway: a probe every 10 s, dead after 3 misses, as AWS does (AWS Knowledge Center article on tunnel inactivity and instability). */
 export const DPD_CGW_STEPS: Record<GatewayVariant, PlaybookStep> = {
   "juniper-srx": {
     title: "Enable dead peer detection on the SRX IKE gateway",
@@ -338,7 +338,7 @@ export const DPD_CGW_STEPS: Record<GatewayVariant, PlaybookStep> = {
   },
 };
 
-/** Keep-alive traffic through the tunnel: ICMP every 5 s (seeds 001, 003). */
+/** Keep-alive traffic through the tunnel: ICMP every 5 s (AWS Security Hub EC2.20 remediation guide; AWS Knowledge Center article on tunnel inactivity and instability). */
 export const KEEPALIVE_INTERVAL_SEC = 5;
 
 export const KEEPALIVE_CGW_STEPS: Record<GatewayVariant, PlaybookStep> = {

@@ -1,0 +1,69 @@
+import { parseArgs } from "node:util";
+import { evaluatePosture, InvalidConnectionError, type Posture, parseConnection } from "@tunnelwatch/core";
+import { type Command, UsageError } from "../command.ts";
+import { readAllText } from "../read-stdin.ts";
+
+const MAX_INPUT_BYTES = 16 * 1024 * 1024;
+
+function report(posture: Posture) {
+  const { recommended, ...rest } = posture;
+  return {
+    ...rest,
+    recommended: {
+      phase1LifetimeSec: recommended.phase1LifetimeSec,
+      phase2LifetimeSec: recommended.phase2LifetimeSec,
+      dpdTimeoutSec: recommended.dpdTimeoutSec,
+      dpdTimeoutAction: recommended.dpdTimeoutAction,
+      source: recommended.source,
+    },
+  };
+}
+
+export const posture: Command = {
+  name: "posture",
+  summary: "Grade a normalised connection (JSON on stdin): findings, grade, expected downtime",
+  usage: `tunnelwatch posture [--pretty]
+
+Reads one normalised VPN connection, or an array of them, as JSON on stdin and writes the HA
+grade (A-F), the findings (faults.md section 2, each with a code) and the expected downtime in
+seconds at the provider's next maintenance. The connection format is packages/core's
+NormalizedConnection: provider, externalId, routing ("bgp" | "static"), tunnels [{ index,
+status, options }], optional healthChecks, routeWeights and customerGateway facts.
+
+example:
+  echo '{"provider":"aws","externalId":"vpn-1","routing":"static","tunnels":[{"index":1,"status":"UP"}]}' \\
+    | npm run -s tunnelwatch -- posture --pretty`,
+  async run(args, io) {
+    const { values } = parseArgs({ args, options: { pretty: { type: "boolean", default: false } } });
+    const text = await readAllText(io.stdin, MAX_INPUT_BYTES);
+    if (!text.trim()) throw new UsageError("no input: pipe a connection (JSON) into stdin");
+    let input: unknown;
+    try {
+      input = JSON.parse(text);
+    } catch (error) {
+      io.stderr.write(`tunnelwatch posture: the input is not valid JSON (${(error as Error).message})\n`);
+      return 65;
+    }
+    const items = Array.isArray(input) ? input : [input];
+    const results = [];
+    for (const [i, item] of items.entries()) {
+      try {
+        const connection = parseConnection(item);
+        results.push({
+          externalId: connection.externalId,
+          provider: connection.provider,
+          ...report(evaluatePosture(connection)),
+        });
+      } catch (error) {
+        if (!(error instanceof InvalidConnectionError)) throw error;
+        io.stderr.write(
+          `tunnelwatch posture: connection ${Array.isArray(input) ? `#${i + 1} ` : ""}is invalid:\n${error.message}\n`,
+        );
+        return 65;
+      }
+    }
+    const output = Array.isArray(input) ? results : results[0];
+    io.stdout.write(`${JSON.stringify(output, null, values.pretty ? 2 : undefined)}\n`);
+    return 0;
+  },
+};

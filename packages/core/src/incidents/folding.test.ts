@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import { type ActiveIncident, advanceIncidents, type FoldingPolicy, foldEvent } from "./folding.ts";
+
+const t = (seconds: number) => new Date(Date.UTC(2026, 10, 23, 0, 0, seconds));
+const policy: FoldingPolicy = { openAfterSeconds: 60, openAfterEvents: 3, resolveAfterSeconds: 120 };
+const dpd = (at: number) => ({ code: "DPD_TIMEOUT" as const, severity: "major" as const, occurredAt: t(at) });
+const up = (at: number) => ({ code: "TUNNEL_UP" as const, severity: "info" as const, occurredAt: t(at) });
+const incident = (over: Partial<ActiveIncident>): ActiveIncident => ({
+  id: "i1",
+  code: "DPD_TIMEOUT",
+  state: "pending",
+  firstEventAt: t(0),
+  lastEventAt: t(0),
+  eventCount: 1,
+  ...over,
+});
+
+describe("foldEvent", () => {
+  it("starts a pending incident for a new fault", () => {
+    expect(foldEvent([], dpd(0), policy)).toEqual([
+      { action: "create", code: "DPD_TIMEOUT", severity: "major", confirmed: false, isMaintenance: false },
+    ]);
+  });
+
+  it("opens at once when the tenant wants no hysteresis, and labels maintenance", () => {
+    expect(foldEvent([], dpd(0), { ...policy, openAfterSeconds: 0, inMaintenance: true })).toEqual([
+      { action: "create", code: "DPD_TIMEOUT", severity: "major", confirmed: true, isMaintenance: true },
+    ]);
+  });
+
+  it("folds repeats into the same incident and confirms it on the third event", () => {
+    expect(foldEvent([incident({ eventCount: 1 })], dpd(5), policy)).toEqual([
+      { action: "fold", incidentId: "i1", confirmed: false },
+    ]);
+    expect(foldEvent([incident({ eventCount: 2 })], dpd(10), policy)).toEqual([
+      { action: "fold", incidentId: "i1", confirmed: true },
+    ]);
+    expect(foldEvent([incident({ state: "open", eventCount: 9 })], dpd(90), policy)).toEqual([
+      { action: "fold", incidentId: "i1", confirmed: false },
+    ]);
+  });
+
+  it("confirms a fault that persisted past the delay even without repeats", () => {
+    expect(foldEvent([incident({ eventCount: 1 })], dpd(61), policy)).toEqual([
+      { action: "fold", incidentId: "i1", confirmed: true },
+    ]);
+  });
+
+  it("keeps different faults of a tunnel apart", () => {
+    const decisions = foldEvent(
+      [incident({})],
+      { code: "IKE_AUTH_FAILURE", severity: "critical", occurredAt: t(5) },
+      policy,
+    );
+    expect(decisions).toEqual([
+      { action: "create", code: "IKE_AUTH_FAILURE", severity: "critical", confirmed: false, isMaintenance: false },
+    ]);
+  });
+
+  it("discards a pending fault that recovered before it persisted (a blip is not an incident)", () => {
+    expect(foldEvent([incident({})], up(20), policy)).toEqual([
+      { action: "discard", incidentId: "i1", reason: "recovered (TUNNEL_UP) before it persisted" },
+    ]);
+  });
+
+  it("starts recovery of an open fault on TUNNEL_UP, and reopens if the fault comes back", () => {
+    expect(foldEvent([incident({ state: "open" })], up(200), policy)).toEqual([
+      { action: "start-recovery", incidentId: "i1" },
+    ]);
+    expect(foldEvent([incident({ state: "recovering", recoveringSince: t(200) })], dpd(230), policy)).toEqual([
+      { action: "reopen", incidentId: "i1" },
+    ]);
+  });
+
+  it("resolves at once when no hold is asked for", () => {
+    expect(foldEvent([incident({ state: "open" })], up(200), { ...policy, resolveAfterSeconds: 0 })).toEqual([
+      { action: "resolve", incidentId: "i1", reason: "recovered: TUNNEL_UP" },
+    ]);
+  });
+
+  it("does not let TUNNEL_UP clear a BGP session that is still down; BGP Established does", () => {
+    const bgp = incident({ code: "BGP_SESSION_DOWN", state: "open" });
+    expect(foldEvent([bgp], up(10), policy)).toEqual([]);
+    expect(
+      foldEvent([bgp], { code: "INFO", severity: "info", occurredAt: t(10), clears: ["BGP_SESSION_DOWN"] }, policy),
+    ).toEqual([{ action: "start-recovery", incidentId: "i1" }]);
+  });
+
+  it("ignores informational and unknown lines", () => {
+    expect(foldEvent([incident({})], { code: "INFO", severity: "info", occurredAt: t(5) }, policy)).toEqual([]);
+    expect(foldEvent([], { code: "UNKNOWN", severity: "info", occurredAt: t(5) }, policy)).toEqual([]);
+  });
+});
+
+describe("advanceIncidents", () => {
+  it("opens pending faults that persisted and resolves recoveries that held", () => {
+    const incidents = [
+      incident({ id: "young", firstEventAt: t(100) }),
+      incident({ id: "old", firstEventAt: t(0) }),
+      incident({ id: "holding", state: "recovering", recoveringSince: t(0) }),
+      incident({ id: "fresh-recovery", state: "recovering", recoveringSince: t(100) }),
+    ];
+    expect(advanceIncidents(incidents, t(130), policy)).toEqual([
+      { action: "fold", incidentId: "old", confirmed: true },
+      { action: "resolve", incidentId: "holding", reason: "recovery held for 130 s" },
+    ]);
+  });
+});

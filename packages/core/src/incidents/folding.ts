@@ -1,0 +1,153 @@
+// Incident folding: what the worker does with a classified event for a tunnel, given the
+// incidents of that tunnel that are still active. Pure, so the behaviour is defined and tested
+// here and the worker only applies the decisions.
+//
+// Hysteresis (faults.md §1): a fault opens an incident only once it persists (no recovery for
+// `openAfterSeconds`) or repeats (`openAfterEvents` events); a recovery resolves only once it has
+// held for `resolveAfterSeconds`. Rekeys are not outages and informational lines change nothing.
+import type { LogFaultCode, Severity } from "../codes.ts";
+
+export type IncidentState = "pending" | "open" | "recovering";
+
+export interface ActiveIncident {
+  id: string;
+  code: LogFaultCode;
+  state: IncidentState;
+  firstEventAt: Date;
+  lastEventAt: Date;
+  eventCount: number;
+  /** When the recovery that may resolve it was seen (state "recovering"). */
+  recoveringSince?: Date;
+}
+
+export interface FoldingEvent {
+  code: LogFaultCode;
+  severity: Severity;
+  occurredAt: Date;
+  /** Faults this event shows to be over, beyond what TUNNEL_UP implies. */
+  clears?: readonly LogFaultCode[];
+}
+
+export interface FoldingPolicy {
+  openAfterSeconds: number;
+  openAfterEvents: number;
+  resolveAfterSeconds: number;
+  /** The connection is inside a known maintenance window: incidents are labelled, not paged. */
+  inMaintenance?: boolean;
+}
+
+export const DEFAULT_POLICY: FoldingPolicy = { openAfterSeconds: 60, openAfterEvents: 3, resolveAfterSeconds: 120 };
+
+export type IncidentDecision =
+  /** Start tracking a fault; `confirmed` when it opens at once (no hysteresis left to wait for). */
+  | { action: "create"; code: LogFaultCode; severity: Severity; confirmed: boolean; isMaintenance: boolean }
+  /** Count the event into an existing incident; `confirmed` when this event makes it open. */
+  | { action: "fold"; incidentId: string; confirmed: boolean }
+  /** A fault seen again while recovering: back to open. */
+  | { action: "reopen"; incidentId: string }
+  /** The recovery starts: resolve after it holds. */
+  | { action: "start-recovery"; incidentId: string }
+  /** The fault never persisted long enough to be an incident: drop it without alerting. */
+  | { action: "discard"; incidentId: string; reason: string }
+  | { action: "resolve"; incidentId: string; reason: string };
+
+/** Codes that describe a fault, as opposed to a recovery or chatter. */
+export const FAULT_CODES: ReadonlySet<LogFaultCode> = new Set<LogFaultCode>([
+  "IKE_AUTH_FAILURE",
+  "IKE_PROPOSAL_MISMATCH",
+  "IPSEC_PROPOSAL_MISMATCH",
+  "TRAFFIC_SELECTOR_MISMATCH",
+  "DPD_TIMEOUT",
+  "IDLE_TIMEOUT",
+  "REKEY_FAILURE",
+  "PEER_UNREACHABLE",
+  "NAT_T_ISSUE",
+  "BGP_SESSION_DOWN",
+  "TUNNEL_DOWN_OTHER",
+]);
+
+function isConfirmed(incident: Pick<ActiveIncident, "firstEventAt" | "eventCount">, at: Date, policy: FoldingPolicy) {
+  const persistedSeconds = (at.getTime() - incident.firstEventAt.getTime()) / 1000;
+  return incident.eventCount >= policy.openAfterEvents || persistedSeconds >= policy.openAfterSeconds;
+}
+
+/** What a new event does to the tunnel's active incidents. */
+export function foldEvent(
+  incidents: readonly ActiveIncident[],
+  event: FoldingEvent,
+  policy: FoldingPolicy = DEFAULT_POLICY,
+): IncidentDecision[] {
+  const decisions: IncidentDecision[] = [];
+  const recoveredCodes =
+    event.code === "TUNNEL_UP" ? [...FAULT_CODES].filter((c) => c !== "BGP_SESSION_DOWN") : (event.clears ?? []);
+  if (recoveredCodes.length > 0) {
+    for (const incident of incidents) {
+      if (!recoveredCodes.includes(incident.code)) continue;
+      if (incident.state === "pending") {
+        decisions.push({
+          action: "discard",
+          incidentId: incident.id,
+          reason: `recovered (${event.code}) before it persisted`,
+        });
+      } else if (incident.state === "open") {
+        decisions.push(
+          policy.resolveAfterSeconds <= 0
+            ? { action: "resolve", incidentId: incident.id, reason: `recovered: ${event.code}` }
+            : { action: "start-recovery", incidentId: incident.id },
+        );
+      }
+    }
+    return decisions;
+  }
+  if (!FAULT_CODES.has(event.code)) return decisions;
+
+  const existing = incidents.find((i) => i.code === event.code);
+  if (!existing) {
+    const confirmed = policy.openAfterEvents <= 1 || policy.openAfterSeconds <= 0;
+    decisions.push({
+      action: "create",
+      code: event.code,
+      severity: event.severity,
+      confirmed,
+      isMaintenance: policy.inMaintenance === true,
+    });
+    return decisions;
+  }
+  if (existing.state === "recovering") {
+    decisions.push({ action: "reopen", incidentId: existing.id });
+    return decisions;
+  }
+  const wasPending = existing.state === "pending";
+  const confirmsNow =
+    wasPending &&
+    isConfirmed({ firstEventAt: existing.firstEventAt, eventCount: existing.eventCount + 1 }, event.occurredAt, policy);
+  decisions.push({ action: "fold", incidentId: existing.id, confirmed: confirmsNow });
+  return decisions;
+}
+
+/**
+ * Decisions that only time makes: pending faults that persisted with no recovery become open,
+ * and recoveries that held become resolved. The worker runs this on a schedule.
+ */
+export function advanceIncidents(
+  incidents: readonly ActiveIncident[],
+  now: Date,
+  policy: FoldingPolicy = DEFAULT_POLICY,
+): IncidentDecision[] {
+  const decisions: IncidentDecision[] = [];
+  for (const incident of incidents) {
+    if (incident.state === "pending" && isConfirmed(incident, now, policy)) {
+      decisions.push({ action: "fold", incidentId: incident.id, confirmed: true });
+    } else if (incident.state === "recovering" && incident.recoveringSince) {
+      const heldSeconds = (now.getTime() - incident.recoveringSince.getTime()) / 1000;
+      if (heldSeconds >= policy.resolveAfterSeconds) {
+        decisions.push({
+          action: "resolve",
+          incidentId: incident.id,
+          reason: `recovery held for ${Math.round(heldSeconds)} s`,
+        });
+      }
+    }
+  }
+  return decisions;
+}

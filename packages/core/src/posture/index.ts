@@ -1,0 +1,11 @@
+export { DOWNTIME_BY_GRADE, evaluatePosture, IDLE_RISK_SECONDS } from "./evaluate.ts";
+export {
+  BASELINE_LIKELIHOOD,
+  CRITICALITY_WEIGHT,
+  type Criticality,
+  type MaintenanceRisk,
+  type MaintenanceRiskInput,
+  maintenanceLikelihood,
+  rankMaintenanceRisk,
+} from "./maintenance-risk.ts";
+export type { Finding, GradeStep, Posture } from "./types.ts";
