@@ -1,7 +1,16 @@
+export {
+  API_TOKEN_SCOPES,
+  type ApiTokenScope,
+  createApiToken,
+  type VerifiedApiToken,
+  verifyApiToken,
+} from "./api-tokens.ts";
 export { createPrismaClient, disconnectPrisma, getPrisma } from "./client.ts";
+export { generateToken, hashToken, type Keyring, open, openJson, parseKeyring, seal, sealJson } from "./crypto.ts";
 export { Prisma, type PrismaClient } from "./generated/prisma/client.ts";
 export * from "./generated/prisma/enums.ts";
 export { checkDatabase, type DependencyHealth } from "./health.ts";
+export { insertLogEvents, type LogEventRow } from "./log-events.ts";
 export { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./passwords.ts";
 export { type PurgeCounts, purgeExpiredRows } from "./retention.ts";
 export { GLOBAL_MODELS, TENANT_MODELS, type TenantDb } from "./tenant.ts";

@@ -5,6 +5,7 @@ export {
   type JobName,
   type JobPayload,
   jobSchemas,
+  MAX_PUSHED_LINES,
   parseJob,
   QUEUE_NAMES,
   type QueueName,

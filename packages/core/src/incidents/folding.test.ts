@@ -86,6 +86,20 @@ describe("foldEvent", () => {
     ).toEqual([{ action: "start-recovery", incidentId: "i1" }]);
   });
 
+  it("names the cause of an incident opened as a down without a cause", () => {
+    const generic = incident({ code: "TUNNEL_DOWN_OTHER", state: "open" });
+    expect(foldEvent([generic], dpd(30), policy)).toEqual([
+      { action: "refine", incidentId: "i1", code: "DPD_TIMEOUT", severity: "major" },
+    ]);
+  });
+
+  it("folds a down without a cause into the named fault already active", () => {
+    const named = incident({ state: "open" });
+    expect(foldEvent([named], { code: "TUNNEL_DOWN_OTHER", severity: "major", occurredAt: t(30) }, policy)).toEqual([
+      { action: "fold", incidentId: "i1", confirmed: false },
+    ]);
+  });
+
   it("ignores informational and unknown lines", () => {
     expect(foldEvent([incident({})], { code: "INFO", severity: "info", occurredAt: t(5) }, policy)).toEqual([]);
     expect(foldEvent([], { code: "UNKNOWN", severity: "info", occurredAt: t(5) }, policy)).toEqual([]);

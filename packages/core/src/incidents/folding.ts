@@ -43,6 +43,8 @@ export type IncidentDecision =
   | { action: "create"; code: LogFaultCode; severity: Severity; confirmed: boolean; isMaintenance: boolean }
   /** Count the event into an existing incident; `confirmed` when this event makes it open. */
   | { action: "fold"; incidentId: string; confirmed: boolean }
+  /** A specific cause arrived for an incident opened as TUNNEL_DOWN_OTHER: name it, and fold. */
+  | { action: "refine"; incidentId: string; code: LogFaultCode; severity: Severity }
   /** A fault seen again while recovering: back to open. */
   | { action: "reopen"; incidentId: string }
   /** The recovery starts: resolve after it holds. */
@@ -101,7 +103,20 @@ export function foldEvent(
   }
   if (!FAULT_CODES.has(event.code)) return decisions;
 
-  const existing = incidents.find((i) => i.code === event.code);
+  let existing = incidents.find((i) => i.code === event.code);
+  // A tunnel that went down for no named reason, then names one: one incident, with its cause.
+  // And a down without a cause while a named fault is active belongs to that fault.
+  if (!existing && event.code !== "BGP_SESSION_DOWN") {
+    if (event.code === "TUNNEL_DOWN_OTHER") {
+      existing = incidents.find((i) => i.code !== "BGP_SESSION_DOWN" && FAULT_CODES.has(i.code));
+    } else {
+      const generic = incidents.find((i) => i.code === "TUNNEL_DOWN_OTHER");
+      if (generic) {
+        decisions.push({ action: "refine", incidentId: generic.id, code: event.code, severity: event.severity });
+        return decisions;
+      }
+    }
+  }
   if (!existing) {
     const confirmed = policy.openAfterEvents <= 1 || policy.openAfterSeconds <= 0;
     decisions.push({

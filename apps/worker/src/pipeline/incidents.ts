@@ -1,0 +1,270 @@
+// Applies the core's incident decisions to the database. The decision rules live in
+// packages/core (incidents/folding.ts); this module only loads state and writes results.
+import {
+  type ActiveIncident,
+  advanceIncidents,
+  type FoldingEvent,
+  type FoldingPolicy,
+  foldEvent,
+  type IncidentDecision,
+  type LogFaultCode,
+  type Severity,
+} from "@tunnelwatch/core";
+import type { Severity as DbSeverity, Prisma } from "@tunnelwatch/db";
+
+type Tx = Prisma.TransactionClient;
+
+export const toDbSeverity = (severity: Severity): DbSeverity => severity.toUpperCase() as DbSeverity;
+
+const ACTIVE = ["PENDING", "OPEN", "ACKNOWLEDGED"] as const;
+
+export interface IncidentScope {
+  tenantId: string;
+  connectionId: string;
+  /** null for connection-level incidents (customer-gateway lines without a tunnel). */
+  tunnelId: string | null;
+  tunnelIndex: number | null;
+}
+
+const TITLES: Partial<Record<LogFaultCode, string>> = {
+  IKE_AUTH_FAILURE: "IKE authentication failure",
+  IKE_PROPOSAL_MISMATCH: "Phase 1 proposal mismatch",
+  IPSEC_PROPOSAL_MISMATCH: "Phase 2 proposal mismatch",
+  TRAFFIC_SELECTOR_MISMATCH: "Traffic selector mismatch",
+  DPD_TIMEOUT: "DPD timeout",
+  IDLE_TIMEOUT: "Idle timeout",
+  REKEY_FAILURE: "Rekey failure",
+  PEER_UNREACHABLE: "Peer unreachable",
+  NAT_T_ISSUE: "NAT traversal problem",
+  BGP_SESSION_DOWN: "BGP session down",
+  TUNNEL_DOWN_OTHER: "Tunnel down",
+};
+
+export function incidentTitle(code: string, tunnelIndex: number | null): string {
+  const name = TITLES[code as LogFaultCode] ?? code;
+  return tunnelIndex === null ? name : `${name} on tunnel ${tunnelIndex}`;
+}
+
+const activeKey = (scope: IncidentScope, code: string) => `${scope.tunnelId ?? scope.connectionId}:${code}`;
+
+/** Serialises incident decisions per tunnel (or connection) across jobs and workers. */
+export async function lockScope(tx: Tx, scope: IncidentScope): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${scope.tunnelId ?? scope.connectionId}))`;
+}
+
+export async function loadActiveIncidents(tx: Tx, scope: IncidentScope): Promise<ActiveIncident[]> {
+  const rows = await tx.incident.findMany({
+    where: {
+      tenantId: scope.tenantId,
+      connectionId: scope.connectionId,
+      tunnelId: scope.tunnelId,
+      kind: "LOG_FAULT",
+      status: { in: [...ACTIVE] },
+    },
+    select: {
+      id: true,
+      code: true,
+      status: true,
+      firstEventAt: true,
+      lastEventAt: true,
+      eventCount: true,
+      recoveringSince: true,
+    },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code as LogFaultCode,
+    state: r.status === "PENDING" ? "pending" : r.recoveringSince ? "recovering" : "open",
+    firstEventAt: r.firstEventAt,
+    lastEventAt: r.lastEventAt,
+    eventCount: r.eventCount,
+    ...(r.recoveringSince ? { recoveringSince: r.recoveringSince } : {}),
+  }));
+}
+
+export interface AppliedEvent extends FoldingEvent {
+  evidence?: string | null;
+  /** Log event fingerprints to link to the incident, when the event came from logs. */
+  fingerprints?: string[];
+}
+
+/** Folds one event into the scope's incidents; returns the ids of incidents it touched. */
+export async function foldIntoIncidents(
+  tx: Tx,
+  scope: IncidentScope,
+  event: AppliedEvent,
+  policy: FoldingPolicy,
+): Promise<string[]> {
+  const active = await loadActiveIncidents(tx, scope);
+  const decisions = foldEvent(active, event, policy);
+  return applyDecisions(tx, scope, event, decisions);
+}
+
+export async function applyDecisions(
+  tx: Tx,
+  scope: IncidentScope,
+  event: AppliedEvent,
+  decisions: readonly IncidentDecision[],
+): Promise<string[]> {
+  const touched: string[] = [];
+  for (const decision of decisions) {
+    switch (decision.action) {
+      case "create": {
+        const incident = await tx.incident.create({
+          data: {
+            tenantId: scope.tenantId,
+            connectionId: scope.connectionId,
+            tunnelId: scope.tunnelId,
+            kind: "LOG_FAULT",
+            code: decision.code,
+            severity: toDbSeverity(decision.severity),
+            status: decision.confirmed ? "OPEN" : "PENDING",
+            title: incidentTitle(decision.code, scope.tunnelIndex),
+            isMaintenance: decision.isMaintenance,
+            firstEventAt: event.occurredAt,
+            lastEventAt: event.occurredAt,
+            eventCount: 1,
+            activeKey: activeKey(scope, decision.code),
+          },
+          select: { id: true },
+        });
+        if (decision.confirmed) await activity(tx, scope, incident.id, "OPENED", event.evidence);
+        touched.push(incident.id);
+        break;
+      }
+      case "fold": {
+        await tx.incident.update({
+          where: { id: decision.incidentId },
+          data: {
+            eventCount: { increment: 1 },
+            lastEventAt: event.occurredAt,
+            ...(decision.confirmed ? { status: "OPEN", openedAt: event.occurredAt } : {}),
+          },
+        });
+        if (decision.confirmed) await activity(tx, scope, decision.incidentId, "OPENED", event.evidence);
+        touched.push(decision.incidentId);
+        break;
+      }
+      case "refine": {
+        await tx.incident.update({
+          where: { id: decision.incidentId },
+          data: {
+            code: decision.code,
+            severity: toDbSeverity(decision.severity),
+            title: incidentTitle(decision.code, scope.tunnelIndex),
+            activeKey: activeKey(scope, decision.code),
+            eventCount: { increment: 1 },
+            lastEventAt: event.occurredAt,
+          },
+        });
+        await activity(tx, scope, decision.incidentId, "CAUSE_NAMED", `Cause named from the logs: ${decision.code}`);
+        touched.push(decision.incidentId);
+        break;
+      }
+      case "reopen":
+        await tx.incident.update({
+          where: { id: decision.incidentId },
+          data: { recoveringSince: null, eventCount: { increment: 1 }, lastEventAt: event.occurredAt },
+        });
+        await activity(tx, scope, decision.incidentId, "REOPENED", event.evidence);
+        touched.push(decision.incidentId);
+        break;
+      case "start-recovery":
+        await tx.incident.update({ where: { id: decision.incidentId }, data: { recoveringSince: event.occurredAt } });
+        await activity(tx, scope, decision.incidentId, "RECOVERING", `Recovery seen: ${event.code}`);
+        touched.push(decision.incidentId);
+        break;
+      case "discard":
+        await tx.incident.delete({ where: { id: decision.incidentId } });
+        break;
+      case "resolve":
+        await resolveIncident(tx, scope, decision.incidentId, decision.reason, event.occurredAt);
+        touched.push(decision.incidentId);
+        break;
+    }
+  }
+  if (event.fingerprints && event.fingerprints.length > 0 && touched.length > 0) {
+    await tx.tunnelLogEvent.updateMany({
+      where: { tenantId: scope.tenantId, fingerprint: { in: event.fingerprints } },
+      data: { incidentId: touched[0] },
+    });
+  }
+  return touched;
+}
+
+export async function resolveIncident(
+  tx: Tx,
+  scope: { tenantId: string },
+  incidentId: string,
+  reason: string,
+  at: Date,
+) {
+  await tx.incident.update({
+    where: { id: incidentId },
+    data: { status: "RESOLVED", resolvedAt: at, resolvedReason: reason, activeKey: null, recoveringSince: null },
+  });
+  await activity(tx, scope, incidentId, "RESOLVED", reason);
+}
+
+/** A pending incident that persisted: it opens now (the time-based half of hysteresis). */
+export async function confirmIncident(tx: Tx, scope: { tenantId: string }, incidentId: string, at: Date) {
+  await tx.incident.update({ where: { id: incidentId }, data: { status: "OPEN", openedAt: at } });
+  await activity(tx, scope, incidentId, "OPENED", "the fault persisted without recovering");
+}
+
+async function activity(
+  tx: Tx,
+  scope: { tenantId: string },
+  incidentId: string,
+  kind: "OPENED" | "CAUSE_NAMED" | "RECOVERING" | "REOPENED" | "RESOLVED",
+  body: string | null | undefined,
+) {
+  await tx.incidentActivity.create({ data: { tenantId: scope.tenantId, incidentId, kind, body: body ?? null } });
+}
+
+/** The time-based half of hysteresis, for every tenant: open what persisted, resolve what held. */
+export async function advanceAllIncidents(prisma: Prisma.TransactionClient & { $transaction?: unknown }, now: Date) {
+  const rows = await prisma.incident.findMany({
+    where: {
+      kind: "LOG_FAULT",
+      OR: [{ status: "PENDING" }, { recoveringSince: { not: null }, status: { in: ["OPEN", "ACKNOWLEDGED"] } }],
+    },
+    select: {
+      id: true,
+      tenantId: true,
+      connectionId: true,
+      tunnelId: true,
+      code: true,
+      status: true,
+      firstEventAt: true,
+      lastEventAt: true,
+      eventCount: true,
+      recoveringSince: true,
+      tenant: { select: { incidentOpenDelaySec: true, incidentResolveDelaySec: true } },
+    },
+    take: 5_000,
+  });
+  const decided: Array<{ row: (typeof rows)[number]; decision: IncidentDecision }> = [];
+  for (const row of rows) {
+    const policy = policyOf(row.tenant);
+    const active: ActiveIncident = {
+      id: row.id,
+      code: row.code as LogFaultCode,
+      state: row.status === "PENDING" ? "pending" : "recovering",
+      firstEventAt: row.firstEventAt,
+      lastEventAt: row.lastEventAt,
+      eventCount: row.eventCount,
+      ...(row.recoveringSince ? { recoveringSince: row.recoveringSince } : {}),
+    };
+    for (const decision of advanceIncidents([active], now, policy)) decided.push({ row, decision });
+  }
+  return decided;
+}
+
+export function policyOf(tenant: { incidentOpenDelaySec: number; incidentResolveDelaySec: number }): FoldingPolicy {
+  return {
+    openAfterSeconds: tenant.incidentOpenDelaySec,
+    openAfterEvents: 3,
+    resolveAfterSeconds: tenant.incidentResolveDelaySec,
+  };
+}

@@ -1,0 +1,174 @@
+// The job handlers: parse the payload against its contract, run the pipeline step, record what
+// happened on the account. Every handler is safe to run twice and to die half-way.
+import { type JobName, parseJob, QUEUE_NAMES, type QueueName } from "@tunnelwatch/queue";
+import type { Job, Queue } from "bullmq";
+import { UnrecoverableError } from "bullmq";
+import { ProviderError } from "../providers/types.ts";
+import { accountTarget } from "./account-target.ts";
+import type { PipelineDeps } from "./deps.ts";
+import { advanceAllIncidents, confirmIncident, type IncidentScope, lockScope, resolveIncident } from "./incidents.ts";
+import { ingestLines, UnknownConnectionError } from "./ingest.ts";
+import { withLock } from "./locks.ts";
+import { pullAccountLogs } from "./logs.ts";
+import { reconcileSchedules, type ScheduleQueues } from "./schedules.ts";
+import { applyStatusSnapshot } from "./status.ts";
+
+function payload<Q extends QueueName>(queue: Q, job: Job) {
+  try {
+    return parseJob(queue, job.name as JobName<Q>, job.data);
+  } catch (error) {
+    throw new UnrecoverableError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+const RUN_LOCK_MS = 10 * 60 * 1000;
+
+async function loadAccount(deps: PipelineDeps, id: string) {
+  const account = await deps.prisma.cloudAccount.findUnique({
+    where: { id },
+    include: { tenant: { select: { incidentOpenDelaySec: true, incidentResolveDelaySec: true } } },
+  });
+  if (!account) throw new UnrecoverableError(`cloud account ${id} no longer exists`);
+  return account;
+}
+
+function describe(error: unknown): string {
+  if (error instanceof ProviderError) return error.message;
+  if (error instanceof Error) return `internal error: ${error.message.split("\n")[0]}`;
+  return String(error);
+}
+
+async function recordFailure(deps: PipelineDeps, accountId: string, error: unknown, reconcile: () => Promise<unknown>) {
+  const now = deps.now();
+  const account = await deps.prisma.cloudAccount.findUnique({
+    where: { id: accountId },
+    select: { failingSince: true },
+  });
+  await deps.prisma.cloudAccount.update({
+    where: { id: accountId },
+    data: {
+      syncState: "FAILING",
+      lastSyncAt: now,
+      lastError: describe(error).slice(0, 2000),
+      failingSince: account?.failingSince ?? now,
+      consecutiveFailures: { increment: 1 },
+    },
+  });
+  // Back the failing account off without blocking the others.
+  await reconcile();
+}
+
+async function recordSuccess(
+  deps: PipelineDeps,
+  accountId: string,
+  unavailable: Record<string, string> | undefined,
+  reconcile: () => Promise<unknown>,
+) {
+  const now = deps.now();
+  const before = await deps.prisma.cloudAccount.update({
+    where: { id: accountId },
+    data: {
+      syncState: "OK",
+      lastSyncAt: now,
+      lastSuccessAt: now,
+      lastError: null,
+      failingSince: null,
+      consecutiveFailures: 0,
+      ...(unavailable ? { unavailable } : {}),
+    },
+    select: { consecutiveFailures: true },
+  });
+  if (before.consecutiveFailures !== 0) await reconcile();
+}
+
+export function createHandlers(deps: PipelineDeps, queues: ScheduleQueues & { accounts: Queue }) {
+  const reconcile = () => queues.accounts.add("reconcile", { reason: "account backoff changed" });
+
+  return {
+    [QUEUE_NAMES.accounts]: async (job: Job) => {
+      payload(QUEUE_NAMES.accounts, job);
+      return reconcileSchedules(deps.prisma, queues);
+    },
+
+    [QUEUE_NAMES.pollStatus]: async (job: Job) => {
+      const { cloudAccountId } = payload(QUEUE_NAMES.pollStatus, job);
+      const account = await loadAccount(deps, cloudAccountId);
+      if (account.isPaused) return { skipped: "paused" };
+      const ran = await withLock(deps.redis, `${deps.queuePrefix}:lock:status:${account.id}`, RUN_LOCK_MS, async () => {
+        try {
+          const client = deps.clientFor(accountTarget(deps.keyring, account));
+          const snapshot = await client.fetchStatus();
+          const result = await applyStatusSnapshot(deps.prisma, account, snapshot);
+          await recordSuccess(deps, account.id, snapshot.unavailable, reconcile);
+          return result;
+        } catch (error) {
+          await recordFailure(deps, account.id, error, reconcile);
+          throw error;
+        }
+      });
+      return ran ?? { skipped: "the previous status poll of this account is still running" };
+    },
+
+    [QUEUE_NAMES.pullLogs]: async (job: Job) => {
+      const { cloudAccountId } = payload(QUEUE_NAMES.pullLogs, job);
+      const account = await loadAccount(deps, cloudAccountId);
+      if (account.isPaused) return { skipped: "paused" };
+      const ran = await withLock(deps.redis, `${deps.queuePrefix}:lock:logs:${account.id}`, RUN_LOCK_MS, async () => {
+        try {
+          const client = deps.clientFor(accountTarget(deps.keyring, account));
+          const result = await pullAccountLogs(deps.prisma, account, client, {
+            now: deps.now(),
+            maxEventsPerPage: 5_000,
+            maxPagesPerStream: 20,
+            deadline: Date.now() + 4 * 60 * 1000,
+          });
+          await recordSuccess(deps, account.id, undefined, reconcile);
+          return result;
+        } catch (error) {
+          await recordFailure(deps, account.id, error, reconcile);
+          throw error;
+        }
+      });
+      return ran ?? { skipped: "the previous log pull of this account is still running" };
+    },
+
+    [QUEUE_NAMES.ingestLines]: async (job: Job) => {
+      const data = payload(QUEUE_NAMES.ingestLines, job);
+      try {
+        return await ingestLines(deps.prisma, data);
+      } catch (error) {
+        if (error instanceof UnknownConnectionError) throw new UnrecoverableError(error.message);
+        throw error;
+      }
+    },
+
+    [QUEUE_NAMES.incidents]: async (job: Job) => {
+      payload(QUEUE_NAMES.incidents, job);
+      const now = deps.now();
+      const decided = await advanceAllIncidents(deps.prisma, now);
+      for (const { row, decision } of decided) {
+        const scope: IncidentScope = {
+          tenantId: row.tenantId,
+          connectionId: row.connectionId,
+          tunnelId: row.tunnelId,
+          tunnelIndex: null,
+        };
+        await deps.prisma.$transaction(async (tx) => {
+          await lockScope(tx, scope);
+          // Re-check under the lock: a fold may have changed the incident since it was read.
+          const current = await tx.incident.findUnique({
+            where: { id: row.id },
+            select: { status: true, recoveringSince: true },
+          });
+          if (!current || current.status === "RESOLVED") return;
+          if (decision.action === "resolve" && current.recoveringSince) {
+            await resolveIncident(tx, scope, row.id, decision.reason, now);
+          } else if (decision.action === "fold" && decision.confirmed && current.status === "PENDING") {
+            await confirmIncident(tx, scope, row.id, now);
+          }
+        });
+      }
+      return { decisions: decided.length };
+    },
+  };
+}

@@ -1,0 +1,128 @@
+// Log pull of one cloud account: for each tunnel log stream, pages from the stored cursor are
+// classified, stored once (fingerprints), and the cursor moves in the same transaction; new
+// fault events fold into the tunnel's incidents.
+import type { Vendor } from "@tunnelwatch/core";
+import { insertLogEvents, type Prisma } from "@tunnelwatch/db";
+import type { LogCursor, LogStreamRef, ProviderClient } from "../providers/types.ts";
+import { classifyEvents } from "./classify-events.ts";
+import { foldIntoIncidents, type IncidentScope, lockScope, policyOf } from "./incidents.ts";
+
+type Tx = Prisma.TransactionClient;
+type Db = { $transaction: <T>(fn: (tx: Tx) => Promise<T>, options?: { timeout?: number }) => Promise<T> } & Tx;
+
+export interface LogsAccount {
+  id: string;
+  tenantId: string;
+  provider: "AWS" | "ALIBABA" | "MULESOFT";
+  tenant: { incidentOpenDelaySec: number; incidentResolveDelaySec: number };
+}
+
+export interface LogsResult {
+  streams: number;
+  pages: number;
+  events: number;
+  inserted: number;
+}
+
+const VENDOR_OF: Record<LogsAccount["provider"], Vendor | undefined> = {
+  AWS: "aws",
+  ALIBABA: "alibaba",
+  MULESOFT: undefined,
+};
+
+// First pull of a stream starts this far back; later pulls follow the cursor.
+export const FIRST_PULL_LOOKBACK_MS = 60 * 60 * 1000;
+
+export async function pullAccountLogs(
+  db: Db,
+  account: LogsAccount,
+  client: ProviderClient,
+  options: { now: Date; maxEventsPerPage: number; maxPagesPerStream: number; deadline: number },
+): Promise<LogsResult> {
+  const result: LogsResult = { streams: 0, pages: 0, events: 0, inserted: 0 };
+  const connections = await db.vpnConnection.findMany({
+    where: { tenantId: account.tenantId, cloudAccountId: account.id, deletedAt: null },
+    select: { id: true, normalized: true, tunnels: { select: { id: true, index: true } } },
+  });
+  const policy = policyOf(account.tenant);
+  for (const connection of connections) {
+    const streams = ((connection.normalized as { logStreams?: LogStreamRef[] }).logStreams ?? []) as LogStreamRef[];
+    for (const stream of streams) {
+      result.streams++;
+      const tunnel = connection.tunnels.find((t) => t.index === stream.tunnelIndex) ?? null;
+      for (let page = 0; page < options.maxPagesPerStream && Date.now() < options.deadline; page++) {
+        const stored = await db.ingestionCursor.findUnique({
+          where: { cloudAccountId_stream: { cloudAccountId: account.id, stream: stream.key } },
+          select: { position: true },
+        });
+        const since = new Date(options.now.getTime() - FIRST_PULL_LOOKBACK_MS);
+        const pulled = await client.pullLogs(stream, (stored?.position as LogCursor | undefined) ?? null, {
+          since,
+          maxEvents: options.maxEventsPerPage,
+        });
+        result.pages++;
+        result.events += pulled.events.length;
+        const classified = classifyEvents({
+          tenantId: account.tenantId,
+          cloudAccountId: account.id,
+          connectionId: connection.id,
+          tunnelId: tunnel?.id ?? null,
+          source: "PROVIDER",
+          stream: stream.key,
+          vendor: VENDOR_OF[account.provider],
+          events: pulled.events.map((e) => ({ id: e.id, timestamp: e.timestamp, message: e.message })),
+        });
+        result.inserted += await db.$transaction(
+          async (tx) => {
+            const inserted = await insertLogEvents(
+              tx,
+              classified.map((c) => c.row),
+            );
+            await tx.ingestionCursor.upsert({
+              where: { cloudAccountId_stream: { cloudAccountId: account.id, stream: stream.key } },
+              create: {
+                tenantId: account.tenantId,
+                cloudAccountId: account.id,
+                stream: stream.key,
+                position: pulled.cursor as Prisma.InputJsonValue,
+              },
+              update: { position: pulled.cursor as Prisma.InputJsonValue },
+            });
+            const scope: IncidentScope = {
+              tenantId: account.tenantId,
+              connectionId: connection.id,
+              tunnelId: tunnel?.id ?? null,
+              tunnelIndex: stream.tunnelIndex ?? null,
+            };
+            const fresh = classified.filter((c) => inserted.has(c.row.fingerprint));
+            const signals = fresh.filter((c) => c.classification.code !== "INFO" || c.classification.clears.length > 0);
+            if (signals.length > 0) {
+              await lockScope(tx, scope);
+              for (const { row, classification } of signals.sort(
+                (a, b) => a.row.occurredAt.getTime() - b.row.occurredAt.getTime(),
+              )) {
+                await foldIntoIncidents(
+                  tx,
+                  scope,
+                  {
+                    code: classification.code,
+                    severity: classification.severity,
+                    occurredAt: row.occurredAt,
+                    clears: classification.clears,
+                    evidence: classification.evidence,
+                    fingerprints: [row.fingerprint],
+                  },
+                  policy,
+                );
+              }
+            }
+            return inserted.size;
+          },
+          { timeout: 30_000 },
+        );
+        if (!pulled.hasMore) break;
+      }
+    }
+  }
+  return result;
+}

@@ -1,0 +1,329 @@
+// Status poll of one cloud account: connections and tunnels upserted, every status change
+// recorded once, samples and hourly rollups for charts, posture evaluated and snapshotted when it
+// changes, incidents folded from status (a DOWN tunnel, a recovered one, lost redundancy).
+import { createHash } from "node:crypto";
+import { evaluatePosture, type Posture } from "@tunnelwatch/core";
+import type { Grade, Prisma, TunnelStatus } from "@tunnelwatch/db";
+import type { FetchedConnection, MaintenanceNotice, StatusSnapshot } from "../providers/types.ts";
+import {
+  foldIntoIncidents,
+  type IncidentScope,
+  incidentTitle,
+  lockScope,
+  policyOf,
+  resolveIncident,
+} from "./incidents.ts";
+
+type Tx = Prisma.TransactionClient;
+
+export interface StatusAccount {
+  id: string;
+  tenantId: string;
+  tenant: { incidentOpenDelaySec: number; incidentResolveDelaySec: number };
+}
+
+export interface StatusResult {
+  connections: number;
+  transitions: number;
+  postureChanges: number;
+  removed: number;
+}
+
+function postureHash(posture: Posture): string {
+  const findings = posture.findings.map((f) => `${f.code}:${f.tunnelIndex ?? ""}`).sort();
+  return createHash("sha256")
+    .update(JSON.stringify([posture.grade, posture.expectedDowntimeSeconds, findings]))
+    .digest("hex");
+}
+
+const hourOf = (d: Date) => new Date(Math.floor(d.getTime() / 3_600_000) * 3_600_000);
+
+function criticalityOf(tags: Record<string, string> | undefined) {
+  const value = tags?.criticality?.toUpperCase();
+  return value === "LOW" || value === "HIGH" || value === "CRITICAL" ? value : undefined;
+}
+
+/** Applies a fetched snapshot; one transaction per connection keeps locks short. */
+export async function applyStatusSnapshot(
+  prisma: { $transaction: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T> } & Tx,
+  account: StatusAccount,
+  snapshot: StatusSnapshot,
+): Promise<StatusResult> {
+  const result: StatusResult = { connections: 0, transitions: 0, postureChanges: 0, removed: 0 };
+  const policy = policyOf(account.tenant);
+  const seen: string[] = [];
+  for (const connection of snapshot.connections) {
+    const changes = await prisma.$transaction((tx) =>
+      applyConnection(tx, account, connection, snapshot.fetchedAt, policy),
+    );
+    seen.push(changes.connectionId);
+    result.connections++;
+    result.transitions += changes.transitions;
+    result.postureChanges += changes.postureChanged ? 1 : 0;
+  }
+  const gone = await prisma.vpnConnection.updateMany({
+    where: { tenantId: account.tenantId, cloudAccountId: account.id, deletedAt: null, id: { notIn: seen } },
+    data: { deletedAt: snapshot.fetchedAt },
+  });
+  result.removed = gone.count;
+  await upsertMaintenance(prisma, account, snapshot.maintenance);
+  return result;
+}
+
+async function applyConnection(
+  tx: Tx,
+  account: StatusAccount,
+  connection: FetchedConnection,
+  now: Date,
+  policy: ReturnType<typeof policyOf>,
+) {
+  const posture = evaluatePosture(connection);
+  const hash = postureHash(posture);
+  const tunnelsUp = connection.tunnels.filter((t) => t.status === "UP").length;
+  const criticality = criticalityOf(connection.tags);
+  const fields = {
+    provider: connection.provider.toUpperCase() as "AWS" | "ALIBABA" | "MULESOFT",
+    name: connection.name || connection.externalId,
+    state: connection.state ?? "available",
+    routing: connection.routing === "bgp" ? ("BGP" as const) : ("STATIC" as const),
+    gatewayId: connection.gatewayId ?? null,
+    customerGatewayId: connection.customerGatewayId ?? null,
+    customerGatewayIp: connection.customerGatewayIp ?? null,
+    localAsn: connection.localAsn === undefined || connection.localAsn === null ? null : BigInt(connection.localAsn),
+    remoteAsn:
+      connection.remoteAsn === undefined || connection.remoteAsn === null ? null : BigInt(connection.remoteAsn),
+    tags: connection.tags ?? {},
+    normalized: connection as unknown as Prisma.InputJsonValue,
+    grade: posture.grade as Grade,
+    expectedDowntimeSec: posture.expectedDowntimeSeconds,
+    findingCodes: [...new Set(posture.findings.map((f) => f.code))],
+    tunnelsUp,
+    tunnelsTotal: connection.tunnels.length,
+    lastSeenAt: now,
+    deletedAt: null,
+  };
+  const row = await tx.vpnConnection.upsert({
+    where: {
+      cloudAccountId_region_externalId: {
+        cloudAccountId: account.id,
+        region: connection.region,
+        externalId: connection.externalId,
+      },
+    },
+    create: {
+      tenantId: account.tenantId,
+      cloudAccountId: account.id,
+      region: connection.region,
+      externalId: connection.externalId,
+      ...(criticality ? { criticality } : {}),
+      ...fields,
+    },
+    update: fields,
+    select: { id: true },
+  });
+
+  let transitions = 0;
+  for (const tunnel of connection.tunnels) {
+    const status = tunnel.status as TunnelStatus;
+    const o = tunnel.options;
+    const tunnelFields = {
+      outsideIp: tunnel.outsideIp ?? null,
+      insideCidr: tunnel.insideCidr ?? null,
+      status,
+      statusMessage: tunnel.statusMessage ?? null,
+      lastStatusChange: tunnel.lastStatusChange ? new Date(tunnel.lastStatusChange) : null,
+      acceptedRouteCount: tunnel.acceptedRouteCount ?? null,
+      ikeVersions: o.ikeVersions ?? [],
+      phase1LifetimeSec: o.phase1LifetimeSec ?? null,
+      phase2LifetimeSec: o.phase2LifetimeSec ?? null,
+      rekeyMarginSec: o.rekeyMarginSec ?? null,
+      rekeyFuzzPct: o.rekeyFuzzPct ?? null,
+      replayWindow: o.replayWindow ?? null,
+      dpdEnabled: o.dpdEnabled ?? null,
+      dpdTimeoutSec: o.dpdTimeoutSec ?? null,
+      dpdTimeoutAction: o.dpdTimeoutAction ?? null,
+      pfsEnabled: o.pfsEnabled ?? (o.phase2DhGroups ? o.phase2DhGroups.length > 0 : null),
+      phase1Encryption: o.phase1Encryption ?? [],
+      phase1Integrity: o.phase1Integrity ?? [],
+      phase1DhGroups: o.phase1DhGroups ?? [],
+      phase2Encryption: o.phase2Encryption ?? [],
+      phase2Integrity: o.phase2Integrity ?? [],
+      phase2DhGroups: o.phase2DhGroups ?? [],
+      startupAction: o.startupAction ?? null,
+      natTraversal: o.natTraversal ?? null,
+      loggingEnabled: o.loggingEnabled ?? null,
+    };
+    const previous = await tx.tunnel.findUnique({
+      where: { connectionId_index: { connectionId: row.id, index: tunnel.index } },
+      select: { id: true, status: true },
+    });
+    const saved = await tx.tunnel.upsert({
+      where: { connectionId_index: { connectionId: row.id, index: tunnel.index } },
+      create: { tenantId: account.tenantId, connectionId: row.id, index: tunnel.index, ...tunnelFields },
+      update: tunnelFields,
+      select: { id: true },
+    });
+    if (previous?.status !== status) {
+      // The provider's own change time when it gives one; a re-run of the same poll is a no-op.
+      const occurredAt = tunnelFields.lastStatusChange ?? now;
+      const created = await tx.tunnelStatusTransition.createMany({
+        data: [
+          {
+            tenantId: account.tenantId,
+            tunnelId: saved.id,
+            fromStatus: previous?.status ?? null,
+            toStatus: status,
+            statusMessage: tunnelFields.statusMessage,
+            occurredAt,
+            observedAt: now,
+          },
+        ],
+        skipDuplicates: true,
+      });
+      transitions += created.count;
+    }
+    await tx.tunnelStatusSample.create({
+      data: {
+        tenantId: account.tenantId,
+        tunnelId: saved.id,
+        sampledAt: now,
+        status,
+        acceptedRouteCount: tunnelFields.acceptedRouteCount,
+      },
+    });
+    const up = status === "UP" ? 1 : 0;
+    await tx.$executeRaw`
+      INSERT INTO "TunnelUptimeHourly" ("tenantId", "tunnelId", "hour", "upSamples", "downSamples")
+      VALUES (${account.tenantId}, ${saved.id}, ${hourOf(now)}, ${up}, ${1 - up})
+      ON CONFLICT ("tunnelId", "hour") DO UPDATE
+      SET "upSamples" = "TunnelUptimeHourly"."upSamples" + EXCLUDED."upSamples",
+          "downSamples" = "TunnelUptimeHourly"."downSamples" + EXCLUDED."downSamples"`;
+
+    // Status as an incident signal: a DOWN tunnel is a fault until the logs name its cause, an
+    // UP tunnel is a recovery. Hysteresis in the folding rules absorbs short blips.
+    if (status !== "UNKNOWN") {
+      const scope: IncidentScope = {
+        tenantId: account.tenantId,
+        connectionId: row.id,
+        tunnelId: saved.id,
+        tunnelIndex: tunnel.index,
+      };
+      await lockScope(tx, scope);
+      await foldIntoIncidents(
+        tx,
+        scope,
+        status === "UP"
+          ? { code: "TUNNEL_UP", severity: "info", occurredAt: now }
+          : {
+              code: "TUNNEL_DOWN_OTHER",
+              severity: "major",
+              occurredAt: now,
+              evidence: `status DOWN: ${tunnel.statusMessage ?? "no message"}`,
+            },
+        policy,
+      );
+    }
+  }
+
+  const last = await tx.postureSnapshot.findFirst({
+    where: { connectionId: row.id },
+    orderBy: { evaluatedAt: "desc" },
+    select: { hash: true },
+  });
+  const postureChanged = last?.hash !== hash;
+  if (postureChanged) {
+    await tx.postureSnapshot.create({
+      data: {
+        tenantId: account.tenantId,
+        connectionId: row.id,
+        grade: posture.grade as Grade,
+        findings: posture.findings as unknown as Prisma.InputJsonValue,
+        expectedDowntimeSec: posture.expectedDowntimeSeconds,
+        hash,
+        evaluatedAt: now,
+      },
+    });
+  }
+  await foldRedundancy(tx, account, row.id, posture, now);
+  return { connectionId: row.id, transitions, postureChanged };
+}
+
+// Lost redundancy is a connection-level incident that opens once it has lasted the tenant's
+// delay and resolves when the posture check passes again.
+async function foldRedundancy(tx: Tx, account: StatusAccount, connectionId: string, posture: Posture, now: Date) {
+  const code = "TUNNEL_REDUNDANCY_LOST";
+  const isLost = posture.findings.some((f) => f.code === code);
+  const active = await tx.incident.findUnique({ where: { activeKey: `${connectionId}:${code}` } });
+  if (isLost && !active) {
+    await tx.incident.create({
+      data: {
+        tenantId: account.tenantId,
+        connectionId,
+        kind: "FINDING",
+        code,
+        severity: "MAJOR",
+        status: account.tenant.incidentOpenDelaySec <= 0 ? "OPEN" : "PENDING",
+        title: incidentTitle("Tunnel redundancy lost", null),
+        firstEventAt: now,
+        lastEventAt: now,
+        activeKey: `${connectionId}:${code}`,
+      },
+    });
+  } else if (isLost && active) {
+    const persisted = (now.getTime() - active.firstEventAt.getTime()) / 1000 >= account.tenant.incidentOpenDelaySec;
+    await tx.incident.update({
+      where: { id: active.id },
+      data: {
+        eventCount: { increment: 1 },
+        lastEventAt: now,
+        ...(active.status === "PENDING" && persisted ? { status: "OPEN", openedAt: now } : {}),
+      },
+    });
+    if (active.status === "PENDING" && persisted) {
+      await tx.incidentActivity.create({ data: { tenantId: account.tenantId, incidentId: active.id, kind: "OPENED" } });
+    }
+  } else if (!isLost && active) {
+    if (active.status === "PENDING") await tx.incident.delete({ where: { id: active.id } });
+    else await resolveIncident(tx, account, active.id, "posture check passed: every tunnel is up", now);
+  }
+}
+
+async function upsertMaintenance(tx: Tx, account: StatusAccount, notices: MaintenanceNotice[]) {
+  for (const notice of notices) {
+    const connection = notice.connectionExternalId
+      ? await tx.vpnConnection.findFirst({
+          where: { tenantId: account.tenantId, cloudAccountId: account.id, externalId: notice.connectionExternalId },
+          select: { id: true, provider: true },
+        })
+      : null;
+    const fields = {
+      title: notice.title,
+      description: notice.description ?? null,
+      status: notice.status,
+      startsAt: notice.startsAt ?? null,
+      endsAt: notice.endsAt ?? null,
+      autoAppliedAfter: notice.autoAppliedAfter ?? null,
+      region: notice.region ?? null,
+      connectionId: connection?.id ?? null,
+      tunnelIndex: notice.tunnelIndex ?? null,
+    };
+    await tx.maintenanceEvent.upsert({
+      where: {
+        tenantId_source_externalId: {
+          tenantId: account.tenantId,
+          source: notice.source,
+          externalId: notice.externalId,
+        },
+      },
+      create: {
+        tenantId: account.tenantId,
+        provider: notice.source === "ALIBABA_OM" ? "ALIBABA" : "AWS",
+        source: notice.source,
+        externalId: notice.externalId,
+        cloudAccountId: account.id,
+        ...fields,
+      },
+      update: fields,
+    });
+  }
+}

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPrismaClient } from "./client.ts";
+import type { PrismaClient } from "./generated/prisma/client.ts";
+import { insertLogEvents, type LogEventRow } from "./log-events.ts";
+import { createMigratedTestDatabase, type TestDatabase } from "./testing.ts";
+
+describe("insertLogEvents", () => {
+  let db: TestDatabase;
+  let prisma: PrismaClient;
+  let tenantId: string;
+  beforeAll(async () => {
+    db = await createMigratedTestDatabase("logevents");
+    prisma = createPrismaClient(db.url);
+    tenantId = (await prisma.tenant.create({ data: { name: "T", slug: "t" } })).id;
+  });
+  afterAll(async () => {
+    await prisma?.$disconnect();
+    await db?.drop();
+  });
+
+  const row = (n: number): LogEventRow => ({
+    tenantId,
+    cloudAccountId: null,
+    connectionId: null,
+    tunnelId: null,
+    source: "CUSTOMER_GATEWAY",
+    stream: "cgw:dc1",
+    occurredAt: new Date(Date.UTC(2026, 0, 1, 0, 0, n)),
+    raw: `line ${n} with 'quotes' and "json" {}`,
+    parsed: { n, nested: { ok: true } },
+    vendor: "strongswan",
+    code: n % 2 ? "DPD_TIMEOUT" : "INFO",
+    severity: n % 2 ? "MAJOR" : "INFO",
+    phase: n % 2 ? "1" : null,
+    confidence: 0.9,
+    evidence: n % 2 ? "DPD" : null,
+    fingerprint: `fp-${n}`,
+  });
+
+  it("inserts new rows once and reports only the new ones", async () => {
+    const first = await insertLogEvents(prisma, [row(1), row(2), row(3)]);
+    expect([...first].sort()).toEqual(["fp-1", "fp-2", "fp-3"]);
+    const again = await insertLogEvents(prisma, [row(2), row(3), row(4)]);
+    expect([...again]).toEqual(["fp-4"]);
+    expect(await prisma.tunnelLogEvent.count()).toBe(4);
+    const stored = await prisma.tunnelLogEvent.findFirstOrThrow({ where: { fingerprint: "fp-1" } });
+    expect(stored).toMatchObject({
+      raw: `line 1 with 'quotes' and "json" {}`,
+      parsed: { n: 1, nested: { ok: true } },
+      severity: "MAJOR",
+    });
+  });
+});
