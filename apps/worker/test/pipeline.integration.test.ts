@@ -1,0 +1,156 @@
+// The pipeline's database behaviour, step by step, over real PostgreSQL: status snapshots,
+// transitions recorded once, posture snapshots on change, incidents from status and from logs,
+// idempotent log ingestion with cursors. Provider responses are given as StatusSnapshot and
+// LogPage values here; the end-to-end tests run the real clients against the simulator.
+import { createPrismaClient, type PrismaClient } from "@tunnelwatch/db";
+import { createMigratedTestDatabase, type TestDatabase } from "@tunnelwatch/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingestLines } from "../src/pipeline/ingest.ts";
+import { pullAccountLogs } from "../src/pipeline/logs.ts";
+import { applyStatusSnapshot } from "../src/pipeline/status.ts";
+import type { FetchedConnection, LogCursor, LogPage, LogStreamRef, ProviderClient, StatusSnapshot } from "../src/providers/types.ts";
+
+const T0 = Date.UTC(2026, 10, 23, 0, 0, 0);
+const at = (s: number) => new Date(T0 + s * 1000);
+
+function awsConnection(status1: "UP" | "DOWN", status2: "UP" | "DOWN"): FetchedConnection {
+  const tunnel = (index: number, status: "UP" | "DOWN") => ({
+    index,
+    outsideIp: `203.0.113.${index}`,
+    status,
+    statusMessage: status === "UP" ? "2 BGP ROUTES" : "IPSEC IS DOWN",
+    options: { dpdTimeoutAction: "restart" as const, startupAction: "start" as const, loggingEnabled: true },
+  });
+  return {
+    provider: "aws",
+    externalId: "vpn-0aaaaaaaaaaaaaaa1",
+    name: "dc1",
+    region: "us-east-1",
+    routing: "bgp",
+    tunnels: [tunnel(1, status1), tunnel(2, status2)],
+    customerGateway: { initiates: true },
+    logStreams: [
+      { key: "aws:us-east-1:g:vpn-0aaaaaaaaaaaaaaa1_203.0.113.1", kind: "tunnel", region: "us-east-1", connectionExternalId: "vpn-0aaaaaaaaaaaaaaa1", tunnelIndex: 1, locator: {} },
+    ],
+  };
+}
+
+const snapshot = (seconds: number, connection: FetchedConnection): StatusSnapshot => ({
+  fetchedAt: at(seconds),
+  connections: [connection],
+  maintenance: [],
+  unavailable: {},
+});
+
+describe("pipeline over PostgreSQL", () => {
+  let db: TestDatabase;
+  let prisma: PrismaClient;
+  let account: { id: string; tenantId: string; provider: "AWS"; tenant: { incidentOpenDelaySec: number; incidentResolveDelaySec: number } };
+
+  beforeAll(async () => {
+    db = await createMigratedTestDatabase("pipeline");
+    prisma = createPrismaClient(db.url);
+    const tenant = await prisma.tenant.create({ data: { name: "T", slug: "t", incidentOpenDelaySec: 60, incidentResolveDelaySec: 0 } });
+    const created = await prisma.cloudAccount.create({
+      data: { tenantId: tenant.id, provider: "AWS", name: "prod", regions: ["us-east-1"], credentialsCipher: "x", credentialsKeyId: "k1" },
+    });
+    account = { id: created.id, tenantId: tenant.id, provider: "AWS", tenant: { incidentOpenDelaySec: 60, incidentResolveDelaySec: 0 } };
+  });
+  afterAll(async () => {
+    await prisma?.$disconnect();
+    await db?.drop();
+  });
+
+  it("records each status change once, snapshots posture on change, and opens and resolves incidents from status", async () => {
+    await applyStatusSnapshot(prisma, account, snapshot(0, awsConnection("UP", "UP")));
+    const connection = await prisma.vpnConnection.findFirstOrThrow({ select: { id: true, grade: true, tunnelsUp: true } });
+    expect(connection).toMatchObject({ grade: "A", tunnelsUp: 2 });
+
+    // Tunnel 2 goes down and stays down across three polls; the same poll applied twice changes nothing twice.
+    const degraded = snapshot(30, awsConnection("UP", "DOWN"));
+    await applyStatusSnapshot(prisma, account, degraded);
+    await applyStatusSnapshot(prisma, account, degraded);
+    await applyStatusSnapshot(prisma, account, snapshot(60, awsConnection("UP", "DOWN")));
+    await applyStatusSnapshot(prisma, account, snapshot(90, awsConnection("UP", "DOWN")));
+
+    const tunnel2 = await prisma.tunnel.findFirstOrThrow({ where: { index: 2 }, select: { id: true } });
+    const transitions = await prisma.tunnelStatusTransition.findMany({ where: { tunnelId: tunnel2.id }, orderBy: { occurredAt: "asc" } });
+    expect(transitions.map((t) => [t.fromStatus, t.toStatus])).toEqual([
+      [null, "UP"],
+      ["UP", "DOWN"],
+    ]);
+    expect(await prisma.postureSnapshot.count()).toBe(2);
+    expect((await prisma.vpnConnection.findFirstOrThrow()).grade).toBe("D");
+
+    const incidents = await prisma.incident.findMany({ orderBy: { createdAt: "asc" } });
+    const down = incidents.find((i) => i.code === "TUNNEL_DOWN_OTHER");
+    expect(down).toMatchObject({ status: "OPEN", tunnelId: tunnel2.id, title: "Tunnel down on tunnel 2" });
+    const redundancy = incidents.find((i) => i.code === "TUNNEL_REDUNDANCY_LOST");
+    expect(redundancy).toMatchObject({ status: "OPEN", kind: "FINDING" });
+
+    // Recovery: the tunnel is back, the posture check passes, both incidents resolve.
+    await applyStatusSnapshot(prisma, account, snapshot(120, awsConnection("UP", "UP")));
+    const after = await prisma.incident.findMany();
+    expect(after.every((i) => i.status === "RESOLVED" && i.activeKey === null)).toBe(true);
+    expect(await prisma.tunnelStatusTransition.count({ where: { tunnelId: tunnel2.id } })).toBe(3);
+    const hourly = await prisma.tunnelUptimeHourly.findFirstOrThrow({ where: { tunnelId: tunnel2.id } });
+    expect(hourly).toMatchObject({ upSamples: 2, downSamples: 4 });
+  });
+
+  it("stores each log event once, moves the cursor with it, and names an incident's cause", async () => {
+    const events = [
+      { id: "e1", timestamp: T0 + 200_000, message: JSON.stringify({ event_timestamp: (T0 + 200_000) / 1000, details: "AWS tunnel DPD timed out after 3 retransmits" }) },
+      { id: "e2", timestamp: T0 + 201_000, message: JSON.stringify({ event_timestamp: (T0 + 201_000) / 1000, details: "Peer is not responsive - Declaring peer dead" }) },
+      { id: "e3", timestamp: T0 + 202_000, message: JSON.stringify({ event_timestamp: (T0 + 202_000) / 1000, details: "AWS tunnel DPD timed out after 3 retransmits" }) },
+    ];
+    const pulls: Array<LogCursor | null> = [];
+    const client: ProviderClient = {
+      provider: "aws",
+      fetchStatus: async () => snapshot(0, awsConnection("UP", "UP")),
+      pullLogs: async (_stream: LogStreamRef, cursor: LogCursor | null): Promise<LogPage> => {
+        pulls.push(cursor);
+        // The provider re-sends the boundary event on the next pull; fingerprints absorb it.
+        const from = cursor ? Number(cursor.next) : 0;
+        const page = events.slice(Math.max(from - 1, 0), from + 2);
+        return { events: page, cursor: { next: from + 2 }, hasMore: from + 2 < events.length };
+      },
+    };
+    const options = { now: at(300), maxEventsPerPage: 100, maxPagesPerStream: 10, deadline: Date.now() + 60_000 };
+    const first = await pullAccountLogs(prisma, account, client, options);
+    expect(first).toMatchObject({ streams: 1, pages: 2, events: 4, inserted: 3 });
+    expect(pulls).toEqual([null, { next: 2 }]);
+    const again = await pullAccountLogs(prisma, account, client, options);
+    expect(again.inserted).toBe(0);
+    expect(await prisma.tunnelLogEvent.count({ where: { source: "PROVIDER" } })).toBe(3);
+    expect(await prisma.ingestionCursor.findFirstOrThrow()).toMatchObject({ position: { next: 6 } });
+
+    const dpd = await prisma.incident.findFirstOrThrow({ where: { code: "DPD_TIMEOUT" } });
+    expect(dpd).toMatchObject({ status: "OPEN", eventCount: 3 });
+    expect(await prisma.tunnelLogEvent.count({ where: { incidentId: dpd.id } })).toBe(3);
+  });
+
+  it("ingests pushed customer-gateway lines once per batch and folds them", async () => {
+    const connection = await prisma.vpnConnection.findFirstOrThrow({ select: { id: true } });
+    const payload = {
+      tenantId: account.tenantId,
+      connectionId: connection.id,
+      tunnelIndex: 1,
+      stream: "dc1-srx",
+      batchId: "batch-1",
+      vendor: null,
+      receivedAt: at(400).toISOString(),
+      lines: [
+        "Aug  3 10:18:44  srx1 kmd[14162]: IKE negotiation failed with error: No proposal chosen. IKE Version: 2, VPN: to-aws Gateway: gw-a",
+        "garbage line",
+      ],
+    };
+    expect(await ingestLines(prisma, payload)).toEqual({ stored: 2, duplicates: 0 });
+    expect(await ingestLines(prisma, payload)).toEqual({ stored: 0, duplicates: 2 });
+    const stored = await prisma.tunnelLogEvent.findMany({ where: { source: "CUSTOMER_GATEWAY" }, orderBy: { code: "asc" } });
+    expect(stored.map((e) => [e.code, e.vendor, e.stream])).toEqual([
+      ["IKE_PROPOSAL_MISMATCH", "juniper", "cgw:dc1-srx"],
+      ["UNKNOWN", "unknown", "cgw:dc1-srx"],
+    ]);
+    await expect(ingestLines(prisma, { ...payload, connectionId: "missing" })).rejects.toThrow(/not found/);
+  });
+});
