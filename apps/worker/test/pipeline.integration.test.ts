@@ -8,7 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestLines } from "../src/pipeline/ingest.ts";
 import { pullAccountLogs } from "../src/pipeline/logs.ts";
 import { applyStatusSnapshot } from "../src/pipeline/status.ts";
-import type { FetchedConnection, LogCursor, LogPage, LogStreamRef, ProviderClient, StatusSnapshot } from "../src/providers/types.ts";
+import type {
+  FetchedConnection,
+  LogCursor,
+  LogPage,
+  LogStreamRef,
+  ProviderClient,
+  StatusSnapshot,
+} from "../src/providers/types.ts";
 
 const T0 = Date.UTC(2026, 10, 23, 0, 0, 0);
 const at = (s: number) => new Date(T0 + s * 1000);
@@ -30,7 +37,14 @@ function awsConnection(status1: "UP" | "DOWN", status2: "UP" | "DOWN"): FetchedC
     tunnels: [tunnel(1, status1), tunnel(2, status2)],
     customerGateway: { initiates: true },
     logStreams: [
-      { key: "aws:us-east-1:g:vpn-0aaaaaaaaaaaaaaa1_203.0.113.1", kind: "tunnel", region: "us-east-1", connectionExternalId: "vpn-0aaaaaaaaaaaaaaa1", tunnelIndex: 1, locator: {} },
+      {
+        key: "aws:us-east-1:g:vpn-0aaaaaaaaaaaaaaa1_203.0.113.1",
+        kind: "tunnel",
+        region: "us-east-1",
+        connectionExternalId: "vpn-0aaaaaaaaaaaaaaa1",
+        tunnelIndex: 1,
+        locator: {},
+      },
     ],
   };
 }
@@ -45,16 +59,35 @@ const snapshot = (seconds: number, connection: FetchedConnection): StatusSnapsho
 describe("pipeline over PostgreSQL", () => {
   let db: TestDatabase;
   let prisma: PrismaClient;
-  let account: { id: string; tenantId: string; provider: "AWS"; tenant: { incidentOpenDelaySec: number; incidentResolveDelaySec: number } };
+  let account: {
+    id: string;
+    tenantId: string;
+    provider: "AWS";
+    tenant: { incidentOpenDelaySec: number; incidentResolveDelaySec: number };
+  };
 
   beforeAll(async () => {
     db = await createMigratedTestDatabase("pipeline");
     prisma = createPrismaClient(db.url);
-    const tenant = await prisma.tenant.create({ data: { name: "T", slug: "t", incidentOpenDelaySec: 60, incidentResolveDelaySec: 0 } });
-    const created = await prisma.cloudAccount.create({
-      data: { tenantId: tenant.id, provider: "AWS", name: "prod", regions: ["us-east-1"], credentialsCipher: "x", credentialsKeyId: "k1" },
+    const tenant = await prisma.tenant.create({
+      data: { name: "T", slug: "t", incidentOpenDelaySec: 60, incidentResolveDelaySec: 0 },
     });
-    account = { id: created.id, tenantId: tenant.id, provider: "AWS", tenant: { incidentOpenDelaySec: 60, incidentResolveDelaySec: 0 } };
+    const created = await prisma.cloudAccount.create({
+      data: {
+        tenantId: tenant.id,
+        provider: "AWS",
+        name: "prod",
+        regions: ["us-east-1"],
+        credentialsCipher: "x",
+        credentialsKeyId: "k1",
+      },
+    });
+    account = {
+      id: created.id,
+      tenantId: tenant.id,
+      provider: "AWS",
+      tenant: { incidentOpenDelaySec: 60, incidentResolveDelaySec: 0 },
+    };
   });
   afterAll(async () => {
     await prisma?.$disconnect();
@@ -63,7 +96,9 @@ describe("pipeline over PostgreSQL", () => {
 
   it("records each status change once, snapshots posture on change, and opens and resolves incidents from status", async () => {
     await applyStatusSnapshot(prisma, account, snapshot(0, awsConnection("UP", "UP")));
-    const connection = await prisma.vpnConnection.findFirstOrThrow({ select: { id: true, grade: true, tunnelsUp: true } });
+    const connection = await prisma.vpnConnection.findFirstOrThrow({
+      select: { id: true, grade: true, tunnelsUp: true },
+    });
     expect(connection).toMatchObject({ grade: "A", tunnelsUp: 2 });
 
     // Tunnel 2 goes down and stays down across three polls; the same poll applied twice changes nothing twice.
@@ -74,7 +109,10 @@ describe("pipeline over PostgreSQL", () => {
     await applyStatusSnapshot(prisma, account, snapshot(90, awsConnection("UP", "DOWN")));
 
     const tunnel2 = await prisma.tunnel.findFirstOrThrow({ where: { index: 2 }, select: { id: true } });
-    const transitions = await prisma.tunnelStatusTransition.findMany({ where: { tunnelId: tunnel2.id }, orderBy: { occurredAt: "asc" } });
+    const transitions = await prisma.tunnelStatusTransition.findMany({
+      where: { tunnelId: tunnel2.id },
+      orderBy: { occurredAt: "asc" },
+    });
     expect(transitions.map((t) => [t.fromStatus, t.toStatus])).toEqual([
       [null, "UP"],
       ["UP", "DOWN"],
@@ -99,9 +137,30 @@ describe("pipeline over PostgreSQL", () => {
 
   it("stores each log event once, moves the cursor with it, and names an incident's cause", async () => {
     const events = [
-      { id: "e1", timestamp: T0 + 200_000, message: JSON.stringify({ event_timestamp: (T0 + 200_000) / 1000, details: "AWS tunnel DPD timed out after 3 retransmits" }) },
-      { id: "e2", timestamp: T0 + 201_000, message: JSON.stringify({ event_timestamp: (T0 + 201_000) / 1000, details: "Peer is not responsive - Declaring peer dead" }) },
-      { id: "e3", timestamp: T0 + 202_000, message: JSON.stringify({ event_timestamp: (T0 + 202_000) / 1000, details: "AWS tunnel DPD timed out after 3 retransmits" }) },
+      {
+        id: "e1",
+        timestamp: T0 + 200_000,
+        message: JSON.stringify({
+          event_timestamp: (T0 + 200_000) / 1000,
+          details: "AWS tunnel DPD timed out after 3 retransmits",
+        }),
+      },
+      {
+        id: "e2",
+        timestamp: T0 + 201_000,
+        message: JSON.stringify({
+          event_timestamp: (T0 + 201_000) / 1000,
+          details: "Peer is not responsive - Declaring peer dead",
+        }),
+      },
+      {
+        id: "e3",
+        timestamp: T0 + 202_000,
+        message: JSON.stringify({
+          event_timestamp: (T0 + 202_000) / 1000,
+          details: "AWS tunnel DPD timed out after 3 retransmits",
+        }),
+      },
     ];
     const pulls: Array<LogCursor | null> = [];
     const client: ProviderClient = {
@@ -146,7 +205,10 @@ describe("pipeline over PostgreSQL", () => {
     };
     expect(await ingestLines(prisma, payload)).toEqual({ stored: 2, duplicates: 0 });
     expect(await ingestLines(prisma, payload)).toEqual({ stored: 0, duplicates: 2 });
-    const stored = await prisma.tunnelLogEvent.findMany({ where: { source: "CUSTOMER_GATEWAY" }, orderBy: { code: "asc" } });
+    const stored = await prisma.tunnelLogEvent.findMany({
+      where: { source: "CUSTOMER_GATEWAY" },
+      orderBy: { code: "asc" },
+    });
     expect(stored.map((e) => [e.code, e.vendor, e.stream])).toEqual([
       ["IKE_PROPOSAL_MISMATCH", "juniper", "cgw:dc1-srx"],
       ["UNKNOWN", "unknown", "cgw:dc1-srx"],

@@ -5,7 +5,6 @@ import {
   advanceIncidents,
   type FoldingEvent,
   type FoldingPolicy,
-  foldEvent,
   type IncidentDecision,
   type LogFaultCode,
   type Severity,
@@ -88,110 +87,6 @@ export interface AppliedEvent extends FoldingEvent {
   fingerprints?: string[];
 }
 
-/** Folds one event into the scope's incidents; returns the ids of incidents it touched. */
-export async function foldIntoIncidents(
-  tx: Tx,
-  scope: IncidentScope,
-  event: AppliedEvent,
-  policy: FoldingPolicy,
-): Promise<string[]> {
-  const active = await loadActiveIncidents(tx, scope);
-  const decisions = foldEvent(active, event, policy);
-  return applyDecisions(tx, scope, event, decisions);
-}
-
-export async function applyDecisions(
-  tx: Tx,
-  scope: IncidentScope,
-  event: AppliedEvent,
-  decisions: readonly IncidentDecision[],
-): Promise<string[]> {
-  const touched: string[] = [];
-  for (const decision of decisions) {
-    switch (decision.action) {
-      case "create": {
-        const incident = await tx.incident.create({
-          data: {
-            tenantId: scope.tenantId,
-            connectionId: scope.connectionId,
-            tunnelId: scope.tunnelId,
-            kind: "LOG_FAULT",
-            code: decision.code,
-            severity: toDbSeverity(decision.severity),
-            status: decision.confirmed ? "OPEN" : "PENDING",
-            title: incidentTitle(decision.code, scope.tunnelIndex),
-            isMaintenance: decision.isMaintenance,
-            firstEventAt: event.occurredAt,
-            lastEventAt: event.occurredAt,
-            eventCount: 1,
-            activeKey: activeKey(scope, decision.code),
-          },
-          select: { id: true },
-        });
-        if (decision.confirmed) await activity(tx, scope, incident.id, "OPENED", event.evidence);
-        touched.push(incident.id);
-        break;
-      }
-      case "fold": {
-        await tx.incident.update({
-          where: { id: decision.incidentId },
-          data: {
-            eventCount: { increment: 1 },
-            lastEventAt: event.occurredAt,
-            ...(decision.confirmed ? { status: "OPEN", openedAt: event.occurredAt } : {}),
-          },
-        });
-        if (decision.confirmed) await activity(tx, scope, decision.incidentId, "OPENED", event.evidence);
-        touched.push(decision.incidentId);
-        break;
-      }
-      case "refine": {
-        await tx.incident.update({
-          where: { id: decision.incidentId },
-          data: {
-            code: decision.code,
-            severity: toDbSeverity(decision.severity),
-            title: incidentTitle(decision.code, scope.tunnelIndex),
-            activeKey: activeKey(scope, decision.code),
-            eventCount: { increment: 1 },
-            lastEventAt: event.occurredAt,
-          },
-        });
-        await activity(tx, scope, decision.incidentId, "CAUSE_NAMED", `Cause named from the logs: ${decision.code}`);
-        touched.push(decision.incidentId);
-        break;
-      }
-      case "reopen":
-        await tx.incident.update({
-          where: { id: decision.incidentId },
-          data: { recoveringSince: null, eventCount: { increment: 1 }, lastEventAt: event.occurredAt },
-        });
-        await activity(tx, scope, decision.incidentId, "REOPENED", event.evidence);
-        touched.push(decision.incidentId);
-        break;
-      case "start-recovery":
-        await tx.incident.update({ where: { id: decision.incidentId }, data: { recoveringSince: event.occurredAt } });
-        await activity(tx, scope, decision.incidentId, "RECOVERING", `Recovery seen: ${event.code}`);
-        touched.push(decision.incidentId);
-        break;
-      case "discard":
-        await tx.incident.delete({ where: { id: decision.incidentId } });
-        break;
-      case "resolve":
-        await resolveIncident(tx, scope, decision.incidentId, decision.reason, event.occurredAt);
-        touched.push(decision.incidentId);
-        break;
-    }
-  }
-  if (event.fingerprints && event.fingerprints.length > 0 && touched.length > 0) {
-    await tx.tunnelLogEvent.updateMany({
-      where: { tenantId: scope.tenantId, fingerprint: { in: event.fingerprints } },
-      data: { incidentId: touched[0] },
-    });
-  }
-  return touched;
-}
-
 export async function resolveIncident(
   tx: Tx,
   scope: { tenantId: string },
@@ -216,7 +111,7 @@ async function activity(
   tx: Tx,
   scope: { tenantId: string },
   incidentId: string,
-  kind: "OPENED" | "CAUSE_NAMED" | "RECOVERING" | "REOPENED" | "RESOLVED",
+  kind: "OPENED" | "RESOLVED",
   body: string | null | undefined,
 ) {
   await tx.incidentActivity.create({ data: { tenantId: scope.tenantId, incidentId, kind, body: body ?? null } });

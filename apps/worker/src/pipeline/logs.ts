@@ -5,7 +5,8 @@ import type { Vendor } from "@tunnelwatch/core";
 import { insertLogEvents, type Prisma } from "@tunnelwatch/db";
 import type { LogCursor, LogStreamRef, ProviderClient } from "../providers/types.ts";
 import { classifyEvents } from "./classify-events.ts";
-import { foldIntoIncidents, type IncidentScope, lockScope, policyOf } from "./incidents.ts";
+import { foldBatch } from "./fold-batch.ts";
+import { type IncidentScope, lockScope, policyOf } from "./incidents.ts";
 
 type Tx = Prisma.TransactionClient;
 type Db = { $transaction: <T>(fn: (tx: Tx) => Promise<T>, options?: { timeout?: number }) => Promise<T> } & Tx;
@@ -98,23 +99,20 @@ export async function pullAccountLogs(
             const signals = fresh.filter((c) => c.classification.code !== "INFO" || c.classification.clears.length > 0);
             if (signals.length > 0) {
               await lockScope(tx, scope);
-              for (const { row, classification } of signals.sort(
-                (a, b) => a.row.occurredAt.getTime() - b.row.occurredAt.getTime(),
-              )) {
-                await foldIntoIncidents(
-                  tx,
-                  scope,
-                  {
-                    code: classification.code,
-                    severity: classification.severity,
-                    occurredAt: row.occurredAt,
-                    clears: classification.clears,
-                    evidence: classification.evidence,
-                    fingerprints: [row.fingerprint],
-                  },
-                  policy,
-                );
-              }
+              const ordered = signals.sort((a, b) => a.row.occurredAt.getTime() - b.row.occurredAt.getTime());
+              await foldBatch(
+                tx,
+                scope,
+                ordered.map(({ row, classification }) => ({
+                  code: classification.code,
+                  severity: classification.severity,
+                  occurredAt: row.occurredAt,
+                  clears: classification.clears,
+                  evidence: classification.evidence,
+                  fingerprints: [row.fingerprint],
+                })),
+                policy,
+              );
             }
             return inserted.size;
           },

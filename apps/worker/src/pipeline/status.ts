@@ -5,14 +5,8 @@ import { createHash } from "node:crypto";
 import { evaluatePosture, type Posture } from "@tunnelwatch/core";
 import type { Grade, Prisma, TunnelStatus } from "@tunnelwatch/db";
 import type { FetchedConnection, MaintenanceNotice, StatusSnapshot } from "../providers/types.ts";
-import {
-  foldIntoIncidents,
-  type IncidentScope,
-  incidentTitle,
-  lockScope,
-  policyOf,
-  resolveIncident,
-} from "./incidents.ts";
+import { foldBatch } from "./fold-batch.ts";
+import { type IncidentScope, incidentTitle, lockScope, policyOf, resolveIncident } from "./incidents.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -209,17 +203,19 @@ async function applyConnection(
         tunnelIndex: tunnel.index,
       };
       await lockScope(tx, scope);
-      await foldIntoIncidents(
+      await foldBatch(
         tx,
         scope,
-        status === "UP"
-          ? { code: "TUNNEL_UP", severity: "info", occurredAt: now }
-          : {
-              code: "TUNNEL_DOWN_OTHER",
-              severity: "major",
-              occurredAt: now,
-              evidence: `status DOWN: ${tunnel.statusMessage ?? "no message"}`,
-            },
+        [
+          status === "UP"
+            ? { code: "TUNNEL_UP", severity: "info", occurredAt: now }
+            : {
+                code: "TUNNEL_DOWN_OTHER",
+                severity: "major",
+                occurredAt: now,
+                evidence: `status DOWN: ${tunnel.statusMessage ?? "no message"}`,
+              },
+        ],
         policy,
       );
     }

@@ -1,0 +1,204 @@
+// Folds a batch of events (one page of logs for one tunnel) into incidents with a handful of
+// queries: the core's rules run event by event on an in-memory copy of the active incidents, and
+// only the final state of each touched incident is written.
+import { type ActiveIncident, type FoldingPolicy, foldEvent, type IncidentDecision } from "@tunnelwatch/core";
+import type { IncidentActivityKind, Prisma } from "@tunnelwatch/db";
+import {
+  type AppliedEvent,
+  type IncidentScope,
+  incidentTitle,
+  loadActiveIncidents,
+  toDbSeverity,
+} from "./incidents.ts";
+
+type Tx = Prisma.TransactionClient;
+
+interface Working extends ActiveIncident {
+  isNew: boolean;
+  isDeleted: boolean;
+  isChanged: boolean;
+  severity?: string;
+  isMaintenance?: boolean;
+  status: "PENDING" | "OPEN" | "RESOLVED";
+  openedAt?: Date;
+  resolvedAt?: Date;
+  resolvedReason?: string;
+  activities: Array<{ kind: IncidentActivityKind; body: string | null; at: Date }>;
+  fingerprints: string[];
+}
+
+const activeKey = (scope: IncidentScope, code: string) => `${scope.tunnelId ?? scope.connectionId}:${code}`;
+
+export async function foldBatch(
+  tx: Tx,
+  scope: IncidentScope,
+  events: readonly AppliedEvent[],
+  policy: FoldingPolicy,
+): Promise<number> {
+  if (events.length === 0) return 0;
+  const loaded = await loadActiveIncidents(tx, scope);
+  const all: Working[] = loaded.map((i) => ({
+    ...i,
+    isNew: false,
+    isDeleted: false,
+    isChanged: false,
+    status: i.state === "pending" ? "PENDING" : "OPEN",
+    activities: [],
+    fingerprints: [],
+  }));
+  let next = 0;
+  const active = () => all.filter((w) => !w.isDeleted && w.status !== "RESOLVED");
+  const byId = (id: string) => all.find((w) => w.id === id) as Working;
+
+  for (const event of events) {
+    const decisions: IncidentDecision[] = foldEvent(active(), event, policy);
+    let linked: Working | undefined;
+    for (const d of decisions) {
+      switch (d.action) {
+        case "create": {
+          const w: Working = {
+            id: `new-${next++}`,
+            code: d.code,
+            state: d.confirmed ? "open" : "pending",
+            status: d.confirmed ? "OPEN" : "PENDING",
+            firstEventAt: event.occurredAt,
+            lastEventAt: event.occurredAt,
+            eventCount: 1,
+            severity: d.severity,
+            isMaintenance: d.isMaintenance,
+            isNew: true,
+            isDeleted: false,
+            isChanged: true,
+            activities: d.confirmed ? [{ kind: "OPENED", body: event.evidence ?? null, at: event.occurredAt }] : [],
+            fingerprints: [],
+            ...(d.confirmed ? { openedAt: event.occurredAt } : {}),
+          };
+          all.push(w);
+          linked ??= w;
+          break;
+        }
+        case "fold": {
+          const w = byId(d.incidentId);
+          w.eventCount++;
+          w.lastEventAt = event.occurredAt;
+          if (d.confirmed) {
+            w.status = "OPEN";
+            w.state = "open";
+            w.openedAt = event.occurredAt;
+            w.activities.push({ kind: "OPENED", body: event.evidence ?? null, at: event.occurredAt });
+          }
+          w.isChanged = true;
+          linked ??= w;
+          break;
+        }
+        case "refine": {
+          const w = byId(d.incidentId);
+          w.code = d.code;
+          w.severity = d.severity;
+          w.eventCount++;
+          w.lastEventAt = event.occurredAt;
+          w.activities.push({
+            kind: "CAUSE_NAMED",
+            body: `Cause named from the logs: ${d.code}`,
+            at: event.occurredAt,
+          });
+          w.isChanged = true;
+          linked ??= w;
+          break;
+        }
+        case "reopen": {
+          const w = byId(d.incidentId);
+          w.state = "open";
+          delete w.recoveringSince;
+          w.eventCount++;
+          w.lastEventAt = event.occurredAt;
+          w.activities.push({ kind: "REOPENED", body: event.evidence ?? null, at: event.occurredAt });
+          w.isChanged = true;
+          linked ??= w;
+          break;
+        }
+        case "start-recovery": {
+          const w = byId(d.incidentId);
+          w.state = "recovering";
+          w.recoveringSince = event.occurredAt;
+          w.activities.push({ kind: "RECOVERING", body: `Recovery seen: ${event.code}`, at: event.occurredAt });
+          w.isChanged = true;
+          break;
+        }
+        case "discard":
+          byId(d.incidentId).isDeleted = true;
+          break;
+        case "resolve": {
+          const w = byId(d.incidentId);
+          w.status = "RESOLVED";
+          w.resolvedAt = event.occurredAt;
+          w.resolvedReason = d.reason;
+          w.activities.push({ kind: "RESOLVED", body: d.reason, at: event.occurredAt });
+          w.isChanged = true;
+          break;
+        }
+      }
+    }
+    if (linked && event.fingerprints) linked.fingerprints.push(...event.fingerprints);
+  }
+
+  let writes = 0;
+  for (const w of all) {
+    if (w.isDeleted) {
+      if (!w.isNew) await tx.incident.delete({ where: { id: w.id } });
+      continue;
+    }
+    if (!w.isChanged) continue;
+    const isActive = w.status !== "RESOLVED";
+    const fields = {
+      code: w.code,
+      status: w.status,
+      title: incidentTitle(w.code, scope.tunnelIndex),
+      lastEventAt: w.lastEventAt,
+      eventCount: w.eventCount,
+      recoveringSince: w.state === "recovering" ? (w.recoveringSince ?? null) : null,
+      activeKey: isActive ? activeKey(scope, w.code) : null,
+      ...(w.severity ? { severity: toDbSeverity(w.severity as never) } : {}),
+      ...(w.openedAt ? { openedAt: w.openedAt } : {}),
+      ...(w.resolvedAt ? { resolvedAt: w.resolvedAt, resolvedReason: w.resolvedReason ?? null } : {}),
+    };
+    let id = w.id;
+    if (w.isNew) {
+      const created = await tx.incident.create({
+        data: {
+          tenantId: scope.tenantId,
+          connectionId: scope.connectionId,
+          tunnelId: scope.tunnelId,
+          kind: "LOG_FAULT",
+          severity: toDbSeverity((w.severity ?? "major") as never),
+          firstEventAt: w.firstEventAt,
+          isMaintenance: w.isMaintenance ?? false,
+          ...fields,
+        },
+        select: { id: true },
+      });
+      id = created.id;
+    } else {
+      await tx.incident.update({ where: { id }, data: fields });
+    }
+    writes++;
+    if (w.activities.length > 0) {
+      await tx.incidentActivity.createMany({
+        data: w.activities.map((a) => ({
+          tenantId: scope.tenantId,
+          incidentId: id,
+          kind: a.kind,
+          body: a.body,
+          createdAt: a.at,
+        })),
+      });
+    }
+    if (w.fingerprints.length > 0) {
+      await tx.tunnelLogEvent.updateMany({
+        where: { tenantId: scope.tenantId, fingerprint: { in: w.fingerprints } },
+        data: { incidentId: id },
+      });
+    }
+  }
+  return writes;
+}
