@@ -1,13 +1,20 @@
 // Folds a batch of events (one page of logs for one tunnel) into incidents with a handful of
 // queries: the core's rules run event by event on an in-memory copy of the active incidents, and
 // only the final state of each touched incident is written.
-import { type ActiveIncident, type FoldingPolicy, foldEvent, type IncidentDecision } from "@tunnelwatch/core";
+import {
+  type ActiveIncident,
+  type Classification,
+  type FoldingPolicy,
+  foldEvent,
+  type IncidentDecision,
+} from "@tunnelwatch/core";
 import type { IncidentActivityKind, Prisma } from "@tunnelwatch/db";
 import {
   type AppliedEvent,
   type IncidentScope,
   incidentTitle,
   loadActiveIncidents,
+  lockScope,
   toDbSeverity,
 } from "./incidents.ts";
 
@@ -201,4 +208,39 @@ export async function foldBatch(
     }
   }
   return writes;
+}
+
+/**
+ * Folds the newly stored events among `classified` (those whose fingerprint is in `inserted`)
+ * into the scope's incidents, in time order. Informational lines fold only when they clear a
+ * fault (BGP Established clears BGP_SESSION_DOWN).
+ */
+export async function foldNewEvents(
+  tx: Tx,
+  scope: IncidentScope,
+  classified: ReadonlyArray<{ row: { fingerprint: string; occurredAt: Date }; classification: Classification }>,
+  inserted: ReadonlySet<string>,
+  policy: FoldingPolicy,
+): Promise<void> {
+  const signals = classified
+    .filter(
+      (c) =>
+        inserted.has(c.row.fingerprint) && (c.classification.code !== "INFO" || c.classification.clears.length > 0),
+    )
+    .sort((a, b) => a.row.occurredAt.getTime() - b.row.occurredAt.getTime());
+  if (signals.length === 0) return;
+  await lockScope(tx, scope);
+  await foldBatch(
+    tx,
+    scope,
+    signals.map(({ row, classification }) => ({
+      code: classification.code,
+      severity: classification.severity,
+      occurredAt: row.occurredAt,
+      clears: classification.clears,
+      evidence: classification.evidence,
+      fingerprints: [row.fingerprint],
+    })),
+    policy,
+  );
 }

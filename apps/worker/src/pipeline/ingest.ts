@@ -5,8 +5,8 @@ import type { Vendor } from "@tunnelwatch/core";
 import { insertLogEvents, type Prisma } from "@tunnelwatch/db";
 import type { JobPayload } from "@tunnelwatch/queue";
 import { classifyEvents } from "./classify-events.ts";
-import { foldBatch } from "./fold-batch.ts";
-import { type IncidentScope, lockScope, policyOf } from "./incidents.ts";
+import { foldNewEvents } from "./fold-batch.ts";
+import { type IncidentScope, policyOf } from "./incidents.ts";
 
 type Tx = Prisma.TransactionClient;
 type Db = { $transaction: <T>(fn: (tx: Tx) => Promise<T>, options?: { timeout?: number }) => Promise<T> } & Tx;
@@ -54,26 +54,7 @@ export async function ingestLines(
         tunnelId: tunnel?.id ?? null,
         tunnelIndex: tunnel?.index ?? null,
       };
-      const signals = classified.filter(
-        (c) =>
-          inserted.has(c.row.fingerprint) && (c.classification.code !== "INFO" || c.classification.clears.length > 0),
-      );
-      if (signals.length > 0) {
-        await lockScope(tx, scope);
-        await foldBatch(
-          tx,
-          scope,
-          signals.map(({ row, classification }) => ({
-            code: classification.code,
-            severity: classification.severity,
-            occurredAt: row.occurredAt,
-            clears: classification.clears,
-            evidence: classification.evidence,
-            fingerprints: [row.fingerprint],
-          })),
-          policy,
-        );
-      }
+      await foldNewEvents(tx, scope, classified, inserted, policy);
       return inserted.size;
     },
     { timeout: 30_000 },

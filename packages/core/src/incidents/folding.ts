@@ -5,7 +5,7 @@
 // Hysteresis (faults.md §1): a fault opens an incident only once it persists (no recovery for
 // `openAfterSeconds`) or repeats (`openAfterEvents` events); a recovery resolves only once it has
 // held for `resolveAfterSeconds`. Rekeys are not outages and informational lines change nothing.
-import type { LogFaultCode, Severity } from "../codes.ts";
+import { LOG_FAULT_CODES, type LogFaultCode, type Severity } from "../codes.ts";
 
 export type IncidentState = "pending" | "open" | "recovering";
 
@@ -53,20 +53,10 @@ export type IncidentDecision =
   | { action: "discard"; incidentId: string; reason: string }
   | { action: "resolve"; incidentId: string; reason: string };
 
-/** Codes that describe a fault, as opposed to a recovery or chatter. */
-export const FAULT_CODES: ReadonlySet<LogFaultCode> = new Set<LogFaultCode>([
-  "IKE_AUTH_FAILURE",
-  "IKE_PROPOSAL_MISMATCH",
-  "IPSEC_PROPOSAL_MISMATCH",
-  "TRAFFIC_SELECTOR_MISMATCH",
-  "DPD_TIMEOUT",
-  "IDLE_TIMEOUT",
-  "REKEY_FAILURE",
-  "PEER_UNREACHABLE",
-  "NAT_T_ISSUE",
-  "BGP_SESSION_DOWN",
-  "TUNNEL_DOWN_OTHER",
-]);
+/** Codes that describe a fault, as opposed to a recovery (TUNNEL_UP) or chatter (INFO, UNKNOWN). */
+export const FAULT_CODES: ReadonlySet<LogFaultCode> = new Set(
+  LOG_FAULT_CODES.filter((code) => code !== "TUNNEL_UP" && code !== "INFO" && code !== "UNKNOWN"),
+);
 
 function isConfirmed(incident: Pick<ActiveIncident, "firstEventAt" | "eventCount">, at: Date, policy: FoldingPolicy) {
   const persistedSeconds = (at.getTime() - incident.firstEventAt.getTime()) / 1000;
