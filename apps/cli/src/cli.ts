@@ -2,12 +2,13 @@ import { ConfigError } from "@tunnelwatch/config";
 import { type Command, type CommandIo, UsageError } from "./command.ts";
 import { classify } from "./commands/classify.ts";
 import { dbCheck } from "./commands/db-check.ts";
+import { fetchStatus } from "./commands/fetch-status.ts";
 import { ingest } from "./commands/ingest.ts";
 import { playbook } from "./commands/playbook.ts";
 import { posture } from "./commands/posture.ts";
 import { tokenCreate } from "./commands/token-create.ts";
 
-export const COMMANDS: Command[] = [classify, posture, playbook, ingest, tokenCreate, dbCheck];
+export const COMMANDS: Command[] = [classify, posture, playbook, fetchStatus, ingest, tokenCreate, dbCheck];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -1,6 +1,6 @@
 // The contract between the provider clients (AWS, Alibaba Cloud, MuleSoft Anypoint) and the
 // ingestion pipeline. Clients speak each provider's real API; the pipeline sees only this.
-import type { NormalizedConnection, Provider } from "@tunnelwatch/core";
+import type { LogFaultCode, NormalizedConnection, Provider } from "@tunnelwatch/core";
 
 export interface AwsCredentials {
   accessKeyId: string;
@@ -57,12 +57,31 @@ export interface MaintenanceNotice {
   autoAppliedAfter?: Date;
 }
 
+/** A provider's own diagnosis of a failing connection or tunnel (Alibaba DiagnoseVpnConnections). */
+export interface ProviderDiagnostic {
+  connectionExternalId: string;
+  tunnelIndex?: number;
+  /** The provider's reason code, e.g. "Phase1NegotiationTimeout". */
+  reasonCode: string;
+  reason?: string;
+  /** Our fault code for it (faults.md §1). */
+  faultCode: LogFaultCode;
+  severity?: string;
+  at?: Date;
+  /** The log line the provider quotes as evidence. */
+  sourceLog?: string;
+  /** Mismatched parameter: the provider's value and the peer's. */
+  mismatch?: { local?: string; remote?: string };
+}
+
 export interface StatusSnapshot {
   fetchedAt: Date;
   connections: FetchedConnection[];
   maintenance: MaintenanceNotice[];
   /** Optional data that could not be read, by feature, with the provider's reason (never blocks status). */
   unavailable: Record<string, string>;
+  /** Optional (added by the provider clients): provider-side diagnoses, where the provider offers them. */
+  diagnostics?: ProviderDiagnostic[];
 }
 
 export interface RawLogEvent {
@@ -88,7 +107,11 @@ export interface ProviderClient {
   readonly provider: Provider;
   fetchStatus(): Promise<StatusSnapshot>;
   /** One page of events after `cursor` (null: start from `since`). */
-  pullLogs(stream: LogStreamRef, cursor: LogCursor | null, options: { since: Date; maxEvents: number }): Promise<LogPage>;
+  pullLogs(
+    stream: LogStreamRef,
+    cursor: LogCursor | null,
+    options: { since: Date; maxEvents: number },
+  ): Promise<LogPage>;
 }
 
 export type ProviderErrorKind =

@@ -1,0 +1,720 @@
+// The AWS client over real HTTP against a local server answering in EC2 Query XML (namespace
+// 2016-11-15) and JSON 1.1 (CloudWatch Logs, AWS Health), as the real endpoints do.
+import { connectionSchema } from "@tunnelwatch/core";
+import { afterEach, describe, expect, it } from "vitest";
+import { FAST, type RecordedRequest, type Reply, startServer, type TestServer } from "../testing/server.ts";
+import { ProviderError } from "../types.ts";
+import { AwsProviderClient } from "./client.ts";
+import { advanceAwsCursor, parseAwsCursor } from "./logs.ts";
+import { pairTunnels } from "./normalize.ts";
+
+const SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+const PSK = "psk-never-leaves-aws-1234";
+const NS = "http://ec2.amazonaws.com/doc/2016-11-15/";
+const LOG_GROUP_ARN = "arn:aws:logs:us-east-1:123456789012:log-group:/aws/vendedlogs/vpn:*";
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+const list = (tag: string, values: Array<string | number>) =>
+  `<${tag}>${values.map((v) => `<item><value>${v}</value></item>`).join("")}</${tag}>`;
+
+interface TunnelSpec {
+  ip: string;
+  inside: string;
+  p2Groups?: number[];
+  dpdAction?: string;
+  ike?: string[];
+  startup?: string;
+  logging?: boolean;
+  bgpLogging?: boolean;
+  lifecycle?: boolean;
+}
+
+function tunnelXml(t: TunnelSpec): string {
+  const logging =
+    t.logging === undefined
+      ? ""
+      : `<logOptions><cloudWatchLogOptions><logEnabled>${t.logging}</logEnabled>${
+          t.logging ? `<logGroupArn>${LOG_GROUP_ARN}</logGroupArn><logOutputFormat>json</logOutputFormat>` : ""
+        }${t.bgpLogging ? `<bgpLogEnabled>true</bgpLogEnabled><bgpLogGroupArn>${LOG_GROUP_ARN.replace("vpn:", "vpn-bgp:")}</bgpLogGroupArn>` : ""}</cloudWatchLogOptions></logOptions>`;
+  return `<item>
+    <outsideIpAddress>${t.ip}</outsideIpAddress>
+    <tunnelInsideCidr>${t.inside}</tunnelInsideCidr>
+    <preSharedKey>${PSK}</preSharedKey>
+    <phase1LifetimeSeconds>28800</phase1LifetimeSeconds>
+    <phase2LifetimeSeconds>3600</phase2LifetimeSeconds>
+    <rekeyMarginTimeSeconds>270</rekeyMarginTimeSeconds>
+    <rekeyFuzzPercentage>100</rekeyFuzzPercentage>
+    <replayWindowSize>1024</replayWindowSize>
+    <dpdTimeoutSeconds>30</dpdTimeoutSeconds>
+    <dpdTimeoutAction>${t.dpdAction ?? "restart"}</dpdTimeoutAction>
+    ${list("phase1EncryptionAlgorithmSet", ["AES256", "AES128"])}
+    ${list("phase2EncryptionAlgorithmSet", ["AES256-GCM-16"])}
+    ${list("phase1IntegrityAlgorithmSet", ["SHA2-256"])}
+    ${list("phase2IntegrityAlgorithmSet", ["SHA2-256"])}
+    ${list("phase1DHGroupNumberSet", [14, 20])}
+    ${list("phase2DHGroupNumberSet", t.p2Groups ?? [14])}
+    ${list("ikeVersionSet", t.ike ?? ["ikev2"])}
+    <startupAction>${t.startup ?? "start"}</startupAction>
+    ${logging}
+    <enableTunnelLifecycleControl>${t.lifecycle ?? false}</enableTunnelLifecycleControl>
+  </item>`;
+}
+
+interface TelemetrySpec {
+  ip: string;
+  status: string;
+  message: string;
+  accepted?: number;
+}
+
+function vpnXml(v: {
+  id: string;
+  staticOnly: boolean;
+  tunnels: TunnelSpec[];
+  telemetry: TelemetrySpec[];
+  routes?: string[];
+  tgw?: boolean;
+  state?: string;
+}): string {
+  return `<item>
+    <vpnConnectionId>${v.id}</vpnConnectionId>
+    <state>${v.state ?? "available"}</state>
+    <customerGatewayConfiguration>&lt;vpn_connection&gt;&lt;pre_shared_key&gt;${PSK}&lt;/pre_shared_key&gt;&lt;/vpn_connection&gt;</customerGatewayConfiguration>
+    <customerGatewayId>cgw-0a1</customerGatewayId>
+    <type>ipsec.1</type>
+    <category>VPN</category>
+    ${v.tgw ? "<transitGatewayId>tgw-0abc</transitGatewayId>" : "<vpnGatewayId>vgw-0abc</vpnGatewayId>"}
+    <options>
+      <enableAcceleration>false</enableAcceleration>
+      <staticRoutesOnly>${v.staticOnly}</staticRoutesOnly>
+      <localIpv4NetworkCidr>0.0.0.0/0</localIpv4NetworkCidr>
+      <remoteIpv4NetworkCidr>0.0.0.0/0</remoteIpv4NetworkCidr>
+      <tunnelInsideIpVersion>ipv4</tunnelInsideIpVersion>
+      <tunnelOptionSet>${v.tunnels.map(tunnelXml).join("")}</tunnelOptionSet>
+    </options>
+    <routes>${(v.routes ?? [])
+      .map(
+        (cidr) =>
+          `<item><destinationCidrBlock>${cidr}</destinationCidrBlock><source>Static</source><state>available</state></item>`,
+      )
+      .join("")}</routes>
+    <tagSet><item><key>Name</key><value>${v.id}-name</value></item><item><key>env</key><value>prod</value></item></tagSet>
+    <vgwTelemetry>${v.telemetry
+      .map(
+        (t) => `<item>
+        <outsideIpAddress>${t.ip}</outsideIpAddress>
+        <status>${t.status}</status>
+        <lastStatusChange>2024-05-01T10:00:00.000Z</lastStatusChange>
+        <statusMessage>${t.message}</statusMessage>
+        ${t.accepted === undefined ? "" : `<acceptedRouteCount>${t.accepted}</acceptedRouteCount>`}
+      </item>`,
+      )
+      .join("")}</vgwTelemetry>
+  </item>`;
+}
+
+const describeResponse = (items: string[]) =>
+  `<?xml version="1.0" encoding="UTF-8"?>
+<DescribeVpnConnectionsResponse xmlns="${NS}">
+  <requestId>7a62c49f-347e-4fc4-9331-6e8eEXAMPLE</requestId>
+  <vpnConnectionSet>${items.join("")}</vpnConnectionSet>
+</DescribeVpnConnectionsResponse>`;
+
+const ec2Error = (status: number, code: string, message: string): Reply => ({
+  status,
+  body: `<?xml version="1.0" encoding="UTF-8"?>
+<Response><Errors><Error><Code>${code}</Code><Message>${message}</Message></Error></Errors><RequestID>ea966190-f9aa-478e-9ede-example</RequestID></Response>`,
+});
+
+const jsonError = (status: number, type: string, message: string): Reply => ({
+  status,
+  headers: { "content-type": "application/x-amz-json-1.1", "x-amzn-errortype": type },
+  body: { __type: type, message },
+});
+
+const BGP_VPN = vpnXml({
+  id: "vpn-0bgp",
+  staticOnly: false,
+  tunnels: [
+    { ip: "203.0.113.10", inside: "169.254.10.0/30", logging: true, bgpLogging: true, lifecycle: true },
+    { ip: "203.0.113.20", inside: "169.254.11.0/30", logging: false, lifecycle: true },
+  ],
+  // Telemetry in the other order: joined by outside IP, not by position.
+  telemetry: [
+    { ip: "203.0.113.20", status: "DOWN", message: "IPSEC IS DOWN", accepted: 0 },
+    { ip: "203.0.113.10", status: "UP", message: "2 BGP ROUTES" },
+  ],
+});
+
+const STATIC_VPN = vpnXml({
+  id: "vpn-0static",
+  staticOnly: true,
+  tgw: true,
+  routes: ["10.20.0.0/16", "10.30.0.0/16"],
+  tunnels: [
+    {
+      ip: "198.51.100.1",
+      inside: "169.254.20.0/30",
+      p2Groups: [],
+      dpdAction: "none",
+      ike: ["ikev1", "ikev2"],
+      startup: "add",
+    },
+    // Endpoint being provisioned: no outside IP yet.
+    { ip: "", inside: "169.254.21.0/30", dpdAction: "none", startup: "add" },
+  ],
+  telemetry: [
+    { ip: "198.51.100.1", status: "UP", message: "IPSEC IS UP", accepted: 0 },
+    { ip: "", status: "DOWN", message: "", accepted: 0 },
+  ],
+});
+
+type Handler = (request: RecordedRequest) => Reply | Promise<Reply>;
+
+function awsHandler(overrides: Partial<Record<string, Handler>> = {}, vpns = [BGP_VPN, STATIC_VPN]): Handler {
+  return (request) => {
+    const target = String(request.headers["x-amz-target"] ?? "");
+    const action = target ? (target.split(".")[1] ?? "") : (new URLSearchParams(request.body).get("Action") ?? "");
+    const override = overrides[action];
+    if (override) return override(request);
+    switch (action) {
+      case "DescribeVpnConnections":
+        return { body: describeResponse(vpns) };
+      case "DescribeCustomerGateways":
+        return {
+          body: `<DescribeCustomerGatewaysResponse xmlns="${NS}"><requestId>r</requestId><customerGatewaySet><item>
+            <customerGatewayId>cgw-0a1</customerGatewayId><state>available</state><type>ipsec.1</type>
+            <ipAddress>192.0.2.44</ipAddress><bgpAsn>65010</bgpAsn></item></customerGatewaySet></DescribeCustomerGatewaysResponse>`,
+        };
+      case "GetVpnTunnelReplacementStatus": {
+        const params = new URLSearchParams(request.body);
+        const ip = params.get("VpnTunnelOutsideIpAddress");
+        const pending = ip === "203.0.113.10";
+        return {
+          body: `<GetVpnTunnelReplacementStatusResponse xmlns="${NS}"><requestId>r</requestId>
+            <vpnConnectionId>${params.get("VpnConnectionId")}</vpnConnectionId><vpnGatewayId>vgw-0abc</vpnGatewayId>
+            <customerGatewayId>cgw-0a1</customerGatewayId><vpnTunnelOutsideIpAddress>${ip}</vpnTunnelOutsideIpAddress>
+            <maintenanceDetails>${
+              pending
+                ? "<pendingMaintenance>Tunnel endpoint replacement pending</pendingMaintenance><maintenanceAutoAppliedAfter>2024-06-01T00:00:00.000Z</maintenanceAutoAppliedAfter>"
+                : ""
+            }<lastMaintenanceApplied>2024-01-01T00:00:00.000Z</lastMaintenanceApplied></maintenanceDetails>
+            </GetVpnTunnelReplacementStatusResponse>`,
+        };
+      }
+      case "DescribeEvents":
+        return {
+          headers: { "content-type": "application/x-amz-json-1.1" },
+          body: {
+            events: [
+              {
+                arn: "arn:aws:health:us-east-1::event/VPN/AWS_VPN_REDUNDANCY_LOSS/AWS_VPN_REDUNDANCY_LOSS-abc123",
+                service: "VPN",
+                eventTypeCode: "AWS_VPN_REDUNDANCY_LOSS",
+                eventTypeCategory: "accountNotification",
+                region: "us-east-1",
+                startTime: 1714557600,
+                lastUpdatedTime: 1714557600,
+                statusCode: "open",
+                eventScopeCode: "ACCOUNT_SPECIFIC",
+              },
+            ],
+          },
+        };
+      case "DescribeAffectedEntities":
+        return {
+          headers: { "content-type": "application/x-amz-json-1.1" },
+          body: {
+            entities: [
+              {
+                entityArn: "arn:aws:health:us-east-1:123456789012:entity/abc",
+                eventArn: "arn:aws:health:us-east-1::event/VPN/AWS_VPN_REDUNDANCY_LOSS/AWS_VPN_REDUNDANCY_LOSS-abc123",
+                entityValue: "vpn-0bgp",
+                awsAccountId: "123456789012",
+                statusCode: "IMPAIRED",
+              },
+            ],
+          },
+        };
+      case "DescribeEventDetails":
+        return {
+          headers: { "content-type": "application/x-amz-json-1.1" },
+          body: {
+            successfulSet: [
+              {
+                event: {
+                  arn: "arn:aws:health:us-east-1::event/VPN/AWS_VPN_REDUNDANCY_LOSS/AWS_VPN_REDUNDANCY_LOSS-abc123",
+                },
+                eventDescription: { latestDescription: "One of the tunnels of your VPN connection is down." },
+              },
+            ],
+            failedSet: [],
+          },
+        };
+      default:
+        return jsonError(400, "InvalidAction", `unexpected action ${action}`);
+    }
+  };
+}
+
+function client(url: string, options = {}) {
+  return new AwsProviderClient(
+    {
+      provider: "aws",
+      regions: ["us-east-1"],
+      endpoint: url,
+      credentials: { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: SECRET },
+    },
+    { ...FAST, ...options },
+  );
+}
+
+async function failure(promise: Promise<unknown>): Promise<ProviderError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(ProviderError);
+    return error as ProviderError;
+  }
+  throw new Error("expected a ProviderError");
+}
+
+describe("AWS fetchStatus", () => {
+  it("normalises every field posture reads, from EC2 Query XML", async () => {
+    server = await startServer(awsHandler());
+    const snapshot = await client(server.url).fetchStatus();
+    expect(snapshot.connections).toHaveLength(2);
+    const [bgp, stat] = snapshot.connections;
+    if (!bgp || !stat) throw new Error("missing connections");
+    for (const connection of snapshot.connections) expect(() => connectionSchema.parse(connection)).not.toThrow();
+
+    expect(bgp).toMatchObject({
+      provider: "aws",
+      externalId: "vpn-0bgp",
+      name: "vpn-0bgp-name",
+      region: "us-east-1",
+      state: "available",
+      routing: "bgp",
+      gatewayId: "vgw-0abc",
+      customerGatewayId: "cgw-0a1",
+      customerGatewayIp: "192.0.2.44",
+      remoteAsn: 65010,
+      isAccelerated: false,
+      tags: { Name: "vpn-0bgp-name", env: "prod" },
+    });
+    expect(bgp.encryptionDomains).toBeUndefined();
+    expect(bgp.tunnels.map((t) => [t.index, t.outsideIp, t.status, t.statusMessage, t.acceptedRouteCount])).toEqual([
+      [1, "203.0.113.10", "UP", "2 BGP ROUTES", 2],
+      [2, "203.0.113.20", "DOWN", "IPSEC IS DOWN", 0],
+    ]);
+    expect(bgp.tunnels[0]?.bgp).toEqual({ status: "up" });
+    expect(bgp.tunnels[0]?.lastStatusChange).toBe("2024-05-01T10:00:00.000Z");
+    expect(bgp.tunnels[0]?.insideCidr).toBe("169.254.10.0/30");
+    expect(bgp.tunnels[0]?.options).toEqual({
+      ikeVersions: ["ikev2"],
+      phase1LifetimeSec: 28800,
+      phase2LifetimeSec: 3600,
+      rekeyMarginSec: 270,
+      rekeyFuzzPct: 100,
+      replayWindow: 1024,
+      dpdTimeoutSec: 30,
+      dpdTimeoutAction: "restart",
+      phase1Encryption: ["AES256", "AES128"],
+      phase1Integrity: ["SHA2-256"],
+      phase1DhGroups: [14, 20],
+      phase2Encryption: ["AES256-GCM-16"],
+      phase2Integrity: ["SHA2-256"],
+      phase2DhGroups: [14],
+      pfsEnabled: true,
+      startupAction: "start",
+      loggingEnabled: true,
+    });
+    expect(bgp.tunnels[1]?.options.loggingEnabled).toBe(false);
+    expect(bgp.logStreams).toEqual([
+      {
+        key: "aws:us-east-1:/aws/vendedlogs/vpn:vpn-0bgp_203.0.113.10",
+        kind: "tunnel",
+        region: "us-east-1",
+        connectionExternalId: "vpn-0bgp",
+        tunnelIndex: 1,
+        locator: {
+          logGroupArn: LOG_GROUP_ARN,
+          logGroupName: "/aws/vendedlogs/vpn",
+          logStreamName: "vpn-0bgp_203.0.113.10",
+        },
+      },
+      expect.objectContaining({
+        kind: "bgp",
+        locator: expect.objectContaining({ logGroupName: "/aws/vendedlogs/vpn-bgp" }),
+      }),
+    ]);
+
+    expect(stat).toMatchObject({
+      routing: "static",
+      gatewayId: "tgw-0abc",
+      staticRoutes: ["10.20.0.0/16", "10.30.0.0/16"],
+    });
+    expect(stat.remoteAsn).toBeUndefined();
+    expect(stat.tunnels.map((t) => [t.index, t.outsideIp, t.status])).toEqual([
+      [1, "198.51.100.1", "UP"],
+      [2, null, "DOWN"],
+    ]);
+    expect(stat.tunnels[0]?.options).toMatchObject({
+      ikeVersions: ["ikev1", "ikev2"],
+      phase2DhGroups: [],
+      pfsEnabled: false,
+      dpdTimeoutAction: "none",
+      startupAction: "add",
+    });
+    expect(stat.tunnels[0]?.options.loggingEnabled).toBeUndefined();
+    expect(stat.logStreams).toEqual([]);
+
+    // Lifecycle control: tunnel 1 of vpn-0bgp has maintenance pending.
+    expect(bgp.tunnels[0]?.pendingMaintenance).toEqual({
+      description: "Tunnel endpoint replacement pending",
+      autoAppliedAfter: "2024-06-01T00:00:00.000Z",
+    });
+    expect(bgp.tunnels[1]?.pendingMaintenance).toBeUndefined();
+    const lifecycle = snapshot.maintenance.filter((m) => m.source === "AWS_TUNNEL_LIFECYCLE");
+    expect(lifecycle).toEqual([
+      expect.objectContaining({
+        externalId: "vpn-0bgp:1",
+        connectionExternalId: "vpn-0bgp",
+        tunnelIndex: 1,
+        status: "UPCOMING",
+        autoAppliedAfter: new Date("2024-06-01T00:00:00.000Z"),
+      }),
+    ]);
+    expect(snapshot.unavailable["aws:tunnel-lifecycle:us-east-1"]).toMatch(/not enabled on vpn-0static tunnel 1/);
+
+    const health = snapshot.maintenance.filter((m) => m.source === "AWS_HEALTH");
+    expect(health).toEqual([
+      expect.objectContaining({
+        externalId:
+          "arn:aws:health:us-east-1::event/VPN/AWS_VPN_REDUNDANCY_LOSS/AWS_VPN_REDUNDANCY_LOSS-abc123#vpn-0bgp",
+        connectionExternalId: "vpn-0bgp",
+        title: "AWS Health: AWS_VPN_REDUNDANCY_LOSS",
+        description: "One of the tunnels of your VPN connection is down.",
+        status: "IN_PROGRESS",
+        startsAt: new Date(1714557600 * 1000),
+      }),
+    ]);
+    const describeEvents = server.requests.find(
+      (r) => r.headers["x-amz-target"] === "AWSHealth_20160804.DescribeEvents",
+    );
+    expect(JSON.parse(describeEvents?.body ?? "{}").filter).toMatchObject({
+      services: ["VPN"],
+      regions: ["us-east-1"],
+    });
+
+    expect(JSON.stringify(snapshot)).not.toContain(PSK);
+  });
+
+  it("keeps tunnel indexes when AWS replaces an endpoint and its outside IP changes", async () => {
+    const before = vpnXml({
+      id: "vpn-0x",
+      staticOnly: false,
+      tunnels: [
+        { ip: "203.0.113.10", inside: "169.254.10.0/30" },
+        { ip: "203.0.113.20", inside: "169.254.11.0/30" },
+      ],
+      telemetry: [
+        { ip: "203.0.113.10", status: "UP", message: "3 BGP ROUTES", accepted: 3 },
+        { ip: "203.0.113.20", status: "UP", message: "3 BGP ROUTES", accepted: 3 },
+      ],
+    });
+    const after = vpnXml({
+      id: "vpn-0x",
+      staticOnly: false,
+      tunnels: [
+        { ip: "203.0.113.10", inside: "169.254.10.0/30" },
+        { ip: "203.0.113.99", inside: "169.254.11.0/30" },
+      ],
+      telemetry: [
+        { ip: "203.0.113.99", status: "DOWN", message: "IPSEC IS DOWN", accepted: 0 },
+        { ip: "203.0.113.10", status: "UP", message: "3 BGP ROUTES", accepted: 3 },
+      ],
+    });
+    let vpns = [before];
+    server = await startServer((request) => awsHandler({}, vpns)(request));
+    const first = await client(server.url).fetchStatus();
+    vpns = [after];
+    const second = await client(server.url).fetchStatus();
+    const shape = (s: typeof first) =>
+      s.connections[0]?.tunnels.map((t) => [t.index, t.insideCidr, t.outsideIp, t.status]);
+    expect(shape(first)).toEqual([
+      [1, "169.254.10.0/30", "203.0.113.10", "UP"],
+      [2, "169.254.11.0/30", "203.0.113.20", "UP"],
+    ]);
+    expect(shape(second)).toEqual([
+      [1, "169.254.10.0/30", "203.0.113.10", "UP"],
+      [2, "169.254.11.0/30", "203.0.113.99", "DOWN"],
+    ]);
+  });
+
+  it("pairs a tunnel without an outside IP with the leftover telemetry, by position", () => {
+    const pairs = pairTunnels(
+      [{ OutsideIpAddress: "" }, { OutsideIpAddress: "192.0.2.2" }],
+      [
+        { OutsideIpAddress: "192.0.2.2", Status: "UP" },
+        { OutsideIpAddress: "", Status: "DOWN" },
+      ],
+    );
+    expect(pairs.map((p) => p.telemetry?.Status)).toEqual(["DOWN", "UP"]);
+  });
+
+  it("puts optional data that fails into `unavailable` and still returns status", async () => {
+    server = await startServer(
+      awsHandler({
+        DescribeEvents: () =>
+          jsonError(400, "SubscriptionRequiredException", "The AWS Support plan does not allow Health API access"),
+        GetVpnTunnelReplacementStatus: () =>
+          ec2Error(400, "InvalidParameterValue", "Tunnel endpoint lifecycle control is not enabled for this tunnel"),
+        DescribeCustomerGateways: () =>
+          ec2Error(403, "UnauthorizedOperation", "You are not authorized to perform this operation."),
+      }),
+    );
+    const snapshot = await client(server.url).fetchStatus();
+    expect(snapshot.connections).toHaveLength(2);
+    expect(snapshot.maintenance).toEqual([]);
+    expect(snapshot.unavailable["aws:health"]).toMatch(/SubscriptionRequiredException.*support plan/);
+    expect(snapshot.unavailable["aws:tunnel-replacement-status:us-east-1"]).toMatch(/lifecycle control is not enabled/);
+    expect(snapshot.unavailable["aws:customer-gateways:us-east-1"]).toMatch(/UnauthorizedOperation/);
+  });
+
+  it("retries RequestLimitExceeded (503) with backoff, then succeeds", async () => {
+    let throttled = 0;
+    server = await startServer(
+      awsHandler({
+        DescribeVpnConnections: () => {
+          if (throttled++ < 2) return ec2Error(503, "RequestLimitExceeded", "Request limit exceeded.");
+          return { body: describeResponse([BGP_VPN]) };
+        },
+      }),
+    );
+    const snapshot = await client(server.url).fetchStatus();
+    expect(snapshot.connections).toHaveLength(1);
+    expect(throttled).toBe(3);
+  });
+
+  it("gives up on persistent throttling with kind throttled", async () => {
+    server = await startServer(
+      awsHandler({ DescribeVpnConnections: () => ec2Error(503, "RequestLimitExceeded", "Request limit exceeded.") }),
+    );
+    const error = await failure(client(server.url).fetchStatus());
+    expect(error.kind).toBe("throttled");
+    expect(error.isRetryable).toBe(true);
+    expect(error.details).toMatchObject({
+      action: "DescribeVpnConnections",
+      region: "us-east-1",
+      code: "RequestLimitExceeded",
+    });
+    expect(server.requests.length).toBe(FAST.maxAttempts);
+  });
+
+  it.each([
+    [401, "AuthFailure", "AWS was not able to validate the provided access credentials", "auth"],
+    [
+      403,
+      "SignatureDoesNotMatch",
+      "The request signature we calculated does not match the signature you provided.",
+      "auth",
+    ],
+    [403, "UnauthorizedOperation", "You are not authorized to perform this operation.", "permission"],
+    [500, "InternalError", "An internal error has occurred.", "unavailable"],
+  ])("maps HTTP %i %s to kind and keeps the provider's message", async (status, code, message, kind) => {
+    server = await startServer(awsHandler({ DescribeVpnConnections: () => ec2Error(status, code, message) }));
+    const error = await failure(client(server.url).fetchStatus());
+    expect(error.kind).toBe(kind);
+    expect(error.message).toContain("AWS DescribeVpnConnections (us-east-1) failed");
+    expect(error.message).toContain(message);
+    expect(error.message).not.toContain(SECRET);
+  });
+
+  it("never puts the secret in an error message, even when the server echoes it", async () => {
+    server = await startServer(
+      awsHandler({
+        DescribeVpnConnections: () =>
+          ec2Error(
+            403,
+            "SignatureDoesNotMatch",
+            `The canonical string was signed with ${SECRET} and ${encodeURIComponent(SECRET)}`,
+          ),
+      }),
+    );
+    const error = await failure(client(server.url).fetchStatus());
+    expect(error.kind).toBe("auth");
+    expect(error.message).not.toContain(SECRET);
+    expect(error.message).not.toContain(encodeURIComponent(SECRET));
+    expect(error.message).toContain("[redacted]");
+    expect(JSON.stringify(error)).not.toContain(SECRET);
+  });
+
+  it("times out a hanging response with kind timeout", async () => {
+    server = await startServer(awsHandler({ DescribeVpnConnections: () => "hang" }));
+    const started = Date.now();
+    const error = await failure(client(server.url, { maxAttempts: 2, requestTimeoutMs: 200 }).fetchStatus());
+    expect(error.kind).toBe("timeout");
+    expect(error.message).toContain("DescribeVpnConnections");
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(server.requests.length).toBe(2);
+  });
+});
+
+// --- CloudWatch Logs ---------------------------------------------------------------------------
+
+interface StoredEvent {
+  eventId: string;
+  timestamp: number;
+  message: string;
+}
+
+/** FilterLogEvents with the real paging semantics: startTime, limit, opaque nextToken, empty pages. */
+function logsHandler(events: StoredEvent[], options: { emptyPageAt?: number; throttleFirst?: number } = {}): Handler {
+  let throttles = options.throttleFirst ?? 0;
+  let emptyServed = false;
+  return (request) => {
+    if (request.headers["x-amz-target"] !== "Logs_20140328.FilterLogEvents") {
+      return jsonError(400, "InvalidAction", "unexpected");
+    }
+    if (throttles > 0) {
+      throttles--;
+      return jsonError(400, "ThrottlingException", "Rate exceeded");
+    }
+    const input = JSON.parse(request.body) as {
+      logGroupName: string;
+      logStreamNames: string[];
+      startTime?: number;
+      limit?: number;
+      nextToken?: string;
+    };
+    const matching = events
+      .filter((e) => e.timestamp >= (input.startTime ?? 0))
+      .sort((a, b) => a.timestamp - b.timestamp || a.eventId.localeCompare(b.eventId));
+    const offset = input.nextToken ? Number(Buffer.from(input.nextToken, "base64").toString()) : 0;
+    if (options.emptyPageAt !== undefined && offset === options.emptyPageAt && !emptyServed) {
+      emptyServed = true;
+      return {
+        headers: { "content-type": "application/x-amz-json-1.1" },
+        body: { events: [], searchedLogStreams: [], nextToken: Buffer.from(String(offset)).toString("base64") },
+      };
+    }
+    const limit = input.limit ?? 10_000;
+    const page = matching.slice(offset, offset + limit);
+    const next =
+      offset + page.length < matching.length ? Buffer.from(String(offset + page.length)).toString("base64") : undefined;
+    return {
+      headers: { "content-type": "application/x-amz-json-1.1" },
+      body: {
+        events: page.map((e) => ({ ...e, logStreamName: input.logStreamNames[0], ingestionTime: e.timestamp + 500 })),
+        searchedLogStreams: [],
+        ...(next ? { nextToken: next } : {}),
+      },
+    };
+  };
+}
+
+const STREAM = {
+  key: "aws:us-east-1:/aws/vendedlogs/vpn:vpn-0bgp_203.0.113.10",
+  kind: "tunnel" as const,
+  region: "us-east-1",
+  connectionExternalId: "vpn-0bgp",
+  tunnelIndex: 1,
+  locator: { logGroupArn: LOG_GROUP_ARN, logGroupName: "/aws/vendedlogs/vpn", logStreamName: "vpn-0bgp_203.0.113.10" },
+};
+
+// Three events share a millisecond, straddling page boundaries.
+const EVENTS: StoredEvent[] = [
+  {
+    eventId: "e1",
+    timestamp: 1_700_000_000_000,
+    message: '{"details":"AWS tunnel DPD timed out after 3 retransmits"}',
+  },
+  { eventId: "e2", timestamp: 1_700_000_001_000, message: '{"details":"a"}' },
+  { eventId: "e3", timestamp: 1_700_000_002_000, message: '{"details":"b"}' },
+  { eventId: "e4", timestamp: 1_700_000_002_000, message: '{"details":"c"}' },
+  { eventId: "e5", timestamp: 1_700_000_002_000, message: '{"details":"d"}' },
+  { eventId: "e6", timestamp: 1_700_000_003_000, message: '{"details":"e"}' },
+];
+
+async function drain(c: AwsProviderClient, maxEvents: number, start: Record<string, unknown> | null = null) {
+  const seen: string[] = [];
+  let cursor = start;
+  for (let i = 0; i < 50; i++) {
+    const page = await c.pullLogs(STREAM, cursor, { since: new Date(1_699_999_999_000), maxEvents });
+    seen.push(...page.events.map((e) => e.id));
+    cursor = JSON.parse(JSON.stringify(page.cursor));
+    if (!page.hasMore) break;
+  }
+  return { seen, cursor };
+}
+
+describe("AWS pullLogs", () => {
+  it("follows nextToken through small pages, including an empty one, without skips or repeats", async () => {
+    server = await startServer(logsHandler(EVENTS, { emptyPageAt: 2 }));
+    const { seen } = await drain(client(server.url), 2);
+    expect(seen).toEqual(["e1", "e2", "e3", "e4", "e5", "e6"]);
+    const calls = server.requests.map((r) => JSON.parse(r.body));
+    expect(calls[0]).toMatchObject({ logGroupName: "/aws/vendedlogs/vpn", logStreamNames: ["vpn-0bgp_203.0.113.10"] });
+  });
+
+  it("returns an empty page that still has more when every page it reads is empty", async () => {
+    server = await startServer(() => ({
+      headers: { "content-type": "application/x-amz-json-1.1" },
+      body: { events: [], nextToken: `t${server?.requests.length ?? 0}`, searchedLogStreams: [] },
+    }));
+    const page = await client(server.url).pullLogs(STREAM, null, { since: new Date(0), maxEvents: 10 });
+    expect(page.events).toEqual([]);
+    expect(page.hasMore).toBe(true);
+    expect(page.cursor).toMatchObject({ nextToken: expect.any(String) });
+  });
+
+  it("is idempotent: re-pulling from the same cursor returns the same events", async () => {
+    server = await startServer(logsHandler(EVENTS));
+    const c = client(server.url);
+    const first = await c.pullLogs(STREAM, null, { since: new Date(1_699_999_999_000), maxEvents: 3 });
+    const again = await c.pullLogs(STREAM, null, { since: new Date(1_699_999_999_000), maxEvents: 3 });
+    expect(again).toEqual(first);
+    const cursor = JSON.parse(JSON.stringify(first.cursor));
+    const next1 = await c.pullLogs(STREAM, cursor, { since: new Date(0), maxEvents: 3 });
+    const next2 = await c.pullLogs(STREAM, cursor, { since: new Date(0), maxEvents: 3 });
+    expect(next2.events).toEqual(next1.events);
+    expect([...first.events, ...next1.events].map((e) => e.id)).toEqual(["e1", "e2", "e3", "e4", "e5", "e6"]);
+  });
+
+  it("re-reads the boundary millisecond on a fresh query and drops what it already delivered", async () => {
+    // A first drain stops after e3 (mid-millisecond); new events arrive; the next query starts at
+    // that millisecond again (no token) and must deliver e4, e5 and e6 exactly once.
+    const cursor = advanceAwsCursor(parseAwsCursor(null, new Date(0)), EVENTS.slice(0, 3), { queryStart: 0 }).cursor;
+    expect(cursor).toEqual({ v: 1, ts: 1_700_000_002_000, idsAtTs: ["e3"] });
+    server = await startServer(logsHandler(EVENTS));
+    const { seen } = await drain(client(server.url), 100, { ...cursor });
+    expect(seen).toEqual(["e4", "e5", "e6"]);
+    expect(JSON.parse(server.requests[0]?.body ?? "{}").startTime).toBe(1_700_000_002_000);
+  });
+
+  it("falls back to a fresh query when a stored nextToken is rejected", async () => {
+    const handler = logsHandler(EVENTS);
+    server = await startServer((request) => {
+      const input = JSON.parse(request.body) as { nextToken?: string };
+      if (input.nextToken === "expired")
+        return jsonError(400, "InvalidParameterException", "The specified nextToken is invalid.");
+      return handler(request);
+    });
+    const cursor = { v: 1, ts: 1_700_000_002_000, idsAtTs: ["e3", "e4"], nextToken: "expired", queryStart: 0 };
+    const { seen } = await drain(client(server.url), 100, cursor);
+    expect(seen).toEqual(["e5", "e6"]);
+  });
+
+  it("retries ThrottlingException from CloudWatch Logs", async () => {
+    server = await startServer(logsHandler(EVENTS, { throttleFirst: 2 }));
+    const page = await client(server.url).pullLogs(STREAM, null, { since: new Date(0), maxEvents: 100 });
+    expect(page.events).toHaveLength(6);
+    expect(page.hasMore).toBe(false);
+  });
+});

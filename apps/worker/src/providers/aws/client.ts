@@ -1,0 +1,413 @@
+// AWS Site-to-Site VPN: EC2 (DescribeVpnConnections, DescribeCustomerGateways,
+// GetVpnTunnelReplacementStatus), AWS Health (DescribeEvents and friends, us-east-1) and
+// CloudWatch Logs (FilterLogEvents), through the AWS SDK v3 over real HTTP.
+import {
+  CloudWatchLogsClient,
+  FilterLogEventsCommand,
+  type FilterLogEventsCommandOutput,
+} from "@aws-sdk/client-cloudwatch-logs";
+import {
+  DescribeCustomerGatewaysCommand,
+  DescribeVpnConnectionsCommand,
+  EC2Client,
+  GetVpnTunnelReplacementStatusCommand,
+  type VpnConnection,
+} from "@aws-sdk/client-ec2";
+import {
+  DescribeAffectedEntitiesCommand,
+  DescribeEventDetailsCommand,
+  DescribeEventsCommand,
+  HealthClient,
+  type Event as HealthEvent,
+} from "@aws-sdk/client-health";
+import { ConfiguredRetryStrategy } from "@smithy/core/retry";
+import { NodeHttpHandler } from "@smithy/node-http-handler";
+import { type ErrorContext, unavailableReason } from "../common/errors.ts";
+import { type ClientOptions, resolveOptions } from "../common/options.ts";
+import { positiveInt } from "../common/parse.ts";
+import { mapLimit } from "../common/pool.ts";
+import { backoffDelay } from "../common/retry.ts";
+import type {
+  AccountTarget,
+  AwsCredentials,
+  FetchedConnection,
+  LogCursor,
+  LogPage,
+  LogStreamRef,
+  MaintenanceNotice,
+  ProviderClient,
+  RawLogEvent,
+  StatusSnapshot,
+} from "../types.ts";
+import { ProviderError } from "../types.ts";
+import { toAwsProviderError } from "./errors.ts";
+import { advanceAwsCursor, awsLogPage, parseAwsCursor } from "./logs.ts";
+import { normalizeAwsConnection } from "./normalize.ts";
+
+type AwsTarget = Extract<AccountTarget, { provider: "aws" }>;
+
+/** The AWS Health API has one global endpoint, in us-east-1. */
+export const HEALTH_REGION = "us-east-1";
+/** Calls in flight per region for per-tunnel look-ups (GetVpnTunnelReplacementStatus). */
+const TUNNEL_CALL_CONCURRENCY = 4;
+/** Pages FilterLogEvents may return empty (with a nextToken) before one pull gives up for now. */
+const MAX_EMPTY_LOG_PAGES = 10;
+
+interface SdkClientConfig {
+  region: string;
+  credentials: AwsCredentials;
+  endpoint?: string;
+  requestHandler: NodeHttpHandler;
+  retryStrategy: ConfiguredRetryStrategy;
+}
+
+export class AwsProviderClient implements ProviderClient {
+  readonly provider = "aws" as const;
+  private readonly options: ClientOptions;
+  private readonly ec2Clients = new Map<string, EC2Client>();
+  private readonly logsClients = new Map<string, CloudWatchLogsClient>();
+  private healthClient: HealthClient | undefined;
+  private readonly secrets: string[];
+
+  constructor(
+    private readonly target: AwsTarget,
+    options: Partial<ClientOptions> = {},
+  ) {
+    this.options = resolveOptions(options);
+    const { secretAccessKey, sessionToken } = target.credentials;
+    this.secrets = [secretAccessKey, ...(sessionToken ? [sessionToken] : [])];
+  }
+
+  /** SDK config shared by every AWS client: timeouts, retry strategy, endpoint override. */
+  private sdkConfig(region: string): SdkClientConfig {
+    const { connectTimeoutMs, requestTimeoutMs, maxAttempts } = this.options;
+    return {
+      region,
+      credentials: { ...this.target.credentials },
+      ...(this.target.endpoint ? { endpoint: this.target.endpoint } : {}),
+      requestHandler: new NodeHttpHandler({
+        connectionTimeout: connectTimeoutMs,
+        requestTimeout: requestTimeoutMs,
+        // Without it the SDK only logs a warning when requestTimeout passes.
+        throwOnRequestTimeout: true,
+      }),
+      // The standard strategy's decisions (throttling codes, 5xx, timeouts and socket errors are
+      // retried; auth and validation errors are not) with our attempts and backoff.
+      retryStrategy: new ConfiguredRetryStrategy(maxAttempts, (attempt) => backoffDelay(attempt, this.options)),
+    };
+  }
+
+  private ec2(region: string): EC2Client {
+    let client = this.ec2Clients.get(region);
+    if (!client) {
+      client = new EC2Client(this.sdkConfig(region));
+      this.ec2Clients.set(region, client);
+    }
+    return client;
+  }
+
+  private logs(region: string): CloudWatchLogsClient {
+    let client = this.logsClients.get(region);
+    if (!client) {
+      client = new CloudWatchLogsClient(this.sdkConfig(region));
+      this.logsClients.set(region, client);
+    }
+    return client;
+  }
+
+  private health(): HealthClient {
+    this.healthClient ??= new HealthClient(this.sdkConfig(HEALTH_REGION));
+    return this.healthClient;
+  }
+
+  private context(action: string, region?: string): ErrorContext {
+    return { provider: "aws", action, ...(region ? { region } : {}), secrets: this.secrets };
+  }
+
+  private async call<T>(action: string, region: string | undefined, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof ProviderError) throw error;
+      throw toAwsProviderError(error, this.context(action, region), this.target.endpoint !== undefined);
+    }
+  }
+
+  async fetchStatus(): Promise<StatusSnapshot> {
+    const unavailable: Record<string, string> = {};
+    const maintenance: MaintenanceNotice[] = [];
+    const perRegion = await Promise.all(
+      this.target.regions.map((region) => this.fetchRegion(region, unavailable, maintenance)),
+    );
+    const connections = perRegion.flat();
+    maintenance.push(...(await this.healthNotices(connections, unavailable)));
+    return { fetchedAt: new Date(this.options.now()), connections, maintenance, unavailable };
+  }
+
+  private async fetchRegion(
+    region: string,
+    unavailable: Record<string, string>,
+    maintenance: MaintenanceNotice[],
+  ): Promise<FetchedConnection[]> {
+    let vpns: VpnConnection[];
+    try {
+      // DescribeVpnConnections has no pagination (vendor-apis.md §1.1).
+      const out = await this.call("DescribeVpnConnections", region, () =>
+        this.ec2(region).send(new DescribeVpnConnectionsCommand({})),
+      );
+      vpns = (out.VpnConnections ?? []).filter((v) => v.VpnConnectionId && v.State !== "deleted");
+    } catch (error) {
+      // A region that is not enabled for the account (or does not exist) holds no connections;
+      // every other failure fails the poll, so the pipeline retries instead of seeing none.
+      if (error instanceof ProviderError && error.kind === "region") {
+        unavailable[`aws:region:${region}`] = error.message;
+        return [];
+      }
+      throw error;
+    }
+    const connections = vpns.map((vpn) => normalizeAwsConnection(vpn, region));
+    await this.addCustomerGateways(region, connections, unavailable);
+    maintenance.push(...(await this.lifecycleNotices(region, vpns, connections, unavailable)));
+    return connections;
+  }
+
+  /** Customer gateway public IP and BGP ASN (DescribeCustomerGateways; optional). */
+  private async addCustomerGateways(
+    region: string,
+    connections: FetchedConnection[],
+    unavailable: Record<string, string>,
+  ): Promise<void> {
+    const ids = [...new Set(connections.flatMap((c) => (c.customerGatewayId ? [c.customerGatewayId] : [])))];
+    if (ids.length === 0) return;
+    try {
+      const out = await this.call("DescribeCustomerGateways", region, () =>
+        this.ec2(region).send(new DescribeCustomerGatewaysCommand({ CustomerGatewayIds: ids })),
+      );
+      const byId = new Map((out.CustomerGateways ?? []).map((g) => [g.CustomerGatewayId, g]));
+      for (const connection of connections) {
+        const gateway = connection.customerGatewayId ? byId.get(connection.customerGatewayId) : undefined;
+        if (!gateway) continue;
+        if (gateway.IpAddress) connection.customerGatewayIp = gateway.IpAddress;
+        const asn = positiveInt(gateway.BgpAsn);
+        if (asn !== undefined && connection.routing === "bgp") connection.remoteAsn = asn;
+      }
+    } catch (error) {
+      unavailable[`aws:customer-gateways:${region}`] = unavailableReason(error, this.secrets);
+    }
+  }
+
+  /** Tunnel Endpoint Lifecycle Control: pending maintenance per tunnel (GetVpnTunnelReplacementStatus). */
+  private async lifecycleNotices(
+    region: string,
+    vpns: VpnConnection[],
+    connections: FetchedConnection[],
+    unavailable: Record<string, string>,
+  ): Promise<MaintenanceNotice[]> {
+    const checks: Array<{ vpnId: string; index: number; outsideIp: string }> = [];
+    const off: string[] = [];
+    for (const vpn of vpns) {
+      const vpnId = vpn.VpnConnectionId as string;
+      (vpn.Options?.TunnelOptions ?? []).forEach((option, position) => {
+        if (option.EnableTunnelLifecycleControl === true && option.OutsideIpAddress) {
+          checks.push({ vpnId, index: position + 1, outsideIp: option.OutsideIpAddress });
+        } else {
+          off.push(`${vpnId} tunnel ${position + 1}`);
+        }
+      });
+    }
+    if (off.length > 0) {
+      unavailable[`aws:tunnel-lifecycle:${region}`] =
+        `Tunnel endpoint lifecycle control is not enabled on ${off.slice(0, 10).join(", ")}` +
+        `${off.length > 10 ? ` and ${off.length - 10} more` : ""}: AWS reports no pending maintenance for them` +
+        " (only AWS Health notices)";
+    }
+    const failures: string[] = [];
+    const notices = await mapLimit(checks, TUNNEL_CALL_CONCURRENCY, async (check) => {
+      try {
+        const out = await this.call("GetVpnTunnelReplacementStatus", region, () =>
+          this.ec2(region).send(
+            new GetVpnTunnelReplacementStatusCommand({
+              VpnConnectionId: check.vpnId,
+              VpnTunnelOutsideIpAddress: check.outsideIp,
+            }),
+          ),
+        );
+        const details = out.MaintenanceDetails;
+        const pending = details?.PendingMaintenance?.trim();
+        if (!pending || /^none$/i.test(pending)) return undefined;
+        const autoAppliedAfter = details?.MaintenanceAutoAppliedAfter;
+        const connection = connections.find((c) => c.externalId === check.vpnId);
+        const tunnel = connection?.tunnels.find((t) => t.index === check.index);
+        if (tunnel) {
+          tunnel.pendingMaintenance = {
+            description: pending,
+            autoAppliedAfter: autoAppliedAfter ? autoAppliedAfter.toISOString() : null,
+          };
+        }
+        const notice: MaintenanceNotice = {
+          source: "AWS_TUNNEL_LIFECYCLE",
+          externalId: `${check.vpnId}:${check.index}`,
+          region,
+          connectionExternalId: check.vpnId,
+          tunnelIndex: check.index,
+          title: `Pending tunnel endpoint maintenance on ${check.vpnId} tunnel ${check.index}`,
+          description: pending,
+          status: "UPCOMING",
+          ...(autoAppliedAfter ? { autoAppliedAfter } : {}),
+        };
+        return notice;
+      } catch (error) {
+        failures.push(`${check.vpnId} tunnel ${check.index}: ${unavailableReason(error, this.secrets)}`);
+        return undefined;
+      }
+    });
+    if (failures.length > 0) {
+      unavailable[`aws:tunnel-replacement-status:${region}`] = failures.slice(0, 5).join("; ");
+    }
+    return notices.filter((n): n is MaintenanceNotice => n !== undefined);
+  }
+
+  /** AWS Health events of the VPN service in the target regions (needs a Business+ support plan). */
+  private async healthNotices(
+    connections: FetchedConnection[],
+    unavailable: Record<string, string>,
+  ): Promise<MaintenanceNotice[]> {
+    const events: HealthEvent[] = [];
+    try {
+      let nextToken: string | undefined;
+      do {
+        const out = await this.call("Health DescribeEvents", HEALTH_REGION, () =>
+          this.health().send(
+            new DescribeEventsCommand({
+              filter: { services: ["VPN"], regions: this.target.regions, eventStatusCodes: ["open", "upcoming"] },
+              maxResults: 100,
+              ...(nextToken ? { nextToken } : {}),
+            }),
+          ),
+        );
+        events.push(...(out.events ?? []));
+        nextToken = out.nextToken;
+      } while (nextToken);
+    } catch (error) {
+      const reason = unavailableReason(error, this.secrets);
+      unavailable["aws:health"] = /SubscriptionRequiredException/.test(reason)
+        ? `${reason} (the AWS Health API needs a Business, Enterprise On-Ramp or Enterprise support plan)`
+        : reason;
+      return [];
+    }
+    const arns = events.flatMap((e) => (e.arn ? [e.arn] : []));
+    if (arns.length === 0) return [];
+
+    // Which VPN connections each event concerns, and its description (both optional).
+    const entities = new Map<string, string[]>();
+    const descriptions = new Map<string, string>();
+    try {
+      for (let at = 0; at < arns.length; at += 10) {
+        const batch = arns.slice(at, at + 10);
+        let nextToken: string | undefined;
+        do {
+          const out = await this.call("Health DescribeAffectedEntities", HEALTH_REGION, () =>
+            this.health().send(
+              new DescribeAffectedEntitiesCommand({
+                filter: { eventArns: batch },
+                ...(nextToken ? { nextToken } : {}),
+              }),
+            ),
+          );
+          for (const entity of out.entities ?? []) {
+            if (!entity.eventArn || !entity.entityValue) continue;
+            entities.set(entity.eventArn, [...(entities.get(entity.eventArn) ?? []), entity.entityValue]);
+          }
+          nextToken = out.nextToken;
+        } while (nextToken);
+        const details = await this.call("Health DescribeEventDetails", HEALTH_REGION, () =>
+          this.health().send(new DescribeEventDetailsCommand({ eventArns: batch })),
+        );
+        for (const item of details.successfulSet ?? []) {
+          const text = item.eventDescription?.latestDescription;
+          if (item.event?.arn && text) descriptions.set(item.event.arn, text);
+        }
+      }
+    } catch (error) {
+      unavailable["aws:health-details"] = unavailableReason(error, this.secrets);
+    }
+
+    const known = connections.map((c) => c.externalId);
+    // The entity value is the VPN connection id, or an ARN that ends in it.
+    const vpnIdOf = (value: string) =>
+      known.find((id) => value === id || value.endsWith(`/${id}`)) ?? /\bvpn-[0-9a-zA-Z]+/.exec(value)?.[0];
+    return events.flatMap((event) => {
+      const arn = event.arn as string;
+      const vpnIds = [...new Set((entities.get(arn) ?? []).flatMap((v) => vpnIdOf(v) ?? []))];
+      const base = {
+        source: "AWS_HEALTH" as const,
+        ...(event.region ? { region: event.region } : {}),
+        title: `AWS Health: ${event.eventTypeCode ?? "VPN event"}`,
+        ...(descriptions.has(arn) ? { description: descriptions.get(arn) } : {}),
+        status: healthStatus(event.statusCode),
+        ...(event.startTime ? { startsAt: event.startTime } : {}),
+        ...(event.endTime ? { endsAt: event.endTime } : {}),
+      };
+      // One notice per affected connection ("<event arn>#<vpn id>"), or one for the event.
+      const targets = vpnIds;
+      if (targets.length === 0) return [{ ...base, externalId: arn }];
+      return targets.map((vpnId) => ({ ...base, externalId: `${arn}#${vpnId}`, connectionExternalId: vpnId }));
+    });
+  }
+
+  async pullLogs(
+    stream: LogStreamRef,
+    cursor: LogCursor | null,
+    options: { since: Date; maxEvents: number },
+  ): Promise<LogPage> {
+    const logGroupName = stream.locator.logGroupName;
+    const logStreamName = stream.locator.logStreamName;
+    if (!logGroupName || !logStreamName) {
+      throw new ProviderError("aws", "other", `AWS log stream ${stream.key} has no log group or stream name`, {
+        action: "FilterLogEvents",
+        region: stream.region,
+      });
+    }
+    let current = parseAwsCursor(cursor, options.since);
+    const events: RawLogEvent[] = [];
+    const limit = Math.max(1, Math.min(10_000, Math.trunc(options.maxEvents)));
+    for (let page = 0; page < MAX_EMPTY_LOG_PAGES; page++) {
+      const queryStart = current.nextToken ? (current.queryStart ?? current.ts) : current.ts;
+      let out: FilterLogEventsCommandOutput;
+      try {
+        out = await this.call("FilterLogEvents", stream.region, () =>
+          this.logs(stream.region).send(
+            new FilterLogEventsCommand({
+              logGroupName,
+              logStreamNames: [logStreamName],
+              startTime: queryStart,
+              limit: limit - events.length,
+              ...(current.nextToken ? { nextToken: current.nextToken } : {}),
+            }),
+          ),
+        );
+      } catch (error) {
+        // An expired or foreign nextToken: start a fresh query at the boundary (ids dedupe it).
+        if (current.nextToken && error instanceof ProviderError && /token/i.test(error.message)) {
+          current = { v: 1, ts: current.ts, idsAtTs: current.idsAtTs };
+          continue;
+        }
+        throw error;
+      }
+      const step = advanceAwsCursor(current, out.events ?? [], {
+        ...(out.nextToken ? { nextToken: out.nextToken } : {}),
+        queryStart,
+      });
+      events.push(...step.events);
+      current = step.cursor;
+      if (events.length > 0 || !current.nextToken) break;
+    }
+    return awsLogPage(events, current);
+  }
+}
+
+function healthStatus(code: string | undefined): MaintenanceNotice["status"] {
+  if (code === "upcoming") return "UPCOMING";
+  if (code === "closed") return "COMPLETED";
+  return "IN_PROGRESS";
+}

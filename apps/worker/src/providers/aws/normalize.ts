@@ -1,0 +1,178 @@
+// EC2 DescribeVpnConnections (SDK v3 shapes) -> FetchedConnection. Pure: no I/O.
+// Field meanings: shared/notes/vendor-apis.md §1.3 (botocore ec2 2016-11-15 model, API reference).
+
+import type { TunnelOption, VgwTelemetry, VpnConnection } from "@aws-sdk/client-ec2";
+import type { NormalizedTunnel, TunnelOptions } from "@tunnelwatch/core";
+import { dropUndefined, nonNegativeInt, positiveInt } from "../common/parse.ts";
+import type { FetchedConnection, LogStreamRef } from "../types.ts";
+
+/** "2 BGP ROUTES" -> 2 (VgwTelemetry.StatusMessage of a BGP tunnel). */
+export function bgpRouteCount(statusMessage: string | undefined): number | undefined {
+  const match = /^\s*(\d+)\s+BGP ROUTES?\s*$/i.exec(statusMessage ?? "");
+  return match?.[1] === undefined ? undefined : Number(match[1]);
+}
+
+/** "arn:aws:logs:us-east-1:123456789012:log-group:/aws/vendedlogs/vpn:*" -> "/aws/vendedlogs/vpn". */
+export function logGroupNameFromArn(arn: string): string | undefined {
+  const match = /:log-group:(.+?)(?::\*)?$/.exec(arn);
+  return match?.[1];
+}
+
+const values = <T>(list: Array<{ Value?: T | undefined }> | undefined): T[] | undefined =>
+  list === undefined ? undefined : list.flatMap((item) => (item.Value === undefined ? [] : [item.Value]));
+
+function tunnelOptions(option: TunnelOption | undefined): TunnelOptions {
+  if (!option) return {};
+  const ikeVersions = values(option.IkeVersions)?.filter((v): v is "ikev1" | "ikev2" => v === "ikev1" || v === "ikev2");
+  const phase2DhGroups = values(option.Phase2DHGroupNumbers);
+  const dpdAction = option.DpdTimeoutAction;
+  const startup = option.StartupAction;
+  const fuzz = nonNegativeInt(option.RekeyFuzzPercentage);
+  const logEnabled = option.LogOptions?.CloudWatchLogOptions?.LogEnabled;
+  const result: TunnelOptions = {
+    ikeVersions,
+    phase1LifetimeSec: positiveInt(option.Phase1LifetimeSeconds),
+    phase2LifetimeSec: positiveInt(option.Phase2LifetimeSeconds),
+    rekeyMarginSec: nonNegativeInt(option.RekeyMarginTimeSeconds),
+    rekeyFuzzPct: fuzz !== undefined && fuzz <= 100 ? fuzz : undefined,
+    replayWindow: positiveInt(option.ReplayWindowSize),
+    dpdTimeoutSec: positiveInt(option.DpdTimeoutSeconds),
+    dpdTimeoutAction: dpdAction === "clear" || dpdAction === "none" || dpdAction === "restart" ? dpdAction : undefined,
+    phase1Encryption: values(option.Phase1EncryptionAlgorithms),
+    phase1Integrity: values(option.Phase1IntegrityAlgorithms),
+    phase1DhGroups: values(option.Phase1DHGroupNumbers),
+    phase2Encryption: values(option.Phase2EncryptionAlgorithms),
+    phase2Integrity: values(option.Phase2IntegrityAlgorithms),
+    phase2DhGroups,
+    // PFS: phase 2 offers at least one DH group. Not reported -> unknown, not "off".
+    pfsEnabled: phase2DhGroups === undefined ? undefined : phase2DhGroups.length > 0,
+    startupAction: startup === "add" || startup === "start" ? startup : undefined,
+    loggingEnabled: logEnabled,
+  };
+  return dropUndefined(result);
+}
+
+/**
+ * Pairs each tunnel option with its telemetry. The join key is the outside IP; an option whose IP
+ * is empty (endpoint being provisioned) or has no telemetry takes the leftover telemetry entries in
+ * order. The tunnel index is the position in Options.TunnelOptions, so it stays the same when AWS
+ * replaces an endpoint and its outside IP changes, and when the telemetry comes back in another order.
+ */
+export function pairTunnels(
+  options: readonly TunnelOption[],
+  telemetry: readonly VgwTelemetry[],
+): Array<{ option?: TunnelOption; telemetry?: VgwTelemetry }> {
+  if (options.length === 0) return telemetry.map((t) => ({ telemetry: t }));
+  const used = new Set<number>();
+  const pairs = options.map((option) => {
+    const ip = option.OutsideIpAddress;
+    const at = ip ? telemetry.findIndex((t, i) => !used.has(i) && t.OutsideIpAddress === ip) : -1;
+    if (at >= 0) used.add(at);
+    return { option, telemetryAt: at };
+  });
+  const leftovers = telemetry.map((_, i) => i).filter((i) => !used.has(i));
+  return pairs.map(({ option, telemetryAt }) => {
+    let at = telemetryAt;
+    if (at < 0 && leftovers.length > 0) {
+      // Only an entry whose IP matches no option (or is empty) can belong to this tunnel.
+      const candidate = leftovers.findIndex((i) => {
+        const ip = telemetry[i]?.OutsideIpAddress;
+        return !ip || !options.some((o) => o.OutsideIpAddress === ip);
+      });
+      if (candidate >= 0) at = leftovers.splice(candidate, 1)[0] ?? -1;
+    }
+    return { option, ...(at >= 0 ? { telemetry: telemetry[at] } : {}) };
+  });
+}
+
+export function normalizeAwsConnection(vpn: VpnConnection, region: string): FetchedConnection {
+  const vpnId = vpn.VpnConnectionId ?? "";
+  const options = vpn.Options;
+  const isStatic = options?.StaticRoutesOnly === true;
+  const tags = Object.fromEntries(
+    (vpn.Tags ?? []).flatMap((t) => (t.Key === undefined ? [] : [[t.Key, t.Value ?? ""] as [string, string]])),
+  );
+  const logStreams: LogStreamRef[] = [];
+
+  const tunnels: NormalizedTunnel[] = pairTunnels(options?.TunnelOptions ?? [], vpn.VgwTelemetry ?? []).map(
+    ({ option, telemetry }, position) => {
+      const index = position + 1;
+      const outsideIp = option?.OutsideIpAddress || telemetry?.OutsideIpAddress || null;
+      const status = telemetry?.Status === "UP" ? "UP" : telemetry?.Status === "DOWN" ? "DOWN" : "UNKNOWN";
+      const statusMessage = telemetry?.StatusMessage ?? null;
+      const routes = bgpRouteCount(telemetry?.StatusMessage);
+      const accepted = nonNegativeInt(telemetry?.AcceptedRouteCount) ?? routes;
+      const tunnel: NormalizedTunnel = {
+        index,
+        outsideIp,
+        insideCidr: option?.TunnelInsideCidr ?? option?.TunnelInsideIpv6Cidr ?? null,
+        status,
+        statusMessage,
+        lastStatusChange: validDate(telemetry?.LastStatusChange)?.toISOString() ?? null,
+        acceptedRouteCount: accepted ?? null,
+        options: tunnelOptions(option),
+      };
+      if (!isStatic) {
+        const bgpStatus = status === "DOWN" ? "down" : routes !== undefined && status === "UP" ? "up" : undefined;
+        if (bgpStatus) tunnel.bgp = { status: bgpStatus };
+      }
+
+      const cw = option?.LogOptions?.CloudWatchLogOptions;
+      if (outsideIp && cw) {
+        // One stream per tunnel, named <vpn id>_<outside ip> (AWS S2S VPN logging docs; the BGP
+        // log example's resource_id uses the same form, so BGP streams are assumed to as well).
+        const streamName = `${vpnId}_${outsideIp}`;
+        const groups: Array<["tunnel" | "bgp", string | undefined, boolean | undefined]> = [
+          ["tunnel", cw.LogGroupArn, cw.LogEnabled],
+          ["bgp", cw.BgpLogGroupArn, cw.BgpLogEnabled],
+        ];
+        for (const [kind, arn, enabled] of groups) {
+          const group = arn ? logGroupNameFromArn(arn) : undefined;
+          if (!enabled || !arn || !group) continue;
+          logStreams.push({
+            key: `aws:${region}:${group}:${streamName}${kind === "bgp" ? ":bgp" : ""}`,
+            kind,
+            region,
+            connectionExternalId: vpnId,
+            tunnelIndex: index,
+            locator: { logGroupArn: arn, logGroupName: group, logStreamName: streamName },
+          });
+        }
+      }
+      return tunnel;
+    },
+  );
+
+  const local = options?.LocalIpv4NetworkCidr ?? options?.LocalIpv6NetworkCidr;
+  const remote = options?.RemoteIpv4NetworkCidr ?? options?.RemoteIpv6NetworkCidr;
+  const connection: FetchedConnection = {
+    provider: "aws",
+    externalId: vpnId,
+    name: tags.Name ?? vpnId,
+    region,
+    state: vpn.State,
+    routing: isStatic ? "static" : "bgp",
+    gatewayId: vpn.TransitGatewayId ?? vpn.VpnGatewayId ?? vpn.CoreNetworkAttachmentArn ?? null,
+    customerGatewayId: vpn.CustomerGatewayId ?? null,
+    isAccelerated: options?.EnableAcceleration,
+    staticRoutes: (vpn.Routes ?? [])
+      .filter((r) => r.DestinationCidrBlock && r.State !== "deleted" && r.State !== "deleting")
+      .map((r) => r.DestinationCidrBlock as string),
+    tunnels,
+    tags,
+    logStreams,
+  };
+  // The SA's traffic selectors (default ::/0 or 0.0.0.0/0 on both sides: route-based).
+  if (local && remote && !(isAnyNetwork(local) && isAnyNetwork(remote))) {
+    connection.encryptionDomains = [{ local, remote }];
+  }
+  return dropUndefined(connection);
+}
+
+const isAnyNetwork = (cidr: string) => cidr === "0.0.0.0/0" || cidr === "::/0";
+
+function validDate(value: Date | string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
