@@ -9,7 +9,8 @@ export interface SimulatedAccount {
   provider: "aws" | "alibaba" | "mulesoft";
   name: string;
   regions: string[];
-  credentials: Record<string, string>;
+  /** As the simulator lists them: accessKeyId/secretAccessKey, accessKeyId/accessKeySecret, or clientId/clientSecret/orgId. */
+  credentials: object;
   orgId?: string;
   awsAccountId?: string;
   uid?: string;
@@ -29,10 +30,11 @@ export async function seedSimulatedAccounts(
   const ids = new Map<string, string>();
   for (const account of options.accounts) {
     const provider = account.provider.toUpperCase() as "AWS" | "ALIBABA" | "MULESOFT";
+    const given = account.credentials as Record<string, string | undefined>;
     const credentials =
       account.provider === "mulesoft"
-        ? { clientId: account.credentials.clientId, clientSecret: account.credentials.clientSecret, orgId: account.credentials.orgId ?? account.orgId }
-        : account.credentials;
+        ? { clientId: given.clientId, clientSecret: given.clientSecret, orgId: given.orgId ?? account.orgId }
+        : given;
     const sealed = sealCredentials(keyring, options.tenantId, credentials as never);
     const externalAccountId = account.awsAccountId ?? account.uid ?? account.orgId ?? null;
     const existing = await prisma.cloudAccount.findFirst({

@@ -21,8 +21,6 @@ function payload<Q extends QueueName>(queue: Q, job: Job) {
   }
 }
 
-const RUN_LOCK_MS = 10 * 60 * 1000;
-
 async function loadAccount(deps: PipelineDeps, id: string) {
   const account = await deps.prisma.cloudAccount.findUnique({
     where: { id },
@@ -94,7 +92,7 @@ export function createHandlers(deps: PipelineDeps, queues: ScheduleQueues & { ac
       const { cloudAccountId } = payload(QUEUE_NAMES.pollStatus, job);
       const account = await loadAccount(deps, cloudAccountId);
       if (account.isPaused) return { skipped: "paused" };
-      const ran = await withLock(deps.redis, `${deps.queuePrefix}:lock:status:${account.id}`, RUN_LOCK_MS, async () => {
+      const ran = await withLock(deps.redis, `${deps.queuePrefix}:lock:status:${account.id}`, async () => {
         try {
           const client = deps.clientFor(accountTarget(deps.keyring, account));
           const snapshot = await client.fetchStatus();
@@ -113,7 +111,7 @@ export function createHandlers(deps: PipelineDeps, queues: ScheduleQueues & { ac
       const { cloudAccountId } = payload(QUEUE_NAMES.pullLogs, job);
       const account = await loadAccount(deps, cloudAccountId);
       if (account.isPaused) return { skipped: "paused" };
-      const ran = await withLock(deps.redis, `${deps.queuePrefix}:lock:logs:${account.id}`, RUN_LOCK_MS, async () => {
+      const ran = await withLock(deps.redis, `${deps.queuePrefix}:lock:logs:${account.id}`, async () => {
         try {
           const client = deps.clientFor(accountTarget(deps.keyring, account));
           const result = await pullAccountLogs(deps.prisma, account, client, {

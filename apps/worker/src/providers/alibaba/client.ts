@@ -343,7 +343,10 @@ export class AlibabaProviderClient implements ProviderClient {
       });
       const lines = logLines(body);
       const taken = pageEvents(scope, current, lines, max - events.length);
-      events.push(...taken);
+      // From and To are both inclusive: a line stamped exactly at the window's end also comes
+      // back as the first second of the next window, and is taken there.
+      const windowEndMs = (current.from + WINDOW_SECONDS) * 1000;
+      events.push(...taken.filter((event) => event.timestamp < windowEndMs));
       const offset = current.offset + taken.length;
       if (offset < lines.length) {
         current = { ...current, offset };

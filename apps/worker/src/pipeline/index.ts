@@ -1,0 +1,2 @@
+export { accountTarget, sealCredentials } from "./account-target.ts";
+export { applyStatusSnapshot } from "./status.ts";
