@@ -5,8 +5,8 @@ import { dbCheck } from "./commands/db-check.ts";
 import { fetchStatus } from "./commands/fetch-status.ts";
 import { ingest } from "./commands/ingest.ts";
 import { playbook } from "./commands/playbook.ts";
-import { simulator } from "./commands/simulator.ts";
 import { posture } from "./commands/posture.ts";
+import { simulator } from "./commands/simulator.ts";
 import { tokenCreate } from "./commands/token-create.ts";
 
 export const COMMANDS: Command[] = [classify, posture, playbook, fetchStatus, simulator, ingest, tokenCreate, dbCheck];

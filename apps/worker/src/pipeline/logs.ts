@@ -3,6 +3,7 @@
 // fault events fold into the tunnel's incidents.
 import type { Vendor } from "@tunnelwatch/core";
 import { insertLogEvents, type Prisma } from "@tunnelwatch/db";
+import { mapLimit } from "../providers/common/pool.ts";
 import type { LogCursor, LogStreamRef, ProviderClient } from "../providers/types.ts";
 import { classifyEvents } from "./classify-events.ts";
 import { foldNewEvents } from "./fold-batch.ts";
@@ -31,6 +32,8 @@ const VENDOR_OF: Record<LogsAccount["provider"], Vendor | undefined> = {
   MULESOFT: undefined,
 };
 
+export const STREAMS_IN_PARALLEL = 4;
+
 // First pull of a stream starts this far back; later pulls follow the cursor.
 export const FIRST_PULL_LOOKBACK_MS = 60 * 60 * 1000;
 
@@ -46,63 +49,70 @@ export async function pullAccountLogs(
     select: { id: true, normalized: true, tunnels: { select: { id: true, index: true } } },
   });
   const policy = policyOf(account.tenant);
-  for (const connection of connections) {
-    const streams = ((connection.normalized as { logStreams?: LogStreamRef[] }).logStreams ?? []) as LogStreamRef[];
-    for (const stream of streams) {
-      result.streams++;
-      const tunnel = connection.tunnels.find((t) => t.index === stream.tunnelIndex) ?? null;
-      for (let page = 0; page < options.maxPagesPerStream && Date.now() < options.deadline; page++) {
-        const stored = await db.ingestionCursor.findUnique({
-          where: { cloudAccountId_stream: { cloudAccountId: account.id, stream: stream.key } },
-          select: { position: true },
-        });
-        const since = new Date(options.now.getTime() - FIRST_PULL_LOOKBACK_MS);
-        const pulled = await client.pullLogs(stream, (stored?.position as LogCursor | undefined) ?? null, {
-          since,
-          maxEvents: options.maxEventsPerPage,
-        });
-        result.pages++;
-        result.events += pulled.events.length;
-        const classified = classifyEvents({
-          tenantId: account.tenantId,
-          cloudAccountId: account.id,
-          connectionId: connection.id,
-          tunnelId: tunnel?.id ?? null,
-          source: "PROVIDER",
-          stream: stream.key,
-          vendor: VENDOR_OF[account.provider],
-          events: pulled.events.map((e) => ({ id: e.id, timestamp: e.timestamp, message: e.message })),
-        });
-        result.inserted += await db.$transaction(
-          async (tx) => {
-            const inserted = await insertLogEvents(
-              tx,
-              classified.map((c) => c.row),
-            );
-            await tx.ingestionCursor.upsert({
-              where: { cloudAccountId_stream: { cloudAccountId: account.id, stream: stream.key } },
-              create: {
-                tenantId: account.tenantId,
-                cloudAccountId: account.id,
-                stream: stream.key,
-                position: pulled.cursor as Prisma.InputJsonValue,
-              },
-              update: { position: pulled.cursor as Prisma.InputJsonValue },
-            });
-            const scope: IncidentScope = {
+  const work = connections.flatMap((connection) =>
+    (((connection.normalized as { logStreams?: LogStreamRef[] }).logStreams ?? []) as LogStreamRef[]).map((stream) => ({
+      connection,
+      stream,
+    })),
+  );
+  // Streams are independent (own cursor, own tunnel): a few at a time keeps both the provider
+  // and PostgreSQL busy without flooding either.
+  await mapLimit(work, STREAMS_IN_PARALLEL, async ({ connection, stream }) => {
+    result.streams++;
+    const tunnel = connection.tunnels.find((t) => t.index === stream.tunnelIndex) ?? null;
+    for (let page = 0; page < options.maxPagesPerStream && Date.now() < options.deadline; page++) {
+      const stored = await db.ingestionCursor.findUnique({
+        where: { cloudAccountId_stream: { cloudAccountId: account.id, stream: stream.key } },
+        select: { position: true },
+      });
+      const since = new Date(options.now.getTime() - FIRST_PULL_LOOKBACK_MS);
+      const pulled = await client.pullLogs(stream, (stored?.position as LogCursor | undefined) ?? null, {
+        since,
+        maxEvents: options.maxEventsPerPage,
+      });
+      result.pages++;
+      result.events += pulled.events.length;
+      const classified = classifyEvents({
+        tenantId: account.tenantId,
+        cloudAccountId: account.id,
+        connectionId: connection.id,
+        tunnelId: tunnel?.id ?? null,
+        source: "PROVIDER",
+        stream: stream.key,
+        vendor: VENDOR_OF[account.provider],
+        events: pulled.events.map((e) => ({ id: e.id, timestamp: e.timestamp, message: e.message })),
+      });
+      // Read the count after the await: `result.inserted += await ...` would lose concurrent updates.
+      const inserted = await db.$transaction(
+        async (tx) => {
+          const inserted = await insertLogEvents(
+            tx,
+            classified.map((c) => c.row),
+          );
+          await tx.ingestionCursor.upsert({
+            where: { cloudAccountId_stream: { cloudAccountId: account.id, stream: stream.key } },
+            create: {
               tenantId: account.tenantId,
-              connectionId: connection.id,
-              tunnelId: tunnel?.id ?? null,
-              tunnelIndex: stream.tunnelIndex ?? null,
-            };
-            await foldNewEvents(tx, scope, classified, inserted, policy);
-            return inserted.size;
-          },
-          { timeout: 30_000 },
-        );
-        if (!pulled.hasMore) break;
-      }
+              cloudAccountId: account.id,
+              stream: stream.key,
+              position: pulled.cursor as Prisma.InputJsonValue,
+            },
+            update: { position: pulled.cursor as Prisma.InputJsonValue },
+          });
+          const scope: IncidentScope = {
+            tenantId: account.tenantId,
+            connectionId: connection.id,
+            tunnelId: tunnel?.id ?? null,
+            tunnelIndex: stream.tunnelIndex ?? null,
+          };
+          await foldNewEvents(tx, scope, classified, inserted, policy);
+          return inserted.size;
+        },
+        { timeout: 30_000 },
+      );
+      result.inserted += inserted;
+      if (!pulled.hasMore) break;
     }
-  }
+  });
   return result;
 }

@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { evaluatePosture, type Posture } from "@tunnelwatch/core";
 import type { Grade, Prisma, TunnelStatus } from "@tunnelwatch/db";
-import type { FetchedConnection, MaintenanceNotice, StatusSnapshot } from "../providers/types.ts";
+import type { FetchedConnection, LogStreamRef, MaintenanceNotice, StatusSnapshot } from "../providers/types.ts";
 import { foldBatch } from "./fold-batch.ts";
 import { type IncidentScope, incidentTitle, lockScope, policyOf, resolveIncident } from "./incidents.ts";
 
@@ -28,6 +28,24 @@ function postureHash(posture: Posture): string {
   return createHash("sha256")
     .update(JSON.stringify([posture.grade, posture.expectedDowntimeSeconds, findings]))
     .digest("hex");
+}
+
+// Retired streams are read this long after their tunnel moved to a new endpoint.
+export const RETIRED_STREAM_KEEP_MS = 6 * 60 * 60 * 1000;
+
+type RetirableStream = LogStreamRef & { retiredAt?: string };
+
+export function withRetiredStreams(
+  current: LogStreamRef[],
+  previous: RetirableStream[] | undefined,
+  now: Date,
+): RetirableStream[] {
+  const keys = new Set(current.map((s) => s.key));
+  const retired = (previous ?? [])
+    .filter((s) => !keys.has(s.key))
+    .map((s) => ({ ...s, retiredAt: s.retiredAt ?? now.toISOString() }))
+    .filter((s) => now.getTime() - Date.parse(s.retiredAt) < RETIRED_STREAM_KEEP_MS);
+  return [...current, ...retired];
 }
 
 const hourOf = (d: Date) => new Date(Math.floor(d.getTime() / 3_600_000) * 3_600_000);
@@ -67,10 +85,30 @@ export async function applyStatusSnapshot(
 async function applyConnection(
   tx: Tx,
   account: StatusAccount,
-  connection: FetchedConnection,
+  fetched: FetchedConnection,
   now: Date,
   policy: ReturnType<typeof policyOf>,
 ) {
+  // A replaced tunnel endpoint gets a new log stream (named after its new outside IP); the old
+  // one keeps the events from before the replacement. Keep reading retired streams for a while
+  // so those events are not lost.
+  let connection = fetched;
+  const previous = await tx.vpnConnection.findUnique({
+    where: {
+      cloudAccountId_region_externalId: {
+        cloudAccountId: account.id,
+        region: connection.region,
+        externalId: connection.externalId,
+      },
+    },
+    select: { normalized: true },
+  });
+  const logStreams = withRetiredStreams(
+    connection.logStreams,
+    (previous?.normalized as { logStreams?: RetirableStream[] } | null)?.logStreams,
+    now,
+  );
+  connection = { ...connection, logStreams };
   const posture = evaluatePosture(connection);
   const hash = postureHash(posture);
   const tunnelsUp = connection.tunnels.filter((t) => t.status === "UP").length;

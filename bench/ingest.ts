@@ -1,0 +1,176 @@
+// npm run bench:ingest
+// End-to-end log ingestion (simulator -> one worker process -> PostgreSQL, classification and
+// incident folding included) against a plain bulk COPY of the same rows into the same table, in
+// the same run; and status polling capacity (connections refreshed per second).
+
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createPrismaClient, parseKeyring } from "@tunnelwatch/db";
+import { createMigratedTestDatabase } from "@tunnelwatch/db/testing";
+import { createSimulator } from "@tunnelwatch/simulator";
+import { accountTarget, applyStatusSnapshot } from "@tunnelwatch/worker/pipeline";
+import { createProviderClient } from "@tunnelwatch/worker/providers";
+import { seedSimulatedAccounts } from "@tunnelwatch/worker/seed-simulated";
+import pg from "pg";
+import { from as copyFrom, to as copyTo } from "pg-copy-streams";
+
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
+const LOG_RATE = Number(process.env.BENCH_LOG_RATE ?? 40);
+const HISTORY_SEC = 1800;
+const STATUS_CONNECTIONS = Number(process.env.BENCH_STATUS_CONNECTIONS ?? 500);
+const KEYS = `k1:${randomBytes(32).toString("base64")}`;
+const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+const WORKER_MAIN = path.resolve(import.meta.dirname, "../apps/worker/src/main.ts");
+
+const say = (message: string) => console.log(message);
+
+async function waitFor(
+  probe: () => Promise<boolean>,
+  timeoutMs: number,
+  label: string,
+  progress?: () => Promise<string>,
+) {
+  const deadline = Date.now() + timeoutMs;
+  let lastReport = Date.now();
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`timed out: ${label}`);
+    if (progress && Date.now() - lastReport > 5_000) {
+      lastReport = Date.now();
+      say(`  ... ${await progress()}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+// --- End to end -------------------------------------------------------------------------
+const clock = { now: Date.now() - 15 * 60_000 };
+const sim = createSimulator({
+  seed: 99,
+  clock: () => clock.now,
+  historySec: HISTORY_SEC,
+  logRatePerTunnelPerMinute: LOG_RATE,
+  fleet: {
+    tenants: 1,
+    awsAccountsPerTenant: 1,
+    alibabaAccountsPerTenant: 0,
+    mulesoftOrgsPerTenant: 0,
+    awsRegions: ["us-east-1"],
+    connectionsPerAccount: CONNECTIONS,
+    loggingDisabledShare: 0,
+    downTunnelShare: 0,
+    // No endpoint replacements in the window: every event is in a stream the worker knows of.
+    maintenanceShare: 0,
+  },
+});
+const server = await sim.listen(0);
+const expected = sim.stats().total;
+say(
+  `Simulated fleet: ${sim.fleet.connections.length} AWS connections, ${expected.toLocaleString("en")} log events in ${HISTORY_SEC / 60} minutes of tunnel and BGP logs`,
+);
+
+const db = await createMigratedTestDatabase("bench");
+const prisma = createPrismaClient(db.url);
+const keyring = parseKeyring(KEYS, "k1");
+let worker: ChildProcess | undefined;
+try {
+  const tenant = await prisma.tenant.create({ data: { name: "Bench", slug: "bench" } });
+  await seedSimulatedAccounts(prisma, keyring, {
+    tenantId: tenant.id,
+    simulatorUrl: server.url,
+    accounts: sim.fleet.accounts,
+    statusIntervalSec: 600,
+    logsIntervalSec: 1,
+  });
+  worker = spawn(process.execPath, ["--import", "tsx", WORKER_MAIN], {
+    env: {
+      PATH: process.env.PATH ?? "",
+      DATABASE_URL: db.url,
+      REDIS_URL,
+      QUEUE_PREFIX: `bench-${randomBytes(4).toString("hex")}`,
+      CREDENTIALS_KEYS: KEYS,
+      CREDENTIALS_ACTIVE_KEY_ID: "k1",
+      WORKER_CONCURRENCY: "4",
+    },
+    stdio: ["ignore", "ignore", process.env.BENCH_VERBOSE ? "inherit" : "ignore"],
+  });
+  const count = async () =>
+    Number((await prisma.$queryRaw<[{ n: bigint }]>`SELECT count(*) AS n FROM "TunnelLogEvent"`)[0].n);
+  await waitFor(async () => (await count()) > 0, 120_000, "the first stored event");
+  const started = performance.now();
+  const startedWith = await count();
+  await waitFor(
+    async () => (await count()) >= expected,
+    600_000,
+    "every event stored",
+    async () => `${(await count()).toLocaleString("en")} of ${expected.toLocaleString("en")} events stored`,
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const stored = await count();
+  const eventsPerSec = Math.round((stored - startedWith) / seconds);
+  say(
+    `end to end: ${stored.toLocaleString("en")} events stored (expected ${expected.toLocaleString("en")}), ${(stored - startedWith).toLocaleString("en")} in ${seconds.toFixed(2)} s = ${eventsPerSec.toLocaleString("en")} events/s`,
+  );
+  worker.kill("SIGTERM");
+
+  // --- Plain COPY of the same rows into a table shaped like TunnelLogEvent ----------------
+  const client = new pg.Client({ connectionString: db.url });
+  await client.connect();
+  const columns = `"tenantId","cloudAccountId","connectionId","tunnelId","source","stream","occurredAt","ingestedAt","raw","parsed","vendor","code","severity","phase","confidence","evidence","fingerprint"`;
+  const chunks: Buffer[] = [];
+  const exported = client.query(copyTo(`COPY (SELECT ${columns} FROM "TunnelLogEvent") TO STDOUT`));
+  for await (const chunk of exported) chunks.push(chunk as Buffer);
+  await client.query(`CREATE TABLE "TunnelLogEventCopy" (LIKE "TunnelLogEvent" INCLUDING ALL)`);
+  const copyStarted = performance.now();
+  await pipeline(Readable.from(chunks), client.query(copyFrom(`COPY "TunnelLogEventCopy" (${columns}) FROM STDIN`)));
+  const copySeconds = (performance.now() - copyStarted) / 1000;
+  const copyRowsPerSec = Math.round(stored / copySeconds);
+  say(
+    `plain COPY: ${stored.toLocaleString("en")} rows in ${copySeconds.toFixed(2)} s = ${copyRowsPerSec.toLocaleString("en")} rows/s`,
+  );
+  await client.end();
+
+  // --- Status polling capacity -------------------------------------------------------------
+  const statusSim = createSimulator({
+    seed: 98,
+    fleet: {
+      tenants: 1,
+      awsAccountsPerTenant: 1,
+      alibabaAccountsPerTenant: 0,
+      mulesoftOrgsPerTenant: 0,
+      awsRegions: ["us-east-1"],
+      connectionsPerAccount: STATUS_CONNECTIONS,
+    },
+  });
+  const statusServer = await statusSim.listen(0);
+  const statusTenant = await prisma.tenant.create({ data: { name: "Status", slug: "status" } });
+  const [accountId] = (
+    await seedSimulatedAccounts(prisma, keyring, {
+      tenantId: statusTenant.id,
+      simulatorUrl: statusServer.url,
+      accounts: statusSim.fleet.accounts,
+    })
+  ).values();
+  const account = await prisma.cloudAccount.findUniqueOrThrow({ where: { id: accountId }, include: { tenant: true } });
+  const statusClient = createProviderClient(accountTarget(keyring, account));
+  await applyStatusSnapshot(prisma, account, await statusClient.fetchStatus());
+  const statusStarted = performance.now();
+  const polls = 3;
+  for (let i = 0; i < polls; i++) await applyStatusSnapshot(prisma, account, await statusClient.fetchStatus());
+  const statusSeconds = (performance.now() - statusStarted) / 1000;
+  const connectionsPerSec = Math.round((polls * STATUS_CONNECTIONS) / statusSeconds);
+  say(
+    `status polling: ${STATUS_CONNECTIONS} connections x ${polls} polls in ${statusSeconds.toFixed(2)} s = ${connectionsPerSec.toLocaleString("en")} connections/s (fetch, upsert, transitions, samples, posture, incidents)`,
+  );
+  await statusServer.close();
+
+  const ratio = Math.round((eventsPerSec / copyRowsPerSec) * 1000) / 1000;
+  console.log(JSON.stringify({ eventsPerSec, copyRowsPerSec, ratio, connectionsPerSec }));
+} finally {
+  worker?.kill("SIGKILL");
+  await prisma.$disconnect();
+  await db.drop();
+  await server.close();
+}
