@@ -45,6 +45,7 @@ npx turbo run build --filter=@tunnelwatch/web --filter=@tunnelwatch/worker --out
 
 step "Starting"
 pids=()
+SIM_PORT="${SIM_PORT:-4566}"
 cleanup() {
   trap - INT TERM EXIT
   echo
@@ -54,7 +55,17 @@ cleanup() {
   echo "Stopped."
 }
 trap cleanup INT TERM EXIT
-node apps/worker/dist/main.js 2>&1 | sed -u 's/^/[worker] /' &
+# The provider simulator stands in for AWS, Alibaba Cloud and Anypoint, with faults over time.
+node --import tsx apps/cli/src/main.ts simulator --port "$SIM_PORT" --seed 1 --tenants 1 --connections 12 2>&1 \
+  | grep --line-buffered -v "NodeVersionSupportWarning\|node >=22\|a.co/\|trace-warnings\|^$" | sed -u 's/^/[sim]    /' &
+pids+=($!)
+for _ in $(seq 1 30); do
+  if curl -fsS "http://127.0.0.1:${SIM_PORT}/_sim/fleet" >/dev/null 2>&1; then break; fi
+  sleep 1
+done
+npm run -s tunnelwatch -- simulator:connect --tenant demo --url "http://127.0.0.1:${SIM_PORT}" --interval 15
+node apps/worker/dist/main.js 2>&1 | grep --line-buffered -v "NodeVersionSupportWarning\|node >=22\|a.co/\|trace-warnings\|^$" \
+  | sed -u 's/^/[worker] /' &
 pids+=($!)
 (cd apps/web && npx next start --port "${PORT:-3000}") 2>&1 | sed -u 's/^/[web]    /' &
 pids+=($!)
@@ -67,5 +78,5 @@ done
 curl -fsS "$url/api/health" >/dev/null 2>&1 || fail "the web app did not become healthy: see the [web] lines above"
 printf '\n\033[1mTunnelwatch is running at %s\033[0m\n' "$url"
 printf 'Sign in as demo@tunnelwatch.dev / tunnelwatch-demo\n'
-printf 'Health: %s/api/health  ·  Press Ctrl-C to stop.\n\n' "$url"
+printf 'Health: %s/api/health  ·  Simulator: http://127.0.0.1:%s/_sim/fleet  ·  Press Ctrl-C to stop.\n\n' "$url" "$SIM_PORT"
 wait

@@ -7,9 +7,20 @@ import { ingest } from "./commands/ingest.ts";
 import { playbook } from "./commands/playbook.ts";
 import { posture } from "./commands/posture.ts";
 import { simulator } from "./commands/simulator.ts";
+import { simulatorConnect } from "./commands/simulator-connect.ts";
 import { tokenCreate } from "./commands/token-create.ts";
 
-export const COMMANDS: Command[] = [classify, posture, playbook, fetchStatus, simulator, ingest, tokenCreate, dbCheck];
+export const COMMANDS: Command[] = [
+  classify,
+  posture,
+  playbook,
+  fetchStatus,
+  simulator,
+  simulatorConnect,
+  ingest,
+  tokenCreate,
+  dbCheck,
+];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
