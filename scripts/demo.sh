@@ -23,6 +23,7 @@ set -a
 . ./.env
 set +a
 export NEXT_TELEMETRY_DISABLED=1 TURBO_TELEMETRY_DISABLED=1
+export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED="${AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED:-true}"
 
 step "Checking PostgreSQL and Redis"
 node scripts/check-services.mjs
@@ -56,16 +57,14 @@ cleanup() {
 }
 trap cleanup INT TERM EXIT
 # The provider simulator stands in for AWS, Alibaba Cloud and Anypoint, with faults over time.
-node --import tsx apps/cli/src/main.ts simulator --port "$SIM_PORT" --seed 1 --tenants 1 --connections 12 2>&1 \
-  | grep --line-buffered -v "NodeVersionSupportWarning\|node >=22\|a.co/\|trace-warnings\|^$" | sed -u 's/^/[sim]    /' &
+node --import tsx apps/cli/src/main.ts simulator --port "$SIM_PORT" --seed 1 --tenants 1 --connections 12 2>&1 | sed -u 's/^/[sim]    /' &
 pids+=($!)
 for _ in $(seq 1 30); do
   if curl -fsS "http://127.0.0.1:${SIM_PORT}/_sim/fleet" >/dev/null 2>&1; then break; fi
   sleep 1
 done
 npm run -s tunnelwatch -- simulator:connect --tenant demo --url "http://127.0.0.1:${SIM_PORT}" --interval 15
-node apps/worker/dist/main.js 2>&1 | grep --line-buffered -v "NodeVersionSupportWarning\|node >=22\|a.co/\|trace-warnings\|^$" \
-  | sed -u 's/^/[worker] /' &
+node apps/worker/dist/main.js 2>&1 | sed -u 's/^/[worker] /' &
 pids+=($!)
 (cd apps/web && npx next start --port "${PORT:-3000}") 2>&1 | sed -u 's/^/[web]    /' &
 pids+=($!)
