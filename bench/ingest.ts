@@ -85,7 +85,10 @@ try {
     statusIntervalSec: 600,
     logsIntervalSec: 1,
   });
-  worker = spawn(process.execPath, ["--import", "tsx", WORKER_MAIN], {
+  const profile = process.env.BENCH_PROFILE_DIR
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+    : [];
+  worker = spawn(process.execPath, [...profile, "--import", "tsx", WORKER_MAIN], {
     env: {
       PATH: process.env.PATH ?? "",
       DATABASE_URL: db.url,
@@ -115,6 +118,7 @@ try {
     `end to end: ${stored.toLocaleString("en")} events stored (expected ${expected.toLocaleString("en")}), ${(stored - startedWith).toLocaleString("en")} in ${seconds.toFixed(2)} s = ${eventsPerSec.toLocaleString("en")} events/s`,
   );
   worker.kill("SIGTERM");
+  await new Promise((resolve) => worker?.once("exit", resolve));
 
   // --- Plain COPY of the same rows into a table shaped like TunnelLogEvent ----------------
   const client = new pg.Client({ connectionString: db.url });
