@@ -2,7 +2,7 @@
 // transitions recorded once, posture snapshots on change, incidents from status and from logs,
 // idempotent log ingestion with cursors. Provider responses are given as StatusSnapshot and
 // LogPage values here; the end-to-end tests run the real clients against the simulator.
-import { createPrismaClient, type PrismaClient } from "@tunnelwatch/db";
+import { createPrismaClient, incidentEvidence, type PrismaClient } from "@tunnelwatch/db";
 import { createMigratedTestDatabase, type TestDatabase } from "@tunnelwatch/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestLines } from "../src/pipeline/ingest.ts";
@@ -185,7 +185,8 @@ describe("pipeline over PostgreSQL", () => {
 
     const dpd = await prisma.incident.findFirstOrThrow({ where: { code: "DPD_TIMEOUT" } });
     expect(dpd).toMatchObject({ status: "OPEN", eventCount: 3 });
-    expect(await prisma.tunnelLogEvent.count({ where: { incidentId: dpd.id } })).toBe(3);
+    const evidence = await incidentEvidence(prisma, dpd);
+    expect(evidence.map((e) => e.code)).toEqual(["DPD_TIMEOUT", "DPD_TIMEOUT", "DPD_TIMEOUT"]);
   });
 
   it("ingests pushed customer-gateway lines once per batch and folds them", async () => {

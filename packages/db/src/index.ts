@@ -10,6 +10,7 @@ export { generateToken, hashToken, type Keyring, open, openJson, parseKeyring, s
 export { Prisma, type PrismaClient } from "./generated/prisma/client.ts";
 export * from "./generated/prisma/enums.ts";
 export { checkDatabase, type DependencyHealth } from "./health.ts";
+export { type EvidenceIncident, incidentEvidence } from "./incident-evidence.ts";
 export { insertLogEvents, type LogEventRow } from "./log-events.ts";
 export { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./passwords.ts";
 export { type PurgeCounts, purgeExpiredRows } from "./retention.ts";

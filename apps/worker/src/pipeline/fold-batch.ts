@@ -31,7 +31,6 @@ interface Working extends ActiveIncident {
   resolvedAt?: Date;
   resolvedReason?: string;
   activities: Array<{ kind: IncidentActivityKind; body: string | null; at: Date }>;
-  fingerprints: string[];
 }
 
 const activeKey = (scope: IncidentScope, code: string) => `${scope.tunnelId ?? scope.connectionId}:${code}`;
@@ -51,7 +50,6 @@ export async function foldBatch(
     isChanged: false,
     status: i.state === "pending" ? "PENDING" : "OPEN",
     activities: [],
-    fingerprints: [],
   }));
   let next = 0;
   const active = () => all.filter((w) => !w.isDeleted && w.status !== "RESOLVED");
@@ -59,7 +57,6 @@ export async function foldBatch(
 
   for (const event of events) {
     const decisions: IncidentDecision[] = foldEvent(active(), event, policy);
-    let linked: Working | undefined;
     for (const d of decisions) {
       switch (d.action) {
         case "create": {
@@ -77,11 +74,9 @@ export async function foldBatch(
             isDeleted: false,
             isChanged: true,
             activities: d.confirmed ? [{ kind: "OPENED", body: event.evidence ?? null, at: event.occurredAt }] : [],
-            fingerprints: [],
             ...(d.confirmed ? { openedAt: event.occurredAt } : {}),
           };
           all.push(w);
-          linked ??= w;
           break;
         }
         case "fold": {
@@ -95,7 +90,6 @@ export async function foldBatch(
             w.activities.push({ kind: "OPENED", body: event.evidence ?? null, at: event.occurredAt });
           }
           w.isChanged = true;
-          linked ??= w;
           break;
         }
         case "refine": {
@@ -110,7 +104,6 @@ export async function foldBatch(
             at: event.occurredAt,
           });
           w.isChanged = true;
-          linked ??= w;
           break;
         }
         case "reopen": {
@@ -121,7 +114,6 @@ export async function foldBatch(
           w.lastEventAt = event.occurredAt;
           w.activities.push({ kind: "REOPENED", body: event.evidence ?? null, at: event.occurredAt });
           w.isChanged = true;
-          linked ??= w;
           break;
         }
         case "start-recovery": {
@@ -146,7 +138,6 @@ export async function foldBatch(
         }
       }
     }
-    if (linked && event.fingerprints) linked.fingerprints.push(...event.fingerprints);
   }
 
   let writes = 0;
@@ -200,12 +191,6 @@ export async function foldBatch(
         })),
       });
     }
-    if (w.fingerprints.length > 0) {
-      await tx.tunnelLogEvent.updateMany({
-        where: { tenantId: scope.tenantId, fingerprint: { in: w.fingerprints } },
-        data: { incidentId: id },
-      });
-    }
   }
   return writes;
 }
@@ -239,7 +224,6 @@ export async function foldNewEvents(
       occurredAt: row.occurredAt,
       clears: classification.clears,
       evidence: classification.evidence,
-      fingerprints: [row.fingerprint],
     })),
     policy,
   );

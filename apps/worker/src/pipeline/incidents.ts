@@ -83,8 +83,6 @@ export async function loadActiveIncidents(tx: Tx, scope: IncidentScope): Promise
 
 export interface AppliedEvent extends FoldingEvent {
   evidence?: string | null;
-  /** Log event fingerprints to link to the incident, when the event came from logs. */
-  fingerprints?: string[];
 }
 
 export async function resolveIncident(
