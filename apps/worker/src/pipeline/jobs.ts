@@ -36,19 +36,22 @@ function describe(error: unknown): string {
   return String(error);
 }
 
-async function recordFailure(deps: PipelineDeps, accountId: string, error: unknown, reconcile: () => Promise<unknown>) {
+type LoadedAccount = Awaited<ReturnType<typeof loadAccount>>;
+
+async function recordFailure(
+  deps: PipelineDeps,
+  account: LoadedAccount,
+  error: unknown,
+  reconcile: () => Promise<unknown>,
+) {
   const now = deps.now();
-  const account = await deps.prisma.cloudAccount.findUnique({
-    where: { id: accountId },
-    select: { failingSince: true },
-  });
   await deps.prisma.cloudAccount.update({
-    where: { id: accountId },
+    where: { id: account.id },
     data: {
       syncState: "FAILING",
       lastSyncAt: now,
       lastError: describe(error).slice(0, 2000),
-      failingSince: account?.failingSince ?? now,
+      failingSince: account.failingSince ?? now,
       consecutiveFailures: { increment: 1 },
     },
   });
@@ -58,13 +61,13 @@ async function recordFailure(deps: PipelineDeps, accountId: string, error: unkno
 
 async function recordSuccess(
   deps: PipelineDeps,
-  accountId: string,
+  account: LoadedAccount,
   unavailable: Record<string, string> | undefined,
   reconcile: () => Promise<unknown>,
 ) {
   const now = deps.now();
-  const before = await deps.prisma.cloudAccount.update({
-    where: { id: accountId },
+  await deps.prisma.cloudAccount.update({
+    where: { id: account.id },
     data: {
       syncState: "OK",
       lastSyncAt: now,
@@ -74,9 +77,9 @@ async function recordSuccess(
       consecutiveFailures: 0,
       ...(unavailable ? { unavailable } : {}),
     },
-    select: { consecutiveFailures: true },
   });
-  if (before.consecutiveFailures !== 0) await reconcile();
+  // The account was backed off while failing: restore its normal schedule.
+  if (account.consecutiveFailures !== 0) await reconcile();
 }
 
 export function createHandlers(deps: PipelineDeps, queues: ScheduleQueues & { accounts: Queue }) {
@@ -97,10 +100,10 @@ export function createHandlers(deps: PipelineDeps, queues: ScheduleQueues & { ac
           const client = deps.clientFor(accountTarget(deps.keyring, account));
           const snapshot = await client.fetchStatus();
           const result = await applyStatusSnapshot(deps.prisma, account, snapshot);
-          await recordSuccess(deps, account.id, snapshot.unavailable, reconcile);
+          await recordSuccess(deps, account, snapshot.unavailable, reconcile);
           return result;
         } catch (error) {
-          await recordFailure(deps, account.id, error, reconcile);
+          await recordFailure(deps, account, error, reconcile);
           throw error;
         }
       });
@@ -120,10 +123,10 @@ export function createHandlers(deps: PipelineDeps, queues: ScheduleQueues & { ac
             maxPagesPerStream: 20,
             deadline: Date.now() + 4 * 60 * 1000,
           });
-          await recordSuccess(deps, account.id, undefined, reconcile);
+          await recordSuccess(deps, account, undefined, reconcile);
           return result;
         } catch (error) {
-          await recordFailure(deps, account.id, error, reconcile);
+          await recordFailure(deps, account, error, reconcile);
           throw error;
         }
       });
