@@ -155,6 +155,11 @@ async function applyConnection(
   });
 
   let transitions = 0;
+  // One read for the connection's tunnels, rather than one per tunnel.
+  const previousTunnels = await tx.tunnel.findMany({
+    where: { connectionId: row.id },
+    select: { index: true, status: true },
+  });
   for (const tunnel of connection.tunnels) {
     const status = tunnel.status as TunnelStatus;
     const o = tunnel.options;
@@ -185,10 +190,7 @@ async function applyConnection(
       natTraversal: o.natTraversal ?? null,
       loggingEnabled: o.loggingEnabled ?? null,
     };
-    const previous = await tx.tunnel.findUnique({
-      where: { connectionId_index: { connectionId: row.id, index: tunnel.index } },
-      select: { id: true, status: true },
-    });
+    const previous = previousTunnels.find((t) => t.index === tunnel.index);
     const saved = await tx.tunnel.upsert({
       where: { connectionId_index: { connectionId: row.id, index: tunnel.index } },
       create: { tenantId: account.tenantId, connectionId: row.id, index: tunnel.index, ...tunnelFields },

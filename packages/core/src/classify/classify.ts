@@ -118,7 +118,6 @@ function classifyMessage(
     rule.phase === undefined ? (phaseFromContext(message, found) ?? rule.defaultPhase ?? null) : rule.phase;
   const resolved = resolveCode(rule, match, contextPhase, message);
   const code: LogFaultCode = resolved.code;
-  const clears: LogFaultCode[] = code === "TUNNEL_UP" ? ["*" as LogFaultCode] : (rule.clears ?? []);
   return {
     code,
     severity: DEFAULT_SEVERITY[code],
@@ -127,7 +126,9 @@ function classifyMessage(
     confidence: rule.confidence,
     evidence: match[0].length > 200 ? `${match[0].slice(0, 200)}…` : match[0],
     rule: rule.id,
-    clears: code === "TUNNEL_UP" ? [] : clears,
+    // TUNNEL_UP clears the tunnel's faults by its code (incident folding knows); `clears` names
+    // what other lines end, such as BGP Established ending BGP_SESSION_DOWN.
+    clears: rule.clears ?? [],
     fields,
   };
 }
