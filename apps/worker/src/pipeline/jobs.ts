@@ -1,8 +1,9 @@
 // The job handlers: parse the payload against its contract, run the pipeline step, record what
 // happened on the account. Every handler is safe to run twice and to die half-way.
-import { type JobName, parseJob, QUEUE_NAMES, type QueueName } from "@tunnelwatch/queue";
+import { QUEUE_NAMES } from "@tunnelwatch/queue";
 import type { Job, Queue } from "bullmq";
 import { UnrecoverableError } from "bullmq";
+import { jobPayload } from "../job-payload.ts";
 import { ProviderError } from "../providers/types.ts";
 import { accountTarget } from "./account-target.ts";
 import type { PipelineDeps } from "./deps.ts";
@@ -12,14 +13,6 @@ import { withLock } from "./locks.ts";
 import { pullAccountLogs } from "./logs.ts";
 import { reconcileSchedules, type ScheduleQueues } from "./schedules.ts";
 import { applyStatusSnapshot } from "./status.ts";
-
-function payload<Q extends QueueName>(queue: Q, job: Job) {
-  try {
-    return parseJob(queue, job.name as JobName<Q>, job.data);
-  } catch (error) {
-    throw new UnrecoverableError(error instanceof Error ? error.message : String(error));
-  }
-}
 
 async function loadAccount(deps: PipelineDeps, id: string) {
   const account = await deps.prisma.cloudAccount.findUnique({
@@ -87,12 +80,12 @@ export function createHandlers(deps: PipelineDeps, queues: ScheduleQueues & { ac
 
   return {
     [QUEUE_NAMES.accounts]: async (job: Job) => {
-      payload(QUEUE_NAMES.accounts, job);
+      jobPayload(QUEUE_NAMES.accounts, job);
       return reconcileSchedules(deps.prisma, queues);
     },
 
     [QUEUE_NAMES.pollStatus]: async (job: Job) => {
-      const { cloudAccountId } = payload(QUEUE_NAMES.pollStatus, job);
+      const { cloudAccountId } = jobPayload(QUEUE_NAMES.pollStatus, job);
       const account = await loadAccount(deps, cloudAccountId);
       if (account.isPaused) return { skipped: "paused" };
       const ran = await withLock(deps.redis, `${deps.queuePrefix}:lock:status:${account.id}`, async () => {
@@ -111,7 +104,7 @@ export function createHandlers(deps: PipelineDeps, queues: ScheduleQueues & { ac
     },
 
     [QUEUE_NAMES.pullLogs]: async (job: Job) => {
-      const { cloudAccountId } = payload(QUEUE_NAMES.pullLogs, job);
+      const { cloudAccountId } = jobPayload(QUEUE_NAMES.pullLogs, job);
       const account = await loadAccount(deps, cloudAccountId);
       if (account.isPaused) return { skipped: "paused" };
       const ran = await withLock(deps.redis, `${deps.queuePrefix}:lock:logs:${account.id}`, async () => {
@@ -134,7 +127,7 @@ export function createHandlers(deps: PipelineDeps, queues: ScheduleQueues & { ac
     },
 
     [QUEUE_NAMES.ingestLines]: async (job: Job) => {
-      const data = payload(QUEUE_NAMES.ingestLines, job);
+      const data = jobPayload(QUEUE_NAMES.ingestLines, job);
       try {
         return await ingestLines(deps.prisma, data);
       } catch (error) {
@@ -144,7 +137,7 @@ export function createHandlers(deps: PipelineDeps, queues: ScheduleQueues & { ac
     },
 
     [QUEUE_NAMES.incidents]: async (job: Job) => {
-      payload(QUEUE_NAMES.incidents, job);
+      jobPayload(QUEUE_NAMES.incidents, job);
       const now = deps.now();
       const decided = await advanceAllIncidents(deps.prisma, now);
       for (const { row, decision } of decided) {
