@@ -2,7 +2,14 @@
 // local server answering Alibaba RPC JSON (PascalCase, with the documented type quirks).
 import { connectionSchema } from "@tunnelwatch/core";
 import { afterEach, describe, expect, it } from "vitest";
-import { FAST, type RecordedRequest, type Reply, startServer, type TestServer } from "../testing/server.ts";
+import {
+  FAST,
+  providerFailure,
+  type RecordedRequest,
+  type Reply,
+  startServer,
+  type TestServer,
+} from "../testing/server.ts";
 import { ProviderError } from "../types.ts";
 import { AlibabaProviderClient, parseEndpointOverride } from "./client.ts";
 import { LOG_PAGE_SIZE, lineTimestamp, WINDOW_SECONDS } from "./logs.ts";
@@ -264,16 +271,6 @@ function client(url: string, options = {}) {
   );
 }
 
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ProviderError);
-    return error as ProviderError;
-  }
-  throw new Error("expected a ProviderError");
-}
-
 describe("Alibaba fetchStatus", () => {
   it("normalises dual- and single-tunnel connections with string-typed fields", async () => {
     server = await startServer(aliHandler());
@@ -430,7 +427,7 @@ describe("Alibaba fetchStatus", () => {
     [503, "ServiceUnavailable", "The request has failed due to a temporary failure of the server.", "unavailable"],
   ])("maps HTTP %i %s to its kind with the provider's message", async (status, code, message, kind) => {
     server = await startServer(aliHandler({ DescribeVpnGateways: () => aliError(status, code, message) }));
-    const error = await failure(client(server.url).fetchStatus());
+    const error = await providerFailure(client(server.url).fetchStatus());
     expect(error.kind).toBe(kind);
     expect(error.message).toContain("Alibaba Cloud DescribeVpnGateways (cn-hangzhou) failed");
     expect(error.message).toContain(`${code}: ${message}`);
@@ -444,7 +441,7 @@ describe("Alibaba fetchStatus", () => {
         DescribeVpnGateways: () => aliError(400, "SignatureDoesNotMatch", `string to sign with ${SECRET}`),
       }),
     );
-    const error = await failure(client(server.url).fetchStatus());
+    const error = await providerFailure(client(server.url).fetchStatus());
     expect(error.kind).toBe("auth");
     expect(error.message).not.toContain(SECRET);
     expect(error.message).toContain("[redacted]");
@@ -452,7 +449,7 @@ describe("Alibaba fetchStatus", () => {
 
   it("times out a hanging response with kind timeout", async () => {
     server = await startServer(aliHandler({ DescribeVpnGateways: () => "hang" }));
-    const error = await failure(client(server.url, { maxAttempts: 2, requestTimeoutMs: 200 }).fetchStatus());
+    const error = await providerFailure(client(server.url, { maxAttempts: 2, requestTimeoutMs: 200 }).fetchStatus());
     expect(error.kind).toBe("timeout");
     expect(error.message).toContain("DescribeVpnGateways");
     expect(server.requests).toHaveLength(2);

@@ -2,7 +2,14 @@
 // 2016-11-15) and JSON 1.1 (CloudWatch Logs, AWS Health), as the real endpoints do.
 import { connectionSchema } from "@tunnelwatch/core";
 import { afterEach, describe, expect, it } from "vitest";
-import { FAST, type RecordedRequest, type Reply, startServer, type TestServer } from "../testing/server.ts";
+import {
+  FAST,
+  providerFailure,
+  type RecordedRequest,
+  type Reply,
+  startServer,
+  type TestServer,
+} from "../testing/server.ts";
 import { ProviderError } from "../types.ts";
 import { AwsProviderClient } from "./client.ts";
 import { advanceAwsCursor, parseAwsCursor } from "./logs.ts";
@@ -274,16 +281,6 @@ function client(url: string, options = {}) {
   );
 }
 
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ProviderError);
-    return error as ProviderError;
-  }
-  throw new Error("expected a ProviderError");
-}
-
 describe("AWS fetchStatus", () => {
   it("normalises every field posture reads, from EC2 Query XML", async () => {
     server = await startServer(awsHandler());
@@ -506,7 +503,7 @@ describe("AWS fetchStatus", () => {
     server = await startServer(
       awsHandler({ DescribeVpnConnections: () => ec2Error(503, "RequestLimitExceeded", "Request limit exceeded.") }),
     );
-    const error = await failure(client(server.url).fetchStatus());
+    const error = await providerFailure(client(server.url).fetchStatus());
     expect(error.kind).toBe("throttled");
     expect(error.isRetryable).toBe(true);
     expect(error.details).toMatchObject({
@@ -529,7 +526,7 @@ describe("AWS fetchStatus", () => {
     [500, "InternalError", "An internal error has occurred.", "unavailable"],
   ])("maps HTTP %i %s to kind and keeps the provider's message", async (status, code, message, kind) => {
     server = await startServer(awsHandler({ DescribeVpnConnections: () => ec2Error(status, code, message) }));
-    const error = await failure(client(server.url).fetchStatus());
+    const error = await providerFailure(client(server.url).fetchStatus());
     expect(error.kind).toBe(kind);
     expect(error.message).toContain("AWS DescribeVpnConnections (us-east-1) failed");
     expect(error.message).toContain(message);
@@ -547,7 +544,7 @@ describe("AWS fetchStatus", () => {
           ),
       }),
     );
-    const error = await failure(client(server.url).fetchStatus());
+    const error = await providerFailure(client(server.url).fetchStatus());
     expect(error.kind).toBe("auth");
     expect(error.message).not.toContain(SECRET);
     expect(error.message).not.toContain(encodeURIComponent(SECRET));
@@ -558,7 +555,7 @@ describe("AWS fetchStatus", () => {
   it("times out a hanging response with kind timeout", async () => {
     server = await startServer(awsHandler({ DescribeVpnConnections: () => "hang" }));
     const started = Date.now();
-    const error = await failure(client(server.url, { maxAttempts: 2, requestTimeoutMs: 200 }).fetchStatus());
+    const error = await providerFailure(client(server.url, { maxAttempts: 2, requestTimeoutMs: 200 }).fetchStatus());
     expect(error.kind).toBe("timeout");
     expect(error.message).toContain("DescribeVpnConnections");
     expect(Date.now() - started).toBeLessThan(5_000);

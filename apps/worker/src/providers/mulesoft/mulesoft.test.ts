@@ -2,7 +2,14 @@
 // (salesforce/anypoint-client-go vpc/ and vpn/ OpenAPI specs).
 import { connectionSchema } from "@tunnelwatch/core";
 import { afterEach, describe, expect, it } from "vitest";
-import { FAST, type RecordedRequest, type Reply, startServer, type TestServer } from "../testing/server.ts";
+import {
+  FAST,
+  providerFailure,
+  type RecordedRequest,
+  type Reply,
+  startServer,
+  type TestServer,
+} from "../testing/server.ts";
 import { ProviderError } from "../types.ts";
 import { CONTROL_PLANES, controlPlaneOf, MulesoftProviderClient } from "./client.ts";
 
@@ -137,16 +144,6 @@ function client(url: string, options = {}, regions = ["us"]) {
   );
 }
 
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ProviderError);
-    return error as ProviderError;
-  }
-  throw new Error("expected a ProviderError");
-}
-
 describe("MuleSoft fetchStatus", () => {
   it("normalises Anypoint VPNs: BGP vs static, tunnel status, responder-only", async () => {
     server = await startServer(anypointHandler());
@@ -217,7 +214,7 @@ describe("MuleSoft fetchStatus", () => {
         }),
       }),
     );
-    const error = await failure(client(server.url).fetchStatus());
+    const error = await providerFailure(client(server.url).fetchStatus());
     expect(error.kind).toBe("auth");
     expect(error.message).toContain("MuleSoft Anypoint OAuth token failed: HTTP 401: Invalid client secret");
     expect(error.message).not.toContain(SECRET);
@@ -229,7 +226,7 @@ describe("MuleSoft fetchStatus", () => {
         vpcs: () => ({ status: 401, body: { status: 401, message: `Access token ${TOKEN} is invalid` } }),
       }),
     );
-    const error = await failure(client(server.url).fetchStatus());
+    const error = await providerFailure(client(server.url).fetchStatus());
     expect(error.kind).toBe("auth");
     expect(error.message).not.toContain(TOKEN);
     expect(server.requests.filter((r) => r.path.endsWith("/oauth2/token"))).toHaveLength(2);
@@ -256,14 +253,14 @@ describe("MuleSoft fetchStatus", () => {
     server = await startServer(
       anypointHandler({ vpcs: () => ({ status: 503, body: { message: "Service Unavailable" } }) }),
     );
-    const error = await failure(client(server.url).fetchStatus());
+    const error = await providerFailure(client(server.url).fetchStatus());
     expect(error.kind).toBe("unavailable");
     expect(error.details.status).toBe(503);
   });
 
   it("times out a hanging response with kind timeout", async () => {
     server = await startServer(anypointHandler({ vpcs: () => "hang" }));
-    const error = await failure(client(server.url, { maxAttempts: 2, requestTimeoutMs: 200 }).fetchStatus());
+    const error = await providerFailure(client(server.url, { maxAttempts: 2, requestTimeoutMs: 200 }).fetchStatus());
     expect(error.kind).toBe("timeout");
     expect(error.message).toContain("list VPCs");
   });

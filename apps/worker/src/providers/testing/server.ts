@@ -1,6 +1,7 @@
 // A local HTTP server for provider-client tests: the real SDKs talk to it over real HTTP.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { ProviderError } from "../types.ts";
 
 export interface RecordedRequest {
   method: string;
@@ -73,3 +74,14 @@ export const FAST = {
   baseDelayMs: 5,
   maxDelayMs: 20,
 } as const;
+
+/** The ProviderError a call fails with; fails the test if it succeeds or throws something else. */
+export async function providerFailure(promise: Promise<unknown>): Promise<ProviderError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ProviderError) return error;
+    throw new Error(`expected a ProviderError, got ${String(error)}`);
+  }
+  throw new Error("expected a ProviderError, the call succeeded");
+}
