@@ -119,9 +119,9 @@ export function splitHeader(line: string, found: Found): Header {
     if (time) {
       fields.time = time[1];
       rest = rest.slice(time[0].length);
-      const hostProgram = HOST_THEN_PROGRAM.exec(rest);
       const program = PROGRAM.exec(rest);
-      if (program && VPN_PROGRAMS[program[1] as string]) {
+      const hostProgram = program && VPN_PROGRAMS[program[1] as string] ? null : HOST_THEN_PROGRAM.exec(rest);
+      if (program && !hostProgram && VPN_PROGRAMS[program[1] as string]) {
         fields.program = program[1];
         rest = rest.slice(program[0].length);
       } else if (hostProgram) {

@@ -2,8 +2,6 @@
 // which groups (rules) have a keyword in it, so that only those rules run their regular
 // expressions. Most lines then run one or two expressions instead of every rule's.
 
-const CONTROL = 255;
-
 interface Node {
   next: Map<number, number>;
   fail: number;
@@ -16,17 +14,22 @@ export class KeywordIndex {
   // Characters are mapped to a small alphabet: the characters the keywords use, plus one
   // symbol (0) for every other character, which no keyword contains and so always leads back to
   // the root. The transition table is then nodes x alphabet, small enough to stay in cache.
-  private readonly symbolOf = new Uint8Array(128);
+  // Indexed by UTF-16 code unit, so the scan needs no range check.
+  private readonly symbolOf = new Uint8Array(65536);
   private alphabetSize = 1;
   private table = new Uint32Array(0);
   private outputsOf: number[][] = [];
-  /** Set by scan when the text holds control characters, DEL, non-ASCII or the replacement character. */
-  hasSuspectCharacters = false;
+  /**
+   * The group that scan flags when the text holds control characters (other than tab), DEL or
+   * non-ASCII characters: the text needs a closer look for binary data.
+   */
+  readonly suspectGroup: number;
   /** `groups[i]` lists the keywords of group i. */
   constructor(groups: ReadonlyArray<readonly string[]>) {
     for (const [group, keywords] of groups.entries()) {
       for (const keyword of keywords) this.insert(keyword.toLowerCase(), group);
     }
+    this.suspectGroup = groups.length;
     this.build();
   }
 
@@ -101,46 +104,44 @@ export class KeywordIndex {
         }
       }
     }
-    // Control characters (other than tab) get a symbol of their own to flag suspect text.
-    for (let code = 0; code < 32; code++) if (code !== 9) this.symbolOf[code] = CONTROL;
-    this.symbolOf[127] = CONTROL;
-    this.outputsOf = this.nodes.map((n) => n.outputs);
+    // Suspect characters lead, from any state, to a node of their own that completes the suspect
+    // group and then continues as the root does (no keyword contains them).
+    const suspectNode = count;
+    const suspectSymbol = size;
+    const wide = size + 1;
+    const widened = new Uint32Array((count + 1) * wide);
+    for (let state = 0; state < count; state++) {
+      for (let symbol = 0; symbol < size; symbol++) {
+        const entry = this.table[state * size + symbol] as number;
+        widened[state * wide + symbol] = ((entry >>> 1) / size) * wide * 2 + (entry & 1);
+      }
+      widened[state * wide + suspectSymbol] = suspectNode * wide * 2 + 1;
+    }
+    widened.copyWithin(suspectNode * wide, 0, wide);
+    this.table = widened;
+    this.alphabetSize = wide;
+    for (let code = 0; code < 32; code++) if (code !== 9) this.symbolOf[code] = suspectSymbol;
+    this.symbolOf.fill(suspectSymbol, 127);
+    this.outputsOf = [...this.nodes.map((n) => n.outputs), [this.suspectGroup]];
   }
 
   /**
-   * Sets found[group] = 1 for every group with a keyword in `text` (case-insensitive); true if any.
-   * Also records in `hasSuspectCharacters` whether the text needs a closer look for binary data.
+   * Sets found[group] = 1 for every group with a keyword in `text` (case-insensitive), and
+   * found[suspectGroup] = 1 when the text has suspect characters. `found` must be cleared first.
    */
-  scan(text: string, found: Uint8Array): boolean {
+  scan(text: string, found: Uint8Array): void {
     const table = this.table;
     const symbolOf = this.symbolOf;
     const size = this.alphabetSize;
     const outputsOf = this.outputsOf;
     let row = 0;
-    let any = false;
-    let isSuspect = false;
     for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (code > 127) {
-        isSuspect = true;
-        row = 0;
-        continue;
-      }
-      const symbol = symbolOf[code] as number;
-      if (symbol === CONTROL) {
-        isSuspect = true;
-        row = 0;
-        continue;
-      }
-      const entry = table[row + symbol] as number;
+      const entry = table[row + (symbolOf[text.charCodeAt(i)] as number)] as number;
       row = entry >>> 1;
       if ((entry & 1) === 1) {
-        any = true;
         const outputs = outputsOf[row / size] as number[];
         for (let k = 0; k < outputs.length; k++) found[outputs[k] as number] = 1;
       }
     }
-    this.hasSuspectCharacters = isSuspect;
-    return any;
   }
 }

@@ -105,9 +105,12 @@ const INDEX = new KeywordIndex([...RULES.map((rule) => rule.keywords), ...MARKER
 
 /** What one scan found: rule candidates by rule index, and markers by name. */
 export class Found {
-  readonly flags = new Uint8Array(RULES.length + MARKER_NAMES.length);
+  readonly flags = new Uint8Array(INDEX.suspectGroup + 1);
+
   /** Control characters or non-ASCII text were seen: check for binary data before trusting the line. */
-  hasSuspectCharacters = false;
+  get hasSuspectCharacters(): boolean {
+    return this.flags[INDEX.suspectGroup] === 1;
+  }
 
   isRuleCandidate(ruleIndex: number): boolean {
     return this.flags[ruleIndex] === 1;
@@ -121,13 +124,6 @@ export class Found {
 /** Scans `text` into `found`, replacing what it held. */
 export function scan(text: string, found: Found): Found {
   found.flags.fill(0);
-  INDEX.scan(text, found.flags);
-  found.hasSuspectCharacters = INDEX.hasSuspectCharacters;
-  return found;
-}
-
-/** Adds the rule candidates and markers of `text` to what `found` holds. */
-export function scanMore(text: string, found: Found): Found {
   INDEX.scan(text, found.flags);
   return found;
 }
