@@ -32,7 +32,7 @@ const VENDOR_OF: Record<LogsAccount["provider"], Vendor | undefined> = {
   MULESOFT: undefined,
 };
 
-export const STREAMS_IN_PARALLEL = 4;
+export const STREAMS_IN_PARALLEL = 8;
 
 // First pull of a stream starts this far back; later pulls follow the cursor.
 export const FIRST_PULL_LOOKBACK_MS = 60 * 60 * 1000;
@@ -60,16 +60,15 @@ export async function pullAccountLogs(
   await mapLimit(work, STREAMS_IN_PARALLEL, async ({ connection, stream }) => {
     result.streams++;
     const tunnel = connection.tunnels.find((t) => t.index === stream.tunnelIndex) ?? null;
+    // The stored cursor is read once; after that each committed page's cursor is the position.
+    const stored = await db.ingestionCursor.findUnique({
+      where: { cloudAccountId_stream: { cloudAccountId: account.id, stream: stream.key } },
+      select: { position: true },
+    });
+    let position = (stored?.position as LogCursor | undefined) ?? null;
+    const since = new Date(options.now.getTime() - FIRST_PULL_LOOKBACK_MS);
     for (let page = 0; page < options.maxPagesPerStream && Date.now() < options.deadline; page++) {
-      const stored = await db.ingestionCursor.findUnique({
-        where: { cloudAccountId_stream: { cloudAccountId: account.id, stream: stream.key } },
-        select: { position: true },
-      });
-      const since = new Date(options.now.getTime() - FIRST_PULL_LOOKBACK_MS);
-      const pulled = await client.pullLogs(stream, (stored?.position as LogCursor | undefined) ?? null, {
-        since,
-        maxEvents: options.maxEventsPerPage,
-      });
+      const pulled = await client.pullLogs(stream, position, { since, maxEvents: options.maxEventsPerPage });
       result.pages++;
       result.events += pulled.events.length;
       const classified = classifyEvents({
@@ -111,6 +110,7 @@ export async function pullAccountLogs(
         { timeout: 30_000 },
       );
       result.inserted += inserted;
+      position = pulled.cursor;
       if (!pulled.hasMore) break;
     }
   });

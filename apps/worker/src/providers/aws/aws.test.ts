@@ -695,6 +695,21 @@ describe("AWS pullLogs", () => {
     expect(JSON.parse(server.requests[0]?.body ?? "{}").startTime).toBe(1_700_000_002_000);
   });
 
+  it("keeps one copy of an event a page repeats, in time order, on large pages", async () => {
+    const events = Array.from({ length: 20_000 }, (_, i) => ({
+      eventId: `e${i % 10_000}`,
+      timestamp: 1_700_000_000_000 + (i % 10_000),
+      message: `line ${i % 10_000}`,
+    }));
+    const { events: kept, cursor } = advanceAwsCursor(parseAwsCursor(null, new Date(0)), events.reverse(), {
+      queryStart: 0,
+    });
+    expect(kept).toHaveLength(10_000);
+    expect(kept[0]).toEqual({ id: "e0", timestamp: 1_700_000_000_000, message: "line 0" });
+    expect(kept.at(-1)?.id).toBe("e9999");
+    expect(cursor).toEqual({ v: 1, ts: 1_700_000_009_999, idsAtTs: ["e9999"] });
+  });
+
   it("falls back to a fresh query when a stored nextToken is rejected", async () => {
     const handler = logsHandler(EVENTS);
     server = await startServer((request) => {

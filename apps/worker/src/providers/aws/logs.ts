@@ -44,13 +44,15 @@ export function advanceAwsCursor(
   let ts = cursor.ts;
   let idsAtTs = [...cursor.idsAtTs];
   const kept: RawLogEvent[] = [];
+  const keptIds = new Set<string>();
   const sorted = [...events].sort((a, b) => (a.timestamp ?? 0) - (b.timestamp ?? 0));
   for (const event of sorted) {
     const timestamp = event.timestamp;
     if (timestamp === undefined || event.eventId === undefined) continue;
     if (timestamp < cursor.ts) continue;
     if (timestamp === cursor.ts && seen.has(event.eventId)) continue;
-    if (kept.some((k) => k.id === event.eventId)) continue;
+    if (keptIds.has(event.eventId)) continue;
+    keptIds.add(event.eventId);
     kept.push({ id: event.eventId, timestamp, message: event.message ?? "" });
     if (timestamp > ts) {
       ts = timestamp;
