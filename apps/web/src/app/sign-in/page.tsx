@@ -22,6 +22,12 @@ export default async function SignInPage({
         <h1 className="brand">Tunnelwatch</h1>
         <p className="subtitle">Sign in to your network team's dashboard</p>
         <SignInForm initialError={message} callbackUrl={callbackUrl?.startsWith("/") ? callbackUrl : "/"} />
+        <p className="subtitle" style={{ marginTop: 16, marginBottom: 0 }}>
+          New to Tunnelwatch?{" "}
+          <a href={`/sign-up${callbackUrl?.startsWith("/") ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`}>
+            Create an account
+          </a>
+        </p>
       </div>
     </main>
   );

@@ -1,0 +1,235 @@
+// Alert channels and rules, and the audit log, over a real PostgreSQL: a webhook's signing
+// secret is returned once and stored sealed; rules only name this organisation's channels,
+// accounts and connections; the audit log filters, pages and names its actors.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openChannelSecret } from "../src/admin/alert-channels.ts";
+import { type AdminFixture, adminFixture, codeOf } from "./admin-helpers.ts";
+
+let f: AdminFixture;
+beforeAll(async () => {
+  f = await adminFixture("alerts");
+});
+afterAll(async () => {
+  await f?.close();
+});
+
+const SLACK_URL = "https://hooks.slack.com/services/T000/B000/very-secret-path";
+
+describe("alert channels", () => {
+  it("returns a webhook's signing secret once and stores it sealed", async () => {
+    const admin = await f.api("ADMIN");
+    const created = await admin.alerts.createChannel({
+      kind: "WEBHOOK",
+      name: "NOC webhook",
+      url: "https://noc.example.test/hooks/tunnelwatch",
+      format: "json",
+    });
+    expect(created.secret).toMatch(/^whsec_/);
+    expect(created.channel).toMatchObject({ kind: "WEBHOOK", hasSecret: true, format: "json" });
+    const row = await f.prisma.alertChannel.findUniqueOrThrow({ where: { id: created.channel.id } });
+    expect(row.secretCipher).not.toContain(created.secret ?? "-");
+    expect(row.secretKeyId).toBe("k1");
+    expect(
+      openChannelSecret(f.keyring, {
+        tenantId: row.tenantId,
+        secretCipher: row.secretCipher ?? "",
+        secretKeyId: row.secretKeyId ?? "",
+      }),
+    ).toBe(created.secret);
+
+    const listed = await admin.alerts.listChannels({});
+    expect(JSON.stringify(listed)).not.toContain(created.secret ?? "-");
+    expect(JSON.stringify(listed)).not.toContain(row.secretCipher ?? "-");
+    const audit = await f.prisma.auditLog.findFirstOrThrow({ where: { targetId: row.id } });
+    expect(JSON.stringify(audit.details)).not.toContain(created.secret ?? "-");
+
+    // Rotating gives a new secret, once.
+    const rotated = await admin.alerts.rotateSecret({ id: row.id });
+    expect(rotated.secret).not.toBe(created.secret);
+    const after = await f.prisma.alertChannel.findUniqueOrThrow({ where: { id: row.id } });
+    expect(
+      openChannelSecret(f.keyring, {
+        tenantId: after.tenantId,
+        secretCipher: after.secretCipher ?? "",
+        secretKeyId: after.secretKeyId ?? "",
+      }),
+    ).toBe(rotated.secret);
+  });
+
+  it("stores Slack webhooks as SLACK, email channels with recipients, and masks URLs for viewers", async () => {
+    const admin = await f.api("ADMIN");
+    const slack = await admin.alerts.createChannel({ kind: "WEBHOOK", name: "Chat", url: SLACK_URL, format: "slack" });
+    expect(slack.channel.kind).toBe("SLACK");
+    const email = await admin.alerts.createChannel({
+      kind: "EMAIL",
+      name: "On-call",
+      recipients: ["NOC@acme.test", "noc@acme.test", "oncall@acme.test"],
+    });
+    expect(email.secret).toBeNull();
+    expect(email.channel.recipients).toEqual(["noc@acme.test", "oncall@acme.test"]);
+
+    const viewerList = await (await f.api("VIEWER")).alerts.listChannels({});
+    expect(viewerList.total).toBe(3);
+    expect(JSON.stringify(viewerList)).not.toContain("very-secret-path");
+    expect(viewerList.items.find((c) => c.name === "Chat")?.url).toBe("https://hooks.slack.com/…");
+    expect((await admin.alerts.listChannels({})).items.find((c) => c.name === "Chat")?.url).toBe(SLACK_URL);
+
+    expect(
+      await codeOf(admin.alerts.createChannel({ kind: "WEBHOOK", name: "x", url: "ftp://a.test/x", format: "json" })),
+    ).toBe("BAD_REQUEST");
+    expect(await codeOf(admin.alerts.createChannel({ kind: "EMAIL", name: "x", recipients: ["nope"] }))).toBe(
+      "BAD_REQUEST",
+    );
+    expect(await codeOf(admin.alerts.updateChannel({ id: email.channel.id, url: SLACK_URL }))).toBe("BAD_REQUEST");
+    const updated = await admin.alerts.updateChannel({ id: slack.channel.id, format: "json", isEnabled: false });
+    expect(updated).toMatchObject({ kind: "WEBHOOK", format: "json", isEnabled: false, url: SLACK_URL });
+  });
+
+  it("refuses viewers and other tenants", async () => {
+    const admin = await f.api("ADMIN");
+    const { id } = (await admin.alerts.listChannels({})).items[0] ?? { id: "" };
+    const viewer = await f.api("VIEWER");
+    expect(await codeOf(viewer.alerts.createChannel({ kind: "EMAIL", name: "x", recipients: ["a@b.test"] }))).toBe(
+      "FORBIDDEN",
+    );
+    expect(await codeOf(viewer.alerts.deleteChannel({ id }))).toBe("FORBIDDEN");
+    expect(await codeOf((await f.api("OPERATOR")).alerts.rotateSecret({ id }))).toBe("FORBIDDEN");
+    const other = await f.api("OTHER");
+    expect((await other.alerts.listChannels({})).total).toBe(0);
+    expect(await codeOf(other.alerts.deleteChannel({ id }))).toBe("NOT_FOUND");
+    expect(await codeOf(other.alerts.updateChannel({ id, name: "mine" }))).toBe("NOT_FOUND");
+    expect(await codeOf(other.alerts.rotateSecret({ id }))).toBe("NOT_FOUND");
+  });
+});
+
+describe("alert rules", () => {
+  it("creates, updates and deletes rules that name only this organisation's channels and objects", async () => {
+    const admin = await f.api("ADMIN");
+    const channels = (await admin.alerts.listChannels({})).items;
+    const [first, second] = channels;
+    const otherChannel = await (await f.api("OTHER")).alerts.createChannel({
+      kind: "EMAIL",
+      name: "Bravo NOC",
+      recipients: ["noc@bravo.test"],
+    });
+    const base = {
+      name: "Production down",
+      trigger: "TUNNEL_DOWN" as const,
+      minSeverity: "MAJOR" as const,
+      quietPeriodSec: 600,
+      scope: { providers: ["AWS" as const], tags: { env: "prod" } },
+    };
+    expect(await codeOf(admin.alerts.createRule({ ...base, channelIds: [otherChannel.channel.id] }))).toBe("NOT_FOUND");
+    expect(
+      await codeOf(admin.alerts.createRule({ ...base, channelIds: [first?.id ?? "", otherChannel.channel.id] })),
+    ).toBe("NOT_FOUND");
+    expect(await codeOf(admin.alerts.createRule({ ...base, channelIds: [] }))).toBe("BAD_REQUEST");
+    const otherAccount = await f.prisma.cloudAccount.create({
+      data: { tenantId: f.tenantB, provider: "AWS", name: "B", credentialsCipher: "x", credentialsKeyId: "k1" },
+    });
+    expect(
+      await codeOf(
+        admin.alerts.createRule({
+          ...base,
+          scope: { cloudAccountIds: [otherAccount.id] },
+          channelIds: [first?.id ?? ""],
+        }),
+      ),
+    ).toBe("NOT_FOUND");
+    expect(await codeOf((await f.api("VIEWER")).alerts.createRule({ ...base, channelIds: [first?.id ?? ""] }))).toBe(
+      "FORBIDDEN",
+    );
+
+    const rule = await admin.alerts.createRule({ ...base, channelIds: [first?.id ?? ""] });
+    expect(rule).toMatchObject({
+      trigger: "TUNNEL_DOWN",
+      minSeverity: "MAJOR",
+      quietPeriodSec: 600,
+      isEnabled: true,
+      scope: { providers: ["AWS"], tags: { env: "prod" } },
+    });
+    expect(rule.channels.map((c) => c.id)).toEqual([first?.id]);
+
+    const updated = await admin.alerts.updateRule({
+      id: rule.id,
+      channelIds: [second?.id ?? "", first?.id ?? ""],
+      scope: {},
+      isEnabled: false,
+    });
+    expect(updated.channels.map((c) => c.id).sort()).toEqual([first?.id, second?.id].sort());
+    expect(updated).toMatchObject({ isEnabled: false, scope: {}, name: "Production down" });
+    expect(await codeOf(admin.alerts.updateRule({ id: rule.id, channelIds: [otherChannel.channel.id] }))).toBe(
+      "NOT_FOUND",
+    );
+
+    const viewerRules = await (await f.api("VIEWER")).alerts.listRules({ trigger: "TUNNEL_DOWN" });
+    expect(viewerRules.items.map((r) => r.id)).toEqual([rule.id]);
+    expect((await (await f.api("VIEWER")).alerts.listRules({ trigger: "GRADE_DROPPED" })).total).toBe(0);
+
+    const other = await f.api("OTHER");
+    expect(await codeOf(other.alerts.updateRule({ id: rule.id, name: "x" }))).toBe("NOT_FOUND");
+    expect(await codeOf(other.alerts.deleteRule({ id: rule.id }))).toBe("NOT_FOUND");
+    expect((await other.alerts.listRules({})).total).toBe(0);
+
+    // Deleting a channel drops it from the rules that used it.
+    await admin.alerts.deleteChannel({ id: second?.id ?? "" });
+    const [afterDelete] = (await admin.alerts.listRules({})).items;
+    expect(afterDelete?.channels.map((c) => c.id)).toEqual([first?.id]);
+    await admin.alerts.deleteRule({ id: rule.id });
+    expect((await admin.alerts.listRules({})).total).toBe(0);
+    const actions = (
+      await f.prisma.auditLog.findMany({ where: { targetType: "AlertRule" }, orderBy: { createdAt: "asc" } })
+    ).map((a) => a.action);
+    expect(actions).toEqual(["alertRule.create", "alertRule.update", "alertRule.delete"]);
+  });
+});
+
+describe("audit log", () => {
+  it("lists newest first with actors, filters by action, actor, target and time, and pages", async () => {
+    const admin = await f.api("ADMIN");
+    const token = await admin.tokens.create({ name: "cmdb-sync", scopes: ["write"] });
+    // A change made with the token is attributed to it.
+    await f.prisma.auditLog.create({
+      data: {
+        tenantId: f.tenantA,
+        actorTokenId: token.id,
+        action: "incident.acknowledge",
+        targetType: "Incident",
+        targetId: "inc-1",
+      },
+    });
+    const all = await admin.audit.list({ pageSize: 200 });
+    expect(all.total).toBeGreaterThan(10);
+    const times = all.items.map((e) => e.createdAt.getTime());
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    expect(typeof all.items[0]?.id).toBe("string");
+    expect(all.items[0]?.actor).toEqual({ kind: "token", id: token.id, label: "API token cmdb-sync" });
+    expect(all.items.find((e) => e.action === "apiToken.create")?.actor).toMatchObject({
+      kind: "user",
+      label: "ADMIN of Acme",
+      email: "admin@acme.test",
+    });
+
+    const channels = await admin.audit.list({ action: "alertChannel." });
+    expect(channels.items.every((e) => e.action.startsWith("alertChannel."))).toBe(true);
+    expect(channels.total).toBeGreaterThanOrEqual(5);
+    const byToken = await admin.audit.list({ actorTokenId: token.id });
+    expect(byToken.items.map((e) => e.action)).toEqual(["incident.acknowledge"]);
+    const byUser = await admin.audit.list({ actorUserId: f.users.ADMIN, targetType: "AlertRule" });
+    expect(byUser.total).toBe(3);
+    expect((await admin.audit.list({ from: new Date(Date.now() + 60_000) })).total).toBe(0);
+    expect((await admin.audit.list({ to: new Date(Date.now() - 3_600_000) })).total).toBe(0);
+
+    const page1 = await admin.audit.list({ pageSize: 2, page: 1 });
+    const page2 = await admin.audit.list({ pageSize: 2, page: 2 });
+    expect(page1.items).toHaveLength(2);
+    expect(page2.items[0]?.id).not.toBe(page1.items[0]?.id);
+    expect(page2.total).toBe(all.total);
+
+    expect(await codeOf((await f.api("VIEWER")).audit.list({}))).toBe("FORBIDDEN");
+    expect(await codeOf((await f.api("OPERATOR")).audit.list({}))).toBe("FORBIDDEN");
+    expect(await codeOf((await f.api({ token: token.token })).audit.list({}))).toBe("FORBIDDEN");
+    const otherLog = await (await f.api("OTHER")).audit.list({ pageSize: 200 });
+    expect(otherLog.items.map((e) => e.action)).toEqual(["alertChannel.create"]);
+  });
+});
