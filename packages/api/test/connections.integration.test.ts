@@ -1,0 +1,341 @@
+// The connections router over a real PostgreSQL: filters, sorts and pages of the table; the
+// detail with posture, playbooks and configuration checks; the status timeline; log lines; and
+// setCriticality with its audit row. Another organisation's connection is NOT_FOUND everywhere,
+// exactly like one that does not exist.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Caller, codeOf, type FleetFixture, fleetFixture, HOUR_MS } from "./fleet-fixture.ts";
+
+let f: FleetFixture;
+let viewer: Caller;
+beforeAll(async () => {
+  f = await fleetFixture("connections");
+  viewer = await f.api("VIEWER");
+});
+afterAll(async () => {
+  await f?.close();
+});
+
+const names = (page: { items: Array<{ name: string }> }) => page.items.map((c) => c.name);
+
+describe("connections.list", () => {
+  it("lists live connections by name, with account, tunnels and open incidents", async () => {
+    const page = await viewer.connections.list({});
+    expect(names(page)).toEqual(["alpha", "bravo", "charlie", "delta", "echo"]);
+    expect(page).toMatchObject({ total: 5, page: 1, pageSize: 50 });
+    const charlie = page.items.find((c) => c.name === "charlie");
+    expect(charlie).toMatchObject({
+      provider: "ALIBABA",
+      grade: "D",
+      tunnelsUp: 1,
+      tunnelsTotal: 2,
+      openIncidents: 2,
+      criticality: "HIGH",
+      cloudAccount: { name: "alibaba account" },
+      tags: { env: "prod" },
+    });
+    const withRemoved = await viewer.connections.list({ includeRemoved: true });
+    expect(withRemoved.total).toBe(6);
+  });
+
+  it("filters in SQL", async () => {
+    const cases: Array<[Parameters<Caller["connections"]["list"]>[0], string[]]> = [
+      [{ provider: "AWS" }, ["alpha", "bravo", "echo"]],
+      [{ region: "us-east-1" }, ["alpha", "delta", "echo"]],
+      [{ grade: "D" }, ["charlie"]],
+      [{ grade: "UNGRADED" }, ["echo"]],
+      [{ routing: "STATIC" }, ["bravo", "charlie"]],
+      [{ status: "ALL_UP" }, ["alpha", "bravo"]],
+      [{ status: "ANY_DOWN" }, ["charlie", "delta", "echo"]],
+      [{ status: "REDUNDANCY_LOST" }, ["charlie", "delta"]],
+      [{ status: "OUTAGE" }, ["delta", "echo"]],
+      [{ criticality: "CRITICAL" }, ["delta"]],
+      [{ tag: "env=prod" }, ["alpha", "charlie"]],
+      [{ tag: "team=core" }, ["alpha"]],
+      [{ tag: "env=staging" }, []],
+      [{ q: "ALPH" }, ["alpha"]],
+      [{ q: "vpn-0004" }, ["delta"]],
+      [{ q: "198.51.100.3" }, ["charlie"]],
+      [{ provider: "AWS", status: "ANY_DOWN" }, ["echo"]],
+    ];
+    for (const [input, expected] of cases) {
+      expect(names(await viewer.connections.list(input)), JSON.stringify(input)).toEqual(expected);
+    }
+    const accounts = (await viewer.connections.filterOptions()).accounts;
+    const alibaba = accounts.find((a) => a.provider === "ALIBABA");
+    expect(names(await viewer.connections.list({ cloudAccountId: alibaba?.id }))).toEqual(["charlie"]);
+  });
+
+  it("sorts with a stable order and ungraded connections last", async () => {
+    expect(names(await viewer.connections.list({ sort: "grade" }))).toEqual([
+      "alpha",
+      "bravo",
+      "charlie",
+      "delta",
+      "echo",
+    ]);
+    expect(names(await viewer.connections.list({ sort: "grade", order: "desc" }))).toEqual([
+      "delta",
+      "charlie",
+      "bravo",
+      "alpha",
+      "echo",
+    ]);
+    expect(names(await viewer.connections.list({ sort: "expectedDowntimeSec", order: "desc" }))).toEqual([
+      "delta",
+      "bravo",
+      "charlie",
+      "alpha",
+      "echo",
+    ]);
+    // Ties (alpha and bravo both 2 up; delta and echo both 0) fall back to the name.
+    expect(names(await viewer.connections.list({ sort: "tunnelsUp", order: "desc" }))).toEqual([
+      "alpha",
+      "bravo",
+      "charlie",
+      "delta",
+      "echo",
+    ]);
+    expect(names(await viewer.connections.list({ sort: "lastSeenAt", order: "asc" }))).toEqual([
+      "echo",
+      "delta",
+      "charlie",
+      "bravo",
+      "alpha",
+    ]);
+    expect(names(await viewer.connections.list({ sort: "name", order: "desc" }))).toEqual([
+      "echo",
+      "delta",
+      "charlie",
+      "bravo",
+      "alpha",
+    ]);
+  });
+
+  it("pages on the server", async () => {
+    const second = await viewer.connections.list({ pageSize: 2, page: 2 });
+    expect(names(second)).toEqual(["charlie", "delta"]);
+    expect(second.total).toBe(5);
+    expect(names(await viewer.connections.list({ pageSize: 2, page: 3 }))).toEqual(["echo"]);
+    expect(names(await viewer.connections.list({ pageSize: 2, page: 4 }))).toEqual([]);
+    expect(await codeOf(viewer.connections.list({ pageSize: 500 }))).toBe("BAD_REQUEST");
+    expect(await codeOf(viewer.connections.list({ tag: "no-equals-sign" }))).toBe("BAD_REQUEST");
+    expect(await codeOf(viewer.connections.list({ sort: "id" as "name" }))).toBe("BAD_REQUEST");
+  });
+
+  it("shows another organisation only its own connections", async () => {
+    const other = await f.api("OTHER");
+    expect(names(await other.connections.list({}))).toEqual(["zulu"]);
+    expect(names(await other.connections.list({ q: "alpha" }))).toEqual([]);
+    const options = await other.connections.filterOptions();
+    expect(options.accounts.map((a) => a.name)).toEqual(["aws account"]);
+    expect(options.regions).toEqual(["us-east-1"]);
+  });
+});
+
+describe("connections.detail", () => {
+  it("returns the connection, its tunnels, live posture with playbooks and the configuration checks", async () => {
+    const detail = await viewer.connections.detail({ connectionId: f.ids.alpha as string });
+    expect(detail.connection).toMatchObject({ name: "alpha", externalId: "vpn-0001", localAsn: 64512 });
+    expect(detail.account.name).toBe("aws account");
+    expect(detail.tunnels.map((t) => [t.index, t.status])).toEqual([
+      [1, "UP"],
+      [2, "UP"],
+    ]);
+    expect(detail.tunnels[0]).toMatchObject({
+      phase1LifetimeSec: 28_800,
+      dpdTimeoutAction: "restart",
+      replayWindow: 1024,
+    });
+
+    expect(detail.posture).toMatchObject({ source: "live", grade: "A", expectedDowntimeSec: 5 });
+    const codes = detail.posture.findings.map((finding) => finding.code).sort();
+    expect(codes).toEqual(["TUNNEL_LOGGING_DISABLED", "WEAK_CRYPTO"]);
+    for (const code of codes) {
+      expect(detail.playbooks[code]?.steps.length).toBeGreaterThan(0);
+      // Resolved for AWS: no other provider's steps.
+      expect(detail.playbooks[code]?.steps.some((s) => s.variant === "alibaba")).toBe(false);
+    }
+
+    const check = (tunnel: number, parameter: string) =>
+      detail.tunnels[tunnel - 1]?.checks.find((c) => c.parameter === parameter);
+    expect(check(1, "phase1LifetimeSec")).toMatchObject({ value: "28800 s", recommended: "28800 s", ok: true });
+    expect(check(1, "dpdTimeoutAction")).toMatchObject({ value: "restart", ok: true });
+    expect(check(1, "loggingEnabled")?.ok).toBe(true);
+    expect(check(2, "loggingEnabled")).toMatchObject({ value: "off", ok: false });
+    expect(check(1, "phase1Algorithms")?.ok).toBe(true);
+    expect(check(2, "phase1Algorithms")?.ok).toBe(false);
+    expect(check(1, "rekeyMarginSec")).toMatchObject({ recommended: "540 s or 270 s", ok: true });
+  });
+
+  it("falls back to the stored grade and judges what it can when the stored connection is unreadable", async () => {
+    const detail = await viewer.connections.detail({ connectionId: f.ids.bravo as string });
+    expect(detail.posture).toMatchObject({ source: "none", grade: "C", expectedDowntimeSec: 600 });
+    const action = detail.tunnels[1]?.checks.find((c) => c.parameter === "dpdTimeoutAction");
+    expect(action).toMatchObject({ value: "clear", recommended: "restart", ok: false });
+    expect(detail.tunnels[0]?.checks.find((c) => c.parameter === "phase1Algorithms")?.ok).toBeNull();
+    expect(detail.maintenance.map((m) => m.title)).toEqual(["Tunnel endpoint replacement"]);
+  });
+
+  it("lists open and recent incidents with the playbook of each open code", async () => {
+    const detail = await viewer.connections.detail({ connectionId: f.ids.charlie as string });
+    expect(detail.openIncidents.map((i) => i.code).sort()).toEqual(["DPD_TIMEOUT", "TUNNEL_REDUNDANCY_LOST"]);
+    expect(detail.playbooks.DPD_TIMEOUT?.steps.some((s) => s.variant === "alibaba")).toBe(true);
+    const recent = await viewer.connections.detail({ connectionId: f.ids.bravo as string });
+    // bravo's only incident is still pending: not shown as an incident yet.
+    expect(recent.recentIncidents).toEqual([]);
+  });
+
+  it("is NOT_FOUND for another organisation's connection exactly as for one that does not exist", async () => {
+    const foreign = await codeAndMessage(viewer.connections.detail({ connectionId: f.ids.zulu as string }));
+    const missing = await codeAndMessage(viewer.connections.detail({ connectionId: "does-not-exist" }));
+    expect(foreign).toEqual(missing);
+    expect(foreign[0]).toBe("NOT_FOUND");
+    expect(await codeOf(viewer.connections.timeline({ connectionId: f.ids.zulu as string }))).toBe("NOT_FOUND");
+    expect(await codeOf(viewer.connections.logEvents({ connectionId: f.ids.zulu as string }))).toBe("NOT_FOUND");
+    const other = await f.api("OTHER");
+    expect(await codeOf(other.connections.detail({ connectionId: f.ids.alpha as string }))).toBe("NOT_FOUND");
+  });
+});
+
+async function codeAndMessage(promise: Promise<unknown>): Promise<[string, string]> {
+  try {
+    await promise;
+    return ["OK", ""];
+  } catch (error) {
+    const e = error as { code?: string; message?: string };
+    return [e.code ?? "?", e.message ?? ""];
+  }
+}
+
+describe("connections.timeline", () => {
+  it("gives each tunnel its status at the start, its transitions and bucketed samples", async () => {
+    const t2 = f.tunnels["charlie/2"] as string;
+    const t1 = f.tunnels["charlie/1"] as string;
+    const at = (hoursAgo: number) => new Date(f.now.getTime() - hoursAgo * HOUR_MS);
+    await f.prisma.tunnelStatusTransition.createMany({
+      data: [
+        { tenantId: f.tenantA, tunnelId: t2, fromStatus: "UP", toStatus: "DOWN", occurredAt: at(30) },
+        { tenantId: f.tenantA, tunnelId: t2, fromStatus: "DOWN", toStatus: "UP", occurredAt: at(26) },
+        { tenantId: f.tenantA, tunnelId: t2, fromStatus: "UP", toStatus: "DOWN", occurredAt: at(2) },
+      ],
+    });
+    await f.prisma.tunnelStatusSample.createMany({
+      data: [
+        { tenantId: f.tenantA, tunnelId: t2, sampledAt: at(3), status: "UP" },
+        { tenantId: f.tenantA, tunnelId: t2, sampledAt: at(1), status: "DOWN" },
+        { tenantId: f.tenantA, tunnelId: t1, sampledAt: at(1), status: "UP" },
+        { tenantId: f.tenantA, tunnelId: t1, sampledAt: at(40), status: "UP" },
+      ],
+    });
+    const timeline = await viewer.connections.timeline({ connectionId: f.ids.charlie as string });
+    expect(timeline.to.getTime() - timeline.from.getTime()).toBe(24 * HOUR_MS);
+    expect(timeline.bucketSec).toBe(360);
+    const [first, second] = timeline.tunnels;
+    expect(first).toMatchObject({ index: 1, status: "UP", statusAtStart: null, transitions: [] });
+    expect(first?.samples.map((s) => [s.up, s.total])).toEqual([[1, 1]]);
+    expect(second).toMatchObject({ index: 2, status: "DOWN", statusAtStart: "UP" });
+    expect(second?.transitions).toEqual([{ at: at(2), from: "UP", to: "DOWN", message: null }]);
+    expect(second?.samples.map((s) => [s.up, s.down])).toEqual([
+      [1, 0],
+      [0, 1],
+    ]);
+
+    const week = await viewer.connections.timeline({
+      connectionId: f.ids.charlie as string,
+      from: at(48),
+      to: f.now,
+    });
+    expect(week.tunnels[1]?.transitions.map((t) => t.to)).toEqual(["DOWN", "UP", "DOWN"]);
+    expect(week.tunnels[0]?.samples).toHaveLength(2);
+    expect(
+      await codeOf(viewer.connections.timeline({ connectionId: f.ids.charlie as string, from: f.now, to: at(1) })),
+    ).toBe("BAD_REQUEST");
+    expect(
+      await codeOf(
+        viewer.connections.timeline({ connectionId: f.ids.charlie as string, from: at(24 * 40), to: f.now }),
+      ),
+    ).toBe("BAD_REQUEST");
+  });
+});
+
+describe("connections.logEvents", () => {
+  it("pages the connection's log lines newest first, by code and tunnel", async () => {
+    const event = (n: number, code: string, tunnel: string | null, connection = "charlie") => ({
+      tenantId: connection === "zulu" ? f.tenantB : f.tenantA,
+      connectionId: f.ids[connection] as string,
+      tunnelId: tunnel ? (f.tunnels[tunnel] as string) : null,
+      source: "PROVIDER" as const,
+      stream: "stream",
+      occurredAt: new Date(f.now.getTime() - n * 60_000),
+      raw: `line ${n} ${code}`,
+      vendor: "strongswan",
+      code,
+      severity: code === "TUNNEL_UP" ? ("INFO" as const) : ("MAJOR" as const),
+      confidence: 0.9,
+      fingerprint: `fp-${connection}-${n}`,
+    });
+    await f.prisma.tunnelLogEvent.createMany({
+      data: [
+        event(1, "DPD_TIMEOUT", "charlie/2"),
+        event(2, "TUNNEL_UP", "charlie/1"),
+        event(3, "DPD_TIMEOUT", "charlie/2"),
+        event(4, "INFO", null),
+        event(5, "REKEY_FAILURE", "charlie/1"),
+        event(6, "DPD_TIMEOUT", null, "alpha"),
+      ],
+    });
+    const first = await viewer.connections.logEvents({ connectionId: f.ids.charlie as string, pageSize: 2 });
+    expect(first.total).toBe(5);
+    expect(first.isTotalCapped).toBe(false);
+    expect(first.items.map((e) => e.raw)).toEqual(["line 1 DPD_TIMEOUT", "line 2 TUNNEL_UP"]);
+    expect(first.items[0]).toMatchObject({ code: "DPD_TIMEOUT", tunnelIndex: 2, severity: "MAJOR" });
+    expect(typeof first.items[0]?.id).toBe("string");
+    const third = await viewer.connections.logEvents({ connectionId: f.ids.charlie as string, pageSize: 2, page: 3 });
+    expect(third.items.map((e) => e.raw)).toEqual(["line 5 REKEY_FAILURE"]);
+    const dpd = await viewer.connections.logEvents({ connectionId: f.ids.charlie as string, code: "dpd_timeout" });
+    expect(dpd.items.map((e) => e.raw)).toEqual(["line 1 DPD_TIMEOUT", "line 3 DPD_TIMEOUT"]);
+    const tunnel1 = await viewer.connections.logEvents({ connectionId: f.ids.charlie as string, tunnelIndex: 1 });
+    expect(tunnel1.items.map((e) => e.code)).toEqual(["TUNNEL_UP", "REKEY_FAILURE"]);
+    const tunnel9 = await viewer.connections.logEvents({ connectionId: f.ids.charlie as string, tunnelIndex: 9 });
+    expect(tunnel9.total).toBe(0);
+    expect(
+      await codeOf(viewer.connections.logEvents({ connectionId: f.ids.charlie as string, code: "DROP TABLE" })),
+    ).toBe("BAD_REQUEST");
+  });
+});
+
+describe("connections.setCriticality", () => {
+  it("lets an admin set it, with an audit row, and refuses viewers and operators", async () => {
+    const connectionId = f.ids.alpha as string;
+    expect(await codeOf(viewer.connections.setCriticality({ connectionId, criticality: "HIGH" }))).toBe("FORBIDDEN");
+    const operator = await f.api("OPERATOR");
+    expect(await codeOf(operator.connections.setCriticality({ connectionId, criticality: "HIGH" }))).toBe("FORBIDDEN");
+    const admin = await f.api("ADMIN");
+    expect(await admin.connections.setCriticality({ connectionId, criticality: "HIGH" })).toEqual({
+      id: connectionId,
+      criticality: "HIGH",
+    });
+    expect((await viewer.connections.detail({ connectionId })).connection.criticality).toBe("HIGH");
+    const audits = await f.prisma.auditLog.findMany({ where: { targetId: connectionId } });
+    expect(audits).toHaveLength(1);
+    expect(audits[0]).toMatchObject({
+      tenantId: f.tenantA,
+      action: "connection.setCriticality",
+      targetType: "VpnConnection",
+      details: { name: "alpha", from: "NORMAL", to: "HIGH" },
+    });
+    // The same value again changes nothing and writes no audit row.
+    await admin.connections.setCriticality({ connectionId, criticality: "HIGH" });
+    expect(await f.prisma.auditLog.count({ where: { targetId: connectionId } })).toBe(1);
+    // The fleet's maintenance risk weighs it: 5 s x 0.25 x 2.
+    const risk = (await viewer.fleet.overview()).maintenanceRisk.find((r) => r.name === "alpha");
+    expect(risk?.score).toBe(2.5);
+
+    expect(await codeOf(admin.connections.setCriticality({ connectionId, criticality: "URGENT" as "HIGH" }))).toBe(
+      "BAD_REQUEST",
+    );
+    const other = await f.api("OTHER");
+    expect(await codeOf(other.connections.setCriticality({ connectionId, criticality: "LOW" }))).toBe("NOT_FOUND");
+    expect((await viewer.connections.detail({ connectionId })).connection.criticality).toBe("HIGH");
+  });
+});
