@@ -1,11 +1,16 @@
 "use client";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 // The dashboard's tRPC client: React Query hooks typed by the shared AppRouter.
 import type { AppRouter } from "@tunnelwatch/api";
 import { type ReactNode, useState } from "react";
 import superjson from "superjson";
+
+/** What each procedure returns / accepts, e.g. `RouterOutputs["alerts"]["listRules"]`. */
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export type RouterInputs = inferRouterInputs<AppRouter>;
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 

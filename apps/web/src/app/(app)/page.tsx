@@ -3,19 +3,17 @@
 // next maintenance would break, and the week's uptime. One query (fleet.overview), refreshed
 // every minute.
 import { useQuery } from "@tanstack/react-query";
-import type { inferRouterOutputs } from "@trpc/server";
-import type { AppRouter } from "@tunnelwatch/api";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { GradeChart } from "~/components/charts/grade-chart.tsx";
 import { IncidentsByCodeChart } from "~/components/charts/incidents-by-code-chart.tsx";
 import { UptimeChart } from "~/components/charts/uptime-chart.tsx";
 import { EmptyState, formatDuration, GradeBadge, PageHeader, QueryView, TimeAgo } from "~/components/ui.tsx";
-import { useTRPC } from "~/trpc/client.tsx";
+import { type RouterOutputs, useTRPC } from "~/trpc/client.tsx";
 import { CriticalityBadge, PROVIDER_LABEL } from "./connections/shared.tsx";
 import styles from "./fleet.module.css";
 
-type Overview = inferRouterOutputs<AppRouter>["fleet"]["overview"];
+type Overview = RouterOutputs["fleet"]["overview"];
 
 const REFRESH_MS = 60_000;
 

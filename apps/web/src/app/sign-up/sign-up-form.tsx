@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
 import { setTenantCookie } from "~/app/(app)/organisations/new/tenant-cookie.ts";
-import { formErrors } from "~/app/(app)/tokens/admin-ui.tsx";
+import { formErrors } from "~/components/forms.tsx";
 import { useTRPC } from "~/trpc/client.tsx";
 
 function FieldMessage({ message }: { message: string | undefined }) {

@@ -2,16 +2,14 @@
 // The add / edit form of a cloud account. Credentials are write-only: the edit form never shows
 // the stored ones and replaces them only when new ones are typed in.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
-import type { AppRouter } from "@tunnelwatch/api";
 import { type FormEvent, type MouseEvent, useState } from "react";
-import { useTRPC } from "~/trpc/client.tsx";
-import styles from "../tokens/admin.module.css";
-import { Field, FormError, formErrors } from "../tokens/admin-ui.tsx";
+import styles from "~/components/admin.module.css";
+import { Field, FormButtons, FormError, formErrors } from "~/components/forms.tsx";
+import { type RouterInputs, type RouterOutputs, useTRPC } from "~/trpc/client.tsx";
 import { TestResultView } from "./test-result.tsx";
 
-type Inputs = inferRouterInputs<AppRouter>["accounts"];
-export type Account = inferRouterOutputs<AppRouter>["accounts"]["byId"];
+type Inputs = RouterInputs["accounts"];
+export type Account = RouterOutputs["accounts"]["byId"];
 export type Provider = "AWS" | "ALIBABA" | "MULESOFT";
 
 export const PROVIDER_LABELS: Record<Provider, string> = {
@@ -317,19 +315,17 @@ export function AccountForm({
           </Field>
         </div>
         {test.data ? <TestResultView result={test.data} /> : null}
-        <div className={styles.formButtons}>
-          <button type="submit" className="button" disabled={save.isPending}>
-            {save.isPending ? "Saving…" : isEdit ? "Save changes" : "Add account"}
-          </button>
+        <FormButtons
+          label={isEdit ? "Save changes" : "Add account"}
+          pending={save.isPending}
+          onCancel={() => onDone("")}
+        >
           {!isEdit ? (
             <button type="button" className="button secondary" disabled={test.isPending} onClick={onTest}>
               {test.isPending ? "Testing… (up to 20 s)" : "Test credentials"}
             </button>
           ) : null}
-          <button type="button" className="button secondary" onClick={() => onDone("")}>
-            Cancel
-          </button>
-        </div>
+        </FormButtons>
       </form>
     </section>
   );

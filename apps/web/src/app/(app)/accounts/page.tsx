@@ -3,13 +3,15 @@
 // edit, delete; each with its sync state and last error.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Suspense, useState } from "react";
-import { EmptyState, Loading, PageHeader, Pagination, QueryView, TimeAgo } from "~/components/ui.tsx";
+import styles from "~/components/admin.module.css";
+import { ConfirmButton, useRole } from "~/components/admin-ui.tsx";
+import { FormError } from "~/components/forms.tsx";
+import { PagedTable } from "~/components/table.tsx";
+import { EmptyState, Loading, PageHeader, QueryView, TimeAgo } from "~/components/ui.tsx";
 import { useUrlState } from "~/components/use-url-state.ts";
 import { errorMessage, useTRPC } from "~/trpc/client.tsx";
-import styles from "../tokens/admin.module.css";
-import { confirmed, FormError, useRole } from "../tokens/admin-ui.tsx";
 import { type Account, AccountForm, PROVIDER_LABELS, type Provider } from "./account-form.tsx";
-import { type TestResult, TestResultView } from "./test-result.tsx";
+import { type TestResult, TestResultView, UnavailableList } from "./test-result.tsx";
 
 const PAGE_SIZE = 50;
 const SYNC_CLASS: Record<string, string> = { OK: "ok", FAILING: "bad", PENDING: "", PAUSED: "warn" };
@@ -59,13 +61,7 @@ function ErrorCell({ account }: { account: Account }) {
       {gaps.length ? (
         <details>
           <summary className="small muted">{gaps.length} optional data unavailable</summary>
-          <ul className="small">
-            {gaps.map(([feature, reason]) => (
-              <li key={feature}>
-                <span className="mono">{feature}</span>: {reason}
-              </li>
-            ))}
-          </ul>
+          <UnavailableList unavailable={account.unavailable} />
         </details>
       ) : null}
     </div>
@@ -207,130 +203,101 @@ function AccountsInner() {
               </EmptyState>
             )
           ) : (
-            <div className={styles.tableWrap}>
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th>Name</th>
-                    <th>Cloud</th>
-                    <th>Regions</th>
-                    <th>Connections</th>
-                    <th>Sync</th>
-                    <th>Last error</th>
-                    <th>
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((account) => (
-                    <tr key={account.id} data-testid="account-row">
-                      <td>
-                        <strong>{account.name}</strong>
-                        {account.externalAccountId ? (
-                          <div className="small muted mono">{account.externalAccountId}</div>
-                        ) : null}
-                        {account.endpointOverride ? (
-                          <div className="small muted" title="Endpoint override">
-                            via <span className="mono">{account.endpointOverride}</span>
-                          </div>
-                        ) : null}
-                      </td>
-                      <td>{PROVIDER_LABELS[account.provider]}</td>
-                      <td className="small">{account.regions.join(", ") || <span className="muted">all</span>}</td>
-                      <td>{account.connectionCount.toLocaleString("en")}</td>
-                      <td>
-                        <SyncCell account={account} />
-                      </td>
-                      <td>
-                        <ErrorCell account={account} />
-                        {tests[account.id] ? <TestResultView result={tests[account.id] as TestResult} /> : null}
-                      </td>
-                      <td>
-                        <div className={styles.actions}>
-                          {isAdmin ? (
-                            <button
-                              type="button"
-                              className="button small secondary"
-                              disabled={busy(test, account.id)}
-                              onClick={() => {
-                                setActionError(null);
-                                test.mutate({ id: account.id });
-                              }}
-                            >
-                              {busy(test, account.id) ? "Testing…" : "Test"}
-                            </button>
-                          ) : null}
-                          {isOperator && !account.isPaused ? (
-                            <button
-                              type="button"
-                              className="button small secondary"
-                              disabled={busy(syncNow, account.id)}
-                              onClick={() => {
-                                setActionError(null);
-                                syncNow.mutate({ id: account.id });
-                              }}
-                            >
-                              Sync now
-                            </button>
-                          ) : null}
-                          {isAdmin ? (
-                            <>
-                              <button
-                                type="button"
-                                className="button small secondary"
-                                disabled={busy(setPaused, account.id)}
-                                onClick={() => {
-                                  setActionError(null);
-                                  setPaused.mutate({ id: account.id, isPaused: !account.isPaused });
-                                }}
-                              >
-                                {account.isPaused ? "Resume" : "Pause"}
-                              </button>
-                              <button
-                                type="button"
-                                className="button small secondary"
-                                onClick={() => {
-                                  setNotice(null);
-                                  setForm({ mode: "edit", account });
-                                }}
-                              >
-                                Edit
-                              </button>
-                              <button
-                                type="button"
-                                className="button small danger"
-                                disabled={busy(remove, account.id)}
-                                onClick={() => {
-                                  setActionError(null);
-                                  if (
-                                    confirmed(
-                                      `Delete ${account.name}? Its ${account.connectionCount} connection(s), their tunnels, status history and incidents are deleted with it. To stop polling but keep the history, pause it instead.`,
-                                    )
-                                  ) {
-                                    remove.mutate({ id: account.id });
-                                  }
-                                }}
-                              >
-                                Delete
-                              </button>
-                            </>
-                          ) : null}
-                        </div>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              {data.total > data.pageSize ? (
-                <Pagination
-                  page={data.page}
-                  pageSize={data.pageSize}
-                  total={data.total}
-                  onPage={(next) => setState({ page: String(next) })}
-                />
-              ) : null}
-            </div>
+            <PagedTable
+              columns={["Name", "Cloud", "Regions", "Connections", "Sync", "Last error"]}
+              actions
+              page={data}
+              onPage={(next) => setState({ page: String(next) })}
+            >
+              {data.items.map((account) => (
+                <tr key={account.id} data-testid="account-row">
+                  <td>
+                    <strong>{account.name}</strong>
+                    {account.externalAccountId ? (
+                      <div className="small muted mono">{account.externalAccountId}</div>
+                    ) : null}
+                    {account.endpointOverride ? (
+                      <div className="small muted" title="Endpoint override">
+                        via <span className="mono">{account.endpointOverride}</span>
+                      </div>
+                    ) : null}
+                  </td>
+                  <td>{PROVIDER_LABELS[account.provider]}</td>
+                  <td className="small">{account.regions.join(", ") || <span className="muted">all</span>}</td>
+                  <td>{account.connectionCount.toLocaleString("en")}</td>
+                  <td>
+                    <SyncCell account={account} />
+                  </td>
+                  <td>
+                    <ErrorCell account={account} />
+                    {tests[account.id] ? <TestResultView result={tests[account.id] as TestResult} /> : null}
+                  </td>
+                  <td>
+                    <div className={styles.actions}>
+                      {isAdmin ? (
+                        <button
+                          type="button"
+                          className="button small secondary"
+                          disabled={busy(test, account.id)}
+                          onClick={() => {
+                            setActionError(null);
+                            test.mutate({ id: account.id });
+                          }}
+                        >
+                          {busy(test, account.id) ? "Testing…" : "Test"}
+                        </button>
+                      ) : null}
+                      {isOperator && !account.isPaused ? (
+                        <button
+                          type="button"
+                          className="button small secondary"
+                          disabled={busy(syncNow, account.id)}
+                          onClick={() => {
+                            setActionError(null);
+                            syncNow.mutate({ id: account.id });
+                          }}
+                        >
+                          Sync now
+                        </button>
+                      ) : null}
+                      {isAdmin ? (
+                        <>
+                          <button
+                            type="button"
+                            className="button small secondary"
+                            disabled={busy(setPaused, account.id)}
+                            onClick={() => {
+                              setActionError(null);
+                              setPaused.mutate({ id: account.id, isPaused: !account.isPaused });
+                            }}
+                          >
+                            {account.isPaused ? "Resume" : "Pause"}
+                          </button>
+                          <button
+                            type="button"
+                            className="button small secondary"
+                            onClick={() => {
+                              setNotice(null);
+                              setForm({ mode: "edit", account });
+                            }}
+                          >
+                            Edit
+                          </button>
+                          <ConfirmButton
+                            disabled={busy(remove, account.id)}
+                            beforeConfirm={() => setActionError(null)}
+                            confirm={`Delete ${account.name}? Its ${account.connectionCount} connection(s), their tunnels, status history and incidents are deleted with it. To stop polling but keep the history, pause it instead.`}
+                            onConfirm={() => remove.mutate({ id: account.id })}
+                          >
+                            Delete
+                          </ConfirmButton>
+                        </>
+                      ) : null}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </PagedTable>
           )
         }
       </QueryView>

@@ -8,6 +8,19 @@ export interface TestResult {
   unavailable: Record<string, string>;
 }
 
+/** Optional data a cloud account cannot provide, each with the reason. */
+export function UnavailableList({ unavailable }: { unavailable: Record<string, string> }) {
+  return (
+    <ul className="small">
+      {Object.entries(unavailable).map(([feature, reason]) => (
+        <li key={feature}>
+          <span className="mono">{feature}</span>: {reason}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function TestResultView({ result }: { result: TestResult }) {
   const gaps = Object.entries(result.unavailable);
   return (
@@ -16,13 +29,7 @@ export function TestResultView({ result }: { result: TestResult }) {
       {gaps.length ? (
         <details>
           <summary className="small">Unavailable optional data ({gaps.length})</summary>
-          <ul className="small">
-            {gaps.map(([feature, reason]) => (
-              <li key={feature}>
-                <span className="mono">{feature}</span>: {reason}
-              </li>
-            ))}
-          </ul>
+          <UnavailableList unavailable={result.unavailable} />
         </details>
       ) : null}
     </div>

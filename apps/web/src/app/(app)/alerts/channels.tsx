@@ -1,15 +1,16 @@
 "use client";
 // Alert channels: email recipients or a signed webhook (JSON or Slack format).
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { inferRouterOutputs } from "@trpc/server";
-import type { AppRouter } from "@tunnelwatch/api";
 import { type FormEvent, useState } from "react";
-import { EmptyState, Pagination, QueryView } from "~/components/ui.tsx";
-import { errorMessage, useTRPC } from "~/trpc/client.tsx";
-import styles from "../tokens/admin.module.css";
-import { confirmed, Field, FormError, formErrors, ShownOnce } from "../tokens/admin-ui.tsx";
+import styles from "~/components/admin.module.css";
+import { ConfirmButton, EnabledBadge, SectionHeader } from "~/components/admin-ui.tsx";
+import { Field, FormButtons, FormError, formErrors } from "~/components/forms.tsx";
+import { ShownOnce } from "~/components/shown-once.tsx";
+import { PagedTable } from "~/components/table.tsx";
+import { EmptyState, QueryView } from "~/components/ui.tsx";
+import { errorMessage, type RouterOutputs, useTRPC } from "~/trpc/client.tsx";
 
-export type Channel = inferRouterOutputs<AppRouter>["alerts"]["listChannels"]["items"][number];
+export type Channel = RouterOutputs["alerts"]["listChannels"]["items"][number];
 
 const PAGE_SIZE = 50;
 
@@ -137,14 +138,11 @@ function ChannelForm({
             </Field>
           </>
         )}
-        <div className={styles.formButtons}>
-          <button type="submit" className="button" disabled={save.isPending}>
-            {save.isPending ? "Saving…" : channel ? "Save channel" : "Add channel"}
-          </button>
-          <button type="button" className="button secondary" onClick={() => onDone(null)}>
-            Cancel
-          </button>
-        </div>
+        <FormButtons
+          label={channel ? "Save channel" : "Add channel"}
+          pending={save.isPending}
+          onCancel={() => onDone(null)}
+        />
       </form>
     </section>
   );
@@ -177,14 +175,13 @@ export function Channels({ canManage }: { canManage: boolean }) {
 
   return (
     <section className="panel" aria-labelledby="channels-heading">
-      <div className={styles.sectionHeader}>
-        <h2 id="channels-heading">Channels</h2>
+      <SectionHeader id="channels-heading" title="Channels">
         {canManage && !form ? (
           <button type="button" className="button small" onClick={() => setForm({})}>
             Add channel
           </button>
         ) : null}
-      </div>
+      </SectionHeader>
       {secret ? (
         <ShownOnce title={secret.title} value={secret.value} testId="new-secret" onDismiss={() => setSecret(null)}>
           <p className="small muted">Your receiver verifies each delivery's signature with this secret.</p>
@@ -210,103 +207,64 @@ export function Channels({ canManage }: { canManage: boolean }) {
                 : "An admin adds the email lists and webhooks alerts go to."}
             </EmptyState>
           ) : (
-            <div className={styles.tableWrap}>
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th>Name</th>
-                    <th>Type</th>
-                    <th>Destination</th>
-                    <th>Rules</th>
-                    <th>Status</th>
-                    {canManage ? (
-                      <th>
-                        <span className="sr-only">Actions</span>
-                      </th>
-                    ) : null}
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((channel) => (
-                    <tr key={channel.id}>
-                      <td>{channel.name}</td>
-                      <td>
-                        {channel.kind === "EMAIL" ? "email" : channel.format === "slack" ? "Slack webhook" : "webhook"}
-                      </td>
-                      <td className="small">
-                        {channel.kind === "EMAIL" ? (
-                          channel.recipients.join(", ")
-                        ) : (
-                          <span className="mono">{channel.url}</span>
-                        )}
-                        {channel.hasSecret ? <div className="muted">signed</div> : null}
-                      </td>
-                      <td>{channel.ruleCount}</td>
-                      <td>
-                        <span className={`badge ${channel.isEnabled ? "ok" : ""}`}>
-                          {channel.isEnabled ? "enabled" : "disabled"}
-                        </span>
-                      </td>
-                      {canManage ? (
-                        <td>
-                          <div className={styles.actions}>
-                            <button
-                              type="button"
-                              className="button small secondary"
-                              onClick={() => toggle.mutate({ id: channel.id, isEnabled: !channel.isEnabled })}
-                            >
-                              {channel.isEnabled ? "Disable" : "Enable"}
-                            </button>
-                            <button
-                              type="button"
-                              className="button small secondary"
-                              onClick={() => setForm({ channel })}
-                            >
-                              Edit
-                            </button>
-                            {channel.kind !== "EMAIL" ? (
-                              <button
-                                type="button"
-                                className="button small secondary"
-                                onClick={() => {
-                                  if (
-                                    confirmed(
-                                      `Replace the signing secret of ${channel.name}? Deliveries are signed with the new one at once: update your receiver.`,
-                                    )
-                                  ) {
-                                    rotate.mutate({ id: channel.id });
-                                  }
-                                }}
-                              >
-                                Rotate secret
-                              </button>
-                            ) : null}
-                            <button
-                              type="button"
-                              className="button small danger"
-                              onClick={() => {
-                                if (
-                                  confirmed(
-                                    `Delete ${channel.name}? ${channel.ruleCount ? `${channel.ruleCount} rule(s) stop sending to it.` : ""}`,
-                                  )
-                                ) {
-                                  remove.mutate({ id: channel.id });
-                                }
-                              }}
-                            >
-                              Delete
-                            </button>
-                          </div>
-                        </td>
-                      ) : null}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              {data.total > data.pageSize ? (
-                <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />
-              ) : null}
-            </div>
+            <PagedTable
+              columns={["Name", "Type", "Destination", "Rules", "Status"]}
+              actions={canManage}
+              page={data}
+              onPage={setPage}
+            >
+              {data.items.map((channel) => (
+                <tr key={channel.id}>
+                  <td>{channel.name}</td>
+                  <td>
+                    {channel.kind === "EMAIL" ? "email" : channel.format === "slack" ? "Slack webhook" : "webhook"}
+                  </td>
+                  <td className="small">
+                    {channel.kind === "EMAIL" ? (
+                      channel.recipients.join(", ")
+                    ) : (
+                      <span className="mono">{channel.url}</span>
+                    )}
+                    {channel.hasSecret ? <div className="muted">signed</div> : null}
+                  </td>
+                  <td>{channel.ruleCount}</td>
+                  <td>
+                    <EnabledBadge enabled={channel.isEnabled} />
+                  </td>
+                  {canManage ? (
+                    <td>
+                      <div className={styles.actions}>
+                        <button
+                          type="button"
+                          className="button small secondary"
+                          onClick={() => toggle.mutate({ id: channel.id, isEnabled: !channel.isEnabled })}
+                        >
+                          {channel.isEnabled ? "Disable" : "Enable"}
+                        </button>
+                        <button type="button" className="button small secondary" onClick={() => setForm({ channel })}>
+                          Edit
+                        </button>
+                        {channel.kind !== "EMAIL" ? (
+                          <ConfirmButton
+                            className="button small secondary"
+                            confirm={`Replace the signing secret of ${channel.name}? Deliveries are signed with the new one at once: update your receiver.`}
+                            onConfirm={() => rotate.mutate({ id: channel.id })}
+                          >
+                            Rotate secret
+                          </ConfirmButton>
+                        ) : null}
+                        <ConfirmButton
+                          confirm={`Delete ${channel.name}? ${channel.ruleCount ? `${channel.ruleCount} rule(s) stop sending to it.` : ""}`}
+                          onConfirm={() => remove.mutate({ id: channel.id })}
+                        >
+                          Delete
+                        </ConfirmButton>
+                      </div>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </PagedTable>
           )
         }
       </QueryView>

@@ -2,8 +2,8 @@
 // Alerts: the channels alerts go to and the rules that send them. Delivery (deduplication, rate
 // limits, retries, the delivery log) runs in the worker.
 import { Suspense } from "react";
+import { useRole } from "~/components/admin-ui.tsx";
 import { Loading, PageHeader } from "~/components/ui.tsx";
-import { useRole } from "../tokens/admin-ui.tsx";
 import { Channels } from "./channels.tsx";
 import { Rules } from "./rules.tsx";
 

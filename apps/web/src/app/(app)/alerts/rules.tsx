@@ -1,15 +1,15 @@
 "use client";
 // Alert rules: what triggers an alert, for which connections, how severe, how often, to which channels.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { inferRouterOutputs } from "@trpc/server";
-import type { AppRouter } from "@tunnelwatch/api";
 import { type FormEvent, useState } from "react";
-import { EmptyState, formatDuration, Pagination, QueryView, SeverityBadge } from "~/components/ui.tsx";
-import { errorMessage, useTRPC } from "~/trpc/client.tsx";
-import styles from "../tokens/admin.module.css";
-import { confirmed, Field, FieldError, FormError, formErrors } from "../tokens/admin-ui.tsx";
+import styles from "~/components/admin.module.css";
+import { ConfirmButton, EnabledBadge, SectionHeader, toggled } from "~/components/admin-ui.tsx";
+import { Field, FieldError, FormButtons, FormError, formErrors } from "~/components/forms.tsx";
+import { PagedTable } from "~/components/table.tsx";
+import { EmptyState, formatDuration, QueryView, SeverityBadge } from "~/components/ui.tsx";
+import { errorMessage, type RouterOutputs, useTRPC } from "~/trpc/client.tsx";
 
-type Rule = inferRouterOutputs<AppRouter>["alerts"]["listRules"]["items"][number];
+type Rule = RouterOutputs["alerts"]["listRules"]["items"][number];
 type Trigger = Rule["trigger"];
 type Severity = Rule["minSeverity"];
 type Provider = "AWS" | "ALIBABA" | "MULESOFT";
@@ -114,9 +114,6 @@ function RuleForm({ rule, onDone }: { rule?: Rule; onDone: () => void }) {
     else create.mutate(input);
   }
 
-  const toggle = <T,>(list: T[], value: T, on: boolean) =>
-    on ? [...new Set([...list, value])] : list.filter((v) => v !== value);
-
   return (
     <section className={`panel ${styles.formPanel}`} aria-labelledby={`${prefix}-heading`}>
       <h2 id={`${prefix}-heading`}>{rule ? `Edit ${rule.name}` : "New rule"}</h2>
@@ -181,7 +178,7 @@ function RuleForm({ rule, onDone }: { rule?: Rule; onDone: () => void }) {
                 <input
                   type="checkbox"
                   checked={channelIds.includes(c.id)}
-                  onChange={(event) => setChannelIds((list) => toggle(list, c.id, event.target.checked))}
+                  onChange={(event) => setChannelIds((list) => toggled(list, c.id, event.target.checked))}
                 />
                 {c.name}
               </label>
@@ -199,7 +196,7 @@ function RuleForm({ rule, onDone }: { rule?: Rule; onDone: () => void }) {
                 <input
                   type="checkbox"
                   checked={providers.includes(p.value)}
-                  onChange={(event) => setProviders((list) => toggle(list, p.value, event.target.checked))}
+                  onChange={(event) => setProviders((list) => toggled(list, p.value, event.target.checked))}
                 />
                 {p.label}
               </label>
@@ -261,14 +258,7 @@ function RuleForm({ rule, onDone }: { rule?: Rule; onDone: () => void }) {
         <label className={styles.check}>
           <input type="checkbox" name="isEnabled" defaultChecked={rule?.isEnabled ?? true} /> Enabled
         </label>
-        <div className={styles.formButtons}>
-          <button type="submit" className="button" disabled={save.isPending}>
-            {save.isPending ? "Saving…" : rule ? "Save rule" : "Add rule"}
-          </button>
-          <button type="button" className="button secondary" onClick={onDone}>
-            Cancel
-          </button>
-        </div>
+        <FormButtons label={rule ? "Save rule" : "Add rule"} pending={save.isPending} onCancel={onDone} />
       </form>
     </section>
   );
@@ -291,14 +281,13 @@ export function Rules({ canManage }: { canManage: boolean }) {
 
   return (
     <section className="panel" aria-labelledby="rules-heading">
-      <div className={styles.sectionHeader}>
-        <h2 id="rules-heading">Rules</h2>
+      <SectionHeader id="rules-heading" title="Rules">
         {canManage && !form ? (
           <button type="button" className="button small" onClick={() => setForm({})}>
             Add rule
           </button>
         ) : null}
-      </div>
+      </SectionHeader>
       {form ? <RuleForm key={form.rule?.id ?? "new"} rule={form.rule} onDone={() => setForm(null)} /> : null}
       <FormError message={error} />
       <QueryView query={rules} loadingLabel="Loading rules…">
@@ -310,80 +299,56 @@ export function Rules({ canManage }: { canManage: boolean }) {
                 : "An admin sets up the rules that send alerts."}
             </EmptyState>
           ) : (
-            <div className={styles.tableWrap}>
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th>Name</th>
-                    <th>When</th>
-                    <th>Scope</th>
-                    <th>Min. severity</th>
-                    <th>Quiet period</th>
-                    <th>Channels</th>
-                    <th>Status</th>
-                    {canManage ? (
-                      <th>
-                        <span className="sr-only">Actions</span>
-                      </th>
-                    ) : null}
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((rule) => (
-                    <tr key={rule.id}>
-                      <td>{rule.name}</td>
-                      <td className="small">{TRIGGERS.find((t) => t.value === rule.trigger)?.label ?? rule.trigger}</td>
-                      <td className="small">{scopeSummary(rule.scope)}</td>
-                      <td>
-                        <SeverityBadge severity={rule.minSeverity} />
-                      </td>
-                      <td>{rule.quietPeriodSec ? formatDuration(rule.quietPeriodSec) : "none"}</td>
-                      <td className="small">
-                        {rule.channels.length ? (
-                          rule.channels.map((c) => c.name).join(", ")
-                        ) : (
-                          <span className="muted">none: the rule sends nothing</span>
-                        )}
-                      </td>
-                      <td>
-                        <span className={`badge ${rule.isEnabled ? "ok" : ""}`}>
-                          {rule.isEnabled ? "enabled" : "disabled"}
-                        </span>
-                      </td>
-                      {canManage ? (
-                        <td>
-                          <div className={styles.actions}>
-                            <button
-                              type="button"
-                              className="button small secondary"
-                              onClick={() => toggle.mutate({ id: rule.id, isEnabled: !rule.isEnabled })}
-                            >
-                              {rule.isEnabled ? "Disable" : "Enable"}
-                            </button>
-                            <button type="button" className="button small secondary" onClick={() => setForm({ rule })}>
-                              Edit
-                            </button>
-                            <button
-                              type="button"
-                              className="button small danger"
-                              onClick={() => {
-                                if (confirmed(`Delete the rule ${rule.name}? Its alerts stop.`))
-                                  remove.mutate({ id: rule.id });
-                              }}
-                            >
-                              Delete
-                            </button>
-                          </div>
-                        </td>
-                      ) : null}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              {data.total > data.pageSize ? (
-                <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />
-              ) : null}
-            </div>
+            <PagedTable
+              columns={["Name", "When", "Scope", "Min. severity", "Quiet period", "Channels", "Status"]}
+              actions={canManage}
+              page={data}
+              onPage={setPage}
+            >
+              {data.items.map((rule) => (
+                <tr key={rule.id}>
+                  <td>{rule.name}</td>
+                  <td className="small">{TRIGGERS.find((t) => t.value === rule.trigger)?.label ?? rule.trigger}</td>
+                  <td className="small">{scopeSummary(rule.scope)}</td>
+                  <td>
+                    <SeverityBadge severity={rule.minSeverity} />
+                  </td>
+                  <td>{rule.quietPeriodSec ? formatDuration(rule.quietPeriodSec) : "none"}</td>
+                  <td className="small">
+                    {rule.channels.length ? (
+                      rule.channels.map((c) => c.name).join(", ")
+                    ) : (
+                      <span className="muted">none: the rule sends nothing</span>
+                    )}
+                  </td>
+                  <td>
+                    <EnabledBadge enabled={rule.isEnabled} />
+                  </td>
+                  {canManage ? (
+                    <td>
+                      <div className={styles.actions}>
+                        <button
+                          type="button"
+                          className="button small secondary"
+                          onClick={() => toggle.mutate({ id: rule.id, isEnabled: !rule.isEnabled })}
+                        >
+                          {rule.isEnabled ? "Disable" : "Enable"}
+                        </button>
+                        <button type="button" className="button small secondary" onClick={() => setForm({ rule })}>
+                          Edit
+                        </button>
+                        <ConfirmButton
+                          confirm={`Delete the rule ${rule.name}? Its alerts stop.`}
+                          onConfirm={() => remove.mutate({ id: rule.id })}
+                        >
+                          Delete
+                        </ConfirmButton>
+                      </div>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </PagedTable>
           )
         }
       </QueryView>

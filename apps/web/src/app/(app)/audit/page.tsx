@@ -3,11 +3,12 @@
 // filtered by action, actor, object type and time (filters in the URL).
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Suspense } from "react";
+import styles from "~/components/admin.module.css";
+import { formatDate, NotAllowed, useRole } from "~/components/admin-ui.tsx";
+import { DataTable } from "~/components/table.tsx";
 import { EmptyState, Loading, PageHeader, Pagination, QueryView } from "~/components/ui.tsx";
 import { useUrlState } from "~/components/use-url-state.ts";
 import { useTRPC } from "~/trpc/client.tsx";
-import styles from "../tokens/admin.module.css";
-import { formatDate, NotAllowed, useRole } from "../tokens/admin-ui.tsx";
 
 const PAGE_SIZE = 50;
 const ACTIONS = [
@@ -170,40 +171,28 @@ function AuditInner() {
             </EmptyState>
           ) : (
             <div className={styles.tableWrap}>
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th>When</th>
-                    <th>Who</th>
-                    <th>Action</th>
-                    <th>Object</th>
-                    <th>Details</th>
-                    <th>From</th>
+              <DataTable columns={["When", "Who", "Action", "Object", "Details", "From"]}>
+                {data.items.map((entry) => (
+                  <tr key={entry.id}>
+                    <td className="small">{formatDate(entry.createdAt)}</td>
+                    <td>
+                      {entry.actor.label}
+                      {entry.actor.kind === "user" && entry.actor.email && entry.actor.email !== entry.actor.label ? (
+                        <div className="small muted">{entry.actor.email}</div>
+                      ) : null}
+                    </td>
+                    <td className="mono">{entry.action}</td>
+                    <td>
+                      {entry.targetType}
+                      {entry.targetId ? <div className="small muted mono">{entry.targetId}</div> : null}
+                    </td>
+                    <td>
+                      <Details details={entry.details} />
+                    </td>
+                    <td className="small mono">{entry.ip ?? "–"}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((entry) => (
-                    <tr key={entry.id}>
-                      <td className="small">{formatDate(entry.createdAt)}</td>
-                      <td>
-                        {entry.actor.label}
-                        {entry.actor.kind === "user" && entry.actor.email && entry.actor.email !== entry.actor.label ? (
-                          <div className="small muted">{entry.actor.email}</div>
-                        ) : null}
-                      </td>
-                      <td className="mono">{entry.action}</td>
-                      <td>
-                        {entry.targetType}
-                        {entry.targetId ? <div className="small muted mono">{entry.targetId}</div> : null}
-                      </td>
-                      <td>
-                        <Details details={entry.details} />
-                      </td>
-                      <td className="small mono">{entry.ip ?? "–"}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </DataTable>
               <Pagination
                 page={data.page}
                 pageSize={data.pageSize}

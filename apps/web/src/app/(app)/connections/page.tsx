@@ -4,6 +4,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Suspense, useEffect, useState } from "react";
+import linkTable from "~/components/link-table.module.css";
 import {
   EmptyState,
   ErrorState,
@@ -130,6 +131,18 @@ function TagBox({ value, onChange }: { value: string; onChange: (value: string) 
   );
 }
 
+function ClearFiltersButton({ set }: { set: (changes: Partial<Filters>) => void }) {
+  return (
+    <button
+      type="button"
+      className="button small secondary"
+      onClick={() => set(Object.fromEntries(FILTER_KEYS.map((key) => [key, ""])))}
+    >
+      Clear filters
+    </button>
+  );
+}
+
 function FilterBar({ filters, set }: { filters: Filters; set: (changes: Partial<Filters>) => void }) {
   const trpc = useTRPC();
   const options = useQuery(trpc.connections.filterOptions.queryOptions());
@@ -187,15 +200,7 @@ function FilterBar({ filters, set }: { filters: Filters; set: (changes: Partial<
         CRITICALITIES.map((c) => ({ value: c, label: c.toLowerCase() })),
       )}
       <TagBox value={filters.tag} onChange={(tag) => set({ tag })} />
-      {isFiltered ? (
-        <button
-          type="button"
-          className="button small secondary"
-          onClick={() => set(Object.fromEntries(FILTER_KEYS.map((key) => [key, ""])))}
-        >
-          Clear filters
-        </button>
-      ) : null}
+      {isFiltered ? <ClearFiltersButton set={set} /> : null}
     </div>
   );
 }
@@ -224,13 +229,7 @@ function ConnectionsTable({ filters, set }: { filters: Filters; set: (changes: P
   if (data.total === 0) {
     return isFiltered ? (
       <EmptyState title="No connection matches these filters">
-        <button
-          type="button"
-          className="button small secondary"
-          onClick={() => set(Object.fromEntries(FILTER_KEYS.map((key) => [key, ""])))}
-        >
-          Clear filters
-        </button>
+        <ClearFiltersButton set={set} />
       </EmptyState>
     ) : (
       <EmptyState title="No connections yet">
@@ -247,8 +246,11 @@ function ConnectionsTable({ filters, set }: { filters: Filters; set: (changes: P
     );
   return (
     <>
-      <div className={`${styles.rows} ${list.isPlaceholderData ? styles.fetching : ""}`} aria-busy={list.isFetching}>
-        <div className={styles.head}>
+      <div
+        className={`${linkTable.table} ${styles.rows} ${list.isPlaceholderData ? styles.fetching : ""}`}
+        aria-busy={list.isFetching}
+      >
+        <div className={`${linkTable.head} ${styles.head}`}>
           {COLUMNS.map((column) => (
             <span key={column.label} className={column.right ? styles.right : undefined}>
               {column.sort ? (
@@ -271,7 +273,7 @@ function ConnectionsTable({ filters, set }: { filters: Filters; set: (changes: P
           <Link
             key={c.id}
             href={`/connections/${c.id}`}
-            className={`${styles.row} ${c.deletedAt ? styles.removed : ""}`}
+            className={`${linkTable.row} ${c.deletedAt ? styles.removed : ""}`}
             data-testid="connection-row"
           >
             <span>

@@ -5,6 +5,8 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { type FormEvent, Suspense, useState } from "react";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import linkTable from "~/components/link-table.module.css";
+import { DataTable } from "~/components/table.tsx";
 import {
   EmptyState,
   ErrorState,
@@ -19,7 +21,7 @@ import {
 } from "~/components/ui.tsx";
 import { useUrlState } from "~/components/use-url-state.ts";
 import { useTRPC } from "~/trpc/client.tsx";
-import { ALL_CODES, CodeBadge, ConnectionPicker, RANGES, useTimeRange } from "../logs/shared.tsx";
+import { ALL_CODES, CodeBadge, CodeSelect, ConnectionPicker, RANGES, useTimeRange } from "../logs/shared.tsx";
 import styles from "./incidents.module.css";
 
 const PAGE_SIZE = 50;
@@ -115,26 +117,17 @@ function MeanTimeToRecover({ range, onRange }: { range: string; onRange: (range:
                 </div>
                 <div>
                   <h3 className="small muted">Slowest connections to recover</h3>
-                  <table className="table">
-                    <thead>
-                      <tr>
-                        <th>Connection</th>
-                        <th>Mean</th>
-                        <th>Resolved</th>
+                  <DataTable columns={["Connection", "Mean", "Resolved"]}>
+                    {data.byConnection.slice(0, 8).map((c) => (
+                      <tr key={c.connectionId}>
+                        <td>
+                          <Link href={`/connections/${c.connectionId}`}>{c.connectionName}</Link>
+                        </td>
+                        <td>{formatDuration(c.meanSec)}</td>
+                        <td>{c.resolved}</td>
                       </tr>
-                    </thead>
-                    <tbody>
-                      {data.byConnection.slice(0, 8).map((c) => (
-                        <tr key={c.connectionId}>
-                          <td>
-                            <Link href={`/connections/${c.connectionId}`}>{c.connectionName}</Link>
-                          </td>
-                          <td>{formatDuration(c.meanSec)}</td>
-                          <td>{c.resolved}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                    ))}
+                  </DataTable>
                 </div>
               </div>
             </>
@@ -193,14 +186,7 @@ function IncidentList() {
             </option>
           ))}
         </select>
-        <select aria-label="Code" value={filters.code} onChange={(e) => setFilters({ code: e.target.value })}>
-          <option value="">Any code</option>
-          {ALL_CODES.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
-        </select>
+        <CodeSelect ariaLabel="Code" codes={ALL_CODES} value={filters.code} onChange={(code) => setFilters({ code })} />
         <select
           aria-label="Severity"
           value={filters.severity}
@@ -268,8 +254,8 @@ function IncidentList() {
         </EmptyState>
       ) : (
         <>
-          <div className={styles.rows} aria-busy={list.isFetching}>
-            <div className={styles.head} aria-hidden="true">
+          <div className={`${linkTable.table} ${styles.rows}`} aria-busy={list.isFetching}>
+            <div className={linkTable.head} aria-hidden="true">
               <span>Severity</span>
               <span>Status</span>
               <span>Code</span>
@@ -283,7 +269,7 @@ function IncidentList() {
               <Link
                 key={incident.id}
                 href={`/incidents/${incident.id}`}
-                className={styles.row}
+                className={linkTable.row}
                 data-testid="incident-row"
               >
                 <span>

@@ -4,6 +4,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { type FormEvent, Suspense, useState } from "react";
+import { DataTable } from "~/components/table.tsx";
 import { EmptyState, ErrorState, Loading, PageHeader } from "~/components/ui.tsx";
 import { useUrlState } from "~/components/use-url-state.ts";
 import { useTRPC } from "~/trpc/client.tsx";
@@ -210,51 +211,40 @@ function LogSearch() {
               {search.isFetching ? " · updating…" : ""}
             </span>
           </div>
-          <table className="table">
-            <thead>
-              <tr>
-                <th>Time</th>
-                <th>Code</th>
-                <th>Connection</th>
-                <th>Vendor</th>
-                <th>Line</th>
+          <DataTable columns={["Time", "Code", "Connection", "Vendor", "Line"]}>
+            {search.data.items.map((line) => (
+              <tr key={line.id}>
+                <td className={`small ${styles.timeCell}`}>
+                  <time dateTime={line.occurredAt.toISOString()}>{formatTime(line.occurredAt, true)}</time>
+                </td>
+                <td>
+                  <CodeBadge code={line.code} severity={line.severity} />
+                  {line.phase ? <div className="muted small">phase {line.phase}</div> : null}
+                </td>
+                <td className="small">
+                  {line.connection ? (
+                    <Link href={`/connections/${line.connection.id}`}>{line.connection.name}</Link>
+                  ) : (
+                    <span className="muted">{line.stream}</span>
+                  )}
+                  {line.tunnel ? <div className="muted">tunnel {line.tunnel.index}</div> : null}
+                </td>
+                <td className="small">
+                  {line.vendor}
+                  <div className="muted">{line.source === "PROVIDER" ? "provider" : "gateway"}</div>
+                </td>
+                <td>
+                  <RawLine raw={line.raw} evidence={line.evidence} />
+                  {line.parsed && typeof line.parsed === "object" && Object.keys(line.parsed).length > 0 ? (
+                    <details className={styles.fields}>
+                      <summary>Parsed fields</summary>
+                      <pre className="mono">{JSON.stringify(line.parsed, null, 2)}</pre>
+                    </details>
+                  ) : null}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {search.data.items.map((line) => (
-                <tr key={line.id}>
-                  <td className={`small ${styles.timeCell}`}>
-                    <time dateTime={line.occurredAt.toISOString()}>{formatTime(line.occurredAt, true)}</time>
-                  </td>
-                  <td>
-                    <CodeBadge code={line.code} severity={line.severity} />
-                    {line.phase ? <div className="muted small">phase {line.phase}</div> : null}
-                  </td>
-                  <td className="small">
-                    {line.connection ? (
-                      <Link href={`/connections/${line.connection.id}`}>{line.connection.name}</Link>
-                    ) : (
-                      <span className="muted">{line.stream}</span>
-                    )}
-                    {line.tunnel ? <div className="muted">tunnel {line.tunnel.index}</div> : null}
-                  </td>
-                  <td className="small">
-                    {line.vendor}
-                    <div className="muted">{line.source === "PROVIDER" ? "provider" : "gateway"}</div>
-                  </td>
-                  <td>
-                    <RawLine raw={line.raw} evidence={line.evidence} />
-                    {line.parsed && typeof line.parsed === "object" && Object.keys(line.parsed).length > 0 ? (
-                      <details className={styles.fields}>
-                        <summary>Parsed fields</summary>
-                        <pre className="mono">{JSON.stringify(line.parsed, null, 2)}</pre>
-                      </details>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
           <div className="pagination">
             <button
               type="button"

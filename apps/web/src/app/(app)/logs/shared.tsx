@@ -21,6 +21,30 @@ export function CodeBadge({ code, severity }: { code: string; severity?: string 
   );
 }
 
+/** "Any code" or one of `codes`; `ariaLabel` names it when no <label> wraps it. */
+export function CodeSelect({
+  codes,
+  value,
+  onChange,
+  ariaLabel,
+}: {
+  codes: readonly string[];
+  value: string;
+  onChange: (code: string) => void;
+  ariaLabel?: string;
+}) {
+  return (
+    <select aria-label={ariaLabel} value={value} onChange={(event) => onChange(event.target.value)}>
+      <option value="">Any code</option>
+      {codes.map((code) => (
+        <option key={code} value={code}>
+          {code}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 export function formatTime(at: Date | string | null | undefined, withSeconds = false): string {
   if (!at) return "–";
   const date = typeof at === "string" ? new Date(at) : at;

@@ -5,6 +5,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Suspense } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { DataTable } from "~/components/table.tsx";
 import {
   EmptyState,
   ErrorState,
@@ -66,6 +67,28 @@ function pageOf(value: string) {
   return Math.max(1, Number.parseInt(value, 10) || 1);
 }
 
+/** "Every provider" or one of them. */
+function ProviderFilter({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  onChange: (provider: string) => void;
+}) {
+  return (
+    <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">Every provider</option>
+      {PROVIDERS.map((p) => (
+        <option key={p.value} value={p.value}>
+          {p.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 function Events({ filters, setFilters }: { filters: Filters; setFilters: SetFilters }) {
   const trpc = useTRPC();
   const page = pageOf(filters.evPage);
@@ -96,18 +119,11 @@ function Events({ filters, setFilters }: { filters: Filters; setFilters: SetFilt
               </option>
             ))}
           </select>
-          <select
-            aria-label="Event provider"
+          <ProviderFilter
+            label="Event provider"
             value={filters.evProvider}
-            onChange={(e) => setFilters({ evProvider: e.target.value, evPage: "1" })}
-          >
-            <option value="">Every provider</option>
-            {PROVIDERS.map((p) => (
-              <option key={p.value} value={p.value}>
-                {p.label}
-              </option>
-            ))}
-          </select>
+            onChange={(evProvider) => setFilters({ evProvider, evPage: "1" })}
+          />
         </div>
       </div>
       {events.isPending ? (
@@ -122,79 +138,67 @@ function Events({ filters, setFilters }: { filters: Filters; setFilters: SetFilt
         </EmptyState>
       ) : (
         <>
-          <table className="table">
-            <thead>
-              <tr>
-                <th>Phase</th>
-                <th>Provider</th>
-                <th>Event</th>
-                <th>Affects</th>
-                <th>Starts</th>
-                <th>Applied automatically after</th>
-              </tr>
-            </thead>
-            <tbody>
-              {events.data.items.map((event) => (
-                <tr key={event.id}>
-                  <td>
-                    <span className={`badge ${PHASE_CLASS[event.phase] ?? ""}`}>{event.phase}</span>
-                  </td>
-                  <td className="small">
-                    {providerLabel(event.provider)}
-                    {event.region ? <div className="muted">{event.region}</div> : null}
-                  </td>
-                  <td>
-                    <strong className="small">{event.title}</strong>
-                    {event.description ? (
-                      <div className="muted small" title={event.description}>
-                        {event.description.length > 160 ? `${event.description.slice(0, 160)}…` : event.description}
+          <DataTable columns={["Phase", "Provider", "Event", "Affects", "Starts", "Applied automatically after"]}>
+            {events.data.items.map((event) => (
+              <tr key={event.id}>
+                <td>
+                  <span className={`badge ${PHASE_CLASS[event.phase] ?? ""}`}>{event.phase}</span>
+                </td>
+                <td className="small">
+                  {providerLabel(event.provider)}
+                  {event.region ? <div className="muted">{event.region}</div> : null}
+                </td>
+                <td>
+                  <strong className="small">{event.title}</strong>
+                  {event.description ? (
+                    <div className="muted small" title={event.description}>
+                      {event.description.length > 160 ? `${event.description.slice(0, 160)}…` : event.description}
+                    </div>
+                  ) : null}
+                  <div className="muted small mono">{event.source.toLowerCase().replaceAll("_", " ")}</div>
+                </td>
+                <td className="small">
+                  {event.connection ? (
+                    <>
+                      <Link href={`/connections/${event.connection.id}`}>{event.connection.name}</Link>
+                      {event.tunnelIndex ? <span className="muted"> · tunnel {event.tunnelIndex}</span> : null}
+                      <div>
+                        <GradeBadge grade={event.connection.grade} />{" "}
+                        <span className="muted">
+                          expected downtime {formatDuration(event.connection.expectedDowntimeSec)}
+                        </span>
                       </div>
-                    ) : null}
-                    <div className="muted small mono">{event.source.toLowerCase().replaceAll("_", " ")}</div>
-                  </td>
-                  <td className="small">
-                    {event.connection ? (
-                      <>
-                        <Link href={`/connections/${event.connection.id}`}>{event.connection.name}</Link>
-                        {event.tunnelIndex ? <span className="muted"> · tunnel {event.tunnelIndex}</span> : null}
-                        <div>
-                          <GradeBadge grade={event.connection.grade} />{" "}
-                          <span className="muted">
-                            expected downtime {formatDuration(event.connection.expectedDowntimeSec)}
-                          </span>
-                        </div>
-                      </>
-                    ) : (
-                      <>
-                        {event.affectedConnections.toLocaleString("en")} connection
-                        {event.affectedConnections === 1 ? "" : "s"}
-                        <div className="muted">
-                          every {providerLabel(event.provider)} connection
-                          {event.region ? ` in ${event.region}` : ""}
-                          {event.cloudAccount ? ` of ${event.cloudAccount.name}` : ""}
-                        </div>
-                      </>
-                    )}
-                  </td>
-                  <td className={`small ${styles.nowrap}`}>
-                    {event.startsAt ? (
-                      <>
-                        {formatTime(event.startsAt)}
-                        <div className="muted">
-                          <TimeAgo at={event.startsAt} />
-                        </div>
-                      </>
-                    ) : (
-                      <span className="muted">not given</span>
-                    )}
-                  </td>
-                  <td className={`small ${styles.nowrap}`}>
-                    {event.autoAppliedAfter ? formatTime(event.autoAppliedAfter) : <span className="muted">–</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                    </>
+                  ) : (
+                    <>
+                      {event.affectedConnections.toLocaleString("en")} connection
+                      {event.affectedConnections === 1 ? "" : "s"}
+                      <div className="muted">
+                        every {providerLabel(event.provider)} connection
+                        {event.region ? ` in ${event.region}` : ""}
+                        {event.cloudAccount ? ` of ${event.cloudAccount.name}` : ""}
+                      </div>
+                    </>
+                  )}
+                </td>
+                <td className={`small ${styles.nowrap}`}>
+                  {event.startsAt ? (
+                    <>
+                      {formatTime(event.startsAt)}
+                      <div className="muted">
+                        <TimeAgo at={event.startsAt} />
+                      </div>
+                    </>
+                  ) : (
+                    <span className="muted">not given</span>
+                  )}
+                </td>
+                <td className={`small ${styles.nowrap}`}>
+                  {event.autoAppliedAfter ? formatTime(event.autoAppliedAfter) : <span className="muted">–</span>}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
           <Pagination
             page={events.data.page}
             pageSize={events.data.pageSize}
@@ -226,18 +230,11 @@ function AtRisk({ filters, setFilters }: { filters: Filters; setFilters: SetFilt
             connection is.
           </p>
         </div>
-        <select
-          aria-label="Ranking provider"
+        <ProviderFilter
+          label="Ranking provider"
           value={filters.riskProvider}
-          onChange={(e) => setFilters({ riskProvider: e.target.value, riskPage: "1" })}
-        >
-          <option value="">Every provider</option>
-          {PROVIDERS.map((p) => (
-            <option key={p.value} value={p.value}>
-              {p.label}
-            </option>
-          ))}
-        </select>
+          onChange={(riskProvider) => setFilters({ riskProvider, riskPage: "1" })}
+        />
       </div>
       {ranking.isPending ? (
         <Loading label="Ranking connections…" />
@@ -250,49 +247,37 @@ function AtRisk({ filters, setFilters }: { filters: Filters; setFilters: SetFilt
         </EmptyState>
       ) : (
         <>
-          <table className="table">
-            <thead>
-              <tr>
-                <th>#</th>
-                <th>Connection</th>
-                <th>Grade</th>
-                <th>Criticality</th>
-                <th>Expected downtime</th>
-                <th>Likelihood</th>
-                <th>Score</th>
-                <th>Why</th>
-              </tr>
-            </thead>
-            <tbody>
-              {ranking.data.items.map((row) => (
-                <tr key={row.id}>
-                  <td className="muted">{row.rank}</td>
-                  <td>
-                    <Link href={`/connections/${row.id}`}>{row.name}</Link>
-                    <div className="muted small">
-                      {providerLabel(row.provider)} · {row.region} · {row.tunnelsUp}/{row.tunnelsTotal} tunnels up
+          <DataTable
+            columns={["#", "Connection", "Grade", "Criticality", "Expected downtime", "Likelihood", "Score", "Why"]}
+          >
+            {ranking.data.items.map((row) => (
+              <tr key={row.id}>
+                <td className="muted">{row.rank}</td>
+                <td>
+                  <Link href={`/connections/${row.id}`}>{row.name}</Link>
+                  <div className="muted small">
+                    {providerLabel(row.provider)} · {row.region} · {row.tunnelsUp}/{row.tunnelsTotal} tunnels up
+                  </div>
+                </td>
+                <td>
+                  <GradeBadge grade={row.grade} />
+                </td>
+                <td className="small">{row.criticality.toLowerCase()}</td>
+                <td>{formatDuration(row.expectedDowntimeSec)}</td>
+                <td>{Math.round(row.likelihood * 100)}%</td>
+                <td className="mono">{row.score.toLocaleString("en")}</td>
+                <td className={`small ${styles.reason}`}>
+                  {row.reason}
+                  {row.announcedMaintenanceAt ? (
+                    <div className="muted">
+                      {row.announcedFor === "region" ? "region-wide, " : ""}
+                      {formatTime(row.announcedMaintenanceAt)}
                     </div>
-                  </td>
-                  <td>
-                    <GradeBadge grade={row.grade} />
-                  </td>
-                  <td className="small">{row.criticality.toLowerCase()}</td>
-                  <td>{formatDuration(row.expectedDowntimeSec)}</td>
-                  <td>{Math.round(row.likelihood * 100)}%</td>
-                  <td className="mono">{row.score.toLocaleString("en")}</td>
-                  <td className={`small ${styles.reason}`}>
-                    {row.reason}
-                    {row.announcedMaintenanceAt ? (
-                      <div className="muted">
-                        {row.announcedFor === "region" ? "region-wide, " : ""}
-                        {formatTime(row.announcedMaintenanceAt)}
-                      </div>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
           <Pagination
             page={ranking.data.page}
             pageSize={ranking.data.pageSize}
@@ -427,65 +412,44 @@ function WhatIf({ filters, setFilters }: { filters: Filters; setFilters: SetFilt
                     </ResponsiveContainer>
                   </div>
                   <div>
-                    <table className="table">
-                      <thead>
-                        <tr>
-                          <th>Grade</th>
-                          <th>Connections</th>
-                          <th>Down for</th>
+                    <DataTable columns={["Grade", "Connections", "Down for"]}>
+                      {data.byGrade.map((g) => (
+                        <tr key={g.grade ?? "none"}>
+                          <td>{g.grade ? <GradeBadge grade={g.grade} /> : <span className="muted">ungraded</span>}</td>
+                          <td>{g.connections.toLocaleString("en")}</td>
+                          <td className="small">
+                            {g.grade === "F"
+                              ? "already down"
+                              : g.grade
+                                ? `up to ${formatDuration(g.maxDowntimeSec)} each`
+                                : "unknown until the first sync"}
+                          </td>
                         </tr>
-                      </thead>
-                      <tbody>
-                        {data.byGrade.map((g) => (
-                          <tr key={g.grade ?? "none"}>
-                            <td>
-                              {g.grade ? <GradeBadge grade={g.grade} /> : <span className="muted">ungraded</span>}
-                            </td>
-                            <td>{g.connections.toLocaleString("en")}</td>
-                            <td className="small">
-                              {g.grade === "F"
-                                ? "already down"
-                                : g.grade
-                                  ? `up to ${formatDuration(g.maxDowntimeSec)} each`
-                                  : "unknown until the first sync"}
-                            </td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
+                      ))}
+                    </DataTable>
                   </div>
                 </div>
               )}
               {data.worst.length ? (
                 <>
                   <h3 className="small muted">Longest outages</h3>
-                  <table className="table">
-                    <thead>
-                      <tr>
-                        <th>Connection</th>
-                        <th>Grade</th>
-                        <th>Criticality</th>
-                        <th>Down for</th>
+                  <DataTable columns={["Connection", "Grade", "Criticality", "Down for"]}>
+                    {data.worst.map((c) => (
+                      <tr key={c.id}>
+                        <td>
+                          <Link href={`/connections/${c.id}`}>{c.name}</Link>
+                          <div className="muted small">
+                            {c.region} · {c.tunnelsUp}/{c.tunnelsTotal} tunnels up
+                          </div>
+                        </td>
+                        <td>
+                          <GradeBadge grade={c.grade} />
+                        </td>
+                        <td className="small">{c.criticality.toLowerCase()}</td>
+                        <td>{formatDuration(c.expectedDowntimeSec)}</td>
                       </tr>
-                    </thead>
-                    <tbody>
-                      {data.worst.map((c) => (
-                        <tr key={c.id}>
-                          <td>
-                            <Link href={`/connections/${c.id}`}>{c.name}</Link>
-                            <div className="muted small">
-                              {c.region} · {c.tunnelsUp}/{c.tunnelsTotal} tunnels up
-                            </div>
-                          </td>
-                          <td>
-                            <GradeBadge grade={c.grade} />
-                          </td>
-                          <td className="small">{c.criticality.toLowerCase()}</td>
-                          <td>{formatDuration(c.expectedDowntimeSec)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                    ))}
+                  </DataTable>
                 </>
               ) : null}
             </>

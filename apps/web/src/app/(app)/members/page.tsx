@@ -3,14 +3,16 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type FormEvent, Suspense, useState } from "react";
-import { EmptyState, Loading, PageHeader, Pagination, QueryView, TimeAgo } from "~/components/ui.tsx";
+import styles from "~/components/admin.module.css";
+import { ConfirmButton, confirmed, formatDate, type Role, SectionHeader, useRole } from "~/components/admin-ui.tsx";
+import { Field, FormButtons, FormError, formErrors } from "~/components/forms.tsx";
+import { ShownOnce } from "~/components/shown-once.tsx";
+import { PagedTable } from "~/components/table.tsx";
+import { EmptyState, Loading, PageHeader, QueryView, TimeAgo } from "~/components/ui.tsx";
 import { useUrlState } from "~/components/use-url-state.ts";
 import { errorMessage, useTRPC } from "~/trpc/client.tsx";
 import { clearTenantCookie } from "../organisations/new/tenant-cookie.ts";
-import styles from "../tokens/admin.module.css";
-import { confirmed, Field, FormError, formatDate, formErrors, ShownOnce, useRole } from "../tokens/admin-ui.tsx";
 
-type Role = "OWNER" | "ADMIN" | "OPERATOR" | "VIEWER";
 const ROLES: Array<{ value: Role; label: string; description: string }> = [
   { value: "VIEWER", label: "Viewer", description: "sees everything, changes nothing" },
   { value: "OPERATOR", label: "Operator", description: "also acknowledges, comments on and resolves incidents" },
@@ -75,11 +77,7 @@ function InviteForm({ canInviteOwner }: { canInviteOwner: boolean }) {
               </select>
             </Field>
           </div>
-          <div className={styles.formButtons}>
-            <button type="submit" className="button" disabled={invite.isPending}>
-              {invite.isPending ? "Creating link…" : "Create invitation link"}
-            </button>
-          </div>
+          <FormButtons label="Create invitation link" busyLabel="Creating link…" pending={invite.isPending} />
         </form>
       </section>
     </>
@@ -112,54 +110,31 @@ function Invitations() {
               Links you create above appear here until used or expired.
             </EmptyState>
           ) : (
-            <div className={styles.tableWrap}>
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th>Email</th>
-                    <th>Role</th>
-                    <th>Invited by</th>
-                    <th>Expires</th>
-                    <th>
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((invitation) => (
-                    <tr key={invitation.id}>
-                      <td>{invitation.email}</td>
-                      <td>{invitation.role.toLowerCase()}</td>
-                      <td>
-                        {invitation.invitedBy?.name ?? invitation.invitedBy?.email ?? <span className="muted">–</span>}
-                        <div className="small muted">
-                          <TimeAgo at={invitation.createdAt} />
-                        </div>
-                      </td>
-                      <td>{formatDate(invitation.expiresAt)}</td>
-                      <td>
-                        <button
-                          type="button"
-                          className="button small danger"
-                          disabled={revoke.isPending && revoke.variables?.id === invitation.id}
-                          onClick={() => {
-                            setError(null);
-                            if (confirmed(`Revoke the invitation for ${invitation.email}? The link stops working.`)) {
-                              revoke.mutate({ id: invitation.id });
-                            }
-                          }}
-                        >
-                          Revoke
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              {data.total > data.pageSize ? (
-                <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />
-              ) : null}
-            </div>
+            <PagedTable columns={["Email", "Role", "Invited by", "Expires"]} actions page={data} onPage={setPage}>
+              {data.items.map((invitation) => (
+                <tr key={invitation.id}>
+                  <td>{invitation.email}</td>
+                  <td>{invitation.role.toLowerCase()}</td>
+                  <td>
+                    {invitation.invitedBy?.name ?? invitation.invitedBy?.email ?? <span className="muted">–</span>}
+                    <div className="small muted">
+                      <TimeAgo at={invitation.createdAt} />
+                    </div>
+                  </td>
+                  <td>{formatDate(invitation.expiresAt)}</td>
+                  <td>
+                    <ConfirmButton
+                      disabled={revoke.isPending && revoke.variables?.id === invitation.id}
+                      beforeConfirm={() => setError(null)}
+                      confirm={`Revoke the invitation for ${invitation.email}? The link stops working.`}
+                      onConfirm={() => revoke.mutate({ id: invitation.id })}
+                    >
+                      Revoke
+                    </ConfirmButton>
+                  </td>
+                </tr>
+              ))}
+            </PagedTable>
           )
         }
       </QueryView>
@@ -201,8 +176,7 @@ function MembersInner() {
     <>
       {isAdmin ? <InviteForm canInviteOwner={isOwner} /> : null}
       <section className="panel" aria-labelledby="members-heading">
-        <div className={styles.sectionHeader}>
-          <h2 id="members-heading">Members</h2>
+        <SectionHeader id="members-heading" title="Members">
           <input
             aria-label="Search members"
             placeholder="Search by name or email"
@@ -211,129 +185,90 @@ function MembersInner() {
               if (event.key === "Enter") setState({ q: event.currentTarget.value.trim() });
             }}
           />
-        </div>
+        </SectionHeader>
         <FormError message={error} />
         <QueryView query={members} loadingLabel="Loading members…">
           {(data) =>
             data.items.length === 0 ? (
               <EmptyState title="No members match">Clear the search to see everyone.</EmptyState>
             ) : (
-              <div className={styles.tableWrap}>
-                <table className="table">
-                  <thead>
-                    <tr>
-                      <th>Name</th>
-                      <th>Email</th>
-                      <th>Role</th>
-                      <th>Joined</th>
-                      <th>
-                        <span className="sr-only">Actions</span>
-                      </th>
+              <PagedTable
+                columns={["Name", "Email", "Role", "Joined"]}
+                actions
+                page={data}
+                onPage={(next) => setState({ page: String(next) })}
+              >
+                {data.items.map((member) => {
+                  const isLastOwner = member.role === "OWNER" && data.ownerCount <= 1;
+                  const canEdit = isAdmin && (isOwner || member.role !== "OWNER");
+                  return (
+                    <tr key={member.id}>
+                      <td>
+                        {member.name ?? <span className="muted">–</span>}
+                        {member.isMe ? <span className="badge">you</span> : null}
+                      </td>
+                      <td>{member.email}</td>
+                      <td>
+                        {canEdit ? (
+                          <select
+                            aria-label={`Role of ${member.email}`}
+                            value={member.role}
+                            disabled={isLastOwner || (changeRole.isPending && changeRole.variables?.id === member.id)}
+                            title={isLastOwner ? "The last owner: make someone else an owner first." : undefined}
+                            onChange={(event) => {
+                              setError(null);
+                              const role = event.target.value as Role;
+                              if (
+                                member.isMe &&
+                                !confirmed(
+                                  `Change your own role to ${role.toLowerCase()}? You may lose access to this page.`,
+                                )
+                              ) {
+                                return;
+                              }
+                              changeRole.mutate({ id: member.id, role });
+                            }}
+                          >
+                            {ROLES.filter((r) => r.value !== "OWNER" || isOwner).map((r) => (
+                              <option key={r.value} value={r.value}>
+                                {r.label}
+                              </option>
+                            ))}
+                          </select>
+                        ) : (
+                          member.role.toLowerCase()
+                        )}
+                      </td>
+                      <td>{formatDate(member.joinedAt)}</td>
+                      <td>
+                        {member.isMe ? (
+                          <ConfirmButton
+                            className="button small secondary"
+                            disabled={isLastOwner || leave.isPending}
+                            title={
+                              isLastOwner ? "The last owner cannot leave: make someone else an owner first." : undefined
+                            }
+                            beforeConfirm={() => setError(null)}
+                            confirm="Leave this organisation? You lose access until someone invites you again."
+                            onConfirm={() => leave.mutate()}
+                          >
+                            Leave
+                          </ConfirmButton>
+                        ) : canEdit ? (
+                          <ConfirmButton
+                            disabled={isLastOwner || (remove.isPending && remove.variables?.id === member.id)}
+                            beforeConfirm={() => setError(null)}
+                            confirm={`Remove ${member.email} from this organisation? They lose access at once.`}
+                            onConfirm={() => remove.mutate({ id: member.id })}
+                          >
+                            Remove
+                          </ConfirmButton>
+                        ) : null}
+                      </td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {data.items.map((member) => {
-                      const isLastOwner = member.role === "OWNER" && data.ownerCount <= 1;
-                      const canEdit = isAdmin && (isOwner || member.role !== "OWNER");
-                      return (
-                        <tr key={member.id}>
-                          <td>
-                            {member.name ?? <span className="muted">–</span>}
-                            {member.isMe ? <span className="badge">you</span> : null}
-                          </td>
-                          <td>{member.email}</td>
-                          <td>
-                            {canEdit ? (
-                              <select
-                                aria-label={`Role of ${member.email}`}
-                                value={member.role}
-                                disabled={
-                                  isLastOwner || (changeRole.isPending && changeRole.variables?.id === member.id)
-                                }
-                                title={isLastOwner ? "The last owner: make someone else an owner first." : undefined}
-                                onChange={(event) => {
-                                  setError(null);
-                                  const role = event.target.value as Role;
-                                  if (
-                                    member.isMe &&
-                                    !confirmed(
-                                      `Change your own role to ${role.toLowerCase()}? You may lose access to this page.`,
-                                    )
-                                  ) {
-                                    return;
-                                  }
-                                  changeRole.mutate({ id: member.id, role });
-                                }}
-                              >
-                                {ROLES.filter((r) => r.value !== "OWNER" || isOwner).map((r) => (
-                                  <option key={r.value} value={r.value}>
-                                    {r.label}
-                                  </option>
-                                ))}
-                              </select>
-                            ) : (
-                              member.role.toLowerCase()
-                            )}
-                          </td>
-                          <td>{formatDate(member.joinedAt)}</td>
-                          <td>
-                            {member.isMe ? (
-                              <button
-                                type="button"
-                                className="button small secondary"
-                                disabled={isLastOwner || leave.isPending}
-                                title={
-                                  isLastOwner
-                                    ? "The last owner cannot leave: make someone else an owner first."
-                                    : undefined
-                                }
-                                onClick={() => {
-                                  setError(null);
-                                  if (
-                                    confirmed(
-                                      "Leave this organisation? You lose access until someone invites you again.",
-                                    )
-                                  ) {
-                                    leave.mutate();
-                                  }
-                                }}
-                              >
-                                Leave
-                              </button>
-                            ) : canEdit ? (
-                              <button
-                                type="button"
-                                className="button small danger"
-                                disabled={isLastOwner || (remove.isPending && remove.variables?.id === member.id)}
-                                onClick={() => {
-                                  setError(null);
-                                  if (
-                                    confirmed(
-                                      `Remove ${member.email} from this organisation? They lose access at once.`,
-                                    )
-                                  ) {
-                                    remove.mutate({ id: member.id });
-                                  }
-                                }}
-                              >
-                                Remove
-                              </button>
-                            ) : null}
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-                {data.total > data.pageSize ? (
-                  <Pagination
-                    page={data.page}
-                    pageSize={data.pageSize}
-                    total={data.total}
-                    onPage={(next) => setState({ page: String(next) })}
-                  />
-                ) : null}
-              </div>
+                  );
+                })}
+              </PagedTable>
             )
           }
         </QueryView>

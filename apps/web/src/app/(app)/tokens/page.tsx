@@ -2,21 +2,14 @@
 // API tokens: create (the secret is shown once), list with last use, revoke.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, Suspense, useState } from "react";
-import { EmptyState, Loading, PageHeader, Pagination, QueryView, TimeAgo } from "~/components/ui.tsx";
+import styles from "~/components/admin.module.css";
+import { ConfirmButton, formatDate, NotAllowed, SectionHeader, toggled, useRole } from "~/components/admin-ui.tsx";
+import { Field, FieldError, FormError, formErrors } from "~/components/forms.tsx";
+import { ShownOnce } from "~/components/shown-once.tsx";
+import { PagedTable } from "~/components/table.tsx";
+import { EmptyState, Loading, PageHeader, QueryView, TimeAgo } from "~/components/ui.tsx";
 import { useUrlState } from "~/components/use-url-state.ts";
 import { errorMessage, useTRPC } from "~/trpc/client.tsx";
-import styles from "./admin.module.css";
-import {
-  confirmed,
-  Field,
-  FieldError,
-  FormError,
-  formatDate,
-  formErrors,
-  NotAllowed,
-  ShownOnce,
-  useRole,
-} from "./admin-ui.tsx";
 
 const PAGE_SIZE = 50;
 const SCOPES = [
@@ -69,13 +62,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (created: { name: string; t
                 <input
                   type="checkbox"
                   checked={scopes.includes(scope.value)}
-                  onChange={(event) =>
-                    setScopes((current) =>
-                      event.target.checked
-                        ? [...new Set([...current, scope.value])]
-                        : current.filter((s) => s !== scope.value),
-                    )
-                  }
+                  onChange={(event) => setScopes((current) => toggled(current, scope.value, event.target.checked))}
                 />
                 {scope.value}
               </label>{" "}
@@ -158,8 +145,7 @@ function TokensInner() {
       ) : null}
       <CreateTokenForm onCreated={setCreated} />
       <section className="panel" aria-labelledby="tokens-heading">
-        <div className={styles.sectionHeader}>
-          <h2 id="tokens-heading">Tokens</h2>
+        <SectionHeader id="tokens-heading" title="Tokens">
           <label className="small">
             Show{" "}
             <select value={state.status} onChange={(event) => setState({ status: event.target.value })}>
@@ -168,7 +154,7 @@ function TokensInner() {
               <option value="inactive">Revoked or expired</option>
             </select>
           </label>
-        </div>
+        </SectionHeader>
         <FormError message={revokeError} />
         <QueryView query={tokens} loadingLabel="Loading tokens…">
           {(data) =>
@@ -179,75 +165,45 @@ function TokensInner() {
                   : "Show all tokens to see the others."}
               </EmptyState>
             ) : (
-              <div className={styles.tableWrap}>
-                <table className="table">
-                  <thead>
-                    <tr>
-                      <th>Name</th>
-                      <th>Prefix</th>
-                      <th>Scopes</th>
-                      <th>Created</th>
-                      <th>Last used</th>
-                      <th>Expires</th>
-                      <th>Status</th>
-                      <th>
-                        <span className="sr-only">Actions</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.items.map((token) => (
-                      <tr key={token.id} className={token.status === "active" ? undefined : styles.revoked}>
-                        <td>{token.name}</td>
-                        <td className="mono">{token.prefix}…</td>
-                        <td>{token.scopes.join(", ")}</td>
-                        <td>
-                          {formatDate(token.createdAt)}
-                          <div className="small muted">
-                            {token.createdBy ? (token.createdBy.name ?? token.createdBy.email) : "deleted user"}
-                          </div>
-                        </td>
-                        <td>
-                          {token.lastUsedAt ? <TimeAgo at={token.lastUsedAt} /> : <span className="muted">never</span>}
-                        </td>
-                        <td>{token.expiresAt ? formatDate(token.expiresAt) : <span className="muted">never</span>}</td>
-                        <td>
-                          <StatusCell status={token.status} revokedAt={token.revokedAt} />
-                        </td>
-                        <td>
-                          {token.status === "revoked" ? null : (
-                            <button
-                              type="button"
-                              className="button small danger"
-                              disabled={revoke.isPending && revoke.variables?.id === token.id}
-                              onClick={() => {
-                                setRevokeError(null);
-                                if (
-                                  confirmed(
-                                    `Revoke "${token.name}"? Integrations using it are refused from their next request. This cannot be undone.`,
-                                  )
-                                ) {
-                                  revoke.mutate({ id: token.id });
-                                }
-                              }}
-                            >
-                              Revoke
-                            </button>
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-                {data.total > data.pageSize ? (
-                  <Pagination
-                    page={data.page}
-                    pageSize={data.pageSize}
-                    total={data.total}
-                    onPage={(next) => setState({ page: String(next) })}
-                  />
-                ) : null}
-              </div>
+              <PagedTable
+                columns={["Name", "Prefix", "Scopes", "Created", "Last used", "Expires", "Status"]}
+                actions
+                page={data}
+                onPage={(next) => setState({ page: String(next) })}
+              >
+                {data.items.map((token) => (
+                  <tr key={token.id} className={token.status === "active" ? undefined : styles.revoked}>
+                    <td>{token.name}</td>
+                    <td className="mono">{token.prefix}…</td>
+                    <td>{token.scopes.join(", ")}</td>
+                    <td>
+                      {formatDate(token.createdAt)}
+                      <div className="small muted">
+                        {token.createdBy ? (token.createdBy.name ?? token.createdBy.email) : "deleted user"}
+                      </div>
+                    </td>
+                    <td>
+                      {token.lastUsedAt ? <TimeAgo at={token.lastUsedAt} /> : <span className="muted">never</span>}
+                    </td>
+                    <td>{token.expiresAt ? formatDate(token.expiresAt) : <span className="muted">never</span>}</td>
+                    <td>
+                      <StatusCell status={token.status} revokedAt={token.revokedAt} />
+                    </td>
+                    <td>
+                      {token.status === "revoked" ? null : (
+                        <ConfirmButton
+                          disabled={revoke.isPending && revoke.variables?.id === token.id}
+                          beforeConfirm={() => setRevokeError(null)}
+                          confirm={`Revoke "${token.name}"? Integrations using it are refused from their next request. This cannot be undone.`}
+                          onConfirm={() => revoke.mutate({ id: token.id })}
+                        >
+                          Revoke
+                        </ConfirmButton>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </PagedTable>
             )
           }
         </QueryView>

@@ -3,12 +3,13 @@
 // each finding, every tunnel option against the provider's recommendation, incidents, announced
 // maintenance and the latest log lines. The timeline range and the log filters live in the URL.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { inferRouterOutputs } from "@trpc/server";
-import type { AppRouter } from "@tunnelwatch/api";
+import { LOG_FAULT_CODES, PLAYBOOK_VARIANT_LABELS, type PlaybookVariant } from "@tunnelwatch/core";
 import Link from "next/link";
 import { useParams } from "next/navigation";
 import { Suspense, useMemo, useState } from "react";
 import { StatusTimelineChart } from "~/components/charts/status-timeline-chart.tsx";
+import detailHeader from "~/components/detail-header.module.css";
+import { DataTable } from "~/components/table.tsx";
 import {
   EmptyState,
   ErrorState,
@@ -22,12 +23,12 @@ import {
   TimeAgo,
 } from "~/components/ui.tsx";
 import { useUrlState } from "~/components/use-url-state.ts";
-import { errorMessage, useTRPC } from "~/trpc/client.tsx";
+import { errorMessage, type RouterOutputs, useTRPC } from "~/trpc/client.tsx";
+import { CodeSelect } from "../../logs/shared.tsx";
 import { CheckMark, CriticalityBadge, formatTime, PROVIDER_LABEL, TunnelsBadge } from "../shared.tsx";
 import styles from "./connection.module.css";
 
-type Outputs = inferRouterOutputs<AppRouter>;
-type Detail = Outputs["connections"]["detail"];
+type Detail = RouterOutputs["connections"]["detail"];
 type Playbook = Detail["playbooks"][string];
 
 const DEFAULTS = { range: "24h", logCode: "", logTunnel: "", logPage: "1" };
@@ -39,15 +40,6 @@ const RANGES = [
 ] as const;
 const LOG_PAGE_SIZE = 25;
 const CRITICALITIES = ["LOW", "NORMAL", "HIGH", "CRITICAL"] as const;
-const VARIANT_LABEL: Record<string, string> = {
-  aws: "AWS Site-to-Site VPN",
-  alibaba: "Alibaba Cloud VPN Gateway",
-  mulesoft: "MuleSoft Anypoint VPN",
-  "juniper-srx": "Juniper SRX",
-  "cisco-asa": "Cisco ASA",
-  "cisco-ios": "Cisco IOS / IOS XE",
-  strongswan: "strongSwan",
-};
 
 const yesNo = (value: boolean | null) => (value === null ? "–" : value ? "on" : "off");
 
@@ -105,10 +97,10 @@ function Header({ detail }: { detail: Detail }) {
       <p className="small">
         <Link href="/connections">← Connections</Link>
       </p>
-      <div className={styles.header}>
+      <div className={detailHeader.header}>
         <div>
           <h1>{c.name}</h1>
-          <div className={styles.badges}>
+          <div className={detailHeader.badges}>
             <span className="badge mono">{c.externalId}</span>
             <span className="badge">{PROVIDER_LABEL[c.provider] ?? c.provider}</span>
             <span className="badge">{c.region}</span>
@@ -356,7 +348,10 @@ function PlaybookSteps({ playbook }: { playbook: Playbook }) {
       <ol className={styles.steps}>
         {playbook.steps.map((step) => {
           const stepGroup = step.variant ?? "general";
-          const heading = stepGroup !== group && stepGroup !== "general" ? VARIANT_LABEL[stepGroup] : null;
+          const heading =
+            stepGroup !== group && stepGroup !== "general"
+              ? PLAYBOOK_VARIANT_LABELS[stepGroup as PlaybookVariant]
+              : null;
           group = stepGroup;
           return (
             <li key={step.id}>
@@ -507,37 +502,26 @@ function IncidentsPanel({ detail }: { detail: Detail }) {
         <EmptyState title="No incidents">No fault has opened an incident on this connection.</EmptyState>
       ) : (
         <div className={styles.tableWrap}>
-          <table className="table">
-            <thead>
-              <tr>
-                <th>Status</th>
-                <th>Incident</th>
-                <th>Tunnel</th>
-                <th>Opened</th>
-                <th>Events</th>
+          <DataTable columns={["Status", "Incident", "Tunnel", "Opened", "Events"]}>
+            {rows.map((incident) => (
+              <tr key={incident.id}>
+                <td>
+                  <StatusBadge status={incident.status} />
+                </td>
+                <td style={{ whiteSpace: "normal" }}>
+                  <Link href={`/incidents/${incident.id}`}>{incident.title}</Link>
+                  <div>
+                    <SeverityBadge severity={incident.severity} /> <span className="mono small">{incident.code}</span>
+                  </div>
+                </td>
+                <td>{incident.tunnelId ? (tunnelIndex.get(incident.tunnelId) ?? "–") : "all"}</td>
+                <td>
+                  <TimeAgo at={incident.openedAt} />
+                </td>
+                <td>{incident.eventCount.toLocaleString("en")}</td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((incident) => (
-                <tr key={incident.id}>
-                  <td>
-                    <StatusBadge status={incident.status} />
-                  </td>
-                  <td style={{ whiteSpace: "normal" }}>
-                    <Link href={`/incidents/${incident.id}`}>{incident.title}</Link>
-                    <div>
-                      <SeverityBadge severity={incident.severity} /> <span className="mono small">{incident.code}</span>
-                    </div>
-                  </td>
-                  <td>{incident.tunnelId ? (tunnelIndex.get(incident.tunnelId) ?? "–") : "all"}</td>
-                  <td>
-                    <TimeAgo at={incident.openedAt} />
-                  </td>
-                  <td>{incident.eventCount.toLocaleString("en")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </div>
       )}
     </section>
@@ -572,53 +556,26 @@ function PostureHistory({ detail }: { detail: Detail }) {
     <section className="panel" aria-labelledby="history-heading">
       <h2 id="history-heading">Posture history</h2>
       <div className={styles.tableWrap}>
-        <table className="table">
-          <thead>
-            <tr>
-              <th>Evaluated</th>
-              <th>Grade</th>
-              <th>Downtime</th>
-              <th>Findings</th>
+        <DataTable columns={["Evaluated", "Grade", "Downtime", "Findings"]}>
+          {detail.snapshots.map((s) => (
+            <tr key={s.id}>
+              <td>{formatTime(s.evaluatedAt)}</td>
+              <td>
+                <GradeBadge grade={s.grade} />
+              </td>
+              <td>{formatDuration(s.expectedDowntimeSec)}</td>
+              <td className="mono small" style={{ whiteSpace: "normal" }}>
+                {s.findingCodes.join(", ") || "–"}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {detail.snapshots.map((s) => (
-              <tr key={s.id}>
-                <td>{formatTime(s.evaluatedAt)}</td>
-                <td>
-                  <GradeBadge grade={s.grade} />
-                </td>
-                <td>{formatDuration(s.expectedDowntimeSec)}</td>
-                <td className="mono small" style={{ whiteSpace: "normal" }}>
-                  {s.findingCodes.join(", ") || "–"}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </div>
     </section>
   );
 }
 
 // --- Log lines ------------------------------------------------------------------------------
-
-const LOG_CODES = [
-  "IKE_AUTH_FAILURE",
-  "IKE_PROPOSAL_MISMATCH",
-  "IPSEC_PROPOSAL_MISMATCH",
-  "TRAFFIC_SELECTOR_MISMATCH",
-  "DPD_TIMEOUT",
-  "IDLE_TIMEOUT",
-  "REKEY_FAILURE",
-  "PEER_UNREACHABLE",
-  "NAT_T_ISSUE",
-  "BGP_SESSION_DOWN",
-  "TUNNEL_UP",
-  "TUNNEL_DOWN_OTHER",
-  "INFO",
-  "UNKNOWN",
-] as const;
 
 function LogLines({
   detail,
@@ -647,18 +604,12 @@ function LogLines({
       <div className={styles.panelHead}>
         <h2 id="logs-heading">Recent log lines</h2>
         <div className="filters" style={{ marginBottom: 0 }}>
-          <select
-            aria-label="Code"
+          <CodeSelect
+            ariaLabel="Code"
+            codes={LOG_FAULT_CODES}
             value={filters.logCode}
-            onChange={(event) => set({ logCode: event.target.value, logPage: "1" })}
-          >
-            <option value="">Any code</option>
-            {LOG_CODES.map((code) => (
-              <option key={code} value={code}>
-                {code}
-              </option>
-            ))}
-          </select>
+            onChange={(logCode) => set({ logCode, logPage: "1" })}
+          />
           <select
             aria-label="Tunnel"
             value={filters.logTunnel}

@@ -3,11 +3,12 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 // One incident: status and actions (acknowledge, resolve with a reason, comment), the playbook
 // for its code with "Mark step applied" on each step, the remediation timeline and the log
 // lines behind it.
-import type { inferRouterOutputs } from "@trpc/server";
-import type { AppRouter } from "@tunnelwatch/api";
+import { PLAYBOOK_VARIANT_LABELS } from "@tunnelwatch/core";
 import Link from "next/link";
 import { useParams } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import detailHeader from "~/components/detail-header.module.css";
+import { DataTable } from "~/components/table.tsx";
 import {
   EmptyState,
   formatDuration,
@@ -17,23 +18,14 @@ import {
   StatusBadge,
   TimeAgo,
 } from "~/components/ui.tsx";
-import { errorMessage, useTRPC } from "~/trpc/client.tsx";
+import { errorMessage, type RouterOutputs, useTRPC } from "~/trpc/client.tsx";
 import { CodeBadge, formatTime, toLocalInput } from "../../logs/shared.tsx";
 import styles from "../incidents.module.css";
 
-type Detail = inferRouterOutputs<AppRouter>["incidents"]["detail"];
+type Detail = RouterOutputs["incidents"]["detail"];
 type Step = NonNullable<Detail["playbook"]>["steps"][number];
 
-const VARIANT_LABELS: Record<string, string> = {
-  general: "Steps",
-  aws: "AWS Site-to-Site VPN",
-  alibaba: "Alibaba Cloud VPN Gateway",
-  mulesoft: "MuleSoft Anypoint VPN",
-  "juniper-srx": "Juniper SRX",
-  "cisco-asa": "Cisco ASA",
-  "cisco-ios": "Cisco IOS / IOS XE",
-  strongswan: "strongSwan",
-};
+const VARIANT_LABELS: Record<string, string> = { general: "Steps", ...PLAYBOOK_VARIANT_LABELS };
 
 const ACTIVITY_LABELS: Record<string, string> = {
   OPENED: "Opened",
@@ -153,7 +145,7 @@ function StepCard({ step, data }: { step: Step; data: Detail }) {
     <li className={`${styles.step} ${step.appliedAt ? styles.stepApplied : ""}`}>
       <div className={styles.stepHead}>
         <strong>{step.title}</strong>
-        <span className={styles.badges}>
+        <span className={detailHeader.badges}>
           {step.appliedAt ? (
             <span className="badge ok small">
               applied <TimeAgo at={step.appliedAt} />
@@ -342,30 +334,21 @@ function Evidence({ data }: { data: Detail }) {
         </p>
       ) : (
         <>
-          <table className="table">
-            <thead>
-              <tr>
-                <th>Time</th>
-                <th>Code</th>
-                <th>Line</th>
+          <DataTable columns={["Time", "Code", "Line"]}>
+            {data.evidence.map((line) => (
+              <tr key={`${line.occurredAt.toISOString()}-${line.stream}-${line.raw.slice(0, 40)}`}>
+                <td className="small">{formatTime(line.occurredAt, true)}</td>
+                <td>
+                  <CodeBadge code={line.code} severity={line.severity} />
+                  <div className="muted small">{line.vendor}</div>
+                </td>
+                <td>
+                  <pre className={`mono ${styles.evidenceRaw}`}>{line.raw}</pre>
+                  {line.evidence ? <div className="muted small">matched: {line.evidence}</div> : null}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {data.evidence.map((line) => (
-                <tr key={`${line.occurredAt.toISOString()}-${line.stream}-${line.raw.slice(0, 40)}`}>
-                  <td className="small">{formatTime(line.occurredAt, true)}</td>
-                  <td>
-                    <CodeBadge code={line.code} severity={line.severity} />
-                    <div className="muted small">{line.vendor}</div>
-                  </td>
-                  <td>
-                    <pre className={`mono ${styles.evidenceRaw}`}>{line.raw}</pre>
-                    {line.evidence ? <div className="muted small">matched: {line.evidence}</div> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
           {data.evidence.length >= data.evidenceLimit ? (
             <p className="muted small">Showing the first {data.evidenceLimit} lines.</p>
           ) : null}
@@ -472,10 +455,10 @@ export default function IncidentPage() {
       <QueryView query={detail} loadingLabel="Loading the incident…">
         {(data) => (
           <>
-            <header className={styles.header}>
+            <header className={detailHeader.header}>
               <div>
                 <h1>{data.incident.title}</h1>
-                <div className={styles.badges}>
+                <div className={detailHeader.badges}>
                   <span data-testid="incident-status">
                     <StatusBadge status={data.incident.status} />
                   </span>

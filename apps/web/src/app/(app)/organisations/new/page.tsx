@@ -4,10 +4,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
+import styles from "~/components/admin.module.css";
+import { Field, FormButtons, FormError, formErrors } from "~/components/forms.tsx";
 import { PageHeader } from "~/components/ui.tsx";
 import { useTRPC } from "~/trpc/client.tsx";
-import styles from "../../tokens/admin.module.css";
-import { Field, FormError, formErrors } from "../../tokens/admin-ui.tsx";
 import { setTenantCookie } from "./tenant-cookie.ts";
 
 export default function NewOrganisationPage() {
@@ -45,14 +45,12 @@ export default function NewOrganisationPage() {
           <Field id="organisation-name" label="Organisation name" name="name" errors={errors.fields}>
             <input id="organisation-name" name="name" maxLength={100} placeholder="e.g. Acme Networks" required />
           </Field>
-          <div className={styles.formButtons}>
-            <button type="submit" className="button" disabled={create.isPending || create.isSuccess}>
-              {create.isPending || create.isSuccess ? "Creating…" : "Create organisation"}
-            </button>
-            <button type="button" className="button secondary" onClick={() => router.back()}>
-              Cancel
-            </button>
-          </div>
+          <FormButtons
+            label="Create organisation"
+            busyLabel="Creating…"
+            pending={create.isPending || create.isSuccess}
+            onCancel={() => router.back()}
+          />
         </form>
       </section>
     </>

@@ -1,0 +1,52 @@
+"use client";
+// The "shown once" panel for a secret or link the server returns only once.
+import { type ReactNode, useState } from "react";
+import styles from "./admin.module.css";
+
+/** A secret or link that the server returns once: shown with a copy button and a warning. */
+export function ShownOnce({
+  title,
+  value,
+  testId,
+  children,
+  onDismiss,
+}: {
+  title: string;
+  value: string;
+  testId?: string;
+  children?: ReactNode;
+  onDismiss: () => void;
+}) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <section className={`panel ${styles.shownOnce}`} aria-live="polite">
+      <h2>{title}</h2>
+      <p className="small">
+        Copy it now: it is shown <strong>only once</strong> and cannot be retrieved later.
+      </p>
+      <div className={styles.secretRow}>
+        <code className={`mono ${styles.secret}`} data-testid={testId}>
+          {value}
+        </code>
+        <button
+          type="button"
+          className="button small secondary"
+          onClick={async () => {
+            try {
+              await navigator.clipboard.writeText(value);
+              setCopied(true);
+            } catch {
+              setCopied(false);
+            }
+          }}
+        >
+          {copied ? "Copied" : "Copy"}
+        </button>
+      </div>
+      {children}
+      <button type="button" className="button small secondary" onClick={onDismiss}>
+        Done
+      </button>
+    </section>
+  );
+}
