@@ -17,7 +17,12 @@ const overview = await tw.fleet.overview.query();
 console.log(JSON.stringify(overview.tunnels));
 
 // Connections graded D (one tunnel, or static routing without failover), worst downtime first.
-const weakest = await tw.connections.list.query({ grade: "D", sort: "expectedDowntimeSec", order: "desc", pageSize: 10 });
+const weakest = await tw.connections.list.query({
+  grade: "D",
+  sort: "expectedDowntimeSec",
+  order: "desc",
+  pageSize: 10,
+});
 for (const connection of weakest.items) {
   console.log(`${connection.name}\t${connection.provider}\t${connection.expectedDowntimeSec ?? "?"} s`);
 }

@@ -34,6 +34,8 @@ export async function adminFixture(name: string): Promise<AdminFixture> {
   process.env.CREDENTIALS_KEYS = keySpec;
   process.env.CREDENTIALS_ACTIVE_KEY_ID = "k1";
   process.env.QUEUE_PREFIX = queuePrefix;
+  // The simulator listens on loopback: allow it as an endpoint override, as the demo does.
+  process.env.PRIVATE_HOSTS_ALLOWED = "127.0.0.1,localhost";
   resetCredentialKeyring();
   const prisma = createPrismaClient(db.url);
   const tenantA = (await prisma.tenant.create({ data: { name: "Acme", slug: "acme" } })).id;

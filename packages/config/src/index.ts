@@ -81,12 +81,18 @@ export const credentialsEnv = () => ({
   CREDENTIALS_ACTIVE_KEY_ID: z.string().min(1),
 });
 
+/** Hosts the server may call although they are private, loopback or link-local (comma-separated, "host" or "host:port"). */
+export const outboundEnv = () => ({
+  PRIVATE_HOSTS_ALLOWED: z.string().optional(),
+});
+
 export const webEnv = () => ({
   ...dbEnv(),
   ...redisEnv(),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
   NEXTAUTH_URL: z.url().default("http://localhost:3000"),
   ...credentialsEnv(),
+  ...outboundEnv(),
 });
 
 export const workerEnv = () => ({

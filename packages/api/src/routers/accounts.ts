@@ -24,6 +24,7 @@ import {
   testProviderTarget,
 } from "../admin/cloud-accounts.ts";
 import { credentialKeyring } from "../admin/keyring.ts";
+import { assertOutboundAllowed } from "../admin/outbound-address.ts";
 import { requestReconcile, requestSync } from "../admin/queue.ts";
 import { audit } from "../audit.ts";
 import { type Page, pageArgs, pageInput } from "../pagination.ts";
@@ -165,6 +166,7 @@ export const accountsRouter = router({
   create: tenantProcedure("ADMIN")
     .input(createInput)
     .mutation(async ({ ctx, input }) => {
+      if (input.endpointOverride) await assertOutboundAllowed(input.endpointOverride, "endpoint override");
       const sealed = sealCredentials(credentialKeyring(), ctx.tenantId, input.credentials);
       const externalId = input.externalAccountId ?? (input.provider === "MULESOFT" ? input.credentials.orgId : null);
       const created = await ctx.db.cloudAccount.create({
@@ -215,6 +217,7 @@ export const accountsRouter = router({
         });
       }
       const { id, provider, credentials, ...fields } = input;
+      if (fields.endpointOverride) await assertOutboundAllowed(fields.endpointOverride, "endpoint override");
       const changes: Prisma.CloudAccountUpdateManyMutationInput = {};
       for (const [key, value] of Object.entries(fields)) {
         if (value !== undefined) (changes as Record<string, unknown>)[key] = value;
@@ -301,6 +304,7 @@ export const accountsRouter = router({
         },
       });
       if (!account) throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND });
+      if (account.endpointOverride) await assertOutboundAllowed(account.endpointOverride, "endpoint override");
       const keyring = credentialKeyring();
       let target: ReturnType<typeof accountTarget>;
       try {
@@ -329,6 +333,7 @@ export const accountsRouter = router({
   testCredentials: tenantProcedure("ADMIN")
     .input(accountDraftShape({ endpointOverride }))
     .mutation(async ({ input }) => {
+      if (input.endpointOverride) await assertOutboundAllowed(input.endpointOverride, "endpoint override");
       const draft: AccountDraft = input;
       return testProviderTarget(input.provider, draftTarget(draft, input.endpointOverride));
     }),
