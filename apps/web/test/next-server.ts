@@ -35,6 +35,8 @@ export function testWebEnv(databaseUrl: string): Record<string, string> {
     NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
     CREDENTIALS_KEYS: `k1:${randomBytes(32).toString("base64")}`,
     CREDENTIALS_ACTIVE_KEY_ID: "k1",
+    // The provider simulator listens on loopback.
+    PRIVATE_HOSTS_ALLOWED: "127.0.0.1,localhost",
   };
 }
 
