@@ -3,6 +3,7 @@ import { DEMO_LOGIN, seedDemo } from "@tunnelwatch/db/seed";
 import { createMigratedTestDatabase, type TestDatabase } from "@tunnelwatch/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn, startWebServer, testWebEnv, type WebServer } from "./next-server.ts";
+import { callTrpc } from "./trpc-http.ts";
 
 describe("web app over HTTP", () => {
   let db: TestDatabase;
@@ -44,7 +45,12 @@ describe("web app over HTTP", () => {
     expect({ status, body }).toMatchObject({ status: 200, body: { url: expect.not.stringContaining("error") } });
     const home = await fetch(`${server.url}/`, { headers: { cookie: jar.header() } });
     expect(home.status).toBe(200);
-    expect(await home.text()).toContain("Demo Network Team");
+    // The fleet overview renders in the browser: the organisation comes from the API it calls.
+    const current = await callTrpc(server.url, { path: "tenants.current", type: "query" }, undefined, {
+      cookie: jar.header(),
+    });
+    expect(current.status).toBe(200);
+    expect(current.data).toMatchObject({ name: "Demo Network Team", slug: DEMO_LOGIN.tenantSlug, role: "OWNER" });
   });
 
   it("refuses a wrong password and an unknown email with the same generic answer", async () => {
