@@ -93,6 +93,41 @@ async function underIncidentLock<T>(
   });
 }
 
+/** A comment or an applied playbook step: the activity and its audit row, in one transaction. */
+async function addActivity(
+  ctx: TenantContext,
+  incidentId: string,
+  activity: { kind: "COMMENT" | "REMEDIATION"; body: string | null; playbookStep?: string },
+  action: string,
+  details: Record<string, string | number>,
+) {
+  const token = await tokenName(ctx);
+  return ctx.db.$transaction(async (tx) => {
+    const created = await tx.incidentActivity.create({
+      data: {
+        tenantId: ctx.tenantId,
+        incidentId,
+        kind: activity.kind,
+        actorUserId: ctx.actor.userId,
+        playbookStep: activity.playbookStep ?? null,
+        body: activityBody(token, activity.body),
+      },
+      select: { id: true, createdAt: true },
+    });
+    await audit(
+      { ...ctx, db: tx as unknown as TenantDb },
+      action,
+      { type: "Incident", id: incidentId },
+      {
+        activityId: created.id,
+        ...details,
+        ...(token ? { apiToken: token } : {}),
+      },
+    );
+    return created;
+  });
+}
+
 function resolvedConflict(resolvedAt: Date | null, action: string): TRPCError {
   return new TRPCError({
     code: "CONFLICT",
@@ -310,29 +345,8 @@ export const incidentsRouter = router({
     )
     .mutation(async ({ ctx, input }) => {
       const found = await findIncident(ctx.db, input.incidentId);
-      const token = await tokenName(ctx);
-      return ctx.db.$transaction(async (tx) => {
-        const activity = await tx.incidentActivity.create({
-          data: {
-            tenantId: ctx.tenantId,
-            incidentId: found.id,
-            kind: "COMMENT",
-            actorUserId: ctx.actor.userId,
-            body: activityBody(token, input.body),
-          },
-          select: { id: true, createdAt: true },
-        });
-        await audit(
-          { ...ctx, db: tx as unknown as TenantDb },
-          "incident.comment",
-          { type: "Incident", id: found.id },
-          {
-            activityId: activity.id,
-            length: input.body.length,
-            ...(token ? { apiToken: token } : {}),
-          },
-        );
-        return activity;
+      return addActivity(ctx, found.id, { kind: "COMMENT", body: input.body }, "incident.comment", {
+        length: input.body.length,
       });
     }),
 
@@ -355,32 +369,13 @@ export const incidentsRouter = router({
           message: `"${input.stepId}" is not a step of the ${found.code} playbook.${example ? ` Step ids look like "${example}".` : ` ${found.code} has no playbook.`}`,
         });
       }
-      const token = await tokenName(ctx);
-      return ctx.db.$transaction(async (tx) => {
-        const activity = await tx.incidentActivity.create({
-          data: {
-            tenantId: ctx.tenantId,
-            incidentId: found.id,
-            kind: "REMEDIATION",
-            actorUserId: ctx.actor.userId,
-            playbookStep: input.stepId,
-            body: activityBody(token, input.note || null),
-          },
-          select: { id: true, createdAt: true },
-        });
-        await audit(
-          { ...ctx, db: tx as unknown as TenantDb },
-          "incident.remediate",
-          { type: "Incident", id: found.id },
-          {
-            activityId: activity.id,
-            step: input.stepId,
-            ...(input.note ? { note: input.note } : {}),
-            ...(token ? { apiToken: token } : {}),
-          },
-        );
-        return activity;
-      });
+      return addActivity(
+        ctx,
+        found.id,
+        { kind: "REMEDIATION", body: input.note || null, playbookStep: input.stepId },
+        "incident.remediate",
+        { step: input.stepId, ...(input.note ? { note: input.note } : {}) },
+      );
     }),
 
   resolve: tenantProcedure("OPERATOR")
