@@ -72,7 +72,8 @@ export function StatusTimelineChart({ tunnel, from, to }: { tunnel: TimelineTunn
             domain={[0, 1]}
             ticks={[0, 0.5, 1]}
             tickFormatter={(v: number) => LABEL[v] ?? ""}
-            width={70}
+            tick={{ fontSize: 11 }}
+            width={76}
             tickLine={false}
           />
           <Tooltip

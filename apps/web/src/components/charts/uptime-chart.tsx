@@ -54,7 +54,13 @@ export function UptimeChart({
             tickLine={false}
             minTickGap={24}
           />
-          <YAxis domain={[low, 100]} tickFormatter={(v: number) => `${v}%`} tickLine={false} width={56} />
+          <YAxis
+            domain={[low, 100]}
+            tickFormatter={(v: number) => `${Number(v.toFixed(2))}%`}
+            tick={{ fontSize: 11 }}
+            tickLine={false}
+            width={64}
+          />
           <Tooltip
             labelFormatter={(ms) => hourLabel(Number(ms))}
             formatter={(value, name) =>
