@@ -50,4 +50,21 @@ describe("insertLogEvents", () => {
       severity: "MAJOR",
     });
   });
+
+  it("keeps each row's own stream and source when one batch mixes them", async () => {
+    const other = { ...row(10), stream: "cgw:dc2", fingerprint: "fp-10" };
+    const provider = { ...row(11), stream: "vpn-1_1.2.3.4", source: "PROVIDER" as const, fingerprint: "fp-11" };
+    const inserted = await insertLogEvents(prisma, [row(9), other, provider]);
+    expect([...inserted].sort()).toEqual(["fp-10", "fp-11", "fp-9"]);
+    const stored = await prisma.tunnelLogEvent.findMany({
+      where: { fingerprint: { in: ["fp-9", "fp-10", "fp-11"] } },
+      select: { fingerprint: true, stream: true, source: true, occurredAt: true },
+      orderBy: { fingerprint: "asc" },
+    });
+    expect(stored).toEqual([
+      { fingerprint: "fp-10", stream: "cgw:dc2", source: "CUSTOMER_GATEWAY", occurredAt: row(10).occurredAt },
+      { fingerprint: "fp-11", stream: "vpn-1_1.2.3.4", source: "PROVIDER", occurredAt: row(11).occurredAt },
+      { fingerprint: "fp-9", stream: "cgw:dc1", source: "CUSTOMER_GATEWAY", occurredAt: row(9).occurredAt },
+    ]);
+  });
 });

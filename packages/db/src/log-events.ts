@@ -26,23 +26,58 @@ type Db = PrismaClient | Prisma.TransactionClient;
 
 /** Inserts rows that are new (by tenant, fingerprint and time); returns the inserted fingerprints. */
 export async function insertLogEvents(db: Db, rows: readonly LogEventRow[]): Promise<Set<string>> {
-  if (rows.length === 0) return new Set();
-  // The whole batch travels as one JSON document that PostgreSQL unpacks itself: far cheaper
-  // for the worker than escaping every value into per-column array literals.
+  const inserted = new Set<string>();
+  for (const group of byOrigin(rows)) {
+    for (const fingerprint of await insertOriginGroup(db, group)) inserted.add(fingerprint);
+  }
+  return inserted;
+}
+
+/** Rows of one page share their tenant, account, connection, tunnel, source and stream. */
+function byOrigin(rows: readonly LogEventRow[]): LogEventRow[][] {
+  const groups = new Map<string, LogEventRow[]>();
+  for (const row of rows) {
+    const key = [row.tenantId, row.cloudAccountId, row.connectionId, row.tunnelId, row.source, row.stream].join(
+      "\u0000",
+    );
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return [...groups.values()];
+}
+
+async function insertOriginGroup(db: Db, rows: readonly LogEventRow[]): Promise<string[]> {
+  const origin = rows[0];
+  if (!origin) return [];
+  // The batch travels as one JSON document that PostgreSQL unpacks itself (far cheaper for the
+  // worker than escaping every value into per-column array literals), holding only what
+  // differs between rows; as json, not jsonb, so the text is read once into rows.
   const batch = JSON.stringify(
-    rows.map((r) => ({ ...r, occurredAt: r.occurredAt.toISOString(), parsed: r.parsed ?? {} })),
+    rows.map((r) => ({
+      occurredAt: r.occurredAt.toISOString(),
+      raw: r.raw,
+      parsed: r.parsed ?? {},
+      vendor: r.vendor,
+      code: r.code,
+      severity: r.severity,
+      phase: r.phase,
+      confidence: r.confidence,
+      evidence: r.evidence,
+      fingerprint: r.fingerprint,
+    })),
   );
   const inserted = await db.$queryRaw<Array<{ fingerprint: string }>>`
     INSERT INTO "TunnelLogEvent" ("tenantId", "cloudAccountId", "connectionId", "tunnelId", "source", "stream",
       "occurredAt", "raw", "parsed", "vendor", "code", "severity", "phase", "confidence", "evidence", "fingerprint")
-    SELECT r."tenantId", r."cloudAccountId", r."connectionId", r."tunnelId", r."source"::"LogSource", r."stream",
-      r."occurredAt"::timestamptz AT TIME ZONE 'UTC', r."raw", r."parsed", r."vendor", r."code",
+    SELECT ${origin.tenantId}, ${origin.cloudAccountId}, ${origin.connectionId}, ${origin.tunnelId},
+      ${origin.source}::"LogSource", ${origin.stream},
+      r."occurredAt"::timestamptz AT TIME ZONE 'UTC', r."raw", r."parsed"::jsonb, r."vendor", r."code",
       r."severity"::"Severity", r."phase", r."confidence", r."evidence", r."fingerprint"
-    FROM jsonb_to_recordset(${batch}::jsonb) AS r(
-      "tenantId" text, "cloudAccountId" text, "connectionId" text, "tunnelId" text, "source" text, "stream" text,
-      "occurredAt" text, "raw" text, "parsed" jsonb, "vendor" text, "code" text, "severity" text, "phase" text,
+    FROM json_to_recordset(${batch}::json) AS r(
+      "occurredAt" text, "raw" text, "parsed" json, "vendor" text, "code" text, "severity" text, "phase" text,
       "confidence" double precision, "evidence" text, "fingerprint" text)
     ON CONFLICT ("tenantId", "fingerprint", "occurredAt") DO NOTHING
     RETURNING "fingerprint"`;
-  return new Set(inserted.map((r) => r.fingerprint));
+  return inserted.map((r) => r.fingerprint);
 }
