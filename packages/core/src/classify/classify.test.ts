@@ -237,6 +237,21 @@ describe("AWS tunnel activity and BGP records (JSON as CloudWatch Logs delivers 
     expect(up.code).toBe("TUNNEL_UP");
   });
 
+  it("takes a phase 2 delete while both phases stay Established for a routine SA replacement", () => {
+    const record = (p2: string) =>
+      JSON.stringify({
+        event_timestamp: 1796137250,
+        details: "AWS tunnel received DELETE for Phase 2 SA with SPI: 0de9ecaf",
+        dpd_enabled: true,
+        nat_t_detected: false,
+        ike_phase1_state: "Established",
+        ike_phase2_state: p2,
+      });
+    expect(classifyLine(record("Established"))).toMatchObject({ code: "INFO", rule: "aws.sa-replaced", phase: "2" });
+    expect(classifyLine(record("Negotiating"))).toMatchObject({ code: "TUNNEL_DOWN_OTHER", phase: "2" });
+    expect(classifyLine("AWS tunnel received DELETE for Phase 2 SA with SPI: 0de9ecaf").code).toBe("TUNNEL_DOWN_OTHER");
+  });
+
   it("reads BGP records: status, resource id and message details", () => {
     const base = {
       resource_id: "vpn-0123456789abcdef0_203.0.113.10",

@@ -236,6 +236,19 @@ export function classifyLine(input: string | Uint8Array, options: ClassifyOption
   return unknown(isDump ? "packet dump, not a message" : "no rule recognises this line", vendor, fields);
 }
 
+/**
+ * AWS logs "received DELETE for Phase 2 SA" at every rekey, when the peer removes the SA the new
+ * one replaced; the record's own states then still say both phases are Established. Only a
+ * delete that leaves a phase down is a tunnel going down.
+ */
+function isRoutineDelete(result: Classification, fields: ParsedFields): boolean {
+  return (
+    result.code === "TUNNEL_DOWN_OTHER" &&
+    fields.ikePhase1State?.toLowerCase() === "established" &&
+    fields.ikePhase2State?.toLowerCase() === "established"
+  );
+}
+
 function classifyAwsRecord(record: AwsRecord, options: ClassifyOptions): Classification {
   const { message, fields } = record;
   const vendor = record.vendor ?? options.vendor;
@@ -247,7 +260,9 @@ function classifyAwsRecord(record: AwsRecord, options: ClassifyOptions): Classif
   const result = message ? classifyMessage(message, vendor, fields, found) : undefined;
   if (result) {
     extractFields(message, vendor, fields, found);
-    return result;
+    return isRoutineDelete(result, fields)
+      ? { ...result, code: "INFO", severity: "info", rule: "aws.sa-replaced" }
+      : result;
   }
   return (
     classifyAwsStates(fields, vendor) ?? {
