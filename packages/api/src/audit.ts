@@ -1,9 +1,12 @@
 import type { Prisma } from "@tunnelwatch/db";
 import type { TenantContext } from "./trpc.ts";
 
+/** Where an audit row is written: the tenant-scoped client, or a transaction opened on it. */
+type AuditDb = { auditLog: { create(args: { data: Prisma.AuditLogUncheckedCreateInput }): PromiseLike<unknown> } };
+
 /** Records a change in the organisation's audit log (who, what, on which object, from where). */
 export async function audit(
-  ctx: Pick<TenantContext, "db" | "actor" | "ip" | "tenantId">,
+  ctx: Pick<TenantContext, "actor" | "ip" | "tenantId"> & { db: AuditDb },
   action: string,
   target: { type: string; id?: string | null },
   details: Prisma.InputJsonValue = {},

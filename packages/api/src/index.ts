@@ -1,3 +1,4 @@
+export { producerQueue } from "./admin/queue.ts";
 export { audit } from "./audit.ts";
 export { createApiContext, TENANT_COOKIE, TENANT_HEADER } from "./context.ts";
 export { type Page, pageArgs, pageInput } from "./pagination.ts";

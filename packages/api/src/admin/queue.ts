@@ -1,6 +1,7 @@
-// A producer for the worker's queues, for the few admin actions that ask the worker to act now
-// (sync an account, re-read the schedules after an account changed). Same REDIS_URL and
-// QUEUE_PREFIX as the worker; fails fast when Redis is down (producer connection).
+// The producer for the worker's queues, for what the web process asks the worker to do now:
+// admin actions (sync an account, re-read the schedules after an account changed) and the
+// customer-gateway log push. Same REDIS_URL and QUEUE_PREFIX as the worker; fails fast when
+// Redis is down (producer connection).
 import { TRPCError } from "@trpc/server";
 import { loadEnv, redisEnv } from "@tunnelwatch/config";
 import {
@@ -20,7 +21,8 @@ const holder = globalThis as unknown as {
   tunnelwatchAdminQueues?: { redis: Redis; prefix: string; queues: Map<QueueName, Queue> };
 };
 
-async function producer(name: QueueName): Promise<Queue> {
+/** The producer of one of the worker's queues, shared by every caller in this process. */
+export async function producerQueue(name: QueueName): Promise<Queue> {
   if (!holder.tunnelwatchAdminQueues) {
     const env = loadEnv(redisEnv());
     const redis = createRedis(env.REDIS_URL, "producer");
@@ -51,7 +53,7 @@ export async function enqueue<Q extends QueueName, J extends JobName<Q>>(
   options: JobsOptions = {},
 ): Promise<void> {
   try {
-    const queue = await producer(queueName);
+    const queue = await producerQueue(queueName);
     await queue.add(jobName, data, options);
   } catch (error) {
     throw new TRPCError({

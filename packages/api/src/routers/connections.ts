@@ -8,6 +8,7 @@ import { audit } from "../audit.ts";
 import { listConnections, listFilterOptions, listInput } from "../connections/list.ts";
 import { compareWithRecommended, connectionPosture, playbooksFor } from "../connections/posture.ts";
 import { connectionTimeline } from "../connections/timeline.ts";
+import { LOG_COUNT_CAP, LOG_EVENT_ROW_SELECT } from "../log-event-rows.ts";
 import { type Page, pageArgs, pageInput } from "../pagination.ts";
 import { router, tenantProcedure } from "../trpc.ts";
 
@@ -15,8 +16,6 @@ const connectionId = z.string().trim().min(1, "Name the connection").max(64);
 const OPEN_STATUSES = ["OPEN", "ACKNOWLEDGED"] as const;
 const DAY_MS = 86_400_000;
 const MAX_TIMELINE_DAYS = 31;
-/** Log pages count at most this many events: the count stays cheap on a connection with millions. */
-export const LOG_COUNT_CAP = 10_000;
 
 const NOT_FOUND_MESSAGE = "Connection not found: it may have been removed, or it belongs to another organisation.";
 
@@ -205,21 +204,7 @@ export const connectionsRouter = router({
           where,
           orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
           ...pageArgs(input),
-          select: {
-            id: true,
-            occurredAt: true,
-            ingestedAt: true,
-            source: true,
-            stream: true,
-            vendor: true,
-            code: true,
-            severity: true,
-            phase: true,
-            confidence: true,
-            evidence: true,
-            raw: true,
-            tunnel: { select: { index: true } },
-          },
+          select: { ...LOG_EVENT_ROW_SELECT, tunnel: { select: { index: true } } },
         }),
         ctx.db.tunnelLogEvent.count({ where, take: LOG_COUNT_CAP }),
       ]);

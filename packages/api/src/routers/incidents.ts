@@ -85,11 +85,11 @@ type Tx = Parameters<Parameters<TenantDb["$transaction"]>[0]>[0];
 async function underIncidentLock<T>(
   ctx: TenantContext,
   scope: { tunnelId: string | null; connectionId: string },
-  work: (tx: Tx, txCtx: TenantContext) => Promise<T>,
+  work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
   return ctx.db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${scope.tunnelId ?? scope.connectionId}))`;
-    return work(tx, { ...ctx, db: tx as unknown as TenantDb });
+    return work(tx);
   });
 }
 
@@ -115,7 +115,7 @@ async function addActivity(
       select: { id: true, createdAt: true },
     });
     await audit(
-      { ...ctx, db: tx as unknown as TenantDb },
+      { ...ctx, db: tx },
       action,
       { type: "Incident", id: incidentId },
       {
@@ -299,7 +299,7 @@ export const incidentsRouter = router({
     .mutation(async ({ ctx, input }) => {
       const found = await findIncident(ctx.db, input.incidentId);
       const token = await tokenName(ctx);
-      return underIncidentLock(ctx, found, async (tx, txCtx) => {
+      return underIncidentLock(ctx, found, async (tx) => {
         const now = new Date();
         const updated = await tx.incident.updateMany({
           where: { id: found.id, status: { in: ["PENDING", "OPEN"] } },
@@ -323,7 +323,7 @@ export const incidentsRouter = router({
           },
         });
         await audit(
-          txCtx,
+          { ...ctx, db: tx },
           "incident.acknowledge",
           { type: "Incident", id: found.id },
           {
@@ -388,7 +388,7 @@ export const incidentsRouter = router({
     .mutation(async ({ ctx, input }) => {
       const found = await findIncident(ctx.db, input.incidentId);
       const token = await tokenName(ctx);
-      return underIncidentLock(ctx, found, async (tx, txCtx) => {
+      return underIncidentLock(ctx, found, async (tx) => {
         const now = new Date();
         const updated = await tx.incident.updateMany({
           where: { id: found.id, status: { in: ACTIVE_STATUSES } },
@@ -414,7 +414,7 @@ export const incidentsRouter = router({
           },
         });
         await audit(
-          txCtx,
+          { ...ctx, db: tx },
           "incident.resolve",
           { type: "Incident", id: found.id },
           {

@@ -9,14 +9,13 @@ import { TRPCError } from "@trpc/server";
 import { LogSource, type Prisma, Severity } from "@tunnelwatch/db";
 import { z } from "zod";
 import { likeText } from "../incidents/sql.ts";
+import { LOG_COUNT_CAP, LOG_EVENT_ROW_SELECT } from "../log-event-rows.ts";
 import { router, tenantProcedure } from "../trpc.ts";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 export const LOG_DEFAULT_RANGE_MS = DAY_MS;
 export const LOG_MAX_RANGE_MS = 31 * DAY_MS;
-/** Counting beyond this is not worth its cost: the total reads "10,000+". */
-export const LOG_COUNT_CAP = 10_000;
 /** Deeper than this, page with the cursor (or narrow the search). */
 const MAX_OFFSET = 10_000;
 
@@ -115,19 +114,8 @@ export const logsRouter = router({
           skip,
           take: input.pageSize + 1,
           select: {
-            id: true,
-            occurredAt: true,
-            ingestedAt: true,
-            source: true,
-            stream: true,
-            raw: true,
+            ...LOG_EVENT_ROW_SELECT,
             parsed: true,
-            vendor: true,
-            code: true,
-            severity: true,
-            phase: true,
-            confidence: true,
-            evidence: true,
             connection: { select: { id: true, name: true, provider: true } },
             tunnel: { select: { id: true, index: true } },
           },

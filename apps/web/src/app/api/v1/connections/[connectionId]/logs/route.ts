@@ -2,13 +2,14 @@
 // Body: text/plain (one line per line) or JSON {"lines": [...], "tunnelIndex"?, "stream"?, "vendor"?};
 // the same options as query parameters for text/plain. Authorization: Bearer <token with write>.
 // Idempotency-Key: a retried request with the same key stores nothing twice.
+
 import { randomUUID } from "node:crypto";
+import { producerQueue } from "@tunnelwatch/api";
 import { VENDORS } from "@tunnelwatch/core";
 import { tenantDb } from "@tunnelwatch/db";
 import { MAX_PUSHED_LINES, QUEUE_NAMES } from "@tunnelwatch/queue";
 import { z } from "zod";
 import { errorResponse, HttpError, readBody, requireToken } from "~/server/bearer.ts";
-import { queue } from "~/server/queues.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -80,7 +81,7 @@ export async function POST(
       throw new HttpError(400, "Idempotency-Key: letters, digits and . _ : - only, up to 120 characters");
     }
     const batchId = idempotencyKey || randomUUID();
-    const job = await (await queue(QUEUE_NAMES.ingestLines)).add(
+    const job = await (await producerQueue(QUEUE_NAMES.ingestLines)).add(
       "ingest",
       {
         tenantId: token.tenantId,
