@@ -2,12 +2,13 @@
 // Cloud accounts: add (credentials encrypted, never shown again), test, sync now, pause,
 // edit, delete; each with its sync state and last error.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Suspense, useState } from "react";
+import { useState } from "react";
 import styles from "~/components/admin.module.css";
 import { ConfirmButton, useRole } from "~/components/admin-ui.tsx";
 import { FormError } from "~/components/forms.tsx";
 import { PagedTable } from "~/components/table.tsx";
-import { EmptyState, Loading, PageHeader, QueryView, TimeAgo } from "~/components/ui.tsx";
+import { EmptyState, PageHeader, QueryView, TimeAgo } from "~/components/ui.tsx";
+import { urlStatePage } from "~/components/url-state-page.tsx";
 import { useUrlState } from "~/components/use-url-state.ts";
 import { errorMessage, useTRPC } from "~/trpc/client.tsx";
 import { type Account, AccountForm, PROVIDER_LABELS, type Provider } from "./account-form.tsx";
@@ -305,10 +306,4 @@ function AccountsInner() {
   );
 }
 
-export default function AccountsPage() {
-  return (
-    <Suspense fallback={<Loading />}>
-      <AccountsInner />
-    </Suspense>
-  );
-}
+export default urlStatePage(AccountsInner);

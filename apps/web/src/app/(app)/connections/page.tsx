@@ -3,7 +3,7 @@
 // filters, sort and page live in the URL so a view can be bookmarked and shared.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { Suspense, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import linkTable from "~/components/link-table.module.css";
 import {
   EmptyState,
@@ -15,6 +15,7 @@ import {
   Pagination,
   TimeAgo,
 } from "~/components/ui.tsx";
+import { urlStatePage } from "~/components/url-state-page.tsx";
 import { useUrlState } from "~/components/use-url-state.ts";
 import { useTRPC } from "~/trpc/client.tsx";
 import styles from "./connections.module.css";
@@ -336,10 +337,4 @@ function ConnectionsPage() {
   );
 }
 
-export default function Page() {
-  return (
-    <Suspense fallback={<Loading />}>
-      <ConnectionsPage />
-    </Suspense>
-  );
-}
+export default urlStatePage(ConnectionsPage);

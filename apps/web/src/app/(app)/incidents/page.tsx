@@ -3,7 +3,7 @@
 // recover per fault code and per connection.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { type FormEvent, Suspense, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import linkTable from "~/components/link-table.module.css";
 import { DataTable } from "~/components/table.tsx";
@@ -19,6 +19,7 @@ import {
   StatusBadge,
   TimeAgo,
 } from "~/components/ui.tsx";
+import { urlStatePage } from "~/components/url-state-page.tsx";
 import { useUrlState } from "~/components/use-url-state.ts";
 import { useTRPC } from "~/trpc/client.tsx";
 import { ALL_CODES, CodeBadge, CodeSelect, ConnectionPicker, RANGES, useTimeRange } from "../logs/shared.tsx";
@@ -309,10 +310,4 @@ function IncidentList() {
   );
 }
 
-export default function IncidentsPage() {
-  return (
-    <Suspense fallback={<Loading />}>
-      <IncidentList />
-    </Suspense>
-  );
-}
+export default urlStatePage(IncidentList);

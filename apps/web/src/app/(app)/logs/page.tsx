@@ -3,9 +3,10 @@
 // Filters live in the URL; the server filters, counts (up to 10,000) and pages.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { type FormEvent, Suspense, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { DataTable } from "~/components/table.tsx";
 import { EmptyState, ErrorState, Loading, PageHeader } from "~/components/ui.tsx";
+import { urlStatePage } from "~/components/url-state-page.tsx";
 import { useUrlState } from "~/components/use-url-state.ts";
 import { useTRPC } from "~/trpc/client.tsx";
 import styles from "./logs.module.css";
@@ -275,10 +276,4 @@ function LogSearch() {
   );
 }
 
-export default function LogsPage() {
-  return (
-    <Suspense fallback={<Loading />}>
-      <LogSearch />
-    </Suspense>
-  );
-}
+export default urlStatePage(LogSearch);

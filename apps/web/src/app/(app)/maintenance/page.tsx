@@ -3,7 +3,6 @@
 // by maintenance risk, and "what breaks if the provider patches now".
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { Suspense } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { DataTable } from "~/components/table.tsx";
 import {
@@ -17,6 +16,7 @@ import {
   QueryView,
   TimeAgo,
 } from "~/components/ui.tsx";
+import { urlStatePage } from "~/components/url-state-page.tsx";
 import { useUrlState } from "~/components/use-url-state.ts";
 import { useTRPC } from "~/trpc/client.tsx";
 import { formatTime } from "../logs/shared.tsx";
@@ -475,10 +475,4 @@ function Maintenance() {
   );
 }
 
-export default function MaintenancePage() {
-  return (
-    <Suspense fallback={<Loading />}>
-      <Maintenance />
-    </Suspense>
-  );
-}
+export default urlStatePage(Maintenance);

@@ -6,7 +6,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { LOG_FAULT_CODES, PLAYBOOK_VARIANT_LABELS, type PlaybookVariant } from "@tunnelwatch/core";
 import Link from "next/link";
 import { useParams } from "next/navigation";
-import { Suspense, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { StatusTimelineChart } from "~/components/charts/status-timeline-chart.tsx";
 import detailHeader from "~/components/detail-header.module.css";
 import { DataTable } from "~/components/table.tsx";
@@ -22,6 +22,7 @@ import {
   StatusBadge,
   TimeAgo,
 } from "~/components/ui.tsx";
+import { urlStatePage } from "~/components/url-state-page.tsx";
 import { useUrlState } from "~/components/use-url-state.ts";
 import { errorMessage, type RouterOutputs, useTRPC } from "~/trpc/client.tsx";
 import { CodeSelect } from "../../logs/shared.tsx";
@@ -728,10 +729,4 @@ function ConnectionPage() {
   );
 }
 
-export default function Page() {
-  return (
-    <Suspense fallback={<Loading />}>
-      <ConnectionPage />
-    </Suspense>
-  );
-}
+export default urlStatePage(ConnectionPage);
