@@ -143,6 +143,10 @@ const SAMPLES: Record<string, (s: SampleContext) => unknown> = {
   }),
   "alerts.updateRule": ({ ids }) => ({ id: ids.rule, isEnabled: false, channelIds: [ids.channel] }),
   "alerts.deleteRule": ({ ids }) => ({ id: ids.rule }),
+  "alerts.testChannel": ({ ids }) => ({ id: ids.channel }),
+  "alerts.listDeliveries": ({ ids }) => ({ page: 1, pageSize: 20, channelId: ids.channel }),
+  "alerts.deliveryStats": () => ({ hours: 24 }),
+  "alerts.retryDelivery": ({ ids }) => ({ id: ids.delivery }),
 };
 
 const isTenantLevel = (access: Access): access is Role => (ROLES as readonly string[]).includes(access);

@@ -2,6 +2,7 @@
 // schedulers, and on SIGTERM/SIGINT lets jobs in flight finish before closing connections.
 import { checkDatabase, createPrismaClient, parseKeyring } from "@tunnelwatch/db";
 import { createRedis } from "@tunnelwatch/queue";
+import { alertSettings } from "./alerts/index.ts";
 import { env } from "./env.ts";
 import { errorFields, log } from "./logger.ts";
 import { createProviderClient } from "./providers/index.ts";
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
     keyring,
     concurrency: env.WORKER_CONCURRENCY,
     clientFor: createProviderClient,
+    alerts: alertSettings(env),
   });
   log.info("worker ready", { queues: running.workers.map((w) => w.name), concurrency: env.WORKER_CONCURRENCY });
 

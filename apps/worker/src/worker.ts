@@ -3,6 +3,7 @@ import type { Keyring, PrismaClient } from "@tunnelwatch/db";
 import { DEFAULT_JOB_OPTIONS, QUEUE_NAMES, type QueueName } from "@tunnelwatch/queue";
 import { type Processor, Queue, Worker } from "bullmq";
 import type { Redis } from "ioredis";
+import { type AlertSettings, alertsProcessor } from "./alerts/index.ts";
 import { housekeepingProcessor, PURGE_SCHEDULE } from "./housekeeping.ts";
 import { errorFields, log } from "./logger.ts";
 import { createHandlers } from "./pipeline/jobs.ts";
@@ -19,6 +20,10 @@ export interface WorkerOptions {
   /** How often schedules are reconciled with the database and incidents advanced. */
   reconcileEveryMs?: number;
   advanceIncidentsEveryMs?: number;
+  alerts: AlertSettings;
+  /** How often the alert outbox is dispatched and lost deliveries are looked for. */
+  dispatchAlertsEveryMs?: number;
+  sweepAlertsEveryMs?: number;
 }
 
 export interface RunningWorker {
@@ -49,6 +54,15 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       accounts: queues[QUEUE_NAMES.accounts],
     },
   );
+  const alerts = alertsProcessor({
+    prisma: options.prisma,
+    redis: connection,
+    keyring: options.keyring,
+    queuePrefix: prefix,
+    settings: options.alerts,
+    now: options.now ?? (() => new Date()),
+    queue: queues[QUEUE_NAMES.alerts],
+  });
   const processors: Record<QueueName, { processor: Processor; concurrency: number }> = {
     [QUEUE_NAMES.accounts]: { processor: handlers[QUEUE_NAMES.accounts], concurrency: 1 },
     [QUEUE_NAMES.pollStatus]: { processor: handlers[QUEUE_NAMES.pollStatus], concurrency: options.concurrency },
@@ -56,6 +70,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     [QUEUE_NAMES.ingestLines]: { processor: handlers[QUEUE_NAMES.ingestLines], concurrency: options.concurrency },
     [QUEUE_NAMES.incidents]: { processor: handlers[QUEUE_NAMES.incidents], concurrency: 1 },
     [QUEUE_NAMES.housekeeping]: { processor: housekeepingProcessor(options.prisma), concurrency: 1 },
+    [QUEUE_NAMES.alerts]: { processor: alerts.processor, concurrency: options.concurrency },
   };
 
   await queues[QUEUE_NAMES.housekeeping].upsertJobScheduler(
@@ -72,6 +87,17 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     "advance-incidents",
     { every: options.advanceIncidentsEveryMs ?? 15_000 },
     { name: "advance", data: {} },
+  );
+
+  await queues[QUEUE_NAMES.alerts].upsertJobScheduler(
+    "dispatch-alerts",
+    { every: options.dispatchAlertsEveryMs ?? 1_000 },
+    { name: "dispatch", data: {} },
+  );
+  await queues[QUEUE_NAMES.alerts].upsertJobScheduler(
+    "sweep-alerts",
+    { every: options.sweepAlertsEveryMs ?? 15_000 },
+    { name: "sweep", data: {} },
   );
 
   const workers = names.map((name) => {
@@ -92,6 +118,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   await Promise.all(workers.map((w) => w.waitUntilReady()));
   // Schedules for accounts that exist now, without waiting for the first scheduled reconcile.
   await queues[QUEUE_NAMES.accounts].add("reconcile", { reason: "worker started" });
+  // Deliveries a stopped or killed worker left behind, without waiting for the first scheduled sweep.
+  await queues[QUEUE_NAMES.alerts].add("sweep", {});
 
   return {
     queues,
@@ -100,6 +128,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       // close() lets jobs in flight finish and takes no new ones.
       await Promise.all(workers.map((w) => w.close()));
       await Promise.all(Object.values(queues).map((q) => q.close()));
+      alerts.close();
     },
   };
 }

@@ -1,8 +1,11 @@
 // Alert channels and rules, and the audit log, over a real PostgreSQL: a webhook's signing
 // secret is returned once and stored sealed; rules only name this organisation's channels,
 // accounts and connections; the audit log filters, pages and names its actors.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { verifySignature } from "@tunnelwatch/alerts";
+import { openChannelSecret } from "@tunnelwatch/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openChannelSecret } from "../src/admin/alert-channels.ts";
 import { type AdminFixture, adminFixture, codeOf } from "./admin-helpers.ts";
 
 let f: AdminFixture;
@@ -231,5 +234,155 @@ describe("audit log", () => {
     expect(await codeOf((await f.api({ token: token.token })).audit.list({}))).toBe("FORBIDDEN");
     const otherLog = await (await f.api("OTHER")).audit.list({ pageSize: 200 });
     expect(otherLog.items.map((e) => e.action)).toEqual(["alertChannel.create"]);
+  });
+});
+
+describe("alert channel safety and the send-test button", () => {
+  it("refuses webhook URLs on private, loopback or link-local addresses that are not allowed", async () => {
+    const admin = await f.api("ADMIN");
+    for (const url of ["http://10.1.2.3/hook", "http://169.254.169.254/latest/meta-data", "http://[::1]:8080/x"]) {
+      const refused = await admin.alerts
+        .createChannel({ kind: "WEBHOOK", name: "internal", url, format: "json" })
+        .then(() => null)
+        .catch((error: Error & { code?: string }) => error);
+      expect(refused?.code).toBe("BAD_REQUEST");
+      expect(refused?.message).toMatch(/private, loopback or link-local.*PRIVATE_HOSTS_ALLOWED/);
+    }
+    const ok = await admin.alerts.createChannel({
+      kind: "WEBHOOK",
+      name: "public",
+      url: "https://noc.example.test/a",
+      format: "json",
+    });
+    expect(await codeOf(admin.alerts.updateChannel({ id: ok.channel.id, url: "http://192.168.1.10/hook" }))).toBe(
+      "BAD_REQUEST",
+    );
+    await admin.alerts.deleteChannel({ id: ok.channel.id });
+  });
+
+  it("sends a signed test through a webhook channel and reports what the receiver answered", async () => {
+    const received: Array<{ headers: http.IncomingHttpHeaders; body: string }> = [];
+    let answer = 200;
+    const server = http.createServer((req, res) => {
+      let body = "";
+      req.on("data", (c) => (body += c));
+      req.on("end", () => {
+        received.push({ headers: req.headers, body });
+        res.writeHead(answer).end(answer === 200 ? "ok" : "receiver broke");
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const admin = await f.api("ADMIN");
+      const created = await admin.alerts.createChannel({
+        kind: "WEBHOOK",
+        name: "receiver",
+        url: `http://127.0.0.1:${port}/hook`,
+        format: "json",
+      });
+      const result = await admin.alerts.testChannel({ id: created.channel.id });
+      expect(result).toMatchObject({ ok: true, responseCode: 200, error: null });
+      const [request] = received;
+      expect(
+        verifySignature(created.secret ?? "", String(request?.headers["x-tunnelwatch-signature"]), request?.body ?? ""),
+      ).toBe(true);
+      expect(JSON.parse(request?.body ?? "{}")).toMatchObject({ version: 1, type: "test", tenant: { name: "Acme" } });
+
+      answer = 500;
+      const failed = await admin.alerts.testChannel({ id: created.channel.id });
+      expect(failed).toMatchObject({ ok: false, responseCode: 500 });
+      expect(failed.error).toMatch(/500/);
+      expect(JSON.stringify(failed)).not.toContain(created.secret ?? "-");
+
+      const email = await admin.alerts.createChannel({ kind: "EMAIL", name: "mail", recipients: ["noc@acme.test"] });
+      const noSmtp = await admin.alerts.testChannel({ id: email.channel.id });
+      expect(noSmtp).toMatchObject({ ok: false });
+      expect(noSmtp.error).toMatch(/SMTP is not configured/);
+
+      expect(await codeOf((await f.api("OPERATOR")).alerts.testChannel({ id: created.channel.id }))).toBe("FORBIDDEN");
+      expect(await codeOf((await f.api("OTHER")).alerts.testChannel({ id: created.channel.id }))).toBe("NOT_FOUND");
+      const audits = await f.prisma.auditLog.count({
+        where: { action: "alertChannel.test", targetId: created.channel.id },
+      });
+      expect(audits).toBe(2);
+      await admin.alerts.deleteChannel({ id: created.channel.id });
+      await admin.alerts.deleteChannel({ id: email.channel.id });
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
+});
+
+describe("delivery log", () => {
+  it("lists deliveries with counts and filters, charts them per hour, and retries failed ones", async () => {
+    const admin = await f.api("ADMIN");
+    const channel = await admin.alerts.createChannel({
+      kind: "WEBHOOK",
+      name: "log",
+      url: "https://noc.example.test/log",
+      format: "json",
+    });
+    const outbox = await f.prisma.alertOutbox.create({
+      data: {
+        tenantId: f.tenantA,
+        trigger: "INCIDENT_OPENED",
+        severity: "CRITICAL",
+        payload: { code: "DPD_TIMEOUT", tunnelIndex: 2 },
+        dispatchedAt: new Date(),
+      },
+    });
+    const delivery = (status: "DELIVERED" | "FAILED" | "PENDING", n: number) =>
+      f.prisma.alertDelivery.create({
+        data: {
+          tenantId: f.tenantA,
+          outboxId: outbox.id,
+          channelId: channel.channel.id,
+          idempotencyKey: `key-${status}-${n}`,
+          foldKey: `fold-${n}`,
+          status,
+          attempts: status === "PENDING" ? 2 : 1,
+          responseCode: status === "DELIVERED" ? 200 : 503,
+          latencyMs: 40 + n,
+        },
+      });
+    for (let n = 0; n < 3; n++) await delivery("DELIVERED", n);
+    const failed = await delivery("FAILED", 9);
+    await delivery("PENDING", 10);
+
+    const viewer = await f.api("VIEWER");
+    const all = await viewer.alerts.listDeliveries({ channelId: channel.channel.id });
+    expect(all.total).toBe(5);
+    expect(all.counts).toMatchObject({ DELIVERED: 3, FAILED: 1, PENDING: 1, SENDING: 0 });
+    expect(all.items[0]).toMatchObject({
+      trigger: "INCIDENT_OPENED",
+      severity: "CRITICAL",
+      code: "DPD_TIMEOUT",
+      tunnelIndex: 2,
+    });
+    const onlyFailed = await viewer.alerts.listDeliveries({ status: "FAILED", channelId: channel.channel.id });
+    expect(onlyFailed.items.map((d) => d.id)).toEqual([failed.id]);
+    expect(onlyFailed.counts.DELIVERED).toBe(3);
+
+    const stats = await viewer.alerts.deliveryStats({ hours: 24 });
+    expect(stats.hours).toHaveLength(24);
+    const last = stats.hours.at(-1);
+    expect(last).toMatchObject({ delivered: 3, failed: 1, retrying: 1 });
+    expect(stats.latencyP50Ms).toBe(41);
+
+    expect(await codeOf(viewer.alerts.retryDelivery({ id: failed.id }))).toBe("FORBIDDEN");
+    expect(await codeOf((await f.api("OTHER")).alerts.retryDelivery({ id: failed.id }))).toBe("NOT_FOUND");
+    const delivered = all.items.find((d) => d.status === "DELIVERED");
+    expect(await codeOf((await f.api("OPERATOR")).alerts.retryDelivery({ id: delivered?.id ?? "" }))).toBe("CONFLICT");
+    expect(await (await f.api("OPERATOR")).alerts.retryDelivery({ id: failed.id })).toEqual({
+      id: failed.id,
+      status: "PENDING",
+    });
+    const retried = await f.prisma.alertDelivery.findUniqueOrThrow({ where: { id: failed.id } });
+    expect(retried).toMatchObject({ status: "PENDING", error: null });
+    expect(retried.nextAttemptAt?.getTime()).toBeLessThanOrEqual(Date.now());
+
+    expect((await (await f.api("OTHER")).alerts.listDeliveries({})).total).toBe(0);
   });
 });

@@ -34,8 +34,9 @@ export async function adminFixture(name: string): Promise<AdminFixture> {
   process.env.CREDENTIALS_KEYS = keySpec;
   process.env.CREDENTIALS_ACTIVE_KEY_ID = "k1";
   process.env.QUEUE_PREFIX = queuePrefix;
-  // The simulator listens on loopback: allow it as an endpoint override, as the demo does.
-  process.env.PRIVATE_HOSTS_ALLOWED = "127.0.0.1,localhost";
+  // The simulator and test receivers listen on loopback: allow it, as the demo does. Allowed hosts
+  // are not looked up, so the webhook hosts the tests name need no DNS.
+  process.env.PRIVATE_HOSTS_ALLOWED = "127.0.0.1,localhost,noc.example.test,hooks.slack.com";
   resetCredentialKeyring();
   const prisma = createPrismaClient(db.url);
   const tenantA = (await prisma.tenant.create({ data: { name: "Acme", slug: "acme" } })).id;

@@ -86,19 +86,44 @@ export const outboundEnv = () => ({
   PRIVATE_HOSTS_ALLOWED: z.string().optional(),
 });
 
+/** Alert delivery (worker) and the channel test button (web). */
+export const alertsEnv = () => ({
+  ...outboundEnv(),
+  // smtp://user:password@host:587 or smtps://host:465; email channels fail with a clear error without it.
+  SMTP_URL: z
+    .string()
+    .refine((v) => /^smtps?:\/\//.test(v), "must be an smtp:// or smtps:// URL")
+    .optional(),
+  ALERT_EMAIL_FROM: z.string().min(3).default("Tunnelwatch <alerts@localhost>"),
+  // Links in alerts point here: the URL people use to reach the dashboard.
+  APP_URL: z.url().default("http://localhost:3000"),
+  // Deliveries per organisation per minute; the rest wait for the next minute.
+  ALERT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+  // A delivery that keeps failing is retried with exponential backoff for this long, then marked failed.
+  ALERT_RETRY_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(24),
+  // First retry delay; each next one doubles, up to an hour.
+  ALERT_BACKOFF_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(10_000),
+  ALERT_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+});
+
 export const webEnv = () => ({
   ...dbEnv(),
   ...redisEnv(),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
   NEXTAUTH_URL: z.url().default("http://localhost:3000"),
   ...credentialsEnv(),
-  ...outboundEnv(),
+  ...alertsEnv(),
 });
 
 export const workerEnv = () => ({
   ...dbEnv(),
   ...redisEnv(),
   ...credentialsEnv(),
+  ...alertsEnv(),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
   WORKER_HEALTH_PORT: port.optional(),
 });

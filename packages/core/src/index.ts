@@ -1,3 +1,4 @@
+export * from "./alerts/index.ts";
 export * from "./classify/index.ts";
 export { LineSplitter, type OnLine } from "./classify/line-splitter.ts";
 export * from "./codes.ts";

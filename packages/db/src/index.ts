@@ -1,4 +1,13 @@
 export {
+  type ChannelConfig,
+  newChannelSecret,
+  openChannelSecret,
+  readChannelConfig,
+  WEBHOOK_FORMATS,
+  type WebhookFormat,
+} from "./alert-channels.ts";
+export { type AlertEvent, type AlertFacts, recordAlertEvent, recordIncidentAlert } from "./alert-outbox.ts";
+export {
   API_TOKEN_SCOPES,
   type ApiTokenScope,
   createApiToken,

@@ -13,6 +13,8 @@ export const QUEUE_NAMES = {
   /** Time-based incident decisions (hysteresis): open what persisted, resolve what recovered. */
   incidents: "incidents",
   housekeeping: "housekeeping",
+  /** Alert outbox to deliveries (dispatch), one attempt per delivery (deliver), lost ones found again (sweep). */
+  alerts: "alerts",
 } as const;
 
 /** Lines one push may carry: larger uploads are split by the sender. */
@@ -56,6 +58,11 @@ export const jobSchemas = {
     // Deletes time-series rows older than each tenant's retention.
     "purge-expired": z.object({ batchSize: z.number().int().min(100).max(100_000).default(10_000) }),
   },
+  [QUEUE_NAMES.alerts]: {
+    dispatch: z.object({}),
+    deliver: z.object({ deliveryId: id }),
+    sweep: z.object({}),
+  },
 } as const satisfies Record<QueueName, Record<string, z.ZodType>>;
 
 export type JobName<Q extends QueueName> = keyof (typeof jobSchemas)[Q] & string;
@@ -70,6 +77,8 @@ export const DEFAULT_JOB_OPTIONS: Record<QueueName, JobsOptions> = {
   [QUEUE_NAMES.pullLogs]: { attempts: 1, ...RETAIN },
   [QUEUE_NAMES.ingestLines]: { attempts: 8, backoff: { type: "exponential", delay: 1_000 }, ...RETAIN },
   [QUEUE_NAMES.incidents]: { attempts: 1, ...RETAIN },
+  // A delivery's retries are kept in the database (AlertDelivery.nextAttemptAt), not in the job.
+  [QUEUE_NAMES.alerts]: { attempts: 1, removeOnComplete: { count: 500 }, removeOnFail: { count: 1000 } },
   [QUEUE_NAMES.housekeeping]: {
     attempts: 5,
     backoff: { type: "exponential", delay: 10_000 },

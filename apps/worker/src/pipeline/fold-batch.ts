@@ -8,7 +8,7 @@ import {
   foldEvent,
   type IncidentDecision,
 } from "@tunnelwatch/core";
-import type { IncidentActivityKind, Prisma } from "@tunnelwatch/db";
+import { type IncidentActivityKind, type Prisma, recordIncidentAlert } from "@tunnelwatch/db";
 import {
   type AppliedEvent,
   type IncidentScope,
@@ -190,6 +190,10 @@ export async function foldBatch(
           createdAt: a.at,
         })),
       });
+      for (const a of w.activities) {
+        if (a.kind === "OPENED") await recordIncidentAlert(tx, id, "INCIDENT_OPENED", a.body);
+        if (a.kind === "RESOLVED") await recordIncidentAlert(tx, id, "INCIDENT_RESOLVED", a.body);
+      }
     }
   }
   return writes;

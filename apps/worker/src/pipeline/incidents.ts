@@ -9,7 +9,7 @@ import {
   type LogFaultCode,
   type Severity,
 } from "@tunnelwatch/core";
-import type { Severity as DbSeverity, Prisma } from "@tunnelwatch/db";
+import { type Severity as DbSeverity, type Prisma, recordIncidentAlert } from "@tunnelwatch/db";
 
 type Tx = Prisma.TransactionClient;
 
@@ -113,6 +113,7 @@ async function activity(
   body: string | null | undefined,
 ) {
   await tx.incidentActivity.create({ data: { tenantId: scope.tenantId, incidentId, kind, body: body ?? null } });
+  await recordIncidentAlert(tx, incidentId, kind === "OPENED" ? "INCIDENT_OPENED" : "INCIDENT_RESOLVED", body ?? null);
 }
 
 /** The time-based half of hysteresis, for every tenant: open what persisted, resolve what held. */

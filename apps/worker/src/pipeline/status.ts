@@ -3,7 +3,7 @@
 // changes, incidents folded from status (a DOWN tunnel, a recovered one, lost redundancy).
 import { createHash } from "node:crypto";
 import { evaluatePosture, type Posture } from "@tunnelwatch/core";
-import type { Grade, Prisma, TunnelStatus } from "@tunnelwatch/db";
+import { type Grade, type Prisma, recordAlertEvent, recordIncidentAlert, type TunnelStatus } from "@tunnelwatch/db";
 import type { FetchedConnection, LogStreamRef, MaintenanceNotice, StatusSnapshot } from "../providers/types.ts";
 import { foldBatch } from "./fold-batch.ts";
 import { type IncidentScope, incidentTitle, lockScope, policyOf, resolveIncident } from "./incidents.ts";
@@ -47,6 +47,16 @@ export function withRetiredStreams(
     .filter((s) => now.getTime() - Date.parse(s.retiredAt) < RETIRED_STREAM_KEEP_MS);
   return [...current, ...retired];
 }
+
+/** Best to worst: a drop is a move to the right. */
+const GRADES: Grade[] = ["A", "B", "C", "D", "F"];
+const GRADE_DROP_SEVERITY: Record<Grade, "INFO" | "MINOR" | "MAJOR" | "CRITICAL"> = {
+  A: "INFO",
+  B: "INFO",
+  C: "MINOR",
+  D: "MAJOR",
+  F: "CRITICAL",
+};
 
 const hourOf = (d: Date) => new Date(Math.floor(d.getTime() / 3_600_000) * 3_600_000);
 
@@ -198,6 +208,7 @@ async function applyConnection(
       select: { id: true },
     });
     if (previous?.status !== status) {
+      const isNewlyDown = previous !== undefined && previous.status !== "DOWN" && status === "DOWN";
       // The provider's own change time when it gives one; a re-run of the same poll is a no-op.
       const occurredAt = tunnelFields.lastStatusChange ?? now;
       const created = await tx.tunnelStatusTransition.createMany({
@@ -215,6 +226,23 @@ async function applyConnection(
         skipDuplicates: true,
       });
       transitions += created.count;
+      if (isNewlyDown && created.count > 0) {
+        await recordAlertEvent(tx, {
+          tenantId: account.tenantId,
+          trigger: "TUNNEL_DOWN",
+          severity: tunnelsUp === 0 ? "CRITICAL" : "MAJOR",
+          connectionId: row.id,
+          tunnelId: saved.id,
+          facts: {
+            tunnelIndex: tunnel.index,
+            outsideIp: tunnelFields.outsideIp,
+            fromStatus: previous.status,
+            statusMessage: tunnelFields.statusMessage,
+            tunnelsUp,
+            tunnelsTotal: connection.tunnels.length,
+          },
+        });
+      }
     }
     await tx.tunnelStatusSample.create({
       data: {
@@ -264,9 +292,23 @@ async function applyConnection(
   const last = await tx.postureSnapshot.findFirst({
     where: { connectionId: row.id },
     orderBy: { evaluatedAt: "desc" },
-    select: { hash: true },
+    select: { hash: true, grade: true },
   });
   const postureChanged = last?.hash !== hash;
+  if (postureChanged && last && GRADES.indexOf(posture.grade as Grade) > GRADES.indexOf(last.grade)) {
+    await recordAlertEvent(tx, {
+      tenantId: account.tenantId,
+      trigger: "GRADE_DROPPED",
+      severity: GRADE_DROP_SEVERITY[posture.grade as Grade],
+      connectionId: row.id,
+      facts: {
+        fromGrade: last.grade,
+        toGrade: posture.grade,
+        findings: [...new Set(posture.findings.map((f) => f.code))].join(", "),
+        expectedDowntimeSec: posture.expectedDowntimeSeconds,
+      },
+    });
+  }
   if (postureChanged) {
     await tx.postureSnapshot.create({
       data: {
@@ -280,18 +322,35 @@ async function applyConnection(
       },
     });
   }
-  await foldRedundancy(tx, account, row.id, posture, now);
+  await foldRedundancy(tx, account, row.id, posture, now, { isKnown: previous !== null, tunnelsUp });
   return { connectionId: row.id, transitions, postureChanged };
 }
 
 // Lost redundancy is a connection-level incident that opens once it has lasted the tenant's
 // delay and resolves when the posture check passes again.
-async function foldRedundancy(tx: Tx, account: StatusAccount, connectionId: string, posture: Posture, now: Date) {
+async function foldRedundancy(
+  tx: Tx,
+  account: StatusAccount,
+  connectionId: string,
+  posture: Posture,
+  now: Date,
+  connection: { isKnown: boolean; tunnelsUp: number },
+) {
   const code = "TUNNEL_REDUNDANCY_LOST";
   const isLost = posture.findings.some((f) => f.code === code);
   const active = await tx.incident.findUnique({ where: { activeKey: `${connectionId}:${code}` } });
   if (isLost && !active) {
-    await tx.incident.create({
+    // A connection seen for the first time has lost nothing yet: its state shows on the dashboard.
+    if (connection.isKnown) {
+      await recordAlertEvent(tx, {
+        tenantId: account.tenantId,
+        trigger: "REDUNDANCY_LOST",
+        severity: "MAJOR",
+        connectionId,
+        facts: { tunnelsUp: connection.tunnelsUp, expectedDowntimeSec: posture.expectedDowntimeSeconds },
+      });
+    }
+    const opened = await tx.incident.create({
       data: {
         tenantId: account.tenantId,
         connectionId,
@@ -304,7 +363,9 @@ async function foldRedundancy(tx: Tx, account: StatusAccount, connectionId: stri
         lastEventAt: now,
         activeKey: `${connectionId}:${code}`,
       },
+      select: { id: true, status: true },
     });
+    if (opened.status === "OPEN") await recordIncidentAlert(tx, opened.id, "INCIDENT_OPENED", null);
   } else if (isLost && active) {
     const persisted = (now.getTime() - active.firstEventAt.getTime()) / 1000 >= account.tenant.incidentOpenDelaySec;
     await tx.incident.update({
@@ -317,6 +378,7 @@ async function foldRedundancy(tx: Tx, account: StatusAccount, connectionId: stri
     });
     if (active.status === "PENDING" && persisted) {
       await tx.incidentActivity.create({ data: { tenantId: account.tenantId, incidentId: active.id, kind: "OPENED" } });
+      await recordIncidentAlert(tx, active.id, "INCIDENT_OPENED", "redundancy stayed lost");
     }
   } else if (!isLost && active) {
     if (active.status === "PENDING") await tx.incident.delete({ where: { id: active.id } });
@@ -329,7 +391,7 @@ async function upsertMaintenance(tx: Tx, account: StatusAccount, notices: Mainte
     const connection = notice.connectionExternalId
       ? await tx.vpnConnection.findFirst({
           where: { tenantId: account.tenantId, cloudAccountId: account.id, externalId: notice.connectionExternalId },
-          select: { id: true, provider: true },
+          select: { id: true, grade: true, expectedDowntimeSec: true },
         })
       : null;
     const fields = {
@@ -343,14 +405,13 @@ async function upsertMaintenance(tx: Tx, account: StatusAccount, notices: Mainte
       connectionId: connection?.id ?? null,
       tunnelIndex: notice.tunnelIndex ?? null,
     };
-    await tx.maintenanceEvent.upsert({
-      where: {
-        tenantId_source_externalId: {
-          tenantId: account.tenantId,
-          source: notice.source,
-          externalId: notice.externalId,
-        },
-      },
+    const key = { tenantId: account.tenantId, source: notice.source, externalId: notice.externalId };
+    const isAnnounced = !(await tx.maintenanceEvent.findUnique({
+      where: { tenantId_source_externalId: key },
+      select: { id: true },
+    }));
+    const saved = await tx.maintenanceEvent.upsert({
+      where: { tenantId_source_externalId: key },
       create: {
         tenantId: account.tenantId,
         provider: notice.source === "ALIBABA_OM" ? "ALIBABA" : "AWS",
@@ -360,6 +421,24 @@ async function upsertMaintenance(tx: Tx, account: StatusAccount, notices: Mainte
         ...fields,
       },
       update: fields,
+      select: { id: true },
     });
+    if (isAnnounced && connection?.grade && GRADES.indexOf(connection.grade) >= GRADES.indexOf("C")) {
+      await recordAlertEvent(tx, {
+        tenantId: account.tenantId,
+        trigger: "MAINTENANCE_ANNOUNCED",
+        severity: connection.grade === "C" ? "MINOR" : "MAJOR",
+        connectionId: connection.id,
+        facts: {
+          maintenanceId: saved.id,
+          title: notice.title,
+          startsAt: notice.startsAt?.toISOString() ?? null,
+          autoAppliedAfter: notice.autoAppliedAfter?.toISOString() ?? null,
+          tunnelIndex: notice.tunnelIndex ?? null,
+          grade: connection.grade,
+          expectedDowntimeSec: connection.expectedDowntimeSec,
+        },
+      });
+    }
   }
 }

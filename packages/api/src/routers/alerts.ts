@@ -2,19 +2,26 @@
 // connections, how often). Delivery itself is the worker's job (alert outbox and deliveries).
 
 import { TRPCError } from "@trpc/server";
-import { AlertTrigger, type Prisma, Provider, Severity, type TenantDb } from "@tunnelwatch/db";
-import { z } from "zod";
+import { alertsEnv, loadEnv } from "@tunnelwatch/config";
 import {
-  channelName,
-  maskUrl,
+  AlertTrigger,
+  DeliveryStatus,
   newChannelSecret,
-  readConfig,
-  recipients,
+  openChannelSecret,
+  type Prisma,
+  Provider,
+  readChannelConfig,
+  Severity,
+  type TenantDb,
   type WebhookFormat,
-  webhookFormat,
-  webhookUrl,
-} from "../admin/alert-channels.ts";
+} from "@tunnelwatch/db";
+import { QUEUE_NAMES } from "@tunnelwatch/queue";
+import { z } from "zod";
+import { channelName, maskUrl, recipients, webhookFormat, webhookUrl } from "../admin/alert-channels.ts";
 import { credentialKeyring } from "../admin/keyring.ts";
+import { assertOutboundAllowed } from "../admin/outbound-address.ts";
+import { enqueue } from "../admin/queue.ts";
+import { sendTestAlert } from "../admin/test-alert.ts";
 import { audit } from "../audit.ts";
 import { type Page, pageArgs, pageInput } from "../pagination.ts";
 import { hasRole } from "../roles.ts";
@@ -43,7 +50,7 @@ type ChannelRow = Prisma.AlertChannelGetPayload<{ select: typeof CHANNEL_SELECT 
 
 /** What any member may see of a channel: never the secret; webhook URLs in full only for admins. */
 function presentChannel(row: ChannelRow, canManage: boolean) {
-  const config = readConfig(row.kind, row.config);
+  const config = readChannelConfig(row.kind, row.config);
   return {
     id: row.id,
     kind: row.kind,
@@ -180,6 +187,46 @@ async function assertOwned(db: TenantDb, channelIds: string[] | undefined, scope
   }
 }
 
+const DELIVERY_SELECT = {
+  id: true,
+  status: true,
+  attempts: true,
+  foldedCount: true,
+  scheduledAt: true,
+  lastAttemptAt: true,
+  nextAttemptAt: true,
+  deliveredAt: true,
+  responseCode: true,
+  latencyMs: true,
+  error: true,
+  createdAt: true,
+  channel: { select: { id: true, name: true, kind: true } },
+  rule: { select: { id: true, name: true } },
+  outbox: {
+    select: { trigger: true, severity: true, connectionId: true, incidentId: true, payload: true, createdAt: true },
+  },
+} as const satisfies Prisma.AlertDeliverySelect;
+
+type DeliveryRow = Prisma.AlertDeliveryGetPayload<{ select: typeof DELIVERY_SELECT }>;
+
+function presentDelivery({ outbox, ...row }: DeliveryRow) {
+  const facts = (
+    outbox.payload && typeof outbox.payload === "object" && !Array.isArray(outbox.payload) ? outbox.payload : {}
+  ) as Record<string, unknown>;
+  return {
+    ...row,
+    trigger: outbox.trigger,
+    severity: outbox.severity,
+    occurredAt: outbox.createdAt,
+    connectionId: outbox.connectionId,
+    incidentId: outbox.incidentId,
+    code: typeof facts.code === "string" ? facts.code : null,
+    tunnelIndex: typeof facts.tunnelIndex === "number" ? facts.tunnelIndex : null,
+  };
+}
+
+export type AlertDeliveryView = ReturnType<typeof presentDelivery>;
+
 export const alertsRouter = router({
   listChannels: tenantProcedure("VIEWER")
     .input(pageInput)
@@ -206,6 +253,7 @@ export const alertsRouter = router({
     .input(createChannelInput)
     .mutation(async ({ ctx, input }) => {
       const isWebhook = input.kind === "WEBHOOK";
+      if (input.kind === "WEBHOOK") await assertOutboundAllowed(input.url, "webhook URL");
       const sealed = isWebhook ? newChannelSecret(credentialKeyring(), ctx.tenantId) : null;
       const row = await ctx.db.alertChannel.create({
         data: {
@@ -247,13 +295,14 @@ export const alertsRouter = router({
     .mutation(async ({ ctx, input }) => {
       const existing = await findChannel(ctx.db, input.id);
       const isEmail = existing.kind === "EMAIL";
+      if (input.url !== undefined) await assertOutboundAllowed(input.url, "webhook URL");
       if (isEmail && (input.url !== undefined || input.format !== undefined)) {
         throw new TRPCError({ code: "BAD_REQUEST", message: "An email channel has recipients, not a URL." });
       }
       if (!isEmail && input.recipients !== undefined) {
         throw new TRPCError({ code: "BAD_REQUEST", message: "A webhook channel has a URL, not recipients." });
       }
-      const config = readConfig(existing.kind, existing.config);
+      const config = readChannelConfig(existing.kind, existing.config);
       const data: Prisma.AlertChannelUpdateManyMutationInput = {
         ...(input.name !== undefined ? { name: input.name } : {}),
         ...(input.isEnabled !== undefined ? { isEnabled: input.isEnabled } : {}),
@@ -293,6 +342,46 @@ export const alertsRouter = router({
       });
       await audit(ctx, "alertChannel.rotateSecret", { type: "AlertChannel", id: existing.id }, { name: existing.name });
       return { id: existing.id, secret: sealed.secret };
+    }),
+
+  /** Sends a test alert through the channel now and says what happened (nothing is stored but the audit row). */
+  testChannel: tenantProcedure("ADMIN")
+    .input(z.object({ id }))
+    .mutation(async ({ ctx, input }) => {
+      const channel = await ctx.db.alertChannel.findFirst({
+        where: { id: input.id },
+        select: {
+          id: true,
+          tenantId: true,
+          kind: true,
+          name: true,
+          config: true,
+          secretCipher: true,
+          secretKeyId: true,
+        },
+      });
+      if (!channel) throw new TRPCError({ code: "NOT_FOUND", message: CHANNEL_NOT_FOUND });
+      const tenant = await ctx.db.tenant.findFirstOrThrow({ select: { id: true, name: true } });
+      const secret =
+        channel.secretCipher && channel.secretKeyId
+          ? openChannelSecret(credentialKeyring(), {
+              tenantId: channel.tenantId,
+              secretCipher: channel.secretCipher,
+              secretKeyId: channel.secretKeyId,
+            })
+          : null;
+      const result = await sendTestAlert(loadEnv(alertsEnv()), {
+        tenant,
+        config: readChannelConfig(channel.kind, channel.config),
+        secret,
+      });
+      await audit(
+        ctx,
+        "alertChannel.test",
+        { type: "AlertChannel", id: channel.id },
+        { name: channel.name, ok: result.ok, responseCode: result.responseCode },
+      );
+      return result;
     }),
 
   deleteChannel: tenantProcedure("ADMIN")
@@ -392,5 +481,120 @@ export const alertsRouter = router({
       await ctx.db.alertRule.deleteMany({ where: { id: existing.id } });
       await audit(ctx, "alertRule.delete", { type: "AlertRule", id: existing.id }, { name: existing.name });
       return { id: existing.id };
+    }),
+
+  // -------------------------------------------------------------------------------------
+  // Delivery log
+
+  listDeliveries: tenantProcedure("VIEWER")
+    .input(
+      pageInput.extend({
+        status: z.enum(DeliveryStatus).optional(),
+        channelId: id.optional(),
+        ruleId: id.optional(),
+      }),
+    )
+    .query(async ({ ctx, input }): Promise<Page<AlertDeliveryView> & { counts: Record<DeliveryStatus, number> }> => {
+      const where: Prisma.AlertDeliveryWhereInput = {
+        ...(input.status ? { status: input.status } : {}),
+        ...(input.channelId ? { channelId: input.channelId } : {}),
+        ...(input.ruleId ? { ruleId: input.ruleId } : {}),
+      };
+      const [rows, total, grouped] = await Promise.all([
+        ctx.db.alertDelivery.findMany({
+          where,
+          select: DELIVERY_SELECT,
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          ...pageArgs(input),
+        }),
+        ctx.db.alertDelivery.count({ where }),
+        ctx.db.alertDelivery.groupBy({
+          by: ["status"],
+          where: { ...where, status: undefined },
+          _count: { _all: true },
+        }),
+      ]);
+      const counts = Object.fromEntries(Object.values(DeliveryStatus).map((s) => [s, 0])) as Record<
+        DeliveryStatus,
+        number
+      >;
+      for (const g of grouped) counts[g.status] = g._count._all;
+      return { items: rows.map(presentDelivery), total, page: input.page, pageSize: input.pageSize, counts };
+    }),
+
+  /** Deliveries per hour by outcome, and latency percentiles, over the last hours (chart on the Alerts screen). */
+  deliveryStats: tenantProcedure("VIEWER")
+    .input(
+      z
+        .object({
+          hours: z
+            .number()
+            .int()
+            .min(1)
+            .max(24 * 14)
+            .default(24),
+        })
+        .default({ hours: 24 }),
+    )
+    .query(async ({ ctx, input }) => {
+      const since = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 - (input.hours - 1) * 3_600_000);
+      const [buckets, latency] = await Promise.all([
+        ctx.db.$queryRaw<Array<{ hour: Date; delivered: number; failed: number; retrying: number }>>`
+          SELECT date_trunc('hour', d."createdAt") AS "hour",
+            COUNT(*) FILTER (WHERE d."status" = 'DELIVERED')::int AS "delivered",
+            COUNT(*) FILTER (WHERE d."status" = 'FAILED')::int AS "failed",
+            COUNT(*) FILTER (WHERE d."status" IN ('PENDING', 'SENDING'))::int AS "retrying"
+          FROM "AlertDelivery" d
+          WHERE d."tenantId" = ${ctx.tenantId} AND d."createdAt" >= ${since}
+          GROUP BY 1 ORDER BY 1`,
+        ctx.db.$queryRaw<Array<{ p50: number | null; p95: number | null }>>`
+          SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY d."latencyMs")::float8 AS "p50",
+            percentile_cont(0.95) WITHIN GROUP (ORDER BY d."latencyMs")::float8 AS "p95"
+          FROM "AlertDelivery" d
+          WHERE d."tenantId" = ${ctx.tenantId} AND d."createdAt" >= ${since} AND d."status" = 'DELIVERED'`,
+      ]);
+      const byHour = new Map(buckets.map((b) => [b.hour.getTime(), b]));
+      return {
+        since,
+        hours: Array.from({ length: input.hours }, (_, i) => {
+          const hour = new Date(since.getTime() + i * 3_600_000);
+          const row = byHour.get(hour.getTime());
+          return { hour, delivered: row?.delivered ?? 0, failed: row?.failed ?? 0, retrying: row?.retrying ?? 0 };
+        }),
+        latencyP50Ms: latency[0]?.p50 ?? null,
+        latencyP95Ms: latency[0]?.p95 ?? null,
+      };
+    }),
+
+  /** Tries a failed delivery again now, with a fresh retry window. */
+  retryDelivery: tenantProcedure("OPERATOR")
+    .input(z.object({ id }))
+    .mutation(async ({ ctx, input }) => {
+      const now = new Date();
+      const updated = await ctx.db.alertDelivery.updateMany({
+        where: { id: input.id, status: { in: ["FAILED", "SUPPRESSED"] } },
+        data: { status: "PENDING", scheduledAt: now, nextAttemptAt: now, leaseUntil: null, error: null },
+      });
+      if (updated.count === 0) {
+        const exists = await ctx.db.alertDelivery.count({ where: { id: input.id } });
+        throw new TRPCError(
+          exists
+            ? {
+                code: "CONFLICT",
+                message:
+                  "Only a failed or suppressed delivery can be retried; this one is still in progress or was delivered.",
+              }
+            : { code: "NOT_FOUND", message: "Alert delivery not found." },
+        );
+      }
+      await audit(ctx, "alertDelivery.retry", { type: "AlertDelivery", id: input.id }, {});
+      // The worker's sweep finds it within seconds anyway; this only makes it immediate.
+      await enqueue(
+        QUEUE_NAMES.alerts,
+        "deliver",
+        { deliveryId: input.id },
+        { jobId: `deliver-${input.id}-retry-${now.getTime()}` },
+      ).catch(() => undefined);
+      return { id: input.id, status: "PENDING" as const };
     }),
 });

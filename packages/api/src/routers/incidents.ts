@@ -9,6 +9,7 @@ import {
   incidentEvidence,
   type Prisma,
   type PrismaClient,
+  recordIncidentAlert,
   Severity,
   type TenantDb,
 } from "@tunnelwatch/db";
@@ -413,6 +414,13 @@ export const incidentsRouter = router({
             body: activityBody(token, input.reason),
           },
         });
+        // The scoped transaction client is a Prisma transaction client with the tenant filter added.
+        await recordIncidentAlert(
+          tx as unknown as Prisma.TransactionClient,
+          found.id,
+          "INCIDENT_RESOLVED",
+          input.reason,
+        );
         await audit(
           { ...ctx, db: tx },
           "incident.resolve",

@@ -1,0 +1,146 @@
+// Outbox to deliveries: every new alert event is matched against its organisation's enabled
+// rules, and for each enabled channel of a matching rule becomes a delivery, sent at once or
+// folded into the one waiting at the end of the rule's quiet period (packages/core foldDecision).
+import { randomUUID } from "node:crypto";
+import {
+  type AlertRuleScope,
+  type AlertSeverityName,
+  type AlertSubject,
+  foldDecision,
+  ruleMatches,
+} from "@tunnelwatch/core";
+import type { Prisma, PrismaClient } from "@tunnelwatch/db";
+
+type Tx = Prisma.TransactionClient;
+
+/** Outbox rows taken per run; a backlog drains over consecutive runs. */
+const BATCH = 500;
+
+export interface DispatchResult {
+  events: number;
+  /** New deliveries and when each is due, for the caller to enqueue after the commit. */
+  due: Array<{ id: string; at: Date }>;
+  folded: number;
+}
+
+function scopeOf(value: Prisma.JsonValue): AlertRuleScope {
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as AlertRuleScope) : {};
+}
+
+function tagsOf(value: Prisma.JsonValue): Record<string, string> {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === "string"));
+}
+
+export async function dispatchAlerts(prisma: PrismaClient, now: Date): Promise<DispatchResult> {
+  return prisma.$transaction(
+    async (tx) => {
+      // One dispatcher at a time across workers: folding reads and writes the latest delivery of a key.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('tunnelwatch:alert-dispatch'))`;
+      const events = await tx.alertOutbox.findMany({
+        where: { dispatchedAt: null },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        take: BATCH,
+      });
+      const result: DispatchResult = { events: events.length, due: [], folded: 0 };
+      if (events.length === 0) return result;
+
+      const tenantIds = [...new Set(events.map((e) => e.tenantId))];
+      const rules = await tx.alertRule.findMany({
+        where: { tenantId: { in: tenantIds }, isEnabled: true },
+        select: {
+          id: true,
+          tenantId: true,
+          trigger: true,
+          minSeverity: true,
+          scope: true,
+          quietPeriodSec: true,
+          channels: { where: { channel: { isEnabled: true } }, select: { channelId: true } },
+        },
+      });
+      const connectionIds = [...new Set(events.flatMap((e) => (e.connectionId ? [e.connectionId] : [])))];
+      const connections = new Map(
+        (
+          await tx.vpnConnection.findMany({
+            where: { id: { in: connectionIds } },
+            select: { id: true, provider: true, cloudAccountId: true, tags: true },
+          })
+        ).map((c) => [c.id, c]),
+      );
+
+      for (const event of events) {
+        const connection = event.connectionId ? connections.get(event.connectionId) : undefined;
+        const subject: AlertSubject | null = connection
+          ? {
+              provider: connection.provider,
+              cloudAccountId: connection.cloudAccountId,
+              connectionId: connection.id,
+              tags: tagsOf(connection.tags),
+            }
+          : null;
+        for (const rule of rules) {
+          if (rule.tenantId !== event.tenantId) continue;
+          const terms = { trigger: rule.trigger, minSeverity: rule.minSeverity, scope: scopeOf(rule.scope) };
+          if (!ruleMatches(terms, { trigger: event.trigger, severity: event.severity as AlertSeverityName }, subject)) {
+            continue;
+          }
+          const about = event.tunnelId ?? event.connectionId ?? event.incidentId ?? "organisation";
+          for (const { channelId } of rule.channels) {
+            const foldKey = `${rule.id}:${channelId}:${event.trigger}:${about}`;
+            const outcome = await deliverOrFold(
+              tx,
+              { event, ruleId: rule.id, channelId, foldKey },
+              rule.quietPeriodSec,
+              now,
+            );
+            if (outcome.folded) result.folded++;
+            else result.due.push({ id: outcome.id, at: outcome.at });
+          }
+        }
+      }
+      await tx.alertOutbox.updateMany({
+        where: { id: { in: events.map((e) => e.id) } },
+        data: { dispatchedAt: now },
+      });
+      return result;
+    },
+    { timeout: 60_000 },
+  );
+}
+
+async function deliverOrFold(
+  tx: Tx,
+  target: { event: { id: string; tenantId: string }; ruleId: string; channelId: string; foldKey: string },
+  quietPeriodSec: number,
+  now: Date,
+): Promise<{ folded: true } | { folded: false; id: string; at: Date }> {
+  const last = await tx.alertDelivery.findFirst({
+    where: { foldKey: target.foldKey },
+    orderBy: { scheduledAt: "desc" },
+    select: { id: true, status: true, attempts: true, scheduledAt: true },
+  });
+  const decision = foldDecision(last, now, quietPeriodSec);
+  if (decision.action === "fold") {
+    // The waiting delivery now describes the latest event, and how many it stands for.
+    await tx.alertDelivery.update({
+      where: { id: decision.deliveryId },
+      data: { outboxId: target.event.id, foldedCount: { increment: 1 }, lastFoldedAt: now },
+    });
+    return { folded: true };
+  }
+  const at = decision.action === "schedule" ? decision.at : now;
+  const created = await tx.alertDelivery.create({
+    data: {
+      tenantId: target.event.tenantId,
+      outboxId: target.event.id,
+      ruleId: target.ruleId,
+      channelId: target.channelId,
+      idempotencyKey: `tw_${randomUUID()}`,
+      foldKey: target.foldKey,
+      scheduledAt: at,
+      nextAttemptAt: at,
+    },
+    select: { id: true },
+  });
+  return { folded: false, id: created.id, at };
+}

@@ -1,0 +1,161 @@
+// The status pipeline writes alert events into the outbox with the change that caused them:
+// a tunnel going down (once per transition), redundancy lost, incidents opened and resolved,
+// a grade drop, maintenance announced on a weak connection. A connection seen for the first
+// time raises nothing: it has not changed.
+import { createPrismaClient, type PrismaClient } from "@tunnelwatch/db";
+import { createMigratedTestDatabase, type TestDatabase } from "@tunnelwatch/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applyStatusSnapshot } from "../src/pipeline/status.ts";
+import type { FetchedConnection, MaintenanceNotice, StatusSnapshot } from "../src/providers/types.ts";
+
+const T0 = Date.UTC(2026, 11, 1, 0, 0, 0);
+const at = (s: number) => new Date(T0 + s * 1000);
+
+function connection(status1: "UP" | "DOWN", status2: "UP" | "DOWN"): FetchedConnection {
+  const tunnel = (index: number, status: "UP" | "DOWN") => ({
+    index,
+    outsideIp: `198.51.100.${index}`,
+    status,
+    statusMessage: status === "UP" ? "1 BGP ROUTES" : "IPSEC IS DOWN",
+    options: { dpdTimeoutAction: "restart" as const, startupAction: "start" as const, loggingEnabled: true },
+  });
+  return {
+    provider: "aws",
+    externalId: "vpn-0alerts000000001",
+    name: "osaka-dc",
+    region: "ap-northeast-3",
+    routing: "bgp",
+    tunnels: [tunnel(1, status1), tunnel(2, status2)],
+    customerGateway: { initiates: true },
+    logStreams: [],
+  };
+}
+
+describe("alert events from the status pipeline", () => {
+  let db: TestDatabase;
+  let prisma: PrismaClient;
+  let account: {
+    id: string;
+    tenantId: string;
+    tenant: { incidentOpenDelaySec: number; incidentResolveDelaySec: number };
+  };
+
+  const poll = (seconds: number, fetched: FetchedConnection, maintenance: MaintenanceNotice[] = []) => {
+    const snapshot: StatusSnapshot = { fetchedAt: at(seconds), connections: [fetched], maintenance, unavailable: {} };
+    return applyStatusSnapshot(prisma, account, snapshot);
+  };
+  const outbox = () =>
+    prisma.alertOutbox.findMany({ where: { tenantId: account.tenantId }, orderBy: { createdAt: "asc" } });
+  const clear = () => prisma.alertOutbox.deleteMany({ where: { tenantId: account.tenantId } });
+
+  beforeAll(async () => {
+    db = await createMigratedTestDatabase("alert_events");
+    prisma = createPrismaClient(db.url);
+    const tenant = await prisma.tenant.create({
+      data: { name: "Events", slug: "events", incidentOpenDelaySec: 0, incidentResolveDelaySec: 0 },
+    });
+    const created = await prisma.cloudAccount.create({
+      data: {
+        tenantId: tenant.id,
+        provider: "AWS",
+        name: "prod",
+        regions: ["ap-northeast-3"],
+        credentialsCipher: "x",
+        credentialsKeyId: "k1",
+      },
+    });
+    account = { id: created.id, tenantId: tenant.id, tenant: { incidentOpenDelaySec: 0, incidentResolveDelaySec: 0 } };
+  });
+  afterAll(async () => {
+    await prisma?.$disconnect();
+    await db?.drop();
+  });
+
+  it("raises nothing for a connection seen for the first time", async () => {
+    await poll(0, connection("UP", "UP"));
+    expect(await outbox()).toEqual([]);
+  });
+
+  it("raises tunnel down once per transition, redundancy lost, the incident it opens and the grade drop", async () => {
+    await poll(60, connection("UP", "DOWN"));
+    const events = await outbox();
+    const byTrigger = (t: string) => events.filter((e) => e.trigger === t);
+    expect(byTrigger("TUNNEL_DOWN")).toHaveLength(1);
+    expect(byTrigger("TUNNEL_DOWN")[0]).toMatchObject({
+      severity: "MAJOR",
+      payload: { tunnelIndex: 2, fromStatus: "UP", statusMessage: "IPSEC IS DOWN", tunnelsUp: 1, tunnelsTotal: 2 },
+    });
+    const tunnel2 = await prisma.tunnel.findFirstOrThrow({ where: { tenantId: account.tenantId, index: 2 } });
+    expect(byTrigger("TUNNEL_DOWN")[0]?.tunnelId).toBe(tunnel2.id);
+    expect(byTrigger("REDUNDANCY_LOST")).toHaveLength(1);
+    const opened = byTrigger("INCIDENT_OPENED");
+    expect(opened.length).toBeGreaterThanOrEqual(1);
+    const incidents = await prisma.incident.findMany({ where: { tenantId: account.tenantId, status: "OPEN" } });
+    expect(new Set(opened.map((e) => e.incidentId))).toEqual(new Set(incidents.map((i) => i.id)));
+
+    const snapshots = await prisma.postureSnapshot.findMany({
+      where: { tenantId: account.tenantId },
+      orderBy: { evaluatedAt: "asc" },
+    });
+    const [first, second] = snapshots.map((s) => s.grade);
+    // Losing a tunnel is a worse grade than both up.
+    expect("ABCDF".indexOf(second ?? "A")).toBeGreaterThan("ABCDF".indexOf(first ?? "F"));
+    expect(byTrigger("GRADE_DROPPED")).toHaveLength(1);
+    expect(byTrigger("GRADE_DROPPED")[0]?.payload).toMatchObject({ fromGrade: first, toGrade: second });
+
+    await clear();
+    await poll(120, connection("UP", "DOWN"));
+    expect((await outbox()).filter((e) => e.trigger === "TUNNEL_DOWN" || e.trigger === "REDUNDANCY_LOST")).toEqual([]);
+  });
+
+  it("marks a tunnel down that leaves the connection with no tunnel up as critical", async () => {
+    await clear();
+    await poll(180, connection("DOWN", "DOWN"));
+    const down = (await outbox()).filter((e) => e.trigger === "TUNNEL_DOWN");
+    expect(down).toHaveLength(1);
+    expect(down[0]).toMatchObject({ severity: "CRITICAL", payload: { tunnelIndex: 1, tunnelsUp: 0 } });
+  });
+
+  it("raises incident resolved when the tunnels recover", async () => {
+    await clear();
+    await poll(240, connection("UP", "UP"));
+    const resolved = (await outbox()).filter((e) => e.trigger === "INCIDENT_RESOLVED");
+    const redundancy = await prisma.incident.findFirstOrThrow({
+      where: { tenantId: account.tenantId, code: "TUNNEL_REDUNDANCY_LOST" },
+    });
+    expect(redundancy.status).toBe("RESOLVED");
+    expect(resolved.map((e) => e.incidentId)).toContain(redundancy.id);
+    expect(resolved.find((e) => e.incidentId === redundancy.id)?.payload).toMatchObject({
+      code: "TUNNEL_REDUNDANCY_LOST",
+      reason: expect.stringContaining("posture check passed"),
+    });
+  });
+
+  it("raises maintenance announced once, for a connection graded C or worse", async () => {
+    await clear();
+    const notice: MaintenanceNotice = {
+      source: "AWS_TUNNEL_LIFECYCLE",
+      externalId: "vpn-0alerts000000001:1",
+      connectionExternalId: "vpn-0alerts000000001",
+      tunnelIndex: 1,
+      title: "Tunnel endpoint update pending",
+      status: "UPCOMING",
+      startsAt: at(86_400),
+    };
+    // One tunnel down keeps the grade at C or worse.
+    await poll(300, connection("UP", "DOWN"), [notice]);
+    const grade = (await prisma.vpnConnection.findFirstOrThrow({ where: { tenantId: account.tenantId } })).grade;
+    expect(["C", "D", "F"]).toContain(grade);
+    const announced = (await outbox()).filter((e) => e.trigger === "MAINTENANCE_ANNOUNCED");
+    expect(announced).toHaveLength(1);
+    expect(announced[0]?.payload).toMatchObject({
+      title: "Tunnel endpoint update pending",
+      tunnelIndex: 1,
+      grade,
+      startsAt: at(86_400).toISOString(),
+    });
+    await clear();
+    await poll(360, connection("UP", "DOWN"), [notice]);
+    expect((await outbox()).filter((e) => e.trigger === "MAINTENANCE_ANNOUNCED")).toEqual([]);
+  });
+});
