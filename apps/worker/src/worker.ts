@@ -9,6 +9,13 @@ import { errorFields, log } from "./logger.ts";
 import { createHandlers } from "./pipeline/jobs.ts";
 import type { AccountTarget, ProviderClient } from "./providers/types.ts";
 
+const RAISES_ALERTS = new Set<QueueName>([
+  QUEUE_NAMES.pollStatus,
+  QUEUE_NAMES.pullLogs,
+  QUEUE_NAMES.ingestLines,
+  QUEUE_NAMES.incidents,
+]);
+
 export interface WorkerOptions {
   prisma: PrismaClient;
   connection: Redis;
@@ -104,6 +111,14 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     const { processor, concurrency } = processors[name];
     const worker = new Worker(name, processor, { connection, prefix, concurrency });
     worker.on("error", (error) => log.error("worker error", { queue: name, ...errorFields(error) }));
+    if (RAISES_ALERTS.has(name)) {
+      // Alert events this job wrote are dispatched now rather than at the next scheduled dispatch.
+      worker.on("completed", () => {
+        queues[QUEUE_NAMES.alerts].add("dispatch", {}).catch((error) =>
+          log.warn("could not request an alert dispatch", errorFields(error)),
+        );
+      });
+    }
     worker.on("failed", (job, error) =>
       log.warn("job failed", {
         queue: name,
