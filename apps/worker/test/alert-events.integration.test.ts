@@ -7,29 +7,13 @@ import { createMigratedTestDatabase, type TestDatabase } from "@tunnelwatch/db/t
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyStatusSnapshot } from "../src/pipeline/status.ts";
 import type { FetchedConnection, MaintenanceNotice, StatusSnapshot } from "../src/providers/types.ts";
+import { awsConnection } from "./aws-connection.ts";
 
 const T0 = Date.UTC(2026, 11, 1, 0, 0, 0);
 const at = (s: number) => new Date(T0 + s * 1000);
 
-function connection(status1: "UP" | "DOWN", status2: "UP" | "DOWN"): FetchedConnection {
-  const tunnel = (index: number, status: "UP" | "DOWN") => ({
-    index,
-    outsideIp: `198.51.100.${index}`,
-    status,
-    statusMessage: status === "UP" ? "1 BGP ROUTES" : "IPSEC IS DOWN",
-    options: { dpdTimeoutAction: "restart" as const, startupAction: "start" as const, loggingEnabled: true },
-  });
-  return {
-    provider: "aws",
-    externalId: "vpn-0alerts000000001",
-    name: "osaka-dc",
-    region: "ap-northeast-3",
-    routing: "bgp",
-    tunnels: [tunnel(1, status1), tunnel(2, status2)],
-    customerGateway: { initiates: true },
-    logStreams: [],
-  };
-}
+const connection = (status1: "UP" | "DOWN", status2: "UP" | "DOWN"): FetchedConnection =>
+  awsConnection([status1, status2], { externalId: "vpn-0alerts000000001", name: "osaka-dc", region: "ap-northeast-3" });
 
 describe("alert events from the status pipeline", () => {
   let db: TestDatabase;

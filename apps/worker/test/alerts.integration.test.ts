@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyStatusSnapshot } from "../src/pipeline/status.ts";
 import type { FetchedConnection } from "../src/providers/types.ts";
 import { startSmtpReceiver, startWebhookReceiver, unfold } from "./alert-receivers.ts";
+import { awsConnection } from "./aws-connection.ts";
 import { startWorkerProcess, type WorkerProcess, waitFor } from "./worker-process.ts";
 
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -25,25 +26,8 @@ const HTTP_TIMEOUT_MS = 1_000;
 // The lease a killed worker leaves behind runs out this long after its attempt began.
 const LEASE_MS = HTTP_TIMEOUT_MS + 5_000;
 
-function connection(name: string, status2: "UP" | "DOWN"): FetchedConnection {
-  const tunnel = (index: number, status: "UP" | "DOWN") => ({
-    index,
-    outsideIp: `203.0.113.${index}`,
-    status,
-    statusMessage: status === "UP" ? "2 BGP ROUTES" : "IPSEC IS DOWN",
-    options: { dpdTimeoutAction: "restart" as const, startupAction: "start" as const, loggingEnabled: true },
-  });
-  return {
-    provider: "aws",
-    externalId: `vpn-${name}`,
-    name,
-    region: "ap-northeast-1",
-    routing: "bgp",
-    tunnels: [tunnel(1, "UP"), tunnel(2, status2)],
-    customerGateway: { initiates: true },
-    logStreams: [],
-  };
-}
+const connection = (name: string, status2: "UP" | "DOWN"): FetchedConnection =>
+  awsConnection(["UP", status2], { externalId: `vpn-${name}`, name, region: "ap-northeast-1" });
 
 describe("alert delivery", () => {
   let db: TestDatabase;

@@ -16,26 +16,16 @@ import type {
   ProviderClient,
   StatusSnapshot,
 } from "../src/providers/types.ts";
+import { awsConnection as awsTestConnection } from "./aws-connection.ts";
 
 const T0 = Date.UTC(2026, 10, 23, 0, 0, 0);
 const at = (s: number) => new Date(T0 + s * 1000);
 
 function awsConnection(status1: "UP" | "DOWN", status2: "UP" | "DOWN"): FetchedConnection {
-  const tunnel = (index: number, status: "UP" | "DOWN") => ({
-    index,
-    outsideIp: `203.0.113.${index}`,
-    status,
-    statusMessage: status === "UP" ? "2 BGP ROUTES" : "IPSEC IS DOWN",
-    options: { dpdTimeoutAction: "restart" as const, startupAction: "start" as const, loggingEnabled: true },
-  });
-  return {
-    provider: "aws",
+  return awsTestConnection([status1, status2], {
     externalId: "vpn-0aaaaaaaaaaaaaaa1",
     name: "dc1",
     region: "us-east-1",
-    routing: "bgp",
-    tunnels: [tunnel(1, status1), tunnel(2, status2)],
-    customerGateway: { initiates: true },
     logStreams: [
       {
         key: "aws:us-east-1:g:vpn-0aaaaaaaaaaaaaaa1_203.0.113.1",
@@ -46,7 +36,7 @@ function awsConnection(status1: "UP" | "DOWN", status2: "UP" | "DOWN"): FetchedC
         locator: {},
       },
     ],
-  };
+  });
 }
 
 const snapshot = (seconds: number, connection: FetchedConnection): StatusSnapshot => ({

@@ -18,8 +18,8 @@ export function alertMessage(overrides: Partial<AlertMessage> = {}): AlertMessag
       grade: "B",
     },
     tunnel: { index: 2, outsideIp: "52.95.1.2", status: "DOWN" },
-    incident: { id: "inc_1", code: "INC-42", title: "Tunnel 2 down on prod-tokyo", status: "OPEN" },
-    fault: { code: "IKE_PHASE1_NO_PROPOSAL", evidence: "IKE_SA_INIT: NO_PROPOSAL_CHOSEN from 52.95.1.2" },
+    incident: { id: "inc_1", code: "IKE_PROPOSAL_MISMATCH", title: "Tunnel 2 down on prod-tokyo", status: "OPEN" },
+    fault: { code: "IKE_PROPOSAL_MISMATCH", evidence: "IKE_SA_INIT: NO_PROPOSAL_CHOSEN from 52.95.1.2" },
     details: { previousStatus: "UP", downForSeconds: 420 },
     remediation: [
       {

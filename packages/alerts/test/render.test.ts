@@ -11,7 +11,7 @@ describe("email rendering", () => {
         "prod-tokyo (vpn-0abc)",
         "AWS, ap-northeast-1, account acme-prod",
         "2 (outside IP 52.95.1.2), DOWN",
-        "IKE_PHASE1_NO_PROPOSAL",
+        "IKE_PROPOSAL_MISMATCH",
         "NO_PROPOSAL_CHOSEN from 52.95.1.2",
         "3 events since 14:02 UTC",
         "Compare phase 1 proposals",
@@ -99,8 +99,8 @@ describe("webhook payload", () => {
         grade: "B",
       },
       tunnel: { index: 2, outsideIp: "52.95.1.2", status: "DOWN" },
-      incident: { id: "inc_1", code: "INC-42", title: "Tunnel 2 down on prod-tokyo", status: "OPEN" },
-      fault: { code: "IKE_PHASE1_NO_PROPOSAL", evidence: "IKE_SA_INIT: NO_PROPOSAL_CHOSEN from 52.95.1.2" },
+      incident: { id: "inc_1", code: "IKE_PROPOSAL_MISMATCH", title: "Tunnel 2 down on prod-tokyo", status: "OPEN" },
+      fault: { code: "IKE_PROPOSAL_MISMATCH", evidence: "IKE_SA_INIT: NO_PROPOSAL_CHOSEN from 52.95.1.2" },
       details: { previousStatus: "UP", downForSeconds: 420 },
       remediation: [
         {
