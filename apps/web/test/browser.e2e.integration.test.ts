@@ -1,9 +1,13 @@
 // End to end in headless Chromium (Debian's, through playwright-core): a person signs up, adds a
 // simulated AWS account, watches the real worker fill the fleet in from the provider simulator,
-// opens a connection, handles the incident an injected fault opens, and creates and revokes an
-// API token. Every step saves a screenshot under test-output/screenshots (git-ignored).
+// opens a connection, handles the incident an injected fault opens (and sees its alert reach a
+// signed webhook), and creates and revokes an API token. Every step saves a screenshot under
+// test-output/screenshots (git-ignored).
 import { type ChildProcess, spawn } from "node:child_process";
+import { createHmac } from "node:crypto";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { createPrismaClient, type PrismaClient } from "@tunnelwatch/db";
 import { createMigratedTestDatabase, type TestDatabase } from "@tunnelwatch/db/testing";
@@ -49,6 +53,40 @@ function startWorker(env: Record<string, string>): WorkerProcess {
   };
 }
 
+interface WebhookReceiver {
+  url: string;
+  requests: Array<{ headers: IncomingHttpHeaders; body: string }>;
+  close: () => Promise<void>;
+}
+
+/** An alert webhook's destination on loopback (allowed by the test's PRIVATE_HOSTS_ALLOWED): answers 200. */
+async function startWebhookReceiver(): Promise<WebhookReceiver> {
+  const requests: WebhookReceiver["requests"] = [];
+  const server = createServer((req, res) => {
+    let body = "";
+    req.setEncoding("utf8");
+    req.on("data", (chunk: string) => (body += chunk));
+    req.on("end", () => {
+      requests.push({ headers: req.headers, body });
+      res.writeHead(200, { "content-type": "text/plain" }).end("ok");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/hooks/tunnelwatch`,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`, as the README tells receivers to check. */
+function signatureIsValid(header: string | string[] | undefined, secret: string, body: string): boolean {
+  const match = typeof header === "string" ? /^t=(\d+),v1=([0-9a-f]{64})$/.exec(header) : null;
+  if (!match) return false;
+  return createHmac("sha256", secret).update(`${match[1]}.${body}`).digest("hex") === match[2];
+}
+
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs: number, everyMs = 500) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -68,6 +106,7 @@ describe("the dashboard in a browser", () => {
   let worker: WorkerProcess;
   let browser: Browser;
   let page: Page;
+  let receiver: WebhookReceiver;
   let env: Record<string, string>;
   const timings: string[] = [];
   let stepStarted = Date.now();
@@ -98,6 +137,7 @@ describe("the dashboard in a browser", () => {
       },
     });
     running = await sim.listen(0);
+    receiver = await startWebhookReceiver();
     db = await createMigratedTestDatabase("browser");
     prisma = createPrismaClient(db.url);
     env = testWebEnv(db.url);
@@ -131,6 +171,7 @@ describe("the dashboard in a browser", () => {
     await worker?.stop();
     await server?.stop();
     await running?.close();
+    await receiver?.close();
     if (env?.QUEUE_PREFIX) {
       const redis = new Redis(env.REDIS_URL ?? "redis://127.0.0.1:6379", { maxRetriesPerRequest: 1 });
       try {
@@ -145,7 +186,7 @@ describe("the dashboard in a browser", () => {
     console.log(`browser steps:\n  ${timings.join("\n  ")}`);
   });
 
-  it("signs up, adds an account, sees the fleet, handles an incident, and creates and revokes a token", async () => {
+  it("signs up, sets up alerts, adds an account, sees the fleet, handles an incident, and creates and revokes a token", async () => {
     // 1. Sign up: a person and their organisation.
     await page.goto("/sign-up");
     await page.getByLabel("Name", { exact: true }).fill(PERSON.name);
@@ -161,6 +202,32 @@ describe("the dashboard in a browser", () => {
     // Signed in, in the new organisation (the tenant switcher names it).
     await page.locator("option", { hasText: PERSON.organisation }).first().waitFor({ state: "attached" });
     await shot("02-signed-up");
+
+    // 1b. Alerts: a signed webhook to this test's receiver, checked with Send test, and a rule
+    // that sends it every incident that opens (step 5 opens one).
+    await page.goto("/alerts");
+    await page.getByRole("button", { name: "Add channel" }).click();
+    await page.getByLabel("Channel type", { exact: true }).selectOption("WEBHOOK");
+    await page.getByLabel("Channel name", { exact: true }).fill("NOC webhook");
+    await page.getByLabel("Webhook URL", { exact: true }).fill(receiver.url);
+    await page.getByRole("button", { name: "Add channel" }).click();
+    const signingSecret = ((await page.getByTestId("new-secret").textContent()) ?? "").trim();
+    expect(signingSecret.length).toBeGreaterThan(20);
+    await page.getByRole("button", { name: "Done" }).click();
+    await page.getByRole("button", { name: "Send test" }).click();
+    await page.getByTestId("channel-test-result").filter({ hasText: "Delivered — HTTP 200 in" }).waitFor();
+    const testRequest = receiver.requests.find((r) => r.headers["x-tunnelwatch-event"] === "test");
+    expect(testRequest?.headers["x-tunnelwatch-signature"]).toBeDefined();
+    expect(
+      signatureIsValid(testRequest?.headers["x-tunnelwatch-signature"], signingSecret, testRequest?.body ?? ""),
+    ).toBe(true);
+    await page.getByRole("button", { name: "Add rule" }).click();
+    await page.getByLabel("Rule name", { exact: true }).fill("Incidents to the NOC");
+    await page.getByLabel("When", { exact: true }).selectOption("INCIDENT_OPENED");
+    await page.getByRole("checkbox", { name: "NOC webhook" }).check();
+    await page.getByRole("button", { name: "Add rule" }).click();
+    await page.getByRole("row", { name: /Incidents to the NOC/ }).waitFor();
+    await shot("02b-alerts-set-up");
 
     // 2. Add the simulator's AWS account.
     const simulated = sim.fleet.accounts.find((a) => a.provider === "aws");
@@ -271,6 +338,23 @@ describe("the dashboard in a browser", () => {
     const resolved = await prisma.incident.findUniqueOrThrow({ where: { id: incident.id } });
     expect(resolved.status).toBe("RESOLVED");
     expect(resolved.acknowledgedAt).not.toBeNull();
+
+    // 5b. The incident's alert reached the webhook, and the delivery log says so.
+    await page.goto("/alerts");
+    const delivered = page
+      .getByTestId("delivery-row")
+      .filter({ hasText: "Incident opened" })
+      .and(page.locator('[data-status="DELIVERED"]'));
+    await delivered.first().waitFor({ timeout: 60_000 });
+    const alert = receiver.requests.find((r) => r.headers["x-tunnelwatch-event"] === "incident.opened");
+    expect(signatureIsValid(alert?.headers["x-tunnelwatch-signature"], signingSecret, alert?.body ?? "")).toBe(true);
+    expect(JSON.parse(alert?.body ?? "{}")).toMatchObject({ type: "incident.opened" });
+    // The chart and the log, below the rules and channels.
+    await page
+      .getByRole("heading", { name: "Deliveries, last 24 hours" })
+      .evaluate((heading) => heading.scrollIntoView({ block: "start" }));
+    await page.waitForTimeout(500);
+    await shot("09b-alert-delivered");
 
     // 6. An API token: created, used, revoked, refused.
     await page.goto("/tokens");

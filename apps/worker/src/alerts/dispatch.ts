@@ -32,6 +32,24 @@ function tagsOf(value: Prisma.JsonValue): Record<string, string> {
   return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === "string"));
 }
 
+/**
+ * What repeats of an event are repeats of: a tunnel (or connection) for status events; for
+ * incidents, the fault on that tunnel, so that a different fault is not held back by another's
+ * quiet period.
+ */
+function foldSubject(event: {
+  trigger: string;
+  tunnelId: string | null;
+  connectionId: string | null;
+  incidentId: string | null;
+  payload: Prisma.JsonValue;
+}): string {
+  const place = event.tunnelId ?? event.connectionId ?? event.incidentId ?? "organisation";
+  if (event.trigger !== "INCIDENT_OPENED" && event.trigger !== "INCIDENT_RESOLVED") return place;
+  const payload = event.payload as { code?: unknown } | null;
+  return `${place}:${typeof payload?.code === "string" ? payload.code : "incident"}`;
+}
+
 export async function dispatchAlerts(prisma: PrismaClient, now: Date): Promise<DispatchResult> {
   return prisma.$transaction(
     async (tx) => {
@@ -84,7 +102,7 @@ export async function dispatchAlerts(prisma: PrismaClient, now: Date): Promise<D
           if (!ruleMatches(terms, { trigger: event.trigger, severity: event.severity as AlertSeverityName }, subject)) {
             continue;
           }
-          const about = event.tunnelId ?? event.connectionId ?? event.incidentId ?? "organisation";
+          const about = foldSubject(event);
           for (const { channelId } of rule.channels) {
             const foldKey = `${rule.id}:${channelId}:${event.trigger}:${about}`;
             const outcome = await deliverOrFold(

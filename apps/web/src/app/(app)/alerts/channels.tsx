@@ -1,7 +1,7 @@
 "use client";
 // Alert channels: email recipients or a signed webhook (JSON or Slack format).
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, Fragment, useState } from "react";
 import styles from "~/components/admin.module.css";
 import { ConfirmButton, EnabledBadge, SectionHeader } from "~/components/admin-ui.tsx";
 import { Field, FormButtons, FormError, formErrors } from "~/components/forms.tsx";
@@ -9,6 +9,8 @@ import { ShownOnce } from "~/components/shown-once.tsx";
 import { PagedTable } from "~/components/table.tsx";
 import { EmptyState, QueryView } from "~/components/ui.tsx";
 import { errorMessage, type RouterOutputs, useTRPC } from "~/trpc/client.tsx";
+import alertStyles from "./alerts.module.css";
+import { ChannelTestResult, type ChannelTestState } from "./channel-test.tsx";
 
 export type Channel = RouterOutputs["alerts"]["listChannels"]["items"][number];
 
@@ -19,6 +21,17 @@ function splitRecipients(text: string): string[] {
     .split(/[\s,;]+/)
     .map((e) => e.trim())
     .filter(Boolean);
+}
+
+/** How a receiver knows a delivery came from Tunnelwatch. */
+function WebhookSigningHelp() {
+  return (
+    <>
+      Each delivery is a signed HTTP POST: the <code>X-Tunnelwatch-Signature</code> header carries an HMAC-SHA256 of{" "}
+      <code>"timestamp.body"</code> with the channel's secret, which is shown once when you add the channel. The
+      README's "Alert webhooks" section shows how to verify it.
+    </>
+  );
 }
 
 function ChannelForm({
@@ -120,7 +133,7 @@ function ChannelForm({
               label="Webhook URL"
               name="url"
               errors={errors.fields}
-              hint="Each delivery is an HTTP POST signed with HMAC-SHA256 over the timestamp and body."
+              hint={<WebhookSigningHelp />}
             >
               <input
                 id={`${prefix}-url`}
@@ -172,6 +185,15 @@ export function Channels({ canManage }: { canManage: boolean }) {
     }),
   );
   const remove = useMutation(trpc.alerts.deleteChannel.mutationOptions({ onSuccess: invalidate, onError }));
+  const [tests, setTests] = useState<Record<string, ChannelTestState>>({});
+  const setTest = (id: string, test: ChannelTestState) => setTests((all) => ({ ...all, [id]: test }));
+  const sendTest = useMutation(
+    trpc.alerts.testChannel.mutationOptions({
+      onMutate: ({ id }) => setTest(id, { state: "sending" }),
+      onSuccess: (outcome, { id }) => setTest(id, { state: "done", outcome }),
+      onError: (e, { id }) => setTest(id, { state: "error", message: errorMessage(e) }),
+    }),
+  );
 
   return (
     <section className="panel" aria-labelledby="channels-heading">
@@ -213,57 +235,82 @@ export function Channels({ canManage }: { canManage: boolean }) {
               page={data}
               onPage={setPage}
             >
-              {data.items.map((channel) => (
-                <tr key={channel.id}>
-                  <td>{channel.name}</td>
-                  <td>
-                    {channel.kind === "EMAIL" ? "email" : channel.format === "slack" ? "Slack webhook" : "webhook"}
-                  </td>
-                  <td className="small">
-                    {channel.kind === "EMAIL" ? (
-                      channel.recipients.join(", ")
-                    ) : (
-                      <span className="mono">{channel.url}</span>
-                    )}
-                    {channel.hasSecret ? <div className="muted">signed</div> : null}
-                  </td>
-                  <td>{channel.ruleCount}</td>
-                  <td>
-                    <EnabledBadge enabled={channel.isEnabled} />
-                  </td>
-                  {canManage ? (
-                    <td>
-                      <div className={styles.actions}>
-                        <button
-                          type="button"
-                          className="button small secondary"
-                          onClick={() => toggle.mutate({ id: channel.id, isEnabled: !channel.isEnabled })}
-                        >
-                          {channel.isEnabled ? "Disable" : "Enable"}
-                        </button>
-                        <button type="button" className="button small secondary" onClick={() => setForm({ channel })}>
-                          Edit
-                        </button>
-                        {channel.kind !== "EMAIL" ? (
-                          <ConfirmButton
-                            className="button small secondary"
-                            confirm={`Replace the signing secret of ${channel.name}? Deliveries are signed with the new one at once: update your receiver.`}
-                            onConfirm={() => rotate.mutate({ id: channel.id })}
-                          >
-                            Rotate secret
-                          </ConfirmButton>
-                        ) : null}
-                        <ConfirmButton
-                          confirm={`Delete ${channel.name}? ${channel.ruleCount ? `${channel.ruleCount} rule(s) stop sending to it.` : ""}`}
-                          onConfirm={() => remove.mutate({ id: channel.id })}
-                        >
-                          Delete
-                        </ConfirmButton>
-                      </div>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
+              {data.items.map((channel) => {
+                const test = tests[channel.id];
+                return (
+                  <Fragment key={channel.id}>
+                    <tr className={test ? alertStyles.hasTestResult : undefined}>
+                      <td>{channel.name}</td>
+                      <td>
+                        {channel.kind === "EMAIL" ? "email" : channel.format === "slack" ? "Slack webhook" : "webhook"}
+                      </td>
+                      <td className="small">
+                        {channel.kind === "EMAIL" ? (
+                          channel.recipients.join(", ")
+                        ) : (
+                          <span className="mono">{channel.url}</span>
+                        )}
+                        {channel.hasSecret ? <div className="muted">signed</div> : null}
+                      </td>
+                      <td>{channel.ruleCount}</td>
+                      <td>
+                        <EnabledBadge enabled={channel.isEnabled} />
+                      </td>
+                      {canManage ? (
+                        <td>
+                          <div className={styles.actions}>
+                            <button
+                              type="button"
+                              className="button small secondary"
+                              onClick={() => toggle.mutate({ id: channel.id, isEnabled: !channel.isEnabled })}
+                            >
+                              {channel.isEnabled ? "Disable" : "Enable"}
+                            </button>
+                            <button
+                              type="button"
+                              className="button small secondary"
+                              disabled={test?.state === "sending"}
+                              title="Send a test alert through this channel now"
+                              onClick={() => sendTest.mutate({ id: channel.id })}
+                            >
+                              {test?.state === "sending" ? "Sending…" : "Send test"}
+                            </button>
+                            <button
+                              type="button"
+                              className="button small secondary"
+                              onClick={() => setForm({ channel })}
+                            >
+                              Edit
+                            </button>
+                            {channel.kind !== "EMAIL" ? (
+                              <ConfirmButton
+                                className="button small secondary"
+                                confirm={`Replace the signing secret of ${channel.name}? Deliveries are signed with the new one at once: update your receiver.`}
+                                onConfirm={() => rotate.mutate({ id: channel.id })}
+                              >
+                                Rotate secret
+                              </ConfirmButton>
+                            ) : null}
+                            <ConfirmButton
+                              confirm={`Delete ${channel.name}? ${channel.ruleCount ? `${channel.ruleCount} rule(s) stop sending to it.` : ""}`}
+                              onConfirm={() => remove.mutate({ id: channel.id })}
+                            >
+                              Delete
+                            </ConfirmButton>
+                          </div>
+                        </td>
+                      ) : null}
+                    </tr>
+                    {test ? (
+                      <tr className={alertStyles.testResultRow}>
+                        <td colSpan={6}>
+                          <ChannelTestResult test={test} isEmail={channel.kind === "EMAIL"} />
+                        </td>
+                      </tr>
+                    ) : null}
+                  </Fragment>
+                );
+              })}
             </PagedTable>
           )
         }

@@ -1,10 +1,12 @@
 "use client";
-// Alerts: the channels alerts go to and the rules that send them. Delivery (deduplication, rate
-// limits, retries, the delivery log) runs in the worker.
+// Alerts: the rules that send alerts and the channels they go to, then what was sent: deliveries
+// per hour with their latency, and the delivery log (retries, failures, folded repeats).
 import { Suspense } from "react";
 import { useRole } from "~/components/admin-ui.tsx";
 import { Loading, PageHeader } from "~/components/ui.tsx";
 import { Channels } from "./channels.tsx";
+import { DeliveryLog } from "./deliveries.tsx";
+import { DeliveryStats } from "./delivery-stats.tsx";
 import { Rules } from "./rules.tsx";
 
 function AlertsInner() {
@@ -16,6 +18,8 @@ function AlertsInner() {
       {canManage ? null : <div className="notice small">You can see the alert set-up; admins change it.</div>}
       <Rules canManage={canManage} />
       <Channels canManage={canManage} />
+      <DeliveryStats />
+      <DeliveryLog canRetry={can("OPERATOR")} canManage={canManage} />
     </>
   );
 }
@@ -25,7 +29,7 @@ export default function AlertsPage() {
     <>
       <PageHeader
         title="Alerts"
-        description="Rules decide which events alert (tunnel down, redundancy lost, incidents, grade drops, maintenance); channels are where alerts go: email lists and signed webhooks."
+        description="Rules decide which events alert (tunnel down, redundancy lost, incidents, grade drops, maintenance); channels are where alerts go: email lists and signed webhooks. Below them, the delivery log shows every alert sent, retried or failed."
       />
       <Suspense fallback={<Loading />}>
         <AlertsInner />
