@@ -45,8 +45,10 @@ step "Building the web app and the worker"
 npx turbo run build --filter=@tunnelwatch/web --filter=@tunnelwatch/worker --output-logs=errors-only
 
 step "Starting"
-pids=()
 SIM_PORT="${SIM_PORT:-4566}"
+ALERTS_PORT="${ALERTS_PORT:-4567}"
+WEB_PORT="${PORT:-3000}"
+pids=()
 cleanup() {
   trap - INT TERM EXIT
   echo
@@ -56,26 +58,42 @@ cleanup() {
   echo "Stopped."
 }
 trap cleanup INT TERM EXIT
-# The provider simulator stands in for AWS, Alibaba Cloud and Anypoint, with faults over time.
-node --import tsx apps/cli/src/main.ts simulator --port "$SIM_PORT" --seed 1 --tenants 1 --connections 12 2>&1 | sed -u 's/^/[sim]    /' &
-pids+=($!)
-for _ in $(seq 1 30); do
-  if curl -fsS "http://127.0.0.1:${SIM_PORT}/_sim/fleet" >/dev/null 2>&1; then break; fi
-  sleep 1
-done
-npm run -s tunnelwatch -- simulator:connect --tenant demo --url "http://127.0.0.1:${SIM_PORT}" --interval 15
-node apps/worker/dist/main.js 2>&1 | sed -u 's/^/[worker] /' &
-pids+=($!)
-(cd apps/web && npx next start --port "${PORT:-3000}") 2>&1 | sed -u 's/^/[web]    /' &
-pids+=($!)
+# Runs a process in the background with its output prefixed; $! is the process itself (not the
+# prefixer), so Ctrl-C stops it with SIGTERM and waits for it to finish.
+start() {
+  local name="$1"
+  shift
+  "$@" > >(sed -u "s/^/[$name] /") 2>&1 &
+  pids+=($!)
+}
+wait_for() {
+  local what="$1" url="$2" seconds="$3"
+  for i in $(seq 1 "$seconds"); do
+    if curl -fsS "$url" >/dev/null 2>&1; then return 0; fi
+    if [ $((i % 5)) -eq 0 ]; then echo "  waiting for $what ($i s)"; fi
+    sleep 1
+  done
+  fail "$what did not answer at $url within $seconds s: see its lines above"
+}
 
-url="http://localhost:${PORT:-3000}"
-for _ in $(seq 1 60); do
-  if curl -fsS "$url/api/health" >/dev/null 2>&1; then break; fi
-  sleep 1
-done
-curl -fsS "$url/api/health" >/dev/null 2>&1 || fail "the web app did not become healthy: see the [web] lines above"
+# The provider simulator stands in for AWS (two accounts, three regions), Alibaba Cloud and
+# MuleSoft Anypoint: 300 connections, some single-tunnel or static, some with wrong lifetimes or
+# DPD off, and faults (DPD timeouts, proposal mismatches, idle timeouts...) starting and ending.
+start sim node --import tsx apps/cli/src/main.ts simulator --port "$SIM_PORT" --seed 1 --tenants 1 \
+  --aws-accounts 2 --aws-regions us-east-1,eu-west-1,ap-northeast-1 --alibaba-accounts 1 --mulesoft-orgs 1 \
+  --connections 75 --faults-per-day 12
+wait_for "the simulator" "http://127.0.0.1:${SIM_PORT}/_sim/fleet" 60
+npm run -s tunnelwatch -- simulator:connect --tenant demo --url "http://127.0.0.1:${SIM_PORT}" --interval 30
+# Alerts of the demo organisation go to a local webhook receiver that checks their signatures.
+start alerts node --import tsx apps/cli/src/main.ts alerts:receiver --tenant demo --port "$ALERTS_PORT"
+start worker node apps/worker/dist/main.js
+start web node_modules/.bin/next start apps/web --port "$WEB_PORT"
+
+url="http://localhost:${WEB_PORT}"
+wait_for "the web app" "$url/api/health" 90
+node scripts/demo-progress.mjs "http://127.0.0.1:${SIM_PORT}" demo
 printf '\n\033[1mTunnelwatch is running at %s\033[0m\n' "$url"
 printf 'Sign in as demo@tunnelwatch.dev / tunnelwatch-demo\n'
-printf 'Health: %s/api/health  ·  Simulator: http://127.0.0.1:%s/_sim/fleet  ·  Press Ctrl-C to stop.\n\n' "$url" "$SIM_PORT"
+printf 'Health: %s/api/health  ·  Simulator: http://127.0.0.1:%s/_sim/fleet  ·  Alerts arrive as [alerts] lines\n' "$url" "$SIM_PORT"
+printf 'Press Ctrl-C to stop.\n\n'
 wait

@@ -3,6 +3,7 @@ import type { NextConfig } from "next";
 const config: NextConfig = {
   // Workspace packages export TypeScript source.
   transpilePackages: [
+    "@tunnelwatch/alerts",
     "@tunnelwatch/api",
     "@tunnelwatch/core",
     "@tunnelwatch/db",

@@ -1,5 +1,6 @@
 import { ConfigError } from "@tunnelwatch/config";
 import { type Command, type CommandIo, UsageError } from "./command.ts";
+import { alertsReceiver } from "./commands/alerts-receiver.ts";
 import { classify } from "./commands/classify.ts";
 import { dbCheck } from "./commands/db-check.ts";
 import { fetchStatus } from "./commands/fetch-status.ts";
@@ -19,6 +20,7 @@ export const COMMANDS: Command[] = [
   simulatorConnect,
   ingest,
   tokenCreate,
+  alertsReceiver,
   dbCheck,
 ];
 

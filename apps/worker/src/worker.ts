@@ -114,9 +114,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     if (RAISES_ALERTS.has(name)) {
       // Alert events this job wrote are dispatched now rather than at the next scheduled dispatch.
       worker.on("completed", () => {
-        queues[QUEUE_NAMES.alerts].add("dispatch", {}).catch((error) =>
-          log.warn("could not request an alert dispatch", errorFields(error)),
-        );
+        queues[QUEUE_NAMES.alerts]
+          .add("dispatch", {})
+          .catch((error) => log.warn("could not request an alert dispatch", errorFields(error)));
       });
     }
     worker.on("failed", (job, error) =>

@@ -9,7 +9,14 @@ export const DEMO_LOGIN = { email: "demo@tunnelwatch.dev", password: "tunnelwatc
 export async function seedDemo(prisma: PrismaClient): Promise<{ tenantId: string; userId: string }> {
   const tenant = await prisma.tenant.upsert({
     where: { slug: DEMO_LOGIN.tenantSlug },
-    create: { slug: DEMO_LOGIN.tenantSlug, name: "Demo Network Team" },
+    // Faults in the demo open an incident after 30 s and resolve 60 s after recovery, so that
+    // incidents come and go within the first minutes.
+    create: {
+      slug: DEMO_LOGIN.tenantSlug,
+      name: "Demo Network Team",
+      incidentOpenDelaySec: 30,
+      incidentResolveDelaySec: 60,
+    },
     update: {},
   });
   const passwordHash = await hashPassword(DEMO_LOGIN.password);
