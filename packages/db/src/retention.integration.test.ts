@@ -31,8 +31,28 @@ describe("retention purge", () => {
         })),
       });
     }
+    const channel = await prisma.alertChannel.create({
+      data: { tenantId: shortLived.id, kind: "EMAIL", name: "c", config: { to: ["noc@example.net"] } },
+    });
+    for (const n of [9, 2]) {
+      const outbox = await prisma.alertOutbox.create({
+        data: { tenantId: shortLived.id, trigger: "TUNNEL_DOWN", severity: "MAJOR", payload: {}, createdAt: days(n) },
+      });
+      await prisma.alertDelivery.create({
+        data: {
+          tenantId: shortLived.id,
+          outboxId: outbox.id,
+          channelId: channel.id,
+          idempotencyKey: `k${n}`,
+          foldKey: `f${n}`,
+          createdAt: days(n),
+        },
+      });
+    }
     const counts = await purgeExpiredRows(prisma, { batchSize: 2, now });
     expect(counts.AuditLog).toBe(4);
+    expect(counts.AlertOutbox).toBe(1);
+    expect((await prisma.alertDelivery.findMany()).map((d) => d.idempotencyKey)).toEqual(["k2"]);
     const left = await prisma.auditLog.findMany({ where: { tenantId: shortLived.id }, orderBy: { createdAt: "asc" } });
     expect(left.map((r) => r.action)).toEqual(["a3", "a1"]);
     expect(await prisma.auditLog.count({ where: { tenantId: longLived.id } })).toBe(6);

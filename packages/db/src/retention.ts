@@ -9,6 +9,8 @@ const TIME_SERIES = {
   TunnelStatusTransition: "occurredAt",
   TunnelUptimeHourly: "hour",
   AuditLog: "createdAt",
+  // Deleting an alert event deletes its deliveries (the delivery log) with it.
+  AlertOutbox: "createdAt",
 } as const;
 
 export type PurgeCounts = Record<keyof typeof TIME_SERIES, number>;
