@@ -87,11 +87,12 @@ npm run -s tunnelwatch -- simulator:connect --tenant demo --url "http://127.0.0.
 # Alerts of the demo organisation go to a local webhook receiver that checks their signatures.
 start alerts node --import tsx apps/cli/src/main.ts alerts:receiver --tenant demo --port "$ALERTS_PORT"
 start worker node apps/worker/dist/main.js
+worker_pid="${pids[-1]}"
 start web node_modules/.bin/next start apps/web --port "$WEB_PORT"
 
 url="http://localhost:${WEB_PORT}"
 wait_for "the web app" "$url/api/health" 90
-node scripts/demo-progress.mjs "http://127.0.0.1:${SIM_PORT}" demo
+node scripts/demo-progress.mjs "http://127.0.0.1:${SIM_PORT}" demo "$worker_pid" || fail "the demo did not start"
 printf '\n\033[1mTunnelwatch is running at %s\033[0m\n' "$url"
 printf 'Sign in as demo@tunnelwatch.dev / tunnelwatch-demo\n'
 printf 'Health: %s/api/health  ·  Simulator: http://127.0.0.1:%s/_sim/fleet  ·  Alerts arrive as [alerts] lines\n' "$url" "$SIM_PORT"
