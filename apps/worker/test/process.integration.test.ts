@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { createMigratedTestDatabase, type TestDatabase } from "@tunnelwatch/db/testing";
 import { QUEUE_NAMES } from "@tunnelwatch/queue";
@@ -7,14 +8,19 @@ import { Queue, QueueEvents } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const MAIN = path.resolve(import.meta.dirname, "../src/main.ts");
+// The bundle `npm run start:worker` runs (built before this package's tests, see turbo.json).
+const BUNDLE = path.resolve(import.meta.dirname, "../dist/main.js");
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
-function startWorker(env: Record<string, string>): {
+function startWorker(
+  env: Record<string, string>,
+  entry: string[] = ["--import", "tsx", MAIN],
+): {
   child: ChildProcess;
   output: () => string;
   exited: Promise<number | null>;
 } {
-  const child = spawn(process.execPath, ["--import", "tsx", MAIN], {
+  const child = spawn(process.execPath, entry, {
     env: { PATH: process.env.PATH ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -69,6 +75,15 @@ describe("worker process", () => {
     worker.child.kill("SIGTERM");
     expect(await worker.exited).toBe(0);
     expect(worker.output()).toContain('"stopped"');
+  });
+
+  it("starts from its production bundle, whose npm dependencies all resolve", async () => {
+    expect(existsSync(BUNDLE), `${BUNDLE} is missing: run npm run build`).toBe(true);
+    const worker = startWorker(baseEnv(), [BUNDLE]);
+    await waitFor(() => worker.output().includes('"worker ready"') || worker.child.exitCode !== null, 30_000);
+    expect(worker.output()).toContain('"worker ready"');
+    worker.child.kill("SIGTERM");
+    expect(await worker.exited).toBe(0);
   });
 
   it("refuses to start on bad configuration and names the variable", async () => {
