@@ -5,6 +5,7 @@
 import { createPrismaClient, type PrismaClient } from "@tunnelwatch/db";
 import { createMigratedTestDatabase, type TestDatabase } from "@tunnelwatch/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { foldBatch } from "../src/pipeline/fold-batch.ts";
 import { applyStatusSnapshot } from "../src/pipeline/status.ts";
 import type { FetchedConnection, MaintenanceNotice, StatusSnapshot } from "../src/providers/types.ts";
 import { awsConnection } from "./aws-connection.ts";
@@ -141,5 +142,66 @@ describe("alert events from the status pipeline", () => {
     await clear();
     await poll(360, connection("UP", "DOWN"), [notice]);
     expect((await outbox()).filter((e) => e.trigger === "MAINTENANCE_ANNOUNCED")).toEqual([]);
+  });
+});
+
+describe("alert events from logs", () => {
+  let db: TestDatabase;
+  let prisma: PrismaClient;
+
+  beforeAll(async () => {
+    db = await createMigratedTestDatabase("alert_events_logs");
+    prisma = createPrismaClient(db.url);
+  });
+  afterAll(async () => {
+    await prisma?.$disconnect();
+    await db?.drop();
+  });
+
+  it("raises incident opened for a fault in the logs, but nothing for one that opened and resolved in the same batch", async () => {
+    const tenant = await prisma.tenant.create({ data: { name: "Logs", slug: "logs" } });
+    const account = await prisma.cloudAccount.create({
+      data: {
+        tenantId: tenant.id,
+        provider: "AWS",
+        name: "p",
+        regions: ["us-east-1"],
+        credentialsCipher: "x",
+        credentialsKeyId: "k1",
+      },
+    });
+    await applyStatusSnapshot(
+      prisma,
+      { id: account.id, tenantId: tenant.id, tenant: { incidentOpenDelaySec: 0, incidentResolveDelaySec: 0 } },
+      {
+        fetchedAt: at(0),
+        connections: [awsConnection(["UP", "UP"], { externalId: "vpn-logs", name: "logs-dc", region: "us-east-1" })],
+        maintenance: [],
+        unavailable: {},
+      },
+    );
+    const tunnel = await prisma.tunnel.findFirstOrThrow({ where: { tenantId: tenant.id, index: 1 } });
+    const scope = { tenantId: tenant.id, connectionId: tunnel.connectionId, tunnelId: tunnel.id, tunnelIndex: 1 };
+    const policy = { openAfterSeconds: 0, openAfterEvents: 1, resolveAfterSeconds: 0 };
+    const dpd = (s: number) => ({
+      code: "DPD_TIMEOUT" as const,
+      severity: "major" as const,
+      occurredAt: at(s),
+      evidence: "Peer is not responsive",
+    });
+    const up = (s: number) => ({ code: "TUNNEL_UP" as const, severity: "info" as const, occurredAt: at(s) });
+    const opened = () =>
+      prisma.alertOutbox.findMany({
+        where: { tenantId: tenant.id, trigger: { in: ["INCIDENT_OPENED", "INCIDENT_RESOLVED"] } },
+      });
+
+    await prisma.$transaction((tx) => foldBatch(tx, scope, [dpd(10), up(20), up(40)], policy));
+    expect(await prisma.incident.count({ where: { tenantId: tenant.id, status: "RESOLVED" } })).toBe(1);
+    expect(await opened()).toEqual([]);
+
+    await prisma.$transaction((tx) => foldBatch(tx, scope, [dpd(100)], policy));
+    const events = await opened();
+    expect(events.map((e) => e.trigger)).toEqual(["INCIDENT_OPENED"]);
+    expect(events[0]?.payload).toMatchObject({ code: "DPD_TIMEOUT", evidence: "Peer is not responsive" });
   });
 });

@@ -190,7 +190,10 @@ export async function foldBatch(
           createdAt: a.at,
         })),
       });
-      for (const a of w.activities) {
+      // An incident that opened and resolved within one batch is history by the time it is read
+      // (a backlog of logs): it is on the dashboard, but alerting on it now would only be noise.
+      const isHistory = w.isNew && w.status === "RESOLVED";
+      for (const a of isHistory ? [] : w.activities) {
         if (a.kind === "OPENED") await recordIncidentAlert(tx, id, "INCIDENT_OPENED", a.body);
         if (a.kind === "RESOLVED") await recordIncidentAlert(tx, id, "INCIDENT_RESOLVED", a.body);
       }
