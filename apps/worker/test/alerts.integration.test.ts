@@ -187,7 +187,7 @@ describe("alert delivery", () => {
       connection: { name: "tokyo-dc1", externalId: "vpn-tokyo-dc1", provider: "AWS", region: "ap-northeast-1" },
       tunnel: { index: 2, outsideIp: "203.0.113.2", status: "DOWN" },
     });
-    expect(payload.url).toMatch(/^https:\/\/tunnelwatch\.example\.net\/connections\//);
+    expect(payload.url).toMatch(/^https:\/\/tunnelwatch\.example\.net\/connections\/\w+\?org=down$/);
     expect(payload.remediation.length).toBeGreaterThan(0);
     expect(request?.headers["idempotency-key"]).toBe(payload.id);
 

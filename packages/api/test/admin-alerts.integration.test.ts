@@ -288,6 +288,26 @@ describe("alert channel safety and the send-test button", () => {
         verifySignature(created.secret ?? "", String(request?.headers["x-tunnelwatch-signature"]), request?.body ?? ""),
       ).toBe(true);
       expect(JSON.parse(request?.body ?? "{}")).toMatchObject({ version: 1, type: "test", tenant: { name: "Acme" } });
+      expect(JSON.parse(request?.body ?? "{}").url).toMatch(/\/alerts\?org=acme$/);
+      // Another organisation's test names that organisation.
+      const bravo = await f.api("OTHER");
+      const theirs = await bravo.alerts.createChannel({
+        kind: "WEBHOOK",
+        name: "bravo receiver",
+        url: `http://127.0.0.1:${port}/bravo`,
+        format: "json",
+      });
+      expect(await bravo.alerts.testChannel({ id: theirs.channel.id })).toMatchObject({ ok: true });
+      const theirRequest = received.at(-1);
+      expect(JSON.parse(theirRequest?.body ?? "{}")).toMatchObject({ tenant: { name: "Bravo" } });
+      expect(
+        verifySignature(
+          theirs.secret ?? "",
+          String(theirRequest?.headers["x-tunnelwatch-signature"]),
+          theirRequest?.body ?? "",
+        ),
+      ).toBe(true);
+      await bravo.alerts.deleteChannel({ id: theirs.channel.id });
 
       answer = 500;
       const failed = await admin.alerts.testChannel({ id: created.channel.id });

@@ -4,10 +4,9 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import type { ReactNode } from "react";
+import { setTenantCookie } from "~/app/(app)/organisations/new/tenant-cookie.ts";
 import { ApiProvider, useTRPC } from "~/trpc/client.tsx";
 import { SignOutButton } from "./sign-out-button.tsx";
-
-const TENANT_COOKIE = "tw-tenant";
 
 export const NAV = [
   { href: "/", label: "Fleet" },
@@ -47,7 +46,7 @@ function TenantSwitcher() {
             router.push("/organisations/new");
             return;
           }
-          document.cookie = `${TENANT_COOKIE}=${encodeURIComponent(event.target.value)}; path=/; max-age=31536000; samesite=lax`;
+          setTenantCookie(event.target.value);
           // Everything cached belongs to the previous organisation.
           queryClient.clear();
           router.push("/");

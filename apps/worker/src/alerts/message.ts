@@ -80,7 +80,7 @@ export async function buildMessage(prisma: PrismaClient, event: DeliveryEvent, a
   const { outbox } = event;
   const facts = factsOf(outbox.payload);
   const [tenant, connection, tunnel, incident] = await Promise.all([
-    prisma.tenant.findUniqueOrThrow({ where: { id: outbox.tenantId }, select: { id: true, name: true } }),
+    prisma.tenant.findUniqueOrThrow({ where: { id: outbox.tenantId }, select: { id: true, name: true, slug: true } }),
     outbox.connectionId
       ? prisma.vpnConnection.findUnique({
           where: { id: outbox.connectionId },
@@ -115,11 +115,9 @@ export async function buildMessage(prisma: PrismaClient, event: DeliveryEvent, a
     ? getPlaybook(code, connection ? { provider: connection.provider.toLowerCase() as Provider } : undefined)
     : undefined;
   const base = appUrl.replace(/\/+$/, "");
-  const url = incident
-    ? `${base}/incidents/${incident.id}`
-    : connection
-      ? `${base}/connections/${connection.id}`
-      : `${base}/`;
+  const page = incident ? `/incidents/${incident.id}` : connection ? `/connections/${connection.id}` : "/";
+  // The organisation in the link selects it for people who belong to several (apps/web proxy.ts).
+  const url = `${base}${page}?org=${encodeURIComponent(tenant.slug)}`;
   const evidence = text(facts.evidence) ?? text(facts.statusMessage);
   return {
     idempotencyKey: event.idempotencyKey,
@@ -127,7 +125,7 @@ export async function buildMessage(prisma: PrismaClient, event: DeliveryEvent, a
     severity: outbox.severity,
     occurredAt: outbox.createdAt,
     summary: summaryOf(outbox.trigger, facts, connection?.name ?? "a connection", tunnelIndex, incident?.title ?? null),
-    tenant,
+    tenant: { id: tenant.id, name: tenant.name },
     connection: connection
       ? {
           id: connection.id,

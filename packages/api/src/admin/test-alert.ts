@@ -10,7 +10,7 @@ type AlertsEnv = z.infer<z.ZodObject<ReturnType<typeof alertsEnv>>>;
 
 export async function sendTestAlert(
   env: AlertsEnv,
-  channel: { tenant: { id: string; name: string }; config: ChannelConfig; secret: string | null },
+  channel: { tenant: { id: string; name: string; slug: string }; config: ChannelConfig; secret: string | null },
 ): Promise<SendOutcome> {
   const message: AlertMessage = {
     idempotencyKey: `tw_test_${randomUUID()}`,
@@ -18,7 +18,7 @@ export async function sendTestAlert(
     severity: "INFO",
     occurredAt: new Date(),
     summary: `Test alert from Tunnelwatch for ${channel.tenant.name}`,
-    tenant: channel.tenant,
+    tenant: { id: channel.tenant.id, name: channel.tenant.name },
     connection: null,
     tunnel: null,
     incident: null,
@@ -26,7 +26,7 @@ export async function sendTestAlert(
     details: { note: "Sent from the Alerts screen to check this channel. No tunnel is affected." },
     remediation: [],
     folded: null,
-    url: `${env.APP_URL.replace(/\/+$/, "")}/alerts`,
+    url: `${env.APP_URL.replace(/\/+$/, "")}/alerts?org=${encodeURIComponent(channel.tenant.slug)}`,
   };
   const mailer = env.SMTP_URL
     ? createMailer({ smtpUrl: env.SMTP_URL, from: env.ALERT_EMAIL_FROM, timeoutMs: env.ALERT_HTTP_TIMEOUT_MS })

@@ -361,7 +361,10 @@ export const alertsRouter = router({
         },
       });
       if (!channel) throw new TRPCError({ code: "NOT_FOUND", message: CHANNEL_NOT_FOUND });
-      const tenant = await ctx.db.tenant.findFirstOrThrow({ select: { id: true, name: true } });
+      const tenant = await ctx.prisma.tenant.findUniqueOrThrow({
+        where: { id: ctx.tenantId },
+        select: { id: true, name: true, slug: true },
+      });
       const secret =
         channel.secretCipher && channel.secretKeyId
           ? openChannelSecret(credentialKeyring(), {

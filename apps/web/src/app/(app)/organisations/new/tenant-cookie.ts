@@ -1,6 +1,6 @@
 // The organisation the dashboard acts on is named by the tw-tenant cookie (read by the tRPC
 // route handler, set by the tenant switcher in app-shell.tsx).
-const TENANT_COOKIE = "tw-tenant";
+export const TENANT_COOKIE = "tw-tenant";
 
 export function setTenantCookie(slug: string): void {
   // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is not in every supported browser
