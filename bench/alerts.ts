@@ -3,22 +3,20 @@
 // whole product: the worker process polls the simulated AWS account on its schedule, records
 // the transition and its alert event, dispatches it to the rule and delivers it to a local
 // receiver. One trial per connection, injected at random moments relative to the poll schedule.
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
 import { verifySignature } from "@tunnelwatch/alerts";
 import { createPrismaClient, newChannelSecret, parseKeyring } from "@tunnelwatch/db";
 import { createMigratedTestDatabase } from "@tunnelwatch/db/testing";
 import { createSimulator } from "@tunnelwatch/simulator";
 import { seedSimulatedAccounts } from "@tunnelwatch/worker/seed-simulated";
+import { spawnWorker } from "./worker-process.ts";
 
 const TRIALS = Number(process.env.BENCH_TRIALS ?? 40);
 const POLL_INTERVAL_SEC = Number(process.env.BENCH_POLL_INTERVAL_SEC ?? 5);
 const KEYS = `k1:${randomBytes(32).toString("base64")}`;
-const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
-const WORKER_MAIN = path.resolve(import.meta.dirname, "../apps/worker/src/main.ts");
 
 const say = (message: string) => console.log(message);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -95,18 +93,10 @@ try {
     },
   });
 
-  worker = spawn(process.execPath, ["--import", "tsx", WORKER_MAIN], {
-    env: {
-      PATH: process.env.PATH ?? "",
-      DATABASE_URL: db.url,
-      REDIS_URL,
-      QUEUE_PREFIX: `bench-alerts-${randomBytes(4).toString("hex")}`,
-      CREDENTIALS_KEYS: KEYS,
-      CREDENTIALS_ACTIVE_KEY_ID: "k1",
-      PRIVATE_HOSTS_ALLOWED: "127.0.0.1",
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-    },
-    stdio: ["ignore", "ignore", process.env.BENCH_VERBOSE ? "inherit" : "ignore"],
+  worker = spawnWorker({
+    databaseUrl: db.url,
+    credentialKeys: KEYS,
+    env: { PRIVATE_HOSTS_ALLOWED: "127.0.0.1" },
   });
 
   // Every tunnel known and UP before the first trial: a trial measures a transition.

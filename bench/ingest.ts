@@ -3,9 +3,8 @@
 // incident folding included) against a plain bulk COPY of the same rows into the same table, in
 // the same run; and status polling capacity (connections refreshed per second).
 
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createPrismaClient, parseKeyring } from "@tunnelwatch/db";
@@ -16,14 +15,13 @@ import { createProviderClient } from "@tunnelwatch/worker/providers";
 import { seedSimulatedAccounts } from "@tunnelwatch/worker/seed-simulated";
 import pg from "pg";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
+import { spawnWorker } from "./worker-process.ts";
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
 const LOG_RATE = Number(process.env.BENCH_LOG_RATE ?? 40);
 const HISTORY_SEC = 1800;
 const STATUS_CONNECTIONS = Number(process.env.BENCH_STATUS_CONNECTIONS ?? 200);
 const KEYS = `k1:${randomBytes(32).toString("base64")}`;
-const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
-const WORKER_MAIN = path.resolve(import.meta.dirname, "../apps/worker/src/main.ts");
 
 const say = (message: string) => console.log(message);
 
@@ -88,17 +86,11 @@ try {
   const profile = process.env.BENCH_PROFILE_DIR
     ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
     : [];
-  worker = spawn(process.execPath, [...profile, "--import", "tsx", WORKER_MAIN], {
-    env: {
-      PATH: process.env.PATH ?? "",
-      DATABASE_URL: db.url,
-      REDIS_URL,
-      QUEUE_PREFIX: `bench-${randomBytes(4).toString("hex")}`,
-      CREDENTIALS_KEYS: KEYS,
-      CREDENTIALS_ACTIVE_KEY_ID: "k1",
-      WORKER_CONCURRENCY: "4",
-    },
-    stdio: ["ignore", "ignore", process.env.BENCH_VERBOSE ? "inherit" : "ignore"],
+  worker = spawnWorker({
+    databaseUrl: db.url,
+    credentialKeys: KEYS,
+    nodeArgs: profile,
+    env: { WORKER_CONCURRENCY: "4" },
   });
   const count = async () =>
     Number((await prisma.$queryRaw<[{ n: bigint }]>`SELECT count(*) AS n FROM "TunnelLogEvent"`)[0].n);

@@ -83,6 +83,15 @@ export function EnabledBadge({ enabled }: { enabled: boolean }) {
   return <span className={`badge ${enabled ? "ok" : ""}`}>{enabled ? "enabled" : "disabled"}</span>;
 }
 
+/** "Disable" for something enabled, "Enable" for something disabled. */
+export function EnableToggle({ enabled, onToggle }: { enabled: boolean; onToggle: (enabled: boolean) => void }) {
+  return (
+    <button type="button" className="button small secondary" onClick={() => onToggle(!enabled)}>
+      {enabled ? "Disable" : "Enable"}
+    </button>
+  );
+}
+
 /** A list's `value` added (on) or removed (off), without duplicates. */
 export function toggled<T>(list: T[], value: T, on: boolean): T[] {
   return on ? [...new Set([...list, value])] : list.filter((v) => v !== value);

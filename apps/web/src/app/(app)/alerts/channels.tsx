@@ -3,7 +3,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, Fragment, useState } from "react";
 import styles from "~/components/admin.module.css";
-import { ConfirmButton, EnabledBadge, SectionHeader } from "~/components/admin-ui.tsx";
+import { ConfirmButton, EnabledBadge, EnableToggle, SectionHeader } from "~/components/admin-ui.tsx";
 import { Field, FormButtons, FormError, formErrors } from "~/components/forms.tsx";
 import { ShownOnce } from "~/components/shown-once.tsx";
 import { PagedTable } from "~/components/table.tsx";
@@ -259,13 +259,10 @@ export function Channels({ canManage }: { canManage: boolean }) {
                       {canManage ? (
                         <td>
                           <div className={styles.actions}>
-                            <button
-                              type="button"
-                              className="button small secondary"
-                              onClick={() => toggle.mutate({ id: channel.id, isEnabled: !channel.isEnabled })}
-                            >
-                              {channel.isEnabled ? "Disable" : "Enable"}
-                            </button>
+                            <EnableToggle
+                              enabled={channel.isEnabled}
+                              onToggle={(isEnabled) => toggle.mutate({ id: channel.id, isEnabled })}
+                            />
                             <button
                               type="button"
                               className="button small secondary"

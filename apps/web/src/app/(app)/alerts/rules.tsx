@@ -3,7 +3,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import styles from "~/components/admin.module.css";
-import { ConfirmButton, EnabledBadge, SectionHeader, toggled } from "~/components/admin-ui.tsx";
+import { ConfirmButton, EnabledBadge, EnableToggle, SectionHeader, toggled } from "~/components/admin-ui.tsx";
 import { Field, FieldError, FormButtons, FormError, formErrors } from "~/components/forms.tsx";
 import { PagedTable } from "~/components/table.tsx";
 import { EmptyState, formatDuration, QueryView, SeverityBadge } from "~/components/ui.tsx";
@@ -327,13 +327,10 @@ export function Rules({ canManage }: { canManage: boolean }) {
                   {canManage ? (
                     <td>
                       <div className={styles.actions}>
-                        <button
-                          type="button"
-                          className="button small secondary"
-                          onClick={() => toggle.mutate({ id: rule.id, isEnabled: !rule.isEnabled })}
-                        >
-                          {rule.isEnabled ? "Disable" : "Enable"}
-                        </button>
+                        <EnableToggle
+                          enabled={rule.isEnabled}
+                          onToggle={(isEnabled) => toggle.mutate({ id: rule.id, isEnabled })}
+                        />
                         <button type="button" className="button small secondary" onClick={() => setForm({ rule })}>
                           Edit
                         </button>
