@@ -6,7 +6,7 @@ import { alertSettings } from "./alerts/index.ts";
 import { env } from "./env.ts";
 import { errorFields, log } from "./logger.ts";
 import { createProviderClient } from "./providers/index.ts";
-import { startWorker } from "./worker.ts";
+import { type RunningWorker, startWorker } from "./worker.ts";
 
 const SHUTDOWN_DEADLINE_MS = 30_000;
 
@@ -37,17 +37,9 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  const running = await startWorker({
-    prisma,
-    connection,
-    prefix: env.QUEUE_PREFIX,
-    keyring,
-    concurrency: env.WORKER_CONCURRENCY,
-    clientFor: createProviderClient,
-    alerts: alertSettings(env),
-  });
-  log.info("worker ready", { queues: running.workers.map((w) => w.name), concurrency: env.WORKER_CONCURRENCY });
-
+  // Signal handlers before anything runs: a stop that arrives while the worker starts (or right
+  // after it says it is ready) is a clean stop, not a kill.
+  let running: RunningWorker | undefined;
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -58,7 +50,8 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_DEADLINE_MS);
     deadline.unref();
-    await running.close();
+    // Stopped while starting: no job has been taken yet.
+    await running?.close();
     await connection.quit();
     await prisma.$disconnect();
     log.info("stopped");
@@ -66,6 +59,18 @@ async function main(): Promise<void> {
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
+
+  running = await startWorker({
+    prisma,
+    connection,
+    prefix: env.QUEUE_PREFIX,
+    keyring,
+    concurrency: env.WORKER_CONCURRENCY,
+    clientFor: createProviderClient,
+    alerts: alertSettings(env),
+  });
+  if (stopping) await running.close();
+  else log.info("worker ready", { queues: running.workers.map((w) => w.name), concurrency: env.WORKER_CONCURRENCY });
 }
 
 main().catch((error) => {
