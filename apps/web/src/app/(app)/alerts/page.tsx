@@ -1,9 +1,9 @@
 "use client";
 // Alerts: the rules that send alerts and the channels they go to, then what was sent: deliveries
 // per hour with their latency, and the delivery log (retries, failures, folded repeats).
-import { Suspense } from "react";
 import { useRole } from "~/components/admin-ui.tsx";
-import { Loading, PageHeader } from "~/components/ui.tsx";
+import { Loading } from "~/components/ui.tsx";
+import { urlStatePage } from "~/components/url-state-page.tsx";
 import { Channels } from "./channels.tsx";
 import { DeliveryLog } from "./deliveries.tsx";
 import { DeliveryStats } from "./delivery-stats.tsx";
@@ -24,16 +24,8 @@ function AlertsInner() {
   );
 }
 
-export default function AlertsPage() {
-  return (
-    <>
-      <PageHeader
-        title="Alerts"
-        description="Rules decide which events alert (tunnel down, redundancy lost, incidents, grade drops, maintenance); channels are where alerts go: email lists and signed webhooks. Below them, the delivery log shows every alert sent, retried or failed."
-      />
-      <Suspense fallback={<Loading />}>
-        <AlertsInner />
-      </Suspense>
-    </>
-  );
-}
+export default urlStatePage(AlertsInner, {
+  title: "Alerts",
+  description:
+    "Rules decide which events alert (tunnel down, redundancy lost, incidents, grade drops, maintenance); channels are where alerts go: email lists and signed webhooks. Below them, the delivery log shows every alert sent, retried or failed.",
+});

@@ -2,11 +2,11 @@
 // The audit log: every change to accounts, alerts, tokens, members and incidents, newest first,
 // filtered by action, actor, object type and time (filters in the URL).
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Suspense } from "react";
 import styles from "~/components/admin.module.css";
 import { formatDate, NotAllowed, useRole } from "~/components/admin-ui.tsx";
 import { DataTable } from "~/components/table.tsx";
-import { EmptyState, Loading, PageHeader, Pagination, QueryView } from "~/components/ui.tsx";
+import { EmptyState, Loading, Pagination, QueryView } from "~/components/ui.tsx";
+import { urlStatePage } from "~/components/url-state-page.tsx";
 import { useUrlState } from "~/components/use-url-state.ts";
 import { useTRPC } from "~/trpc/client.tsx";
 
@@ -207,13 +207,7 @@ function AuditInner() {
   );
 }
 
-export default function AuditPage() {
-  return (
-    <>
-      <PageHeader title="Audit log" description="Who changed what in this organisation, when, and from where." />
-      <Suspense fallback={<Loading />}>
-        <AuditInner />
-      </Suspense>
-    </>
-  );
-}
+export default urlStatePage(AuditInner, {
+  title: "Audit log",
+  description: "Who changed what in this organisation, when, and from where.",
+});

@@ -2,13 +2,14 @@
 // Members and invitations: roles, removal, leaving, invitation links (shown once).
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { type FormEvent, Suspense, useState } from "react";
+import { type FormEvent, useState } from "react";
 import styles from "~/components/admin.module.css";
 import { ConfirmButton, confirmed, formatDate, type Role, SectionHeader, useRole } from "~/components/admin-ui.tsx";
 import { Field, FormButtons, FormError, formErrors } from "~/components/forms.tsx";
 import { ShownOnce } from "~/components/shown-once.tsx";
 import { PagedTable } from "~/components/table.tsx";
-import { EmptyState, Loading, PageHeader, QueryView, TimeAgo } from "~/components/ui.tsx";
+import { EmptyState, Loading, QueryView, TimeAgo } from "~/components/ui.tsx";
+import { urlStatePage } from "~/components/url-state-page.tsx";
 import { useUrlState } from "~/components/use-url-state.ts";
 import { errorMessage, useTRPC } from "~/trpc/client.tsx";
 import { clearTenantCookie } from "../organisations/new/tenant-cookie.ts";
@@ -278,16 +279,8 @@ function MembersInner() {
   );
 }
 
-export default function MembersPage() {
-  return (
-    <>
-      <PageHeader
-        title="Members"
-        description="Viewers read; operators act on incidents; admins manage accounts, alerts, tokens and members; owners also manage owners."
-      />
-      <Suspense fallback={<Loading />}>
-        <MembersInner />
-      </Suspense>
-    </>
-  );
-}
+export default urlStatePage(MembersInner, {
+  title: "Members",
+  description:
+    "Viewers read; operators act on incidents; admins manage accounts, alerts, tokens and members; owners also manage owners.",
+});

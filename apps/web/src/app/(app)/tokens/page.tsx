@@ -1,13 +1,14 @@
 "use client";
 // API tokens: create (the secret is shown once), list with last use, revoke.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, Suspense, useState } from "react";
+import { type FormEvent, useState } from "react";
 import styles from "~/components/admin.module.css";
 import { ConfirmButton, formatDate, NotAllowed, SectionHeader, toggled, useRole } from "~/components/admin-ui.tsx";
 import { Field, FieldError, FormError, formErrors } from "~/components/forms.tsx";
 import { ShownOnce } from "~/components/shown-once.tsx";
 import { PagedTable } from "~/components/table.tsx";
-import { EmptyState, Loading, PageHeader, QueryView, TimeAgo } from "~/components/ui.tsx";
+import { EmptyState, Loading, QueryView, TimeAgo } from "~/components/ui.tsx";
+import { urlStatePage } from "~/components/url-state-page.tsx";
 import { useUrlState } from "~/components/use-url-state.ts";
 import { errorMessage, useTRPC } from "~/trpc/client.tsx";
 
@@ -212,16 +213,8 @@ function TokensInner() {
   );
 }
 
-export default function TokensPage() {
-  return (
-    <>
-      <PageHeader
-        title="API tokens"
-        description="Tokens let integrations call the same API as this dashboard, in this organisation only. A read token acts as a viewer; a write token can also act on incidents."
-      />
-      <Suspense fallback={<Loading />}>
-        <TokensInner />
-      </Suspense>
-    </>
-  );
-}
+export default urlStatePage(TokensInner, {
+  title: "API tokens",
+  description:
+    "Tokens let integrations call the same API as this dashboard, in this organisation only. A read token acts as a viewer; a write token can also act on incidents.",
+});
