@@ -67,11 +67,8 @@ describe("tunnelwatch alerts:receiver", () => {
 
   it("prints signed alerts and refuses unsigned or wrongly signed ones", async () => {
     const channel = await prisma.alertChannel.findFirstOrThrow();
-    const secret = openChannelSecret(parseKeyring(KEYS, "k1"), {
-      tenantId: channel.tenantId,
-      secretCipher: channel.secretCipher ?? "",
-      secretKeyId: channel.secretKeyId ?? "",
-    });
+    const secret = openChannelSecret(parseKeyring(KEYS, "k1"), channel);
+    if (!secret) throw new Error("the receiver's channel has no signing secret");
     const body = JSON.stringify({
       version: 1,
       type: "tunnel.down",

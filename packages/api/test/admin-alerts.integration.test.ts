@@ -32,13 +32,7 @@ describe("alert channels", () => {
     const row = await f.prisma.alertChannel.findUniqueOrThrow({ where: { id: created.channel.id } });
     expect(row.secretCipher).not.toContain(created.secret ?? "-");
     expect(row.secretKeyId).toBe("k1");
-    expect(
-      openChannelSecret(f.keyring, {
-        tenantId: row.tenantId,
-        secretCipher: row.secretCipher ?? "",
-        secretKeyId: row.secretKeyId ?? "",
-      }),
-    ).toBe(created.secret);
+    expect(openChannelSecret(f.keyring, row)).toBe(created.secret);
 
     const listed = await admin.alerts.listChannels({});
     expect(JSON.stringify(listed)).not.toContain(created.secret ?? "-");
@@ -50,13 +44,7 @@ describe("alert channels", () => {
     const rotated = await admin.alerts.rotateSecret({ id: row.id });
     expect(rotated.secret).not.toBe(created.secret);
     const after = await f.prisma.alertChannel.findUniqueOrThrow({ where: { id: row.id } });
-    expect(
-      openChannelSecret(f.keyring, {
-        tenantId: after.tenantId,
-        secretCipher: after.secretCipher ?? "",
-        secretKeyId: after.secretKeyId ?? "",
-      }),
-    ).toBe(rotated.secret);
+    expect(openChannelSecret(f.keyring, after)).toBe(rotated.secret);
   });
 
   it("stores Slack webhooks as SLACK, email channels with recipients, and masks URLs for viewers", async () => {

@@ -110,6 +110,8 @@ export const alertsEnv = () => ({
   ALERT_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
 });
 
+export type AlertsEnv = z.infer<z.ZodObject<ReturnType<typeof alertsEnv>>>;
+
 export const webEnv = () => ({
   ...dbEnv(),
   ...redisEnv(),

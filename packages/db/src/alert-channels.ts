@@ -11,10 +11,12 @@ export function newChannelSecret(keyring: Keyring, tenantId: string) {
   return { secret, secretCipher: sealed.cipher, secretKeyId: sealed.keyId };
 }
 
+/** The channel's signing secret, or null for a channel without one (email). */
 export function openChannelSecret(
   keyring: Keyring,
-  channel: { tenantId: string; secretCipher: string; secretKeyId: string },
-): string {
+  channel: { tenantId: string; secretCipher: string | null; secretKeyId: string | null },
+): string | null {
+  if (!channel.secretCipher || !channel.secretKeyId) return null;
   return openJson<{ secret: string }>(
     keyring,
     { cipher: channel.secretCipher, keyId: channel.secretKeyId },

@@ -69,12 +69,7 @@ async function ensureChannel(
       },
     });
   }
-  const secret = openChannelSecret(keyring, {
-    tenantId: tenant.id,
-    secretCipher: channel.secretCipher ?? "",
-    secretKeyId: channel.secretKeyId ?? "",
-  });
-  return { tenant, secret };
+  return { tenant, secret: openChannelSecret(keyring, { tenantId: tenant.id, ...channel }) };
 }
 
 function describe(payload: WebhookPayloadV1): string {

@@ -59,18 +59,8 @@ export function createDeliverer(deps: DeliveryDeps) {
 
   function send(message: AlertMessage, channel: ChannelRow): Promise<SendOutcome> {
     const config = readChannelConfig(channel.kind, channel.config);
-    if (!("to" in config)) {
-      const secret =
-        channel.secretCipher && channel.secretKeyId
-          ? openChannelSecret(deps.keyring, {
-              tenantId: channel.tenantId,
-              secretCipher: channel.secretCipher,
-              secretKeyId: channel.secretKeyId,
-            })
-          : null;
-      return sendAlert(message, { ...config, secret }, sendOptions());
-    }
-    return sendAlert(message, config, sendOptions());
+    const target = "to" in config ? config : { ...config, secret: openChannelSecret(deps.keyring, channel) };
+    return sendAlert(message, target, sendOptions());
   }
 
   function sendOptions(): SendOptions {

@@ -1,16 +1,13 @@
 // The alerts queue: dispatch the outbox into deliveries, attempt deliveries, sweep for lost ones.
-import type { alertsEnv } from "@tunnelwatch/config";
+import type { AlertsEnv } from "@tunnelwatch/config";
 import { QUEUE_NAMES } from "@tunnelwatch/queue";
 import type { Job, Queue } from "bullmq";
-import type { z } from "zod";
 import { jobPayload } from "../job-payload.ts";
 import { type AlertSettings, createDeliverer, type DeliveryDeps } from "./deliver.ts";
 import { dispatchAlerts } from "./dispatch.ts";
 
 export type { AlertSettings } from "./deliver.ts";
 export { dispatchAlerts } from "./dispatch.ts";
-
-type AlertsEnv = z.infer<z.ZodObject<ReturnType<typeof alertsEnv>>>;
 
 const HOUR_MS = 3_600_000;
 

@@ -2,11 +2,8 @@
 // with the outcome (response code, latency, error) shown to the administrator at once.
 import { randomUUID } from "node:crypto";
 import { type AlertMessage, createMailer, MAX_RESPONSE_BYTES, type SendOutcome, sendAlert } from "@tunnelwatch/alerts";
-import type { alertsEnv } from "@tunnelwatch/config";
+import type { AlertsEnv } from "@tunnelwatch/config";
 import type { ChannelConfig } from "@tunnelwatch/db";
-import type { z } from "zod";
-
-type AlertsEnv = z.infer<z.ZodObject<ReturnType<typeof alertsEnv>>>;
 
 export async function sendTestAlert(
   env: AlertsEnv,

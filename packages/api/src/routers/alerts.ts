@@ -365,18 +365,10 @@ export const alertsRouter = router({
         where: { id: ctx.tenantId },
         select: { id: true, name: true, slug: true },
       });
-      const secret =
-        channel.secretCipher && channel.secretKeyId
-          ? openChannelSecret(credentialKeyring(), {
-              tenantId: channel.tenantId,
-              secretCipher: channel.secretCipher,
-              secretKeyId: channel.secretKeyId,
-            })
-          : null;
       const result = await sendTestAlert(loadEnv(alertsEnv()), {
         tenant,
         config: readChannelConfig(channel.kind, channel.config),
-        secret,
+        secret: openChannelSecret(credentialKeyring(), channel),
       });
       await audit(
         ctx,
