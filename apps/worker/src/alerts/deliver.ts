@@ -82,12 +82,7 @@ export function createDeliverer(deps: DeliveryDeps) {
   /** Sends one delivery if it is due and unclaimed; records the outcome. */
   async function attempt(deliveryId: string): Promise<AttemptResult> {
     const now = deps.now();
-    const due = {
-      OR: [
-        { status: "PENDING" as const, nextAttemptAt: { lte: now } },
-        { status: "SENDING" as const, leaseUntil: { lt: now } },
-      ],
-    };
+    const due = dueAt(now);
     const candidate = await prisma.alertDelivery.findFirst({
       where: { id: deliveryId, ...due },
       select: { tenantId: true },
@@ -196,12 +191,7 @@ export function createDeliverer(deps: DeliveryDeps) {
   async function dueDeliveries(limit = 1000): Promise<string[]> {
     const now = deps.now();
     const rows = await prisma.alertDelivery.findMany({
-      where: {
-        OR: [
-          { status: "PENDING", nextAttemptAt: { lte: now } },
-          { status: "SENDING", leaseUntil: { lt: now } },
-        ],
-      },
+      where: dueAt(now),
       orderBy: { nextAttemptAt: "asc" },
       select: { id: true },
       take: limit,
@@ -210,6 +200,16 @@ export function createDeliverer(deps: DeliveryDeps) {
   }
 
   return { attempt, dueDeliveries, close: () => mailer?.close() };
+}
+
+/** Due for an attempt: pending and due, or being sent by a worker whose lease ran out. */
+function dueAt(now: Date) {
+  return {
+    OR: [
+      { status: "PENDING" as const, nextAttemptAt: { lte: now } },
+      { status: "SENDING" as const, leaseUntil: { lt: now } },
+    ],
+  };
 }
 
 const CHANNEL_SELECT = {

@@ -2,7 +2,7 @@
 // recorded once, samples and hourly rollups for charts, posture evaluated and snapshotted when it
 // changes, incidents folded from status (a DOWN tunnel, a recovered one, lost redundancy).
 import { createHash } from "node:crypto";
-import { evaluatePosture, type Posture } from "@tunnelwatch/core";
+import { evaluatePosture, GRADES, type Posture } from "@tunnelwatch/core";
 import { type Grade, type Prisma, recordAlertEvent, recordIncidentAlert, type TunnelStatus } from "@tunnelwatch/db";
 import type { FetchedConnection, LogStreamRef, MaintenanceNotice, StatusSnapshot } from "../providers/types.ts";
 import { foldBatch } from "./fold-batch.ts";
@@ -48,8 +48,7 @@ export function withRetiredStreams(
   return [...current, ...retired];
 }
 
-/** Best to worst: a drop is a move to the right. */
-const GRADES: Grade[] = ["A", "B", "C", "D", "F"];
+// GRADES runs best to worst: a drop is a move to the right.
 const GRADE_DROP_SEVERITY: Record<Grade, "INFO" | "MINOR" | "MAJOR" | "CRITICAL"> = {
   A: "INFO",
   B: "INFO",

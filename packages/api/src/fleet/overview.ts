@@ -6,6 +6,7 @@ import {
   type Criticality as CoreCriticality,
   type Provider as CoreProvider,
   CRITICALITY_WEIGHT,
+  GRADES,
   rankMaintenanceRisk,
 } from "@tunnelwatch/core";
 import { type Criticality, type Grade, Prisma, type Provider, type TenantDb } from "@tunnelwatch/db";
@@ -16,7 +17,6 @@ export interface FleetScope {
   tenantId: string;
 }
 
-const GRADE_ORDER = ["A", "B", "C", "D", "F"] as const;
 export const MAINTENANCE_RISK_TOP = 10;
 
 export async function fleetOverview(scope: FleetScope, now: Date = new Date()) {
@@ -64,7 +64,7 @@ async function connectionCounts({ db, tenantId }: FleetScope) {
      WHERE "tenantId" = ${tenantId} AND "deletedAt" IS NULL
      GROUP BY grade`;
   const byGrade = [
-    ...GRADE_ORDER.map((grade) => ({ grade, count: rows.find((r) => r.grade === grade)?.n ?? 0 })),
+    ...GRADES.map((grade) => ({ grade, count: rows.find((r) => r.grade === grade)?.n ?? 0 })),
     { grade: "UNGRADED" as const, count: rows.find((r) => r.grade === null)?.n ?? 0 },
   ];
   const sum = (key: "n" | "degraded" | "outage" | "up" | "total") => rows.reduce((total, r) => total + r[key], 0);
