@@ -57,6 +57,11 @@ function statusWhere(status: z.infer<typeof listInput>["status"]): Prisma.Incide
   return { status };
 }
 
+/** Whole seconds from `start` to `end`, or null while `end` has not happened. */
+function secondsBetween(start: Date, end: Date | null): number | null {
+  return end ? Math.round((end.getTime() - start.getTime()) / 1000) : null;
+}
+
 /** Reads an incident of the caller's tenant, or the NOT_FOUND an unknown id gets. */
 async function findIncident(db: TenantDb, incidentId: string) {
   const incident = await db.incident.findFirst({
@@ -183,9 +188,7 @@ export const incidentsRouter = router({
       ]);
       const items = rows.map((row) => ({
         ...row,
-        timeToRecoverSec: row.resolvedAt
-          ? Math.round((row.resolvedAt.getTime() - row.firstEventAt.getTime()) / 1000)
-          : null,
+        timeToRecoverSec: secondsBetween(row.firstEventAt, row.resolvedAt),
       }));
       return { items, total, page: input.page, pageSize: input.pageSize } satisfies Page<(typeof items)[number]>;
     }),
@@ -271,12 +274,8 @@ export const incidentsRouter = router({
       return {
         incident: {
           ...rest,
-          timeToRecoverSec: incident.resolvedAt
-            ? Math.round((incident.resolvedAt.getTime() - incident.firstEventAt.getTime()) / 1000)
-            : null,
-          timeToAcknowledgeSec: incident.acknowledgedAt
-            ? Math.round((incident.acknowledgedAt.getTime() - incident.openedAt.getTime()) / 1000)
-            : null,
+          timeToRecoverSec: secondsBetween(incident.firstEventAt, incident.resolvedAt),
+          timeToAcknowledgeSec: secondsBetween(incident.openedAt, incident.acknowledgedAt),
         },
         connection,
         tunnel: incident.tunnel,
