@@ -1,10 +1,8 @@
 // What a delivery says: the outbox event's facts, with the connection, tunnel and incident as
 // they are now, the playbook's first steps and a link into the dashboard.
-import type { AlertMessage, AlertTriggerName } from "@tunnelwatch/alerts";
+import { type AlertMessage, type AlertTriggerName, MAX_REMEDIATION_STEPS } from "@tunnelwatch/alerts";
 import { getPlaybook, type Provider } from "@tunnelwatch/core";
-import type { Prisma, PrismaClient } from "@tunnelwatch/db";
-
-type Facts = Record<string, string | number | boolean | null>;
+import type { AlertFacts as Facts, Prisma, PrismaClient } from "@tunnelwatch/db";
 
 export interface DeliveryEvent {
   idempotencyKey: string;
@@ -21,8 +19,6 @@ export interface DeliveryEvent {
     createdAt: Date;
   };
 }
-
-const REMEDIATION_STEPS = 3;
 
 /** Facts the message shows elsewhere (tunnel, incident, fault) are left out of its details. */
 const SHOWN_ELSEWHERE = new Set(["tunnelIndex", "outsideIp", "code", "title", "evidence"]);
@@ -141,7 +137,7 @@ export async function buildMessage(prisma: PrismaClient, event: DeliveryEvent, a
     incident,
     fault: incident || facts.code ? { code: incident?.code ?? String(facts.code), evidence } : null,
     details: detailsOf(facts),
-    remediation: (playbook?.steps ?? []).slice(0, REMEDIATION_STEPS).map((step) => ({
+    remediation: (playbook?.steps ?? []).slice(0, MAX_REMEDIATION_STEPS).map((step) => ({
       title: step.title,
       detail: step.detail,
       ...(step.where ? { where: step.where } : {}),
