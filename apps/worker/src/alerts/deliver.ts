@@ -13,7 +13,7 @@ import {
   sendAlert,
 } from "@tunnelwatch/alerts";
 import { nextAttemptAt, type RetryPolicy } from "@tunnelwatch/core";
-import { type Keyring, openChannelSecret, type PrismaClient, readChannelConfig } from "@tunnelwatch/db";
+import { type Keyring, openChannelSecret, type Prisma, type PrismaClient, readChannelConfig } from "@tunnelwatch/db";
 import type { Redis } from "ioredis";
 import { buildMessage } from "./message.ts";
 
@@ -214,13 +214,6 @@ function dueAt(now: Date) {
 
 const CHANNEL_SELECT = {
   select: { tenantId: true, kind: true, config: true, isEnabled: true, secretCipher: true, secretKeyId: true },
-} as const;
+} as const satisfies Prisma.AlertChannelDefaultArgs;
 
-type ChannelRow = {
-  tenantId: string;
-  kind: string;
-  config: unknown;
-  isEnabled: boolean;
-  secretCipher: string | null;
-  secretKeyId: string | null;
-};
+type ChannelRow = Prisma.AlertChannelGetPayload<typeof CHANNEL_SELECT>;
