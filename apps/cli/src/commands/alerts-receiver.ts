@@ -80,7 +80,8 @@ function describe(payload: WebhookPayloadV1): string {
   return `${payload.severity.padEnd(8)} ${payload.type.padEnd(22)} ${where}: ${payload.summary}${folded}`;
 }
 
-function listen(port: number, secret: string | null, io: CommandIo): Promise<http.Server> {
+/** `checking.secret` may be set after the server listens (the organisation's channel is made after). */
+function listen(port: number, checking: { secret: string | null }, io: CommandIo): Promise<http.Server> {
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -95,6 +96,7 @@ function listen(port: number, secret: string | null, io: CommandIo): Promise<htt
         return;
       }
       const body = Buffer.concat(chunks).toString("utf8");
+      const { secret } = checking;
       const signed = secret ? verifySignature(secret, req.headers["x-tunnelwatch-signature"] as string, body) : null;
       if (signed === false) {
         io.stdout.write(`${time} rejected: bad or missing signature\n`);
@@ -135,22 +137,26 @@ only checks signatures with the secret given. Runs until interrupted.`,
     const port = Number(values.port ?? 4567);
     if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError("--port is a TCP port number");
     if (values.tenant && values.secret) throw new UsageError("give --tenant or --secret, not both");
-    let secret = values.secret ?? null;
+    const checking = { secret: values.secret ?? null };
     const url = `http://127.0.0.1:${port}/alerts`;
+    // Listen first: a port in use fails before the organisation gets a channel pointing here.
+    const server = await listen(port, checking, io);
     if (values.tenant) {
       const env = loadEnv({ ...dbEnv(), ...credentialsEnv() }, io.env);
       const prisma = createPrismaClient(env.DATABASE_URL, { maxConnections: 2 });
       try {
         const keyring = parseKeyring(env.CREDENTIALS_KEYS, env.CREDENTIALS_ACTIVE_KEY_ID);
         const ensured = await ensureChannel(prisma, keyring, values.tenant, url);
-        secret = ensured.secret;
+        checking.secret = ensured.secret;
         io.stdout.write(`Alerts of ${ensured.tenant.name} go to ${url} (channel "${CHANNEL_NAME}").\n`);
+      } catch (error) {
+        server.close();
+        throw error;
       } finally {
         await prisma.$disconnect();
       }
     }
-    const server = await listen(port, secret, io);
-    io.stdout.write(`Listening on ${url}${secret ? ", checking signatures" : ""}. Ctrl-C stops.\n`);
+    io.stdout.write(`Listening on ${url}${checking.secret ? ", checking signatures" : ""}. Ctrl-C stops.\n`);
     await new Promise<void>((resolve) => {
       const stop = () => server.close(() => resolve());
       process.once("SIGINT", stop);
