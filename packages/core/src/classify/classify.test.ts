@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { LOG_FAULT_CODES, type LogFaultCode } from "../codes.ts";
 import { applyRules, applyRulesExhaustively, classifyLine, MAX_LINE_LENGTH } from "./classify.ts";
+import { ipv4Addresses } from "./fields.ts";
 import { RULES } from "./rules.ts";
 
 interface CorpusLine {
@@ -305,6 +306,46 @@ describe("fields", () => {
     );
     expect(result.fields).toMatchObject({ localIp: "198.51.100.7", peerIp: "203.0.113.9" });
     expect(classifyLine("charon: 05[IKE] retransmit 2 of request with message ID 0").fields.messageId).toBe("0");
+  });
+
+  it("finds IPv4 addresses as a bounded dotted-quad expression would, and no others", () => {
+    const octet = "(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)";
+    const reference = new RegExp(`(?<![\\d.])${octet}(?:\\.${octet}){3}(?![\\d.]*\\d)`, "g");
+    const octets = ["0", "1", "10", "99", "199", "200", "249", "255", "256", "099", "01", "1234"];
+    const edges = ["", " ", ".", "1", "a", ":500", "..5", "[", "/24", "peer ", ".7"];
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed / 2_147_483_648;
+    };
+    const pick = (items: string[]) => items[Math.floor(random() * items.length)] as string;
+    const samples = [
+      "peer 203.0.113.9.",
+      "from 10.0.0.1:500 to 10.0.0.2[4500]",
+      "version 5.9.1.2.3 and 1.2.3.4567",
+      "255.255.255.255 256.1.1.1 01.2.3.4 001.2.3.4",
+    ];
+    for (let n = 0; n < 3000; n++) {
+      const quad = Array.from({ length: 3 + Math.floor(random() * 3) }, () => pick(octets)).join(".");
+      samples.push(`${pick(edges)}${quad}${pick(edges)}${random() < 0.3 ? ` ${pick(octets)}.${pick(octets)}` : ""}`);
+    }
+    let withAddresses = 0;
+    for (const text of samples) {
+      const expected = text.match(reference) ?? [];
+      if (expected.length > 0) withAddresses++;
+      expect(
+        ipv4Addresses(text).map((a) => a.text),
+        text,
+      ).toEqual(expected);
+    }
+    expect(withAddresses).toBeGreaterThan(100);
+  });
+
+  it("takes the labelled peer and local addresses over the first one", () => {
+    const result = classifyLine(
+      "Aug  3 10:18:44  srx1 kmd[14162]: IKE negotiation failed with error: Timed out. Local: 10.0.1.50/500, Remote: 13.68.203.192/500",
+    );
+    expect(result.fields).toMatchObject({ peerIp: "13.68.203.192", localIp: "10.0.1.50" });
   });
 
   it("reads Alibaba connection ids and Juniper VPN names", () => {

@@ -1,14 +1,40 @@
 // Fields a network engineer searches by: addresses, SPIs, message ids, connection names.
-import type { Found } from "./markers.ts";
+import { type Found, MARK } from "./markers.ts";
 import type { ParsedFields, Vendor } from "./types.ts";
 
 const IPV4 = String.raw`(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}`;
-const IPV4_GLOBAL = new RegExp(`(?<![\\d.])${IPV4}(?![\\d.]*\\d)`, "g");
 const BETWEEN = new RegExp(`between (${IPV4})\\[[^\\]]*\\]\\.\\.\\.(${IPV4})`);
-const PEER_LABELLED = new RegExp(
-  `(?:peer ip: ?|Remote(?: gateway)?: ?|IP = |remote-address="|peer_contact='|Remote IKE-ID: ?|from |to )(${IPV4})`,
-);
-const LOCAL_LABELLED = new RegExp(`(?:my ip: ?|Local(?: gateway)?: ?|local-address="|Local-ip: ?)(${IPV4})`);
+// Text right before an address that says whose it is (case as the vendors write it).
+const PEER_LABELS = [
+  "peer ip:",
+  "peer ip: ",
+  "Remote",
+  "Remote:",
+  "Remote: ",
+  "Remote gateway",
+  "Remote gateway:",
+  "Remote gateway: ",
+  "IP = ",
+  'remote-address="',
+  "peer_contact='",
+  "Remote IKE-ID:",
+  "Remote IKE-ID: ",
+  "from ",
+  "to ",
+];
+const LOCAL_LABELS = [
+  "my ip:",
+  "my ip: ",
+  "Local",
+  "Local:",
+  "Local: ",
+  "Local gateway",
+  "Local gateway:",
+  "Local gateway: ",
+  'local-address="',
+  "Local-ip:",
+  "Local-ip: ",
+];
 const SPI =
   /SPI[:= ]+(?:0x)?([0-9a-fA-F]{8})\b|SPIs ([0-9a-f]{8})_i ([0-9a-f]{8})_o|spi[:=]((?:0x)?[0-9a-f]{8,16}(?::[0-9a-f]{16})?)/;
 const MESSAGE_ID =
@@ -32,33 +58,31 @@ const IKE_VERSION = /IKE ?[Vv]ersion:? ?([12])\b|\bIKEv([12])\b|\bikev([12])\b/;
 
 // Each expression runs only where the scan saw a marker it needs.
 export function extractFields(message: string, vendor: Vendor, into: ParsedFields, found: Found): ParsedFields {
-  const between = found.has("between") ? BETWEEN.exec(message) : null;
+  const between = found.has(MARK.between) ? BETWEEN.exec(message) : null;
   if (between) {
     into.localIp ??= between[1];
     into.peerIp ??= between[2];
-  } else if (found.has("digitDot")) {
-    const peer = found.has("peerLabel") ? PEER_LABELLED.exec(message) : null;
-    if (peer) into.peerIp ??= peer[1];
-    const local = found.has("localLabel") ? LOCAL_LABELLED.exec(message) : null;
-    if (local) into.localIp ??= local[1];
-    if (!into.peerIp) {
-      const all = message.match(IPV4_GLOBAL);
-      if (all && all.length > 0) into.peerIp = all.find((ip) => ip !== into.localIp);
+  } else {
+    const addresses = ipv4Addresses(message);
+    if (addresses.length > 0) {
+      if (found.has(MARK.peerLabel)) into.peerIp ??= labelled(message, addresses, PEER_LABELS);
+      if (found.has(MARK.localLabel)) into.localIp ??= labelled(message, addresses, LOCAL_LABELS);
+      if (!into.peerIp) into.peerIp = addresses.find((a) => a.text !== into.localIp)?.text;
     }
   }
-  if (found.has("spi")) {
+  if (found.has(MARK.spi)) {
     const spi = SPI.exec(message);
     if (spi) into.spi = [spi[1], spi[2], spi[3], spi[4]].filter((v): v is string => Boolean(v));
   }
-  if (found.has("messageId")) {
+  if (found.has(MARK.messageId)) {
     const messageId = MESSAGE_ID.exec(message);
     if (messageId) into.messageId = messageId.slice(1).find(Boolean);
   }
-  if (found.has("notify")) {
+  if (found.has(MARK.notify)) {
     const notify = NOTIFY.exec(message);
     if (notify) into.notify = notify[1] ?? SHORT_NOTIFY[notify[2] as string];
   }
-  if (found.has("tunnelId")) {
+  if (found.has(MARK.tunnelId)) {
     const tunnel = TUNNEL_ID.exec(message);
     if (tunnel) into.tunnelId ??= tunnel[1] ?? tunnel[2];
   }
@@ -71,9 +95,65 @@ export function extractFields(message: string, vendor: Vendor, into: ParsedField
           ? JUNIPER_VPN.exec(message)
           : null;
   if (conn) into.connectionName = conn[1] ?? conn[2];
-  if (found.has("ike")) {
+  if (found.has(MARK.ikeVersion)) {
     const version = IKE_VERSION.exec(message);
     if (version) into.ikeVersion = (version[1] ?? version[2] ?? version[3]) as "1" | "2";
   }
   return into;
+}
+
+interface Address {
+  text: string;
+  start: number;
+}
+
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
+/** The end of a dotted-quad octet starting at `i` (0-255, no leading zero on three digits), or -1. */
+function octetEnd(text: string, i: number): number {
+  let end = i;
+  while (end < text.length && end - i < 3 && isDigit(text.charCodeAt(end))) end++;
+  if (end === i) return -1;
+  if (end - i === 3) {
+    const first = text.charCodeAt(i);
+    if (first === 48 || first > 50 || (first === 50 && Number(text.slice(i, end)) > 255)) return -1;
+  }
+  return end;
+}
+
+/**
+ * Every IPv4 address in the text, in order: four octets not glued to other digits or dots
+ * (so versions like 5.9.1.2.3 and long numbers are not addresses).
+ */
+export function ipv4Addresses(text: string): Address[] {
+  const found: Address[] = [];
+  for (let i = text.indexOf("."); i !== -1 && i < text.length; i = text.indexOf(".", i + 1)) {
+    // Walk back from the first dot to the start of the first octet.
+    let start = i;
+    while (start > 0 && isDigit(text.charCodeAt(start - 1))) start--;
+    if (start === i || (start > 0 && text.charCodeAt(start - 1) === 46)) continue;
+    let end = octetEnd(text, start);
+    if (end !== i) continue;
+    for (let octet = 1; octet < 4 && end !== -1; octet++) {
+      end = text.charCodeAt(end) === 46 ? octetEnd(text, end + 1) : -1;
+    }
+    if (end === -1) continue;
+    // Not followed by more digits, nor by dots and then digits (a longer dotted number).
+    let after = end;
+    while (text.charCodeAt(after) === 46) after++;
+    if (isDigit(text.charCodeAt(after))) continue;
+    found.push({ text: text.slice(start, end), start });
+    i = end - 1;
+  }
+  return found;
+}
+
+/** The first address written right after one of the labels. */
+function labelled(text: string, addresses: readonly Address[], labels: readonly string[]): string | undefined {
+  for (const address of addresses) {
+    for (const label of labels) {
+      if (address.start >= label.length && text.startsWith(label, address.start - label.length)) return address.text;
+    }
+  }
+  return undefined;
 }

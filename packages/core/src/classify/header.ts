@@ -1,7 +1,7 @@
 // Splits a log line into its transport header (syslog timestamp, host, program) and the
 // message, and recognises the vendor from the line's structure, not from product names that
 // could appear in any text.
-import type { Found } from "./markers.ts";
+import { type Found, MARK } from "./markers.ts";
 import type { ParsedFields, Vendor } from "./types.ts";
 
 export interface Header {
@@ -41,19 +41,19 @@ const VPN_PROGRAMS: Record<string, Vendor> = {
 function vendorOfMessage(message: string, line: string, found: Found): Vendor {
   if (message.startsWith("AWS-side peer") || message.startsWith("DENIED due to")) return "aws-bgp";
   if (message.startsWith("AWS ") || message.startsWith("AWS:")) return "aws";
-  if (found.has("asa") && /%(?:ASA|FTD|PIX)-/.test(line)) return "cisco-asa";
+  if (found.has(MARK.asa) && /%(?:ASA|FTD|PIX)-/.test(line)) return "cisco-asa";
   if (
-    found.has("ios") &&
+    found.has(MARK.ios) &&
     /%(?:CRYPTO|IKEV2|ISAKMP|IPSEC|BGP)-\d|\bISAKMP:\(\d+\)|\bIPSEC\(\w+\):|\bIKEv2[-:]\w*:?\(|\bIKEv2-(?:PLAT|PROTO)-\d/.test(
       line,
     )
   ) {
     return "cisco-ios";
   }
-  if (found.has("alibaba") && /\bvco-[\w*]+|\[PROTO_ERR\]|\bisakmp_\w+\(\)|\bikev[12]\.c:\d+/.test(line))
+  if (found.has(MARK.alibaba) && /\bvco-[\w*]+|\[PROTO_ERR\]|\bisakmp_\w+\(\)|\bikev[12]\.c:\d+/.test(line))
     return "alibaba";
   if (
-    found.has("strongswanTag") &&
+    found.has(MARK.strongswanTag) &&
     /^\d{2}\[[A-Z]{3}\] |^\[[A-Z]{3}\] |\b\d{2}\[(?:IKE|ENC|CFG|NET|KNL|CHD|LIB|DMN|JOB|MGR|ASN|APP|ESP|TLS)\]/.test(
       message,
     )
@@ -61,7 +61,7 @@ function vendorOfMessage(message: string, line: string, found: Found): Vendor {
     return "strongswan";
   }
   if (
-    found.has("libreswan") &&
+    found.has(MARK.libreswan) &&
     /^(?:\d{3} )?"[^"]+"(?:\[\d+\])?(?: \S+)? #\d+:|^packet from \S+:|STATE_(?:MAIN|QUICK|PARENT|V2|AGGR)_/.test(
       message,
     )
@@ -69,26 +69,26 @@ function vendorOfMessage(message: string, line: string, found: Found): Vendor {
     return "libreswan";
   }
   if (
-    found.has("juniper") &&
+    found.has(MARK.juniper) &&
     /\bKMD_|\bRPD_BGP|IKE negotiation (?:failed|successfully)|IPSec negotiation failed/.test(line)
   ) {
     return "juniper";
   }
   if (
-    found.has("paloalto") &&
+    found.has(MARK.paloalto) &&
     /IKE phase-[12] negotiation is|IKEv2 (?:child SA|IKE SA) negotiation is|ikemgr|ike-nego-p[12]|\[(?:INFO|PWRN|PERR|PNTF|DEBG|PROTO_ERR)\]: \{/.test(
       line,
     )
   ) {
     return "paloalto";
   }
-  if (found.has("fortinet") && /logid="?01010|subtype="?vpn"?|action="?negotiate|xauth_status|vpntunnel=/.test(line))
+  if (found.has(MARK.fortinet) && /logid="?01010|subtype="?vpn"?|action="?negotiate|xauth_status|vpntunnel=/.test(line))
     return "fortinet";
-  if (found.has("meraki") && /\bevents (?:Site-to-site VPN|VPN|type=vpn_connectivity_change)\b/.test(line))
+  if (found.has(MARK.meraki) && /\bevents (?:Site-to-site VPN|VPN|type=vpn_connectivity_change)\b/.test(line))
     return "meraki";
-  if (found.has("tencent") && /\bIKE_SA_ESTABLISH_FAIL|\bIKE_NEGO:|\bTANS_IKE_NEGO/.test(line)) return "tencent";
+  if (found.has(MARK.tencent) && /\bIKE_SA_ESTABLISH_FAIL|\bIKE_NEGO:|\bTANS_IKE_NEGO/.test(line)) return "tencent";
   if (
-    found.has("racoon") &&
+    found.has(MARK.racoon) &&
     (/^(?:ERROR|INFO|WARNING|NOTIFY|DEBUG): /.test(message) || /\bipsec,(?:info|error|debug|warning)\b/.test(line))
   ) {
     return "racoon";

@@ -32,15 +32,37 @@ const MARKERS = {
   tencent: ["ike_sa_establish_fail", "ike_nego:"],
   racoon: ["error: ", "info: ", "warning: ", "notify: ", "debug: ", "ipsec,"],
   between: ["between"],
-  // A digit followed by a dot: the line may hold an IPv4 address.
-  digitDot: ["0.", "1.", "2.", "3.", "4.", "5.", "6.", "7.", "8.", "9."],
   peerLabel: ["peer ip:", "remote", "ip = ", "peer_contact=", "from ", "to "],
   localLabel: ["my ip:", "local"],
   spi: ["spi"],
-  messageId: ["message id", "msgid", "id=", "request", "response", "mess id"],
-  notify: ["_", "n("],
+  messageId: ["message id", "msgid=", "(id=", "request ", "response ", "mess id "],
+  notify: [
+    "no_proposal_chosen",
+    "ts_unacceptable",
+    "authentication_failed",
+    "invalid_id_information",
+    "invalid_ke_payload",
+    "temporary_failure",
+    "invalid_syntax",
+    "unsupported_critical_payload",
+    "single_pair_required",
+    "no_additional_sas",
+    "internal_address_failure",
+    "failed_cp_required",
+    "child_sa_not_found",
+    "invalid_major_version",
+    "invalid_spi",
+    "r_u_there",
+    "n(no_prop)",
+    "n(ts_unaccept)",
+    "n(auth_failed)",
+    "n(inval_ke)",
+    "n(temp_fail)",
+    "n(inval_id)",
+    "n(inval_syn)",
+  ],
   tunnelId: ["vpn-", "vco-", "tun-", "tunnel-id"],
-  ike: ["ike"],
+  ikeVersion: ["ike version", "ikeversion", "ikev1", "ikev2"],
   phase1Definite: [
     "ike_sa_init",
     "state_parent_i1",
@@ -97,9 +119,10 @@ const MARKERS = {
 export type Marker = keyof typeof MARKERS;
 
 const MARKER_NAMES = Object.keys(MARKERS) as Marker[];
-const MARKER_GROUP: Record<Marker, number> = Object.fromEntries(
-  MARKER_NAMES.map((name, i) => [name, RULES.length + i]),
-) as Record<Marker, number>;
+/** The scan group of each marker: `found.has(MARK.spi)`. */
+export const MARK: Readonly<Record<Marker, number>> = Object.freeze(
+  Object.fromEntries(MARKER_NAMES.map((name, i) => [name, RULES.length + i])) as Record<Marker, number>,
+);
 
 const INDEX = new KeywordIndex([...RULES.map((rule) => rule.keywords), ...MARKER_NAMES.map((name) => MARKERS[name])]);
 
@@ -116,8 +139,9 @@ export class Found {
     return this.flags[ruleIndex] === 1;
   }
 
-  has(marker: Marker): boolean {
-    return this.flags[MARKER_GROUP[marker]] === 1;
+  /** Whether a keyword of the marker (`MARK.<name>`) occurred. */
+  has(group: number): boolean {
+    return this.flags[group] === 1;
   }
 }
 

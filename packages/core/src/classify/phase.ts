@@ -1,4 +1,4 @@
-import type { Found } from "./markers.ts";
+import { type Found, MARK } from "./markers.ts";
 import type { IkePhase } from "./types.ts";
 
 // The exchange or state named in a line tells which phase a notify belongs to: the same
@@ -13,8 +13,8 @@ const PHASE_1 =
 
 /** `found` holds the scan of `text` (or of the line it came from), to skip expressions that cannot match. */
 export function phaseFromContext(text: string, found: Found): IkePhase | null {
-  if (found.has("phase1Definite") && DEFINITELY_PHASE_1.test(text)) return "1";
-  if (found.has("phase2") && PHASE_2.test(text)) return "2";
-  if (found.has("phase1") && PHASE_1.test(text)) return "1";
+  if (found.has(MARK.phase1Definite) && DEFINITELY_PHASE_1.test(text)) return "1";
+  if (found.has(MARK.phase2) && PHASE_2.test(text)) return "2";
+  if (found.has(MARK.phase1) && PHASE_1.test(text)) return "1";
   return null;
 }
