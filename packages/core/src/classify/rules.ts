@@ -495,7 +495,7 @@ const IDLE: Rule[] = [
   r({
     id: "idle.timeout",
     keywords: ["idle", "inactivity", "no traffic", "inactive"],
-    test: /[Ii]dle[ -]?[Tt]ime[ -]?[Oo]ut|idle timer expired|idle time out|Reason: Idle Timeout|due to inactivity|after \d+\s*s(?:econds)? of inactivity|[Ii]nactivity timeout|no traffic (?:for|since)|closing (?:CHILD_SA|IKE_SA) .* (?:inactive|inactivity)/,
+    test: /[Ii]dle[ -]?[Tt]ime[ -]?[Oo]ut|idle timer expired|idle time out|Reason: Idle Timeout|due to inactivity|after \d+\s*s(?:econds)? of inactivity|[Ii]nactivity timeout|no traffic (?:for|since)|closing (?:CHILD_SA|IKE_SA) .* (?:inactive|inactivity)|SIG\w+\[soft,inactive\]/,
     code: "IDLE_TIMEOUT",
     phase: "2",
     confidence: 0.85,
