@@ -92,16 +92,25 @@ try {
     nodeArgs: profile,
     env: { WORKER_CONCURRENCY: "4" },
   });
+  // count(*) over a growing table costs PostgreSQL a scan each time; progress reads the
+  // table's insert counter instead and counts exactly only near the end.
   const count = async () =>
     Number((await prisma.$queryRaw<[{ n: bigint }]>`SELECT count(*) AS n FROM "TunnelLogEvent"`)[0].n);
-  await waitFor(async () => (await count()) > 0, 120_000, "the first stored event");
+  const insertedSoFar = async () =>
+    Number(
+      (
+        await prisma.$queryRaw<[{ n: bigint }]>`
+          SELECT n_tup_ins AS n FROM pg_stat_user_tables WHERE relname = 'TunnelLogEvent'`
+      )[0].n,
+    );
+  await waitFor(async () => (await insertedSoFar()) > 0, 120_000, "the first stored event");
   const started = performance.now();
   const startedWith = await count();
   await waitFor(
-    async () => (await count()) >= expected,
+    async () => (await insertedSoFar()) >= expected * 0.98 && (await count()) >= expected,
     600_000,
     "every event stored",
-    async () => `${(await count()).toLocaleString("en")} of ${expected.toLocaleString("en")} events stored`,
+    async () => `${(await insertedSoFar()).toLocaleString("en")} of ${expected.toLocaleString("en")} events stored`,
   );
   const seconds = (performance.now() - started) / 1000;
   const stored = await count();
@@ -112,16 +121,17 @@ try {
   worker.kill("SIGTERM");
   await new Promise((resolve) => worker?.once("exit", resolve));
 
-  // --- Plain COPY of the same rows into a table shaped like TunnelLogEvent ----------------
+  // --- Plain COPY of the same rows into the same table (its indexes and foreign keys) -------
   const client = new pg.Client({ connectionString: db.url });
   await client.connect();
   const columns = `"tenantId","cloudAccountId","connectionId","tunnelId","source","stream","occurredAt","ingestedAt","raw","parsed","vendor","code","severity","phase","confidence","evidence","fingerprint"`;
   const chunks: Buffer[] = [];
   const exported = client.query(copyTo(`COPY (SELECT ${columns} FROM "TunnelLogEvent") TO STDOUT`));
   for await (const chunk of exported) chunks.push(chunk as Buffer);
-  await client.query(`CREATE TABLE "TunnelLogEventCopy" (LIKE "TunnelLogEvent" INCLUDING ALL)`);
+  await client.query(`TRUNCATE "TunnelLogEvent"`);
+  await client.query("CHECKPOINT");
   const copyStarted = performance.now();
-  await pipeline(Readable.from(chunks), client.query(copyFrom(`COPY "TunnelLogEventCopy" (${columns}) FROM STDIN`)));
+  await pipeline(Readable.from(chunks), client.query(copyFrom(`COPY "TunnelLogEvent" (${columns}) FROM STDIN`)));
   const copySeconds = (performance.now() - copyStarted) / 1000;
   const copyRowsPerSec = Math.round(stored / copySeconds);
   say(
