@@ -12,7 +12,7 @@ import { createPrismaClient, newChannelSecret, parseKeyring } from "@tunnelwatch
 import { createMigratedTestDatabase } from "@tunnelwatch/db/testing";
 import { createSimulator } from "@tunnelwatch/simulator";
 import { seedSimulatedAccounts } from "@tunnelwatch/worker/seed-simulated";
-import { spawnWorker } from "./worker-process.ts";
+import { buildWorker, spawnWorker } from "./worker-process.ts";
 
 const TRIALS = Number(process.env.BENCH_TRIALS ?? 40);
 const POLL_INTERVAL_SEC = Number(process.env.BENCH_POLL_INTERVAL_SEC ?? 5);
@@ -23,6 +23,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 
+buildWorker();
 const sim = createSimulator({
   seed: 7,
   fleet: {

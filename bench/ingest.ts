@@ -15,7 +15,7 @@ import { createProviderClient } from "@tunnelwatch/worker/providers";
 import { seedSimulatedAccounts } from "@tunnelwatch/worker/seed-simulated";
 import pg from "pg";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
-import { spawnWorker } from "./worker-process.ts";
+import { buildWorker, spawnWorker } from "./worker-process.ts";
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
 const LOG_RATE = Number(process.env.BENCH_LOG_RATE ?? 40);
@@ -45,6 +45,7 @@ async function waitFor(
 }
 
 // --- End to end -------------------------------------------------------------------------
+buildWorker();
 const clock = { now: Date.now() - 15 * 60_000 };
 const sim = createSimulator({
   seed: 99,

@@ -1,10 +1,17 @@
-// The worker process the benchmarks measure: src/main.ts against the benchmark's database, on a
-// queue prefix of its own. BENCH_VERBOSE=1 shows its log.
-import { type ChildProcess, spawn } from "node:child_process";
+// The worker process the benchmarks measure: the production bundle (apps/worker/dist/main.js,
+// built first, as `npm run start:worker` runs it) against the benchmark's database, on a queue
+// prefix of its own. BENCH_VERBOSE=1 shows its log.
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 
-const WORKER_MAIN = path.resolve(import.meta.dirname, "../apps/worker/src/main.ts");
+const ROOT = path.resolve(import.meta.dirname, "..");
+const WORKER_MAIN = path.join(ROOT, "apps/worker/dist/main.js");
+
+/** Builds the worker bundle from the current source (about a second). */
+export function buildWorker(): void {
+  execFileSync("npm", ["run", "-s", "-w", "@tunnelwatch/worker", "build"], { cwd: ROOT, stdio: "ignore" });
+}
 
 export function spawnWorker(options: {
   databaseUrl: string;
@@ -12,7 +19,7 @@ export function spawnWorker(options: {
   env?: Record<string, string>;
   nodeArgs?: string[];
 }): ChildProcess {
-  return spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", WORKER_MAIN], {
+  return spawn(process.execPath, [...(options.nodeArgs ?? []), WORKER_MAIN], {
     env: {
       PATH: process.env.PATH ?? "",
       DATABASE_URL: options.databaseUrl,

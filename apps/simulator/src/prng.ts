@@ -29,27 +29,43 @@ export interface Rng {
 
 /** mulberry32 seeded from the parts. */
 export function rng(...parts: (string | number)[]): Rng {
-  let state = hash32(...parts);
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
+  return new Mulberry32(hash32(...parts));
+}
+
+// A class rather than closures: the simulator makes an Rng per tunnel and time slot, and
+// creating methods per instance cost more than the numbers they produced.
+class Mulberry32 implements Rng {
+  constructor(private state: number) {}
+
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const chars = (length: number, alphabet: string): string => {
+  }
+
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  chance(probability: number): boolean {
+    return this.next() < probability;
+  }
+
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)] as T;
+  }
+
+  hex(length: number): string {
+    return this.chars(length, "0123456789abcdef");
+  }
+
+  chars(length: number, alphabet: string): string {
     let out = "";
-    for (let i = 0; i < length; i++) out += alphabet[Math.floor(next() * alphabet.length)];
+    for (let i = 0; i < length; i++) out += alphabet[Math.floor(this.next() * alphabet.length)];
     return out;
-  };
-  return {
-    next,
-    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    chance: (p) => next() < p,
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
-    hex: (length) => chars(length, "0123456789abcdef"),
-    chars,
-  };
+  }
 }
 
 export const LOWER_ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789";
