@@ -133,15 +133,16 @@ function classifyMessage(
   };
 }
 
-/** What a record's state fields say when its message says nothing (AWS periodic records). */
-function classifyAwsStates(fields: ParsedFields, vendor: Vendor): Classification | undefined {
-  const state = (
-    code: LogFaultCode,
-    phase: IkePhase | null,
-    confidence: number,
-    evidence: string,
-    clears: LogFaultCode[] = [],
-  ) => ({
+function stateResult(
+  fields: ParsedFields,
+  vendor: Vendor,
+  code: LogFaultCode,
+  phase: IkePhase | null,
+  confidence: number,
+  evidence: string,
+  clears: LogFaultCode[] = [],
+): Classification {
+  return {
     code,
     severity: DEFAULT_SEVERITY[code],
     phase,
@@ -151,19 +152,25 @@ function classifyAwsStates(fields: ParsedFields, vendor: Vendor): Classification
     rule: "aws.state",
     clears,
     fields,
-  });
-  if (fields.bgpStatus === "BGPStatus:DOWN") return state("BGP_SESSION_DOWN", null, 0.7, "status DOWN");
-  if (fields.bgpStatus === "BGPStatus:UP") return state("INFO", null, 0.7, "status UP", ["BGP_SESSION_DOWN"]);
+  };
+}
+
+/** What a record's state fields say when its message says nothing (AWS periodic records). */
+function classifyAwsStates(fields: ParsedFields, vendor: Vendor): Classification | undefined {
+  if (fields.bgpStatus === "BGPStatus:DOWN")
+    return stateResult(fields, vendor, "BGP_SESSION_DOWN", null, 0.7, "status DOWN");
+  if (fields.bgpStatus === "BGPStatus:UP")
+    return stateResult(fields, vendor, "INFO", null, 0.7, "status UP", ["BGP_SESSION_DOWN"]);
   const p1 = fields.ikePhase1State;
   const p2 = fields.ikePhase2State;
   const isP1Down = p1 === "Down" || p1 === "down" || p1 === "DOWN";
   const isP2Down = p2 === "Down" || p2 === "down" || p2 === "DOWN";
   if (isP1Down || isP2Down) {
     const phase = isP1Down ? "1" : "2";
-    return state("TUNNEL_DOWN_OTHER", phase, 0.6, `ike_phase${phase}_state Down`);
+    return stateResult(fields, vendor, "TUNNEL_DOWN_OTHER", phase, 0.6, `ike_phase${phase}_state Down`);
   }
   if (p1?.toLowerCase() === "established" && p2?.toLowerCase() === "established") {
-    return state("TUNNEL_UP", "2", 0.6, "both IKE phases Established");
+    return stateResult(fields, vendor, "TUNNEL_UP", "2", 0.6, "both IKE phases Established");
   }
   return undefined;
 }
