@@ -51,6 +51,20 @@ describe("insertLogEvents", () => {
     });
   });
 
+  it("stores a line with NUL characters, which PostgreSQL text cannot hold, with U+FFFD in their place", async () => {
+    const binary = { ...row(20), raw: "bad\u0000line", parsed: { message: "bad\u0000line" }, fingerprint: "fp-20" };
+    // A backslash and "u0000" written out in a line are text, not a NUL.
+    const written = { ...row(21), raw: String.raw`escaped \u0000 text`, fingerprint: "fp-21" };
+    const inserted = await insertLogEvents(prisma, [binary, written]);
+    expect([...inserted].sort()).toEqual(["fp-20", "fp-21"]);
+    const stored = await prisma.tunnelLogEvent.findMany({
+      where: { fingerprint: { in: ["fp-20", "fp-21"] } },
+      orderBy: { fingerprint: "asc" },
+    });
+    expect(stored.map((s) => s.raw)).toEqual(["bad\ufffdline", String.raw`escaped \u0000 text`]);
+    expect(stored[0]?.parsed).toEqual({ message: "bad\ufffdline" });
+  });
+
   it("keeps each row's own stream and source when one batch mixes them", async () => {
     const other = { ...row(10), stream: "cgw:dc2", fingerprint: "fp-10" };
     const provider = { ...row(11), stream: "vpn-1_1.2.3.4", source: "PROVIDER" as const, fingerprint: "fp-11" };

@@ -47,37 +47,47 @@ function byOrigin(rows: readonly LogEventRow[]): LogEventRow[][] {
   return [...groups.values()];
 }
 
+// PostgreSQL text and jsonb cannot hold NUL: a line with one is stored with U+FFFD in its place
+// rather than failing its whole page. JSON writes NUL as \u0000; an escaped backslash before
+// "u0000" (an even run of backslashes) is text and stays.
+const NUL_ESCAPE = /(?<!\\)((?:\\\\)*)\\u0000/g;
+
+function withoutNul(json: string): string {
+  return json.includes("\\u0000") ? json.replace(NUL_ESCAPE, "$1\\ufffd") : json;
+}
+
 async function insertOriginGroup(db: Db, rows: readonly LogEventRow[]): Promise<string[]> {
   const origin = rows[0];
   if (!origin) return [];
   // The batch travels as one JSON document that PostgreSQL unpacks itself (far cheaper for the
   // worker than escaping every value into per-column array literals), holding only what
-  // differs between rows; as json, not jsonb, so the text is read once into rows. `parsed`
-  // travels as a string of JSON: unpacking a nested object costs PostgreSQL three times as
-  // much as reading a string it then casts to jsonb.
-  const batch = JSON.stringify(
-    rows.map((r) => ({
-      occurredAt: r.occurredAt.toISOString(),
-      raw: r.raw,
-      parsed: JSON.stringify(r.parsed ?? {}),
-      vendor: r.vendor,
-      code: r.code,
-      severity: r.severity,
-      phase: r.phase,
-      confidence: r.confidence,
-      evidence: r.evidence,
-      fingerprint: r.fingerprint,
-    })),
+  // differs between rows. Read as jsonb, each row's parsed fields come out as jsonb without a
+  // second parse.
+  const batch = withoutNul(
+    JSON.stringify(
+      rows.map((r) => ({
+        occurredAt: r.occurredAt.toISOString(),
+        raw: r.raw,
+        parsed: r.parsed ?? {},
+        vendor: r.vendor,
+        code: r.code,
+        severity: r.severity,
+        phase: r.phase,
+        confidence: r.confidence,
+        evidence: r.evidence,
+        fingerprint: r.fingerprint,
+      })),
+    ),
   );
   const inserted = await db.$queryRaw<Array<{ fingerprint: string }>>`
     INSERT INTO "TunnelLogEvent" ("tenantId", "cloudAccountId", "connectionId", "tunnelId", "source", "stream",
       "occurredAt", "raw", "parsed", "vendor", "code", "severity", "phase", "confidence", "evidence", "fingerprint")
     SELECT ${origin.tenantId}, ${origin.cloudAccountId}, ${origin.connectionId}, ${origin.tunnelId},
       ${origin.source}::"LogSource", ${origin.stream},
-      r."occurredAt"::timestamptz AT TIME ZONE 'UTC', r."raw", r."parsed"::jsonb, r."vendor", r."code",
+      r."occurredAt"::timestamptz AT TIME ZONE 'UTC', r."raw", r."parsed", r."vendor", r."code",
       r."severity"::"Severity", r."phase", r."confidence", r."evidence", r."fingerprint"
-    FROM json_to_recordset(${batch}::json) AS r(
-      "occurredAt" text, "raw" text, "parsed" text, "vendor" text, "code" text, "severity" text, "phase" text,
+    FROM jsonb_to_recordset(${batch}::jsonb) AS r(
+      "occurredAt" text, "raw" text, "parsed" jsonb, "vendor" text, "code" text, "severity" text, "phase" text,
       "confidence" double precision, "evidence" text, "fingerprint" text)
     ON CONFLICT ("tenantId", "fingerprint", "occurredAt") DO NOTHING
     RETURNING "fingerprint"`;
