@@ -44,8 +44,6 @@ export function incidentTitle(code: string, tunnelIndex: number | null): string 
   return tunnelIndex === null ? name : `${name} on tunnel ${tunnelIndex}`;
 }
 
-const activeKey = (scope: IncidentScope, code: string) => `${scope.tunnelId ?? scope.connectionId}:${code}`;
-
 /** Serialises incident decisions per tunnel (or connection) across jobs and workers. */
 export async function lockScope(tx: Tx, scope: IncidentScope): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${scope.tunnelId ?? scope.connectionId}))`;

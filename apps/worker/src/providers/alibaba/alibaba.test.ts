@@ -10,7 +10,6 @@ import {
   startServer,
   type TestServer,
 } from "../testing/server.ts";
-import { ProviderError } from "../types.ts";
 import { AlibabaProviderClient, parseEndpointOverride } from "./client.ts";
 import { LOG_PAGE_SIZE, lineTimestamp, WINDOW_SECONDS } from "./logs.ts";
 import { dhGroup, diagnosisFaultCode, tunnelStatus } from "./normalize.ts";

@@ -10,7 +10,6 @@ import {
   startServer,
   type TestServer,
 } from "../testing/server.ts";
-import { ProviderError } from "../types.ts";
 import { AwsProviderClient } from "./client.ts";
 import { advanceAwsCursor, parseAwsCursor } from "./logs.ts";
 import { pairTunnels } from "./normalize.ts";

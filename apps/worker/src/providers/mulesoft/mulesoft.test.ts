@@ -10,7 +10,6 @@ import {
   startServer,
   type TestServer,
 } from "../testing/server.ts";
-import { ProviderError } from "../types.ts";
 import { CONTROL_PLANES, controlPlaneOf, MulesoftProviderClient } from "./client.ts";
 
 const SECRET = "anypoint-client-secret-0123456789";

@@ -8,7 +8,7 @@ import { ConfirmButton, confirmed, formatDate, type Role, SectionHeader, useRole
 import { Field, FormButtons, FormError, formErrors } from "~/components/forms.tsx";
 import { ShownOnce } from "~/components/shown-once.tsx";
 import { PagedTable } from "~/components/table.tsx";
-import { EmptyState, Loading, QueryView, TimeAgo } from "~/components/ui.tsx";
+import { EmptyState, QueryView, TimeAgo } from "~/components/ui.tsx";
 import { urlStatePage } from "~/components/url-state-page.tsx";
 import { useUrlState } from "~/components/use-url-state.ts";
 import { errorMessage, useTRPC } from "~/trpc/client.tsx";
