@@ -51,17 +51,22 @@ describe("insertLogEvents", () => {
     });
   });
 
-  it("stores a line with NUL characters, which PostgreSQL text cannot hold, with U+FFFD in their place", async () => {
+  it("stores NUL and half surrogate pairs, which PostgreSQL cannot hold, as U+FFFD", async () => {
     const binary = { ...row(20), raw: "bad\u0000line", parsed: { message: "bad\u0000line" }, fingerprint: "fp-20" };
     // A backslash and "u0000" written out in a line are text, not a NUL.
-    const written = { ...row(21), raw: String.raw`escaped \u0000 text`, fingerprint: "fp-21" };
-    const inserted = await insertLogEvents(prisma, [binary, written]);
-    expect([...inserted].sort()).toEqual(["fp-20", "fp-21"]);
+    const written = { ...row(21), raw: String.raw`escaped \u0000 text \\u0000`, fingerprint: "fp-21" };
+    const halfPair = { ...row(22), raw: "cut \ud83d pair, whole \ud83d\ude00 pair", fingerprint: "fp-22" };
+    const inserted = await insertLogEvents(prisma, [binary, written, halfPair]);
+    expect([...inserted].sort()).toEqual(["fp-20", "fp-21", "fp-22"]);
     const stored = await prisma.tunnelLogEvent.findMany({
-      where: { fingerprint: { in: ["fp-20", "fp-21"] } },
+      where: { fingerprint: { in: ["fp-20", "fp-21", "fp-22"] } },
       orderBy: { fingerprint: "asc" },
     });
-    expect(stored.map((s) => s.raw)).toEqual(["bad\ufffdline", String.raw`escaped \u0000 text`]);
+    expect(stored.map((s) => s.raw)).toEqual([
+      "bad\ufffdline",
+      String.raw`escaped \u0000 text \\u0000`,
+      "cut \ufffd pair, whole \ud83d\ude00 pair",
+    ]);
     expect(stored[0]?.parsed).toEqual({ message: "bad\ufffdline" });
   });
 

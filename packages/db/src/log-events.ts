@@ -47,13 +47,15 @@ function byOrigin(rows: readonly LogEventRow[]): LogEventRow[][] {
   return [...groups.values()];
 }
 
-// PostgreSQL text and jsonb cannot hold NUL: a line with one is stored with U+FFFD in its place
-// rather than failing its whole page. JSON writes NUL as \u0000; an escaped backslash before
-// "u0000" (an even run of backslashes) is text and stays.
-const NUL_ESCAPE = /(?<!\\)((?:\\\\)*)\\u0000/g;
+// PostgreSQL text and jsonb hold neither NUL nor half a surrogate pair: a line with one is
+// stored with U+FFFD in its place rather than failing its whole page. JSON.stringify writes
+// both as \u escapes (\u0000, \ud800); an escaped backslash before "u0000" (an even run of
+// backslashes) is text and stays.
+const UNSTORABLE = /\\u(?:0000|d[89a-f])/;
+const UNSTORABLE_ESCAPE = /(?<!\\)((?:\\\\)*)\\u(?:0000|d[89a-f][0-9a-f]{2})/g;
 
-function withoutNul(json: string): string {
-  return json.includes("\\u0000") ? json.replace(NUL_ESCAPE, "$1\\ufffd") : json;
+function storable(json: string): string {
+  return UNSTORABLE.test(json) ? json.replace(UNSTORABLE_ESCAPE, "$1\\ufffd") : json;
 }
 
 async function insertOriginGroup(db: Db, rows: readonly LogEventRow[]): Promise<string[]> {
@@ -63,7 +65,7 @@ async function insertOriginGroup(db: Db, rows: readonly LogEventRow[]): Promise<
   // worker than escaping every value into per-column array literals), holding only what
   // differs between rows. Read as jsonb, each row's parsed fields come out as jsonb without a
   // second parse.
-  const batch = withoutNul(
+  const batch = storable(
     JSON.stringify(
       rows.map((r) => ({
         occurredAt: r.occurredAt.toISOString(),
