@@ -4,7 +4,6 @@
 import { createHash } from "node:crypto";
 import { evaluatePosture, GRADES, type Posture } from "@tunnelwatch/core";
 import { type Grade, type Prisma, recordAlertEvent, recordIncidentAlert, type TunnelStatus } from "@tunnelwatch/db";
-import { mapLimit } from "../providers/common/pool.ts";
 import type { FetchedConnection, LogStreamRef, MaintenanceNotice, StatusSnapshot } from "../providers/types.ts";
 import { foldBatch } from "./fold-batch.ts";
 import { type IncidentScope, incidentTitle, lockScope, policyOf, resolveIncident } from "./incidents.ts";
@@ -65,10 +64,6 @@ function criticalityOf(tags: Record<string, string> | undefined) {
   return value === "LOW" || value === "HIGH" || value === "CRITICAL" ? value : undefined;
 }
 
-// Connections are independent (own rows, own incident locks): a few transactions at a time keep
-// PostgreSQL busy while each waits on its round trips.
-export const CONNECTIONS_IN_PARALLEL = 6;
-
 /** Applies a fetched snapshot; one transaction per connection keeps locks short. */
 export async function applyStatusSnapshot(
   prisma: { $transaction: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T> } & Tx,
@@ -78,7 +73,7 @@ export async function applyStatusSnapshot(
   const result: StatusResult = { connections: 0, transitions: 0, postureChanges: 0, removed: 0 };
   const policy = policyOf(account.tenant);
   const seen: string[] = [];
-  await mapLimit(snapshot.connections, CONNECTIONS_IN_PARALLEL, async (connection) => {
+  for (const connection of snapshot.connections) {
     const changes = await prisma.$transaction((tx) =>
       applyConnection(tx, account, connection, snapshot.fetchedAt, policy),
     );
@@ -86,7 +81,7 @@ export async function applyStatusSnapshot(
     result.connections++;
     result.transitions += changes.transitions;
     result.postureChanges += changes.postureChanged ? 1 : 0;
-  });
+  }
   const gone = await prisma.vpnConnection.updateMany({
     where: { tenantId: account.tenantId, cloudAccountId: account.id, deletedAt: null, id: { notIn: seen } },
     data: { deletedAt: snapshot.fetchedAt },
