@@ -123,6 +123,8 @@ describe("pipeline over PostgreSQL", () => {
     expect(await prisma.tunnelStatusTransition.count({ where: { tunnelId: tunnel2.id } })).toBe(3);
     const hourly = await prisma.tunnelUptimeHourly.findFirstOrThrow({ where: { tunnelId: tunnel2.id } });
     expect(hourly).toMatchObject({ upSamples: 2, downSamples: 4 });
+    const samples = await prisma.tunnelStatusSample.findMany({ where: { tunnelId: tunnel2.id } });
+    expect(samples.map((sample) => sample.status).sort()).toEqual(["DOWN", "DOWN", "DOWN", "DOWN", "UP", "UP"]);
   });
 
   it("stores each log event once, moves the cursor with it, and names an incident's cause", async () => {

@@ -164,6 +164,7 @@ async function applyConnection(
   });
 
   let transitions = 0;
+  const samples: Array<{ tunnelId: string; status: TunnelStatus; acceptedRouteCount: number | null }> = [];
   // One read for the connection's tunnels, rather than one per tunnel.
   const previousTunnels = await tx.tunnel.findMany({
     where: { connectionId: row.id },
@@ -243,22 +244,7 @@ async function applyConnection(
         });
       }
     }
-    await tx.tunnelStatusSample.create({
-      data: {
-        tenantId: account.tenantId,
-        tunnelId: saved.id,
-        sampledAt: now,
-        status,
-        acceptedRouteCount: tunnelFields.acceptedRouteCount,
-      },
-    });
-    const up = status === "UP" ? 1 : 0;
-    await tx.$executeRaw`
-      INSERT INTO "TunnelUptimeHourly" ("tenantId", "tunnelId", "hour", "upSamples", "downSamples")
-      VALUES (${account.tenantId}, ${saved.id}, ${hourOf(now)}, ${up}, ${1 - up})
-      ON CONFLICT ("tunnelId", "hour") DO UPDATE
-      SET "upSamples" = "TunnelUptimeHourly"."upSamples" + EXCLUDED."upSamples",
-          "downSamples" = "TunnelUptimeHourly"."downSamples" + EXCLUDED."downSamples"`;
+    samples.push({ tunnelId: saved.id, status, acceptedRouteCount: tunnelFields.acceptedRouteCount });
 
     // Status as an incident signal: a DOWN tunnel is a fault until the logs name its cause, an
     // UP tunnel is a recovery. Hysteresis in the folding rules absorbs short blips.
@@ -287,6 +273,8 @@ async function applyConnection(
       );
     }
   }
+
+  await recordSamples(tx, account.tenantId, now, samples);
 
   const last = await tx.postureSnapshot.findFirst({
     where: { connectionId: row.id },
@@ -323,6 +311,28 @@ async function applyConnection(
   }
   await foldRedundancy(tx, account, row.id, posture, now, { isKnown: previous !== null, tunnelsUp });
   return { connectionId: row.id, transitions, postureChanged };
+}
+
+/** This poll's sample of each tunnel, and its count in the tunnel's hourly uptime: two statements. */
+async function recordSamples(
+  tx: Tx,
+  tenantId: string,
+  now: Date,
+  samples: Array<{ tunnelId: string; status: TunnelStatus; acceptedRouteCount: number | null }>,
+) {
+  if (samples.length === 0) return;
+  await tx.tunnelStatusSample.createMany({
+    data: samples.map((sample) => ({ tenantId, sampledAt: now, ...sample })),
+  });
+  const ids = samples.map((sample) => sample.tunnelId);
+  const ups = samples.map((sample) => (sample.status === "UP" ? 1 : 0));
+  await tx.$executeRaw`
+    INSERT INTO "TunnelUptimeHourly" ("tenantId", "tunnelId", "hour", "upSamples", "downSamples")
+    SELECT ${tenantId}, s."tunnelId", ${hourOf(now)}, s."up", 1 - s."up"
+    FROM unnest(${ids}::text[], ${ups}::int[]) AS s("tunnelId", "up")
+    ON CONFLICT ("tunnelId", "hour") DO UPDATE
+    SET "upSamples" = "TunnelUptimeHourly"."upSamples" + EXCLUDED."upSamples",
+        "downSamples" = "TunnelUptimeHourly"."downSamples" + EXCLUDED."downSamples"`;
 }
 
 // Lost redundancy is a connection-level incident that opens once it has lasted the tenant's
