@@ -1,55 +1,27 @@
 // Fields a network engineer searches by: addresses, SPIs, message ids, connection names.
 import { type Found, MARK } from "./markers.ts";
+import { NOTIFY_NAMES, SHORT_NOTIFY_NAMES } from "./notify.ts";
 import type { ParsedFields, Vendor } from "./types.ts";
 
 const IPV4 = String.raw`(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}`;
 const BETWEEN = new RegExp(`between (${IPV4})\\[[^\\]]*\\]\\.\\.\\.(${IPV4})`);
-// Text right before an address that says whose it is (case as the vendors write it).
+// Text right before an address that says whose it is (case as the vendors write it). A label
+// ending in a colon may have one space after it.
+const withOptionalSpace = (labels: string[]) => labels.flatMap((label) => [label, `${label} `]);
 const PEER_LABELS = [
-  "peer ip:",
-  "peer ip: ",
-  "Remote",
-  "Remote:",
-  "Remote: ",
-  "Remote gateway",
-  "Remote gateway:",
-  "Remote gateway: ",
+  ...withOptionalSpace(["peer ip:", "Remote:", "Remote gateway:", "Remote IKE-ID:"]),
   "IP = ",
   'remote-address="',
   "peer_contact='",
-  "Remote IKE-ID:",
-  "Remote IKE-ID: ",
   "from ",
   "to ",
 ];
-const LOCAL_LABELS = [
-  "my ip:",
-  "my ip: ",
-  "Local",
-  "Local:",
-  "Local: ",
-  "Local gateway",
-  "Local gateway:",
-  "Local gateway: ",
-  'local-address="',
-  "Local-ip:",
-  "Local-ip: ",
-];
+const LOCAL_LABELS = [...withOptionalSpace(["my ip:", "Local:", "Local gateway:", "Local-ip:"]), 'local-address="'];
 const SPI =
   /SPI[:= ]+(?:0x)?([0-9a-fA-F]{8})\b|SPIs ([0-9a-f]{8})_i ([0-9a-f]{8})_o|spi[:=]((?:0x)?[0-9a-f]{8,16}(?::[0-9a-f]{16})?)/;
 const MESSAGE_ID =
   /[Mm]essage ID:? (\d+)|msgid=([0-9a-fA-F]+)|(?:request|response) (\d+) \[|mess id (0x[0-9a-f]+)|\(id=(\w+)\)/;
-const NOTIFY =
-  /\b(NO_PROPOSAL_CHOSEN|TS_UNACCEPTABLE|AUTHENTICATION_FAILED|INVALID_ID_INFORMATION|INVALID_KE_PAYLOAD|TEMPORARY_FAILURE|INVALID_SYNTAX|UNSUPPORTED_CRITICAL_PAYLOAD|SINGLE_PAIR_REQUIRED|NO_ADDITIONAL_SAS|INTERNAL_ADDRESS_FAILURE|FAILED_CP_REQUIRED|CHILD_SA_NOT_FOUND|INVALID_MAJOR_VERSION|INVALID_SPI|R_U_THERE)\b|N\((NO_PROP|TS_UNACCEPT|AUTH_FAILED|INVAL_KE|TEMP_FAIL|INVAL_ID|INVAL_SYN)\)/;
-const SHORT_NOTIFY: Record<string, string> = {
-  NO_PROP: "NO_PROPOSAL_CHOSEN",
-  TS_UNACCEPT: "TS_UNACCEPTABLE",
-  AUTH_FAILED: "AUTHENTICATION_FAILED",
-  INVAL_KE: "INVALID_KE_PAYLOAD",
-  TEMP_FAIL: "TEMPORARY_FAILURE",
-  INVAL_ID: "INVALID_ID_INFORMATION",
-  INVAL_SYN: "INVALID_SYNTAX",
-};
+const NOTIFY = new RegExp(`\\b(${NOTIFY_NAMES.join("|")})\\b|N\\((${Object.keys(SHORT_NOTIFY_NAMES).join("|")})\\)`);
 const TUNNEL_ID = /\b(vpn-[0-9a-f]{8,17}|vco-[\w*]+|tun-[\w*]+)\b|tunnel-id: ?(\d+)/;
 const STRONGSWAN_CONN = /<([^|>]+)\|\d+>|\b(?:IKE_SA|CHILD_SA) ([\w.-]+)[[{]\d+[\]}]/;
 const LIBRESWAN_CONN = /^(?:\d{3} )?"([^"]+)"/;
@@ -80,7 +52,7 @@ export function extractFields(message: string, vendor: Vendor, into: ParsedField
   }
   if (found.has(MARK.notify)) {
     const notify = NOTIFY.exec(message);
-    if (notify) into.notify = notify[1] ?? SHORT_NOTIFY[notify[2] as string];
+    if (notify) into.notify = notify[1] ?? SHORT_NOTIFY_NAMES[notify[2] as string];
   }
   if (found.has(MARK.tunnelId)) {
     const tunnel = TUNNEL_ID.exec(message);

@@ -2,6 +2,7 @@
 // (which rules may match), vendor markers, field markers and phase markers. Everything after
 // runs a regular expression only where its marker was seen.
 import { KeywordIndex } from "./keyword-index.ts";
+import { NOTIFY_KEYWORDS } from "./notify.ts";
 import { RULES } from "./rules.ts";
 
 const MARKERS = {
@@ -36,31 +37,7 @@ const MARKERS = {
   localLabel: ["my ip:", "local"],
   spi: ["spi"],
   messageId: ["message id", "msgid=", "(id=", "request ", "response ", "mess id "],
-  notify: [
-    "no_proposal_chosen",
-    "ts_unacceptable",
-    "authentication_failed",
-    "invalid_id_information",
-    "invalid_ke_payload",
-    "temporary_failure",
-    "invalid_syntax",
-    "unsupported_critical_payload",
-    "single_pair_required",
-    "no_additional_sas",
-    "internal_address_failure",
-    "failed_cp_required",
-    "child_sa_not_found",
-    "invalid_major_version",
-    "invalid_spi",
-    "r_u_there",
-    "n(no_prop)",
-    "n(ts_unaccept)",
-    "n(auth_failed)",
-    "n(inval_ke)",
-    "n(temp_fail)",
-    "n(inval_id)",
-    "n(inval_syn)",
-  ],
+  notify: NOTIFY_KEYWORDS,
   tunnelId: ["vpn-", "vco-", "tun-", "tunnel-id"],
   ikeVersion: ["ike version", "ikeversion", "ikev1", "ikev2"],
   phase1Definite: [
