@@ -20,9 +20,13 @@ export interface WebhookChannel {
   secret: string | null;
 }
 
+/** What a receiver's answer is read up to: enough for any error message, bounded for a hostile one. */
+export const MAX_RESPONSE_BYTES = 64 * 1024;
+
 export interface WebhookOptions {
   timeoutMs: number;
-  maxResponseBytes: number;
+  /** MAX_RESPONSE_BYTES unless given. */
+  maxResponseBytes?: number;
   allowList: string | undefined;
   now?: () => Date;
 }
@@ -76,7 +80,7 @@ export async function deliverWebhook(
     body,
     headers,
     timeoutMs: options.timeoutMs,
-    maxResponseBytes: options.maxResponseBytes,
+    maxResponseBytes: options.maxResponseBytes ?? MAX_RESPONSE_BYTES,
     allowList: options.allowList,
   });
 }

@@ -1,5 +1,5 @@
 export type { WebhookChannel, WebhookFormat, WebhookOptions } from "./deliver.ts";
-export { deliverWebhook, webhookBody, webhookHeaders } from "./deliver.ts";
+export { deliverWebhook, MAX_RESPONSE_BYTES, webhookBody, webhookHeaders } from "./deliver.ts";
 export type { RenderedEmail } from "./email.ts";
 export { escapeHtml, renderEmail } from "./email.ts";
 export type { HttpOutcome, HttpRequest } from "./http.ts";
@@ -30,7 +30,7 @@ export {
 export type { WebhookEventType, WebhookPayloadV1 } from "./payload.ts";
 export { WEBHOOK_EVENT_TYPES, WEBHOOK_SCHEMA_VERSION, webhookPayload } from "./payload.ts";
 export type { AlertTarget, SendOptions, SendOutcome } from "./send.ts";
-export { MAX_RESPONSE_BYTES, sendAlert } from "./send.ts";
+export { sendAlert } from "./send.ts";
 export {
   DEFAULT_SIGNATURE_TOLERANCE_SEC,
   DELIVERY_HEADER,

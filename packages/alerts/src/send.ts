@@ -1,20 +1,14 @@
-import { deliverWebhook, type WebhookChannel } from "./deliver.ts";
+import { deliverWebhook, type WebhookChannel, type WebhookOptions } from "./deliver.ts";
 import type { Mailer } from "./mailer.ts";
 import type { AlertMessage } from "./message.ts";
 import { oneLine } from "./message.ts";
 
-export const MAX_RESPONSE_BYTES = 64 * 1024;
-
 /** An email channel's recipients, or a webhook channel with its signing secret opened. */
 export type AlertTarget = { to: string[] } | WebhookChannel;
 
-export interface SendOptions {
+export interface SendOptions extends WebhookOptions {
   /** null when SMTP is not configured: email channels then fail with a clear error. */
   mailer: Mailer | null;
-  timeoutMs: number;
-  maxResponseBytes: number;
-  allowList: string | undefined;
-  now?: () => Date;
 }
 
 /** One attempt's result, for either transport: responseCode is the SMTP reply or HTTP status. */

@@ -7,7 +7,6 @@ import {
   type AlertMessage,
   type AlertTriggerName,
   createMailer,
-  MAX_RESPONSE_BYTES,
   type SendOptions,
   type SendOutcome,
   sendAlert,
@@ -74,7 +73,6 @@ export function createDeliverer(deps: DeliveryDeps) {
     return {
       mailer: mailer ?? null,
       timeoutMs: settings.httpTimeoutMs,
-      maxResponseBytes: MAX_RESPONSE_BYTES,
       allowList: settings.allowList,
     };
   }

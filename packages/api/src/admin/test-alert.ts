@@ -1,7 +1,7 @@
 // The Alerts screen's "send test" button: a test message through the channel's real transport,
 // with the outcome (response code, latency, error) shown to the administrator at once.
 import { randomUUID } from "node:crypto";
-import { type AlertMessage, createMailer, MAX_RESPONSE_BYTES, type SendOutcome, sendAlert } from "@tunnelwatch/alerts";
+import { type AlertMessage, createMailer, type SendOutcome, sendAlert } from "@tunnelwatch/alerts";
 import type { AlertsEnv } from "@tunnelwatch/config";
 import type { ChannelConfig } from "@tunnelwatch/db";
 
@@ -33,7 +33,6 @@ export async function sendTestAlert(
     return await sendAlert(message, target, {
       mailer,
       timeoutMs: env.ALERT_HTTP_TIMEOUT_MS,
-      maxResponseBytes: MAX_RESPONSE_BYTES,
       allowList: env.PRIVATE_HOSTS_ALLOWED,
     });
   } finally {
