@@ -4,19 +4,16 @@
 // the transition and its alert event, dispatches it to the rule and delivers it to a local
 // receiver. One trial per connection, injected at random moments relative to the poll schedule.
 import type { ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { verifySignature } from "@tunnelwatch/alerts";
-import { createPrismaClient, newChannelSecret, parseKeyring } from "@tunnelwatch/db";
-import { createMigratedTestDatabase } from "@tunnelwatch/db/testing";
+import { newChannelSecret } from "@tunnelwatch/db";
 import { createSimulator } from "@tunnelwatch/simulator";
-import { seedSimulatedAccounts } from "@tunnelwatch/worker/seed-simulated";
+import { openBenchDatabase, seedBenchOrganisation } from "./stage.ts";
 import { buildWorker, spawnWorker } from "./worker-process.ts";
 
 const TRIALS = Number(process.env.BENCH_TRIALS ?? 40);
 const POLL_INTERVAL_SEC = Number(process.env.BENCH_POLL_INTERVAL_SEC ?? 5);
-const KEYS = `k1:${randomBytes(32).toString("base64")}`;
 
 const say = (message: string) => console.log(message);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -59,24 +56,22 @@ const receiver = http.createServer((req, res) => {
 await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
 const receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/tunnelwatch`;
 
-const db = await createMigratedTestDatabase("bench_alerts");
-const prisma = createPrismaClient(db.url);
-const keyring = parseKeyring(KEYS, "k1");
+const bench = await openBenchDatabase("bench_alerts");
+const { db, prisma, keyring } = bench;
 let worker: ChildProcess | undefined;
 try {
-  const tenant = await prisma.tenant.create({ data: { name: "Bench", slug: "bench" } });
-  await seedSimulatedAccounts(prisma, keyring, {
-    tenantId: tenant.id,
+  const { tenantId } = await seedBenchOrganisation(bench, {
+    slug: "bench",
     simulatorUrl: simServer.url,
     accounts: sim.fleet.accounts,
     statusIntervalSec: POLL_INTERVAL_SEC,
     logsIntervalSec: 3600,
   });
-  const sealed = newChannelSecret(keyring, tenant.id);
+  const sealed = newChannelSecret(keyring, tenantId);
   secret = sealed.secret;
   const channel = await prisma.alertChannel.create({
     data: {
-      tenantId: tenant.id,
+      tenantId,
       kind: "WEBHOOK",
       name: "bench receiver",
       config: { url: receiverUrl, format: "json" },
@@ -86,7 +81,7 @@ try {
   });
   await prisma.alertRule.create({
     data: {
-      tenantId: tenant.id,
+      tenantId,
       name: "Tunnel down",
       trigger: "TUNNEL_DOWN",
       quietPeriodSec: 900,
@@ -96,7 +91,7 @@ try {
 
   worker = spawnWorker({
     databaseUrl: db.url,
-    credentialKeys: KEYS,
+    credentialKeys: bench.credentialKeys,
     env: { PRIVATE_HOSTS_ALLOWED: "127.0.0.1" },
   });
 

@@ -4,24 +4,20 @@
 // the same run; and status polling capacity (connections refreshed per second).
 
 import type { ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { createPrismaClient, parseKeyring } from "@tunnelwatch/db";
-import { createMigratedTestDatabase } from "@tunnelwatch/db/testing";
 import { createSimulator } from "@tunnelwatch/simulator";
 import { accountTarget, applyStatusSnapshot } from "@tunnelwatch/worker/pipeline";
 import { createProviderClient } from "@tunnelwatch/worker/providers";
-import { seedSimulatedAccounts } from "@tunnelwatch/worker/seed-simulated";
 import pg from "pg";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
+import { openBenchDatabase, seedBenchOrganisation } from "./stage.ts";
 import { buildWorker, spawnWorker } from "./worker-process.ts";
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
 const LOG_RATE = Number(process.env.BENCH_LOG_RATE ?? 40);
 const HISTORY_SEC = 1800;
 const STATUS_CONNECTIONS = Number(process.env.BENCH_STATUS_CONNECTIONS ?? 200);
-const KEYS = `k1:${randomBytes(32).toString("base64")}`;
 
 const say = (message: string) => console.log(message);
 
@@ -71,14 +67,12 @@ say(
   `Simulated fleet: ${sim.fleet.connections.length} AWS connections, ${expected.toLocaleString("en")} log events in ${HISTORY_SEC / 60} minutes of tunnel and BGP logs`,
 );
 
-const db = await createMigratedTestDatabase("bench");
-const prisma = createPrismaClient(db.url);
-const keyring = parseKeyring(KEYS, "k1");
+const bench = await openBenchDatabase("bench");
+const { db, prisma, keyring } = bench;
 let worker: ChildProcess | undefined;
 try {
-  const tenant = await prisma.tenant.create({ data: { name: "Bench", slug: "bench" } });
-  await seedSimulatedAccounts(prisma, keyring, {
-    tenantId: tenant.id,
+  await seedBenchOrganisation(bench, {
+    slug: "bench",
     simulatorUrl: server.url,
     accounts: sim.fleet.accounts,
     statusIntervalSec: 600,
@@ -89,7 +83,7 @@ try {
     : [];
   worker = spawnWorker({
     databaseUrl: db.url,
-    credentialKeys: KEYS,
+    credentialKeys: bench.credentialKeys,
     nodeArgs: profile,
     env: { WORKER_CONCURRENCY: "4" },
   });
@@ -153,14 +147,13 @@ try {
     },
   });
   const statusServer = await statusSim.listen(0);
-  const statusTenant = await prisma.tenant.create({ data: { name: "Status", slug: "status" } });
-  const [accountId] = (
-    await seedSimulatedAccounts(prisma, keyring, {
-      tenantId: statusTenant.id,
-      simulatorUrl: statusServer.url,
-      accounts: statusSim.fleet.accounts,
-    })
-  ).values();
+  const {
+    accountIds: [accountId],
+  } = await seedBenchOrganisation(bench, {
+    slug: "status",
+    simulatorUrl: statusServer.url,
+    accounts: statusSim.fleet.accounts,
+  });
   const account = await prisma.cloudAccount.findUniqueOrThrow({ where: { id: accountId }, include: { tenant: true } });
   const statusClient = createProviderClient(accountTarget(keyring, account));
   await applyStatusSnapshot(prisma, account, await statusClient.fetchStatus());

@@ -164,7 +164,7 @@ async function applyConnection(
   });
 
   let transitions = 0;
-  const samples: Array<{ tunnelId: string; status: TunnelStatus; acceptedRouteCount: number | null }> = [];
+  const samples: TunnelSample[] = [];
   // One read for the connection's tunnels, rather than one per tunnel.
   const previousTunnels = await tx.tunnel.findMany({
     where: { connectionId: row.id },
@@ -313,12 +313,18 @@ async function applyConnection(
   return { connectionId: row.id, transitions, postureChanged };
 }
 
+interface TunnelSample {
+  tunnelId: string;
+  status: TunnelStatus;
+  acceptedRouteCount: number | null;
+}
+
 /** This poll's sample of each tunnel, and its count in the tunnel's hourly uptime: two statements. */
 async function recordSamples(
   tx: Tx,
   tenantId: string,
   now: Date,
-  samples: Array<{ tunnelId: string; status: TunnelStatus; acceptedRouteCount: number | null }>,
+  samples: TunnelSample[],
 ) {
   if (samples.length === 0) return;
   await tx.tunnelStatusSample.createMany({
