@@ -320,12 +320,7 @@ interface TunnelSample {
 }
 
 /** This poll's sample of each tunnel, and its count in the tunnel's hourly uptime: two statements. */
-async function recordSamples(
-  tx: Tx,
-  tenantId: string,
-  now: Date,
-  samples: TunnelSample[],
-) {
+async function recordSamples(tx: Tx, tenantId: string, now: Date, samples: TunnelSample[]) {
   if (samples.length === 0) return;
   await tx.tunnelStatusSample.createMany({
     data: samples.map((sample) => ({ tenantId, sampledAt: now, ...sample })),
