@@ -11,6 +11,7 @@ import { accountTarget, applyStatusSnapshot } from "@tunnelwatch/worker/pipeline
 import { createProviderClient } from "@tunnelwatch/worker/providers";
 import pg from "pg";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
+import { cpuByPart, cpuSecondsByProcess, describeCpu } from "./cpu.ts";
 import { openBenchDatabase, seedBenchOrganisation } from "./stage.ts";
 import { buildWorker, spawnWorker } from "./worker-process.ts";
 
@@ -101,6 +102,7 @@ try {
   await waitFor(async () => (await insertedSoFar()) > 0, 120_000, "the first stored event");
   const started = performance.now();
   const startedWith = await count();
+  const cpuBefore = cpuSecondsByProcess();
   await waitFor(
     async () => (await insertedSoFar()) >= expected * 0.98 && (await count()) >= expected,
     600_000,
@@ -108,10 +110,14 @@ try {
     async () => `${(await insertedSoFar()).toLocaleString("en")} of ${expected.toLocaleString("en")} events stored`,
   );
   const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = cpuSecondsByProcess();
   const stored = await count();
   const eventsPerSec = Math.round((stored - startedWith) / seconds);
   say(
     `end to end: ${stored.toLocaleString("en")} events stored (expected ${expected.toLocaleString("en")}), ${(stored - startedWith).toLocaleString("en")} in ${seconds.toFixed(2)} s = ${eventsPerSec.toLocaleString("en")} events/s`,
+  );
+  say(
+    `  CPU per event: ${describeCpu(cpuByPart(cpuBefore, cpuAfter, { workerPid: worker.pid, thisProcess: "simulator" }), stored - startedWith, seconds)}`,
   );
   worker.kill("SIGTERM");
   await new Promise((resolve) => worker?.once("exit", resolve));
@@ -126,12 +132,15 @@ try {
   await client.query(`TRUNCATE "TunnelLogEvent"`);
   await client.query("CHECKPOINT");
   const copyStarted = performance.now();
+  const copyCpuBefore = cpuSecondsByProcess();
   await pipeline(Readable.from(chunks), client.query(copyFrom(`COPY "TunnelLogEvent" (${columns}) FROM STDIN`)));
   const copySeconds = (performance.now() - copyStarted) / 1000;
+  const copyCpu = cpuByPart(copyCpuBefore, cpuSecondsByProcess(), { thisProcess: "COPY client" });
   const copyRowsPerSec = Math.round(stored / copySeconds);
   say(
     `plain COPY: ${stored.toLocaleString("en")} rows in ${copySeconds.toFixed(2)} s = ${copyRowsPerSec.toLocaleString("en")} rows/s`,
   );
+  say(`  CPU per row: ${describeCpu(copyCpu, stored, copySeconds)}`);
   await client.end();
 
   // --- Status polling capacity -------------------------------------------------------------
