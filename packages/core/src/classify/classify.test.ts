@@ -100,6 +100,27 @@ describe("classification by meaning", () => {
     // NO_PROPOSAL_CHOSEN: the exchange decides the phase.
     ["charon: 09[ENC] parsed IKE_SA_INIT response 0 [ N(NO_PROP) ]", "IKE_PROPOSAL_MISMATCH", "1"],
     ["charon: 09[ENC] parsed CREATE_CHILD_SA response 7 [ N(NO_PROP) ]", "IPSEC_PROPOSAL_MISMATCH", "2"],
+    // IKEv1 informational: without a HASH it is not protected by an ISAKMP SA yet, so phase 1.
+    ["charon: 14[ENC] parsed INFORMATIONAL_V1 request 3851683074 [ N(NO_PROP) ]", "IKE_PROPOSAL_MISMATCH", "1"],
+    ["charon: 06[ENC] parsed INFORMATIONAL_V1 request 3861985833 [ HASH N(NO_PROP) ]", "IPSEC_PROPOSAL_MISMATCH", "2"],
+    // Cisco IOS names the protocol of the refused proposal (1 ISAKMP, 3 ESP).
+    ["ISAKMP:(9577): processing NOTIFY PROPOSAL_NOT_CHOSEN protocol 3", "IPSEC_PROPOSAL_MISMATCH", "2"],
+    ["ISAKMP:(9577): processing NOTIFY PROPOSAL_NOT_CHOSEN protocol 1", "IKE_PROPOSAL_MISMATCH", "1"],
+    // racoon names the attribute it refused, and so the phase.
+    [
+      "ERROR: rejected dh_group: DB(prop#1:trns#1):Peer(prop#1:trns#1) = 2048-bit MODP group:1024-bit MODP group",
+      "IKE_PROPOSAL_MISMATCH",
+      "1",
+    ],
+    ["ERROR: trns_id mismatched: my:AES peer:3DES", "IPSEC_PROPOSAL_MISMATCH", "2"],
+    // BGP adjacency changes in FRR and IOS-XE wording.
+    [
+      "bgpd[73781]: %ADJCHANGE: neighbor 10.6.106.2(peer.example) in vrf default Down Peer closed the session",
+      "BGP_SESSION_DOWN",
+      null,
+    ],
+    ["%BGP-5-ADJCHANGE: neighbor 10.12.1.2 active Down BGP Notification received", "BGP_SESSION_DOWN", null],
+    ["%BGP-5-ADJCHANGE: neighbor 10.12.1.2 active Up", "INFO", null],
     ["charon: 14[IKE] received NO_PROPOSAL_CHOSEN notify, no CHILD_SA built", "IPSEC_PROPOSAL_MISMATCH", "2"],
     ['pluto[1]: "tun" #4: STATE_QUICK_I1: received NO_PROPOSAL_CHOSEN', "IPSEC_PROPOSAL_MISMATCH", "2"],
     [
@@ -387,6 +408,19 @@ describe("vendors", () => {
   it("uses a vendor hint only when the line does not show its vendor", () => {
     expect(classifyLine("received NO_PROPOSAL_CHOSEN notify error", { vendor: "alibaba" }).vendor).toBe("alibaba");
     expect(classifyLine("charon: 09[IKE] initiating IKE_SA tun[1]", { vendor: "alibaba" }).vendor).toBe("strongswan");
+  });
+
+  it("does not take a vendor hint for a sign that the line is a tunnel log", () => {
+    const unrelated = classifyLine("Disk quota of user backup exceeded on /var", { vendor: "alibaba" });
+    expect(unrelated).toMatchObject({ code: "UNKNOWN", vendor: "alibaba" });
+    expect(classifyLine("IPsec SA rekey scheduled in 300 seconds", { vendor: "alibaba" }).code).toBe("INFO");
+  });
+
+  it("reads only the VPN messages of a Cisco ASA as tunnel lines", () => {
+    const deny =
+      '%ASA-4-106023: Deny tcp src outside:10.1.1.1/5000 dst inside:10.2.2.2/22 by access-group "out" [0x0, 0x0]';
+    expect(classifyLine(deny)).toMatchObject({ code: "UNKNOWN", vendor: "cisco-asa" });
+    expect(classifyLine("%ASA-5-713041: IP = 192.0.2.1, IKE Initiator: New Phase 1, Intf inside").code).toBe("INFO");
   });
 });
 

@@ -31,6 +31,9 @@ const HEX_DUMP = /^(?:[\w,]+ )?(?:[0-9a-fA-F]{8}\s*)+$/;
 // header does not name the daemon (bare messages pasted from a console or a vendor document).
 const VPN_VOCABULARY =
   /\b(?:IKE|IKEv[12]|ISAKMP|IPsec|IPSec|IPSEC|CHILD_SA|IKE_SA|ESP|SPI|DPD|NAT-T|[Pp]roposals?|[Pp]hase ?[12]|phase[12]|[Qq]uick [Mm]ode|[Mm]ain [Mm]ode|[Aa]ggressive [Mm]ode|[Vv]endor ID|pre-shared key|cert(?:ificate)? requests?|rekey\w*|IPsec-SA|ISAKMP-SA|QUICK_MODE|BGP|UDP\/4500|UDP\/500)\b/;
+// Cisco ASA/FTD logs everything through one syslog: only its VPN messages (IKE, IPsec, session
+// teardown) are tunnel lines; a firewall deny or a connection teardown is not.
+const ASA_VPN_MESSAGE = /%(?:ASA|FTD|PIX)-\d-(?:113019|402\d{3}|602\d{3}|702\d{3}|71[3-7]\d{3}|75[0-2]\d{3})\b/;
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 function unknown(reason: string, vendor: Vendor = "unknown", fields: ParsedFields = {}): Classification {
@@ -222,7 +225,12 @@ export function classifyLine(input: string | Uint8Array, options: ClassifyOption
   if (isMalformedJson) return unknown("malformed or truncated JSON record", vendor, fields);
   // Vocabulary alone counts only for bare messages: a line from another program (NetworkManager,
   // sshd, the kernel) that mentions IPsec is not a tunnel log.
-  const isRecognised = vendor !== "unknown" || (!fields.program && VPN_VOCABULARY.test(message));
+  // A vendor given by the caller names who sent the line, not that it is a tunnel log: a line
+  // that neither reads as one of the known formats nor uses VPN words stays UNKNOWN.
+  const isRecognised =
+    header.vendor === "cisco-asa"
+      ? ASA_VPN_MESSAGE.test(line) || VPN_VOCABULARY.test(message)
+      : header.vendor !== "unknown" || (!fields.program && VPN_VOCABULARY.test(message));
   const isDump = HEX_DUMP.test(message);
   if (isRecognised && !isDump) {
     extractFields(message, vendor, fields, found);

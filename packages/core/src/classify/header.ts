@@ -44,7 +44,7 @@ function vendorOfMessage(message: string, line: string, found: Found): Vendor {
   if (found.has(MARK.asa) && /%(?:ASA|FTD|PIX)-/.test(line)) return "cisco-asa";
   if (
     found.has(MARK.ios) &&
-    /%(?:CRYPTO|IKEV2|ISAKMP|IPSEC|BGP)-\d|\bISAKMP:\(\d+\)|\bIPSEC\(\w+\):|\bIKEv2[-:]\w*:?\(|\bIKEv2-(?:PLAT|PROTO)-\d/.test(
+    /%(?:CRYPTO|IKEV2|ISAKMP|IPSEC|BGP)-\d|\bISAKMP ?:? ?\(\d+\)|\bIPSEC\(\w+\):|\bIKEv2[-:]\w*:?\(|\bIKEv2-(?:PLAT|PROTO)-\d/.test(
       line,
     )
   ) {
@@ -62,7 +62,7 @@ function vendorOfMessage(message: string, line: string, found: Found): Vendor {
   }
   if (
     found.has(MARK.libreswan) &&
-    /^(?:\d{3} )?"[^"]+"(?:\[\d+\])?(?: \S+)? #\d+:|^packet from \S+:|STATE_(?:MAIN|QUICK|PARENT|V2|AGGR)_/.test(
+    /^(?:\d{3} |\[pluto\] )?"[^"]+"(?:\[\d+\])?(?: \S+)? #\d+:|^packet from \S+:|STATE_(?:MAIN|QUICK|PARENT|V2|AGGR)_/.test(
       message,
     )
   ) {
@@ -82,7 +82,11 @@ function vendorOfMessage(message: string, line: string, found: Found): Vendor {
   ) {
     return "paloalto";
   }
-  if (found.has(MARK.fortinet) && /logid="?01010|subtype="?vpn"?|action="?negotiate|xauth_status|vpntunnel=/.test(line))
+  // FortiGate event logs (key=value) and its IKE debug output ("ike 0:<phase1 name>:<serial>: ...").
+  if (
+    found.has(MARK.fortinet) &&
+    (/logid="?01010|subtype="?vpn"?|action="?negotiate|xauth_status|vpntunnel=/.test(line) || /^ike \d+:/.test(message))
+  )
     return "fortinet";
   if (found.has(MARK.meraki) && /\bevents (?:Site-to-site VPN|VPN|type=vpn_connectivity_change)\b/.test(line))
     return "meraki";

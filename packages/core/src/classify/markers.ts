@@ -7,7 +7,19 @@ import { RULES } from "./rules.ts";
 
 const MARKERS = {
   asa: ["%asa-", "%ftd-", "%pix-"],
-  ios: ["%crypto-", "%ikev2-", "%isakmp-", "%ipsec-", "%bgp-", "isakmp:(", "ipsec(", "ikev2-", "ikev2:"],
+  ios: [
+    "%crypto-",
+    "%ikev2-",
+    "%isakmp-",
+    "%ipsec-",
+    "%bgp-",
+    "isakmp:(",
+    "isakmp (",
+    "isakmp: (",
+    "ipsec(",
+    "ikev2-",
+    "ikev2:",
+  ],
   alibaba: ["vco-", "[proto_err]", "isakmp_", ".c:"],
   strongswanTag: [
     "[ike]",
@@ -28,7 +40,7 @@ const MARKERS = {
   libreswan: ["#", "state_", "packet from"],
   juniper: ["kmd_", "rpd_bgp", "ike negotiation", "ipsec negotiation"],
   paloalto: ["negotiation is", "ikemgr", "ike-nego-p", "]: {"],
-  fortinet: ["logid", "subtype", "negotiate", "xauth_status", "vpntunnel="],
+  fortinet: ["logid", "subtype", "negotiate", "xauth_status", "vpntunnel=", "ike "],
   meraki: [" events "],
   tencent: ["ike_sa_establish_fail", "ike_nego:"],
   racoon: ["error: ", "info: ", "warning: ", "notify: ", "debug: ", "ipsec,"],
@@ -41,6 +53,7 @@ const MARKERS = {
   tunnelId: ["vpn-", "vco-", "tun-", "tunnel-id"],
   ikeVersion: ["ike version", "ikeversion", "ikev1", "ikev2"],
   phase1Definite: [
+    "informational_v1",
     "ike_sa_init",
     "state_parent_i1",
     "state_main_",

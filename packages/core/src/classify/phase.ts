@@ -4,8 +4,9 @@ import type { IkePhase } from "./types.ts";
 // The exchange or state named in a line tells which phase a notify belongs to: the same
 // NO_PROPOSAL_CHOSEN is a phase 1 failure in IKE_SA_INIT or main mode and a phase 2 failure in
 // IKE_AUTH, CREATE_CHILD_SA or quick mode.
+// An IKEv1 informational without a HASH payload is not protected by an ISAKMP SA yet: phase 1.
 const DEFINITELY_PHASE_1 =
-  /IKE_SA_INIT|STATE_PARENT_I1|STATE_MAIN_|STATE_AGGR_|[Mm]ain [Mm]ode|[Aa]ggressive [Mm]ode|Identity Protection|IKE_NEGO:|waiting for phase ?1/;
+  /INFORMATIONAL_V1 (?:request|response) \d+ \[ (?!HASH)|IKE_SA_INIT|STATE_PARENT_I1|STATE_MAIN_|STATE_AGGR_|[Mm]ain [Mm]ode|[Aa]ggressive [Mm]ode|Identity Protection|IKE_NEGO:|waiting for phase ?1/;
 const PHASE_2 =
   /IKE_AUTH|CREATE_CHILD_SA|CHILD_SA|[Cc]hild SA|CHILD SA|INFORMATIONAL_V1|[Qq]uick [Mm]ode|\bQM\b|STATE_QUICK|[Pp]hase[- ]?2|\bph2\b|\bP2\b|IPsec SA|IPSec SA|IPSEC SA|IPsec-SA|IPSec negotiation|IPsec negotiation|IPSec tunnel|traffic[- ]selector|proxy[- ]?id|\bESP\b|child SA/;
 const PHASE_1 =
