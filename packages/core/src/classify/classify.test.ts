@@ -369,6 +369,14 @@ describe("fields", () => {
     expect(result.fields).toMatchObject({ peerIp: "13.68.203.192", localIp: "10.0.1.50" });
   });
 
+  it("reads FortiGate's remip and locip", () => {
+    const result = classifyLine(
+      'date=2020-07-01 time=09:03:38 devname="fw1" logid="0101037138" type="event" subtype="vpn" level="notice" logdesc="IPsec connection status changed" action="tunnel-up" locip=198.51.100.1 remip=203.0.113.5 remport=500 vpntunnel="to-aws"',
+    );
+    expect(result).toMatchObject({ code: "TUNNEL_UP", vendor: "fortinet" });
+    expect(result.fields).toMatchObject({ peerIp: "203.0.113.5", localIp: "198.51.100.1" });
+  });
+
   it("reads Alibaba connection ids and Juniper VPN names", () => {
     const alibaba = classifyLine(
       "2023-01-13 11:39:21 vco-bp1spxu8hlcvpd7ry1234 [PROTO_ERR]: ikev1.c:1433:isakmp_ph1resend(): phase1 negotiation failed due to time up.",

@@ -13,10 +13,18 @@ const PEER_LABELS = [
   "IP = ",
   'remote-address="',
   "peer_contact='",
+  // FortiGate event logs: remip= and locip=, quoted or not.
+  "remip=",
+  'remip="',
   "from ",
   "to ",
 ];
-const LOCAL_LABELS = [...withOptionalSpace(["my ip:", "Local:", "Local gateway:", "Local-ip:"]), 'local-address="'];
+const LOCAL_LABELS = [
+  ...withOptionalSpace(["my ip:", "Local:", "Local gateway:", "Local-ip:"]),
+  'local-address="',
+  "locip=",
+  'locip="',
+];
 const SPI =
   /SPI[:= ]+(?:0x)?([0-9a-fA-F]{8})\b|SPIs ([0-9a-f]{8})_i ([0-9a-f]{8})_o|spi[:=]((?:0x)?[0-9a-f]{8,16}(?::[0-9a-f]{16})?)/;
 const MESSAGE_ID =
