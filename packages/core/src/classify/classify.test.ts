@@ -113,6 +113,9 @@ describe("classification by meaning", () => {
       "1",
     ],
     ["ERROR: trns_id mismatched: my:AES peer:3DES", "IPSEC_PROPOSAL_MISMATCH", "2"],
+    // A negotiation that failed without a cause is a tunnel not coming up, not chatter; a named cause wins.
+    ["17:12:32 ipsec,error 10.5.107.112 phase1 negotiation failed.", "TUNNEL_DOWN_OTHER", "1"],
+    ["17:12:32 ipsec,error 10.5.107.112 phase1 negotiation failed due to time up.", "PEER_UNREACHABLE", "1"],
     // BGP adjacency changes in FRR and IOS-XE wording.
     [
       "bgpd[73781]: %ADJCHANGE: neighbor 10.6.106.2(peer.example) in vrf default Down Peer closed the session",

@@ -744,6 +744,26 @@ const DOWN: Rule[] = [
   }),
 ];
 
+// A negotiation that failed without naming why: the tunnel is not coming up, which is not benign.
+// Every rule above that names a cause wins over this one.
+const NEGOTIATION_FAILED: Rule[] = [
+  r({
+    id: "down.negotiation-failed",
+    keywords: [
+      "negotiation failed",
+      "negotiation fails",
+      "negotiation is failed",
+      "failed to pre-process ph1",
+      "negotiate_error",
+      "status=failure",
+      'status="failure',
+    ],
+    test: /[Nn]egotiation (?:failed|fails|is failed)\b|failed to pre-process ph1 packet|status="?negotiate_error|msg="?\s*progress IPsec phase \d"?.*status="?failure/,
+    code: "TUNNEL_DOWN_OTHER",
+    confidence: 0.5,
+  }),
+];
+
 const UP: Rule[] = [
   r({
     id: "up.established",
@@ -804,6 +824,7 @@ export const RULES: readonly Rule[] = [
   ...UNREACHABLE,
   ...BGP,
   ...DOWN,
+  ...NEGOTIATION_FAILED,
   ...UP,
 ];
 
