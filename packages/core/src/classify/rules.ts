@@ -320,8 +320,10 @@ const AUTH: Rule[] = [
       "profile could not be found",
       "profile not found",
       "no matching gateway",
+      "failed to locate an item in the database",
     ],
-    test: /no matching gateway for new request|Peer ID check failed|[Pp]rofile could not be found by peer|IKEv2 profile not found|Peer mismatch on first found connection|we require IKEv[12] peer to have ID '[^']*', but peer declares|[Uu]nknow peer id|Parse PEERID failed|message lacks IDr payload|Expecting IP address type in main mode, ?but|no (?:matching )?peer config(?:s)? found|no connection has been authorized|Couldn.t find configuration for IKE phase-1|KMD_PM_P1_POLICY_LOOKUP_FAILURE|Policy lookup for Phase-1 .* failed|unknown peer|peer ID .*(?:does not match|mismatch)|\bID(?:ir|i|r|_[IR])?\b.* does not match|IKE[- ]?ID .*(?:mismatch|does not match)|identity (?:mismatch|does not match)/,
+    // ASA/FTD "Failed to locate an item in the database": no tunnel group matches the peer's identity.
+    test: /Failed to locate an item in the database|no matching gateway for new request|Peer ID check failed|[Pp]rofile could not be found by peer|IKEv2 profile not found|Peer mismatch on first found connection|we require IKEv[12] peer to have ID '[^']*', but peer declares|[Uu]nknow peer id|Parse PEERID failed|message lacks IDr payload|Expecting IP address type in main mode, ?but|no (?:matching )?peer config(?:s)? found|no connection has been authorized|Couldn.t find configuration for IKE phase-1|KMD_PM_P1_POLICY_LOOKUP_FAILURE|Policy lookup for Phase-1 .* failed|unknown peer|peer ID .*(?:does not match|mismatch)|\bID(?:ir|i|r|_[IR])?\b.* does not match|IKE[- ]?ID .*(?:mismatch|does not match)|identity (?:mismatch|does not match)/,
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.85,
@@ -430,7 +432,7 @@ const PROPOSALS: Rule[] = [
   r({
     id: "proposal.no-match",
     keywords: ["proposal", "no acceptable", "algorithmmismatch", "failed to find a matching policy"],
-    test: /Failed to find a matching policy|no (?:suitable|acceptable|matching) (?:IKE |IPsec |ESP )?proposal|\bno proposal found|proposals? (?:unacceptable|not acceptable)|received proposals unacceptable|no local proposal matches|not presented in the (?:IKE|IPsec|IPSec|ESP) proposal|no acceptable (?:Oakley|ESP|AH|IPsec) [Tt]ransform|SA proposals? (?:found )?unacceptable|proposal(?:s)? (?:do not|don't|did not) match|SA proposal not match|proposal mismatch|no acceptable (?:ENCRYPTION_ALGORITHM|INTEGRITY_ALGORITHM|DIFFIE_HELLMAN_GROUP|KEY_EXCHANGE_METHOD|PSEUDO_RANDOM_FUNCTION|EXTENDED_SEQUENCE_NUMBERS)|suitable matching Proposal|no matching proposal|(?:Encryption|Authentication)?AlgorithmMismatch/i,
+    test: /Failed to find a matching policy|Failed to verify the proposed policies|no (?:suitable|acceptable|matching) (?:IKE |IPsec |ESP )?proposal|\bno proposal found|proposals? (?:unacceptable|not acceptable)|received proposals unacceptable|no local proposal matches|not presented in the (?:IKE|IPsec|IPSec|ESP) proposal|no acceptable (?:Oakley|ESP|AH|IPsec) [Tt]ransform|SA proposals? (?:found )?unacceptable|proposal(?:s)? (?:do not|don't|did not) match|SA proposal not match|proposal mismatch|no acceptable (?:ENCRYPTION_ALGORITHM|INTEGRITY_ALGORITHM|DIFFIE_HELLMAN_GROUP|KEY_EXCHANGE_METHOD|PSEUDO_RANDOM_FUNCTION|EXTENDED_SEQUENCE_NUMBERS)|suitable matching Proposal|no matching proposal|(?:Encryption|Authentication)?AlgorithmMismatch/i,
     code: "PROPOSAL",
     confidence: 0.85,
   }),
@@ -636,7 +638,7 @@ const UNREACHABLE: Rule[] = [
   r({
     id: "unreachable.retransmit",
     keywords: ["retransmit", "retransmission", "duplicate phase 1 packet", "ike_decode resending"],
-    test: /IKE_DECODE RESENDING|retransmit(?:ting)? \d+ of (?:request|response)|retransmission; will wait|IKE Packet Retransmit|retransmit IKEv[12] .* times|received retransmit of request|Duplicate Phase 1 packet detected|sending retransmit \d+ of request/,
+    test: /IKE_DECODE RESENDING|retransmitting phase [12]\b|retransmit(?:ting)? \d+ of (?:request|response)|retransmission; will wait|IKE Packet Retransmit|retransmit IKEv[12] .* times|received retransmit of request|Duplicate Phase 1 packet detected|sending retransmit \d+ of request/,
     code: "PEER_UNREACHABLE",
     defaultPhase: "1",
     confidence: 0.6,
