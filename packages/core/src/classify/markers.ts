@@ -40,7 +40,7 @@ const MARKERS = {
   libreswan: ["#", "state_", "packet from"],
   juniper: ["kmd_", "rpd_bgp", "ike negotiation", "ipsec negotiation"],
   paloalto: ["negotiation is", "ikemgr", "ike-nego-p", "]: {"],
-  fortinet: ["logid", "subtype", "negotiate", "xauth_status", "vpntunnel=", "ike "],
+  fortinet: ["logid", "subtype", "negotiate", "xauth_status", "vpntunnel="],
   meraki: [" events "],
   tencent: ["ike_sa_establish_fail", "ike_nego:"],
   racoon: ["error: ", "info: ", "warning: ", "notify: ", "debug: ", "ipsec,"],
