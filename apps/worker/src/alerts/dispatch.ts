@@ -137,14 +137,17 @@ async function deliverOrFold(
     orderBy: { scheduledAt: "desc" },
     select: { id: true, status: true, attempts: true, scheduledAt: true },
   });
-  const decision = foldDecision(last, now, quietPeriodSec);
+  let decision = foldDecision(last, now, quietPeriodSec);
   if (decision.action === "fold") {
-    // The waiting delivery now describes the latest event, and how many it stands for.
-    await tx.alertDelivery.update({
-      where: { id: decision.deliveryId },
+    // The waiting delivery now describes the latest event, and how many it stands for; only while
+    // no sender has claimed it, or the message already on its way would miss this event.
+    const folded = await tx.alertDelivery.updateMany({
+      where: { id: decision.deliveryId, status: "PENDING", attempts: 0 },
       data: { outboxId: target.event.id, foldedCount: { increment: 1 }, lastFoldedAt: now },
     });
-    return { folded: true };
+    if (folded.count === 1) return { folded: true };
+    // Claimed since it was read: this event opens the next quiet period instead.
+    decision = foldDecision(last && { ...last, status: "SENDING" }, now, quietPeriodSec);
   }
   const at = decision.action === "schedule" ? decision.at : now;
   const created = await tx.alertDelivery.create({
