@@ -132,12 +132,13 @@ async function deliverOrFold(
   quietPeriodSec: number,
   now: Date,
 ): Promise<{ folded: true } | { folded: false; id: string; at: Date }> {
-  const last = await tx.alertDelivery.findFirst({
-    where: { foldKey: target.foldKey },
-    orderBy: { scheduledAt: "desc" },
-    select: { id: true, status: true, attempts: true, scheduledAt: true },
-  });
-  let decision = foldDecision(last, now, quietPeriodSec);
+  const lastDelivery = () =>
+    tx.alertDelivery.findFirst({
+      where: { foldKey: target.foldKey },
+      orderBy: { scheduledAt: "desc" },
+      select: { id: true, status: true, attempts: true, scheduledAt: true },
+    });
+  let decision = foldDecision(await lastDelivery(), now, quietPeriodSec);
   if (decision.action === "fold") {
     // The waiting delivery now describes the latest event, and how many it stands for; only while
     // no sender has claimed it, or the message already on its way would miss this event.
@@ -146,8 +147,9 @@ async function deliverOrFold(
       data: { outboxId: target.event.id, foldedCount: { increment: 1 }, lastFoldedAt: now },
     });
     if (folded.count === 1) return { folded: true };
-    // Claimed since it was read: this event opens the next quiet period instead.
-    decision = foldDecision(last && { ...last, status: "SENDING" }, now, quietPeriodSec);
+    // Claimed since it was read: decide again on what the delivery is now (this event then opens
+    // the next quiet period).
+    decision = foldDecision(await lastDelivery(), now, quietPeriodSec);
   }
   const at = decision.action === "schedule" ? decision.at : now;
   const created = await tx.alertDelivery.create({
