@@ -319,7 +319,6 @@ const AUTH: Rule[] = [
       "identity mismatch",
       "identity does not match",
     ],
-    // ASA/FTD "Failed to locate an item in the database": no tunnel group matches the peer's identity.
     test: /no (?:matching )?peer config(?:s)? found|no connection has been authorized|Couldn.t find configuration for IKE phase-1|KMD_PM_P1_POLICY_LOOKUP_FAILURE|Policy lookup for Phase-1 .* failed|unknown peer|peer ID .*(?:does not match|mismatch)|\bID(?:ir|i|r|_[IR])?\b.* does not match|IKE[- ]?ID .*(?:mismatch|does not match)|identity (?:mismatch|does not match)/,
     code: "IKE_AUTH_FAILURE",
     phase: "1",
