@@ -112,12 +112,13 @@ try {
   const seconds = (performance.now() - started) / 1000;
   const cpuAfter = cpuSecondsByProcess();
   const stored = await count();
-  const eventsPerSec = Math.round((stored - startedWith) / seconds);
+  const events = stored - startedWith;
+  const eventsPerSec = Math.round(events / seconds);
   say(
-    `end to end: ${stored.toLocaleString("en")} events stored (expected ${expected.toLocaleString("en")}), ${(stored - startedWith).toLocaleString("en")} in ${seconds.toFixed(2)} s = ${eventsPerSec.toLocaleString("en")} events/s`,
+    `end to end: ${stored.toLocaleString("en")} events stored (expected ${expected.toLocaleString("en")}), ${events.toLocaleString("en")} in ${seconds.toFixed(2)} s = ${eventsPerSec.toLocaleString("en")} events/s`,
   );
   say(
-    `  CPU per event: ${describeCpu(cpuByPart(cpuBefore, cpuAfter, { workerPid: worker.pid, thisProcess: "simulator" }), stored - startedWith, seconds)}`,
+    `  CPU per event: ${describeCpu(cpuByPart(cpuBefore, cpuAfter, { workerPid: worker.pid, thisProcess: "simulator" }), events, seconds)}`,
   );
   worker.kill("SIGTERM");
   await new Promise((resolve) => worker?.once("exit", resolve));
