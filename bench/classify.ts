@@ -77,10 +77,9 @@ async function pass(name: string, onLine: (line: string, isOversized: boolean) =
     onLine(text, isOversized);
     lines++;
   });
-  const decoder = new TextDecoder();
   const started = performance.now();
   for await (const chunk of createReadStream(FILE, { highWaterMark: 1 << 20 })) {
-    splitter.push(decoder.decode(chunk as Buffer, { stream: true }));
+    splitter.push(chunk as Buffer);
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }
   splitter.end();

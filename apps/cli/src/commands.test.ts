@@ -60,7 +60,7 @@ describe("tunnelwatch classify", () => {
       .map((l) => JSON.parse(l));
     expect(first).toMatchObject({
       code: "UNKNOWN",
-      reason: "line is 100000 characters, over the 16384 a log line can have",
+      reason: "line is 100000 bytes, over the 16384 a log line can have",
     });
   });
 });

@@ -61,24 +61,21 @@ example:
             confidence: 0,
             evidence: null,
             rule: null,
-            reason: `line is ${length} characters, over the ${MAX_LINE_LENGTH} a log line can have`,
+            reason: `line is ${length} bytes, over the ${MAX_LINE_LENGTH} a log line can have`,
             clears: [],
             fields: {},
           } satisfies Classification)
         : classifyLine(text, options);
       out.push(toJson(result, lineNumber));
     });
-    // Invalid UTF-8 becomes U+FFFD, which the classifier reports as binary data for that line.
-    const decoder = new TextDecoder("utf-8");
     for await (const chunk of io.stdin) {
-      splitter.push(typeof chunk === "string" ? chunk : decoder.decode(chunk as Buffer, { stream: true }));
+      splitter.push(typeof chunk === "string" ? new TextEncoder().encode(chunk) : (chunk as Uint8Array));
       if (out.length > 0) {
         const batch = `${out.join("\n")}\n`;
         out = [];
         await write(io.stdout, batch);
       }
     }
-    splitter.push(decoder.decode());
     splitter.end();
     if (out.length > 0) await write(io.stdout, `${out.join("\n")}\n`);
     return 0;

@@ -63,9 +63,8 @@ re-running the same input stores nothing twice.`,
     const splitter = new LineSplitter(MAX_LINE_LENGTH, (text) => {
       if (text.trim()) pending.push(text);
     });
-    const decoder = new TextDecoder();
     for await (const chunk of io.stdin) {
-      splitter.push(typeof chunk === "string" ? chunk : decoder.decode(chunk as Buffer, { stream: true }));
+      splitter.push(typeof chunk === "string" ? new TextEncoder().encode(chunk) : (chunk as Uint8Array));
       for (const line of pending.splice(0)) {
         if (batch.length >= MAX_LINES || batchBytes + line.length > MAX_BYTES) await flush();
         batch.push(line);
