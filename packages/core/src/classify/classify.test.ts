@@ -454,6 +454,15 @@ describe("bad input never throws and says why", () => {
     expect(reasonFor("\ud800 lone surrogate")).toMatch(/binary|UTF-8/);
   });
 
+  it("reads a line with a stray badly decoded byte, but not one made mostly of them", () => {
+    // Published SRX line whose Local IKE-ID bytes were not UTF-8.
+    const mangled =
+      "Nov 28 11:24:02  srx kmd[13696]: KMD_VPN_UP_ALARM_USER: VPN VPN_AZURE from 203.0.113.7 is up. Local-ip: 10.200.0.5, gateway name: GW, vpn name: VPN_AZURE, tunnel-id: 131073, local tunnel-if: st0.0, Local IKE-ID: U\ufffd\u04ac, Remote IKE-ID: 203.0.113.7";
+    expect(classifyLine(mangled)).toMatchObject({ code: "TUNNEL_UP", vendor: "juniper" });
+    expect(reasonFor(`charon: 16[IKE] ${"\ufffd".repeat(6)} giving up after 5 retransmits`)).toMatch(/binary/);
+    expect(reasonFor("IKE \ufffd\ufffd")).toMatch(/binary/);
+  });
+
   it("accepts a valid UTF-8 byte line", () => {
     expect(classifyLine(new TextEncoder().encode("charon: 16[IKE] giving up after 5 retransmits")).code).toBe(
       "PEER_UNREACHABLE",

@@ -20,12 +20,24 @@ import {
 /** Longer lines are not log lines (or were concatenated by a broken shipper). */
 export const MAX_LINE_LENGTH = 16 * 1024;
 
-// C0 controls other than tab, the replacement character a lossy decoder leaves for invalid
-// UTF-8, and lone surrogates.
+// C0 controls other than tab, DEL and lone surrogates: not text.
 // Checked only on lines where the keyword scan saw a control or non-ASCII character.
-const BINARY =
+const CONTROL_OR_LONE_SURROGATE =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const REPLACEMENT_CHARACTERS = /\ufffd/g;
+
+/**
+ * Whether a line is binary data or badly decoded bytes rather than a log message. A lossy
+ * decoder leaves U+FFFD for each invalid byte: a few in a readable line (a mangled IKE identity
+ * in an otherwise plain message) leave it readable, many do not.
+ */
+function isBinary(text: string): boolean {
+  if (CONTROL_OR_LONE_SURROGATE.test(text)) return true;
+  const replaced = text.match(REPLACEMENT_CHARACTERS)?.length ?? 0;
+  return replaced > 4 || replaced * 20 > text.length;
+}
+
 const HEX_DUMP = /^(?:[\w,]+ )?(?:[0-9a-fA-F]{8}\s*)+$/;
 // Words that only IKE/IPsec/BGP tunnel logs use: a line with them is recognised even when its
 // header does not name the daemon (bare messages pasted from a console or a vendor document).
@@ -209,7 +221,7 @@ export function classifyLine(input: string | Uint8Array, options: ClassifyOption
     if (record) return classifyAwsRecord(record, options);
   }
   scan(line, found);
-  if (found.hasSuspectCharacters && BINARY.test(line)) return unknown("binary data or invalid UTF-8 in the line");
+  if (found.hasSuspectCharacters && isBinary(line)) return unknown("binary data or invalid UTF-8 in the line");
   const header = splitHeader(line, found);
   const { message, fields } = header;
   let { vendor } = header;
@@ -269,7 +281,7 @@ function classifyAwsRecord(record: AwsRecord, options: ClassifyOptions): Classif
   const vendor = record.vendor ?? options.vendor;
   if (message) {
     scan(message, found);
-    if (found.hasSuspectCharacters && BINARY.test(message))
+    if (found.hasSuspectCharacters && isBinary(message))
       return unknown("binary data in the record's details", vendor, fields);
   }
   const result = message ? classifyMessage(message, vendor, fields, found) : undefined;

@@ -19,7 +19,11 @@ const SYSLOG_TIME = new RegExp(
   `^(?:<\\d{1,3}>)?(?:\\w{3},? )?(${MONTHS}\\s+\\d{1,2}(?:\\s+\\d{4})?\\s+\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:\\s+\\d{4}(?=\\s))?|\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?=\\s)|\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?|${MONTHS}/\\d{1,2} \\d{2}:\\d{2}:\\d{2}|\\d{9,10}\\.\\d+)(?::)?\\s+(?:<\\d+(?:\\.\\d+)?>\\s+)?`,
 );
 const PROGRAM = /^([A-Za-z][\w.\-/]*)(?:\[(\d+)\])?(?: ?\(\d+\))?:\s+/;
-const HOST_THEN_PROGRAM = /^(\S+)\s+([A-Za-z][\w.\-/]*)(?:\[(\d+)\])?:\s+/;
+// OpenWrt and BusyBox syslog put the facility and level between host and program:
+// "host authpriv.warn pluto[7015]: ".
+const HOST_THEN_PROGRAM = /^(\S+)\s+(?:[a-z]+\.[a-z]+\s+)?([A-Za-z][\w.\-/]*)(?:\[(\d+)\])?:\s+/;
+// Android logcat (threadtime): "04-19 21:29:15.337  6097  6097 I racoon  : ".
+const LOGCAT = /^(\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3})\s+\d+\s+\d+ [VDIWEF] ([A-Za-z][\w.-]*)\s*: /;
 
 const VPN_PROGRAMS: Record<string, Vendor> = {
   charon: "strongswan",
@@ -118,7 +122,12 @@ export function splitHeader(line: string, found: Found): Header {
     const isTimeStart =
       (first >= 48 && first <= 57) || (first >= 65 && first <= 90) || (first >= 97 && first <= 122) || first === 60;
     const time = isTimeStart ? SYSLOG_TIME.exec(rest) : null;
-    if (time) {
+    const logcat = time || !(first >= 48 && first <= 57) ? null : LOGCAT.exec(rest);
+    if (logcat) {
+      fields.time = logcat[1];
+      fields.program = logcat[2];
+      rest = rest.slice(logcat[0].length);
+    } else if (time) {
       fields.time = time[1];
       rest = rest.slice(time[0].length);
       const program = PROGRAM.exec(rest);

@@ -84,6 +84,8 @@ const MARKERS = {
     "traffic",
     "proxy",
     "esp",
+    "idr auth",
+    "proto_id=",
   ],
   phase1: [
     "phase1",
@@ -103,6 +105,7 @@ const MARKERS = {
     "ike proposal",
     "ike policy",
     "oakley",
+    "proto_id=",
   ],
 } as const;
 

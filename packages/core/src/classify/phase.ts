@@ -5,12 +5,14 @@ import type { IkePhase } from "./types.ts";
 // NO_PROPOSAL_CHOSEN is a phase 1 failure in IKE_SA_INIT or main mode and a phase 2 failure in
 // IKE_AUTH, CREATE_CHILD_SA or quick mode.
 // An IKEv1 informational without a HASH payload is not protected by an ISAKMP SA yet: phase 1.
+// IDr and AUTH payloads travel only in IKE_AUTH; racoon names the notify's protocol
+// (proto_id 1 ISAKMP, 2 AH, 3 ESP).
 const DEFINITELY_PHASE_1 =
   /INFORMATIONAL_V1 (?:request|response) \d+ \[ (?!HASH)|IKE_SA_INIT|STATE_PARENT_I1|STATE_MAIN_|STATE_AGGR_|[Mm]ain [Mm]ode|[Aa]ggressive [Mm]ode|Identity Protection|IKE_NEGO:|waiting for phase ?1/;
 const PHASE_2 =
-  /IKE_AUTH|CREATE_CHILD_SA|CHILD_SA|[Cc]hild SA|CHILD SA|INFORMATIONAL_V1|[Qq]uick [Mm]ode|\bQM\b|STATE_QUICK|[Pp]hase[- ]?2|\bph2\b|\bP2\b|IPsec SA|IPSec SA|IPSEC SA|IPsec-SA|IPSec negotiation|IPsec negotiation|IPSec tunnel|traffic[- ]selector|proxy[- ]?id|\bESP\b|child SA/;
+  /IKE_AUTH|CREATE_CHILD_SA|CHILD_SA|[Cc]hild SA|CHILD SA|INFORMATIONAL_V1|[Qq]uick [Mm]ode|\bQM\b|STATE_QUICK|[Pp]hase[- ]?2|\bph2\b|\bP2\b|IPsec SA|IPSec SA|IPSEC SA|IPsec-SA|IPSec negotiation|IPsec negotiation|IPSec tunnel|traffic[- ]selector|proxy[- ]?id|\bESP\b|child SA|\bIDr AUTH\b|proto_id=[23]\b/;
 const PHASE_1 =
-  /[Pp]hase[- ]?1|\bph1\b|\bP1\b|ISAKMP|IKE SA\b|IKE_SA\b|IKEv[12] SA|[Mm]essage ID 0\b|msgid=0+\b|\bIKE:|IKE negotiation|IKE proposal|IKE policy|Oakley/;
+  /[Pp]hase[- ]?1|\bph1\b|\bP1\b|ISAKMP|IKE SA\b|IKE_SA\b|IKEv[12] SA|[Mm]essage ID 0\b|msgid=0+\b|\bIKE:|IKE negotiation|IKE proposal|IKE policy|Oakley|proto_id=1\b/;
 
 /** `found` holds the scan of `text` (or of the line it came from), to skip expressions that cannot match. */
 export function phaseFromContext(text: string, found: Found): IkePhase | null {
