@@ -4,7 +4,7 @@ import { DEFAULT_JOB_OPTIONS, QUEUE_NAMES, type QueueName } from "@tunnelwatch/q
 import { type Processor, Queue, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import { type AlertSettings, alertsProcessor } from "./alerts/index.ts";
-import { housekeepingProcessor, PURGE_SCHEDULE } from "./housekeeping.ts";
+import { DELETED_ACCOUNTS_SCHEDULE, housekeepingProcessor, PURGE_SCHEDULE } from "./housekeeping.ts";
 import { errorFields, log } from "./logger.ts";
 import { createHandlers } from "./pipeline/jobs.ts";
 import type { AccountTarget, ProviderClient } from "./providers/types.ts";
@@ -84,6 +84,11 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     PURGE_SCHEDULE.id,
     { pattern: PURGE_SCHEDULE.pattern, tz: "UTC" },
     { name: "purge-expired", data: {} },
+  );
+  await queues[QUEUE_NAMES.housekeeping].upsertJobScheduler(
+    DELETED_ACCOUNTS_SCHEDULE.id,
+    { every: DELETED_ACCOUNTS_SCHEDULE.every },
+    { name: "purge-deleted-accounts", data: {} },
   );
   await queues[QUEUE_NAMES.accounts].upsertJobScheduler(
     "reconcile-accounts",

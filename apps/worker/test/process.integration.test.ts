@@ -67,7 +67,11 @@ describe("worker process", () => {
     const job = await queue.add("purge-expired", { batchSize: 1000 });
     const result = await job.waitUntilFinished(events, 15_000);
     expect(result).toMatchObject({ TunnelLogEvent: 0, AuditLog: 0 });
-    expect((await queue.getJobSchedulers()).map((s) => s.key)).toContain("purge-expired-daily");
+    const purge = await queue.add("purge-deleted-accounts", {});
+    expect(await purge.waitUntilFinished(events, 15_000)).toEqual({ accounts: 0, rows: 0 });
+    expect((await queue.getJobSchedulers()).map((s) => s.key)).toEqual(
+      expect.arrayContaining(["purge-expired-daily", "purge-deleted-accounts"]),
+    );
     await events.close();
     await queue.obliterate({ force: true });
     await queue.close();

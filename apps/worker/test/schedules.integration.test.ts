@@ -65,6 +65,9 @@ describe("account schedules follow the database", () => {
     await prisma.cloudAccount.update({ where: { id: aws.id }, data: { isPaused: true } });
     expect(await reconcileSchedules(prisma, queues)).toEqual({ added: 0, updated: 0, removed: 2 });
     await prisma.cloudAccount.delete({ where: { id: mule.id } });
+    // Deleted and waiting for housekeeping: no schedule, paused or not.
+    const gone = await account("AWS", "gone");
+    await prisma.cloudAccount.update({ where: { id: gone.id }, data: { deletedAt: new Date() } });
     await reconcileSchedules(prisma, queues);
     expect(await schedulers(queues.status)).toEqual({});
     expect(await schedulers(queues.logs)).toEqual({});

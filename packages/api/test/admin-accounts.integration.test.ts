@@ -275,8 +275,32 @@ describe("accounts router", () => {
     const list = await admin.accounts.list({ q: "simulated" });
     expect(list.items.map((a) => a.name)).toEqual(["Simulated"]);
     const id = list.items[0]?.id ?? "";
+    const account = await f.prisma.cloudAccount.findUniqueOrThrow({ where: { id } });
+    await f.prisma.vpnConnection.create({
+      data: {
+        tenantId: account.tenantId,
+        cloudAccountId: id,
+        provider: account.provider,
+        region: "us-east-1",
+        externalId: "vpn-0123456789abcdef0",
+        name: "dc1",
+        state: "available",
+        routing: "BGP",
+        normalized: {},
+        lastSeenAt: new Date(),
+      },
+    });
     await admin.accounts.delete({ id });
     expect(await codeOf(admin.accounts.byId({ id }))).toBe("NOT_FOUND");
+    expect((await admin.accounts.list({ q: "simulated" })).items).toEqual([]);
+    expect(await codeOf(admin.accounts.delete({ id }))).toBe("NOT_FOUND");
     expect(await f.prisma.auditLog.count({ where: { targetId: id, action: "cloudAccount.delete" } })).toBe(1);
+    // Gone for the tenant at once; its rows wait for housekeeping, paused so nothing polls it.
+    expect(await f.prisma.cloudAccount.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      isPaused: true,
+      deletedAt: expect.any(Date),
+    });
+    expect(await f.prisma.vpnConnection.count({ where: { cloudAccountId: id, deletedAt: null } })).toBe(0);
+    expect(await f.prisma.vpnConnection.count({ where: { cloudAccountId: id } })).toBe(1);
   });
 });

@@ -22,6 +22,6 @@ export { checkDatabase, type DependencyHealth } from "./health.ts";
 export { type EvidenceIncident, incidentEvidence } from "./incident-evidence.ts";
 export { insertLogEvents, type LogEventRow } from "./log-events.ts";
 export { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./passwords.ts";
-export { type PurgeCounts, purgeExpiredRows } from "./retention.ts";
+export { type DeletedAccountsPurge, type PurgeCounts, purgeDeletedAccounts, purgeExpiredRows } from "./retention.ts";
 export { GLOBAL_MODELS, TENANT_MODELS, type TenantDb } from "./tenant.ts";
 export { tenantDb } from "./tenant-db.ts";

@@ -40,3 +40,50 @@ export async function purgeExpiredRows(
   }
   return counts;
 }
+
+export interface DeletedAccountsPurge {
+  accounts: number;
+  rows: number;
+}
+
+// The large tables of a deleted account's connections, each by a column it has an index on.
+const BY_CONNECTION = ["TunnelLogEvent"] as const;
+const BY_TUNNEL = ["TunnelStatusSample", "TunnelStatusTransition", "TunnelUptimeHourly"] as const;
+
+/**
+ * Removes what deleted cloud accounts left: their history in bounded batches (by connection and
+ * tunnel, through the indexes), then the account row, whose delete cascades to the small rest
+ * (connections, tunnels, incidents, snapshots, cursors). Safe to run again after a crash.
+ */
+export async function purgeDeletedAccounts(
+  prisma: PrismaClient,
+  options: { batchSize: number },
+): Promise<DeletedAccountsPurge> {
+  const accounts = await prisma.cloudAccount.findMany({ where: { deletedAt: { not: null } }, select: { id: true } });
+  let rows = 0;
+  for (const account of accounts) {
+    const connections = await prisma.vpnConnection.findMany({
+      where: { cloudAccountId: account.id },
+      select: { id: true, tunnels: { select: { id: true } } },
+    });
+    const deleteInBatches = async (table: string, column: string, ids: string[]) => {
+      if (ids.length === 0) return;
+      for (;;) {
+        // Identifiers come from the constants above, never from input.
+        const deleted = await prisma.$executeRawUnsafe(
+          `DELETE FROM "${table}" WHERE ctid IN (SELECT ctid FROM "${table}" WHERE "${column}" = ANY($1::text[]) LIMIT $2)`,
+          ids,
+          options.batchSize,
+        );
+        rows += deleted;
+        if (deleted < options.batchSize) break;
+      }
+    };
+    const connectionIds = connections.map((c) => c.id);
+    const tunnelIds = connections.flatMap((c) => c.tunnels.map((t) => t.id));
+    for (const table of BY_CONNECTION) await deleteInBatches(table, "connectionId", connectionIds);
+    for (const table of BY_TUNNEL) await deleteInBatches(table, "tunnelId", tunnelIds);
+    await prisma.cloudAccount.deleteMany({ where: { id: account.id, deletedAt: { not: null } } });
+  }
+  return { accounts: accounts.length, rows };
+}

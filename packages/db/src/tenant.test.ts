@@ -40,6 +40,19 @@ describe("scopeArgs", () => {
     });
   });
 
+  it("never reads or changes a deleted cloud account, but creates accounts as given", () => {
+    expect(scopeArgs("CloudAccount", "findFirst", { where: { id: "a" } }, "t1")).toEqual({
+      where: { id: "a", AND: [{ deletedAt: null }, { tenantId: "t1" }] },
+    });
+    expect(scopeArgs("CloudAccount", "updateMany", { where: { id: "a" }, data: { name: "n" } }, "t1")).toEqual({
+      where: { id: "a", AND: [{ deletedAt: null }, { tenantId: "t1" }] },
+      data: { name: "n", tenantId: "t1" },
+    });
+    expect(scopeArgs("CloudAccount", "create", { data: { name: "n" } }, "t1")).toEqual({
+      data: { name: "n", tenantId: "t1" },
+    });
+  });
+
   it("stamps the tenant on created rows, one or many", () => {
     expect(scopeArgs("ApiToken", "create", { data: { name: "n", tenantId: "other" } }, "t1")).toEqual({
       data: { name: "n", tenantId: "t1" },

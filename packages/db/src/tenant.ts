@@ -42,10 +42,14 @@ type Args = Record<string, unknown>;
 // The tenant condition is ANDed with the caller's filter, so a filter naming another tenant
 // matches nothing rather than being rewritten. AND is also valid beside the unique fields of
 // findUnique, update, delete and upsert.
-function withTenantFilter(args: Args, tenantId: string, key: string): Args {
+function withCondition(args: Args, condition: Args): Args {
   const where = (args.where as Args | undefined) ?? {};
   const and = where.AND === undefined ? [] : Array.isArray(where.AND) ? where.AND : [where.AND];
-  return { ...args, where: { ...where, AND: [...and, { [key]: tenantId }] } };
+  return { ...args, where: { ...where, AND: [...and, condition] } };
+}
+
+function withTenantFilter(args: Args, tenantId: string, key: string): Args {
+  return withCondition(args, { [key]: tenantId });
 }
 
 function withTenantData(data: unknown, tenantId: string): unknown {
@@ -53,8 +57,14 @@ function withTenantData(data: unknown, tenantId: string): unknown {
   return { ...(data as Args), tenantId };
 }
 
+// A deleted cloud account waits for housekeeping to remove its data; meanwhile no tenant-scoped
+// query reads or changes it, as if it were gone.
+function withoutDeletedAccounts(model: string, operation: string, args: Args): Args {
+  return model === "CloudAccount" && !operation.startsWith("create") ? withCondition(args, { deletedAt: null }) : args;
+}
+
 export function scopeArgs(model: string, operation: string, rawArgs: unknown, tenantId: string): Args {
-  const args = (rawArgs ?? {}) as Args;
+  const args = withoutDeletedAccounts(model, operation, (rawArgs ?? {}) as Args);
   if (model === "Tenant") {
     if (operation.startsWith("create") || operation.startsWith("delete") || operation === "upsert") {
       throw new Error(`Tenant.${operation} is not allowed through a tenant-scoped client`);

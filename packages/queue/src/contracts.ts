@@ -57,6 +57,8 @@ export const jobSchemas = {
   [QUEUE_NAMES.housekeeping]: {
     // Deletes time-series rows older than each tenant's retention.
     "purge-expired": z.object({ batchSize: z.number().int().min(100).max(100_000).default(10_000) }),
+    // Removes the connections, tunnels and history of deleted cloud accounts, then the accounts.
+    "purge-deleted-accounts": z.object({ batchSize: z.number().int().min(100).max(100_000).default(10_000) }),
   },
   [QUEUE_NAMES.alerts]: {
     dispatch: z.object({}),

@@ -19,7 +19,7 @@ async function loadAccount(deps: PipelineDeps, id: string) {
     where: { id },
     include: { tenant: { select: { incidentOpenDelaySec: true, incidentResolveDelaySec: true } } },
   });
-  if (!account) throw new UnrecoverableError(`cloud account ${id} no longer exists`);
+  if (!account || account.deletedAt) throw new UnrecoverableError(`cloud account ${id} no longer exists`);
   return account;
 }
 

@@ -26,6 +26,7 @@ export async function reconcileSchedules(
   queues: ScheduleQueues,
 ): Promise<{ added: number; updated: number; removed: number }> {
   const accounts = await prisma.cloudAccount.findMany({
+    where: { deletedAt: null },
     select: {
       id: true,
       provider: true,

@@ -67,9 +67,21 @@ export async function enqueue<Q extends QueueName, J extends JobName<Q>>(
  * Asks the worker to bring the account schedules in line with the database now. Best effort:
  * the worker also reconciles every 30 s, so a Redis outage only delays the change.
  */
-export async function requestReconcile(reason: string): Promise<boolean> {
+export function requestReconcile(reason: string): Promise<boolean> {
+  return succeeds(enqueue(QUEUE_NAMES.accounts, "reconcile", { reason: reason.slice(0, 200) }));
+}
+
+/**
+ * Asks housekeeping to remove the data of deleted accounts now. Best effort: it also runs every
+ * ten minutes.
+ */
+export function requestPurgeOfDeletedAccounts(): Promise<boolean> {
+  return succeeds(enqueue(QUEUE_NAMES.housekeeping, "purge-deleted-accounts", {}));
+}
+
+async function succeeds(work: Promise<unknown>): Promise<boolean> {
   try {
-    await enqueue(QUEUE_NAMES.accounts, "reconcile", { reason: reason.slice(0, 200) });
+    await work;
     return true;
   } catch {
     return false;

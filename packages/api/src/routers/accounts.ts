@@ -25,7 +25,7 @@ import {
 } from "../admin/cloud-accounts.ts";
 import { credentialKeyring } from "../admin/keyring.ts";
 import { assertOutboundAllowed } from "../admin/outbound-address.ts";
-import { requestReconcile, requestSync } from "../admin/queue.ts";
+import { requestPurgeOfDeletedAccounts, requestReconcile, requestSync } from "../admin/queue.ts";
 import { audit } from "../audit.ts";
 import { type Page, pageArgs, pageInput } from "../pagination.ts";
 import { router, tenantProcedure } from "../trpc.ts";
@@ -274,7 +274,23 @@ export const accountsRouter = router({
     .input(z.object({ id: accountId }))
     .mutation(async ({ ctx, input }) => {
       const existing = await findAccount(ctx, input.id);
-      const { count } = await ctx.db.cloudAccount.deleteMany({ where: { id: input.id } });
+      // An account's history can hold millions of rows: deleting them here would outlast the
+      // request. The account and its connections disappear now; housekeeping removes their
+      // data in batches (purge-deleted-accounts).
+      const now = new Date();
+      const count = await ctx.db.$transaction(async (tx) => {
+        const { count } = await tx.cloudAccount.updateMany({
+          where: { id: input.id },
+          data: { deletedAt: now, isPaused: true },
+        });
+        if (count > 0) {
+          await tx.vpnConnection.updateMany({
+            where: { cloudAccountId: input.id, deletedAt: null },
+            data: { deletedAt: now },
+          });
+        }
+        return count;
+      });
       if (count === 0) throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND });
       await audit(
         ctx,
@@ -283,6 +299,7 @@ export const accountsRouter = router({
         { name: existing.name, provider: existing.provider },
       );
       await requestReconcile("cloud account deleted");
+      await requestPurgeOfDeletedAccounts();
       return { id: input.id };
     }),
 

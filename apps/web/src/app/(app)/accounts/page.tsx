@@ -111,7 +111,7 @@ function AccountsInner() {
   const remove = useMutation(
     trpc.accounts.delete.mutationOptions({
       onSuccess: async () => {
-        setNotice("Account deleted.");
+        setNotice("Account deleted. Its connections are gone from every view now; their history is removed in the background.");
         await invalidate();
       },
       onError,
@@ -287,7 +287,7 @@ function AccountsInner() {
                           <ConfirmButton
                             disabled={busy(remove, account.id)}
                             beforeConfirm={() => setActionError(null)}
-                            confirm={`Delete ${account.name}? Its ${account.connectionCount} connection(s), their tunnels, status history and incidents are deleted with it. To stop polling but keep the history, pause it instead.`}
+                            confirm={`Delete ${account.name}? Its ${account.connectionCount} connection(s), their tunnels, status history, logs and incidents are deleted with it. To stop polling but keep the history, pause it instead.`}
                             onConfirm={() => remove.mutate({ id: account.id })}
                           >
                             Delete
