@@ -111,7 +111,9 @@ function AccountsInner() {
   const remove = useMutation(
     trpc.accounts.delete.mutationOptions({
       onSuccess: async () => {
-        setNotice("Account deleted. Its connections are gone from every view now; their history is removed in the background.");
+        setNotice(
+          "Account deleted. Its connections are gone from every view now; their history is removed in the background.",
+        );
         await invalidate();
       },
       onError,
