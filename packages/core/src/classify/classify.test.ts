@@ -201,6 +201,38 @@ describe("classification by meaning", () => {
     ["kmd[1]: KMD_VPN_DOWN_ALARM_USER: VPN to-aws from 203.0.113.9 is down.", "TUNNEL_DOWN_OTHER", null],
     // Not a tunnel log at all.
     ["sshd[812]: Accepted publickey for admin from 192.0.2.4 port 52144 ssh2", "UNKNOWN", null],
+    // WatchGuard Firebox message catalog wording (as in Elastic's watchguard_firebox parser test
+    // data): the Reason names what was received and what was expected.
+    ...(
+      [
+        ["0203-0004", "IKE phase-1", "Reason=Received DH group 2, expecting 14", "IKE_PROPOSAL_MISMATCH", "1"],
+        [
+          "0205-0007",
+          "IKE phase-2",
+          "Reason=Received ESP authentication MD5-HMAC, expecting SHA1-HMAC",
+          "IPSEC_PROPOSAL_MISMATCH",
+          "2",
+        ],
+        [
+          "0205-000D",
+          "IKE phase-2",
+          "Reason=Received proposal with PFS. PFS not enabled.",
+          "IPSEC_PROPOSAL_MISMATCH",
+          "2",
+        ],
+        ["0203-0015", "IKE phase-1", "Reason=Message retry timeout. Check the connection", "PEER_UNREACHABLE", "1"],
+        ["0205-000C", "IKE phase-2", "Reason=Message retry timeout because phase-1 SA expired", "REKEY_FAILURE", "2"],
+        ["0203-0010", "IKE phase-1", "Reason=Main mode matching policy not found", "IKE_AUTH_FAILURE", "1"],
+        ["021A-0008", "IKEv2 IKE_SA_INIT", "Reason=gateway endpoint is disabled.", "TUNNEL_DOWN_OTHER", "1"],
+      ] as const
+    ).map(
+      ([id, exchange, reason, code, phase]) =>
+        [
+          `<142>May 10 15:19:05 Firebox FVE6035FD3AE3 (2024-05-10T09:49:05) firewall[10]: msg_id="${id}" ${exchange} ${exchange.startsWith("IKE phase") ? "negotiation" : "exchange"} from 192.0.2.2:500 to 192.0.2.1:500 failed. ${reason}`,
+          code,
+          phase,
+        ] as [string, LogFaultCode, "1" | "2" | null],
+    ),
   ];
 
   it.each(cases)("%s -> %s", (line, code, phase) => {
