@@ -50,6 +50,8 @@ describe("tunnelwatch classify", () => {
     const bad = await run(["classify", "--vendor", "nokia"], "x\n");
     expect(bad.code).toBe(64);
     expect(bad.err).toContain('unknown vendor "nokia"');
+    expect(bad.err).toContain("strongswan");
+    expect(bad.err).not.toMatch(/\bunknown\b(?! vendor)/);
   });
 
   it("reports an oversized line without holding it", async () => {

@@ -10,6 +10,9 @@ import {
 import { type Command, UsageError } from "../command.ts";
 import { write } from "../read-stdin.ts";
 
+/** Vendors a caller can name: "unknown" is what the classifier says, not a hint. */
+const HINTABLE_VENDORS = VENDORS.filter((v) => v !== "unknown");
+
 function toJson(result: Classification, lineNumber: number): string {
   return JSON.stringify({
     line: lineNumber,
@@ -37,15 +40,15 @@ per input line, in order: code, severity, vendor, phase, confidence, evidence, r
 parsed fields. Lines it cannot read come out as UNKNOWN with a reason; input of any size is
 streamed.
 
-  --vendor V   the vendor to assume when a line does not show it (${VENDORS.filter((v) => v !== "unknown").join(", ")})
+  --vendor V   the vendor to assume when a line does not show it (${HINTABLE_VENDORS.join(", ")})
 
 example:
   echo 'charon: 16[IKE] giving up after 5 retransmits' | npm run -s tunnelwatch -- classify`,
   async run(args, io) {
     const { values } = parseArgs({ args, options: { vendor: { type: "string" } } });
     const vendor = values.vendor as Vendor | undefined;
-    if (vendor !== undefined && !(VENDORS as readonly string[]).includes(vendor)) {
-      throw new UsageError(`unknown vendor "${vendor}"; one of ${VENDORS.join(", ")}`);
+    if (vendor !== undefined && !(HINTABLE_VENDORS as readonly string[]).includes(vendor)) {
+      throw new UsageError(`unknown vendor "${vendor}"; one of ${HINTABLE_VENDORS.join(", ")}`);
     }
     const options = vendor ? { vendor } : {};
     let lineNumber = 0;
