@@ -119,7 +119,8 @@ describe("Alibaba Cloud VPC API", () => {
         );
         const logs = out.body?.data?.logs ?? [];
         lines.push(...logs);
-        if (out.body?.isCompleted || logs.length === 0) break;
+        expect(out.body?.isCompleted).toBe(true);
+        if (logs.length < 50) break;
       }
     }
     expect(lines).toHaveLength(expected);
@@ -136,7 +137,8 @@ describe("Alibaba Cloud VPC API", () => {
         new $Vpc.DiagnoseVpnConnectionsRequest({
           regionId: REGION,
           vpnGatewayId: c.gatewayId,
-          vpnConnectionIds: [c.id],
+          // A dual-tunnel connection is diagnosed by its tunnels' ids.
+          tunnelIds: c.tunnels.map((tunnel) => tunnel.id),
         }),
       );
       const row = out.body?.vpnConnections?.find((r) => r.tunnelId === c.tunnels[0]?.id);

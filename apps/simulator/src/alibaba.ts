@@ -254,16 +254,20 @@ function connectionJson(ctx: SimContext, c: SimConnection) {
       Policy: "revoke_route",
       Status: c.healthCheck?.enabled ? (anyDown ? "failed" : "success") : "",
     },
-    VpnBgpConfig: {
-      EnableBgp: String(bgp && !dual),
-      LocalAsn: c.providerAsn,
-      PeerAsn: c.customerAsn,
-      TunnelCidr: t1.insideCidr,
-      LocalBgpIp: bgpIps(t1).local,
-      PeerBgpIp: bgpIps(t1).peer,
-      AuthKey: "",
-      Status: bgp && !dual ? (anyDown ? "failed" : "success") : "",
-    },
+    // The list response has no EnableBgp (DescribeVpnConnection's single answer does); a
+    // connection without BGP leaves the BGP fields empty.
+    VpnBgpConfig:
+      bgp && !dual
+        ? {
+            LocalAsn: c.providerAsn,
+            PeerAsn: c.customerAsn,
+            TunnelCidr: t1.insideCidr,
+            LocalBgpIp: bgpIps(t1).local,
+            PeerBgpIp: bgpIps(t1).peer,
+            AuthKey: "",
+            Status: anyDown ? "false" : "success",
+          }
+        : { AuthKey: "", Status: "" },
   };
   if (!dual) {
     base.IkeConfig = { ...ikeConfig(c, t1), IkeLifetime: t1.phase1LifetimeSeconds };
@@ -336,12 +340,12 @@ const FAILURE: Record<string, { code: string; reason: string; severity: string }
     severity: "Critical",
   },
   "ts-mismatch": {
-    code: "PeerMismatch",
+    code: "TrafficSelectorMismatch",
     reason: "Phase2 traffic selector (interested flow) mismatch",
     severity: "Critical",
   },
-  "auth-failure": { code: "PeerMismatch", reason: "Phase1 pre-shared key mismatch", severity: "Critical" },
-  "rekey-failure": { code: "AlgorithmMismatch", reason: "Phase2 rekey failed", severity: "Warn" },
+  "auth-failure": { code: "PskMismatch", reason: "Phase1 pre-shared key mismatch", severity: "Critical" },
+  "rekey-failure": { code: "LifetimeMismatch", reason: "Phase2 lifetime mismatch: rekey failed", severity: "Warn" },
   "idle-timeout": { code: "Phase1NegotiationTimeout", reason: "IPsec SA deleted after idle timeout", severity: "Warn" },
 };
 
@@ -484,9 +488,11 @@ export function handleAlibaba(
       const p = page(params, 10, 50);
       const events = alibabaEvents(ctx, c, tunnelId, from, to);
       const logs = p.slice(events).map(renderAlibabaLine);
+      // Count is the lines on this page; IsCompleted says whether the window's logs are all in,
+      // which the simulator's always are: it never delivers a line late.
       return ok(res, {
-        Count: events.length,
-        IsCompleted: p.pageNumber * p.pageSize >= events.length,
+        Count: logs.length,
+        IsCompleted: true,
         PageNumber: p.pageNumber,
         PageSize: p.pageSize,
         Data: { Logs: logs },
@@ -497,11 +503,14 @@ export function handleAlibaba(
       const tunnelIds = listParam(params, "TunnelIds");
       const gw = params.get("VpnGatewayId");
       const rows: Record<string, unknown>[] = [];
+      // As the API documents: a single-tunnel connection is diagnosed when named in
+      // VpnConnectionIds, a dual-tunnel connection's tunnels when named in TunnelIds.
       for (const c of connections) {
         if (gw && c.gatewayId !== gw) continue;
-        if (ids.length > 0 && !ids.includes(c.id)) continue;
+        const isDualTunnel = c.tunnels.length > 1;
+        if (!isDualTunnel && !ids.includes(c.id)) continue;
         for (const t of c.tunnels) {
-          if (tunnelIds.length > 0 && !tunnelIds.includes(t.id)) continue;
+          if (isDualTunnel && !tunnelIds.includes(t.id)) continue;
           const state = ctx.scenario.stateAt(c, t, now);
           const failure = FAILURE[state.kind];
           const last = alibabaEvents(ctx, c, t.id, Math.max(ctx.originMs(), now - 600_000), now)

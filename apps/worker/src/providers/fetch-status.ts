@@ -8,7 +8,7 @@ import type { AccountTarget, AwsCredentials, MaintenanceNotice, ProviderDiagnost
 
 export interface FetchStatusArgs {
   provider: string;
-  /** One region or several, comma-separated. MuleSoft: "us" (default) or "eu" selects the control plane. */
+  /** One region or several, comma-separated. MuleSoft: "us" (default), "eu" or "gov" selects the control plane. */
   region?: string;
   /** MuleSoft organisation id (else ANYPOINT_ORG_ID). */
   orgId?: string;

@@ -12,8 +12,9 @@ export type ProviderName = (typeof PROVIDERS)[number];
 
 const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 const ALIBABA_REGION = /^[a-z]{2}(-[a-z]+)+(-\d{1,2})?$/;
-// Anypoint: "eu"/"eu1" picks the EU control plane; AWS-style regions filter the VPCs by region.
-const MULESOFT_REGION = /^(us|eu|us1|eu1)$|^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+// Anypoint: "eu"/"eu1" picks the EU control plane, "gov" the US Government one; AWS-style
+// regions filter the VPCs by region.
+const MULESOFT_REGION = /^(us|eu|us1|eu1|gov)$|^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 
 function regionList(pattern: RegExp, example: string, min: number) {
   return z
@@ -35,7 +36,11 @@ function regionList(pattern: RegExp, example: string, min: number) {
 export const regionsByProvider = {
   AWS: regionList(AWS_REGION, "us-east-1, eu-west-1", 1),
   ALIBABA: regionList(ALIBABA_REGION, "cn-hangzhou, ap-southeast-1", 1),
-  MULESOFT: regionList(MULESOFT_REGION, '"eu" for the EU control plane, or VPC regions like us-east-1', 0),
+  MULESOFT: regionList(
+    MULESOFT_REGION,
+    '"eu" or "gov" for the EU or US Government control plane, or VPC regions like us-east-1',
+    0,
+  ),
 } as const;
 
 const secret = (label: string) => z.string().trim().min(8, `Enter the ${label}`).max(4096, `The ${label} is too long`);

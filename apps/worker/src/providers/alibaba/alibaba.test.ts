@@ -12,7 +12,7 @@ import {
 } from "../testing/server.ts";
 import { AlibabaProviderClient, parseEndpointOverride } from "./client.ts";
 import { LOG_PAGE_SIZE, lineTimestamp, WINDOW_SECONDS } from "./logs.ts";
-import { dhGroup, diagnosisFaultCode, tunnelStatus } from "./normalize.ts";
+import { dhGroup, diagnosisFaultCode, normalizeAlibabaConnection, tunnelStatus } from "./normalize.ts";
 
 const SECRET = "Xq9sEcReTkEyAlIbAbA0123456789ab";
 const PSK = "alibaba-psk-do-not-leak";
@@ -380,6 +380,11 @@ describe("Alibaba fetchStatus", () => {
       },
     ]);
     expect(JSON.stringify(snapshot)).not.toContain(PSK);
+    // The API diagnoses what it is told to: dual-tunnel connections by tunnel id, single-tunnel
+    // ones (vco-b is down) by connection id.
+    const diagnosis = server.requests.find((r) => actionOf(r) === "DiagnoseVpnConnections") as RecordedRequest;
+    expect([param(diagnosis, "TunnelIds.1"), param(diagnosis, "TunnelIds.2")].sort()).toEqual(["tun-1", "tun-2"]);
+    expect(param(diagnosis, "VpnConnectionIds.1")).toBe("vco-b");
 
     // Paging: DescribeVpnConnections was read in two pages; requests carry RegionId and the API version.
     const pages = server.requests.filter((r) => actionOf(r) === "DescribeVpnConnections");
@@ -481,7 +486,7 @@ const LINES: Line[] = [
   })),
 ];
 
-function logsHandler(): Handler {
+function logsHandler(options: { incompleteFrom?: number } = {}): Handler {
   return (request) => {
     if (actionOf(request) !== "DescribeVpnConnectionLogs") return aliError(400, "InvalidAction.NotFound", "no");
     const from = Number(param(request, "From"));
@@ -497,7 +502,7 @@ function logsHandler(): Handler {
         Count: logs.length,
         PageNumber: page,
         PageSize: size,
-        IsCompleted: true,
+        IsCompleted: options.incompleteFrom === undefined || from < options.incompleteFrom,
         Data: { Logs: logs },
       },
     };
@@ -558,6 +563,22 @@ describe("Alibaba pullLogs", () => {
     expect(next1.events[0]?.message).toBe(LINES[45]?.text);
   });
 
+  it("waits for a recent window the API calls incomplete, and takes an old one as it is", async () => {
+    // Window 2 (three lines) is still incomplete.
+    server = await startServer(logsHandler({ incompleteFrom: BASE + 2 * WINDOW_SECONDS }));
+    const pull = (at: number) =>
+      client(server?.url ?? "", { now: () => at * 1000 }).pullLogs(
+        DUAL_STREAM,
+        { v: 1, from: BASE + 2 * WINDOW_SECONDS, page: 1, offset: 0 },
+        { since: new Date(0), maxEvents: 10 },
+      );
+    const soon = await pull(BASE + 3 * WINDOW_SECONDS + 300);
+    expect(soon.events).toEqual([]);
+    expect(soon.cursor).toEqual({ v: 1, from: BASE + 2 * WINDOW_SECONDS, page: 1, offset: 0 });
+    const late = await pull(BASE + 3 * WINDOW_SECONDS + 3600);
+    expect(late.events.map((e) => e.message)).toEqual(LINES.slice(60).map((l) => l.text));
+  });
+
   it("does not read a window that is still open", async () => {
     server = await startServer(logsHandler());
     const c = client(server.url, { now: () => (BASE + 60) * 1000 });
@@ -577,6 +598,29 @@ describe("Alibaba helpers", () => {
     expect(tunnelStatus(undefined, "init")).toEqual({ status: "UNKNOWN", statusMessage: "connection init" });
   });
 
+  it("reads single-tunnel BGP from the BGP peer, as the list response has no EnableBgp", () => {
+    const bgp = normalizeAlibabaConnection(
+      {
+        ...SINGLE_B,
+        VpnBgpConfig: {
+          LocalAsn: 45104,
+          PeerAsn: 65010,
+          TunnelCidr: "169.254.11.0/30",
+          LocalBgpIp: "169.254.11.1",
+          PeerBgpIp: "169.254.11.2",
+          Status: "false",
+        },
+      },
+      "cn-hangzhou",
+    );
+    expect(bgp.routing).toBe("bgp");
+    expect(bgp.tunnels[0]?.bgp).toEqual({ status: "down" });
+    expect(
+      normalizeAlibabaConnection({ ...SINGLE_B, VpnBgpConfig: { AuthKey: "", Status: "" } }, "cn-hangzhou").routing,
+    ).toBe("static");
+    expect(normalizeAlibabaConnection(SINGLE_A, "cn-hangzhou").routing).toBe("static");
+  });
+
   it("parses DH groups and reason codes", () => {
     expect([dhGroup("group14"), dhGroup("disabled"), dhGroup(""), dhGroup("bogus")]).toEqual([
       14,
@@ -590,7 +634,14 @@ describe("Alibaba helpers", () => {
       "IPSEC_PROPOSAL_MISMATCH",
     );
     expect(diagnosisFaultCode("DhGroupMismatch")).toBe("IKE_PROPOSAL_MISMATCH");
+    // The code decides when the reason does not name a phase (it may come back in Chinese).
+    expect(diagnosisFaultCode("EncryptionAlgorithmMismatch", "加密算法不匹配")).toBe("IPSEC_PROPOSAL_MISMATCH");
+    expect(diagnosisFaultCode("DhGroupMismatch", "第二阶段DH分组不匹配")).toBe("IPSEC_PROPOSAL_MISMATCH");
+    expect(diagnosisFaultCode("PfsMismatch")).toBe("IPSEC_PROPOSAL_MISMATCH");
+    expect(diagnosisFaultCode("LifetimeMismatch")).toBe("REKEY_FAILURE");
+    expect(diagnosisFaultCode("PskMismatch")).toBe("IKE_AUTH_FAILURE");
     expect(diagnosisFaultCode("SomethingNew")).toBe("TUNNEL_DOWN_OTHER");
+    expect(diagnosisFaultCode("SomethingNew", "phase2 traffic selector mismatch")).toBe("TRAFFIC_SELECTOR_MISMATCH");
   });
 
   it("reads the endpoint override as host and protocol", () => {

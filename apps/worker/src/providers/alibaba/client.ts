@@ -18,7 +18,7 @@ import * as $dara from "@darabonba/typescript";
 import type { LogFaultCode } from "@tunnelwatch/core";
 import { type ErrorContext, unavailableReason } from "../common/errors.ts";
 import { type ClientOptions, resolveOptions } from "../common/options.ts";
-import { toInt, toObj, toObjList, toStr } from "../common/parse.ts";
+import { toBool, toInt, toObj, toObjList, toStr } from "../common/parse.ts";
 import { withRetry } from "../common/retry.ts";
 import type {
   AccountTarget,
@@ -63,6 +63,8 @@ const PAGE_SIZE = 50;
 const MAX_PAGES = 200;
 /** DescribeVpnConnectionLogs calls one pull may make while windows come back empty. */
 const MAX_LOG_CALLS_PER_PULL = 12;
+/** How long after its end a window the API still calls incomplete is waited for. */
+const INCOMPLETE_WAIT_SECONDS = 15 * 60;
 
 /** "http://127.0.0.1:4000" -> { endpoint: "127.0.0.1:4000", protocol: "HTTP" }; a bare host -> HTTPS. */
 export function parseEndpointOverride(endpoint: string): { endpoint: string; protocol: "HTTP" | "HTTPS" } {
@@ -279,8 +281,11 @@ export class AlibabaProviderClient implements ProviderClient {
     const failures: string[] = [];
     for (const gatewayId of gatewayIds) {
       try {
-        const items = await this.listAll("DiagnoseVpnConnections", region, { VpnGatewayId: gatewayId }, (body) =>
-          toObjList(body.VpnConnections),
+        const items = await this.listAll(
+          "DiagnoseVpnConnections",
+          region,
+          { VpnGatewayId: gatewayId, ...diagnosisTargets(rawConnections, failing, gatewayId) },
+          (body) => toObjList(body.VpnConnections),
         );
         for (const item of items) {
           const connectionId = toStr(item.VpnConnectionId);
@@ -341,11 +346,15 @@ export class AlibabaProviderClient implements ProviderClient {
         PageNumber: current.page,
         PageSize: LOG_PAGE_SIZE,
       });
+      // IsCompleted false: the window's logs are not all in yet. A recent window is read again
+      // later rather than taken half-filled (its lines' ids depend on their positions).
+      const windowEndSec = current.from + WINDOW_SECONDS;
+      if (toBool(body.IsCompleted) === false && windowEndSec > Math.floor(now / 1000) - INCOMPLETE_WAIT_SECONDS) break;
       const lines = logLines(body);
       const taken = pageEvents(scope, current, lines, max - events.length);
       // From and To are both inclusive: a line stamped exactly at the window's end also comes
       // back as the first second of the next window, and is taken there.
-      const windowEndMs = (current.from + WINDOW_SECONDS) * 1000;
+      const windowEndMs = windowEndSec * 1000;
       events.push(...taken.filter((event) => event.timestamp < windowEndMs));
       const offset = current.offset + taken.length;
       if (offset < lines.length) {
@@ -366,6 +375,32 @@ function logLines(body: Raw): string[] {
   const raw = data?.Logs ?? body.Logs;
   if (!Array.isArray(raw)) return [];
   return raw.flatMap((line) => (typeof line === "string" ? [line] : line === null ? [] : [JSON.stringify(line)]));
+}
+
+/**
+ * What DiagnoseVpnConnections must be told to look at on one gateway: single-tunnel connections
+ * by id (VpnConnectionIds.N), dual-tunnel connections by their tunnels' ids (TunnelIds.N).
+ */
+function diagnosisTargets(
+  rawConnections: Raw[],
+  failing: FetchedConnection[],
+  gatewayId: string,
+): Record<string, string> {
+  const connectionIds: string[] = [];
+  const tunnelIds: string[] = [];
+  for (const connection of failing) {
+    if (connection.gatewayId !== gatewayId) continue;
+    const raw = rawConnections.find((c) => toStr(c.VpnConnectionId) === connection.externalId);
+    const tunnels = toObjList(toObj(raw?.TunnelOptionsSpecification)?.TunnelOptions).flatMap((t) =>
+      toStr(t.TunnelId) ? [toStr(t.TunnelId) as string] : [],
+    );
+    if (tunnels.length > 0) tunnelIds.push(...tunnels);
+    else connectionIds.push(connection.externalId);
+  }
+  return Object.fromEntries([
+    ...connectionIds.map((id, i) => [`VpnConnectionIds.${i + 1}`, id]),
+    ...tunnelIds.map((id, i) => [`TunnelIds.${i + 1}`, id]),
+  ]);
 }
 
 function tunnelIndexOf(rawConnections: Raw[], connectionId: string, tunnelId: string): number | undefined {

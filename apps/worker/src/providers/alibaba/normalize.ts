@@ -172,7 +172,13 @@ export function normalizeAlibabaConnection(
     // Single-tunnel (legacy) connection: one tunnel from the top-level fields; the Alibaba side of
     // it is the gateway's public IP.
     const { status, statusMessage } = tunnelStatus(raw.Status, raw.State);
-    isBgp = toBool(bgpConfig?.EnableBgp) === true || toBool(raw.EnableTunnelsBgp) === true;
+    // DescribeVpnConnections does not return VpnBgpConfig.EnableBgp (only DescribeVpnConnection
+    // does): a BGP peer address or tunnel CIDR is configured only where BGP is.
+    const enableBgp = toBool(bgpConfig?.EnableBgp);
+    isBgp =
+      enableBgp === true ||
+      toBool(raw.EnableTunnelsBgp) === true ||
+      (enableBgp === undefined && Boolean(toStr(bgpConfig?.PeerBgpIp) || toStr(bgpConfig?.TunnelCidr)));
     localAsn = positiveInt(bgpConfig?.LocalAsn);
     remoteAsn = positiveInt(bgpConfig?.PeerAsn);
     const tunnel: NormalizedTunnel = {
@@ -290,8 +296,42 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
  * | ...HealthCheck...                   | TUNNEL_DOWN_OTHER        |
  * | (other)                             | TUNNEL_DOWN_OTHER        |
  */
+// DiagnoseVpnConnections' reason codes, from Alibaba's troubleshooting table ("Error codes
+// (API)"): PeerMismatch is a packet that does not match the customer gateway, and the table
+// gives EncryptionAlgorithmMismatch as IPsec's and AuthenticationAlgorithmMismatch as IKE's.
+// A reason that names a phase decides the phase of a proposal mismatch; these are the defaults.
+const DIAGNOSIS_CODES: Record<string, LogFaultCode> = {
+  PskMismatch: "IKE_AUTH_FAILURE",
+  PeerMismatch: "IKE_AUTH_FAILURE",
+  PeerIdMismatch: "IKE_AUTH_FAILURE",
+  IkeVersionMismatch: "IKE_PROPOSAL_MISMATCH",
+  NegotiationModeMismatch: "IKE_PROPOSAL_MISMATCH",
+  ProposalMismatch: "IKE_PROPOSAL_MISMATCH",
+  AlgorithmMismatch: "IKE_PROPOSAL_MISMATCH",
+  AuthenticationAlgorithmMismatch: "IKE_PROPOSAL_MISMATCH",
+  DhGroupMismatch: "IKE_PROPOSAL_MISMATCH",
+  EncryptionAlgorithmMismatch: "IPSEC_PROPOSAL_MISMATCH",
+  PfsMismatch: "IPSEC_PROPOSAL_MISMATCH",
+  EncapsulationModeMismatch: "IPSEC_PROPOSAL_MISMATCH",
+  SecurityProtocolMismatch: "IPSEC_PROPOSAL_MISMATCH",
+  TrafficSelectorMismatch: "TRAFFIC_SELECTOR_MISMATCH",
+  LifetimeMismatch: "REKEY_FAILURE",
+  NatTMismatch: "NAT_T_ISSUE",
+  NoResponse: "PEER_UNREACHABLE",
+  Phase1NegotiationTimeout: "PEER_UNREACHABLE",
+  DpdHashNotifyCompatibility: "DPD_TIMEOUT",
+  ReceiveDeleteNotify: "TUNNEL_DOWN_OTHER",
+};
+
 export function diagnosisFaultCode(reasonCode: string, reason = ""): LogFaultCode {
   const text = `${reasonCode} ${reason}`;
+  const known = DIAGNOSIS_CODES[reasonCode];
+  if (known === "IKE_PROPOSAL_MISMATCH" || known === "IPSEC_PROPOSAL_MISMATCH") {
+    if (/phase\s*2|ipsec|child|第二阶段|二阶段/i.test(reason)) return "IPSEC_PROPOSAL_MISMATCH";
+    if (/phase\s*1|\bike\b|第一阶段|一阶段/i.test(reason)) return "IKE_PROPOSAL_MISMATCH";
+    return known;
+  }
+  if (known) return known;
   const phase2 = /phase\s*2|ipsec|child/i.test(text);
   if (/subnet|traffic\s*selector|\bts\b|proxy\s*id/i.test(text)) return "TRAFFIC_SELECTOR_MISMATCH";
   if (/timeout|time\s*up|no\s*response|unreachable/i.test(text) && !/dpd/i.test(text)) return "PEER_UNREACHABLE";

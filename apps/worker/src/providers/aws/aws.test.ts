@@ -532,6 +532,53 @@ describe("AWS fetchStatus", () => {
     expect(error.message).not.toContain(SECRET);
   });
 
+  it("reads a 4-byte customer ASN from bgpAsnExtended", async () => {
+    server = await startServer(
+      awsHandler({
+        DescribeCustomerGateways: () => ({
+          body: `<DescribeCustomerGatewaysResponse xmlns="${NS}"><requestId>r</requestId><customerGatewaySet><item>
+            <customerGatewayId>cgw-0a1</customerGatewayId><state>available</state><type>ipsec.1</type>
+            <ipAddress>192.0.2.44</ipAddress><bgpAsnExtended>4200000000</bgpAsnExtended></item></customerGatewaySet></DescribeCustomerGatewaysResponse>`,
+        }),
+      }),
+    );
+    const snapshot = await client(server.url).fetchStatus();
+    expect(snapshot.connections.find((c) => c.externalId === "vpn-0bgp")?.remoteAsn).toBe(4_200_000_000);
+  });
+
+  it("reports an opt-in region that answers AuthFailure as unavailable when the credentials work elsewhere", async () => {
+    const regionOf = (request: RecordedRequest) =>
+      /Credential=[^/]+\/\d+\/([^/]+)\//.exec(String(request.headers.authorization))?.[1];
+    const optInRegion: Handler = (request) =>
+      regionOf(request) === "ap-east-1"
+        ? ec2Error(401, "AuthFailure", "AWS was not able to validate the provided access credentials")
+        : { body: describeResponse([BGP_VPN, STATIC_VPN]) };
+    server = await startServer(awsHandler({ DescribeVpnConnections: optInRegion }));
+    const twoRegions = (url: string) =>
+      new AwsProviderClient(
+        {
+          provider: "aws",
+          regions: ["us-east-1", "ap-east-1"],
+          endpoint: url,
+          credentials: { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: SECRET },
+        },
+        FAST,
+      );
+    const snapshot = await twoRegions(server.url).fetchStatus();
+    expect(snapshot.connections.map((c) => c.region)).toEqual(["us-east-1", "us-east-1"]);
+    expect(snapshot.unavailable["aws:region:ap-east-1"]).toMatch(/AuthFailure.*opt-in region/);
+
+    // Rejected in every region: the credentials are at fault.
+    await server.close();
+    server = await startServer(
+      awsHandler({
+        DescribeVpnConnections: () =>
+          ec2Error(401, "AuthFailure", "AWS was not able to validate the provided access credentials"),
+      }),
+    );
+    expect((await providerFailure(twoRegions(server.url).fetchStatus())).kind).toBe("auth");
+  });
+
   it("never puts the secret in an error message, even when the server echoes it", async () => {
     server = await startServer(
       awsHandler({

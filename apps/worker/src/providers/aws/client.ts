@@ -136,10 +136,27 @@ export class AwsProviderClient implements ProviderClient {
   async fetchStatus(): Promise<StatusSnapshot> {
     const unavailable: Record<string, string> = {};
     const maintenance: MaintenanceNotice[] = [];
-    const perRegion = await Promise.all(
+    const perRegion = await Promise.allSettled(
       this.target.regions.map((region) => this.fetchRegion(region, unavailable, maintenance)),
     );
-    const connections = perRegion.flat();
+    // EC2 answers AuthFailure in an opt-in region the account has not enabled, exactly as for bad
+    // credentials. When the same credentials work in another region, the failing region is
+    // reported as unavailable; when they work nowhere, the credentials are at fault.
+    const worksSomewhere = perRegion.some((r) => r.status === "fulfilled");
+    const connections: FetchedConnection[] = [];
+    for (const [i, result] of perRegion.entries()) {
+      if (result.status === "fulfilled") {
+        connections.push(...result.value);
+        continue;
+      }
+      const error = result.reason;
+      if (worksSomewhere && error instanceof ProviderError && error.details.code === "AuthFailure") {
+        unavailable[`aws:region:${this.target.regions[i]}`] =
+          `${error.message} (the same credentials work in other regions: is this an opt-in region not enabled for the account?)`;
+        continue;
+      }
+      throw error;
+    }
     maintenance.push(...(await this.healthNotices(connections, unavailable)));
     return { fetchedAt: new Date(this.options.now()), connections, maintenance, unavailable };
   }
@@ -188,7 +205,8 @@ export class AwsProviderClient implements ProviderClient {
         const gateway = connection.customerGatewayId ? byId.get(connection.customerGatewayId) : undefined;
         if (!gateway) continue;
         if (gateway.IpAddress) connection.customerGatewayIp = gateway.IpAddress;
-        const asn = positiveInt(gateway.BgpAsn);
+        // ASNs above 2,147,483,647 come only in BgpAsnExtended.
+        const asn = positiveInt(gateway.BgpAsnExtended ?? gateway.BgpAsn);
         if (asn !== undefined && connection.routing === "bgp") connection.remoteAsn = asn;
       }
     } catch (error) {

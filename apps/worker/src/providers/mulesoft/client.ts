@@ -21,9 +21,11 @@ import { type AnypointVpc, normalizeAnypointVpn, parseVpc } from "./normalize.ts
 type MulesoftTarget = Extract<AccountTarget, { provider: "mulesoft" }>;
 type Raw = Record<string, unknown>;
 
+// The control planes that run CloudHub 1.0 VPCs and VPNs (MuleSoft's control-plane hostnames).
 export const CONTROL_PLANES = {
   us: "https://anypoint.mulesoft.com",
   eu: "https://eu1.anypoint.mulesoft.com",
+  gov: "https://gov.anypoint.mulesoft.com",
 } as const;
 
 /** Tokens are renewed this long before they expire. */
@@ -34,12 +36,17 @@ const PAGE_LIMIT = 100;
 const MAX_PAGES = 100;
 
 /**
- * Control plane from the account's regions: "eu"/"eu1" selects the EU control plane, otherwise US.
+ * Control plane from the account's regions: "eu"/"eu1" selects the EU control plane, "gov" the
+ * US Government one, otherwise US.
  * Regions that look like AWS regions ("us-east-1") filter the VPCs by their region.
  */
 export function controlPlaneOf(regions: readonly string[]): { baseUrl: string; vpcRegions: string[] } {
   const lower = regions.map((r) => r.trim().toLowerCase());
-  const baseUrl = lower.some((r) => r === "eu" || r === "eu1") ? CONTROL_PLANES.eu : CONTROL_PLANES.us;
+  const baseUrl = lower.some((r) => r === "eu" || r === "eu1")
+    ? CONTROL_PLANES.eu
+    : lower.includes("gov")
+      ? CONTROL_PLANES.gov
+      : CONTROL_PLANES.us;
   return { baseUrl, vpcRegions: lower.filter((r) => /^[a-z]{2}(?:-[a-z]+)+-\d+$/.test(r)) };
 }
 

@@ -11,6 +11,7 @@ import {
   type TestServer,
 } from "../testing/server.ts";
 import { CONTROL_PLANES, controlPlaneOf, MulesoftProviderClient } from "./client.ts";
+import { normalizeAnypointVpn } from "./normalize.ts";
 
 const SECRET = "anypoint-client-secret-0123456789";
 const TOKEN = "eyJhbGciOiJSUzI1NiJ9.token-value";
@@ -184,6 +185,32 @@ describe("MuleSoft fetchStatus", () => {
     expect(server.requests.filter((r) => r.path.endsWith("/ipsec") && r.path.includes("vpc-0b111"))).toHaveLength(2);
   });
 
+  it("takes spec.routingType over the ASN guess, and pairs tunnel configs by point-to-point address", () => {
+    const vpc = { id: "vpc-1", region: "us-east-1" };
+    const declaredStatic = normalizeAnypointVpn(
+      { ...BGP_VPN, spec: { ...BGP_VPN.spec, routingType: "STATIC", remoteNetworks: [] } },
+      vpc,
+    );
+    expect(declaredStatic.routing).toBe("static");
+    const declaredBgp = normalizeAnypointVpn({ ...STATIC_VPN, spec: { ...STATIC_VPN.spec, routingType: "BGP" } }, vpc);
+    expect(declaredBgp.routing).toBe("bgp");
+    // Configs listed in the other order than the tunnels: each tunnel keeps its own config.
+    const swapped = normalizeAnypointVpn(
+      { ...BGP_VPN, spec: { ...BGP_VPN.spec, tunnelConfigs: [...BGP_VPN.spec.tunnelConfigs].reverse() } },
+      vpc,
+    );
+    expect(swapped.tunnels.map((t) => [t.outsideIp, t.insideCidr, t.options.rekeyMarginSec])).toEqual([
+      ["3.20.144.122", "169.254.12.0/30", 540],
+      ["13.59.129.13", "169.254.12.4/30", undefined],
+    ]);
+    // No configs at all (seen in real responses): tunnels still come from their state.
+    const bare = normalizeAnypointVpn({ ...BGP_VPN, spec: { ...BGP_VPN.spec, tunnelConfigs: [] } }, vpc);
+    expect(bare.tunnels.map((t) => [t.outsideIp, t.status])).toEqual([
+      ["3.20.144.122", "UP"],
+      ["13.59.129.13", "DOWN"],
+    ]);
+  });
+
   it("caches the token until it expires, then fetches a new one", async () => {
     let clock = 1_000_000;
     server = await startServer(anypointHandler());
@@ -201,6 +228,7 @@ describe("MuleSoft fetchStatus", () => {
     const snapshot = await client(server.url, {}, ["eu-west-1"]).fetchStatus();
     expect(snapshot.connections).toEqual([]);
     expect(controlPlaneOf(["eu"]).baseUrl).toBe(CONTROL_PLANES.eu);
+    expect(controlPlaneOf(["gov"]).baseUrl).toBe("https://gov.anypoint.mulesoft.com");
     expect(controlPlaneOf([]).baseUrl).toBe(CONTROL_PLANES.us);
   });
 

@@ -23,6 +23,29 @@ function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.flatMap((v) => (toStr(v) ? [toStr(v) as string] : [])) : [];
 }
 
+/** Whether an IPv4 address lies inside a CIDR block. */
+function inCidr(address: string, cidr: string): boolean {
+  const [network, bits] = cidr.split("/");
+  const toInt = (ip: string) => ip.split(".").reduce((n, octet) => n * 256 + Number(octet), 0);
+  const prefix = Number(bits);
+  if (!network || !Number.isInteger(prefix) || prefix < 0 || prefix > 32) return false;
+  const size = 2 ** (32 - prefix);
+  return Math.floor(toInt(address) / size) === Math.floor(toInt(network) / size);
+}
+
+/**
+ * The tunnel configs in the order of the tunnels' state: each tunnel's local point-to-point
+ * address lies in its config's ptpCidr. The API promises no order, and may return no configs.
+ */
+function alignConfigs(configs: Raw[], telemetry: Raw[]): Array<Raw | undefined> {
+  const matched = telemetry.map((t) => {
+    const address = toStr(t.localPtpIpAddress);
+    return address ? configs.find((c) => toStr(c.ptpCidr) && inCidr(address, toStr(c.ptpCidr) as string)) : undefined;
+  });
+  const isComplete = matched.every(Boolean) && new Set(matched).size === matched.length;
+  return isComplete && matched.length >= configs.length ? matched : configs;
+}
+
 export function normalizeAnypointVpn(raw: Raw, vpc: AnypointVpc): FetchedConnection {
   const id = toStr(raw.id) ?? "";
   const spec = toObj(raw.spec) ?? {};
@@ -30,10 +53,13 @@ export function normalizeAnypointVpn(raw: Raw, vpc: AnypointVpc): FetchedConnect
   const remoteNetworks = strings(spec.remoteNetworks);
   const remoteAsn = positiveInt(spec.remoteAsn) ?? positiveInt(state.remoteAsn);
   const localAsn = positiveInt(state.localAsn);
-  // No routing flag in the API: BGP when the peer has an ASN and no static remote networks are set.
-  const isBgp = remoteAsn !== undefined && remoteNetworks.length === 0;
-  const configs = toObjList(spec.tunnelConfigs);
+  // spec.routingType ("BGP" | "STATIC") where the API returns it; otherwise BGP when the peer has
+  // an ASN and no static remote networks are set.
+  const routingType = toStr(spec.routingType)?.toUpperCase();
+  const isBgp =
+    routingType === "BGP" || (routingType !== "STATIC" && remoteAsn !== undefined && remoteNetworks.length === 0);
   const telemetry = toObjList(state.vpnTunnels);
+  const configs = alignConfigs(toObjList(spec.tunnelConfigs), telemetry);
   const count = Math.max(configs.length, telemetry.length);
   const updateAvailable = raw.updateAvailable === true || raw.updateAvailable === "true";
 

@@ -52,7 +52,8 @@ const CREDENTIAL_FIELDS: Record<
 const REGION_HINTS: Record<Provider, string> = {
   AWS: "Comma-separated region ids, e.g. us-east-1, eu-west-1.",
   ALIBABA: "Comma-separated region ids, e.g. cn-hangzhou, ap-southeast-1.",
-  MULESOFT: 'Optional: "eu" for the EU control plane; VPC regions (us-east-1) to limit the VPCs read.',
+  MULESOFT:
+    'Optional: "eu" or "gov" for the EU or US Government control plane; VPC regions (us-east-1) to limit the VPCs read.',
 };
 
 const POLICY_HINTS: Record<Provider, string> = {
