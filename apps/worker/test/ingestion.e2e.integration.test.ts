@@ -149,7 +149,8 @@ describe("ingestion from the simulator", () => {
           (await s.prisma.incident.findFirst({
             where: { connectionId: row.id, code: "DPD_TIMEOUT", status: { in: ["OPEN", "RESOLVED"] } },
           })) ?? undefined,
-        60_000,
+        // Generous: with the whole suite loading both cores, polls and pulls queue behind each other.
+        120_000,
       );
       expect(incident.tunnelId).not.toBeNull();
       await waitFor(
@@ -165,7 +166,7 @@ describe("ingestion from the simulator", () => {
     } finally {
       clearInterval(ticker);
     }
-  }, 180_000);
+  }, 240_000);
 });
 
 describe("resilience", () => {

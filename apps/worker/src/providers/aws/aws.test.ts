@@ -232,6 +232,11 @@ function awsHandler(overrides: Partial<Record<string, Handler>> = {}, vpns = [BG
             ],
           },
         };
+      case "DescribeLogStreams":
+        return {
+          headers: { "content-type": "application/x-amz-json-1.1" },
+          body: { logStreams: [{ logStreamName: "vpn-0bgp_203.0.113.10" }] },
+        };
       case "DescribeAffectedEntities":
         return {
           headers: { "content-type": "application/x-amz-json-1.1" },
@@ -530,6 +535,40 @@ describe("AWS fetchStatus", () => {
     expect(error.message).toContain("AWS DescribeVpnConnections (us-east-1) failed");
     expect(error.message).toContain(message);
     expect(error.message).not.toContain(SECRET);
+  });
+
+  it("finds a tunnel's log stream when AWS names it in another form than <vpn id>_<ip>", async () => {
+    const streams = (names: string[]) => () => ({
+      headers: { "content-type": "application/x-amz-json-1.1" },
+      body: { logStreams: names.map((logStreamName) => ({ logStreamName })) },
+    });
+    server = await startServer(
+      awsHandler({
+        DescribeLogStreams: streams(["vpn-0bgp-203.0.113.100", "vpn-0bgp-203.0.113.10", "vpn-0other-203.0.113.10"]),
+      }),
+    );
+    const found = await client(server.url).fetchStatus();
+    const tunnelStream = found.connections[0]?.logStreams.find((s) => s.kind === "tunnel");
+    expect(tunnelStream?.locator.logStreamName).toBe("vpn-0bgp-203.0.113.10");
+    // The key, and with it the stored cursor, does not change.
+    expect(tunnelStream?.key).toBe("aws:us-east-1:/aws/vendedlogs/vpn:vpn-0bgp_203.0.113.10");
+
+    // Listing not allowed: the assumed name stays, and status is still returned.
+    await server.close();
+    server = await startServer(
+      awsHandler({
+        DescribeLogStreams: () => ({
+          status: 400,
+          headers: { "content-type": "application/x-amz-json-1.1" },
+          body: { __type: "AccessDeniedException", message: "not authorized to perform: logs:DescribeLogStreams" },
+        }),
+      }),
+    );
+    const denied = await client(server.url).fetchStatus();
+    expect(denied.connections[0]?.logStreams.find((s) => s.kind === "tunnel")?.locator.logStreamName).toBe(
+      "vpn-0bgp_203.0.113.10",
+    );
+    expect(denied.unavailable["aws:log-streams:us-east-1:/aws/vendedlogs/vpn"]).toMatch(/DescribeLogStreams/);
   });
 
   it("reads a 4-byte customer ASN from bgpAsnExtended", async () => {

@@ -1,8 +1,9 @@
 // AWS Site-to-Site VPN: EC2 (DescribeVpnConnections, DescribeCustomerGateways,
 // GetVpnTunnelReplacementStatus), AWS Health (DescribeEvents and friends, us-east-1) and
-// CloudWatch Logs (FilterLogEvents), through the AWS SDK v3 over real HTTP.
+// CloudWatch Logs (DescribeLogStreams, FilterLogEvents), through the AWS SDK v3 over real HTTP.
 import {
   CloudWatchLogsClient,
+  DescribeLogStreamsCommand,
   FilterLogEventsCommand,
   type FilterLogEventsCommandOutput,
 } from "@aws-sdk/client-cloudwatch-logs";
@@ -184,8 +185,62 @@ export class AwsProviderClient implements ProviderClient {
     }
     const connections = vpns.map((vpn) => normalizeAwsConnection(vpn, region));
     await this.addCustomerGateways(region, connections, unavailable);
+    await this.resolveLogStreamNames(region, connections, unavailable);
     maintenance.push(...(await this.lifecycleNotices(region, vpns, connections, unavailable)));
     return connections;
+  }
+
+  /**
+   * AWS names a tunnel's log stream from its VPN connection id and outside IP but documents no
+   * separator; the stream locators assume `<vpn id>_<ip>`, the form of the BGP records'
+   * resource_id. Each log group's streams are listed once a poll, and a tunnel whose assumed name
+   * is not there reads the one stream that names both its connection and its address instead
+   * (the stream key, and with it the cursor, stays the same). Optional: a failure keeps the
+   * assumed names.
+   */
+  private async resolveLogStreamNames(
+    region: string,
+    connections: FetchedConnection[],
+    unavailable: Record<string, string>,
+  ): Promise<void> {
+    const refs = connections.flatMap((connection) =>
+      connection.logStreams.filter((ref) => ref.locator.logGroupName).map((ref) => ({ connection, ref })),
+    );
+    for (const group of new Set(refs.map(({ ref }) => ref.locator.logGroupName as string))) {
+      let names: string[];
+      try {
+        names = await this.listLogStreams(region, group);
+      } catch (error) {
+        unavailable[`aws:log-streams:${region}:${group}`] = unavailableReason(error, this.secrets);
+        continue;
+      }
+      const existing = new Set(names);
+      for (const { connection, ref } of refs) {
+        if (ref.locator.logGroupName !== group || existing.has(ref.locator.logStreamName as string)) continue;
+        const ip = connection.tunnels.find((t) => t.index === ref.tunnelIndex)?.outsideIp;
+        if (!ip) continue;
+        const address = new RegExp(`(?<![\\d.])${ip.replaceAll(".", "\\.")}(?![\\d.])`);
+        const naming = names.filter((name) => name.includes(connection.externalId) && address.test(name));
+        const ofKind = naming.filter((name) => /bgp/i.test(name) === (ref.kind === "bgp"));
+        const found = ofKind.length === 1 ? ofKind[0] : naming.length === 1 ? naming[0] : undefined;
+        if (found) ref.locator.logStreamName = found;
+      }
+    }
+  }
+
+  /** The names of a log group's streams (DescribeLogStreams, up to 1,000). */
+  private async listLogStreams(region: string, logGroupName: string): Promise<string[]> {
+    const names: string[] = [];
+    let nextToken: string | undefined;
+    for (let page = 0; page < 20; page++) {
+      const out = await this.call("DescribeLogStreams", region, () =>
+        this.logs(region).send(new DescribeLogStreamsCommand({ logGroupName, ...(nextToken ? { nextToken } : {}) })),
+      );
+      for (const stream of out.logStreams ?? []) if (stream.logStreamName) names.push(stream.logStreamName);
+      nextToken = out.nextToken;
+      if (!nextToken) break;
+    }
+    return names;
   }
 
   /** Customer gateway public IP and BGP ASN (DescribeCustomerGateways; optional). */

@@ -57,7 +57,7 @@ const REGION_HINTS: Record<Provider, string> = {
 };
 
 const POLICY_HINTS: Record<Provider, string> = {
-  AWS: "Read-only policy: ec2:DescribeVpnConnections, ec2:DescribeCustomerGateways, ec2:GetVpnTunnelReplacementStatus, logs:FilterLogEvents on the tunnel log groups; optionally health:DescribeEvents, DescribeEventDetails and DescribeAffectedEntities.",
+  AWS: "Read-only policy: ec2:DescribeVpnConnections, ec2:DescribeCustomerGateways, ec2:GetVpnTunnelReplacementStatus, logs:FilterLogEvents and logs:DescribeLogStreams on the tunnel log groups; optionally health:DescribeEvents, DescribeEventDetails and DescribeAffectedEntities.",
   ALIBABA:
     "Read-only RAM policy: vpc:DescribeVpnConnections, DescribeVpnGateways, DescribeVpnRouteEntries, DescribeVpnConnectionLogs and DiagnoseVpnConnections.",
   MULESOFT: "Needs a connected app (client credentials) allowed to read CloudHub VPNs of the organisation.",
