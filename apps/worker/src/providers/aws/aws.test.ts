@@ -571,6 +571,54 @@ describe("AWS fetchStatus", () => {
     expect(denied.unavailable["aws:log-streams:us-east-1:/aws/vendedlogs/vpn"]).toMatch(/DescribeLogStreams/);
   });
 
+  it("reads a log group that holds both tunnel and BGP records once per tunnel, unless a stream names BGP", async () => {
+    const oneGroup = () => ({
+      body: describeResponse([BGP_VPN, STATIC_VPN]).replaceAll(
+        LOG_GROUP_ARN.replace("vpn:", "vpn-bgp:"),
+        LOG_GROUP_ARN,
+      ),
+    });
+    const streams = (names: string[]) => () => ({
+      headers: { "content-type": "application/x-amz-json-1.1" },
+      body: { logStreams: names.map((logStreamName) => ({ logStreamName })) },
+    });
+    server = await startServer(
+      awsHandler({ DescribeVpnConnections: oneGroup, DescribeLogStreams: streams(["vpn-0bgp_203.0.113.10"]) }),
+    );
+    const shared = await client(server.url).fetchStatus();
+    expect(shared.connections[0]?.logStreams.map((s) => [s.kind, s.locator.logStreamName])).toEqual([
+      ["tunnel", "vpn-0bgp_203.0.113.10"],
+    ]);
+
+    await server.close();
+    server = await startServer(
+      awsHandler({
+        DescribeVpnConnections: oneGroup,
+        DescribeLogStreams: streams(["vpn-0bgp_203.0.113.10", "vpn-0bgp_203.0.113.10_BGP"]),
+      }),
+    );
+    const separate = await client(server.url).fetchStatus();
+    expect(separate.connections[0]?.logStreams.map((s) => [s.kind, s.locator.logStreamName])).toEqual([
+      ["tunnel", "vpn-0bgp_203.0.113.10"],
+      ["bgp", "vpn-0bgp_203.0.113.10_BGP"],
+    ]);
+  });
+
+  it("says which tunnels write their activity logs as text rather than JSON", async () => {
+    server = await startServer(
+      awsHandler({
+        DescribeVpnConnections: () => ({
+          body: describeResponse([BGP_VPN, STATIC_VPN]).replace(
+            "<logOutputFormat>json</logOutputFormat>",
+            "<logOutputFormat>text</logOutputFormat>",
+          ),
+        }),
+      }),
+    );
+    const snapshot = await client(server.url).fetchStatus();
+    expect(snapshot.unavailable["aws:log-format:us-east-1"]).toMatch(/vpn-0bgp \(203\.0\.113\.10\).*json/);
+  });
+
   it("reads a 4-byte customer ASN from bgpAsnExtended", async () => {
     server = await startServer(
       awsHandler({

@@ -184,6 +184,18 @@ export class AwsProviderClient implements ProviderClient {
       throw error;
     }
     const connections = vpns.map((vpn) => normalizeAwsConnection(vpn, region));
+    const textLogs = vpns.flatMap((vpn) =>
+      (vpn.Options?.TunnelOptions ?? []).flatMap((option) => {
+        const cw = option.LogOptions?.CloudWatchLogOptions;
+        return cw?.LogEnabled && cw.LogOutputFormat === "text"
+          ? [`${vpn.VpnConnectionId} (${option.OutsideIpAddress ?? "?"})`]
+          : [];
+      }),
+    );
+    if (textLogs.length > 0) {
+      unavailable[`aws:log-format:${region}`] =
+        `tunnel activity logs in text format on ${textLogs.join(", ")}: Tunnelwatch reads the JSON format, whose records carry the IKE phase states and classify fully; set the tunnels' log output format to json`;
+    }
     await this.addCustomerGateways(region, connections, unavailable);
     await this.resolveLogStreamNames(region, connections, unavailable);
     maintenance.push(...(await this.lifecycleNotices(region, vpns, connections, unavailable)));
@@ -195,8 +207,10 @@ export class AwsProviderClient implements ProviderClient {
    * separator; the stream locators assume `<vpn id>_<ip>`, the form of the BGP records'
    * resource_id. Each log group's streams are listed once a poll, and a tunnel whose assumed name
    * is not there reads the one stream that names both its connection and its address instead
-   * (the stream key, and with it the cursor, stays the same). Optional: a failure keeps the
-   * assumed names.
+   * (the stream key, and with it the cursor, stays the same). A BGP log sent to the tunnel's own
+   * log group reads a stream of its own only where one names BGP; otherwise the tunnel's stream
+   * carries both kinds of record (the classifier tells them apart) and is read once. Listing is
+   * optional: a failure keeps the assumed names.
    */
   private async resolveLogStreamNames(
     region: string,
@@ -216,15 +230,29 @@ export class AwsProviderClient implements ProviderClient {
       }
       const existing = new Set(names);
       for (const { connection, ref } of refs) {
-        if (ref.locator.logGroupName !== group || existing.has(ref.locator.logStreamName as string)) continue;
+        if (ref.locator.logGroupName !== group) continue;
         const ip = connection.tunnels.find((t) => t.index === ref.tunnelIndex)?.outsideIp;
         if (!ip) continue;
         const address = new RegExp(`(?<![\\d.])${ip.replaceAll(".", "\\.")}(?![\\d.])`);
         const naming = names.filter((name) => name.includes(connection.externalId) && address.test(name));
-        const ofKind = naming.filter((name) => /bgp/i.test(name) === (ref.kind === "bgp"));
-        const found = ofKind.length === 1 ? ofKind[0] : naming.length === 1 ? naming[0] : undefined;
-        if (found) ref.locator.logStreamName = found;
+        const namesBgp = (name: string) => /bgp/i.test(name.replace(connection.externalId, ""));
+        const ofKind = naming.filter((name) => namesBgp(name) === (ref.kind === "bgp"));
+        if (ref.kind === "bgp" && ofKind.length === 1) ref.locator.logStreamName = ofKind[0] as string;
+        else if (existing.has(ref.locator.logStreamName as string)) continue;
+        else if (ofKind.length === 1) ref.locator.logStreamName = ofKind[0] as string;
+        else if (naming.length === 1) ref.locator.logStreamName = naming[0] as string;
       }
+    }
+    for (const connection of connections) {
+      const tunnelStreams = new Set(
+        connection.logStreams
+          .filter((ref) => ref.kind === "tunnel")
+          .map((ref) => `${ref.locator.logGroupName}\u0000${ref.locator.logStreamName}`),
+      );
+      connection.logStreams = connection.logStreams.filter(
+        (ref) =>
+          ref.kind !== "bgp" || !tunnelStreams.has(`${ref.locator.logGroupName}\u0000${ref.locator.logStreamName}`),
+      );
     }
   }
 
