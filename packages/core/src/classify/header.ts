@@ -89,7 +89,8 @@ function vendorOfMessage(message: string, line: string, found: Found): Vendor {
   // FortiGate event logs (key=value) and its IKE debug output ("ike 0:<phase1 name>:<serial>: ...").
   if (found.has(MARK.fortinet) && /logid="?01010|subtype="?vpn"?|action="?negotiate|xauth_status|vpntunnel=/.test(line))
     return "fortinet";
-  if (message.startsWith("ike ") && /^ike \d+:/.test(message)) return "fortinet";
+  // "ike 0:<phase1>:..." and, with VDOMs, "ike V=root:0:<phase1>:...".
+  if (message.startsWith("ike ") && /^ike (?:V=[\w-]+:)?\d+:/.test(message)) return "fortinet";
   if (found.has(MARK.meraki) && /\bevents (?:Site-to-site VPN|VPN|type=vpn_connectivity_change)\b/.test(line))
     return "meraki";
   if (found.has(MARK.tencent) && /\bIKE_SA_ESTABLISH_FAIL|\bIKE_NEGO:|\bTANS_IKE_NEGO/.test(line)) return "tencent";

@@ -29,8 +29,8 @@ const r = (rule: Rule): Rule => rule;
 const REKEY_COLLISIONS: Rule[] = [
   r({
     id: "rekey.collision",
-    keywords: ["collision", "abort active rekeying", "simultaneous phase-2 negotiation"],
-    test: /(?:CHILD_REKEY|IKE_REKEY|rekey(?:ing)?) collision|rekeying attempt due to collision|redundant SA .*collision|detected a \(\w+\) collision|abort active rekeying|Dropped a simultaneous phase-2 negotiation/i,
+    keywords: ["collision", "abort active rekeying", "simultaneous phase-2 negotiation", "duplicate phase-2 rekey"],
+    test: /(?:CHILD_REKEY|IKE_REKEY|rekey(?:ing)?) collision|rekeying attempt due to collision|redundant SA .*collision|detected a \(\w+\) collision|abort active rekeying|Dropped a simultaneous phase-2 negotiation|duplicate phase-2 rekey request/i,
     code: "REKEY_FAILURE",
     defaultPhase: "2",
     confidence: 0.85,
@@ -151,6 +151,15 @@ const NAT_T: Rule[] = [
     code: "NAT_T_ISSUE",
     confidence: 0.75,
   }),
+  r({
+    // Cisco ASA: the peer refused NAT-T, or sent NAT-T vendor ids without NAT discovery.
+    id: "natt.asa",
+    keywords: ["rejected nat enabled ipsec", "nat-discovery payloads missing"],
+    test: /rejected NAT enabled IPsec request|NAT-Discovery payloads missing\. Aborting NAT-Traversal/,
+    code: "NAT_T_ISSUE",
+    phase: "1",
+    confidence: 0.7,
+  }),
 ];
 
 const TRAFFIC_SELECTORS: Rule[] = [
@@ -234,6 +243,34 @@ const TRAFFIC_SELECTORS: Rule[] = [
     code: "TRAFFIC_SELECTOR_MISMATCH",
     phase: "2",
     confidence: 0.55,
+  }),
+  r({
+    // Cisco ASA: the crypto map's ACL, peer or networks do not match what the peer proposes.
+    id: "ts.asa-crypto-map",
+    keywords: [
+      "acl does not match proxy ids",
+      "static crypto map check",
+      "does not match remote peer as defined in l2l policy",
+      "same outer and inner addresses",
+      "existing sa from different peer",
+      "crypto map policy not found",
+      "invalid_selectors",
+      "non-ipsec packet",
+      "failed to match peer selectors",
+    ],
+    test: /ACL does not match proxy IDs|Static Crypto Map check, map = \S+, seq = \S+, no ACL configured|IKE peer does not match remote peer as defined in L2L policy|initiated a tunnel with same outer and inner addresses|existing sa from different peer, rejecting new sa|Crypto Map Policy not found for remote traffic selector|Received INVALID_SELECTORS Notification|Received a non-IPSec packet|failed to match peer selectors/,
+    code: "TRAFFIC_SELECTOR_MISMATCH",
+    phase: "2",
+    confidence: 0.85,
+  }),
+  r({
+    // PAN-OS: the phase 2 failed on the peer's proxy IDs or traffic selectors.
+    id: "ts.panos-processing",
+    keywords: ["when processing proxy id", "when processing traffic selector"],
+    test: /negotiation failed when processing [Pp]roxy ID|negotiation failed when processing traffic selector/,
+    code: "TRAFFIC_SELECTOR_MISMATCH",
+    phase: "2",
+    confidence: 0.85,
   }),
 ];
 
@@ -382,6 +419,35 @@ const AUTH: Rule[] = [
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.55,
+  }),
+  r({
+    // Cisco ASA: no tunnel group, pre-shared key, trustpoint or certificate for the peer.
+    id: "auth.asa-tunnel-group",
+    keywords: [
+      "no group found matching",
+      "default preshared key not configured",
+      "auth mode differs",
+      "failed user authentication",
+      "no trust-point defined",
+      "unknown tunnel group name",
+      "no pre-shared key or trustpoint configured",
+      "no remote authentication method configured",
+      "unable to find tunnel group for peer",
+      "identity cert",
+      "identity certificate",
+      "received peer certificate",
+      "requested certificate",
+      "certificate validation failed",
+      "suitable trustpoint",
+      "gw validation failed",
+      "cert group matching failed",
+      "failed for user",
+      "due to eap failure",
+    ],
+    test: /No Group found matching .* for Pre-shared key|BASE GROUP default preshared key not configured|Client IKE Auth mode differs from the group's configured Auth mode|Remote peer has failed user authentication|no trust-point defined in tunnel-group|with unknown tunnel group name|No pre-shared key or trustpoint configured for self|No remote authentication method configured for peer|Unable to find tunnel group for peer|Failed to retrieve identity certificate|No identity cert specified|Unable to process the received peer certificate|Unable to find the requested certificate|[Cc]ertificate validation failed|Failed to find a suitable trustpoint|: gw validation failed|cert group matching failed|(?:XAUTH|EAP) failed for user|expiring due to EAP failure/,
+    code: "IKE_AUTH_FAILURE",
+    phase: "1",
+    confidence: 0.85,
   }),
 ];
 
@@ -555,6 +621,33 @@ const PROPOSALS: Rule[] = [
     phase: "2",
     confidence: 0.5,
   }),
+  r({
+    // Cisco ASA IKEv2: a child SA may not be stronger than the IKE SA that protects it.
+    id: "proposal.asa-child-stronger",
+    keywords: ["not strong enough to secure proposed ipsec"],
+    test: /is not strong enough to secure proposed IPSEC encryption algorithm/,
+    code: "IPSEC_PROPOSAL_MISMATCH",
+    phase: "2",
+    confidence: 0.85,
+  }),
+  r({
+    // PAN-OS: the peer's SA payload (its proposals) could not be accepted; Junos kmd: the
+    // phase 2 proposal named a protocol it cannot use.
+    id: "proposal.sa-payload",
+    keywords: ["sa payload", "in phase 2 proposal was invalid"],
+    test: /Unable to process peer.s SA payload|negotiation failed when processing SA payload|in Phase 2 proposal was invalid/,
+    code: "PROPOSAL",
+    confidence: 0.8,
+  }),
+  r({
+    // Junos kmd: the phase 2 SA was negotiated with a protocol it cannot use.
+    id: "proposal.kmd-protocol",
+    keywords: ["was negotiated for sa"],
+    test: /(?:Invalid|Unsupported) (?:IPComp )?protocol .*was negotiated for SA/,
+    code: "IPSEC_PROPOSAL_MISMATCH",
+    phase: "2",
+    confidence: 0.75,
+  }),
 ];
 
 // A child SA that failed without a named cause: most often proposals, sometimes selectors.
@@ -607,8 +700,8 @@ const REKEY: Rule[] = [
   r({
     // racoon: one side still uses a phase 1 SA the other has dropped (pfSense "stuck phase 1").
     id: "rekey.stale-phase1",
-    keywords: ["none message must be encrypted", "there is no isakmp-sa"],
-    test: /none message must be encrypted|can'?t start the quick mode, there is no ISAKMP-SA/,
+    keywords: ["none message must be encrypted", "there is no isakmp-sa", "no phase-1 sa is found"],
+    test: /none message must be encrypted|can'?t start the quick mode, there is no ISAKMP-SA|negotiation request received but no phase-1 SA is found/,
     code: "REKEY_FAILURE",
     confidence: 0.6,
   }),
@@ -632,10 +725,20 @@ const REKEY: Rule[] = [
       "expired, not rekeying",
       "expired before finishing rekey",
       "phase-1 sa expired",
+      "hard expired",
     ],
-    test: /closing expired (?:CHILD|IKE)_SA|hard lifetime (?:expired|reached)|expired without (?:being )?(?:rekeyed|replaced|replacement)|(?:IKE|ISAKMP) SA expired|for an unknown \(expired\?\) SA|EVENT_SA_EXPIRE\b|(?:CHILD_SA|IKE_SA) .* expired, not rekeying|expired before finishing rekey|retry timeout because phase-1 SA expired/,
+    test: /closing expired (?:CHILD|IKE)_SA|hard lifetime (?:expired|reached)|expired without (?:being )?(?:rekeyed|replaced|replacement)|(?:IKE|ISAKMP) SA expired|for an unknown \(expired\?\) SA|EVENT_SA_EXPIRE\b|(?:CHILD_SA|IKE_SA) .* expired, not rekeying|expired before finishing rekey|retry timeout because phase-1 SA expired|IPsec SA [0-9a-f]+\/[0-9a-f]+ hard expired/,
     code: "REKEY_FAILURE",
     confidence: 0.7,
+  }),
+  r({
+    // Cisco ASA: the phase 1 rekey left no live SA (the peers' rekey timing is out of step).
+    id: "rekey.asa-dead-sa",
+    keywords: ["new sa is dead"],
+    test: /Old P1 SA is being deleted but new SA is DEAD/,
+    code: "REKEY_FAILURE",
+    phase: "1",
+    confidence: 0.8,
   }),
 ];
 
@@ -663,6 +766,14 @@ const DPD: Rule[] = [
     test: /(?:STATE_V2_)?ESTABLISHED_IKE_SA: (?:retransmission|\d+ second timeout exceeded)|STATE_MAIN_[IR][34]: .*(?:retransmission|timeout exceeded)/,
     code: "DPD_TIMEOUT",
     phase: "1",
+    confidence: 0.75,
+  }),
+  r({
+    // PAN-OS tunnel monitoring: its liveness probe through the tunnel failed.
+    id: "dpd.panos-tunnel-monitor",
+    keywords: ["tunnel monitoring failed"],
+    test: /going down due to tunnel monitoring failed/,
+    code: "DPD_TIMEOUT",
     confidence: 0.75,
   }),
 ];
@@ -729,6 +840,15 @@ const UNREACHABLE: Rule[] = [
     code: "PEER_UNREACHABLE",
     defaultPhase: "1",
     confidence: 0.6,
+  }),
+  r({
+    // Cisco ASA: the negotiation got no answer in time.
+    id: "unreachable.asa-timed-out",
+    keywords: ["session establishment timed out", "timed out on initial contact"],
+    test: /IKE session establishment timed out|Timed out on initial contact to server/,
+    code: "PEER_UNREACHABLE",
+    phase: "1",
+    confidence: 0.75,
   }),
 ];
 
@@ -877,6 +997,30 @@ const DOWN: Rule[] = [
     code: "TUNNEL_DOWN_OTHER",
     confidence: 0.7,
   }),
+  r({
+    // Cisco ASA: SAs torn down without one of the causes above.
+    id: "down.asa",
+    keywords: [
+      "delete with reason",
+      "tearing down old phase1",
+      "sa down",
+      "session aborted",
+      "unsuccessful at setting up a tunnel",
+      "failed to establish an l2l sa",
+      "sa creation error",
+    ],
+    test: /Delete With Reason message|Tearing down old phase1 tunnel|\bSA DOWN\b|IKEv2 Session aborted|was unsuccessful at setting up a tunnel|has failed to establish an L2L SA|IPSEC: SA creation error/,
+    code: "TUNNEL_DOWN_OTHER",
+    confidence: 0.65,
+  }),
+  r({
+    // PAN-OS system log: tunnel state and SA deletes.
+    id: "down.panos",
+    keywords: ["is going down due to", "sa delete message", "closing ikev2 sa", "ction failed, peer", ") is down"],
+    test: /[Tt]unnel \S+ \(id:[^)]*\) is down|is going down due to|SA delete message (?:received from|sent to) peer|closing IKEv2 SA\b|conn?ection failed, peer \S+, retry/,
+    code: "TUNNEL_DOWN_OTHER",
+    confidence: 0.65,
+  }),
 ];
 
 // A negotiation that failed without naming why: the tunnel is not coming up, which is not benign.
@@ -887,6 +1031,8 @@ const NEGOTIATION_FAILED: Rule[] = [
     keywords: [
       "negotiation failed",
       "negotiation fails",
+      "negotiation failure",
+      "no policy configured",
       "negotiation is failed",
       "failed to pre-process",
       "negotiation from",
@@ -895,7 +1041,7 @@ const NEGOTIATION_FAILED: Rule[] = [
       "status=failure",
       'status="failure',
     ],
-    test: /[Nn]egotiation (?:failed|fails|is failed)\b|(?:negotiation|exchange) from \S+ to \S+ failed|failed to pre-process (?:ph[12] )?packet|status="?negotiate_error|msg="?\s*progress IPsec phase \d"?.*status="?failure/,
+    test: /[Nn]egotiation (?:failed|fails|failure|is failed)\b|NEGOTIATION FAILED|ignoring request to establish IPsec SA, no policy configured|(?:negotiation|exchange) from \S+ to \S+ failed|failed to pre-process (?:ph[12] )?packet|status="?negotiate_error|msg="?\s*(?:progress|negotiate) IPsec phase \d"?.*status="?failure/,
     code: "TUNNEL_DOWN_OTHER",
     confidence: 0.5,
   }),
@@ -972,6 +1118,27 @@ const UP: Rule[] = [
     test: /IP Tunnel\[\d+\] Up\b|\[UPDOWN\] received up-client|IPSec tunnel is established|IPSECTUNNELSTART|IKEv2 SA UP\b|Successfully installed IPSEC SA|New State = IKE_QM_PHASE2_COMPLETE|New State = IKE_P1_COMPLETE|IKEV2 SA created|phase-1 (?:main|aggressive) ?mode completed successfully|Session with IKE ID PAIR .* is UP|SA has been authenticated with|Quick Mode completion|, INSTALLED, (?:TUNNEL|TRANSPORT)\b/,
     code: "TUNNEL_UP",
     confidence: 0.85,
+  }),
+  r({
+    // Cisco ASA: the tunnel manager set the tunnel up, or IKE loaded the IPsec keys.
+    id: "up.asa",
+    keywords: [
+      "successful at setting up a tunnel",
+      "key_add msg for sa",
+      "established ike sa",
+      "added ipsec sa",
+      "tunnel up trap",
+    ],
+    test: /was successful at setting up a tunnel|IKE got a KEY_ADD msg for SA|^ike (?:V=[\w-]+:)?\d+:.*: (?:established IKE SA [0-9a-f]+|added IPsec SA: SPIs=)|sending SNMP tunnel UP trap/,
+    code: "TUNNEL_UP",
+    confidence: 0.8,
+  }),
+  r({
+    id: "up.panos",
+    keywords: [") is up"],
+    test: /[Tt]unnel \S+ \(id:[^)]*\) is up\b/,
+    code: "TUNNEL_UP",
+    confidence: 0.8,
   }),
 ];
 
