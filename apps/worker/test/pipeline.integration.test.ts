@@ -208,4 +208,37 @@ describe("pipeline over PostgreSQL", () => {
     ]);
     await expect(ingestLines(prisma, { ...payload, connectionId: "missing" })).rejects.toThrow(/not found/);
   });
+
+  it("opens and resolves an outage whose fault and recovery arrive in one batch (logs read late)", async () => {
+    const connection = await prisma.vpnConnection.findFirstOrThrow({ select: { id: true } });
+    const record = (when: Date, details: string, state: string) =>
+      JSON.stringify({
+        event_timestamp: Math.floor(when.getTime() / 1000),
+        details,
+        dpd_enabled: true,
+        nat_t_detected: false,
+        ike_phase1_state: state,
+        ike_phase2_state: state,
+      });
+    // Ten minutes down, well past the tenant's 60 s opening delay, read in one page.
+    await ingestLines(prisma, {
+      tenantId: account.tenantId,
+      connectionId: connection.id,
+      tunnelIndex: 2,
+      stream: "late-backlog",
+      batchId: "late-1",
+      vendor: null,
+      receivedAt: at(2000).toISOString(),
+      lines: [
+        record(at(1000), "AWS tunnel DPD timed out after 3 retransmits", "Down"),
+        record(at(1600), "", "Established"),
+      ],
+    });
+    const incident = await prisma.incident.findFirstOrThrow({
+      where: { connectionId: connection.id, code: "DPD_TIMEOUT", tunnel: { index: 2 } },
+      include: { activities: { orderBy: { createdAt: "asc" } } },
+    });
+    expect(incident).toMatchObject({ status: "RESOLVED", openedAt: at(1060), resolvedAt: at(1600) });
+    expect(incident.activities.map((a) => a.kind)).toEqual(["OPENED", "RESOLVED"]);
+  });
 });

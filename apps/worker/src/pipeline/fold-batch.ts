@@ -127,6 +127,15 @@ export async function foldBatch(
         case "discard":
           byId(d.incidentId).isDeleted = true;
           break;
+        case "confirm": {
+          const w = byId(d.incidentId);
+          w.status = "OPEN";
+          w.state = "open";
+          w.openedAt = d.at;
+          w.activities.push({ kind: "OPENED", body: `Persisted until ${event.code}`, at: d.at });
+          w.isChanged = true;
+          break;
+        }
         case "resolve": {
           const w = byId(d.incidentId);
           w.status = "RESOLVED";

@@ -63,6 +63,19 @@ describe("foldEvent", () => {
     ]);
   });
 
+  it("opens a pending fault whose recovery shows it persisted, as of when it had, then recovers it", () => {
+    // Logs read late, in one batch: the fault at 0 s and its recovery at 600 s arrive together,
+    // before any scheduled check could confirm it. On the event clock it was a 10-minute outage.
+    expect(foldEvent([incident({})], up(600), policy)).toEqual([
+      { action: "confirm", incidentId: "i1", at: t(60) },
+      { action: "start-recovery", incidentId: "i1" },
+    ]);
+    expect(foldEvent([incident({})], up(600), { ...policy, resolveAfterSeconds: 0 })).toEqual([
+      { action: "confirm", incidentId: "i1", at: t(60) },
+      { action: "resolve", incidentId: "i1", reason: "recovered: TUNNEL_UP" },
+    ]);
+  });
+
   it("starts recovery of an open fault on TUNNEL_UP, and reopens if the fault comes back", () => {
     expect(foldEvent([incident({ state: "open" })], up(200), policy)).toEqual([
       { action: "start-recovery", incidentId: "i1" },

@@ -51,6 +51,11 @@ export type IncidentDecision =
   | { action: "start-recovery"; incidentId: string }
   /** The fault never persisted long enough to be an incident: drop it without alerting. */
   | { action: "discard"; incidentId: string; reason: string }
+  /**
+   * A pending fault that, as its recovery shows, had persisted past the opening delay: it was an
+   * outage. It opens as of `at`, when it had persisted that long, and its recovery follows.
+   */
+  | { action: "confirm"; incidentId: string; at: Date }
   | { action: "resolve"; incidentId: string; reason: string };
 
 /** Codes that describe a fault, as opposed to a recovery (TUNNEL_UP) or chatter (INFO, UNKNOWN). */
@@ -75,19 +80,30 @@ export function foldEvent(
   if (recoveredCodes.length > 0) {
     for (const incident of incidents) {
       if (!recoveredCodes.includes(incident.code)) continue;
+      if (incident.state === "recovering") continue;
       if (incident.state === "pending") {
+        // Whether it persisted is read on the event clock: logs read late in one batch (a
+        // backlog) decide the same as logs read as they happen.
+        if (!isConfirmed(incident, event.occurredAt, policy)) {
+          decisions.push({
+            action: "discard",
+            incidentId: incident.id,
+            reason: `recovered (${event.code}) before it persisted`,
+          });
+          continue;
+        }
+        const persistedAt = new Date(incident.firstEventAt.getTime() + policy.openAfterSeconds * 1000);
         decisions.push({
-          action: "discard",
+          action: "confirm",
           incidentId: incident.id,
-          reason: `recovered (${event.code}) before it persisted`,
+          at: persistedAt < event.occurredAt ? persistedAt : event.occurredAt,
         });
-      } else if (incident.state === "open") {
-        decisions.push(
-          policy.resolveAfterSeconds <= 0
-            ? { action: "resolve", incidentId: incident.id, reason: `recovered: ${event.code}` }
-            : { action: "start-recovery", incidentId: incident.id },
-        );
       }
+      decisions.push(
+        policy.resolveAfterSeconds <= 0
+          ? { action: "resolve", incidentId: incident.id, reason: `recovered: ${event.code}` }
+          : { action: "start-recovery", incidentId: incident.id },
+      );
     }
     return decisions;
   }
