@@ -86,6 +86,8 @@ const MARKERS = {
     "esp",
     "idr auth",
     "proto_id=",
+    "encrypted notification",
+    "secured informational",
   ],
   phase1: [
     "phase1",

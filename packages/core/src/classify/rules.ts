@@ -272,6 +272,20 @@ const TRAFFIC_SELECTORS: Rule[] = [
     phase: "2",
     confidence: 0.85,
   }),
+  r({
+    // Selectors refused or narrowed: Libreswan, Google Cloud VPN, ZyXEL, Check Point.
+    id: "ts.refused-wording",
+    keywords: [
+      "does not fit the proposal",
+      "ts_narrowing_not_allowed",
+      "ips of incoming request conflict",
+      "should not have been decrypted",
+    ],
+    test: /Traffic Selector response .* does not fit the proposal|TS_NARROWING_NOT_ALLOWED|IPs of incoming request conflict with rule|According to the Policy the Packet should not have been decrypted/,
+    code: "TRAFFIC_SELECTOR_MISMATCH",
+    phase: "2",
+    confidence: 0.8,
+  }),
 ];
 
 const AUTH: Rule[] = [
@@ -337,7 +351,7 @@ const AUTH: Rule[] = [
       "failed its sanity check",
       "message parsing failed",
     ],
-    test: /could not decrypt payloads|decryption (?:failed|was unsuccessful)|problems decrypting packet|HASH_V1 payload|was not encrypted and it should've been|failed its sanity check or is malformed|[Mm]essage parsing failed/,
+    test: /could not decrypt payloads|decryption (?:failed|was unsuccessful)|problems decrypting packet|HASH_V1 payload|was not encrypted and it should.ve been|failed its sanity check or is malformed|[Mm]essage parsing failed/,
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.7,
@@ -399,7 +413,7 @@ const AUTH: Rule[] = [
       "suitable trustpoints",
       "known trusted ca",
     ],
-    test: /certificate .*(?:expired|invalid|revoked|not (?:yet )?valid|untrusted|does not match)|EXPIRED_CERTIFICATE|no (?:trusted )?(?:RSA |ECDSA |TLS )?public key found|no issuer certificate found|No suitable trustpoints found|not issued by (?:a )?known trusted CA|unable to locate my private key|private key .*not found|Can't find the certificate|subjectAltName .* does not match|no end entity certificate|constraint check failed/,
+    test: /certificate .*(?:expired|invalid|revoked|not (?:yet )?valid|untrusted|does not match)|EXPIRED_CERTIFICATE|[Nn]o (?:trusted )?(?:RSA |ECDSA |TLS )?public key found|no issuer certificate found|No suitable trustpoints found|not issued by (?:a )?known trusted CA|unable to locate my private key|private key .*not found|Can't find the certificate|subjectAltName .* does not match|no end entity certificate|constraint check failed/,
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.85,
@@ -448,6 +462,24 @@ const AUTH: Rule[] = [
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.85,
+  }),
+  r({
+    // Peer identity and credentials refused: strongSwan, Libreswan XAUTH, Cisco IOS, NetDefendOS,
+    // and Google Cloud VPN's tunnel status.
+    id: "auth.refused-wording",
+    keywords: [
+      "certificate verification failed",
+      "not whitelisted",
+      "xauth status: fail",
+      "ikmp_auth_fail",
+      "ikmp_sa_not_auth",
+      "incorrect pre-shared key",
+      "bad shared secret",
+    ],
+    test: /[Cc]ertificate verification failed|peer identity '[^']*' not whitelisted|XAUTH status: FAIL|IKMP_AUTH_FAIL|IKMP_SA_NOT_AUTH|[Ii]ncorrect pre-?shared key|bad shared secret/,
+    code: "IKE_AUTH_FAILURE",
+    phase: "1",
+    confidence: 0.8,
   }),
 ];
 
@@ -647,6 +679,15 @@ const PROPOSALS: Rule[] = [
     code: "IPSEC_PROPOSAL_MISMATCH",
     phase: "2",
     confidence: 0.75,
+  }),
+  r({
+    // Cisco IOS: the responder chose an attribute the initiator never offered.
+    id: "proposal.ios-not-offered",
+    keywords: ["ikmp_sa_not_offered"],
+    test: /IKMP_SA_NOT_OFFERED/,
+    code: "IKE_PROPOSAL_MISMATCH",
+    phase: "1",
+    confidence: 0.8,
   }),
 ];
 
@@ -850,6 +891,14 @@ const UNREACHABLE: Rule[] = [
     phase: "1",
     confidence: 0.75,
   }),
+  r({
+    // No answer from the peer: SonicWall, z/OS IKE, Google Cloud VPN's tunnel status.
+    id: "unreachable.no-answer-wording",
+    keywords: ["remote party timeout", "exchange retransmit timed out", "no incoming packets from peer"],
+    test: /Remote party timeout|exchange retransmit timed out|No incoming packets from peer/,
+    code: "PEER_UNREACHABLE",
+    confidence: 0.75,
+  }),
 ];
 
 const BGP: Rule[] = [
@@ -929,6 +978,16 @@ const BGP: Rule[] = [
     code: "BGP_SESSION_DOWN",
     phase: null,
     confidence: 0.85,
+  }),
+  r({
+    // Cisco IOS: an OPEN the router cannot parse, a TCP MD5 mismatch on the BGP port, or a
+    // session that cannot open.
+    id: "bgp.down-open",
+    keywords: ["%bgp-4-msgdump", "badauth", "open failed", "bad open"],
+    test: /%BGP-4-MSGDUMP: unsupported or mal-formatted message|%TCP-6-BADAUTH: (?:Invalid|No) MD5 digest from \S+\(179\)|%TCP-6-BADAUTH: (?:Invalid|No) MD5 digest from \S+ to \S+\(179\)|BGP: \S+ open failed: |\bbad OPEN\b/,
+    code: "BGP_SESSION_DOWN",
+    phase: null,
+    confidence: 0.75,
   }),
 ];
 
@@ -1020,6 +1079,14 @@ const DOWN: Rule[] = [
     test: /[Tt]unnel \S+ \(id:[^)]*\) is down|is going down due to|SA delete message (?:received from|sent to) peer|closing IKEv2 SA\b|conn?ection failed, peer \S+, retry/,
     code: "TUNNEL_DOWN_OTHER",
     confidence: 0.65,
+  }),
+  r({
+    // Huawei's tunnel teardown and Google Cloud VPN's failed handshake, causes not named.
+    id: "down.teardown-wording",
+    keywords: ["ipsec_tunnel_teared_down", "negotiation_failure: handshake failed"],
+    test: /IPSEC_TUNNEL_TEARED_DOWN|NEGOTIATION_FAILURE: Handshake failed/,
+    code: "TUNNEL_DOWN_OTHER",
+    confidence: 0.6,
   }),
 ];
 
@@ -1137,6 +1204,14 @@ const UP: Rule[] = [
     id: "up.panos",
     keywords: [") is up"],
     test: /[Tt]unnel \S+ \(id:[^)]*\) is up\b/,
+    code: "TUNNEL_UP",
+    confidence: 0.8,
+  }),
+  r({
+    // SonicWall phase 1 complete; Google Cloud VPN's established tunnel status.
+    id: "up.complete-wording",
+    keywords: ["mode complete (phase 1)", "secure session is successfully established"],
+    test: /(?:Main|Aggressive) Mode complete \(Phase 1\)|Secure session is successfully established/,
     code: "TUNNEL_UP",
     confidence: 0.8,
   }),
