@@ -1,7 +1,8 @@
 // Rewrites the two tables of README.md that the corpus files determine: the counts by code and
 // vendor family, and the sources with their line counts. Run from this directory after adding
-// lines: node readme-tables.mjs
+// lines: node --import tsx readme-tables.mjs (the codes come from the core's own list).
 import { readFileSync, writeFileSync } from "node:fs";
+import { LOG_FAULT_CODES as CODES } from "../../src/codes.ts";
 
 const FAMILIES = [
   "aws",
@@ -15,22 +16,6 @@ const FAMILIES = [
   "paloalto",
   "fortinet",
   "other",
-];
-const CODES = [
-  "IKE_AUTH_FAILURE",
-  "IKE_PROPOSAL_MISMATCH",
-  "IPSEC_PROPOSAL_MISMATCH",
-  "TRAFFIC_SELECTOR_MISMATCH",
-  "DPD_TIMEOUT",
-  "IDLE_TIMEOUT",
-  "REKEY_FAILURE",
-  "PEER_UNREACHABLE",
-  "NAT_T_ISSUE",
-  "BGP_SESSION_DOWN",
-  "TUNNEL_UP",
-  "TUNNEL_DOWN_OTHER",
-  "INFO",
-  "UNKNOWN",
 ];
 
 const counts = new Map();
