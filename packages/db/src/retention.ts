@@ -15,6 +15,30 @@ const TIME_SERIES = {
 
 export type PurgeCounts = Record<keyof typeof TIME_SERIES, number>;
 
+/**
+ * Deletes the rows of `table` that match `where` (with its $n parameters), `batchSize` at a time,
+ * each batch its own statement; returns how many. Identifiers come from this module's constants,
+ * never from input.
+ */
+async function deleteInBatches(
+  prisma: PrismaClient,
+  table: string,
+  where: string,
+  params: unknown[],
+  batchSize: number,
+): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const deleted = await prisma.$executeRawUnsafe(
+      `DELETE FROM "${table}" WHERE ctid IN (SELECT ctid FROM "${table}" WHERE ${where} LIMIT $${params.length + 1})`,
+      ...params,
+      batchSize,
+    );
+    total += deleted;
+    if (deleted < batchSize) return total;
+  }
+}
+
 export async function purgeExpiredRows(
   prisma: PrismaClient,
   options: { batchSize: number; now?: Date },
@@ -25,17 +49,13 @@ export async function purgeExpiredRows(
   for (const tenant of tenants) {
     const cutoff = new Date(now.getTime() - tenant.retentionDays * 86_400_000);
     for (const [table, column] of Object.entries(TIME_SERIES) as [keyof typeof TIME_SERIES, string][]) {
-      for (;;) {
-        // Identifiers come from the constant above, never from input.
-        const deleted = await prisma.$executeRawUnsafe(
-          `DELETE FROM "${table}" WHERE ctid IN (SELECT ctid FROM "${table}" WHERE "tenantId" = $1 AND "${column}" < $2 LIMIT $3)`,
-          tenant.id,
-          cutoff,
-          options.batchSize,
-        );
-        counts[table] += deleted;
-        if (deleted < options.batchSize) break;
-      }
+      counts[table] += await deleteInBatches(
+        prisma,
+        table,
+        `"tenantId" = $1 AND "${column}" < $2`,
+        [tenant.id, cutoff],
+        options.batchSize,
+      );
     }
   }
   return counts;
@@ -66,23 +86,16 @@ export async function purgeDeletedAccounts(
       where: { cloudAccountId: account.id },
       select: { id: true, tunnels: { select: { id: true } } },
     });
-    const deleteInBatches = async (table: string, column: string, ids: string[]) => {
-      if (ids.length === 0) return;
-      for (;;) {
-        // Identifiers come from the constants above, never from input.
-        const deleted = await prisma.$executeRawUnsafe(
-          `DELETE FROM "${table}" WHERE ctid IN (SELECT ctid FROM "${table}" WHERE "${column}" = ANY($1::text[]) LIMIT $2)`,
-          ids,
-          options.batchSize,
-        );
-        rows += deleted;
-        if (deleted < options.batchSize) break;
-      }
-    };
     const connectionIds = connections.map((c) => c.id);
     const tunnelIds = connections.flatMap((c) => c.tunnels.map((t) => t.id));
-    for (const table of BY_CONNECTION) await deleteInBatches(table, "connectionId", connectionIds);
-    for (const table of BY_TUNNEL) await deleteInBatches(table, "tunnelId", tunnelIds);
+    const byIds = [
+      ...BY_CONNECTION.map((table) => [table, "connectionId", connectionIds] as const),
+      ...BY_TUNNEL.map((table) => [table, "tunnelId", tunnelIds] as const),
+    ];
+    for (const [table, column, ids] of byIds) {
+      if (ids.length === 0) continue;
+      rows += await deleteInBatches(prisma, table, `"${column}" = ANY($1::text[])`, [ids], options.batchSize);
+    }
     await prisma.cloudAccount.deleteMany({ where: { id: account.id, deletedAt: { not: null } } });
   }
   return { accounts: accounts.length, rows };
