@@ -255,7 +255,7 @@ export function classifyLine(input: string | Uint8Array, options: ClassifyOption
       confidence: 0.5,
       evidence: null,
       rule: "vendor.recognised",
-      reason: `a ${vendor} line that names no fault`,
+      reason: vendor === "unknown" ? "a tunnel line that names no fault" : `a ${vendor} line that names no fault`,
       clears: [],
       fields,
     };
