@@ -1,9 +1,13 @@
+/** Stdin as byte chunks, whether the stream was set to give strings or not. */
+export async function* stdinBytes(stdin: NodeJS.ReadableStream): AsyncGenerator<Buffer> {
+  for await (const chunk of stdin) yield typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
+}
+
 /** Reads all of stdin as text, refusing more than `limitBytes` (a posture input is small). */
 export async function readAllText(stdin: NodeJS.ReadableStream, limitBytes: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of stdin) {
-    const buffer = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
+  for await (const buffer of stdinBytes(stdin)) {
     size += buffer.length;
     if (size > limitBytes) throw new Error(`input is larger than ${Math.round(limitBytes / 1024 / 1024)} MiB`);
     chunks.push(buffer);

@@ -8,7 +8,7 @@ import {
   type Vendor,
 } from "@tunnelwatch/core";
 import { type Command, UsageError } from "../command.ts";
-import { write } from "../read-stdin.ts";
+import { stdinBytes, write } from "../read-stdin.ts";
 
 /** Vendors a caller can name: "unknown" is what the classifier says, not a hint. */
 const HINTABLE_VENDORS = VENDORS.filter((v) => v !== "unknown");
@@ -71,8 +71,8 @@ example:
         : classifyLine(text, options);
       out.push(toJson(result, lineNumber));
     });
-    for await (const chunk of io.stdin) {
-      splitter.push(typeof chunk === "string" ? new TextEncoder().encode(chunk) : (chunk as Uint8Array));
+    for await (const chunk of stdinBytes(io.stdin)) {
+      splitter.push(chunk);
       if (out.length > 0) {
         const batch = `${out.join("\n")}\n`;
         out = [];

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { parseArgs } from "node:util";
 import { LineSplitter, MAX_LINE_LENGTH } from "@tunnelwatch/core";
 import { type Command, UsageError } from "../command.ts";
+import { stdinBytes } from "../read-stdin.ts";
 
 const MAX_LINES = 5_000;
 const MAX_BYTES = 900 * 1024;
@@ -63,8 +64,8 @@ re-running the same input stores nothing twice.`,
     const splitter = new LineSplitter(MAX_LINE_LENGTH, (text) => {
       if (text.trim()) pending.push(text);
     });
-    for await (const chunk of io.stdin) {
-      splitter.push(typeof chunk === "string" ? new TextEncoder().encode(chunk) : (chunk as Uint8Array));
+    for await (const chunk of stdinBytes(io.stdin)) {
+      splitter.push(chunk);
       for (const line of pending.splice(0)) {
         if (batch.length >= MAX_LINES || batchBytes + line.length > MAX_BYTES) await flush();
         batch.push(line);
