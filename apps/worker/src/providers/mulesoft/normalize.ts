@@ -26,11 +26,11 @@ function strings(value: unknown): string[] {
 /** Whether an IPv4 address lies inside a CIDR block. */
 function inCidr(address: string, cidr: string): boolean {
   const [network, bits] = cidr.split("/");
-  const toInt = (ip: string) => ip.split(".").reduce((n, octet) => n * 256 + Number(octet), 0);
+  const ipv4Number = (ip: string) => ip.split(".").reduce((n, octet) => n * 256 + Number(octet), 0);
   const prefix = Number(bits);
   if (!network || !Number.isInteger(prefix) || prefix < 0 || prefix > 32) return false;
   const size = 2 ** (32 - prefix);
-  return Math.floor(toInt(address) / size) === Math.floor(toInt(network) / size);
+  return Math.floor(ipv4Number(address) / size) === Math.floor(ipv4Number(network) / size);
 }
 
 /**
