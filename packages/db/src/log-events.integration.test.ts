@@ -86,4 +86,27 @@ describe("insertLogEvents", () => {
       { fingerprint: "fp-9", stream: "cgw:dc1", source: "CUSTOMER_GATEWAY", occurredAt: row(9).occurredAt },
     ]);
   });
+
+  it("inside a Prisma transaction, commits and rolls back with it", async () => {
+    await expect(
+      prisma.$transaction(async (tx) => {
+        expect([...(await insertLogEvents(tx, [row(30)]))]).toEqual(["fp-30"]);
+        // The transaction's own reads see the row: it went over the same connection.
+        expect(await tx.tunnelLogEvent.count({ where: { fingerprint: "fp-30" } })).toBe(1);
+        throw new Error("fold failed");
+      }),
+    ).rejects.toThrow("fold failed");
+    expect(await prisma.tunnelLogEvent.count({ where: { fingerprint: "fp-30" } })).toBe(0);
+
+    await prisma.$transaction(async (tx) => {
+      await insertLogEvents(tx, [row(31)]);
+    });
+    expect(await prisma.tunnelLogEvent.count({ where: { fingerprint: "fp-31" } })).toBe(1);
+  });
+
+  it("refuses a client that is neither its own pool nor a transaction", async () => {
+    await expect(insertLogEvents(prisma.$extends({}) as unknown as PrismaClient, [row(32)])).rejects.toThrow(
+      "a client from createPrismaClient or a Prisma transaction",
+    );
+  });
 });

@@ -1,5 +1,6 @@
 // Bulk insert of classified log events, idempotent by fingerprint: re-ingesting a page inserts
 // nothing new. Returns the fingerprints actually inserted, so only new events fold into incidents.
+import { sqlConnection } from "./client.ts";
 import type { Prisma, PrismaClient } from "./generated/prisma/client.ts";
 import type { LogSource, Severity } from "./generated/prisma/enums.ts";
 
@@ -64,7 +65,7 @@ async function insertOriginGroup(db: Db, rows: readonly LogEventRow[]): Promise<
   // The batch travels as one JSON document that PostgreSQL unpacks itself (far cheaper for the
   // worker than escaping every value into per-column array literals), holding only what
   // differs between rows. Read as jsonb, each row's parsed fields come out as jsonb without a
-  // second parse.
+  // second parse. It goes over pg directly: Prisma would serialise and parse the document again.
   const batch = storable(
     JSON.stringify(
       rows.map((r) => ({
@@ -81,17 +82,19 @@ async function insertOriginGroup(db: Db, rows: readonly LogEventRow[]): Promise<
       })),
     ),
   );
-  const inserted = await db.$queryRaw<Array<{ fingerprint: string }>>`
-    INSERT INTO "TunnelLogEvent" ("tenantId", "cloudAccountId", "connectionId", "tunnelId", "source", "stream",
+  const connection = await sqlConnection(db);
+  const inserted = await connection.query<{ fingerprint: string }>(
+    `INSERT INTO "TunnelLogEvent" ("tenantId", "cloudAccountId", "connectionId", "tunnelId", "source", "stream",
       "occurredAt", "raw", "parsed", "vendor", "code", "severity", "phase", "confidence", "evidence", "fingerprint")
-    SELECT ${origin.tenantId}, ${origin.cloudAccountId}, ${origin.connectionId}, ${origin.tunnelId},
-      ${origin.source}::"LogSource", ${origin.stream},
+    SELECT $1, $2, $3, $4, $5::"LogSource", $6,
       r."occurredAt"::timestamptz AT TIME ZONE 'UTC', r."raw", r."parsed", r."vendor", r."code",
       r."severity"::"Severity", r."phase", r."confidence", r."evidence", r."fingerprint"
-    FROM jsonb_to_recordset(${batch}::jsonb) AS r(
+    FROM jsonb_to_recordset($7::jsonb) AS r(
       "occurredAt" text, "raw" text, "parsed" jsonb, "vendor" text, "code" text, "severity" text, "phase" text,
       "confidence" double precision, "evidence" text, "fingerprint" text)
     ON CONFLICT ("tenantId", "fingerprint", "occurredAt") DO NOTHING
-    RETURNING "fingerprint"`;
-  return inserted.map((r) => r.fingerprint);
+    RETURNING "fingerprint"`,
+    [origin.tenantId, origin.cloudAccountId, origin.connectionId, origin.tunnelId, origin.source, origin.stream, batch],
+  );
+  return inserted.rows.map((r) => r.fingerprint);
 }

@@ -204,14 +204,15 @@ export const connectionsRouter = router({
           where,
           orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
           ...pageArgs(input),
-          select: { ...LOG_EVENT_ROW_SELECT, tunnel: { select: { index: true } } },
+          select: { ...LOG_EVENT_ROW_SELECT, tunnelId: true },
         }),
         ctx.db.tunnelLogEvent.count({ where, take: LOG_COUNT_CAP }),
       ]);
-      const items = rows.map(({ id, tunnel, ...row }) => ({
+      const indexOf = new Map(connection.tunnels.map((t) => [t.id, t.index]));
+      const items = rows.map(({ id, tunnelId, ...row }) => ({
         ...row,
         id: id.toString(),
-        tunnelIndex: tunnel?.index ?? null,
+        tunnelIndex: tunnelId ? (indexOf.get(tunnelId) ?? null) : null,
       }));
       const page: Page<(typeof items)[number]> = { items, total, page: input.page, pageSize: input.pageSize };
       /** true when there are more events than `total` says (the count stops at LOG_COUNT_CAP). */

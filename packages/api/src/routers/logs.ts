@@ -6,7 +6,7 @@
 // not counted.
 
 import { TRPCError } from "@trpc/server";
-import { LogSource, type Prisma, Severity } from "@tunnelwatch/db";
+import { LogSource, type Prisma, Severity, type TenantDb } from "@tunnelwatch/db";
 import { z } from "zod";
 import { likeText } from "../incidents/sql.ts";
 import { LOG_COUNT_CAP, LOG_EVENT_ROW_SELECT } from "../log-event-rows.ts";
@@ -76,6 +76,24 @@ export function logRange(input: { from?: Date | undefined; to?: Date | undefined
   return { from, to };
 }
 
+/** The connections and tunnels a page of events names, read once for the page. */
+async function eventLabels(
+  db: TenantDb,
+  events: ReadonlyArray<{ connectionId: string | null; tunnelId: string | null }>,
+) {
+  const ids = (key: "connectionId" | "tunnelId") => [
+    ...new Set(events.map((e) => e[key]).filter((id): id is string => id !== null)),
+  ];
+  const [connections, tunnels] = await Promise.all([
+    db.vpnConnection.findMany({
+      where: { id: { in: ids("connectionId") } },
+      select: { id: true, name: true, provider: true },
+    }),
+    db.tunnel.findMany({ where: { id: { in: ids("tunnelId") } }, select: { id: true, index: true } }),
+  ]);
+  return { connections: new Map(connections.map((c) => [c.id, c])), tunnels: new Map(tunnels.map((t) => [t.id, t])) };
+}
+
 export const logsRouter = router({
   /** Log lines, newest first, filtered in SQL and paginated (by page, or by cursor for deep reads). */
   search: tenantProcedure("VIEWER")
@@ -113,12 +131,7 @@ export const logsRouter = router({
           orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
           skip,
           take: input.pageSize + 1,
-          select: {
-            ...LOG_EVENT_ROW_SELECT,
-            parsed: true,
-            connection: { select: { id: true, name: true, provider: true } },
-            tunnel: { select: { id: true, index: true } },
-          },
+          select: { ...LOG_EVENT_ROW_SELECT, parsed: true, connectionId: true, tunnelId: true },
         }),
         // A text match is a scan of the whole window: counting it would double the search's cost,
         // so a text search reports what it has seen ("50+") unless the last page is in view.
@@ -132,8 +145,14 @@ export const logsRouter = router({
       const total = counted !== null ? Math.min(counted, LOG_COUNT_CAP) : input.cursor ? page.length : seen;
       const totalIsExact =
         counted !== null ? counted <= LOG_COUNT_CAP : !hasMore && !input.cursor && (page.length > 0 || skip === 0);
+      const { connections, tunnels } = await eventLabels(ctx.db, page);
       return {
-        items: page.map(({ id, ...row }) => ({ id: id.toString(), ...row })),
+        items: page.map(({ id, connectionId, tunnelId, ...row }) => ({
+          id: id.toString(),
+          ...row,
+          connection: connectionId ? (connections.get(connectionId) ?? null) : null,
+          tunnel: tunnelId ? (tunnels.get(tunnelId) ?? null) : null,
+        })),
         /** Lines matching; a lower bound ("10,000+", "50+") when totalIsExact is false. */
         total,
         totalIsExact,
