@@ -181,6 +181,30 @@ describe("pipeline over PostgreSQL", () => {
     expect(evidence.map((e) => e.code)).toEqual(["DPD_TIMEOUT", "DPD_TIMEOUT", "DPD_TIMEOUT"]);
   });
 
+  it("spends no transaction on a quiet stream: no events and the same position", async () => {
+    const stored = await prisma.ingestionCursor.findFirstOrThrow();
+    const quiet: ProviderClient = {
+      provider: "aws",
+      fetchStatus: async () => snapshot(0, awsConnection("UP", "UP")),
+      pullLogs: async (_stream: LogStreamRef, cursor: LogCursor | null): Promise<LogPage> => ({
+        events: [],
+        cursor: cursor ?? {},
+        hasMore: false,
+      }),
+    };
+    const options = { now: at(400), maxEventsPerPage: 100, maxPagesPerStream: 10, deadline: Date.now() + 60_000 };
+    expect(await pullAccountLogs(prisma, account, quiet, options)).toMatchObject({ pages: 1, events: 0 });
+    // Not even rewritten with the same value: updatedAt would have moved.
+    expect(await prisma.ingestionCursor.findFirstOrThrow()).toEqual(stored);
+
+    const moved: ProviderClient = {
+      ...quiet,
+      pullLogs: async () => ({ events: [], cursor: { next: 6, scanned: 1 }, hasMore: false }),
+    };
+    await pullAccountLogs(prisma, account, moved, options);
+    expect((await prisma.ingestionCursor.findFirstOrThrow()).position).toEqual({ next: 6, scanned: 1 });
+  });
+
   it("ingests pushed customer-gateway lines once per batch and folds them", async () => {
     const connection = await prisma.vpnConnection.findFirstOrThrow({ select: { id: true } });
     const payload = {

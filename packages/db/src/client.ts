@@ -1,6 +1,6 @@
 // The Prisma client over the pg driver adapter, created once per process; and, for the few
-// statements where Prisma's own parameter handling is the cost (bulk log inserts), the pg
-// connection underneath a Prisma transaction, so such a statement still runs inside it.
+// statements Prisma cannot send cheaply (bulk log inserts), the pg connection underneath a
+// Prisma transaction, so such a statement still runs inside it.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { dbEnv, loadEnv } from "@tunnelwatch/config";
 import pg from "pg";
@@ -11,7 +11,6 @@ import { PrismaClient } from "./generated/prisma/client.ts";
 // the id the server sends at startup (BackendKeyData) as `processID`; it is what
 // pg_backend_pid() returns inside a transaction on that connection.
 const connectionsByBackendPid = new Map<number, pg.PoolClient>();
-const poolOfClient = new WeakMap<PrismaClient, pg.Pool>();
 const backendPid = (client: pg.PoolClient) => (client as unknown as { processID: number | null }).processID;
 
 export function createPrismaClient(connectionString: string, options: { maxConnections?: number } = {}): PrismaClient {
@@ -24,28 +23,22 @@ export function createPrismaClient(connectionString: string, options: { maxConne
     const pid = backendPid(client);
     if (pid !== null && connectionsByBackendPid.get(pid) === client) connectionsByBackendPid.delete(pid);
   });
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
-  poolOfClient.set(prisma, pool);
-  return prisma;
+  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
 }
 
 export type SqlConnection = Pick<pg.PoolClient, "query">;
 
 /**
- * Where to send a plain pg query so that it takes part in `db`'s work: the pool of a client, or
- * the very connection (and so the transaction) of a Prisma interactive transaction. Queries on
- * it are ordered with the transaction's own: each is awaited before the next is sent.
+ * The pg connection of a Prisma interactive transaction, for statements Prisma cannot send
+ * cheaply (COPY, large parameters); they run inside that transaction. Each query on it must be
+ * awaited before the transaction's next one is sent, as Prisma's own are.
  */
-export async function sqlConnection(db: PrismaClient | Prisma.TransactionClient): Promise<SqlConnection> {
-  const pool = poolOfClient.get(db as PrismaClient);
-  if (pool) return pool;
-  // A Prisma transaction client cannot be told apart from other clients by its shape: its
-  // connection must be inside a transaction, or this is not one.
-  const transaction = db as Prisma.TransactionClient;
-  const [{ pid }] = await transaction.$queryRaw<[{ pid: number }]>`SELECT pg_backend_pid() AS pid`;
+export async function sqlConnection(tx: Prisma.TransactionClient): Promise<SqlConnection> {
+  const [{ pid }] = await tx.$queryRaw<[{ pid: number }]>`SELECT pg_backend_pid() AS pid`;
   const connection = connectionsByBackendPid.get(pid);
+  // A client that is not a transaction runs that query on some pooled connection, idle again by now.
   if (connection?.getTransactionStatus() !== "T") {
-    throw new Error("sqlConnection takes a client from createPrismaClient or a Prisma transaction");
+    throw new Error("sqlConnection takes a Prisma transaction of a client from createPrismaClient");
   }
   return connection;
 }

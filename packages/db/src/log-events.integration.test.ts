@@ -18,6 +18,8 @@ describe("insertLogEvents", () => {
     await db?.drop();
   });
 
+  const insert = (rows: LogEventRow[]) => prisma.$transaction((tx) => insertLogEvents(tx, rows));
+
   const row = (n: number): LogEventRow => ({
     tenantId,
     cloudAccountId: null,
@@ -38,9 +40,9 @@ describe("insertLogEvents", () => {
   });
 
   it("inserts new rows once and reports only the new ones", async () => {
-    const first = await insertLogEvents(prisma, [row(1), row(2), row(3)]);
+    const first = await insert([row(1), row(2), row(3)]);
     expect([...first].sort()).toEqual(["fp-1", "fp-2", "fp-3"]);
-    const again = await insertLogEvents(prisma, [row(2), row(3), row(4)]);
+    const again = await insert([row(2), row(3), row(4)]);
     expect([...again]).toEqual(["fp-4"]);
     expect(await prisma.tunnelLogEvent.count()).toBe(4);
     const stored = await prisma.tunnelLogEvent.findFirstOrThrow({ where: { fingerprint: "fp-1" } });
@@ -56,7 +58,7 @@ describe("insertLogEvents", () => {
     // A backslash and "u0000" written out in a line are text, not a NUL.
     const written = { ...row(21), raw: String.raw`escaped \u0000 text \\u0000`, fingerprint: "fp-21" };
     const halfPair = { ...row(22), raw: "cut \ud83d pair, whole \ud83d\ude00 pair", fingerprint: "fp-22" };
-    const inserted = await insertLogEvents(prisma, [binary, written, halfPair]);
+    const inserted = await insert([binary, written, halfPair]);
     expect([...inserted].sort()).toEqual(["fp-20", "fp-21", "fp-22"]);
     const stored = await prisma.tunnelLogEvent.findMany({
       where: { fingerprint: { in: ["fp-20", "fp-21", "fp-22"] } },
@@ -73,7 +75,7 @@ describe("insertLogEvents", () => {
   it("keeps each row's own stream and source when one batch mixes them", async () => {
     const other = { ...row(10), stream: "cgw:dc2", fingerprint: "fp-10" };
     const provider = { ...row(11), stream: "vpn-1_1.2.3.4", source: "PROVIDER" as const, fingerprint: "fp-11" };
-    const inserted = await insertLogEvents(prisma, [row(9), other, provider]);
+    const inserted = await insert([row(9), other, provider]);
     expect([...inserted].sort()).toEqual(["fp-10", "fp-11", "fp-9"]);
     const stored = await prisma.tunnelLogEvent.findMany({
       where: { fingerprint: { in: ["fp-9", "fp-10", "fp-11"] } },
@@ -104,9 +106,34 @@ describe("insertLogEvents", () => {
     expect(await prisma.tunnelLogEvent.count({ where: { fingerprint: "fp-31" } })).toBe(1);
   });
 
-  it("refuses a client that is neither its own pool nor a transaction", async () => {
-    await expect(insertLogEvents(prisma.$extends({}) as unknown as PrismaClient, [row(32)])).rejects.toThrow(
-      "a client from createPrismaClient or a Prisma transaction",
-    );
+  it("refuses a client that is not a transaction", async () => {
+    await expect(insertLogEvents(prisma, [row(32)])).rejects.toThrow("takes a Prisma transaction");
+    expect(await prisma.tunnelLogEvent.count({ where: { fingerprint: "fp-32" } })).toBe(0);
+  });
+
+  it("stores tabs, newlines, backslashes and NULLs exactly, and skips duplicates within one page", async () => {
+    const odd = {
+      ...row(40),
+      raw: "a\ttab\tb\nnew line\r\\N back\\slash \\. end",
+      stream: "cgw:dc\t1",
+      evidence: "line\nbreak",
+      parsed: { message: "x\ty\\z" },
+      fingerprint: "fp-40",
+    };
+    const twice = { ...row(41), fingerprint: "fp-41" };
+    const inserted = await insert([odd, twice, { ...twice }, row(1)]);
+    expect([...inserted].sort()).toEqual(["fp-40", "fp-41"]);
+    const stored = await prisma.tunnelLogEvent.findFirstOrThrow({ where: { fingerprint: "fp-40" } });
+    expect(stored).toMatchObject({
+      raw: odd.raw,
+      stream: odd.stream,
+      evidence: odd.evidence,
+      parsed: odd.parsed,
+      phase: null,
+      cloudAccountId: null,
+      occurredAt: odd.occurredAt,
+      confidence: 0.9,
+    });
+    expect(await prisma.tunnelLogEvent.count({ where: { fingerprint: "fp-41" } })).toBe(1);
   });
 });

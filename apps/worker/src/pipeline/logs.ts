@@ -1,6 +1,7 @@
 // Log pull of one cloud account: for each tunnel log stream, pages from the stored cursor are
 // classified, stored once (fingerprints), and the cursor moves in the same transaction; new
 // fault events fold into the tunnel's incidents.
+import { isDeepStrictEqual } from "node:util";
 import type { Vendor } from "@tunnelwatch/core";
 import { insertLogEvents, type Prisma } from "@tunnelwatch/db";
 import { mapLimit } from "../providers/common/pool.ts";
@@ -55,22 +56,26 @@ export async function pullAccountLogs(
       stream,
     })),
   );
+  // The stored cursors are read once per run; after that each committed page's cursor is the
+  // stream's position (a run never overlaps another run of the same account).
+  const storedCursors = await db.ingestionCursor.findMany({
+    where: { cloudAccountId: account.id },
+    select: { stream: true, position: true },
+  });
+  const storedPosition = new Map(storedCursors.map((c) => [c.stream, c.position as LogCursor]));
   // Streams are independent (own cursor, own tunnel): a few at a time keeps both the provider
   // and PostgreSQL busy without flooding either.
   await mapLimit(work, STREAMS_IN_PARALLEL, async ({ connection, stream }) => {
     result.streams++;
     const tunnel = connection.tunnels.find((t) => t.index === stream.tunnelIndex) ?? null;
-    // The stored cursor is read once; after that each committed page's cursor is the position.
-    const stored = await db.ingestionCursor.findUnique({
-      where: { cloudAccountId_stream: { cloudAccountId: account.id, stream: stream.key } },
-      select: { position: true },
-    });
-    let position = (stored?.position as LogCursor | undefined) ?? null;
+    let position = storedPosition.get(stream.key) ?? null;
     const since = new Date(options.now.getTime() - FIRST_PULL_LOOKBACK_MS);
     for (let page = 0; page < options.maxPagesPerStream && Date.now() < options.deadline; page++) {
       const pulled = await client.pullLogs(stream, position, { since, maxEvents: options.maxEventsPerPage });
       result.pages++;
       result.events += pulled.events.length;
+      // A quiet stream (no events, same position) has nothing to store: no transaction for it.
+      if (pulled.events.length === 0 && isDeepStrictEqual(pulled.cursor, position)) break;
       const classified = classifyEvents({
         tenantId: account.tenantId,
         cloudAccountId: account.id,
