@@ -274,26 +274,28 @@ export async function seedTenant(
 
   const eventTime = new Date(now - 20 * 60_000);
   const raw = `2024-01-01T00:00:00Z ${marker} charon: DPD timeout on tunnel 2, clearing SA`;
-  await insertLogEvents(prisma, [
-    {
-      tenantId,
-      cloudAccountId: account.id,
-      connectionId: connection.id,
-      tunnelId: tunnel2.id,
-      source: "PROVIDER",
-      stream: `${externalId}-203.0.113.12`,
-      occurredAt: eventTime,
-      raw,
-      parsed: { details: raw },
-      vendor: "aws",
-      code: INCIDENT_CODE,
-      severity: "MAJOR",
-      phase: "dpd",
-      confidence: 0.95,
-      evidence: "DPD timeout",
-      fingerprint: createHash("sha256").update(`${tenantId}${raw}`).digest("hex"),
-    },
-  ]);
+  await prisma.$transaction((tx) =>
+    insertLogEvents(tx, [
+      {
+        tenantId,
+        cloudAccountId: account.id,
+        connectionId: connection.id,
+        tunnelId: tunnel2.id,
+        source: "PROVIDER",
+        stream: `${externalId}-203.0.113.12`,
+        occurredAt: eventTime,
+        raw,
+        parsed: { details: raw },
+        vendor: "aws",
+        code: INCIDENT_CODE,
+        severity: "MAJOR",
+        phase: "dpd",
+        confidence: 0.95,
+        evidence: "DPD timeout",
+        fingerprint: createHash("sha256").update(`${tenantId}${raw}`).digest("hex"),
+      },
+    ]),
+  );
   const logEvent = await prisma.tunnelLogEvent.findFirstOrThrow({ where: { tenantId }, select: { id: true } });
 
   const incident = await prisma.incident.create({
