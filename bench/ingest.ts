@@ -1,7 +1,8 @@
 // npm run bench:ingest
 // End-to-end log ingestion (simulator -> one worker process -> PostgreSQL, classification and
 // incident folding included) against a plain bulk COPY of the same rows into the same table, in
-// the same run; and status polling capacity (connections refreshed per second).
+// the same run, each the best of BENCH_ROUNDS rounds (2); and status polling capacity
+// (connections refreshed per second).
 
 import type { ChildProcess } from "node:child_process";
 import { Readable } from "node:stream";
@@ -19,6 +20,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
 const LOG_RATE = Number(process.env.BENCH_LOG_RATE ?? 40);
 const HISTORY_SEC = 1800;
 const STATUS_CONNECTIONS = Number(process.env.BENCH_STATUS_CONNECTIONS ?? 200);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 
 const say = (message: string) => console.log(message);
 
@@ -95,12 +97,6 @@ try {
   const profile = process.env.BENCH_PROFILE_DIR
     ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
     : [];
-  worker = spawnWorker({
-    databaseUrl: db.url,
-    credentialKeys: bench.credentialKeys,
-    nodeArgs: profile,
-    env: { WORKER_CONCURRENCY: "4" },
-  });
   // count(*) over a growing table costs PostgreSQL a scan each time; progress reads the id
   // sequence instead (ids are drawn as rows go in, before their transaction commits, so it
   // runs slightly ahead) and counts exactly only near the end. The table's statistics counters
@@ -114,49 +110,77 @@ try {
           SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS n FROM "TunnelLogEvent_id_seq"`
       )[0].n,
     );
-  await waitFor(async () => (await insertedSoFar()) > 0, 120_000, "the first stored event");
-  const started = performance.now();
-  const startedWith = await count();
-  const cpuBefore = cpuSecondsByProcess();
-  await waitFor(
-    async () => (await insertedSoFar()) >= expected * 0.98 && (await count()) >= expected,
-    600_000,
-    "every event stored",
-    async () => `${(await insertedSoFar()).toLocaleString("en")} of ${expected.toLocaleString("en")} events stored`,
-  );
-  const seconds = (performance.now() - started) / 1000;
-  const cpuAfter = cpuSecondsByProcess();
-  const stored = await count();
-  const events = stored - startedWith;
-  const eventsPerSec = Math.round(events / seconds);
-  say(
-    `end to end: ${stored.toLocaleString("en")} events stored (expected ${expected.toLocaleString("en")}), ${events.toLocaleString("en")} in ${seconds.toFixed(2)} s = ${eventsPerSec.toLocaleString("en")} events/s`,
-  );
-  say(
-    `  CPU per event: ${describeCpu(cpuByPart(cpuBefore, cpuAfter, { workerPid: worker.pid, thisProcess: "simulator" }), events, seconds)}`,
-  );
-  worker.kill("SIGTERM");
-  await new Promise((resolve) => worker?.once("exit", resolve));
 
-  // --- Plain COPY of the same rows into the same table (its indexes and foreign keys) -------
+  // One round: a fresh worker process ingests every simulated event from an empty table.
+  const ingestRound = async (round: number): Promise<number> => {
+    worker = spawnWorker({
+      databaseUrl: db.url,
+      credentialKeys: bench.credentialKeys,
+      nodeArgs: profile,
+      env: { WORKER_CONCURRENCY: "4" },
+    });
+    const workerPid = worker.pid;
+    await waitFor(async () => (await insertedSoFar()) > 0, 120_000, "the first stored event");
+    const started = performance.now();
+    const startedWith = await count();
+    const cpuBefore = cpuSecondsByProcess();
+    await waitFor(
+      async () => (await insertedSoFar()) >= expected * 0.98 && (await count()) >= expected,
+      600_000,
+      "every event stored",
+      async () => `${(await insertedSoFar()).toLocaleString("en")} of ${expected.toLocaleString("en")} events stored`,
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const cpuAfter = cpuSecondsByProcess();
+    const stored = await count();
+    const events = stored - startedWith;
+    const eventsPerSec = Math.round(events / seconds);
+    say(
+      `end to end, round ${round}: ${stored.toLocaleString("en")} events stored (expected ${expected.toLocaleString("en")}), ${events.toLocaleString("en")} in ${seconds.toFixed(2)} s = ${eventsPerSec.toLocaleString("en")} events/s`,
+    );
+    say(
+      `  CPU per event: ${describeCpu(cpuByPart(cpuBefore, cpuAfter, { workerPid, thisProcess: "simulator" }), events, seconds)}`,
+    );
+    worker.kill("SIGTERM");
+    await new Promise((resolve) => worker?.once("exit", resolve));
+    return eventsPerSec;
+  };
+  // The shared machine's speed drifts between runs: the best of a few rounds is what the
+  // pipeline can do, as bench:classify reports too. Between rounds the logs, their cursors and
+  // the incidents they opened are emptied, so the next worker reads everything again.
+  const rates: number[] = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    if (round > 1) {
+      await prisma.$executeRaw`TRUNCATE "TunnelLogEvent", "IngestionCursor", "Incident" RESTART IDENTITY CASCADE`;
+    }
+    rates.push(await ingestRound(round));
+  }
+  const eventsPerSec = Math.max(...rates);
+  const stored = await count();
+
+  // --- Plain COPY of the same rows into the same table (its indexes and its tenant key) -----
   const client = new pg.Client({ connectionString: db.url });
   await client.connect();
   const columns = `"tenantId","cloudAccountId","connectionId","tunnelId","source","stream","occurredAt","ingestedAt","raw","parsed","vendor","code","severity","phase","confidence","evidence","fingerprint"`;
   const chunks: Buffer[] = [];
   const exported = client.query(copyTo(`COPY (SELECT ${columns} FROM "TunnelLogEvent") TO STDOUT`));
   for await (const chunk of exported) chunks.push(chunk as Buffer);
-  await client.query(`TRUNCATE "TunnelLogEvent"`);
-  await client.query("CHECKPOINT");
-  const copyStarted = performance.now();
-  const copyCpuBefore = cpuSecondsByProcess();
-  await pipeline(Readable.from(chunks), client.query(copyFrom(`COPY "TunnelLogEvent" (${columns}) FROM STDIN`)));
-  const copySeconds = (performance.now() - copyStarted) / 1000;
-  const copyCpu = cpuByPart(copyCpuBefore, cpuSecondsByProcess(), { thisProcess: "COPY client" });
-  const copyRowsPerSec = Math.round(stored / copySeconds);
-  say(
-    `plain COPY: ${stored.toLocaleString("en")} rows in ${copySeconds.toFixed(2)} s = ${copyRowsPerSec.toLocaleString("en")} rows/s`,
-  );
-  say(`  CPU per row: ${describeCpu(copyCpu, stored, copySeconds)}`);
+  const copyRates: number[] = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    await client.query(`TRUNCATE "TunnelLogEvent"`);
+    await client.query("CHECKPOINT");
+    const copyStarted = performance.now();
+    const copyCpuBefore = cpuSecondsByProcess();
+    await pipeline(Readable.from(chunks), client.query(copyFrom(`COPY "TunnelLogEvent" (${columns}) FROM STDIN`)));
+    const copySeconds = (performance.now() - copyStarted) / 1000;
+    const copyCpu = cpuByPart(copyCpuBefore, cpuSecondsByProcess(), { thisProcess: "COPY client" });
+    copyRates.push(Math.round(stored / copySeconds));
+    say(
+      `plain COPY, round ${round}: ${stored.toLocaleString("en")} rows in ${copySeconds.toFixed(2)} s = ${copyRates.at(-1)?.toLocaleString("en")} rows/s`,
+    );
+    say(`  CPU per row: ${describeCpu(copyCpu, stored, copySeconds)}`);
+  }
+  const copyRowsPerSec = Math.max(...copyRates);
   await client.end();
 
   // --- Status polling capacity -------------------------------------------------------------

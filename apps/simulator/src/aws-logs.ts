@@ -5,7 +5,7 @@ import type { ServerResponse } from "node:http";
 import type { SimContext } from "./context.ts";
 import type { AwsAccount, SimConnection, SimTunnel } from "./fleet.ts";
 import { send } from "./http-util.ts";
-import { hash32 } from "./prng.ts";
+import { hash32, rng } from "./prng.ts";
 import { renderAwsBgpRecord, renderAwsTunnelRecord } from "./render.ts";
 import type { SimEvent } from "./scenario.ts";
 
@@ -27,9 +27,13 @@ export function jsonOk(res: ServerResponse, value: unknown) {
 
 export type AwsLogKind = "tunnel" | "bgp";
 
+/** CloudWatch's 56 digits: the time, then 64 bits of the event's key drawn out to 43 digits. */
 export function eventId(e: SimEvent): string {
-  let digits = "";
-  for (let i = 0; digits.length < 43; i++) digits += String(hash32(e.key, i)).padStart(10, "0");
+  const high = hash32(e.key);
+  const low = hash32(e.key, "low");
+  const more = rng(high, low);
+  let digits = String(high).padStart(10, "0") + String(low).padStart(10, "0");
+  while (digits.length < 43) digits += String(Math.floor(more.next() * 1e10)).padStart(10, "0");
   return String(e.ts).padStart(13, "0") + digits.slice(0, 43);
 }
 
