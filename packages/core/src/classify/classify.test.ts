@@ -89,7 +89,7 @@ describe("the keyword index", () => {
 
   it("has lower-case keywords for every rule", () => {
     for (const rule of RULES) {
-      expect(rule.keywords.length, rule.id).toBeGreaterThan(0);
+      expect(rule.keywords.length > 0, rule.id).toBe(!rule.nonAscii);
       for (const keyword of rule.keywords) expect(keyword).toBe(keyword.toLowerCase());
     }
   });

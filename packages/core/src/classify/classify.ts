@@ -46,6 +46,8 @@ const VPN_VOCABULARY =
 // Cisco ASA/FTD logs everything through one syslog: only its VPN messages (IKE, IPsec, session
 // teardown) are tunnel lines; a firewall deny or a connection teardown is not.
 const ASA_VPN_MESSAGE = /%(?:ASA|FTD|PIX)-\d-(?:113019|402\d{3}|602\d{3}|702\d{3}|71[3-7]\d{3}|75[0-2]\d{3})\b/;
+// Junos rpd events of routing protocols that do not run over the tunnels Tunnelwatch watches.
+const JUNOS_OTHER_ROUTING = /\bRPD_(?:OSPF|ISIS|LDP|RSVP|PIM|MPLS|RIP|L2VPN|VPLS)_/;
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 function unknown(reason: string, vendor: Vendor = "unknown", fields: ParsedFields = {}): Classification {
@@ -239,10 +241,14 @@ export function classifyLine(input: string | Uint8Array, options: ClassifyOption
   // sshd, the kernel) that mentions IPsec is not a tunnel log.
   // A vendor given by the caller names who sent the line, not that it is a tunnel log: a line
   // that neither reads as one of the known formats nor uses VPN words stays UNKNOWN.
+  // Cisco ASA and the Junos routing daemon log through one program for everything: a firewall
+  // deny or an OSPF neighbour is not a tunnel line.
   const isRecognised =
     header.vendor === "cisco-asa"
       ? ASA_VPN_MESSAGE.test(line) || VPN_VOCABULARY.test(message)
-      : header.vendor !== "unknown" || (!fields.program && VPN_VOCABULARY.test(message));
+      : fields.program === "rpd"
+        ? !JUNOS_OTHER_ROUTING.test(message)
+        : header.vendor !== "unknown" || (!fields.program && VPN_VOCABULARY.test(message));
   const isDump = HEX_DUMP.test(message);
   if (isRecognised && !isDump) {
     extractFields(message, vendor, fields, found);

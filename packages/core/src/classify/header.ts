@@ -80,7 +80,7 @@ function vendorOfMessage(message: string, line: string, found: Found): Vendor {
   }
   if (
     found.has(MARK.paloalto) &&
-    /IKE phase-[12] negotiation is|IKEv2 (?:child SA|IKE SA) negotiation is|ikemgr|ike-nego-p[12]|\[(?:INFO|PWRN|PERR|PNTF|DEBG|PROTO_ERR)\]: \{/.test(
+    /IKE phase-[12] negotiation is|IKEv2 (?:child SA|IKE SA) negotiation is|ikemgr|ike-nego-p[12]|\bpan_ikev2_|\[(?:INFO|PWRN|PERR|PNTF|DEBG|PROTO_ERR)\]: \{/.test(
       line,
     )
   ) {

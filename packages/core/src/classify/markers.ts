@@ -39,7 +39,7 @@ const MARKERS = {
   ],
   libreswan: ["#", "state_", "packet from"],
   juniper: ["kmd_", "rpd_bgp", "ike negotiation", "ipsec negotiation"],
-  paloalto: ["negotiation is", "ikemgr", "ike-nego-p", "]: {"],
+  paloalto: ["negotiation is", "ikemgr", "ike-nego-p", "]: {", "pan_ikev2"],
   fortinet: ["logid", "subtype", "negotiate", "xauth_status", "vpntunnel="],
   meraki: [" events "],
   tencent: ["ike_sa_establish_fail", "ike_nego:"],
@@ -88,6 +88,7 @@ const MARKERS = {
     "proto_id=",
     "encrypted notification",
     "secured informational",
+    "qmnegotiation",
   ],
   phase1: [
     "phase1",
@@ -108,6 +109,7 @@ const MARKERS = {
     "ike policy",
     "oakley",
     "proto_id=",
+    "mmnegotiation",
   ],
 } as const;
 
@@ -140,9 +142,13 @@ export class Found {
   }
 }
 
+const NON_ASCII_RULES = RULES.flatMap((rule, i) => (rule.nonAscii ? [i] : []));
+
 /** Scans `text` into `found`, replacing what it held. */
 export function scan(text: string, found: Found): Found {
   found.flags.fill(0);
   INDEX.scan(text, found.flags);
+  // Non-ASCII text is flagged with the suspect characters: the Chinese rules may match.
+  if (found.hasSuspectCharacters) for (const i of NON_ASCII_RULES) found.flags[i] = 1;
   return found;
 }

@@ -10,12 +10,17 @@ import type { IkePhase } from "./types.ts";
 const DEFINITELY_PHASE_1 =
   /INFORMATIONAL_V1 (?:request|response) \d+ \[ (?!HASH)|IKE_SA_INIT|STATE_PARENT_I1|STATE_MAIN_|STATE_AGGR_|[Mm]ain [Mm]ode|[Aa]ggressive [Mm]ode|Identity Protection|IKE_NEGO:|waiting for phase ?1/;
 const PHASE_2 =
-  /IKE_AUTH|CREATE_CHILD_SA|CHILD_SA|[Cc]hild SA|CHILD SA|INFORMATIONAL_V1|[Qq]uick [Mm]ode|\bQM\b|STATE_QUICK|[Pp]hase[- ]?2|\bph2\b|\bP2\b|IPsec SA|IPSec SA|IPSEC SA|IPsec-SA|IPSec negotiation|IPsec negotiation|IPSec tunnel|traffic[- ]selector|proxy[- ]?id|\bESP\b|child SA|\bIDr AUTH\b|proto_id=[23]\b|sending encrypted notification|secured informational payload/;
+  /IKE_AUTH|QMNegotiation|PHASE 2\b|CREATE_CHILD_SA|CHILD_SA|[Cc]hild SA|CHILD SA|INFORMATIONAL_V1|[Qq]uick [Mm]ode|\bQM\b|STATE_QUICK|[Pp]hase[- ]?2|\bph2\b|\bP2\b|IPsec SA|IPSec SA|IPSEC SA|IPsec-SA|IPSec negotiation|IPsec negotiation|IPSec tunnel|traffic[- ]selector|proxy[- ]?id|\bESP\b|child SA|\bIDr AUTH\b|proto_id=[23]\b|sending encrypted notification|secured informational payload/;
 const PHASE_1 =
-  /[Pp]hase[- ]?1|\bph1\b|\bP1\b|ISAKMP|IKE SA\b|IKE_SA\b|IKEv[12] SA|[Mm]essage ID 0\b|msgid=0+\b|\bIKE:|IKE negotiation|IKE proposal|IKE policy|Oakley|proto_id=1\b/;
+  /[Pp]hase[- ]?1|PHASE 1\b|MMNegotiation|\bph1\b|\bP1\b|ISAKMP|IKE SA\b|IKE_SA\b|IKEv[12] SA|[Mm]essage ID 0\b|msgid=0+\b|\bIKE:|IKE negotiation|IKE proposal|IKE policy|Oakley|proto_id=1\b/;
+
+// FortiGate debug names the phase 2 in its prefix: "ike 0:<gateway>:<IKE SA>:<phase 2>:<child>:"
+// or "ike 0:<gateway>:<IKE SA>:<child>:"; a phase 1 line stops at "<gateway>:<IKE SA>:".
+const FORTIGATE_CHILD_PREFIX = /^ike (?:V=[\w-]+:)?\d+:[^:\s]+:\d+:(?:[^:\s]+:)?\d+: /;
 
 /** `found` holds the scan of `text` (or of the line it came from), to skip expressions that cannot match. */
 export function phaseFromContext(text: string, found: Found): IkePhase | null {
+  if (text.startsWith("ike ") && FORTIGATE_CHILD_PREFIX.test(text)) return "2";
   if (found.has(MARK.phase1Definite) && DEFINITELY_PHASE_1.test(text)) return "1";
   if (found.has(MARK.phase2) && PHASE_2.test(text)) return "2";
   if (found.has(MARK.phase1) && PHASE_1.test(text)) return "1";
