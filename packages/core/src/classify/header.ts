@@ -45,10 +45,12 @@ const VPN_PROGRAMS: Record<string, Vendor> = {
 function vendorOfMessage(message: string, line: string, found: Found): Vendor {
   if (message.startsWith("AWS-side peer") || message.startsWith("DENIED due to")) return "aws-bgp";
   if (message.startsWith("AWS ") || message.startsWith("AWS:")) return "aws";
-  if (found.has(MARK.asa) && /%(?:ASA|FTD|PIX)-/.test(line)) return "cisco-asa";
+  // ASA debug output names the IKE version in brackets before the peer: "[IKEv1 DEBUG]: Group = ...".
+  if (found.has(MARK.asa) && /%(?:ASA|FTD|PIX)-|\[IKEv[12](?: DEBUG)?\]:? ?(?:Group|IP) = /.test(line))
+    return "cisco-asa";
   if (
     found.has(MARK.ios) &&
-    /%(?:CRYPTO|IKEV2|ISAKMP|IPSEC|BGP)-\d|\bISAKMP ?:? ?\(\d+\)|\bIPSEC\(\w+\):|\bIKEv2[-:]\w*:?\(|\bIKEv2-(?:PLAT|PROTO)-\d/.test(
+    /%(?:CRYPTO|IKEV2|ISAKMP|IPSEC|BGP|BGP_SESSION)-\d|\bISAKMP ?:? ?\(\d+\)|\bISAKMP-\w+: ?\(\d+\)|\bIPSEC\(\w+\):|\bIKEv2[-:]\w*:?\(|\bIKEv2-(?:PLAT|PROTO)-\d/.test(
       line,
     )
   ) {
@@ -91,8 +93,7 @@ function vendorOfMessage(message: string, line: string, found: Found): Vendor {
     return "fortinet";
   // "ike 0:<phase1>:..." and, with VDOMs, "ike V=root:0:<phase1>:...".
   if (message.startsWith("ike ") && /^ike (?:V=[\w-]+:)?\d+:/.test(message)) return "fortinet";
-  if (found.has(MARK.meraki) && /\bevents (?:Site-to-site VPN|VPN|type=vpn_connectivity_change)\b/.test(line))
-    return "meraki";
+  if (found.has(MARK.meraki) && /\bevents (?:Site-to-site VPN|VPN|type=\w*vpn\w*)\b/.test(line)) return "meraki";
   if (found.has(MARK.tencent) && /\bIKE_SA_ESTABLISH_FAIL|\bIKE_NEGO:|\bTANS_IKE_NEGO/.test(line)) return "tencent";
   if (
     found.has(MARK.racoon) &&

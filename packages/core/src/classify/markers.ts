@@ -6,7 +6,7 @@ import { NOTIFY_KEYWORDS } from "./notify.ts";
 import { RULES } from "./rules.ts";
 
 const MARKERS = {
-  asa: ["%asa-", "%ftd-", "%pix-"],
+  asa: ["%asa-", "%ftd-", "%pix-", "[ikev1", "[ikev2"],
   ios: [
     "%crypto-",
     "%ikev2-",
@@ -19,6 +19,8 @@ const MARKERS = {
     "ipsec(",
     "ikev2-",
     "ikev2:",
+    "isakmp-",
+    "%bgp_session-",
   ],
   alibaba: ["vco-", "[proto_err]", "isakmp_", ".c:"],
   strongswanTag: [
