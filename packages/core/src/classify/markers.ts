@@ -55,6 +55,7 @@ const MARKERS = {
   tunnelId: ["vpn-", "vco-", "tun-", "tunnel-id"],
   ikeVersion: ["ike version", "ikeversion", "ikev1", "ikev2"],
   phase1Definite: [
+    "initial exchange",
     "informational_v1",
     "ike_sa_init",
     "state_parent_i1",
@@ -91,6 +92,12 @@ const MARKERS = {
     "encrypted notification",
     "secured informational",
     "qmnegotiation",
+    "lan-to-lan sa",
+    "security negotiation complete",
+    "ipsec state",
+    "proto_ipsec_esp",
+    "create-child",
+    "pfkey",
   ],
   phase1: [
     "phase1",
