@@ -133,8 +133,11 @@ export function splitHeader(line: string, found: Found): Header {
       fields.time = time[1];
       rest = rest.slice(time[0].length);
       const program = PROGRAM.exec(rest);
-      const hostProgram = program && VPN_PROGRAMS[program[1] as string] ? null : HOST_THEN_PROGRAM.exec(rest);
-      if (program && !hostProgram && VPN_PROGRAMS[program[1] as string]) {
+      // "name[pid]: " is a program (a host name carries no pid); otherwise the first word may be the host.
+      const isProgram =
+        program !== null && (VPN_PROGRAMS[program[1] as string] !== undefined || program[2] !== undefined);
+      const hostProgram = isProgram ? null : HOST_THEN_PROGRAM.exec(rest);
+      if (program && isProgram) {
         fields.program = program[1];
         rest = rest.slice(program[0].length);
       } else if (hostProgram) {

@@ -56,6 +56,8 @@ const MARKERS = {
   ikeVersion: ["ike version", "ikeversion", "ikev1", "ikev2"],
   phase1Definite: [
     "initial exchange",
+    "phase1 proposal",
+    "phase 1 proposal",
     "informational_v1",
     "ike_sa_init",
     "state_parent_i1",

@@ -8,7 +8,7 @@ import type { IkePhase } from "./types.ts";
 // IDr and AUTH payloads travel only in IKE_AUTH; racoon names the notify's protocol
 // (proto_id 1 ISAKMP, 2 AH, 3 ESP).
 const DEFINITELY_PHASE_1 =
-  /Initial exchange|INFORMATIONAL_V1 (?:request|response) \d+ \[ (?!HASH)|IKE_SA_INIT|STATE_PARENT_I1|STATE_MAIN_|STATE_AGGR_|[Mm]ain [Mm]ode|[Aa]ggressive [Mm]ode|Identity Protection|IKE_NEGO:|waiting for phase ?1/;
+  /Initial exchange|[Pp]hase ?1 proposal|INFORMATIONAL_V1 (?:request|response) \d+ \[ (?!HASH)|IKE_SA_INIT|STATE_PARENT_I1|STATE_MAIN_|STATE_AGGR_|[Mm]ain [Mm]ode|[Aa]ggressive [Mm]ode|Identity Protection|IKE_NEGO:|waiting for phase ?1/;
 const PHASE_2 =
   /IKE_AUTH|QMNegotiation|PHASE 2\b|LAN-to-LAN SA\b|Security negotiation complete|IPSEC [Ss]tate|PROTO_IPSEC_ESP|create-child|pfkey|CREATE_CHILD_SA|CHILD_SA|[Cc]hild SA|CHILD SA|INFORMATIONAL_V1|[Qq]uick [Mm]ode|\bQM\b|STATE_QUICK|[Pp]hase[- ]?2|\bph2\b|\bP2\b|IPsec SA|IPSec SA|IPSEC SA|IPsec-SA|IPSec negotiation|IPsec negotiation|IPSec tunnel|traffic[- ]selector|proxy[- ]?id|\bESP\b|child SA|\bIDr AUTH\b|proto_id=[23]\b|sending encrypted notification|secured informational payload/;
 const PHASE_1 =
