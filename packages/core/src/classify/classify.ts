@@ -2,6 +2,7 @@
 // vendor, confidence, the evidence that decided it and the fields an engineer searches by.
 // It never throws: anything it cannot read becomes UNKNOWN with a reason.
 import type { LogFaultCode } from "../codes.ts";
+import { ALIBABA_DIAGNOSIS_CODES } from "./alibaba-diagnosis.ts";
 import { type AwsRecord, readAwsRecord } from "./aws-record.ts";
 import { extractFields } from "./fields.ts";
 import { splitHeader } from "./header.ts";
@@ -90,6 +91,16 @@ function resolveCode(rule: Rule, match: RegExpExecArray, phase: IkePhase | null,
       return phase === "1"
         ? ({ code: "IKE_AUTH_FAILURE", phase: "1" } as const)
         : ({ code: "TRAFFIC_SELECTOR_MISMATCH", phase: "2" } as const);
+    case "ALIBABA_DIAGNOSIS": {
+      const code = ALIBABA_DIAGNOSIS_CODES[match[1] ?? ""] ?? "TUNNEL_DOWN_OTHER";
+      const named = /Phase([12])/.exec(match[1] ?? "")?.[1] as IkePhase | undefined;
+      const byCode = code.startsWith("IKE_")
+        ? "1"
+        : code.startsWith("IPSEC_") || code.startsWith("TRAFFIC_")
+          ? "2"
+          : null;
+      return { code, phase: named ?? byCode ?? (code === "PEER_UNREACHABLE" ? "1" : null) } as const;
+    }
     case "SESSION_REASON": {
       const code = codeOfSessionReason(match[1] ?? "");
       return { code, phase: code === "IDLE_TIMEOUT" || code === "TRAFFIC_SELECTOR_MISMATCH" ? "2" : phase } as const;

@@ -76,7 +76,9 @@ function vendorOfMessage(message: string, line: string, found: Found): Vendor {
   }
   if (
     found.has(MARK.juniper) &&
-    /\bKMD_|\bRPD_BGP|IKE negotiation (?:failed|successfully)|IPSec negotiation failed/.test(line)
+    /\bKMD_|\bRPD_BGP|\bIKE_(?:GATEWAY|VPN)_[A-Z_]+:|IKE negotiation (?:failed|successfully)|IPSec negotiation failed/.test(
+      line,
+    )
   ) {
     return "juniper";
   }

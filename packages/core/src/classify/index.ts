@@ -1,3 +1,4 @@
+export { ALIBABA_DIAGNOSIS_CODES } from "./alibaba-diagnosis.ts";
 export { classifyLine, MAX_LINE_LENGTH } from "./classify.ts";
 export {
   type Classification,

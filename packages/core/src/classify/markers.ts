@@ -40,7 +40,7 @@ const MARKERS = {
     "[tls]",
   ],
   libreswan: ["#", "state_", "packet from"],
-  juniper: ["kmd_", "rpd_bgp", "ike negotiation", "ipsec negotiation"],
+  juniper: ["kmd_", "rpd_bgp", "ike negotiation", "ipsec negotiation", "ike_gateway_", "ike_vpn_"],
   paloalto: ["negotiation is", "ikemgr", "ike-nego-p", "]: {", "pan_ikev2"],
   fortinet: ["logid", "subtype", "negotiate", "xauth_status", "vpntunnel="],
   meraki: [" events "],
@@ -56,6 +56,7 @@ const MARKERS = {
   ikeVersion: ["ike version", "ikeversion", "ikev1", "ikev2"],
   phase1Definite: [
     "initial exchange",
+    "unsecured informational",
     "phase1 proposal",
     "phase 1 proposal",
     "informational_v1",
@@ -100,6 +101,8 @@ const MARKERS = {
     "proto_ipsec_esp",
     "create-child",
     "pfkey",
+    "ipsec_sa_",
+    "kmd_pm_sa_established",
   ],
   phase1: [
     "phase1",

@@ -8,18 +8,25 @@ import type { IkePhase } from "./types.ts";
 // IDr and AUTH payloads travel only in IKE_AUTH; racoon names the notify's protocol
 // (proto_id 1 ISAKMP, 2 AH, 3 ESP).
 const DEFINITELY_PHASE_1 =
-  /Initial exchange|[Pp]hase ?1 proposal|INFORMATIONAL_V1 (?:request|response) \d+ \[ (?!HASH)|IKE_SA_INIT|STATE_PARENT_I1|STATE_MAIN_|STATE_AGGR_|[Mm]ain [Mm]ode|[Aa]ggressive [Mm]ode|Identity Protection|IKE_NEGO:|waiting for phase ?1/;
+  /Initial exchange|unsecured informational|[Pp]hase ?1 proposal|INFORMATIONAL_V1 (?:request|response) \d+ \[ (?!HASH)|IKE_SA_INIT|STATE_PARENT_I1|STATE_MAIN_|STATE_AGGR_|[Mm]ain [Mm]ode|[Aa]ggressive [Mm]ode|Identity Protection|IKE_NEGO:|waiting for phase ?1/;
 const PHASE_2 =
-  /IKE_AUTH|QMNegotiation|PHASE 2\b|LAN-to-LAN SA\b|Security negotiation complete|IPSEC [Ss]tate|PROTO_IPSEC_ESP|create-child|pfkey|CREATE_CHILD_SA|CHILD_SA|[Cc]hild SA|CHILD SA|INFORMATIONAL_V1|[Qq]uick [Mm]ode|\bQM\b|STATE_QUICK|[Pp]hase[- ]?2|\bph2\b|\bP2\b|IPsec SA|IPSec SA|IPSEC SA|IPsec-SA|IPSec negotiation|IPsec negotiation|IPSec tunnel|traffic[- ]selector|proxy[- ]?id|\bESP\b|child SA|\bIDr AUTH\b|proto_id=[23]\b|sending encrypted notification|secured informational payload/;
+  /IKE_AUTH|KMD_PM_SA_ESTABLISHED|\bipsec_sa_|QMNegotiation|PHASE 2\b|LAN-to-LAN SA\b|Security negotiation complete|IPSEC [Ss]tate|PROTO_IPSEC_ESP|create-child|pfkey|CREATE_CHILD_SA|CHILD_SA|[Cc]hild SA|CHILD SA|INFORMATIONAL_V1|[Qq]uick [Mm]ode|\bQM\b|STATE_QUICK|[Pp]hase[- ]?2|\bph2\b|\bP2\b|IPsec SA|IPSec SA|IPSEC SA|IPsec-SA|IPSec negotiation|IPsec negotiation|IPSec tunnel|traffic[- ]selector|proxy[- ]?id|\bESP\b|child SA|\bIDr AUTH\b|proto_id=[23]\b|sending encrypted notification|secured informational payload/;
 const PHASE_1 =
-  /[Pp]hase[- ]?1|PHASE 1\b|MMNegotiation|\bph1\b|\bP1\b|ISAKMP|IKE SA\b|IKE_SA\b|IKEv[12] SA|[Mm]essage ID 0\b|msgid=0+\b|\bIKE:|IKE negotiation|IKE proposal|IKE policy|Oakley|proto_id=1\b/;
+  /[Pp]hase[- ]?1|\bike_sa_|PHASE 1\b|MMNegotiation|\bph1\b|\bP1\b|ISAKMP|IKE SA\b|IKE_SA\b|IKEv[12] SA|[Mm]essage ID 0\b|msgid=0+\b|\bIKE:|IKE negotiation|IKE proposal|IKE policy|Oakley|proto_id=1\b/;
 
 // FortiGate debug names the phase 2 in its prefix: "ike 0:<gateway>:<IKE SA>:<phase 2>:<child>:"
 // or "ike 0:<gateway>:<IKE SA>:<child>:"; a phase 1 line stops at "<gateway>:<IKE SA>:".
 const FORTIGATE_CHILD_PREFIX = /^ike (?:V=[\w-]+:)?\d+:[^:\s]+:\d+:(?:[^:\s]+:)?\d+: /;
 
 /** `found` holds the scan of `text` (or of the line it came from), to skip expressions that cannot match. */
+// Chinese consoles: 第一阶段 is phase 1, 第二阶段 phase 2 (traditional 階段).
+const CHINESE_PHASE = /第([一二])[阶階]段/;
+
 export function phaseFromContext(text: string, found: Found): IkePhase | null {
+  if (found.hasSuspectCharacters) {
+    const chinese = CHINESE_PHASE.exec(text);
+    if (chinese) return chinese[1] === "一" ? "1" : "2";
+  }
   if (text.startsWith("ike ") && FORTIGATE_CHILD_PREFIX.test(text)) return "2";
   if (found.has(MARK.phase1Definite) && DEFINITELY_PHASE_1.test(text)) return "1";
   if (found.has(MARK.phase2) && PHASE_2.test(text)) return "2";

@@ -3,7 +3,12 @@
 // DescribeVpnRouteEntries...); quirks: shared/notes/vendor-apis.md §4.3. The same field is a
 // boolean at the top level and a "true"/"false" string inside TunnelOptions, a number at the top
 // level and a string per tunnel, so every value goes through the tolerant parsers in common/parse.ts.
-import type { LogFaultCode, NormalizedTunnel, TunnelOptions } from "@tunnelwatch/core";
+import {
+  ALIBABA_DIAGNOSIS_CODES,
+  type LogFaultCode,
+  type NormalizedTunnel,
+  type TunnelOptions,
+} from "@tunnelwatch/core";
 import { dropUndefined, positiveInt, toBool, toInt, toObj, toObjList, toStr } from "../common/parse.ts";
 import type { FetchedConnection, LogStreamRef } from "../types.ts";
 
@@ -296,36 +301,11 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
  * | ...HealthCheck...                   | TUNNEL_DOWN_OTHER        |
  * | (other)                             | TUNNEL_DOWN_OTHER        |
  */
-// DiagnoseVpnConnections' reason codes, from Alibaba's troubleshooting table ("Error codes
-// (API)"): PeerMismatch is a packet that does not match the customer gateway, and the table
-// gives EncryptionAlgorithmMismatch as IPsec's and AuthenticationAlgorithmMismatch as IKE's.
-// A reason that names a phase decides the phase of a proposal mismatch; these are the defaults.
-const DIAGNOSIS_CODES: Record<string, LogFaultCode> = {
-  PskMismatch: "IKE_AUTH_FAILURE",
-  PeerMismatch: "IKE_AUTH_FAILURE",
-  PeerIdMismatch: "IKE_AUTH_FAILURE",
-  IkeVersionMismatch: "IKE_PROPOSAL_MISMATCH",
-  NegotiationModeMismatch: "IKE_PROPOSAL_MISMATCH",
-  ProposalMismatch: "IKE_PROPOSAL_MISMATCH",
-  AlgorithmMismatch: "IKE_PROPOSAL_MISMATCH",
-  AuthenticationAlgorithmMismatch: "IKE_PROPOSAL_MISMATCH",
-  DhGroupMismatch: "IKE_PROPOSAL_MISMATCH",
-  EncryptionAlgorithmMismatch: "IPSEC_PROPOSAL_MISMATCH",
-  PfsMismatch: "IPSEC_PROPOSAL_MISMATCH",
-  EncapsulationModeMismatch: "IPSEC_PROPOSAL_MISMATCH",
-  SecurityProtocolMismatch: "IPSEC_PROPOSAL_MISMATCH",
-  TrafficSelectorMismatch: "TRAFFIC_SELECTOR_MISMATCH",
-  LifetimeMismatch: "REKEY_FAILURE",
-  NatTMismatch: "NAT_T_ISSUE",
-  NoResponse: "PEER_UNREACHABLE",
-  Phase1NegotiationTimeout: "PEER_UNREACHABLE",
-  DpdHashNotifyCompatibility: "DPD_TIMEOUT",
-  ReceiveDeleteNotify: "TUNNEL_DOWN_OTHER",
-};
-
+// The reason codes themselves are listed in packages/core (ALIBABA_DIAGNOSIS_CODES); a reason
+// that names a phase decides the phase of a proposal mismatch.
 export function diagnosisFaultCode(reasonCode: string, reason = ""): LogFaultCode {
   const text = `${reasonCode} ${reason}`;
-  const known = DIAGNOSIS_CODES[reasonCode];
+  const known = ALIBABA_DIAGNOSIS_CODES[reasonCode];
   if (known === "IKE_PROPOSAL_MISMATCH" || known === "IPSEC_PROPOSAL_MISMATCH") {
     if (/phase\s*2|ipsec|child|第二阶段|二阶段/i.test(reason)) return "IPSEC_PROPOSAL_MISMATCH";
     if (/phase\s*1|\bike\b|第一阶段|一阶段/i.test(reason)) return "IKE_PROPOSAL_MISMATCH";
