@@ -80,7 +80,7 @@ const BENIGN: Rule[] = [
     id: "benign.idle-timeout-setting",
     keywords: ["idle timeout set to", "idle timeout configured", "idle-timeout:", "idle timeout:", "idle timeout ="],
     // A configured value, not a teardown: "idle timeout set to: 30", "X-CSTP-Idle-Timeout: 3600".
-    test: /idle timeout (?:set to|configured)|idle[ -]timeout ?[:=] ?\d+/i,
+    test: /idle timeout (?:set to|configured)|idle[ -]timeout ?[:=] ?\d+(?![\d.])/i,
     code: "INFO",
     confidence: 0.8,
   }),
@@ -1079,7 +1079,8 @@ const IDLE: Rule[] = [
   r({
     id: "idle.timeout",
     keywords: ["idle", "inactivity", "no traffic", "inactive"],
-    test: /[Ii]dle[ -]?[Tt]ime[ -]?[Oo]ut|idle timer expired|idle time out|Reason: Idle Timeout|due to inactivity|after \d+\s*s(?:econds)? of (?:CHILD_SA )?inactivity|[Ii]nactivity timeout|no traffic (?:for|since)|closing (?:CHILD_SA|IKE_SA) .* (?:inactive|inactivity)|SIG\w+\[soft,inactive\]/,
+    // Not a firewall's flow record ("RT_FLOW_SESSION_CLOSE: session closed idle Timeout").
+    test: /(?<!session closed )[Ii]dle[ -]?[Tt]ime[ -]?[Oo]ut|idle timer expired|idle time out|Reason: Idle Timeout|due to inactivity|after \d+\s*s(?:econds)? of (?:CHILD_SA )?inactivity|[Ii]nactivity timeout|no traffic (?:for|since)|closing (?:CHILD_SA|IKE_SA) .* (?:inactive|inactivity)|SIG\w+\[soft,inactive\]/,
     code: "IDLE_TIMEOUT",
     phase: "2",
     confidence: 0.85,
@@ -1344,6 +1345,7 @@ const DOWN: Rule[] = [
       "request to delete",
       "delete ike sa",
       "closing child_sa",
+      "deleting established child sa",
       "deleting child_sa",
       "child_sa closed",
       "isakmp-sa deleted",
@@ -1363,7 +1365,7 @@ const DOWN: Rule[] = [
       "received sa_delete",
       "delete sa payload",
     ],
-    test: /received DELETE (?:for|IKE_SA|CHILD_SA)|received Delete(?: SA)?(?:\(0x[0-9a-fA-F]+\))? payload|received Delete\/Notify|deleting IKE[_ ]SA|IKE[_ ]SA deleted|[Ss]ending DELETE (?:INFO message )?for|sent INFORMATIONAL request to delete|delete IKE SA|closing CHILD_SA|deleting CHILD_SA|CHILD_SA closed|ISAKMP-SA deleted|IPsec-SA deleted|Deleted SA\b|delete proto (?:ESP|AH)\b|SA .* has been deleted|IPSec key delete|[Dd]eleting SA\b|no corresponding tunnel exists|[Rr]eceived SA_DELETE|session manager killed ikev2 tunnel|error code : IKEV2_DELETE_\w+|Processing DELETE INFO message for IKEv2 SA|IPsec (?:Main|Quick) Mode security association ended|Cannot find Phase 2 SA|delete packet (?:is received )?from the peer|Delete SA payload: .*deleting anyway/,
+    test: /received DELETE (?:for|IKE_SA|CHILD_SA)|received Delete(?: SA)?(?:\(0x[0-9a-fA-F]+\))? payload|received Delete\/Notify|deleting IKE[_ ]SA|IKE[_ ]SA deleted|[Ss]ending DELETE (?:INFO message )?for|sent INFORMATIONAL request to delete|delete IKE SA|closing CHILD_SA|deleting established Child SA\b|deleting CHILD_SA|CHILD_SA closed|ISAKMP-SA deleted|IPsec-SA deleted|Deleted SA\b|delete proto (?:ESP|AH)\b|SA .* has been deleted|IPSec key delete|[Dd]eleting SA\b|no corresponding tunnel exists|[Rr]eceived SA_DELETE|session manager killed ikev2 tunnel|error code : IKEV2_DELETE_\w+|Processing DELETE INFO message for IKEv2 SA|IPsec (?:Main|Quick) Mode security association ended|Cannot find Phase 2 SA|delete packet (?:is received )?from the peer|Delete SA payload: .*deleting anyway/,
     code: "TUNNEL_DOWN_OTHER",
     confidence: 0.6,
   }),
