@@ -5,7 +5,7 @@ import type { LogFaultCode } from "../codes.ts";
 import { ALIBABA_DIAGNOSIS_CODES } from "./alibaba-diagnosis.ts";
 import { type AwsRecord, readAwsRecord } from "./aws-record.ts";
 import { extractFields } from "./fields.ts";
-import { splitHeader } from "./header.ts";
+import { splitHeader, vendorOf } from "./header.ts";
 import { Found, scan } from "./markers.ts";
 import { phaseFromContext } from "./phase.ts";
 import { codeOfSessionReason, RULES, type Rule } from "./rules.ts";
@@ -33,6 +33,15 @@ const REPLACEMENT_CHARACTERS = /\ufffd/g;
  * decoder leaves U+FFFD for each invalid byte: a few in a readable line (a mangled IKE identity
  * in an otherwise plain message) leave it readable, many do not.
  */
+/** Whether the first `end` characters hold a control character (but tab), DEL or non-ASCII. */
+function hasControlCharacter(text: string, end: number): boolean {
+  for (let i = 0; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if ((code < 32 && code !== 9) || code >= 127) return true;
+  }
+  return false;
+}
+
 function isBinary(text: string): boolean {
   if (CONTROL_OR_LONE_SURROGATE.test(text)) return true;
   const replaced = text.match(REPLACEMENT_CHARACTERS)?.length ?? 0;
@@ -115,11 +124,17 @@ export function applyRules(
   message: string,
   found: Found = scan(message, new Found()),
 ): { rule: Rule; match: RegExpExecArray } | undefined {
-  for (let i = 0; i < RULES.length; i++) {
-    if (!found.isRuleCandidate(i)) continue;
-    const rule = RULES[i] as Rule;
-    const match = rule.test.exec(message);
-    if (match) return { rule, match };
+  // Most lines are candidates for a few rules: skip the rules four at a time while none is.
+  const words = found.words;
+  for (let start = 0; start < RULES.length; start += 4) {
+    if (words[start >>> 2] === 0) continue;
+    const end = Math.min(start + 4, RULES.length);
+    for (let i = start; i < end; i++) {
+      if (!found.isRuleCandidate(i)) continue;
+      const rule = RULES[i] as Rule;
+      const match = rule.test.exec(message);
+      if (match) return { rule, match };
+    }
   }
   return undefined;
 }
@@ -233,11 +248,15 @@ export function classifyLine(input: string | Uint8Array, options: ClassifyOption
         : undefined;
     if (record) return classifyAwsRecord(record, options);
   }
-  scan(line, found);
-  if (found.hasSuspectCharacters && isBinary(line)) return unknown("binary data or invalid UTF-8 in the line");
-  const header = splitHeader(line, found);
-  const { message, fields } = header;
-  let { vendor } = header;
+  // Keywords are not looked for in the timestamp, which holds none.
+  const header = splitHeader(line);
+  const { message, fields, afterTime } = header;
+  scan(line, found, afterTime);
+  if ((found.hasSuspectCharacters || hasControlCharacter(line, afterTime)) && isBinary(line)) {
+    return unknown("binary data or invalid UTF-8 in the line");
+  }
+  const detected = vendorOf(header, line, found);
+  let vendor = detected;
   if (isMalformedJson && /"(?:ike_phase[12]_state|dpd_enabled|nat_t_detected|details)"/.test(line)) vendor = "aws";
   if (vendor === "unknown" && options.vendor) vendor = options.vendor;
 
@@ -255,11 +274,11 @@ export function classifyLine(input: string | Uint8Array, options: ClassifyOption
   // Cisco ASA and the Junos routing daemon log through one program for everything: a firewall
   // deny or an OSPF neighbour is not a tunnel line.
   const isRecognised =
-    header.vendor === "cisco-asa"
+    detected === "cisco-asa"
       ? ASA_VPN_MESSAGE.test(line) || VPN_VOCABULARY.test(message)
       : fields.program === "rpd"
         ? !JUNOS_OTHER_ROUTING.test(message)
-        : header.vendor !== "unknown" || (!fields.program && VPN_VOCABULARY.test(message));
+        : detected !== "unknown" || (!fields.program && VPN_VOCABULARY.test(message));
   const isDump = HEX_DUMP.test(message);
   if (isRecognised && !isDump) {
     extractFields(message, vendor, fields, found);

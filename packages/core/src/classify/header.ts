@@ -5,9 +5,15 @@ import { type Found, MARK } from "./markers.ts";
 import type { ParsedFields, Vendor } from "./types.ts";
 
 export interface Header {
-  vendor: Vendor;
   message: string;
   fields: ParsedFields;
+  /**
+   * Where the line's text after its timestamp starts (host, program and message; they can
+   * carry a vendor's marks, the timestamp cannot), or 0.
+   */
+  afterTime: number;
+  /** The vendor the program name says, if it is a VPN daemon's. */
+  programVendor: Vendor | undefined;
 }
 
 const MONTHS = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)";
@@ -106,9 +112,11 @@ function vendorOfMessage(message: string, line: string, found: Found): Vendor {
   return "unknown";
 }
 
-export function splitHeader(line: string, found: Found): Header {
+/** The line's transport header and message; the vendor is read after the message is scanned. */
+export function splitHeader(line: string): Header {
   const fields: ParsedFields = {};
   let rest = line;
+  let afterTime = 0;
   let programVendor: Vendor | undefined;
 
   const first = rest.charCodeAt(0);
@@ -133,7 +141,8 @@ export function splitHeader(line: string, found: Found): Header {
       rest = rest.slice(logcat[0].length);
     } else if (time) {
       fields.time = time[1];
-      rest = rest.slice(time[0].length);
+      afterTime = time[0].length;
+      rest = rest.slice(afterTime);
       const program = PROGRAM.exec(rest);
       // "name[pid]: " is a program (a host name carries no pid); otherwise the first word may be the host.
       const isProgram =
@@ -163,10 +172,17 @@ export function splitHeader(line: string, found: Found): Header {
     const base = fields.program.replace(/^.*\//, "");
     programVendor = VPN_PROGRAMS[base];
   }
-  // A VPN daemon's program name settles the vendor, except for lines other daemons write in
-  // its name (Meraki and Alibaba logs carry strongSwan or racoon text).
+  return { message: rest, fields, afterTime, programVendor };
+}
+
+/**
+ * The vendor of a split line; `found` holds the scan of the line after its timestamp. A
+ * VPN daemon's program name settles the vendor, except for lines other daemons write in its name
+ * (Meraki and Alibaba logs carry strongSwan or racoon text).
+ */
+export function vendorOf(header: Header, line: string, found: Found): Vendor {
+  const { programVendor } = header;
   const messageVendor =
-    programVendor && programVendor !== "racoon" ? programVendor : vendorOfMessage(rest, line, found);
-  const vendor = messageVendor !== "unknown" ? messageVendor : (programVendor ?? "unknown");
-  return { vendor, message: rest, fields };
+    programVendor && programVendor !== "racoon" ? programVendor : vendorOfMessage(header.message, line, found);
+  return messageVendor !== "unknown" ? messageVendor : (programVendor ?? "unknown");
 }

@@ -126,16 +126,17 @@ export class KeywordIndex {
   }
 
   /**
-   * Sets found[group] = 1 for every group with a keyword in `text` (case-insensitive), and
-   * found[suspectGroup] = 1 when the text has suspect characters. `found` must be cleared first.
+   * Sets found[group] = 1 for every group with a keyword in `text` from `start` on
+   * (case-insensitive), and found[suspectGroup] = 1 when that text has suspect characters.
+   * `found` must be cleared first.
    */
-  scan(text: string, found: Uint8Array): void {
+  scan(text: string, found: Uint8Array, start = 0): void {
     const table = this.table;
     const symbolOf = this.symbolOf;
     const size = this.alphabetSize;
     const outputsOf = this.outputsOf;
     let row = 0;
-    for (let i = 0; i < text.length; i++) {
+    for (let i = start; i < text.length; i++) {
       const entry = table[row + (symbolOf[text.charCodeAt(i)] as number)] as number;
       row = entry >>> 1;
       if ((entry & 1) === 1) {

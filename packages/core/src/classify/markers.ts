@@ -139,7 +139,10 @@ const INDEX = new KeywordIndex([...RULES.map((rule) => rule.keywords), ...MARKER
 
 /** What one scan found: rule candidates by rule index, and markers by name. */
 export class Found {
-  readonly flags = new Uint8Array(INDEX.suspectGroup + 1);
+  // Rounded up to whole 32-bit words, so that `words` can skip four rules that did not occur at once.
+  readonly flags = new Uint8Array(Math.ceil((INDEX.suspectGroup + 1) / 4) * 4);
+  /** The flags four at a time. */
+  readonly words = new Uint32Array(this.flags.buffer);
 
   /** Control characters or non-ASCII text were seen: check for binary data before trusting the line. */
   get hasSuspectCharacters(): boolean {
@@ -158,10 +161,10 @@ export class Found {
 
 const NON_ASCII_RULES = RULES.flatMap((rule, i) => (rule.nonAscii ? [i] : []));
 
-/** Scans `text` into `found`, replacing what it held. */
-export function scan(text: string, found: Found): Found {
+/** Scans `text` (from `start`) into `found`, replacing what it held. */
+export function scan(text: string, found: Found, start = 0): Found {
   found.flags.fill(0);
-  INDEX.scan(text, found.flags);
+  INDEX.scan(text, found.flags, start);
   // Non-ASCII text is flagged with the suspect characters: the Chinese rules may match.
   if (found.hasSuspectCharacters) for (const i of NON_ASCII_RULES) found.flags[i] = 1;
   return found;
