@@ -15,15 +15,21 @@ interface CorpusLine {
   why: string;
 }
 
-const CORPUS_DIR = path.resolve(import.meta.dirname, "../../test/corpus");
-const corpus: CorpusLine[] = readdirSync(CORPUS_DIR)
-  .filter((f) => f.endsWith(".jsonl"))
-  .flatMap((f) =>
-    readFileSync(path.join(CORPUS_DIR, f), "utf8")
-      .split("\n")
-      .filter((l) => l.trim())
-      .map((l) => JSON.parse(l) as CorpusLine),
-  );
+function readLabelledLines(dir: string): CorpusLine[] {
+  const directory = path.resolve(import.meta.dirname, "../../test", dir);
+  return readdirSync(directory)
+    .filter((f) => f.endsWith(".jsonl"))
+    .flatMap((f) =>
+      readFileSync(path.join(directory, f), "utf8")
+        .split("\n")
+        .filter((l) => l.trim())
+        .map((l) => JSON.parse(l) as CorpusLine),
+    );
+}
+
+const corpus = readLabelledLines("corpus");
+// Vendors' own message formats and catalogue entries filled in with values (test/templates/README.md).
+const templates = readLabelledLines("templates");
 
 describe("the real-line corpus", () => {
   it("is well formed: known codes, a source for every line, no duplicates", () => {
@@ -75,6 +81,24 @@ describe("the real-line corpus", () => {
       );
     });
     expect(wrongPhase.map((e) => e.line)).toEqual([]);
+  });
+});
+
+describe("documented message templates", () => {
+  it("are classified as labelled, for 95% of them, and none of them is also a corpus line", () => {
+    const corpusLines = new Set(corpus.map((e) => e.line));
+    expect(templates.length).toBeGreaterThan(300);
+    expect(templates.filter((e) => corpusLines.has(e.line))).toEqual([]);
+    const misses = templates
+      .filter((entry) => classifyLine(entry.line).code !== entry.code)
+      .map((entry) => `${entry.code} <- ${classifyLine(entry.line).code} ${entry.line.slice(0, 120)}`);
+    expect(1 - misses.length / templates.length, misses.join("\n")).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it("select the same rule through the keyword index as by running every rule", () => {
+    for (const { line } of templates) {
+      expect(applyRules(line)?.rule.id, line).toBe(applyRulesExhaustively(line)?.rule.id);
+    }
   });
 });
 
