@@ -138,7 +138,9 @@ describe("ingestion from the simulator", () => {
       s.clock.now += 2_000;
     }, 1_000);
     try {
-      s.sim.injectFault({ connectionId: connection!.id, tunnelIndex: 1, kind: "dpd-timeout", durationSec: 20 });
+      // Longer than the opening delay (60 s of simulated time), so that the fault is an incident by
+      // the hysteresis alone, whether or not a status poll happens to see the tunnel down meanwhile.
+      s.sim.injectFault({ connectionId: connection!.id, tunnelIndex: 1, kind: "dpd-timeout", durationSec: 80 });
       const row = await s.prisma.vpnConnection.findFirstOrThrow({
         where: { externalId: connection!.id },
         select: { id: true },
