@@ -555,7 +555,8 @@ const AUTH: Rule[] = [
     id: "auth.peer-config",
     keywords: [
       "peer config",
-      "no connection has been authorized",
+      "connection has been authorized",
+      "received idr",
       "find configuration for ike phase-1",
       "kmd_pm_p1_policy_lookup_failure",
       "policy lookup for phase-1",
