@@ -33,6 +33,12 @@ const REPLACEMENT_CHARACTERS = /\ufffd/g;
  * decoder leaves U+FFFD for each invalid byte: a few in a readable line (a mangled IKE identity
  * in an otherwise plain message) leave it readable, many do not.
  */
+function isBinary(text: string): boolean {
+  if (CONTROL_OR_LONE_SURROGATE.test(text)) return true;
+  const replaced = text.match(REPLACEMENT_CHARACTERS)?.length ?? 0;
+  return replaced > 4 || replaced * 20 > text.length;
+}
+
 /** Whether the first `end` characters hold a control character (but tab), DEL or non-ASCII. */
 function hasControlCharacter(text: string, end: number): boolean {
   for (let i = 0; i < end; i++) {
@@ -40,12 +46,6 @@ function hasControlCharacter(text: string, end: number): boolean {
     if ((code < 32 && code !== 9) || code >= 127) return true;
   }
   return false;
-}
-
-function isBinary(text: string): boolean {
-  if (CONTROL_OR_LONE_SURROGATE.test(text)) return true;
-  const replaced = text.match(REPLACEMENT_CHARACTERS)?.length ?? 0;
-  return replaced > 4 || replaced * 20 > text.length;
 }
 
 const HEX_DUMP = /^(?:[\w,]+ )?(?:[0-9a-fA-F]{8}\s*)+$/;
@@ -101,14 +101,17 @@ function resolveCode(rule: Rule, match: RegExpExecArray, phase: IkePhase | null,
         ? ({ code: "IKE_AUTH_FAILURE", phase: "1" } as const)
         : ({ code: "TRAFFIC_SELECTOR_MISMATCH", phase: "2" } as const);
     case "ALIBABA_DIAGNOSIS": {
-      const code = ALIBABA_DIAGNOSIS_CODES[match[1] ?? ""] ?? "TUNNEL_DOWN_OTHER";
-      const named = /Phase([12])/.exec(match[1] ?? "")?.[1] as IkePhase | undefined;
-      const byCode = code.startsWith("IKE_")
-        ? "1"
-        : code.startsWith("IPSEC_") || code.startsWith("TRAFFIC_")
+      // The code names its phase (Phase2NegotiationTimeout), or its fault does.
+      const name = match[1] ?? "";
+      const code = ALIBABA_DIAGNOSIS_CODES[name] ?? "TUNNEL_DOWN_OTHER";
+      const phase: IkePhase | null = name.includes("Phase2")
+        ? "2"
+        : code === "IPSEC_PROPOSAL_MISMATCH" || code === "TRAFFIC_SELECTOR_MISMATCH"
           ? "2"
-          : null;
-      return { code, phase: named ?? byCode ?? (code === "PEER_UNREACHABLE" ? "1" : null) } as const;
+          : code === "IKE_PROPOSAL_MISMATCH" || code === "IKE_AUTH_FAILURE" || code === "PEER_UNREACHABLE"
+            ? "1"
+            : null;
+      return { code, phase } as const;
     }
     case "SESSION_REASON": {
       const code = codeOfSessionReason(match[1] ?? "");

@@ -18,10 +18,10 @@ const PHASE_1 =
 // or "ike 0:<gateway>:<IKE SA>:<child>:"; a phase 1 line stops at "<gateway>:<IKE SA>:".
 const FORTIGATE_CHILD_PREFIX = /^ike (?:V=[\w-]+:)?\d+:[^:\s]+:\d+:(?:[^:\s]+:)?\d+: /;
 
-/** `found` holds the scan of `text` (or of the line it came from), to skip expressions that cannot match. */
 // Chinese consoles: 第一阶段 is phase 1, 第二阶段 phase 2 (traditional 階段).
 const CHINESE_PHASE = /第([一二])[阶階]段/;
 
+/** `found` holds the scan of `text` (or of the line it came from), to skip expressions that cannot match. */
 export function phaseFromContext(text: string, found: Found): IkePhase | null {
   if (found.hasSuspectCharacters) {
     const chinese = CHINESE_PHASE.exec(text);

@@ -282,27 +282,11 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
 }
 
 /**
- * DiagnoseVpnConnections FailedReasonCode -> fault code (faults.md §1). Codes seen in the SDK model
- * example (Phase1NegotiationTimeout) and Alibaba's troubleshooting docs (vendor-apis.md §4.4); the
- * rest is matched by wording, and anything unrecognised is TUNNEL_DOWN_OTHER.
- *
- * | FailedReasonCode                    | fault code               |
- * |-------------------------------------|--------------------------|
- * | Phase1NegotiationTimeout            | PEER_UNREACHABLE         |
- * | Phase2NegotiationTimeout            | PEER_UNREACHABLE         |
- * | PeerMismatch (IKE identity)         | IKE_AUTH_FAILURE         |
- * | Psk... / Authentication...Failed    | IKE_AUTH_FAILURE         |
- * | AlgorithmMismatch, DhGroupMismatch  | IKE_PROPOSAL_MISMATCH    |
- * | Encryption-/AuthenticationAlgorithmMismatch | IKE_PROPOSAL_MISMATCH |
- * | any of the above naming Phase2/Ipsec| IPSEC_PROPOSAL_MISMATCH  |
- * | ...Subnet.../TrafficSelector...     | TRAFFIC_SELECTOR_MISMATCH|
- * | ...Dpd...                           | DPD_TIMEOUT              |
- * | ...Bgp...                           | BGP_SESSION_DOWN         |
- * | ...HealthCheck...                   | TUNNEL_DOWN_OTHER        |
- * | (other)                             | TUNNEL_DOWN_OTHER        |
+ * DiagnoseVpnConnections FailedReasonCode (and FailedReason) -> fault code (faults.md §1). Known
+ * codes come from packages/core's ALIBABA_DIAGNOSIS_CODES; a reason that names a phase decides the
+ * phase of a proposal mismatch. Codes not in the table are read by their wording (subnet or
+ * traffic selector, timeout, DPD, identity or key, algorithm, BGP, NAT), else TUNNEL_DOWN_OTHER.
  */
-// The reason codes themselves are listed in packages/core (ALIBABA_DIAGNOSIS_CODES); a reason
-// that names a phase decides the phase of a proposal mismatch.
 export function diagnosisFaultCode(reasonCode: string, reason = ""): LogFaultCode {
   const text = `${reasonCode} ${reason}`;
   const known = ALIBABA_DIAGNOSIS_CODES[reasonCode];
