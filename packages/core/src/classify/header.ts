@@ -49,6 +49,9 @@ const VPN_PROGRAMS: Record<string, Vendor> = {
 
 // Each expression runs only where the scan saw its marker: most lines fail them all cheaply.
 function vendorOfMessage(message: string, line: string, found: Found): Vendor {
+  // Junos kmd/iked traceoptions files: "[Aug 22 20:40:14]ike_st_o_all_done: ...".
+  if (message.charCodeAt(0) === 91 /* [ */ && /^\[[A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}:\d{2}\]\S/.test(message))
+    return "juniper";
   if (message.startsWith("AWS-side peer") || message.startsWith("DENIED due to")) return "aws-bgp";
   if (message.startsWith("AWS ") || message.startsWith("AWS:")) return "aws";
   // ASA debug output names the IKE version in brackets before the peer: "[IKEv1 DEBUG]: Group = ...".
@@ -62,11 +65,11 @@ function vendorOfMessage(message: string, line: string, found: Found): Vendor {
   ) {
     return "cisco-ios";
   }
-  if (found.has(MARK.alibaba) && /\bvco-[\w*]+|\[PROTO_ERR\]|\bisakmp_\w+\(\)|\bikev[12]\.c:\d+/.test(line))
+  if (found.has(MARK.alibaba) && /\bvco-[\w*]+|\[PROTO_ERR\]|\bisakmp_\w+\(\)|(?<!\/)\bikev[12]\.c:\d+/.test(line))
     return "alibaba";
   if (
     found.has(MARK.strongswanTag) &&
-    /^\d{2}\[[A-Z]{3}\] |^\[[A-Z]{3}\] |\b\d{2}\[(?:IKE|ENC|CFG|NET|KNL|CHD|LIB|DMN|JOB|MGR|ASN|APP|ESP|TLS)\]/.test(
+    /^\d{2}\[[A-Z]{3}\] |^\[[A-Z]{3}\] |(?:^|: )(?:parsed|generating) [A-Z][A-Z_\d]+ (?:request|response) \d+ \[ |\b\d{2}\[(?:IKE|ENC|CFG|NET|KNL|CHD|LIB|DMN|JOB|MGR|ASN|APP|ESP|TLS)\]/.test(
       message,
     )
   ) {
@@ -74,7 +77,7 @@ function vendorOfMessage(message: string, line: string, found: Found): Vendor {
   }
   if (
     found.has(MARK.libreswan) &&
-    /^(?:\d{3} |\[pluto\] )?"[^"]+"(?:\[\d+\])?(?: \S+)? #\d+:|^packet from \S+:|STATE_(?:MAIN|QUICK|PARENT|V2|AGGR)_/.test(
+    /^(?:-?\d{3} |\[pluto\] )?"[^"]+"(?:\[\d+\])?(?: \S+)? #\d+:|^packet from \S+:|STATE_(?:MAIN|QUICK|PARENT|V2|AGGR)_/.test(
       message,
     )
   ) {
@@ -97,10 +100,14 @@ function vendorOfMessage(message: string, line: string, found: Found): Vendor {
     return "paloalto";
   }
   // FortiGate event logs (key=value) and its IKE debug output ("ike 0:<phase1 name>:<serial>: ...").
-  if (found.has(MARK.fortinet) && /logid="?01010|subtype="?vpn"?|action="?negotiate|xauth_status|vpntunnel=/.test(line))
+  // FortiClient's IKE daemon: "[<time>] [<pid>:<tid>] [iked  1466    info] ...".
+  if (
+    found.has(MARK.fortinet) &&
+    /logid="?01010|subtype="?vpn"?|action="?negotiate|xauth_status|vpntunnel=|\] \[iked +\d+ +\w+\] /.test(line)
+  )
     return "fortinet";
-  // "ike 0:<phase1>:..." and, with VDOMs, "ike V=root:0:<phase1>:...".
-  if (message.startsWith("ike ") && /^ike (?:V=[\w-]+:)?\d+:/.test(message)) return "fortinet";
+  // "ike 0:<phase1>:..." and, with VDOMs, "ike V=root:0:<phase1>:..." (or "ike V=root:0 <text>").
+  if (message.startsWith("ike ") && /^ike (?:V=[\w-]+:)?\d+[: ]/.test(message)) return "fortinet";
   if (found.has(MARK.meraki) && /\bevents (?:Site-to-site VPN|VPN|type=\w*vpn\w*)\b/.test(line)) return "meraki";
   if (found.has(MARK.tencent) && /\bIKE_SA_ESTABLISH_FAIL|\bIKE_NEGO:|\bTANS_IKE_NEGO/.test(line)) return "tencent";
   if (

@@ -8,11 +8,11 @@ import type { IkePhase } from "./types.ts";
 // IDr and AUTH payloads travel only in IKE_AUTH; racoon names the notify's protocol
 // (proto_id 1 ISAKMP, 2 AH, 3 ESP).
 const DEFINITELY_PHASE_1 =
-  /Initial exchange|unsecured informational|[Pp]hase ?1 proposal|INFORMATIONAL_V1 (?:request|response) \d+ \[ (?!HASH)|IKE_SA_INIT|STATE_PARENT_I1|STATE_MAIN_|STATE_AGGR_|[Mm]ain [Mm]ode|[Aa]ggressive [Mm]ode|Identity Protection|IKE_NEGO:|waiting for phase ?1/;
+  /Initial exchange|unsecured informational|[Pp]hase ?1 proposal|INFORMATIONAL_V1 (?:request|response) \d+ \[ (?!HASH)|IKE_SA_INIT|STATE_PARENT_I1|STATE_MAIN_|STATE_AGGR_|[Mm]ain [Mm]ode|[Aa]ggressive [Mm]ode|Identity Protection|IKE_NEGO:|waiting for phase ?1|\bID_PROT (?:request|response)|\bAGGRESSIVE (?:request|response)|authentication of '[^']*' with .* successful|\bEAP(?:_[A-Z]+|\/)|requested EAP\b|XAUTH/;
 const PHASE_2 =
-  /IKE_AUTH|KMD_PM_SA_ESTABLISHED|\bipsec_sa_|QMNegotiation|PHASE 2\b|LAN-to-LAN SA\b|Security negotiation complete|IPSEC [Ss]tate|PROTO_IPSEC_ESP|create-child|pfkey|CREATE_CHILD_SA|CHILD_SA|[Cc]hild SA|CHILD SA|INFORMATIONAL_V1|[Qq]uick [Mm]ode|\bQM\b|STATE_QUICK|[Pp]hase[- ]?2|\bph2\b|\bP2\b|IPsec SA|IPSec SA|IPSEC SA|IPsec-SA|IPSec negotiation|IPsec negotiation|IPSec tunnel|traffic[- ]selector|proxy[- ]?id|\bESP\b|child SA|\bIDr AUTH\b|proto_id=[23]\b|sending encrypted notification|secured informational payload/;
+  /IKE_AUTH|KMD_PM_SA_ESTABLISHED|\bipsec_sa_|QMNegotiation|PHASE 2\b|LAN-to-LAN SA\b|Security negotiation complete|IPSEC [Ss]tate|PROTO_IPSEC_ESP|create-child|pfkey|CREATE_CHILD_SA|CHILD_SA|[Cc]hild SA|CHILD SA|INFORMATIONAL_V1|[Qq]uick [Mm]ode|\bQM\b|STATE_QUICK|QUICK_MODE|IKE_QM_\w|IPSec [Ii]nstall callback|encaps is \d|ID_IPV4_ADDR_(?:SUBNET|RANGE)|[Cc]rypto [Mm]ap check|[Pp]hase[- ]?2|\bph2\b|\bP2\b|IPsec SA|IPSec SA|IPSEC SA|ipsec SA|IP[Ss]ec proposal|ESP proposal|IPsec-SA|IPSec negotiation|IPsec negotiation|IPSec tunnel|traffic[- ]selector|proxy[- ]?id|\bESP\b|child SA|\bIDr AUTH\b|proto_id=[23]\b|sending encrypted notification|secured informational payload/;
 const PHASE_1 =
-  /[Pp]hase[- ]?1|\bike_sa_|PHASE 1\b|MMNegotiation|\bph1\b|\bP1\b|ISAKMP|IKE SA\b|IKE_SA\b|IKEv[12] SA|[Mm]essage ID 0\b|msgid=0+\b|\bIKE:|IKE negotiation|IKE proposal|IKE policy|Oakley|proto_id=1\b/;
+  /[Pp]hase[- ]?1|\bike_sa_|PHASE 1\b|MMNegotiation|\bph1\b|\bP1\b|ISAKMP|IKE SAs?\b|IKE_SA\b|IKEv[12] SA|[Mm]essage ID 0\b|msgid=0+\b|\bIKE:|IKE negotiation|IKE proposal|IKE policy|Oakley|proto_id=1\b|peer configs?\b/;
 
 // FortiGate debug names the phase 2 in its prefix: "ike 0:<gateway>:<IKE SA>:<phase 2>:<child>:"
 // or "ike 0:<gateway>:<IKE SA>:<child>:"; a phase 1 line stops at "<gateway>:<IKE SA>:".
