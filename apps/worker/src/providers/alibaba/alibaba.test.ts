@@ -642,6 +642,10 @@ describe("Alibaba helpers", () => {
     expect(diagnosisFaultCode("PskMismatch")).toBe("IKE_AUTH_FAILURE");
     expect(diagnosisFaultCode("SomethingNew")).toBe("TUNNEL_DOWN_OTHER");
     expect(diagnosisFaultCode("SomethingNew", "phase2 traffic selector mismatch")).toBe("TRAFFIC_SELECTOR_MISMATCH");
+    // An unknown code's reason text is read by the classifier, in either language.
+    expect(diagnosisFaultCode("SomethingNew", "Peer is not responsive - Declaring peer dead")).toBe("DPD_TIMEOUT");
+    expect(diagnosisFaultCode("SomethingNew", "received AUTHENTICATION_FAILED notify error")).toBe("IKE_AUTH_FAILURE");
+    expect(diagnosisFaultCode("SomethingNew", "预共享密钥不匹配")).toBe("IKE_AUTH_FAILURE");
   });
 
   it("reads the endpoint override as host and protocol", () => {

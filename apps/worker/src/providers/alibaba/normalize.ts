@@ -5,6 +5,7 @@
 // level and a string per tunnel, so every value goes through the tolerant parsers in common/parse.ts.
 import {
   ALIBABA_DIAGNOSIS_CODES,
+  classifyLine,
   type LogFaultCode,
   type NormalizedTunnel,
   type TunnelOptions,
@@ -284,8 +285,10 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
 /**
  * DiagnoseVpnConnections FailedReasonCode (and FailedReason) -> fault code (faults.md §1). Known
  * codes come from packages/core's ALIBABA_DIAGNOSIS_CODES; a reason that names a phase decides the
- * phase of a proposal mismatch. Codes not in the table are read by their wording (subnet or
- * traffic selector, timeout, DPD, identity or key, algorithm, BGP, NAT), else TUNNEL_DOWN_OTHER.
+ * phase of a proposal mismatch. For a code not in the table, the classifier reads the reason text
+ * (English or Chinese, as the console writes it); when that names no fault, the code's and the
+ * reason's wording decide (subnet or traffic selector, timeout, DPD, identity or key, algorithm,
+ * BGP, NAT), else TUNNEL_DOWN_OTHER.
  */
 export function diagnosisFaultCode(reasonCode: string, reason = ""): LogFaultCode {
   const text = `${reasonCode} ${reason}`;
@@ -296,6 +299,8 @@ export function diagnosisFaultCode(reasonCode: string, reason = ""): LogFaultCod
     return known;
   }
   if (known) return known;
+  const read = reason ? classifyLine(reason, { vendor: "alibaba" }).code : "UNKNOWN";
+  if (read !== "UNKNOWN" && read !== "INFO" && read !== "TUNNEL_UP") return read;
   const phase2 = /phase\s*2|ipsec|child/i.test(text);
   if (/subnet|traffic\s*selector|\bts\b|proxy\s*id/i.test(text)) return "TRAFFIC_SELECTOR_MISMATCH";
   if (/timeout|time\s*up|no\s*response|unreachable/i.test(text) && !/dpd/i.test(text)) return "PEER_UNREACHABLE";
