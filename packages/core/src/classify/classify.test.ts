@@ -204,7 +204,7 @@ describe("classification by meaning", () => {
       "2",
     ],
     ["charon: 07[IKE] CHILD_SA rekeying failed, trying again in 15 seconds", "REKEY_FAILURE", "2"],
-    ["charon: 07[IKE] IKE_SA rekeying completed successfully", "INFO", null],
+    ["charon: 07[IKE] IKE_SA rekeying completed successfully", "INFO", "1"],
     // BGP.
     [
       "AWS-side peer BGP session state has changed from Established to Idle with neighbor 169.254.10.1",

@@ -52,10 +52,15 @@ const HEX_DUMP = /^(?:[\w,]+ )?(?:[0-9a-fA-F]{8}\s*)+$/;
 // Words that only IKE/IPsec/BGP tunnel logs use: a line with them is recognised even when its
 // header does not name the daemon (bare messages pasted from a console or a vendor document).
 const VPN_VOCABULARY =
-  /\b(?:IKE|IKEv[12]|ISAKMP|IPsec|IPSec|IPSEC|CHILD_SA|IKE_SA|ESP|SPI|DPD|NAT-T|[Pp]roposals?|[Pp]hase ?[12]|phase[12]|[Qq]uick [Mm]ode|[Mm]ain [Mm]ode|[Aa]ggressive [Mm]ode|[Vv]endor ID|pre-shared key|cert(?:ificate)? requests?|rekey\w*|IPsec-SA|ISAKMP-SA|QUICK_MODE|BGP|UDP\/4500|UDP\/500)\b/;
+  /\b(?:IKE|IKEv[12]|ISAKMP|IPsec|IPSec|IPSEC|CHILD_SA|IKE_SA|ESP|SPI|DPD|NAT-T|[Pp]roposals?|[Pp]hase ?[12]|phase[12]|[Qq]uick [Mm]ode|[Mm]ain [Mm]ode|[Aa]ggressive [Mm]ode|[Vv]endor ID|pre-shared key|cert(?:ificate)? requests?|rekey\w*|IPsec-SA|ISAKMP-SA|QUICK_MODE|BGP|UDP\/4500|UDP\/500|MOBIKE|AUTH_LIFETIME)\b/;
 // Cisco ASA/FTD logs everything through one syslog: only its VPN messages (IKE, IPsec, session
-// teardown) are tunnel lines; a firewall deny or a connection teardown is not.
-const ASA_VPN_MESSAGE = /%(?:ASA|FTD|PIX)-\d-(?:113019|402\d{3}|602\d{3}|702\d{3}|71[3-7]\d{3}|75[0-2]\d{3})\b/;
+// teardown) are tunnel lines; a firewall deny or a connection teardown is not. FTD may name the
+// message class: "%FTD-vpn-7-715046".
+const ASA_VPN_MESSAGE =
+  /%(?:ASA|FTD|PIX)-(?:\w+-)?\d-(?:113019|402\d{3}|602\d{3}|702\d{3}|71[3-7]\d{3}|75[0-2]\d{3})\b/;
+// Cisco ASA/FTD firewall messages (denies, connection build and teardown, NAT, ICMP, permitted
+// TCP): never tunnel lines, whatever they say ("Teardown UDP connection ... due to idle timeout").
+const ASA_FIREWALL_MESSAGE = /%(?:ASA|FTD|PIX)-(?:\w+-)?\d-(?:106\d{3}|30[2-5]\d{3}|313\d{3}|710\d{3}):/;
 // Junos rpd events of routing protocols that do not run over the tunnels Tunnelwatch watches.
 const JUNOS_OTHER_ROUTING = /\bRPD_(?:OSPF|ISIS|LDP|RSVP|PIM|MPLS|RIP|L2VPN|VPLS)_/;
 const utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -167,7 +172,7 @@ function classifyMessage(
   return {
     code,
     severity: DEFAULT_SEVERITY[code],
-    phase: code === "INFO" || code === "BGP_SESSION_DOWN" ? (rule.phase ?? null) : resolved.phase,
+    phase: code === "BGP_SESSION_DOWN" ? (rule.phase ?? null) : resolved.phase,
     vendor,
     confidence: rule.confidence,
     evidence: match[0].length > 200 ? `${match[0].slice(0, 200)}…` : match[0],
@@ -259,6 +264,9 @@ export function classifyLine(input: string | Uint8Array, options: ClassifyOption
     return unknown("binary data or invalid UTF-8 in the line");
   }
   const detected = vendorOf(header, line, found);
+  if (detected === "cisco-asa" && ASA_FIREWALL_MESSAGE.test(line)) {
+    return unknown("a Cisco ASA firewall message, not a tunnel line", detected, fields);
+  }
   let vendor = detected;
   if (isMalformedJson && /"(?:ike_phase[12]_state|dpd_enabled|nat_t_detected|details)"/.test(line)) vendor = "aws";
   if (vendor === "unknown" && options.vendor) vendor = options.vendor;

@@ -31,6 +31,9 @@ const HOST_THEN_PROGRAM = /^(\S+)\s+(?:[a-z]+\.[a-z]+\s+)?([A-Za-z][\w.\-/]*)(?:
 // Android logcat (threadtime): "04-19 21:29:15.337  6097  6097 I racoon  : ".
 const LOGCAT = /^(\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3})\s+\d+\s+\d+ [VDIWEF] ([A-Za-z][\w.-]*)\s*: /;
 
+// racoon writes its level where syslog puts a program: "2014-06-02 12:39:30: INFO: purged ...".
+const RACOON_LEVEL = /^(?:ERROR|INFO|WARNING|NOTIFY|DEBUG)$/;
+
 const VPN_PROGRAMS: Record<string, Vendor> = {
   charon: "strongswan",
   "charon-systemd": "strongswan",
@@ -162,7 +165,7 @@ export function splitHeader(line: string): Header {
         fields.host = hostProgram[1];
         fields.program = hostProgram[2];
         rest = rest.slice(hostProgram[0].length);
-      } else if (program) {
+      } else if (program && !RACOON_LEVEL.test(program[1] as string)) {
         fields.program = program[1];
         rest = rest.slice(program[0].length);
       }
