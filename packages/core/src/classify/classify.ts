@@ -61,6 +61,26 @@ const ASA_VPN_MESSAGE =
 // Cisco ASA/FTD firewall messages (denies, connection build and teardown, NAT, ICMP, permitted
 // TCP): never tunnel lines, whatever they say ("Teardown UDP connection ... due to idle timeout").
 const ASA_FIREWALL_MESSAGE = /%(?:ASA|FTD|PIX)-(?:\w+-)?\d-(?:106\d{3}|30[2-5]\d{3}|313\d{3}|710\d{3}):/;
+// Daemons of a VPN gateway that never write IKE, IPsec or BGP lines: their "Authentication
+// failed" or "timeout" is PPP's, SSH's or DHCP's, not a tunnel's.
+const NOT_TUNNEL_PROGRAMS = new Set([
+  "pppd",
+  "xl2tpd",
+  "openl2tpd",
+  "sshd",
+  "sudo",
+  "cron",
+  "CRON",
+  "dhclient",
+  "dhcpcd",
+  "dnsmasq",
+  "chronyd",
+  "ntpd",
+  "miniupnpd",
+  "netifd",
+  "login",
+  "systemd-logind",
+]);
 // Junos rpd events of routing protocols that do not run over the tunnels Tunnelwatch watches.
 const JUNOS_OTHER_ROUTING = /\bRPD_(?:OSPF|ISIS|LDP|RSVP|PIM|MPLS|RIP|L2VPN|VPLS)_/;
 const utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -264,6 +284,9 @@ export function classifyLine(input: string | Uint8Array, options: ClassifyOption
     return unknown("binary data or invalid UTF-8 in the line");
   }
   const detected = vendorOf(header, line, found);
+  if (fields.program !== undefined && NOT_TUNNEL_PROGRAMS.has(fields.program)) {
+    return unknown(`a ${fields.program} line, not a tunnel log`, detected, fields);
+  }
   if (detected === "cisco-asa" && ASA_FIREWALL_MESSAGE.test(line)) {
     return unknown("a Cisco ASA firewall message, not a tunnel line", detected, fields);
   }

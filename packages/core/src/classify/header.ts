@@ -72,7 +72,7 @@ function vendorOfMessage(message: string, line: string, found: Found): Vendor {
     return "alibaba";
   if (
     found.has(MARK.strongswanTag) &&
-    /^\d{2}\[[A-Z]{3}\] |^\[[A-Z]{3}\] |(?:^|: )(?:parsed|generating) [A-Z][A-Z_\d]+ (?:request|response) \d+ \[ |\b\d{2}\[(?:IKE|ENC|CFG|NET|KNL|CHD|LIB|DMN|JOB|MGR|ASN|APP|ESP|TLS)\]/.test(
+    /^\d{2}\[[A-Z]{3}\d?\] |^\[[A-Z]{3}\d?\] |(?:^|: )(?:parsed|generating) [A-Z][A-Z_\d]+ (?:request|response) \d+ \[ |\b\d{2}\[(?:IKE|ENC|CFG|NET|KNL|CHD|LIB|DMN|JOB|MGR|ASN|APP|ESP|TLS)\d?\]/.test(
       message,
     )
   ) {
@@ -80,7 +80,7 @@ function vendorOfMessage(message: string, line: string, found: Found): Vendor {
   }
   if (
     found.has(MARK.libreswan) &&
-    /^(?:-?\d{3} |\[pluto\] )?"[^"]+"(?:\[\d+\])?(?: \S+)? #\d+:|^packet from \S+:|STATE_(?:MAIN|QUICK|PARENT|V2|AGGR)_/.test(
+    /^(?:-?\d{3} |\[pluto\] )?"[^"]+"(?:\[\d+\])?(?: \S+)? #\d+:|^packet from \S+:|STATE_(?:MAIN|QUICK|PARENT|V2|AGGR)_|^\| .*(?:EVENT_\w+|state #\d+|NAT-Traversal|phase [12]\b|ISAKMP|IKE)/.test(
       message,
     )
   ) {
