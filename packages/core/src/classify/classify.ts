@@ -139,7 +139,7 @@ function resolveCode(rule: Rule, match: RegExpExecArray, phase: IkePhase | null,
       return { code, phase } as const;
     }
     case "SESSION_REASON": {
-      const code = codeOfSessionReason(match[1] ?? "");
+      const code = codeOfSessionReason(match[1] ?? match[2] ?? "");
       return { code, phase: code === "IDLE_TIMEOUT" || code === "TRAFFIC_SELECTOR_MISMATCH" ? "2" : phase } as const;
     }
     default:

@@ -62,7 +62,7 @@ function vendorOfMessage(message: string, line: string, found: Found): Vendor {
     return "cisco-asa";
   if (
     found.has(MARK.ios) &&
-    /%(?:CRYPTO|IKEV2|ISAKMP|IPSEC|BGP|BGP_SESSION)-\d|\bISAKMP ?:? ?\(\d+\)|\bISAKMP-\w+: ?\(\d+\)|\bIPSEC\(\w+\):|\bIKEv2[-:]\w*:?\(|\bIKEv2-(?:PLAT|PROTO)-\d/.test(
+    /%(?:CRYPTO|IKEV2|ISAKMP|IPSEC|BGP|BGP_SESSION)-\d|\bISAKMP ?:? ?\(\d+(?::\d+)?\)|\bISAKMP-\w+: ?\(\d+\)|\bIPSEC\(\w+\):|\bIKEv2[-:]\w*:?\(|\bIKEv2-(?:PLAT|PROTO)-\d|\bIKEv2-(?:INTERNAL|PAK|ERROR):|\bIKEv2:%/.test(
       line,
     )
   ) {
@@ -80,7 +80,7 @@ function vendorOfMessage(message: string, line: string, found: Found): Vendor {
   }
   if (
     found.has(MARK.libreswan) &&
-    /^(?:-?\d{3} |\[pluto\] )?"[^"]+"(?:\[\d+\])?(?: \S+)? #\d+:|^packet from \S+:|STATE_(?:MAIN|QUICK|PARENT|V2|AGGR)_|^\| .*(?:EVENT_\w+|state #\d+|NAT-Traversal|phase [12]\b|ISAKMP|IKE)/.test(
+    /^(?:-?\d{3} |\[pluto\] )?"[^"]+"(?:\[\d+\])?(?: \S+)? #\d+:|^packet from \S+:|STATE_(?:MAIN|QUICK|PARENT|V2|AGGR)_|^\| .*(?:EVENT_\w+|state #\d+|NAT-Traversal|phase [12]\b|ISAKMP|IKE|retransmit)/.test(
       message,
     )
   ) {
@@ -158,14 +158,17 @@ export function splitHeader(line: string): Header {
       const isProgram =
         program !== null && (VPN_PROGRAMS[program[1] as string] !== undefined || program[2] !== undefined);
       const hostProgram = isProgram ? null : HOST_THEN_PROGRAM.exec(rest);
+      // Pluto's debug lines start with "| ", which is not a host: "| retransmits: current time ...".
+      const isPlutoDebug =
+        hostProgram !== null && hostProgram[1] === "|" && VPN_PROGRAMS[hostProgram[2] as string] === undefined;
       if (program && isProgram) {
         fields.program = program[1];
         rest = rest.slice(program[0].length);
-      } else if (hostProgram) {
+      } else if (hostProgram && !isPlutoDebug) {
         fields.host = hostProgram[1];
         fields.program = hostProgram[2];
         rest = rest.slice(hostProgram[0].length);
-      } else if (program && !RACOON_LEVEL.test(program[1] as string)) {
+      } else if (program && !isPlutoDebug && !RACOON_LEVEL.test(program[1] as string)) {
         fields.program = program[1];
         rest = rest.slice(program[0].length);
       }
