@@ -7,7 +7,8 @@ import { closeSync, createReadStream, existsSync, mkdirSync, openSync, renameSyn
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { classifyLine, LineSplitter, MAX_LINE_LENGTH } from "@tunnelwatch/core";
-import { readCorpus, seededRandom } from "./corpus.ts";
+import { readLabelledLines } from "../packages/core/test/labelled-lines.ts";
+import { seededRandom } from "./seeded-random.ts";
 
 const LINES = Number(process.env.BENCH_LINES ?? 1_200_000);
 const FILE = path.join(tmpdir(), "tunnelwatch-bench", `classify-${LINES}.log`);
@@ -18,7 +19,7 @@ const SHARE = { awsTunnel: 0.4, awsBgp: 0.1, text: 0.5 };
 
 function generate(): void {
   const random = seededRandom(20261123);
-  const corpus = readCorpus();
+  const corpus = readLabelledLines("corpus");
   const awsDetails = corpus.filter((c) => c.vendor === "aws").map((c) => c.line);
   const bgpDetails = corpus.filter((c) => c.vendor === "aws-bgp" && !c.line.startsWith("{")).map((c) => c.line);
   const text = corpus.filter((c) => c.vendor !== "aws" && c.vendor !== "aws-bgp").map((c) => c.line);

@@ -1,35 +1,15 @@
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { type LabelledLine, readLabelledLines } from "../../test/labelled-lines.ts";
 import { LOG_FAULT_CODES, type LogFaultCode } from "../codes.ts";
 import { applyRules, applyRulesExhaustively, classifyLine, MAX_LINE_LENGTH } from "./classify.ts";
 import { ipv4Addresses } from "./fields.ts";
 import { RULES } from "./rules.ts";
 
-interface CorpusLine {
-  vendor: string;
-  line: string;
-  code: LogFaultCode;
-  phase: "1" | "2" | null;
-  source: string;
-  why: string;
-}
+type CorpusLine = LabelledLine & { code: LogFaultCode };
 
-function readLabelledLines(dir: string): CorpusLine[] {
-  const directory = path.resolve(import.meta.dirname, "../../test", dir);
-  return readdirSync(directory)
-    .filter((f) => f.endsWith(".jsonl"))
-    .flatMap((f) =>
-      readFileSync(path.join(directory, f), "utf8")
-        .split("\n")
-        .filter((l) => l.trim())
-        .map((l) => JSON.parse(l) as CorpusLine),
-    );
-}
-
-const corpus = readLabelledLines("corpus");
+const corpus = readLabelledLines("corpus") as CorpusLine[];
 // Vendors' own message formats and catalogue entries filled in with values (test/templates/README.md).
-const templates = readLabelledLines("templates");
+const templates = readLabelledLines("templates") as CorpusLine[];
 
 describe("the real-line corpus", () => {
   it("is well formed: known codes, a source for every line, no duplicates", () => {
