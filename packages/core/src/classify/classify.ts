@@ -246,6 +246,18 @@ function classifyAwsStates(fields: ParsedFields, vendor: Vendor): Classification
   return undefined;
 }
 
+/**
+ * Why a line is not a tunnel line whatever words it uses, or undefined: a daemon that never
+ * writes IKE, IPsec or BGP, an ASA's firewall message, the Junos routing daemon's other protocols.
+ */
+function notTunnelLine(program: string | undefined, vendor: Vendor, line: string, message: string) {
+  if (program !== undefined && NOT_TUNNEL_PROGRAMS.has(program)) return `a ${program} line, not a tunnel log`;
+  if (vendor === "cisco-asa" && ASA_FIREWALL_MESSAGE.test(line))
+    return "a Cisco ASA firewall message, not a tunnel line";
+  if (program === "rpd" && JUNOS_OTHER_ROUTING.test(message)) return "a Junos routing line of another protocol";
+  return undefined;
+}
+
 // One scan buffer per process: classification is synchronous, so it is never shared.
 const found = new Found();
 
@@ -284,12 +296,8 @@ export function classifyLine(input: string | Uint8Array, options: ClassifyOption
     return unknown("binary data or invalid UTF-8 in the line");
   }
   const detected = vendorOf(header, line, found);
-  if (fields.program !== undefined && NOT_TUNNEL_PROGRAMS.has(fields.program)) {
-    return unknown(`a ${fields.program} line, not a tunnel log`, detected, fields);
-  }
-  if (detected === "cisco-asa" && ASA_FIREWALL_MESSAGE.test(line)) {
-    return unknown("a Cisco ASA firewall message, not a tunnel line", detected, fields);
-  }
+  const otherTraffic = notTunnelLine(fields.program, detected, line, message);
+  if (otherTraffic) return unknown(otherTraffic, detected, fields);
   let vendor = detected;
   if (isMalformedJson && /"(?:ike_phase[12]_state|dpd_enabled|nat_t_detected|details)"/.test(line)) vendor = "aws";
   if (vendor === "unknown" && options.vendor) vendor = options.vendor;
@@ -305,14 +313,11 @@ export function classifyLine(input: string | Uint8Array, options: ClassifyOption
   // sshd, the kernel) that mentions IPsec is not a tunnel log.
   // A vendor given by the caller names who sent the line, not that it is a tunnel log: a line
   // that neither reads as one of the known formats nor uses VPN words stays UNKNOWN.
-  // Cisco ASA and the Junos routing daemon log through one program for everything: a firewall
-  // deny or an OSPF neighbour is not a tunnel line.
+  // Cisco ASA logs through one syslog for everything: only its VPN messages are tunnel lines.
   const isRecognised =
     detected === "cisco-asa"
       ? ASA_VPN_MESSAGE.test(line) || VPN_VOCABULARY.test(message)
-      : fields.program === "rpd"
-        ? !JUNOS_OTHER_ROUTING.test(message)
-        : detected !== "unknown" || (!fields.program && VPN_VOCABULARY.test(message));
+      : detected !== "unknown" || (!fields.program && VPN_VOCABULARY.test(message));
   const isDump = HEX_DUMP.test(message);
   if (isRecognised && !isDump) {
     extractFields(message, vendor, fields, found);
