@@ -39,15 +39,6 @@ function isBinary(text: string): boolean {
   return replaced > 4 || replaced * 20 > text.length;
 }
 
-/** Whether the first `end` characters hold a control character (but tab), DEL or non-ASCII. */
-function hasControlCharacter(text: string, end: number): boolean {
-  for (let i = 0; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if ((code < 32 && code !== 9) || code >= 127) return true;
-  }
-  return false;
-}
-
 const HEX_DUMP = /^(?:[\w,]+ )?(?:[0-9a-fA-F]{8}\s*)+$/;
 // Words that only IKE/IPsec/BGP tunnel logs use: a line with them is recognised even when its
 // header does not name the daemon (bare messages pasted from a console or a vendor document).
@@ -292,7 +283,7 @@ export function classifyLine(input: string | Uint8Array, options: ClassifyOption
   const header = splitHeader(line);
   const { message, fields, afterTime } = header;
   scan(line, found, afterTime);
-  if ((found.hasSuspectCharacters || hasControlCharacter(line, afterTime)) && isBinary(line)) {
+  if (found.hasSuspectCharacters && isBinary(line)) {
     return unknown("binary data or invalid UTF-8 in the line");
   }
   const detected = vendorOf(header, line, found);

@@ -127,14 +127,21 @@ export class KeywordIndex {
 
   /**
    * Sets found[group] = 1 for every group with a keyword in `text` from `start` on
-   * (case-insensitive), and found[suspectGroup] = 1 when that text has suspect characters.
-   * `found` must be cleared first.
+   * (case-insensitive), and found[suspectGroup] = 1 when the text (all of it) has suspect
+   * characters. `found` must be cleared first.
    */
   scan(text: string, found: Uint8Array, start = 0): void {
     const table = this.table;
     const symbolOf = this.symbolOf;
     const size = this.alphabetSize;
     const outputsOf = this.outputsOf;
+    const suspectSymbol = size - 1;
+    for (let i = 0; i < start; i++) {
+      if (symbolOf[text.charCodeAt(i)] === suspectSymbol) {
+        found[this.suspectGroup] = 1;
+        break;
+      }
+    }
     let row = 0;
     for (let i = start; i < text.length; i++) {
       const entry = table[row + (symbolOf[text.charCodeAt(i)] as number)] as number;

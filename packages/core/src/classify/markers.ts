@@ -255,7 +255,7 @@ export class Found {
 
 const NON_ASCII_RULES = RULES.flatMap((rule, i) => (rule.nonAscii ? [i] : []));
 
-/** Scans `text` (from `start`) into `found`, replacing what it held. */
+/** Scans `text` into `found`, replacing what it held: keywords from `start` on, suspect characters anywhere. */
 export function scan(text: string, found: Found, start = 0): Found {
   found.flags.fill(0);
   INDEX.scan(text, found.flags, start);
