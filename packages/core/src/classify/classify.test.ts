@@ -3,6 +3,9 @@ import { type LabelledLine, readLabelledLines } from "../../test/labelled-lines.
 import { LOG_FAULT_CODES, type LogFaultCode } from "../codes.ts";
 import { applyRules, applyRulesExhaustively, classifyLine, MAX_LINE_LENGTH } from "./classify.ts";
 import { ipv4Addresses } from "./fields.ts";
+import { splitHeader } from "./header.ts";
+import { Found, scan } from "./markers.ts";
+import { phaseFromContext } from "./phase.ts";
 import { RULES } from "./rules.ts";
 
 type CorpusLine = LabelledLine & { code: LogFaultCode };
@@ -87,6 +90,18 @@ describe("the keyword index", () => {
     for (const { line } of corpus) {
       for (const variant of [line, line.toUpperCase(), line.toLowerCase()]) {
         expect(applyRules(variant)?.rule.id, variant).toBe(applyRulesExhaustively(variant)?.rule.id);
+      }
+    }
+  });
+
+  it("finds the markers the phase expressions need, on every labelled line and its case variants", () => {
+    const everyMarker = new Found();
+    everyMarker.flags.fill(1);
+    for (const { line } of [...corpus, ...templates]) {
+      for (const variant of [line, line.toUpperCase(), line.toLowerCase()]) {
+        const { message, afterTime } = splitHeader(variant);
+        const found = scan(variant, new Found(), afterTime);
+        expect(phaseFromContext(message, found), variant).toBe(phaseFromContext(message, everyMarker));
       }
     }
   });
