@@ -198,6 +198,13 @@ describe("classification by meaning", () => {
       "IDLE_TIMEOUT",
       "2",
     ],
+    // A remote-access or OpenVPN session's idle timer has no IKE phase.
+    [
+      "%ASA-4-113019: Group = RA, Username = alice, IP = 198.51.100.8, Session disconnected. Session Type: SSL, Duration: 1h:00m:00s, Bytes xmt: 10, Bytes rcv: 20, Reason: Idle Timeout",
+      "IDLE_TIMEOUT",
+      null,
+    ],
+    ["2020-04-01 12:47:02: Inactivity timeout (--inactive), exiting", "IDLE_TIMEOUT", null],
     ["charon: 07[IKE] CHILD_SA rekeying failed, trying again in 15 seconds", "REKEY_FAILURE", "2"],
     ["charon: 07[IKE] IKE_SA rekeying completed successfully", "INFO", "1"],
     // BGP.

@@ -103,6 +103,15 @@ function toText(input: unknown): string | Classification {
   return unknown(`not a text line (${input === null ? "null" : typeof input})`);
 }
 
+/**
+ * An idle timeout concerns the SA the line names; a LAN-to-LAN session idles out when its IPsec
+ * SAs carry no traffic (phase 2), while a remote-access or OpenVPN session's idle timer has no
+ * IKE phase.
+ */
+function idlePhase(phase: IkePhase | null, message: string): IkePhase | null {
+  return phase ?? (/Session Type: (?:IPSec)?LAN(?:-to-|2)LAN/i.test(message) ? "2" : null);
+}
+
 function resolveCode(rule: Rule, match: RegExpExecArray, phase: IkePhase | null, message: string) {
   switch (rule.code) {
     case "PROPOSAL": {
@@ -131,8 +140,11 @@ function resolveCode(rule: Rule, match: RegExpExecArray, phase: IkePhase | null,
     }
     case "SESSION_REASON": {
       const code = codeOfSessionReason(match[1] ?? match[2] ?? "");
-      return { code, phase: code === "IDLE_TIMEOUT" || code === "TRAFFIC_SELECTOR_MISMATCH" ? "2" : phase } as const;
+      if (code === "IDLE_TIMEOUT") return { code, phase: idlePhase(phase, message) } as const;
+      return { code, phase: code === "TRAFFIC_SELECTOR_MISMATCH" ? "2" : phase } as const;
     }
+    case "IDLE_TIMEOUT":
+      return { code: rule.code, phase: idlePhase(phase, message) } as const;
     default:
       return { code: rule.code, phase } as const;
   }

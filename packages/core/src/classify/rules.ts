@@ -1272,7 +1272,6 @@ const IDLE: Rule[] = [
     // Not a firewall's flow record ("RT_FLOW_SESSION_CLOSE: session closed idle Timeout").
     test: /(?<!session closed )[Ii]dle[ -]?[Tt]ime[ -]?[Oo]ut|idle timer expired|idle time out|Reason: Idle Timeout|due to inactivity|after \d+\s*s(?:econds)? of (?:CHILD_SA )?inactivity|[Ii]nactivity timeout|no traffic (?:for|since)|closing (?:CHILD_SA|IKE_SA) .* (?:inactive|inactivity)|SIG\w+\[soft,inactive\]|has been idle for more than \d+/,
     code: "IDLE_TIMEOUT",
-    phase: "2",
     confidence: 0.85,
   }),
 ];
