@@ -469,9 +469,24 @@ describe("vendors", () => {
     ],
     ["AWS tunnel received DELETE for IKE_SA from CGW", "aws"],
     ["AWS-side peer sent an End-of-RIB message to neighbor 169.254.1.1", "aws-bgp"],
+    // IOS debug names its facility where syslog puts a program, after a time that may name its zone.
+    ["Mar 13 15:29:24.294 UTC: ISAKMP: Created a peer struct for 198.51.100.4, peer port 500", "cisco-ios"],
+    ["Mar 20 19:28:15.595: crypto_engine: Decrypt IKE packet", "cisco-ios"],
+    // RouterOS logs by topic, with or without a level.
+    ["22:26:02 ipsec acquire for 198.51.100.4 <=> 203.0.113.9", "racoon"],
+    // `grep pluto /var/log/*` prefixes the file name.
+    ["/var/log/auth.log:Oct 24 15:10:05 pi pluto[877]: reapchild failed with errno=10 No child processes", "libreswan"],
   ];
   it.each(cases)("%s -> %s", (line, vendor) => {
     expect(classifyLine(line).vendor).toBe(vendor);
+  });
+
+  it("reads the time and program behind a file name prefix and a time zone", () => {
+    const grepped = classifyLine("/var/log/syslog:Oct 24 15:10:03 pi pluto[877]: \"tun\" #1: initiating Main Mode");
+    expect(grepped.fields).toMatchObject({ time: "Oct 24 15:10:03", host: "pi", program: "pluto" });
+    const zoned = classifyLine("Mar 13 15:29:24.298 UTC: ISAKMP : Looking for xauth in profile branch-1");
+    expect(zoned).toMatchObject({ code: "INFO", vendor: "cisco-ios" });
+    expect(zoned.fields.time).toBe("Mar 13 15:29:24.298");
   });
 
   it("uses a vendor hint only when the line does not show its vendor", () => {

@@ -19,10 +19,11 @@ export interface Header {
 const MONTHS = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)";
 // RFC 5424 "<pri>1 2023-05-04T15:19:33.984+10:00 host app procid msgid [sd] msg"
 const SYSLOG_5424 = /^<\d{1,3}>1 (\S+) (\S+) (\S+) (\S+) (\S+) (?:(\[[^\]]*\]|-) ?)?/;
-// "Mar 20 10:03:52 host program[pid]: " and "Dec 04 2014 12:37:51: " (Cisco) and
+// "Mar 20 10:03:52 host program[pid]: " and "Dec 04 2014 12:37:51: " (Cisco, which may add the
+// time zone: "Mar 13 15:29:24.294 UTC: ") and
 // "2025-07-09T07:24:00.634073+00:00 host program[pid]: " (ISO) and "oct/27 22:37:49 " (MikroTik).
 const SYSLOG_TIME = new RegExp(
-  `^(?:<\\d{1,3}>)?(?:\\w{3},? )?(${MONTHS}\\s+\\d{1,2}(?:\\s+\\d{4})?\\s+\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:\\s+\\d{4}(?=\\s))?|\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?=\\s)|\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?|${MONTHS}/\\d{1,2} \\d{2}:\\d{2}:\\d{2}|\\d{9,10}\\.\\d+)(?::)?\\s+(?:<\\d+(?:\\.\\d+)?>\\s+)?`,
+  `^(?:<\\d{1,3}>)?(?:\\w{3},? )?(${MONTHS}\\s+\\d{1,2}(?:\\s+\\d{4})?\\s+\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:\\s+\\d{4}(?=\\s))?|\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?=\\s)|\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?|${MONTHS}/\\d{1,2} \\d{2}:\\d{2}:\\d{2}|\\d{9,10}\\.\\d+)(?: (?:UTC|GMT|[ECMP][SD]T|CES?T|JST|KST|IST|AES?T|BST)(?=:))?(?::)?\\s+(?:<\\d+(?:\\.\\d+)?>\\s+)?`,
 );
 const PROGRAM = /^([A-Za-z][\w.\-/]*)(?:\[(\d+)\])?(?: ?\(\d+\))?:\s+/;
 // OpenWrt and BusyBox syslog put the facility and level between host and program:
@@ -30,6 +31,8 @@ const PROGRAM = /^([A-Za-z][\w.\-/]*)(?:\[(\d+)\])?(?: ?\(\d+\))?:\s+/;
 const HOST_THEN_PROGRAM = /^(\S+)\s+(?:[a-z]+\.[a-z]+\s+)?([A-Za-z][\w.\-/]*)(?:\[(\d+)\])?:\s+/;
 // Android logcat (threadtime): "04-19 21:29:15.337  6097  6097 I racoon  : ".
 const LOGCAT = /^(\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3})\s+\d+\s+\d+ [VDIWEF] ([A-Za-z][\w.-]*)\s*: /;
+
+const GREP_FILE_PREFIX = /^\/[\w./-]+\.log(?:\.\d+)?:(?=\w)|^\/var\/log\/[\w./-]+:(?=\w)/;
 
 // racoon writes its level where syslog puts a program: "2014-06-02 12:39:30: INFO: purged ...".
 const RACOON_LEVEL = /^(?:ERROR|INFO|WARNING|NOTIFY|DEBUG)$/;
@@ -48,6 +51,10 @@ const VPN_PROGRAMS: Record<string, Vendor> = {
   iked: "juniper",
   rpd: "juniper",
   ikemgr: "paloalto",
+  ipsec__plutorun: "libreswan",
+  // Cisco IOS debug output names its facility where syslog puts a program: "ISAKMP: transform 1, ESP_DES".
+  ISAKMP: "cisco-ios",
+  crypto_engine: "cisco-ios",
 };
 
 // Each expression runs only where the scan saw its marker: most lines fail them all cheaply.
@@ -62,7 +69,7 @@ function vendorOfMessage(message: string, line: string, found: Found): Vendor {
     return "cisco-asa";
   if (
     found.has(MARK.ios) &&
-    /%(?:CRYPTO|IKEV2|ISAKMP|IPSEC|BGP|BGP_SESSION)-\d|\bISAKMP ?:? ?\(\d+(?::\d+)?\)|\bISAKMP-\w+: ?\(\d+\)|\bIPSEC\(\w+\):|\bIKEv2[-:]\w*:?\(|\bIKEv2-(?:PLAT|PROTO)-\d|\bIKEv2-(?:INTERNAL|PAK|ERROR):|\bIKEv2:%/.test(
+    /%(?:CRYPTO|IKEV2|ISAKMP|IPSEC|BGP|BGP_SESSION)-\d|\bISAKMP ?:? ?\(\d+(?::\d+)?\)|(?:^|: )ISAKMP : |\bISAKMP-\w+: ?\(\d+\)|\bIPSEC\(\w+\):|\bIKEv2[-:]\w*:?\(|\bIKEv2-(?:PLAT|PROTO)-\d|\bIKEv2-(?:INTERNAL|PAK|ERROR):|\bIKEv2:%/.test(
       line,
     )
   ) {
@@ -113,9 +120,12 @@ function vendorOfMessage(message: string, line: string, found: Found): Vendor {
   if (message.startsWith("ike ") && /^ike (?:V=[\w-]+:)?\d+[: ]/.test(message)) return "fortinet";
   if (found.has(MARK.meraki) && /\bevents (?:Site-to-site VPN|VPN|type=\w*vpn\w*)\b/.test(line)) return "meraki";
   if (found.has(MARK.tencent) && /\bIKE_SA_ESTABLISH_FAIL|\bIKE_NEGO:|\bTANS_IKE_NEGO/.test(line)) return "tencent";
+  // RouterOS (racoon's wording) logs by topic: "ipsec,info ..." or, after a timestamp, "ipsec ...".
   if (
     found.has(MARK.racoon) &&
-    (/^(?:ERROR|INFO|WARNING|NOTIFY|DEBUG): /.test(message) || /\bipsec,(?:info|error|debug|warning)\b/.test(line))
+    (/^(?:ERROR|INFO|WARNING|NOTIFY|DEBUG): /.test(message) ||
+      /\bipsec,(?:info|error|debug|warning)\b/.test(line) ||
+      (message.startsWith("ipsec ") && line.length > message.length))
   ) {
     return "racoon";
   }
@@ -129,6 +139,9 @@ export function splitHeader(line: string): Header {
   let afterTime = 0;
   let programVendor: Vendor | undefined;
 
+  // "grep pluto /var/log/*" prefixes each line with the file it came from.
+  const file = rest.charCodeAt(0) === 47 /* / */ ? GREP_FILE_PREFIX.exec(rest) : null;
+  if (file) rest = rest.slice(file[0].length);
   const first = rest.charCodeAt(0);
   const rfc5424 = first === 60 /* < */ ? SYSLOG_5424.exec(rest) : null;
   if (rfc5424) {
@@ -151,8 +164,8 @@ export function splitHeader(line: string): Header {
       rest = rest.slice(logcat[0].length);
     } else if (time) {
       fields.time = time[1];
-      afterTime = time[0].length;
-      rest = rest.slice(afterTime);
+      rest = rest.slice(time[0].length);
+      afterTime = line.length - rest.length;
       const program = PROGRAM.exec(rest);
       // "name[pid]: " is a program (a host name carries no pid); otherwise the first word may be the host.
       const isProgram =

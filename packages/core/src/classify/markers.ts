@@ -16,6 +16,7 @@ const MARKERS = {
     "isakmp:(",
     "isakmp (",
     "isakmp: (",
+    "isakmp : ",
     "ipsec(",
     "ikev2-",
     "ikev2:",
@@ -47,7 +48,7 @@ const MARKERS = {
   fortinet: ["logid", "subtype", "negotiate", "xauth_status", "vpntunnel=", "[iked "],
   meraki: [" events "],
   tencent: ["ike_sa_establish_fail", "ike_nego:"],
-  racoon: ["error: ", "info: ", "warning: ", "notify: ", "debug: ", "ipsec,"],
+  racoon: ["error: ", "info: ", "warning: ", "notify: ", "debug: ", "ipsec,", "ipsec "],
   between: ["between"],
   peerLabel: ["peer ip:", "remote", "ip = ", "peer_contact=", "from ", "to ", "remip="],
   localLabel: ["my ip:", "local", "locip="],
@@ -94,6 +95,9 @@ const MARKERS = {
     "ike_session_resume",
   ],
   phase2: [
+    "' tunnel",
+    "tunnel='",
+    "ikev2_childsa_",
     "ike_auth",
     "child_sa",
     "child sa",
@@ -221,6 +225,8 @@ const MARKERS = {
     "are-you-there",
     "vid",
     "vendor id",
+    "established peer",
+    "sa_state: ",
   ],
 } as const;
 

@@ -102,6 +102,22 @@ const BENIGN: Rule[] = [
     confidence: 0.8,
   }),
   r({
+    // RouterOS: the old ISAKMP SA removed once its rekey replaced it ("... rekey:1").
+    id: "benign.rekeyed-sa-deleted",
+    keywords: ["rekey:1"],
+    test: /ISAKMP-SA deleted .*\brekey:1\b/,
+    code: "INFO",
+    confidence: 0.8,
+  }),
+  r({
+    // SonicWall: a repeat of a packet it is already handling is dropped; the peer is answering.
+    id: "benign.duplicate-dropped",
+    keywords: ["drop duplicate packet"],
+    test: /Received packet retransmission\. Drop duplicate packet/,
+    code: "INFO",
+    confidence: 0.8,
+  }),
+  r({
     // strongSwan: a DELETE for an SA it does not have changes nothing.
     id: "benign.delete-unknown",
     keywords: ["received delete for unknown", "received delete for different ike_sa"],
@@ -388,7 +404,7 @@ const TRAFFIC_SELECTORS: Rule[] = [
       "find matching selector",
       "protected data flow",
     ],
-    test: /no acceptable traffic selectors|traffic[- ]selectors? (?:are )?(?:not in configured range|unacceptable|mismatch|do not match|don't match)|(?:Remote|Local) traffic selectors narrowed|selected invalid traffic selectors|traffic selector missing in configuration|traffic selectors .* (?:unacceptable|inacceptable)$|no (?:IKEv2 )?connection found with compatible traffic selectors|can'?t find matching selector|no matching CHILD_SA config|cannot respond to IPsec SA request because no connection is known|no CHILD_SA config found|unable to install policy|[Pp]roxy[- ]?ID (?:mismatch|does not match|not match)|mismatched proxy|no IPSEC policy found for (?:the )?received TS|Protected Data Flows? (?:parameter )?does not match/i,
+    test: /no acceptable traffic selectors|unacceptable traffic selectors?|traffic[- ]selectors? (?:are )?(?:not in configured range|unacceptable|mismatch|do not match|don't match)|(?:Remote|Local) traffic selectors narrowed|selected invalid traffic selectors|traffic selector missing in configuration|traffic selectors .* (?:unacceptable|inacceptable)$|no (?:IKEv2 )?connection found with compatible traffic selectors|can'?t find matching selector|no matching CHILD_SA config|cannot respond to IPsec SA request because no connection is known|no CHILD_SA config found|unable to install policy(?! .* the same policy for reqid \d+ exists)|[Pp]roxy[- ]?ID (?:mismatch|does not match|not match)|mismatched proxy|no IPSEC policy found for (?:the )?received TS|Protected Data Flows? (?:parameter )?does not match/i,
     code: "TRAFFIC_SELECTOR_MISMATCH",
     phase: "2",
     confidence: 0.9,
@@ -634,11 +650,23 @@ const AUTH: Rule[] = [
       "ikeid",
       "identity mismatch",
       "identity does not match",
+      "id did not match",
     ],
-    test: /no (?:matching )?peer config(?:s)? found|no (?:matching )?connection has been authorized|Couldn.t find configuration for IKE phase-1|KMD_PM_P1_POLICY_LOOKUP_FAILURE|Policy lookup for Phase-1 .* failed|IKE Phase-1: \((?:Responder|Initiator)\) Policy lookup failed|(?<!from )unknown peer|peer ID .*(?:does not match|mismatch)|\bID(?:ir|i|r|_[IR])?\b.* does not match|(?:Local|Remote|on-premises) ?ID\b.* does not match|Remote ID mismatch|received AUTH payload, but no matching ID found|IKE[- ]?ID .*(?:mismatch|does not match)|identity (?:mismatch|does not match)|peer config '[^']*' (?:in|un)acceptable|requested EAP, config (?:in|un)acceptable|no alternative config found|received IDr \S+, but require|packet received does not match the customer gateway|[Tt]he peer does not match|PeerID does not match|does not match peers? id\b/,
+    test: /no (?:matching )?peer config(?:s)? found|no (?:matching )?connection has been authorized|Couldn.t find configuration for IKE phase-1|KMD_PM_P1_POLICY_LOOKUP_FAILURE|Policy lookup for Phase-1 .* failed|IKE Phase-1: \((?:Responder|Initiator)\) Policy lookup failed|(?<!from )unknown peer|peer ID .*(?:does not match|mismatch)|\bID(?:ir|i|r|_[IR])?\b.* does not match|\bID(?:ir|i|r|_[IR])? did not match|(?:Local|Remote|on-premises) ?ID\b.* does not match|Remote ID mismatch|received AUTH payload, but no matching ID found|IKE[- ]?ID .*(?:mismatch|does not match)|identity (?:mismatch|does not match)|peer config '[^']*' (?:in|un)acceptable|requested EAP, config (?:in|un)acceptable|no alternative config found|received IDr \S+, but require|packet received does not match the customer gateway|[Tt]he peer does not match|PeerID does not match|does not match peers? id\b/,
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.85,
+  }),
+  // IKEv2 negotiates no authentication method: each end authenticates as configured, so a peer
+  // using another method (a pre-shared key where a certificate is expected) fails authentication.
+  // (In IKEv1 the method is an attribute of the phase 1 proposal: a proposal mismatch below.)
+  r({
+    id: "auth.method-ikev2",
+    keywords: ["received authentication method"],
+    test: /IKEv2 .*[Rr]eceived authentication method \S+, expecting/,
+    code: "IKE_AUTH_FAILURE",
+    phase: "1",
+    confidence: 0.8,
   }),
   // ASA/FTD 'Failed to locate an item in the database': no tunnel group matches the peer's identity.
   r({
@@ -934,6 +962,7 @@ const PROPOSALS: Rule[] = [
       "ike version did not match",
       "does not have",
       "dh group",
+      "dh-group",
       "does not match",
       "is incompatible",
       "13868",
@@ -947,7 +976,7 @@ const PROPOSALS: Rule[] = [
       "policy mismatch",
       "no offers accepted",
     ],
-    test: /Failed to find a matching policy|Failed to verify the proposed policies|\bno proposal found|failed to match proposal|offered does not match policy|atts are not acceptable|none of my proposals? matched|perhaps peer likes no proposal|failed to compute dh value|policy does not allow .*OAKLEY_AUTHENTICATION_METHOD|Reason=Received (?:'[^']*' exchange type|[^,.]+, expecting)|Received IKE version did not match|Peer proposal: DOES NOT HAVE|DH group (?:\S+ )?not supported|algorithm[^.]* (?:does not match|is incompatible)|DH group(?: parameter)?[^.]* does not match|The (?:IKE version|negotiation mode|proposal) does not match|\berror 13868\b|peer's (?:proposal|key exchange method) selection invalid|suggested (?:KEM|KE|DH) \S+ is not acceptable|IKE responder accepted an unsupported algorithm|invalid Diffie-Hel+man group_descriptor|Received DH key with bad length|IKE security attributes are unacceptable|ERROR_IPSEC_IKE_NO_POLICY|Notify Message - Policy Mismatch|no offers accepted/i,
+    test: /Failed to find a matching policy|Failed to verify the proposed policies|\bno proposal found|failed to match proposal|offered does not match policy|atts are not acceptable|none of my proposals? matched|perhaps peer likes no proposal|failed to compute dh value|policy does not allow .*OAKLEY_AUTHENTICATION_METHOD|Reason=Received (?:'[^']*' exchange type|[^,.]+, expecting)|Received IKE version did not match|Peer proposal: DOES NOT HAVE|DH group (?:\S+ )?not supported|algorithm[^.]* (?:does not match|is incompatible)|DH[- ]group(?: parameter)?[^.]* does not match|The (?:IKE version|negotiation mode|proposal) does not match|\berror 13868\b|peer's (?:proposal|key exchange method) selection invalid|suggested (?:KEM|KE|DH) \S+ is not acceptable|IKE responder accepted an unsupported algorithm|invalid Diffie-Hel+man group_descriptor|Received DH key with bad length|IKE security attributes are unacceptable|ERROR_IPSEC_IKE_NO_POLICY|Notify Message - Policy Mismatch|no offers accepted/i,
     code: "PROPOSAL",
     confidence: 0.85,
   }),
@@ -1135,8 +1164,9 @@ const REKEY: Rule[] = [
   // typically when a rekey did not complete on both ends.
   r({
     id: "rekey.invalid-spi",
-    keywords: ["invalid_spi", "invalid spi", "inv_spi", "find sa for proto"],
-    test: /INVALID_SPI|[Ii]nvalid SPI|invalid spi\b|RECVD_PKT_INV_SPI|can'?t find sa for proto/,
+    keywords: ["invalid_spi", "invalid spi", "inv_spi", "find sa for proto", "find child sa by"],
+    // A request or packet for an SA the receiver no longer has: the two ends' SAs are out of step.
+    test: /INVALID_SPI|[Ii]nvalid SPI|invalid spi\b|RECVD_PKT_INV_SPI|can'?t find sa for proto|(?:[Cc]ould not|[Cc]annot|[Cc]an'?t) find child SA by (?:received )?SPI/,
     code: "REKEY_FAILURE",
     phase: "2",
     confidence: 0.6,
@@ -1321,16 +1351,19 @@ const UNREACHABLE: Rule[] = [
       "to peer was not found",
       "max transmit reached",
       "auth msg before the timer expired",
+      "no response for",
+      "not received in expected time",
+      "not received in the expected time",
     ],
-    test: /giving up after \d+ retransmits|retransmission count exceeded|peer not responding|establishing IKE_SA failed|[Nn]o response (?:\(or no acceptable response\) )?to our first|timeout exceeded after \d+ retransmits|Timeout: deleting un-established|peer no response|[Nn]o response from (?:the )?(?:peer|remote gateway)|unable to (?:reach|contact) (?:the )?peer|Reason=Message retry timeout|deleting half open IKE_SA (?:\S+ )?(?:with \S+ )?after timeout|giving up after \d+ path probings|Output interface \d+ to peer was not found|no route found to reach|unable to resolve \S+, (?:initiate aborted|retrying)|deleting incomplete state after \d+ seconds|deleting IKE SA \(sent IKE_SA_INIT request\)|max transmit reached|Failed to receive the AUTH msg before the timer expired|FSM error history .*<event>:\s+(?:MM|AM)_DONE, EV_\w+\W+(?:MM|AM)_WAIT_MSG2/,
+    test: /giving up after \d+ retransmits|retransmission count exceeded|peer not responding|establishing IKE_SA failed|[Nn]o response (?:\(or no acceptable response\) )?to our first|timeout exceeded after \d+ retransmits|Timeout: deleting un-established|peer no response|[Nn]o response from (?:the )?(?:peer|remote gateway)|[Nn]o response for \S+ request|not received in (?:the )?expected time|unable to (?:reach|contact) (?:the )?peer|Reason=Message retry timeout|deleting half open IKE_SA (?:\S+ )?(?:with \S+ )?after timeout|giving up after \d+ path probings|Output interface \d+ to peer was not found|no route found to reach|unable to resolve \S+, (?:initiate aborted|retrying)|deleting incomplete state after \d+ seconds|deleting IKE SA \(sent IKE_SA_INIT request\)|max transmit reached|Failed to receive the AUTH msg before the timer expired|FSM error history .*<event>:\s+(?:MM|AM)_DONE, EV_\w+\W+(?:MM|AM)_WAIT_MSG2/,
     code: "PEER_UNREACHABLE",
-    phase: "1",
+    defaultPhase: "1",
     confidence: 0.9,
   }),
   r({
     id: "unreachable.time-up",
     keywords: ["time up", "send error", "timeout", "timed out"],
-    test: /[Pp]hase 1 retry timeout|IKE [Tt]imeout\b|retransmission timeout\b|negotiation failed due to time up|negotiation aborted due to timeout|failed due to (?:send error|timeout)|is failed .* due to timeout|with error: Timed out|negotiations? timed out|negotiation timeout|negotiation failed: "?timed out|Phase1NegotiationTimeout|phase ?1 (?:negotiation )?(?:timed out|timeout)/i,
+    test: /[Pp]hase 1 retry timeout|IKE [Tt]imeout\b|retransmission timeout\b|negotiation failed due to time up|give up to get IPsec-SA due to time up|negotiation aborted due to timeout|failed due to (?:send error|timeout)|is failed .* due to timeout|with error: Timed out|negotiations? timed out|negotiation timeout|negotiation failed: "?timed out|Phase1NegotiationTimeout|phase ?1 (?:negotiation )?(?:timed out|timeout)/i,
     code: "PEER_UNREACHABLE",
     defaultPhase: "1",
     confidence: 0.85,
@@ -1440,6 +1473,7 @@ const BGP: Rule[] = [
   r({
     id: "bgp.down",
     keywords: [
+      "bgp not established with",
       "session state has changed from",
       "changed state from established",
       "adjchange",
@@ -1458,7 +1492,7 @@ const BGP: Rule[] = [
       "bgp_recv",
       "removed from session",
     ],
-    test: /session state has changed from \w+ to (?:Idle|Active)|changed state from Established to|changed state from \w+ to Idle|changed state from (?:Connect|OpenSent|OpenConfirm) to Active|ADJCHANGE: neighbor (?:\S+ )?(?:active |passive )?(?:in vrf \S+ )?(?:vpn vrf \S+ )?Down\b|old state Established event \w+ new state (?:Idle|Active|Connect)|%BGP-5-NBR_RESET|bgp_recv: read from peer .* failed|topology base removed from session|[Hh]old [Tt]imer [Ee]xpired|hold time expired|(?:sent|received) (?:a )?notification \d+\/\d+|%BGP-3-NOTIFICATION|bad OPEN message|maximum prefix limit was exceeded|DENIED due to|BGP_SESSION_DOWN|\b0 BGP ROUTES\b|BGP (?:session|neighbor|peer) .* (?:down|Down|DOWN)/,
+    test: /session state has changed from \w+ to (?:Idle|Active)|BGP not established with\b|changed state from Established to|changed state from \w+ to Idle|changed state from (?:Connect|OpenSent|OpenConfirm) to Active|ADJCHANGE: neighbor (?:\S+ )?(?:active |passive )?(?:in vrf \S+ )?(?:vpn vrf \S+ )?Down\b|old state Established event \w+ new state (?:Idle|Active|Connect)|%BGP-5-NBR_RESET|bgp_recv: read from peer .* failed|topology base removed from session|[Hh]old [Tt]imer [Ee]xpired|hold time expired|(?:sent|received) (?:a )?notification \d+\/\d+|%BGP-3-NOTIFICATION|bad OPEN message|maximum prefix limit was exceeded|DENIED due to|BGP_SESSION_DOWN|\b0 BGP ROUTES\b|BGP (?:session|neighbor|peer) .* (?:down|Down|DOWN)/,
     code: "BGP_SESSION_DOWN",
     phase: null,
     confidence: 0.85,
@@ -1562,6 +1596,32 @@ const BGP: Rule[] = [
 ];
 
 const DOWN: Rule[] = [
+  r({
+    // The IKE daemon itself died or cannot start (or cannot listen on UDP 500): every tunnel it
+    // holds is down until it runs again.
+    id: "down.daemon",
+    keywords: [
+      "charon has died",
+      "killing ourself",
+      "aborting charon",
+      "charon refused to be started",
+      "no address could be bound",
+      "failed to bind to address",
+    ],
+    test: /charon has died|killing ourself, received critical signal|initialization failed - aborting charon|charon refused to be started|no address could be bound|failed to bind to address \S+\[500\]/,
+    code: "TUNNEL_DOWN_OTHER",
+    phase: null,
+    confidence: 0.7,
+  }),
+  r({
+    // F5 BIG-IP's IKE daemon aborts an IKE SA whose negotiation failed.
+    id: "down.ike-sa-abort",
+    keywords: ["ike_sa abort"],
+    test: /\bike_sa ABORT\b/,
+    code: "TUNNEL_DOWN_OTHER",
+    phase: "1",
+    confidence: 0.6,
+  }),
   r({
     id: "down.session-reason",
     keywords: [
@@ -1803,8 +1863,9 @@ const NEGOTIATION_FAILED: Rule[] = [
       "cannot install kernel policy",
       "failed to create xfrm interface",
       "ipsec sa (sad) in kernel",
+      "the same policy for reqid",
     ],
-    test: /unable to install (?:inbound and outbound )?IPsec SA \(SAD\) in kernel|unable to install IPsec policies \(SPD\) in kernel|unable to add SAD entry|setting WFP SA SPI failed|pfkey (?:ADD|UPDATE) failed|netlink response for Add SA .* included errno|unable to add policy|cannot install kernel policy|failed to create XFRM interface|unable to install (?:inbound |outbound )IPsec SA \(SAD\) in kernel/,
+    test: /unable to install policy .* the same policy for reqid \d+ exists|unable to install (?:inbound and outbound )?IPsec SA \(SAD\) in kernel|unable to install IPsec policies \(SPD\) in kernel|unable to add SAD entry|setting WFP SA SPI failed|pfkey (?:ADD|UPDATE) failed|netlink response for Add SA .* included errno|unable to add policy|cannot install kernel policy|failed to create XFRM interface|unable to install (?:inbound |outbound )IPsec SA \(SAD\) in kernel/,
     code: "TUNNEL_DOWN_OTHER",
     phase: "2",
     confidence: 0.6,
@@ -1853,8 +1914,11 @@ const UP: Rule[] = [
       "status:up-active",
       "security association was established",
       "connectivity state",
+      "established peer",
+      "-> established",
+      "loaded spis",
     ],
-    test: /PHASE ([12]) COMPLETED|Security negotiation complete|LAN-to-LAN SA .* has been created|KMD_PM_SA_ESTABLISHED|KMD_VPN_UP_ALARM_USER|IKE negotiation successfully completed|negotiation is succeeded|Phase 1 IKE SA process done|connectivity='true'|SNMP_TRAP_LINK_UP[: ].*(?:interface-name="|ifName )st0|SESSION_STATUS: Crypto tunnel (?:v2 )?is UP|ISAKMP Phase [12] exchange completed|action="?(?:tunnel-up|phase2-up)(?!.*tunneltype="?ssl)|VPN .* is up\b|IPSEC IS UP|\b\d+ BGP ROUTES\b|(?:ike|ipsec)_sa_established|status[=: ]+"?UP"?\b|[Pp]hase ?[12](?: of IKE Tunnel)? [Nn]egotiations? (?:[Ss]ucceeded|[Ss]uccessful)\b|Status:UP-ACTIVE\b|IPsec (?:Main|Quick) Mode security association was established|Connectivity State ?: ?Connected\b|\b[A-Z]+_(?:CONNECTION|TUNNEL|SESSION)_UP\b/,
+    test: /PHASE ([12]) COMPLETED|Security negotiation complete|LAN-to-LAN SA .* has been created|KMD_PM_SA_ESTABLISHED|KMD_VPN_UP_ALARM_USER|IKE negotiation successfully completed|negotiation is succeeded|Phase 1 IKE SA process done|connectivity='true'|SNMP_TRAP_LINK_UP[: ].*(?:interface-name="|ifName )st0|SESSION_STATUS: Crypto tunnel (?:v2 )?is UP|ISAKMP Phase [12] exchange completed|action="?(?:tunnel-up|phase2-up)(?!.*tunneltype="?ssl)|VPN .* is up\b|IPSEC IS UP|\b\d+ BGP ROUTES\b|(?:ike|ipsec)_sa_established|status[=: ]+"?UP"?\b|[Pp]hase ?[12](?: of IKE Tunnel)? [Nn]egotiations? (?:[Ss]ucceeded|[Ss]uccessful)\b|Status:UP-ACTIVE\b|IPsec (?:Main|Quick) Mode security association was established|Connectivity State ?: ?Connected\b|\b[A-Z]+_(?:CONNECTION|TUNNEL|SESSION)_UP\b|\bestablished peer \S+ local \S+ policy '|\bsa_state: \w+ -> ESTABLISHED\b|ikev2_childsa_enable: loaded SPIs/,
     code: "TUNNEL_UP",
     confidence: 0.85,
   }),
