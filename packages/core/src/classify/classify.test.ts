@@ -482,7 +482,7 @@ describe("vendors", () => {
   });
 
   it("reads the time and program behind a file name prefix and a time zone", () => {
-    const grepped = classifyLine("/var/log/syslog:Oct 24 15:10:03 pi pluto[877]: \"tun\" #1: initiating Main Mode");
+    const grepped = classifyLine('/var/log/syslog:Oct 24 15:10:03 pi pluto[877]: "tun" #1: initiating Main Mode');
     expect(grepped.fields).toMatchObject({ time: "Oct 24 15:10:03", host: "pi", program: "pluto" });
     const zoned = classifyLine("Mar 13 15:29:24.298 UTC: ISAKMP : Looking for xauth in profile branch-1");
     expect(zoned).toMatchObject({ code: "INFO", vendor: "cisco-ios" });

@@ -72,6 +72,8 @@ const NOT_TUNNEL_PROGRAMS = new Set([
   "login",
   "systemd-logind",
 ]);
+// BGP daemons of a customer gateway: their lines are routing lines of the tunnels' BGP sessions.
+const BGP_PROGRAMS = new Set(["bgpd", "bird", "bird6", "gobgpd", "exabgp", "openbgpd"]);
 // Junos rpd events of routing protocols that do not run over the tunnels Tunnelwatch watches.
 const JUNOS_OTHER_ROUTING = /\bRPD_(?:OSPF|ISIS|LDP|RSVP|PIM|MPLS|RIP|L2VPN|VPLS)_/;
 const utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -323,7 +325,8 @@ export function classifyLine(input: string | Uint8Array, options: ClassifyOption
   const isRecognised =
     detected === "cisco-asa"
       ? ASA_VPN_MESSAGE.test(line) || VPN_VOCABULARY.test(message)
-      : detected !== "unknown" || (!fields.program && VPN_VOCABULARY.test(message));
+      : detected !== "unknown" ||
+        (fields.program === undefined ? VPN_VOCABULARY.test(message) : BGP_PROGRAMS.has(fields.program));
   const isDump = HEX_DUMP.test(message);
   if (isRecognised && !isDump) {
     extractFields(message, vendor, fields, found);

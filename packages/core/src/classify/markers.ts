@@ -98,6 +98,8 @@ const MARKERS = {
     "' tunnel",
     "tunnel='",
     "ikev2_childsa_",
+    "_create_child_sa",
+    "_ike_auth_recv",
     "ike_auth",
     "child_sa",
     "child sa",
