@@ -51,6 +51,8 @@ const VPN_PROGRAMS: Record<string, Vendor> = {
   iked: "juniper",
   rpd: "juniper",
   ikemgr: "paloalto",
+  // SRX's data plane reports ESP errors under its own tag: "RT_IPSEC: RT_IPSEC_BAD_SPI: ...".
+  RT_IPSEC: "juniper",
   ipsec__plutorun: "libreswan",
   // Cisco IOS debug output names its facility where syslog puts a program: "ISAKMP: transform 1, ESP_DES".
   ISAKMP: "cisco-ios",
