@@ -508,6 +508,27 @@ describe("vendors", () => {
   });
 });
 
+describe("lines of other programs that use a tunnel fault's words", () => {
+  // Real lines from logpai/loghub (Linux, Hadoop and Mac samples): a login service's
+  // "authentication failure", a Java "No route to host", an application's "WARNING:".
+  const lines = [
+    "Jun 14 15:16:01 combo sshd(pam_unix)[19939]: authentication failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=218.188.2.4",
+    "Jun 30 20:53:04 combo klogind[19272]: Authentication failed from 163.27.187.39 (163.27.187.39): Permission denied in replay cache code",
+    "2015-10-18 18:06:26,029 FATAL [IPC Server handler 13 on 62270] org.apache.hadoop.mapred.TaskAttemptListenerImpl: Task: attempt_1445144423722_0020_m_000002_0 - exited : java.net.NoRouteToHostException: No Route to Host from  MININT-FNANLI5/127.0.0.1 to msra-sa-41:9000 failed on socket timeout exception: java.net.NoRouteToHostException: No route to host: no further information; For more details see:  http://wiki.apache.org/hadoop/NoRouteToHost",
+    "Jul  3 16:28:34 authorMacBook-Pro QQ[10018]: tcp_connection_destination_perform_socket_connect 21152 connectx to 203.205.147.206:8080@0 failed: [51] Network is unreachable",
+    "Jul  1 21:10:19 calvisitor-10-105-163-202 Preview[11512]: WARNING: Type1 font data isn't in the correct format required by the Adobe Type 1 Font Format specification.",
+  ];
+  it.each(lines)("%s -> UNKNOWN", (line) => {
+    expect(classifyLine(line).code).toBe("UNKNOWN");
+  });
+
+  it("still reads the same words in a tunnel log", () => {
+    expect(classifyLine("charon: 13[IKE] authentication failed, peer rejected us").code).toBe("IKE_AUTH_FAILURE");
+    expect(classifyLine("Mar  1 10:00:00 gw racoon: ERROR: sendto (No route to host)").code).toBe("PEER_UNREACHABLE");
+    expect(classifyLine("authentication failure").code).toBe("IKE_AUTH_FAILURE");
+  });
+});
+
 describe("bad input never throws and says why", () => {
   const reasonFor = (input: string | Uint8Array) => {
     const result = classifyLine(input);

@@ -43,7 +43,7 @@ const HEX_DUMP = /^(?:[\w,]+ )?(?:[0-9a-fA-F]{8}\s*)+$/;
 // Words that only IKE/IPsec/BGP tunnel logs use: a line with them is recognised even when its
 // header does not name the daemon (bare messages pasted from a console or a vendor document).
 const VPN_VOCABULARY =
-  /\b(?:IKE|IKEv[12]|ISAKMP|IPsec|IPSec|IPSEC|CHILD_SA|IKE_SA|ESP|SPI|DPD|NAT-T|[Aa]nti-replay|REPLAY packet|IKE_SA_INIT|IKE_AUTH|CREATE_CHILD_SA|(?:[Ii]nbound|[Oo]utbound) SA|[Pp]roposals?|[Pp]hase ?[12]|phase[12]|[Qq]uick [Mm]ode|[Mm]ain [Mm]ode|[Aa]ggressive [Mm]ode|[Vv]endor ID|pre-shared key|cert(?:ificate)? requests?|rekey\w*|IPsec-SA|ISAKMP-SA|QUICK_MODE|BGP|UDP\/4500|UDP\/500|MOBIKE|AUTH_LIFETIME)\b/;
+  /\b(?:IKE|IKEv[12]|ISAKMP|IPsec|IPSec|IPSEC|CHILD_SA|IKE_SA|ESP|SPI|DPD|NAT-T|[Aa]nti-replay|REPLAY packet|X[Aa]uth|XAUTH|[Ss]hared key|ike-stack|IKE_SA_INIT|IKE_AUTH|CREATE_CHILD_SA|(?:[Ii]nbound|[Oo]utbound) SA|[Pp]roposals?|[Pp]hase ?[12]|phase[12]|[Qq]uick [Mm]ode|[Mm]ain [Mm]ode|[Aa]ggressive [Mm]ode|[Vv]endor ID|pre-shared key|cert(?:ificate)? requests?|rekey\w*|IPsec-SA|ISAKMP-SA|QUICK_MODE|BGP|UDP\/4500|UDP\/500|MOBIKE|AUTH_LIFETIME)\b/;
 // Cisco ASA/FTD logs everything through one syslog: only its VPN messages (IKE, IPsec, session
 // teardown) are tunnel lines; a firewall deny or a connection teardown is not. FTD may name the
 // message class: "%FTD-vpn-7-715046".
@@ -71,6 +71,14 @@ const NOT_TUNNEL_PROGRAMS = new Set([
   "netifd",
   "login",
   "systemd-logind",
+  "su",
+  "gdm",
+  "klogind",
+  "kerberos",
+  "ftpd",
+  "vsftpd",
+  "xinetd",
+  "cupsd",
 ]);
 // BGP daemons of a customer gateway: their lines are routing lines of the tunnels' BGP sessions.
 const BGP_PROGRAMS = new Set(["bgpd", "bird", "bird6", "gobgpd", "exabgp", "openbgpd"]);
@@ -184,6 +192,17 @@ export function applyRulesExhaustively(message: string): { rule: Rule; match: Re
   return undefined;
 }
 
+/**
+ * Whether a line reads as a tunnel log for a rule whose wording every network program uses: a
+ * known vendor's line, one with IKE, IPsec or BGP words, or a bare fragment of a few words (a
+ * message quoted from a vendor's table). Another program's line, or a long line in a format of
+ * its own, is not.
+ */
+function isTunnelContext(message: string, vendor: Vendor, fields: ParsedFields): boolean {
+  if (vendor !== "unknown" || VPN_VOCABULARY.test(message)) return true;
+  return fields.program === undefined && fields.time === undefined && message.length <= 60;
+}
+
 function classifyMessage(
   message: string,
   vendor: Vendor,
@@ -193,6 +212,7 @@ function classifyMessage(
   const hit = applyRules(message, found);
   if (!hit) return undefined;
   const { rule, match } = hit;
+  if (rule.needsTunnelContext && !isTunnelContext(message, vendor, fields)) return undefined;
   const contextPhase =
     rule.phase === undefined ? (phaseFromContext(message, found) ?? rule.defaultPhase ?? null) : rule.phase;
   const resolved = resolveCode(rule, match, contextPhase, message);

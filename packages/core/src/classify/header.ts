@@ -25,10 +25,11 @@ const SYSLOG_5424 = /^<\d{1,3}>1 (\S+) (\S+) (\S+) (\S+) (\S+) (?:(\[[^\]]*\]|-)
 const SYSLOG_TIME = new RegExp(
   `^(?:<\\d{1,3}>)?(?:\\w{3},? )?(${MONTHS}\\s+\\d{1,2}(?:\\s+\\d{4})?\\s+\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:\\s+\\d{4}(?=\\s))?|\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?=\\s)|\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?|${MONTHS}/\\d{1,2} \\d{2}:\\d{2}:\\d{2}|\\d{9,10}\\.\\d+)(?: (?:UTC|GMT|[ECMP][SD]T|CES?T|JST|KST|IST|AES?T|BST)(?=:))?(?::)?\\s+(?:<\\d+(?:\\.\\d+)?>\\s+)?`,
 );
-const PROGRAM = /^([A-Za-z][\w.\-/]*)(?:\[(\d+)\])?(?: ?\(\d+\))?:\s+/;
+// A PAM module may follow the program's name: "sshd(pam_unix)[19939]: ".
+const PROGRAM = /^([A-Za-z][\w.\-/]*)(?:\(pam_\w+\))?(?:\[(\d+)\])?(?: ?\(\d+\))?:\s+/;
 // OpenWrt and BusyBox syslog put the facility and level between host and program:
 // "host authpriv.warn pluto[7015]: ".
-const HOST_THEN_PROGRAM = /^(\S+)\s+(?:[a-z]+\.[a-z]+\s+)?([A-Za-z][\w.\-/]*)(?:\[(\d+)\])?:\s+/;
+const HOST_THEN_PROGRAM = /^(\S+)\s+(?:[a-z]+\.[a-z]+\s+)?([A-Za-z][\w.\-/]*)(?:\(pam_\w+\))?(?:\[(\d+)\])?:\s+/;
 // Android logcat (threadtime): "04-19 21:29:15.337  6097  6097 I racoon  : ".
 const LOGCAT = /^(\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3})\s+\d+\s+\d+ [VDIWEF] ([A-Za-z][\w.-]*)\s*: /;
 
@@ -60,7 +61,7 @@ const VPN_PROGRAMS: Record<string, Vendor> = {
 };
 
 // Each expression runs only where the scan saw its marker: most lines fail them all cheaply.
-function vendorOfMessage(message: string, line: string, found: Found): Vendor {
+function vendorOfMessage(message: string, line: string, found: Found, program: string | undefined): Vendor {
   // Junos kmd/iked traceoptions files: "[Aug 22 20:40:14]ike_st_o_all_done: ...".
   if (message.charCodeAt(0) === 91 /* [ */ && /^\[[A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}:\d{2}\]\S/.test(message))
     return "juniper";
@@ -125,7 +126,8 @@ function vendorOfMessage(message: string, line: string, found: Found): Vendor {
   // RouterOS (racoon's wording) logs by topic: "ipsec,info ..." or, after a timestamp, "ipsec ...".
   if (
     found.has(MARK.racoon) &&
-    (/^(?:ERROR|INFO|WARNING|NOTIFY|DEBUG): /.test(message) ||
+    // (Another program's "WARNING: " is its own.)
+    (((program === undefined || program === "racoon") && /^(?:ERROR|INFO|WARNING|NOTIFY|DEBUG): /.test(message)) ||
       /\bipsec,(?:info|error|debug|warning)\b/.test(line) ||
       (message.startsWith("ipsec ") && line.length > message.length))
   ) {
@@ -211,6 +213,8 @@ export function splitHeader(line: string): Header {
 export function vendorOf(header: Header, line: string, found: Found): Vendor {
   const { programVendor } = header;
   const messageVendor =
-    programVendor && programVendor !== "racoon" ? programVendor : vendorOfMessage(header.message, line, found);
+    programVendor && programVendor !== "racoon"
+      ? programVendor
+      : vendorOfMessage(header.message, line, found, header.fields.program);
   return messageVendor !== "unknown" ? messageVendor : (programVendor ?? "unknown");
 }

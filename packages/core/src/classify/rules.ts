@@ -21,6 +21,12 @@ export interface Rule {
   keywords: readonly string[];
   /** A rule for messages in Chinese: it runs on every line with non-ASCII text. */
   nonAscii?: true;
+  /**
+   * Its wording is every network program's ("No route to host", "Authentication failed"): it
+   * decides only for a line that reads as a tunnel log (a known vendor's, or one that uses IKE,
+   * IPsec or BGP words).
+   */
+  needsTunnelContext?: true;
   test: RegExp;
   code: RuleCode;
   /** A fixed phase; otherwise the phase comes from the line's context, then `defaultPhase`. */
@@ -613,12 +619,23 @@ const AUTH: Rule[] = [
     confidence: 0.95,
   }),
   r({
+    // The IKE daemons' own wording: an identity in quotes, the method that failed, a peer's rejection.
     id: "auth.failed",
-    keywords: ["authenticat", "signature check", "auth fail", "auth check fail"],
-    test: /[Cc]an'?t authenticate|[Ff]ailed to authenticate|(?<![Pp]acket |PPP: |re)[Aa]uthentication (?:of .+ )?(?:failed|failure)(?!, incomplete IKE_AUTH response contains the Child SA error)|authentication result: fail|(?<!re)[Aa]uthentication .*with .* failed|authentication request rejected(?! by peer: INVALID_SYNTAX)|[Ss]ignature check .* failed|RSA Signature check|(?<![Pp]acket |PPP: |re)[Aa]uth(?:entication)? (?:check )?fail(?!ed, incomplete IKE_AUTH response contains the Child SA error)/,
+    keywords: ["authenticat", "signature check"],
+    test: /(?<!re)[Aa]uthentication of '[^']*'.* failed|(?<!re)[Aa]uthentication .*with .* failed|authentication request rejected(?! by peer: INVALID_SYNTAX)|[Ss]ignature check .* failed|RSA Signature check/,
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.9,
+  }),
+  r({
+    // Every login service's wording too (PAM, Kerberos, RADIUS clients).
+    id: "auth.failed-generic",
+    keywords: ["authenticat", "auth fail", "auth check fail"],
+    test: /[Cc]an'?t authenticate|[Ff]ailed to authenticate|(?<![Pp]acket |PPP: |re)[Aa]uthentication (?:of .+ )?(?:failed|failure)(?!, incomplete IKE_AUTH response contains the Child SA error)|authentication result: fail|(?<![Pp]acket |PPP: |re)[Aa]uth(?:entication)? (?:check )?fail(?!ed, incomplete IKE_AUTH response contains the Child SA error)/,
+    needsTunnelContext: true,
+    code: "IKE_AUTH_FAILURE",
+    phase: "1",
+    confidence: 0.85,
   }),
   r({
     id: "auth.failed-wording",
@@ -1512,6 +1529,7 @@ const UNREACHABLE: Rule[] = [
     ],
     // The IKE packets cannot even leave: no route, or the socket refuses them.
     test: /asynchronous network error report|[Nn]o route to host|[Hh]ost unreachable|[Nn]etwork is unreachable|ERROR: sendto \(|sendfromto failed|error writing to socket|Failed to send IKE Packet|rejected with ECONNREFUSED|failed to receive isakmp packet: Connection refused|no local source address to reach remote|without resolved dynamic peer IP address|resolution of "[^"]+" failed/,
+    needsTunnelContext: true,
     code: "PEER_UNREACHABLE",
     phase: "1",
     confidence: 0.7,
@@ -2025,11 +2043,11 @@ const DOWN: Rule[] = [
     keywords: [
       "ipsec_tunnel_teared_down",
       "negotiation_failure: handshake failed",
-      "stopped: ",
-      "rejected: ",
-      "failed: ",
+      "stopped: tunnel",
+      "rejected: tunnel",
+      "failed: tunnel",
     ],
-    test: /IPSEC_TUNNEL_TEARED_DOWN|NEGOTIATION_FAILURE: Handshake failed|^(?:STOPPED|REJECTED|FAILED): /,
+    test: /IPSEC_TUNNEL_TEARED_DOWN|NEGOTIATION_FAILURE: Handshake failed|^(?:STOPPED|REJECTED|FAILED): Tunnel\b/,
     code: "TUNNEL_DOWN_OTHER",
     confidence: 0.6,
   }),
