@@ -200,7 +200,7 @@ export function applyRulesExhaustively(message: string): { rule: Rule; match: Re
  */
 function isTunnelContext(message: string, vendor: Vendor, fields: ParsedFields): boolean {
   if (vendor !== "unknown" || VPN_VOCABULARY.test(message)) return true;
-  return fields.program === undefined && fields.time === undefined && message.length <= 60;
+  return fields.program === undefined && fields.time === undefined && message.length <= 40;
 }
 
 function classifyMessage(
