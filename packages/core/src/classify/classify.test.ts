@@ -510,13 +510,29 @@ describe("vendors", () => {
 
 describe("lines of other programs that use a tunnel fault's words", () => {
   // Real lines from logpai/loghub (Linux, Hadoop and Mac samples): a login service's
-  // "authentication failure", a Java "No route to host", an application's "WARNING:".
+  // "authentication failure", a Java "No route to host", an application's "WARNING:"; then
+  // network devices' records.
   const lines = [
     "Jun 14 15:16:01 combo sshd(pam_unix)[19939]: authentication failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=218.188.2.4",
     "Jun 30 20:53:04 combo klogind[19272]: Authentication failed from 163.27.187.39 (163.27.187.39): Permission denied in replay cache code",
     "2015-10-18 18:06:26,029 FATAL [IPC Server handler 13 on 62270] org.apache.hadoop.mapred.TaskAttemptListenerImpl: Task: attempt_1445144423722_0020_m_000002_0 - exited : java.net.NoRouteToHostException: No Route to Host from  MININT-FNANLI5/127.0.0.1 to msra-sa-41:9000 failed on socket timeout exception: java.net.NoRouteToHostException: No route to host: no further information; For more details see:  http://wiki.apache.org/hadoop/NoRouteToHost",
     "Jul  3 16:28:34 authorMacBook-Pro QQ[10018]: tcp_connection_destination_perform_socket_connect 21152 connectx to 203.205.147.206:8080@0 failed: [51] Network is unreachable",
     "Jul  1 21:10:19 calvisitor-10-105-163-202 Preview[11512]: WARNING: Type1 font data isn't in the correct format required by the Adobe Type 1 Font Format specification.",
+    // Network devices' records that are not tunnel lines: an administrator's login, web
+    // inspection, a flow record closed for idleness, an SSL handshake, NETCONF and RADIUS logins
+    // (parser test fixtures).
+    // elastic/integrations:packages/cisco_asa/data_stream/log/_dev/test/pipeline/test-additional-messages.log
+    "Apr 27 02:03:03 dev01: %ASA-6-611102: User authentication failed: IP address: 10.10.0.87, Uname: admin",
+    // elastic/integrations:packages/fortinet_fortigate/data_stream/log/_dev/test/pipeline/test-fortinet.log
+    '<189>date=2020-04-23 time=13:15:18 devname="testswitch2" devid="someotherid" logid="1700062001" type="utm" subtype="ssl" eventtype="ssl-anomalies" level="notice" vd="root" eventtime=1587230118838592454 tz="-0400" policyid=12 sessionid=42346234 service="HTTPS" user="elasticuser2" group="elasticgroup2" profile="somecerts" srcip=192.168.2.1 srcport=59726 dstip=67.43.156.13 dstport=443 srcintf="LAN" srcintfrole="lan" dstintf="wan1" dstintfrole="wan" proto=6 action="passthrough" msg="Server certificate passed" reason="untrusted-cert"',
+    // elastic/integrations:packages/juniper_srx/data_stream/log/_dev/test/pipeline/test-flow.log
+    '<14>1 2018-10-07T01:32:20.898Z TestFW2 RT_FLOW - RT_FLOW_SESSION_CLOSE [junos@67.43.156.15 reason="idle Timeout" source-address="67.43.156.14" source-port="52890" destination-address="67.43.156.14" destination-port="53" service-name="junos-dns-udp" nat-source-address="67.43.156.14" nat-source-port="11152" nat-destination-address="67.43.156.14" nat-destination-port="53" src-nat-rule-type="source rule" src-nat-rule-name="NAT_S" dst-nat-rule-type="N/A" dst-nat-rule-name="N/A" protocol-id="17" policy-name="NAT" source-zone-name="Gi_nat" destination-zone-name="Internet" session-id-32="220368889" packets-from-client="1" bytes-from-client="72" packets-from-server="1" bytes-from-server="136" elapsed-time="8" application="UNKNOWN" nested-application="UNKNOWN" username="N/A" roles="N/A" packet-incoming-interface="reth0.108" encrypted="UNKNOWN"]',
+    // SEKOIA-IO/intake-formats:pulse-connect:test_event_aut24604.json
+    'id=firewall time="2023-10-17 10:21:14" pri=4 fw=3.4.5.6 vpn=EX023-V6 user=System realm="" roles="" type=mgmt proto= src=1.2.3.4 dst= dstname= sent= rcvd= msg="AUT24604: SSL negotiation failed while client at source IP \'1.2.3.4\' was trying to connect to \'5.6.7.8\'. Reason: \'sslv3 alert bad certificate\'"',
+    // SEKOIA-IO/intake-formats:cisco-ios:test_auth_failed_1.json
+    "Oct 19 18:29:00.044: %DMI-5-AUTHENTICATION_FAILED: Switch 1 R0/0: dmiauthd: Authentication failure from 1.2.3.4:51679 for netconf over ssh.",
+    // SEKOIA-IO/intake-formats:fortigate:test_event_login_1.json
+    'time=16:22:20 timestamp=1762528940 devname="FortiAuthenticator" devid="TEST_DEV_ID" vd="root" itime=1762528940 faclogindex="111111111" logid="20320" logdesc="AUTH_FAIL_USER_TEST_EVENT_DAT" type="event" subtype="Authentication" level="information" user="user1" nas="1.2.3.4" userip=192.0.2.1 action="Authentication" status="Failed" msg="User authentication from 192.0.2.1 (mschap) with no token failed: user not found" tz="+0100"',
   ];
   it.each(lines)("%s -> UNKNOWN", (line) => {
     expect(classifyLine(line).code).toBe("UNKNOWN");

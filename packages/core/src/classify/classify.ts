@@ -50,8 +50,18 @@ const VPN_VOCABULARY =
 const ASA_VPN_MESSAGE =
   /%(?:ASA|FTD|PIX)-(?:\w+-)?\d-(?:113019|402\d{3}|602\d{3}|702\d{3}|71[3-7]\d{3}|75[0-2]\d{3})\b/;
 // Cisco ASA/FTD firewall messages (denies, connection build and teardown, NAT, ICMP, permitted
-// TCP): never tunnel lines, whatever they say ("Teardown UDP connection ... due to idle timeout").
-const ASA_FIREWALL_MESSAGE = /%(?:ASA|FTD|PIX)-(?:\w+-)?\d-(?:106\d{3}|30[2-5]\d{3}|313\d{3}|710\d{3}):/;
+// TCP) and its own administrators' logins: never tunnel lines, whatever they say ("Teardown UDP
+// connection ... due to idle timeout", "User authentication failed: ... Uname: admin").
+const ASA_FIREWALL_MESSAGE =
+  /%(?:ASA|FTD|PIX)-(?:\w+-)?\d-(?:106\d{3}|30[2-5]\d{3}|313\d{3}|605\d{3}|611\d{3}|710\d{3}):/;
+// Fortinet key=value logs of anything but VPN events: traffic and UTM records, system, admin,
+// user-authentication and mail events ("SSL connection failed", "AUTH_FAIL_USER", STARTTLS).
+const FORTINET_NOT_VPN = /\b(?:type="?(?:utm|traffic)"?|subtype="?(?!vpn\b|ipsec\b)[\w-]+"?)(?=[\s,]|$)/;
+const FORTINET_RECORD = /\b(?:devname|devid|device_id)=/;
+// Junos security flow and application records (sessions opened, closed "idle Timeout", denied).
+const JUNOS_FLOW_RECORD = /\b(?:RT_FLOW|APPTRACK)_[A-Z_]+\b/;
+// Cisco ISE RADIUS accounting and authentication records.
+const CISCO_ISE_RECORD = /\bCISE_\w+ \d{10} /;
 // Daemons of a VPN gateway that never write IKE, IPsec or BGP lines: their "Authentication
 // failed" or "timeout" is PPP's, SSH's or DHCP's, not a tunnel's.
 const NOT_TUNNEL_PROGRAMS = new Set([
@@ -283,6 +293,9 @@ function notTunnelLine(program: string | undefined, vendor: Vendor, line: string
   if (vendor === "cisco-asa" && ASA_FIREWALL_MESSAGE.test(line))
     return "a Cisco ASA firewall message, not a tunnel line";
   if (program === "rpd" && JUNOS_OTHER_ROUTING.test(message)) return "a Junos routing line of another protocol";
+  if (FORTINET_RECORD.test(line) && FORTINET_NOT_VPN.test(line)) return "a Fortinet record other than a VPN event";
+  if (JUNOS_FLOW_RECORD.test(line)) return "a Junos security flow record, not a tunnel line";
+  if (CISCO_ISE_RECORD.test(line)) return "a Cisco ISE record, not a tunnel line";
   return undefined;
 }
 
