@@ -6,7 +6,7 @@ import { ALIBABA_DIAGNOSIS_CODES } from "./alibaba-diagnosis.ts";
 import { type AwsRecord, readAwsRecord } from "./aws-record.ts";
 import { extractFields } from "./fields.ts";
 import { splitHeader, vendorOf } from "./header.ts";
-import { Found, scan } from "./markers.ts";
+import { Found, MARK, scan } from "./markers.ts";
 import { phaseFromContext } from "./phase.ts";
 import { codeOfSessionReason, RULES, type Rule } from "./rules.ts";
 import {
@@ -288,11 +288,12 @@ function classifyAwsStates(fields: ParsedFields, vendor: Vendor): Classification
  * Why a line is not a tunnel line whatever words it uses, or undefined: a daemon that never
  * writes IKE, IPsec or BGP, an ASA's firewall message, the Junos routing daemon's other protocols.
  */
-function notTunnelLine(program: string | undefined, vendor: Vendor, line: string, message: string) {
+function notTunnelLine(program: string | undefined, vendor: Vendor, line: string, message: string, found: Found) {
   if (program !== undefined && NOT_TUNNEL_PROGRAMS.has(program)) return `a ${program} line, not a tunnel log`;
   if (vendor === "cisco-asa" && ASA_FIREWALL_MESSAGE.test(line))
     return "a Cisco ASA firewall message, not a tunnel line";
   if (program === "rpd" && JUNOS_OTHER_ROUTING.test(message)) return "a Junos routing line of another protocol";
+  if (!found.has(MARK.otherRecord)) return undefined;
   if (FORTINET_RECORD.test(line) && FORTINET_NOT_VPN.test(line)) return "a Fortinet record other than a VPN event";
   if (JUNOS_FLOW_RECORD.test(line)) return "a Junos security flow record, not a tunnel line";
   if (CISCO_ISE_RECORD.test(line)) return "a Cisco ISE record, not a tunnel line";
@@ -337,7 +338,7 @@ export function classifyLine(input: string | Uint8Array, options: ClassifyOption
     return unknown("binary data or invalid UTF-8 in the line");
   }
   const detected = vendorOf(header, line, found);
-  const otherTraffic = notTunnelLine(fields.program, detected, line, message);
+  const otherTraffic = notTunnelLine(fields.program, detected, line, message, found);
   if (otherTraffic) return unknown(otherTraffic, detected, fields);
   let vendor = detected;
   if (isMalformedJson && /"(?:ike_phase[12]_state|dpd_enabled|nat_t_detected|details)"/.test(line)) vendor = "aws";
