@@ -286,7 +286,8 @@ function classifyAwsStates(fields: ParsedFields, vendor: Vendor): Classification
 
 /**
  * Why a line is not a tunnel line whatever words it uses, or undefined: a daemon that never
- * writes IKE, IPsec or BGP, an ASA's firewall message, the Junos routing daemon's other protocols.
+ * writes IKE, IPsec or BGP, an ASA's firewall message, the Junos routing daemon's other protocols,
+ * another kind of record (Fortinet traffic, UTM or system events, Junos flow records, Cisco ISE).
  */
 function notTunnelLine(program: string | undefined, vendor: Vendor, line: string, message: string, found: Found) {
   if (program !== undefined && NOT_TUNNEL_PROGRAMS.has(program)) return `a ${program} line, not a tunnel log`;
