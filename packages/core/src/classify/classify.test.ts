@@ -472,6 +472,11 @@ describe("vendors", () => {
     // IOS debug names its facility where syslog puts a program, after a time that may name its zone.
     ["Mar 13 15:29:24.294 UTC: ISAKMP: Created a peer struct for 198.51.100.4, peer port 500", "cisco-ios"],
     ["Mar 20 19:28:15.595: crypto_engine: Decrypt IKE packet", "cisco-ios"],
+    [
+      "Jun  6 07:42:54 ip2 iked[18026]: spi=0xa51ee4a19e49248a: send IKE_SA_INIT req 0 peer 192.168.1.1:500",
+      "openiked",
+    ],
+    ["Mar 12 08:44:00 vsrx3 iked[16234]: IKE_GATEWAY_DPD_PEER_DEAD: IKE: Gateway N:gw-aws-t1 Failed Role:I", "juniper"],
     // RouterOS logs by topic, with or without a level.
     ["22:26:02 ipsec acquire for 198.51.100.4 <=> 203.0.113.9", "racoon"],
     // `grep pluto /var/log/*` prefixes the file name.

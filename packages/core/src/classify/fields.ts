@@ -34,6 +34,7 @@ const TUNNEL_ID = /\b(vpn-[0-9a-f]{8,17}|vco-[\w*]+|tun-[\w*]+)\b|tunnel-id: ?(\
 const STRONGSWAN_CONN = /<([^|>]+)\|\d+>|\b(?:IKE_SA|CHILD_SA) ([\w.-]+)[[{]\d+[\]}]/;
 const LIBRESWAN_CONN = /^(?:\d{3} )?"([^"]+)"/;
 const JUNIPER_VPN = /VPN: ?([\w.-]+)|vpn name: ?([\w.-]+)/;
+const OPENIKED_POLICY = /\bpolicy '([^']+)'/;
 const IKE_VERSION = /IKE ?[Vv]ersion:? ?([12])\b|\bIKEv([12])\b|\bikev([12])\b/;
 
 // Each expression runs only where the scan saw a marker it needs.
@@ -73,7 +74,9 @@ export function extractFields(message: string, vendor: Vendor, into: ParsedField
         ? LIBRESWAN_CONN.exec(message)
         : vendor === "juniper"
           ? JUNIPER_VPN.exec(message)
-          : null;
+          : vendor === "openiked"
+            ? OPENIKED_POLICY.exec(message)
+            : null;
   if (conn) into.connectionName = conn[1] ?? conn[2];
   if (found.has(MARK.ikeVersion)) {
     const version = IKE_VERSION.exec(message);

@@ -33,6 +33,7 @@ const HOST_THEN_PROGRAM = /^(\S+)\s+(?:[a-z]+\.[a-z]+\s+)?([A-Za-z][\w.\-/]*)(?:
 // Android logcat (threadtime): "04-19 21:29:15.337  6097  6097 I racoon  : ".
 const LOGCAT = /^(\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3})\s+\d+\s+\d+ [VDIWEF] ([A-Za-z][\w.-]*)\s*: /;
 
+const OPENIKED_MESSAGE = /^(?:spi=0x[0-9a-f]+: |[a-z][a-z0-9]*_[a-z0-9_]+: )/;
 const GREP_FILE_PREFIX = /^\/[\w./-]+\.log(?:\.\d+)?:(?=\w)|^\/var\/log\/[\w./-]+:(?=\w)/;
 
 // racoon writes its level where syslog puts a program: "2014-06-02 12:39:30: INFO: purged ...".
@@ -200,7 +201,9 @@ export function splitHeader(line: string): Header {
   }
   if (fields.program) {
     const base = fields.program.replace(/^.*\//, "");
-    programVendor = VPN_PROGRAMS[base];
+    // OpenBSD's iked (OpenIKED) shares Junos iked's name; it writes an SA's SPI or a function
+    // name first, where Junos writes an event name: "spi=0x1a2b...: sa_free: SA_INIT timeout".
+    programVendor = base === "iked" && OPENIKED_MESSAGE.test(rest) ? "openiked" : VPN_PROGRAMS[base];
   }
   return { message: rest, fields, afterTime, programVendor };
 }
