@@ -81,14 +81,6 @@ const NOT_TUNNEL_PROGRAMS = new Set([
   "netifd",
   "login",
   "systemd-logind",
-  "su",
-  "gdm",
-  "klogind",
-  "kerberos",
-  "ftpd",
-  "vsftpd",
-  "xinetd",
-  "cupsd",
 ]);
 // BGP daemons of a customer gateway: their lines are routing lines of the tunnels' BGP sessions.
 const BGP_PROGRAMS = new Set(["bgpd", "bird", "bird6", "gobgpd", "exabgp", "openbgpd"]);
