@@ -106,6 +106,22 @@ describe("the keyword index", () => {
     }
   });
 
+  it("has a keyword of its rule in every match of a rule's expression, on every labelled line", () => {
+    for (const rule of RULES) {
+      if (rule.nonAscii) continue;
+      const everyMatch = new RegExp(rule.test.source, `${rule.test.flags}g`);
+      for (const { line } of [...corpus, ...templates]) {
+        for (const match of line.matchAll(everyMatch)) {
+          const text = match[0].toLowerCase();
+          expect(
+            rule.keywords.some((keyword) => text.includes(keyword)),
+            `${rule.id}: ${match[0]}`,
+          ).toBe(true);
+        }
+      }
+    }
+  });
+
   it("has lower-case keywords for every rule", () => {
     for (const rule of RULES) {
       expect(rule.keywords.length > 0, rule.id).toBe(!rule.nonAscii);

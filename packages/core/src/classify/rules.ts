@@ -1525,7 +1525,7 @@ const UNREACHABLE: Rule[] = [
       "connection refused",
       "no local source address",
       "resolved dynamic peer ip address",
-      "failed: unable to resolve",
+      'resolution of "',
     ],
     // The IKE packets cannot even leave: no route, or the socket refuses them.
     test: /asynchronous network error report|[Nn]o route to host|[Hh]ost unreachable|[Nn]etwork is unreachable|ERROR: sendto \(|sendfromto failed|error writing to socket|Failed to send IKE Packet|rejected with ECONNREFUSED|failed to receive isakmp packet: Connection refused|no local source address to reach remote|without resolved dynamic peer IP address|resolution of "[^"]+" failed/,
@@ -1659,6 +1659,7 @@ const BGP: Rule[] = [
       "state changed to up",
       "-> established",
       "moved into established state",
+      "new state established",
     ],
     test: /msg"?[=:]"Peer Up"|BGP state = Established\b|ADJCHANGE: +(?:bgp-\d* \[\d+\] \([^)]*\) |VRF \d+ )neighbor \S+ Up\b|: State changed to up\b|state change \w+ -> Established\b|moved into established state|session state has changed from \w+ to Established|changed state from \w+ to Established|ADJCHANGE: neighbor (?:\S+ )?(?:active |passive )?(?:in vrf \S+ )?(?:vpn vrf \S+ )?Up\b|new state Established|BGP .*(?:neighbor|peer) .* (?:is )?[Uu]p\b|ADJCHANGE : neighbor \S+ Up\b|state has changed from \w+ to ESTABLISHED\b|session enters established state|went from OpenConfirm to Established/,
     code: "INFO",
