@@ -1096,7 +1096,9 @@ const PROPOSALS: Rule[] = [
     code: "PROPOSAL",
     confidence: 0.85,
   }),
-  // racoon (pfSense, Alibaba's IKEv1 daemon) compares each attribute of a proposal and names it.
+  // A phase 1 proposal attribute refused by name: racoon (pfSense, MikroTik, Alibaba's IKEv1
+  // daemon) compares each attribute and names it; Libreswan, strongSwan, OpenIKED and the ASA
+  // name the DH group, algorithm or IKE version they could not accept.
   r({
     id: "proposal.racoon-phase1",
     keywords: [
@@ -1104,7 +1106,6 @@ const PROPOSALS: Rule[] = [
       "rejected hashtype",
       "rejected dh_group",
       "rejected authmethod",
-      "received ke type",
       "failed to get valid proposal",
       "invalid dh group",
       "unsupported dh group type",
@@ -1139,6 +1140,8 @@ const PROPOSALS: Rule[] = [
     defaultPhase: "1",
     confidence: 0.75,
   }),
+  // The same for phase 2 (the ESP/AH transform, PFS, key length, SPI size), in racoon's,
+  // Libreswan's and strongSwan's wording, and an algorithm the kernel cannot install.
   r({
     id: "proposal.racoon-phase2",
     keywords: [
