@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { type LabelledLine, readLabelledLines } from "../../test/labelled-lines.ts";
 import { LOG_FAULT_CODES, type LogFaultCode } from "../codes.ts";
-import { applyRules, applyRulesExhaustively, classifyLine, MAX_LINE_LENGTH } from "./classify.ts";
-import { ipv4Addresses } from "./fields.ts";
-import { splitHeader } from "./header.ts";
+import { applyRules, applyRulesExhaustively, classifyLine, MAX_LINE_LENGTH, notTunnelLine } from "./classify.ts";
+import { extractFields, ipv4Addresses } from "./fields.ts";
+import { splitHeader, vendorOf } from "./header.ts";
 import { Found, scan } from "./markers.ts";
 import { phaseFromContext } from "./phase.ts";
 import { RULES } from "./rules.ts";
@@ -94,13 +94,22 @@ describe("the keyword index", () => {
     }
   });
 
-  it("finds the markers the phase expressions need, on every labelled line and its case variants", () => {
+  it("finds the markers the vendor, record, field and phase readers need, on every labelled line and its case variants", () => {
     const everyMarker = new Found();
     everyMarker.flags.fill(1);
     for (const { line } of [...corpus, ...templates]) {
       for (const variant of [line, line.toUpperCase(), line.toLowerCase()]) {
-        const { message, afterTime } = splitHeader(variant);
+        const header = splitHeader(variant);
+        const { message, afterTime, fields } = header;
         const found = scan(variant, new Found(), afterTime);
+        const vendor = vendorOf(header, variant, found);
+        expect(vendor, variant).toBe(vendorOf(header, variant, everyMarker));
+        expect(notTunnelLine(fields.program, vendor, variant, message, found), variant).toBe(
+          notTunnelLine(fields.program, vendor, variant, message, everyMarker),
+        );
+        expect(extractFields(message, vendor, {}, found), variant).toEqual(
+          extractFields(message, vendor, {}, everyMarker),
+        );
         expect(phaseFromContext(message, found), variant).toBe(phaseFromContext(message, everyMarker));
       }
     }

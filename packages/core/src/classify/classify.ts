@@ -281,7 +281,13 @@ function classifyAwsStates(fields: ParsedFields, vendor: Vendor): Classification
  * writes IKE, IPsec or BGP, an ASA's firewall message, the Junos routing daemon's other protocols,
  * another kind of record (Fortinet traffic, UTM or system events, Junos flow records, Cisco ISE).
  */
-function notTunnelLine(program: string | undefined, vendor: Vendor, line: string, message: string, found: Found) {
+export function notTunnelLine(
+  program: string | undefined,
+  vendor: Vendor,
+  line: string,
+  message: string,
+  found: Found,
+): string | undefined {
   if (program !== undefined && NOT_TUNNEL_PROGRAMS.has(program)) return `a ${program} line, not a tunnel log`;
   if (vendor === "cisco-asa" && ASA_FIREWALL_MESSAGE.test(line))
     return "a Cisco ASA firewall message, not a tunnel line";
