@@ -35,10 +35,11 @@ export const classify: Command = {
   usage: `tunnelwatch classify [--vendor V]
 
 Reads log lines on stdin (AWS tunnel and BGP log records, strongSwan, libreswan, racoon,
-Alibaba, Juniper, Cisco ASA/IOS, Palo Alto, Fortinet, Meraki...) and writes one JSON object
-per input line, in order: code, severity, vendor, phase, confidence, evidence, rule and the
-parsed fields. Lines it cannot read come out as UNKNOWN with a reason; input of any size is
-streamed.
+OpenIKED, Alibaba, Juniper, Cisco ASA/IOS, Palo Alto, Fortinet, WatchGuard, Meraki, and the
+BGP daemons of customer gateways...) and writes one JSON object per input line, in order:
+code, severity, vendor, phase, confidence, evidence, rule and the parsed fields. Lines it
+cannot read, or that are not tunnel lines, come out as UNKNOWN with a reason; input of any size
+is streamed.
 
   --vendor V   the vendor to assume when a line does not show it (${HINTABLE_VENDORS.join(", ")})
 
