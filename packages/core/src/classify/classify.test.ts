@@ -131,10 +131,15 @@ describe("the keyword index", () => {
     }
   });
 
-  it("has lower-case keywords for every rule", () => {
+  it("has lower-case keywords for every rule, none containing another of the same rule", () => {
     for (const rule of RULES) {
       expect(rule.keywords.length > 0, rule.id).toBe(!rule.nonAscii);
-      for (const keyword of rule.keywords) expect(keyword).toBe(keyword.toLowerCase());
+      for (const keyword of rule.keywords) {
+        expect(keyword).toBe(keyword.toLowerCase());
+        // A keyword that contains another of the rule's selects nothing more.
+        const shorter = rule.keywords.find((other) => other !== keyword && keyword.includes(other));
+        expect(shorter, `${rule.id}: "${keyword}"`).toBeUndefined();
+      }
     }
   });
 });

@@ -38,6 +38,13 @@ export interface Rule {
 
 const r = (rule: Rule): Rule => rule;
 
+// Every diagnosis code names itself; a code that contains another ("EncryptionAlgorithmMismatch",
+// "AlgorithmMismatch") is found through the shorter one.
+const DIAGNOSIS_NAMES = Object.keys(ALIBABA_DIAGNOSIS_CODES).map((name) => name.toLowerCase());
+const ALIBABA_DIAGNOSIS_KEYWORDS = DIAGNOSIS_NAMES.filter(
+  (name) => !DIAGNOSIS_NAMES.some((other) => other !== name && name.includes(other)),
+);
+
 // Rekey collisions name themselves; they come before the routine rekey messages below.
 const REKEY_COLLISIONS: Rule[] = [
   r({
@@ -197,7 +204,7 @@ const GOOGLE_STATUS: Rule[] = [
 const ALIBABA_DIAGNOSIS: Rule[] = [
   r({
     id: "alibaba.diagnosis-code",
-    keywords: Object.keys(ALIBABA_DIAGNOSIS_CODES).map((name) => name.toLowerCase()),
+    keywords: ALIBABA_DIAGNOSIS_KEYWORDS,
     test: new RegExp(`^(${Object.keys(ALIBABA_DIAGNOSIS_CODES).join("|")})$`),
     code: "ALIBABA_DIAGNOSIS",
     confidence: 0.9,
