@@ -217,6 +217,13 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ["bgp neighbor 169.254.1.1 down", "BGP_SESSION_DOWN", null],
   ["Phase 2 established with peer 203.0.113.9", "TUNNEL_UP", "2"],
   ["VPN tunnel state changed to UP", "TUNNEL_UP", null],
+  [
+    "kmd[1]: IPSec negotiation failed with error: TS unacceptable. IKE Version: 2, VPN: to-aws",
+    "TRAFFIC_SELECTOR_MISMATCH",
+    "2",
+  ],
+  ["iked[1]: IKE gateway 203.0.113.9 is down", "TUNNEL_DOWN_OTHER", null],
+  ["%IKEV2-5-SA_UP: SA UP", "TUNNEL_UP", null],
   // A negation is not the event.
   ["IPsec tunnel not established: waiting for peer", "INFO", null],
   // Traffic selectors and identities.

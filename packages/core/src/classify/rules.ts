@@ -412,8 +412,9 @@ const NAT_T: Rule[] = [
 const TRAFFIC_SELECTORS: Rule[] = [
   r({
     id: "ts.unacceptable",
-    keywords: ["ts_unaccept", "single_pair_required", "invalid_selectors"],
-    test: /TS_UNACCEPTABLE|TS_UNACCEPT\b|N\(TS_UNACCEPT\)|\bSINGLE_PAIR_REQUIRED\b|\bINVALID_SELECTORS\b/,
+    keywords: ["ts_unaccept", "ts unaccept", "single_pair_required", "invalid_selectors"],
+    // Junos writes the notify in words: "failed with error: TS unacceptable".
+    test: /TS_UNACCEPTABLE|TS_UNACCEPT\b|N\(TS_UNACCEPT\)|\bTS [Uu]nacceptable\b|\bSINGLE_PAIR_REQUIRED\b|\bINVALID_SELECTORS\b/,
     code: "TRAFFIC_SELECTOR_MISMATCH",
     phase: "2",
     confidence: 0.95,
@@ -2011,7 +2012,7 @@ const DOWN: Rule[] = [
   r({
     id: "down.status",
     keywords: ["down", "sa_not_established", "connectivity='false'", "connectivity state"],
-    test: /KMD_VPN_DOWN_ALARM_USER|VPN .* is down|connectivity='false'|SNMP_TRAP_LINK_DOWN[: ].*(?:interface-name="|ifName )st0|IPSEC IS DOWN|(?<!SSL VPN )[Tt]unnel (?:is )?(?:DOWN|down)\b|SESSION_STATUS: Crypto tunnel (?:v2 )?is DOWN|action="?tunnel-down(?!.*tunneltype="?ssl)|IPsec tunnel .* down|status[=: ]+"?DOWN"?\b|ipsec_sa_not_established|ike_sa_not_established|Connectivity State ?: ?(?:NotConnected|Not Connected|Disconnected)\b|(?<!SSL VPN )[Tt]unnel (?:to|with|for) \S+ (?:is |went |has gone )?(?:DOWN|down)\b|(?<!SSL VPN )[Tt]unnel(?: [\w.:/'"-]+){0,3} (?:went|has gone|goes) down\b|(?:[Tt]unnel|VPN|IPsec|IPSec|IKE SA|[Pp]hase ?[12])(?: [\w.:/'"-]+){0,3} (?:state|status) (?:has )?changed (?:from \w+ )?to (?:DOWN|[Dd]own)\b|\b(?:IKE|ISAKMP|IPsec|IPSec) SA (?:is )?(?:DOWN|down)\b|[Pp]hase ?[12] (?:is )?(?:DOWN|down)\b/,
+    test: /KMD_VPN_DOWN_ALARM_USER|VPN .* is down|connectivity='false'|SNMP_TRAP_LINK_DOWN[: ].*(?:interface-name="|ifName )st0|IPSEC IS DOWN|(?<!SSL VPN )[Tt]unnel (?:is )?(?:DOWN|down)\b|SESSION_STATUS: Crypto tunnel (?:v2 )?is DOWN|action="?tunnel-down(?!.*tunneltype="?ssl)|IPsec tunnel .* down|status[=: ]+"?DOWN"?\b|ipsec_sa_not_established|ike_sa_not_established|Connectivity State ?: ?(?:NotConnected|Not Connected|Disconnected)\b|(?<!SSL VPN )[Tt]unnel (?:to|with|for) \S+ (?:is |went |has gone )?(?:DOWN|down)\b|(?<!SSL VPN )[Tt]unnel(?: [\w.:/'"-]+){0,3} (?:went|has gone|goes) down\b|(?:[Tt]unnel|VPN|IPsec|IPSec|IKE SA|[Pp]hase ?[12])(?: [\w.:/'"-]+){0,3} (?:state|status) (?:has )?changed (?:from \w+ )?to (?:DOWN|[Dd]own)\b|\b(?:IKE|ISAKMP|IPsec|IPSec) SA (?:is )?(?:DOWN|down)\b|[Pp]hase ?[12] (?:is )?(?:DOWN|down)\b|IKE (?:gateway|peer) \S+ (?:is )?(?:DOWN|down)\b/,
     code: "TUNNEL_DOWN_OTHER",
     confidence: 0.7,
   }),
@@ -2239,6 +2240,7 @@ const UP: Rule[] = [
       "ipsec tunnel is established",
       "ipsectunnelstart",
       "sa up",
+      "-sa_up",
       "successfully installed ipsec sa",
       "phase2_complete",
       "ike id pair",
@@ -2267,7 +2269,7 @@ const UP: Rule[] = [
       "comes up",
       "to up",
     ],
-    test: /IP Tunnel\[\d+\] Up\b|[Tt]unnel(?: [\w.:/'"-]+){0,3} (?:came|comes) up\b|(?:[Tt]unnel|VPN|IPsec|IPSec)(?: [\w.:/'"-]+){0,3} (?:state|status) (?:has )?changed (?:from \w+ )?to (?:UP|[Uu]p)\b|\[UPDOWN\] received up-client|IPSec tunnel is established|IPSECTUNNELSTART|IKEv2 SA UP\b|Successfully installed IPSEC SA|New State = IKE_QM_PHASE2_COMPLETE|New State = IKE_P1_COMPLETE|IKEV2 SA created|phase-1 (?:main|aggressive) ?mode completed successfully|Session with IKE ID PAIR .* is UP|SA has been authenticated with|Quick Mode completion|[:,] +INSTALLED, (?:TUNNEL|TRANSPORT)\b|STATE_V2_ESTABLISHED_(?:IKE|CHILD)_SA;|: set oper up$|tunnel up event|negotiation complete\. Adding IP[Ss]ec SA|IKE negotiation done for .* with status: (?:Error )?ok\b|ike_st_o_all_done: MESSAGE: Phase 1\b|Phase 2 connection succeeded|[Ss]uccessfully added ipsec SA PAIR|ike_send_notify: Connected, SA =|sent tunnel-up message to EMS|LAN-to-LAN tunnel to (?:\S+ )?device \S+ connected|connected, Session Type: IPSec\/LAN-to-LAN|IP; MESSAGE: Phase 1 version =/,
+    test: /IP Tunnel\[\d+\] Up\b|[Tt]unnel(?: [\w.:/'"-]+){0,3} (?:came|comes) up\b|(?:[Tt]unnel|VPN|IPsec|IPSec)(?: [\w.:/'"-]+){0,3} (?:state|status) (?:has )?changed (?:from \w+ )?to (?:UP|[Uu]p)\b|\[UPDOWN\] received up-client|IPSec tunnel is established|IPSECTUNNELSTART|IKEv2 SA UP\b|%IKEV2-\d-SA_UP\b|Successfully installed IPSEC SA|New State = IKE_QM_PHASE2_COMPLETE|New State = IKE_P1_COMPLETE|IKEV2 SA created|phase-1 (?:main|aggressive) ?mode completed successfully|Session with IKE ID PAIR .* is UP|SA has been authenticated with|Quick Mode completion|[:,] +INSTALLED, (?:TUNNEL|TRANSPORT)\b|STATE_V2_ESTABLISHED_(?:IKE|CHILD)_SA;|: set oper up$|tunnel up event|negotiation complete\. Adding IP[Ss]ec SA|IKE negotiation done for .* with status: (?:Error )?ok\b|ike_st_o_all_done: MESSAGE: Phase 1\b|Phase 2 connection succeeded|[Ss]uccessfully added ipsec SA PAIR|ike_send_notify: Connected, SA =|sent tunnel-up message to EMS|LAN-to-LAN tunnel to (?:\S+ )?device \S+ connected|connected, Session Type: IPSec\/LAN-to-LAN|IP; MESSAGE: Phase 1 version =/,
     code: "TUNNEL_UP",
     confidence: 0.85,
   }),
