@@ -224,8 +224,17 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ],
   ["iked[1]: IKE gateway 203.0.113.9 is down", "TUNNEL_DOWN_OTHER", null],
   ["%IKEV2-5-SA_UP: SA UP", "TUNNEL_UP", null],
+  [
+    "[PROTO_ERR]: isakmp_inf.c:1213:isakmp_info_recv_n(): fatal PAYLOAD-MALFORMED notify messsage, phase1 should be deleted.",
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
+  ["charon: 12[ENC] parsed INFORMATIONAL_V1 request 0 [ N(PLD_MAL) ]", "INFO", "1"],
+  ["AWS tunnel IKE_SA established with cgw: 203.0.113.9", "TUNNEL_UP", "1"],
+
   // A negation is not the event.
   ["IPsec tunnel not established: waiting for peer", "INFO", null],
+  ["charon: 12[IKE] IKE_SA not established yet", "INFO", "1"],
   // Traffic selectors and identities.
   ["charon: 11[IKE] received TS_UNACCEPTABLE notify, no CHILD_SA built", "TRAFFIC_SELECTOR_MISMATCH", "2"],
   ["received INVALID_ID_INFORMATION error notify in quick mode", "TRAFFIC_SELECTOR_MISMATCH", "2"],

@@ -698,6 +698,17 @@ const AUTH: Rule[] = [
     phase: "1",
     confidence: 0.7,
   }),
+  // racoon (Alibaba's IKEv1 daemon) deletes phase 1 on a fatal notify; a peer that finds our
+  // main-mode messages malformed could not decrypt them, classically a pre-shared key mismatch.
+  // A single malformed-payload notify without the deletion names no cause.
+  r({
+    id: "auth.fatal-malformed-notify",
+    keywords: ["fatal payload-malformed", "fatal invalid-payload-type", "fatal unequal-payload-lengths"],
+    test: /fatal (?:PAYLOAD-MALFORMED|INVALID-PAYLOAD-TYPE|UNEQUAL-PAYLOAD-LENGTHS) notify/,
+    code: "IKE_AUTH_FAILURE",
+    phase: "1",
+    confidence: 0.6,
+  }),
   r({
     id: "auth.peer-config",
     keywords: [
@@ -2183,7 +2194,7 @@ const UP: Rule[] = [
   r({
     id: "up.established",
     keywords: ["established"],
-    test: /(?:IKE_SA|CHILD_SA) \S+ established|(?:IPsec|IPSec|IPSEC|VPN) tunnel (?:(?!not )\S+ )?(?:is |has been |was )?established|[Pp]hase ?[12] (?:SA )?(?:is |has been |was )?established|ISAKMP[- ]SA established|IPsec[- ]SA +established|IPSEC-SA established|PARENT SA established|(?:initiator|responder) established (?:IKE|Child) SA|IKE SA established|Child SA established|connection '[^']+' established successfully|Established SA\b/,
+    test: /(?:IKE_SA|CHILD_SA)(?: (?!not\b)\S+)? established|(?:IPsec|IPSec|IPSEC|VPN) tunnel (?:(?!not )\S+ )?(?:is |has been |was )?established|[Pp]hase ?[12] (?:SA )?(?:is |has been |was )?established|ISAKMP[- ]SA established|IPsec[- ]SA +established|IPSEC-SA established|PARENT SA established|(?:initiator|responder) established (?:IKE|Child) SA|IKE SA established|Child SA established|connection '[^']+' established successfully|Established SA\b/,
     code: "TUNNEL_UP",
     confidence: 0.9,
   }),
