@@ -232,6 +232,12 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ["charon: 12[ENC] parsed INFORMATIONAL_V1 request 0 [ N(PLD_MAL) ]", "INFO", "1"],
   ["AWS tunnel IKE_SA established with cgw: 203.0.113.9", "TUNNEL_UP", "1"],
 
+  [
+    "2021-08-15 16:23:44.762 IPsec IKE Session (IKE SA) 920 (Client: 24) (168.205.92.8:27015 -> 192.168.1.142:4500): This IKE SA is deleted.",
+    "TUNNEL_DOWN_OTHER",
+    "1",
+  ],
+  ["Mar 4 14:32:36 DPD: Peer 169.132.58.9 is UP status_val: 0.", "INFO", null],
   // A negation is not the event.
   ["IPsec tunnel not established: waiting for peer", "INFO", null],
   ["charon: 12[IKE] IKE_SA not established yet", "INFO", "1"],

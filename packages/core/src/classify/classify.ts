@@ -351,7 +351,8 @@ export function classifyLine(input: string | Uint8Array, options: ClassifyOption
   }
   if (isMalformedJson) return unknown("malformed or truncated JSON record", vendor, fields);
   // Vocabulary alone counts only for bare messages: a line from another program (NetworkManager,
-  // sshd, the kernel) that mentions IPsec is not a tunnel log.
+  // sshd, the kernel) that mentions IPsec is not a tunnel log. A tag such as "DPD:" or "IKE:" in
+  // the program's place is a tunnel log's.
   // A vendor given by the caller names who sent the line, not that it is a tunnel log: a line
   // that neither reads as one of the known formats nor uses VPN words stays UNKNOWN.
   // Cisco ASA logs through one syslog for everything: only its VPN messages are tunnel lines.
@@ -359,7 +360,9 @@ export function classifyLine(input: string | Uint8Array, options: ClassifyOption
     detected === "cisco-asa"
       ? ASA_VPN_MESSAGE.test(line) || VPN_VOCABULARY.test(message)
       : detected !== "unknown" ||
-        (fields.program === undefined ? VPN_VOCABULARY.test(message) : BGP_PROGRAMS.has(fields.program));
+        (fields.program === undefined
+          ? VPN_VOCABULARY.test(message)
+          : BGP_PROGRAMS.has(fields.program) || VPN_VOCABULARY.test(fields.program));
   const isDump = HEX_DUMP.test(message);
   if (isRecognised && !isDump) {
     extractFields(message, vendor, fields, found);
