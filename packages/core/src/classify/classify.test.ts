@@ -238,6 +238,8 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "1",
   ],
   ["Mar 4 14:32:36 DPD: Peer 169.132.58.9 is UP status_val: 0.", "INFO", null],
+  ["Tunnel to-aws is down", "TUNNEL_DOWN_OTHER", null],
+  ["Tunnel to-aws is up", "TUNNEL_UP", null],
   // A negation is not the event.
   ["IPsec tunnel not established: waiting for peer", "INFO", null],
   ["charon: 12[IKE] IKE_SA not established yet", "INFO", "1"],

@@ -2025,7 +2025,7 @@ const DOWN: Rule[] = [
   r({
     id: "down.status",
     keywords: ["down", "sa_not_established", "connectivity='false'", "connectivity state"],
-    test: /KMD_VPN_DOWN_ALARM_USER|VPN .* is down|connectivity='false'|SNMP_TRAP_LINK_DOWN[: ].*(?:interface-name="|ifName )st0|IPSEC IS DOWN|(?<!SSL VPN )[Tt]unnel (?:is )?(?:DOWN|down)\b|SESSION_STATUS: Crypto tunnel (?:v2 )?is DOWN|action="?tunnel-down(?!.*tunneltype="?ssl)|IPsec tunnel .* down|status[=: ]+"?DOWN"?\b|ipsec_sa_not_established|ike_sa_not_established|Connectivity State ?: ?(?:NotConnected|Not Connected|Disconnected)\b|(?<!SSL VPN )[Tt]unnel (?:to|with|for) \S+ (?:is |went |has gone )?(?:DOWN|down)\b|(?<!SSL VPN )[Tt]unnel(?: [\w.:/'"-]+){0,3} (?:went|has gone|goes) down\b|(?:[Tt]unnel|VPN|IPsec|IPSec|IKE SA|[Pp]hase ?[12])(?: [\w.:/'"-]+){0,3} (?:state|status) (?:has )?changed (?:from \w+ )?to (?:DOWN|[Dd]own)\b|\b(?:IKE|ISAKMP|IPsec|IPSec) SA (?:is )?(?:DOWN|down)\b|[Pp]hase ?[12] (?:is )?(?:DOWN|down)\b|IKE (?:gateway|peer) \S+ (?:is )?(?:DOWN|down)\b/,
+    test: /KMD_VPN_DOWN_ALARM_USER|VPN .* is down|connectivity='false'|SNMP_TRAP_LINK_DOWN[: ].*(?:interface-name="|ifName )st0|IPSEC IS DOWN|(?<!SSL VPN )[Tt]unnel (?:is )?(?:DOWN|down)\b|SESSION_STATUS: Crypto tunnel (?:v2 )?is DOWN|action="?tunnel-down(?!.*tunneltype="?ssl)|IPsec tunnel .* down|status[=: ]+"?DOWN"?\b|ipsec_sa_not_established|ike_sa_not_established|Connectivity State ?: ?(?:NotConnected|Not Connected|Disconnected)\b|(?<!SSL VPN )[Tt]unnel (?:(?:to|with|for) )?[\w.:/'"-]+ (?:is |went |has gone )?(?:DOWN|down)\b|(?<!SSL VPN )[Tt]unnel(?: [\w.:/'"-]+){0,3} (?:went|has gone|goes) down\b|(?:[Tt]unnel|VPN|IPsec|IPSec|IKE SA|[Pp]hase ?[12])(?: [\w.:/'"-]+){0,3} (?:state|status) (?:has )?changed (?:from \w+ )?to (?:DOWN|[Dd]own)\b|\b(?:IKE|ISAKMP|IPsec|IPSec) SA (?:is )?(?:DOWN|down)\b|[Pp]hase ?[12] (?:is )?(?:DOWN|down)\b|IKE (?:gateway|peer) \S+ (?:is )?(?:DOWN|down)\b/,
     code: "TUNNEL_DOWN_OTHER",
     confidence: 0.7,
   }),
@@ -2241,7 +2241,7 @@ const UP: Rule[] = [
   r({
     id: "up.numbered-tunnel",
     keywords: ["tunnel"],
-    test: /[Tt]unnel ?\d+ (?:is )?(?:UP|up)\b|Line protocol on Interface Tunnel\d+, changed state to up/,
+    test: /[Tt]unnel ?\d+ (?:is )?(?:UP|up)\b|(?<!SSL VPN )[Tt]unnel (?:(?:to|with|for) )?[\w.:/'"-]+ (?:is|came|has come) (?:UP|up)\b|Line protocol on Interface Tunnel\d+, changed state to up/,
     code: "TUNNEL_UP",
     confidence: 0.6,
   }),
