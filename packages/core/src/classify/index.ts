@@ -1,4 +1,5 @@
 export { ALIBABA_DIAGNOSIS_CODES } from "./alibaba-diagnosis.ts";
+export { faultOfAlibabaDiagnosis } from "./alibaba-diagnosis-fault.ts";
 export { classifyLine, MAX_LINE_LENGTH } from "./classify.ts";
 export {
   type Classification,

@@ -15,7 +15,7 @@
 import * as OpenApiCore from "@alicloud/openapi-core";
 import * as VpcSdk from "@alicloud/vpc20160428";
 import * as $dara from "@darabonba/typescript";
-import type { LogFaultCode } from "@tunnelwatch/core";
+import { faultOfAlibabaDiagnosis, type LogFaultCode } from "@tunnelwatch/core";
 import { type ErrorContext, unavailableReason } from "../common/errors.ts";
 import { type ClientOptions, resolveOptions } from "../common/options.ts";
 import { toBool, toInt, toObj, toObjList, toStr } from "../common/parse.ts";
@@ -44,7 +44,6 @@ import {
 import {
   type AlibabaGatewayInfo,
   type AlibabaRouteEntry,
-  diagnosisFaultCode,
   normalizeAlibabaConnection,
   parseRouteEntry,
 } from "./normalize.ts";
@@ -297,7 +296,7 @@ export class AlibabaProviderClient implements ProviderClient {
           const failedTime = toInt(item.FailedTime);
           const local = toStr(item.MismatchLocalParam);
           const remote = toStr(item.MismatchRemoteParam);
-          const faultCode: LogFaultCode = diagnosisFaultCode(reasonCode, reason);
+          const faultCode: LogFaultCode = faultOfAlibabaDiagnosis(reasonCode, reason);
           diagnostics.push({
             connectionExternalId: connectionId,
             ...(tunnelIndex === undefined ? {} : { tunnelIndex }),
