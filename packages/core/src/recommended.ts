@@ -15,11 +15,16 @@ export interface RecommendedParameters {
   dpdTimeoutSec: number;
   dpdTimeoutAction: "restart";
   pfs: true;
-  ikeVersion: IkeVersion;
+  /** Always IKEv2 (IKEV1_IN_USE); the connection's IKE version only chooses MuleSoft's lifetimes. */
+  ikeVersion: "ikev2";
   /** Where the numbers come from, for the UI and playbooks. */
   source: string;
-  /** Which side's values these are: the provider's tunnel options or the customer gateway. */
-  appliesTo: "provider" | "customer-gateway";
+  /**
+   * Which side's values these are: the provider's tunnel options (a customer gateway may go
+   * lower, not higher), the customer gateway's, or defaults any value can replace as long as
+   * both peers use the same.
+   */
+  appliesTo: "provider" | "customer-gateway" | "both-peers";
 }
 
 // AWS: 28800 / 3600 s; rekey margin 540 s in the console (AWS Security Hub EC2.20 remediation guide), 270 s as the API default:
@@ -35,7 +40,7 @@ const AWS: RecommendedParameters = {
   dpdTimeoutAction: "restart",
   pfs: true,
   ikeVersion: "ikev2",
-  source: "AWS Site-to-Site VPN tunnel option defaults",
+  source: "AWS Site-to-Site VPN tunnel option defaults, with the DPD timeout action restart (faults.md §3, grade A)",
   appliesTo: "provider",
 };
 
@@ -51,13 +56,14 @@ const MULESOFT_IKEV2: RecommendedParameters = {
 };
 const MULESOFT_IKEV1: RecommendedParameters = {
   ...AWS,
-  ikeVersion: "ikev1",
   source: "MuleSoft Anypoint VPN maintenance guide (IKEv1)",
   appliesTo: "customer-gateway",
 };
 
-// Alibaba Cloud VPN Gateway's defaults: IKE SA 86400 s, IPsec SA 86400 s, DPD on. The peer must
-// match them; PFS group2 is Alibaba's default for phase 2.
+// Alibaba Cloud VPN Gateway's defaults: IKE SA 86400 s, IPsec SA 86400 s, DPD on. Any lifetimes
+// work when both peers use the same (its diagnosis reports LifetimeMismatch otherwise). Alibaba
+// documents no rekey margin, fuzz or replay window, so none is recommended (`rekeyMarginSec`
+// empty; fuzz and window are AWS's values, shown for comparison only).
 const ALIBABA: RecommendedParameters = {
   phase1LifetimeSec: 86_400,
   phase2LifetimeSec: 86_400,
@@ -70,23 +76,28 @@ const ALIBABA: RecommendedParameters = {
   pfs: true,
   ikeVersion: "ikev2",
   source: "Alibaba Cloud VPN Gateway IPsec connection defaults",
-  appliesTo: "provider",
+  appliesTo: "both-peers",
 };
 
 export function recommendedParameters(provider: Provider, ikeVersion: IkeVersion = "ikev2"): RecommendedParameters {
   switch (provider) {
     case "aws":
-      return { ...AWS, ikeVersion };
+      return AWS;
     case "mulesoft":
       return ikeVersion === "ikev1" ? MULESOFT_IKEV1 : MULESOFT_IKEV2;
     case "alibaba":
-      return { ...ALIBABA, ikeVersion };
+      return ALIBABA;
   }
 }
 
-/** The lifetime pairs accepted for a provider: AWS's defaults are accepted for MuleSoft too. */
+/**
+ * The lifetime pairs accepted on the provider's side of a tunnel: AWS's defaults for MuleSoft too
+ * (its recommendation is for the customer gateway); none for Alibaba, where any pair both peers
+ * share is right.
+ */
 export function acceptedLifetimes(provider: Provider, ikeVersion: IkeVersion): Array<[number, number]> {
   const recommended = recommendedParameters(provider, ikeVersion);
+  if (recommended.appliesTo === "both-peers") return [];
   const pairs: Array<[number, number]> = [[recommended.phase1LifetimeSec, recommended.phase2LifetimeSec]];
   if (provider === "mulesoft" && ikeVersion === "ikev2") pairs.push([AWS.phase1LifetimeSec, AWS.phase2LifetimeSec]);
   return pairs;

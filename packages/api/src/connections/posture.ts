@@ -71,7 +71,7 @@ export function connectionPosture(options: {
       nextGrade: posture.nextGrade,
       evaluatedAt: new Date(),
       recommended: posture.recommended,
-      ikeVersion: posture.recommended.ikeVersion,
+      ikeVersion,
       gatewayVendor,
     };
   }
@@ -174,8 +174,11 @@ export function compareWithRecommended(options: {
     values.length === 0 || !options.isJudged ? null : !values.some((v) => weak.includes(v));
   const dhOk = (groups: number[]) =>
     groups.length === 0 || !options.isJudged ? null : !groups.some((g) => weak.includes(`DH group ${g}`));
+  // No accepted values (Alibaba): any lifetime is right when both peers share it.
   const lifetimeOk = (value: number | null, acceptedValues: number[]) =>
-    value === null ? null : acceptedValues.includes(value);
+    value === null || acceptedValues.length === 0 ? null : acceptedValues.includes(value);
+  const lifetimeText = (acceptedValues: number[]) =>
+    acceptedValues.length > 0 ? acceptedValues.map((v) => `${v} s`).join(" or ") : "the same on both peers";
   const known = <T>(value: T | null, check: (v: T) => boolean) => (value === null ? null : check(value));
 
   return [
@@ -183,21 +186,21 @@ export function compareWithRecommended(options: {
       parameter: "ikeVersions",
       label: "IKE versions",
       value: list(t.ikeVersions),
-      recommended: rec.ikeVersion === "ikev2" ? "ikev2 only" : "ikev1 (ikev2 where the peer supports it)",
+      recommended: "ikev2 only",
       ok: t.ikeVersions.length === 0 ? null : !t.ikeVersions.includes("ikev1"),
     },
     {
       parameter: "phase1LifetimeSec",
       label: "Phase 1 lifetime",
       value: seconds(t.phase1LifetimeSec),
-      recommended: phase1Accepted.map((v) => `${v} s`).join(" or "),
+      recommended: lifetimeText(phase1Accepted),
       ok: lifetimeOk(t.phase1LifetimeSec, phase1Accepted),
     },
     {
       parameter: "phase2LifetimeSec",
       label: "Phase 2 lifetime",
       value: seconds(t.phase2LifetimeSec),
-      recommended: phase2Accepted.map((v) => `${v} s`).join(" or "),
+      recommended: lifetimeText(phase2Accepted),
       ok: lifetimeOk(t.phase2LifetimeSec, phase2Accepted),
     },
     {

@@ -392,7 +392,9 @@ const BGP_PREFERENCE_ASYMMETRY: Playbook = {
       title: "Make weight and local preference equal on both tunnels",
       detail: text(
         "During tunnel endpoint updates AWS sets a lower MED on the tunnel that stays up; this only steers",
-        "traffic when weight and local preference are the same on both tunnels.",
+        "traffic when weight and local preference are the same on both tunnels. A gateway that cannot route",
+        "asymmetrically is the exception: it should prefer one tunnel on purpose, with AS-path prepending and",
+        "local preference, consistently in both directions.",
       ),
     },
     {

@@ -76,8 +76,9 @@ const TUNNEL_REDUNDANCY_LOST: Playbook = {
 const SINGLE_TUNNEL: Playbook = {
   code: "SINGLE_TUNNEL",
   summary: text(
-    "Only one tunnel is configured, so provider maintenance can cause up to 60 minutes of downtime; configure",
-    "the second tunnel (or a second connection) and a failover mechanism, preferably BGP.",
+    "Only one tunnel is configured, so provider maintenance can cause up to 60 minutes of downtime (on Alibaba,",
+    "whose gateway switches over inside, about a minute); configure the second tunnel (or a second connection)",
+    "and a failover mechanism, preferably BGP.",
   ),
   steps: [
     {
@@ -266,7 +267,7 @@ const DPD_DISABLED: Playbook = {
     aws: [
       awsTunnelOptionsStep(
         "Set the DPD timeout action and timeout",
-        `AWS recommends nothing below ${AWS_REC.dpdTimeoutSec} s; the tunnel logs report dpd_enabled.`,
+        `${AWS_REC.dpdTimeoutSec} s is the shortest timeout AWS accepts (the API's default is 30 s on create, 40 s on modify); the tunnel logs report dpd_enabled.`,
         `DPDTimeoutAction=${AWS_REC.dpdTimeoutAction},DPDTimeoutSeconds=${AWS_REC.dpdTimeoutSec}`,
       ),
       AWS_STATUS_STEP,

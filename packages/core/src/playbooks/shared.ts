@@ -358,16 +358,18 @@ export const KEEPALIVE_CGW_STEPS: Record<GatewayVariant, PlaybookStep> = {
   "cisco-asa": {
     title: "Send ICMP through the tunnel every 5 s with an SLA monitor",
     detail: text(
-      "The ASA brings IPsec up only when interesting traffic is sent; an SLA monitor keeps sending it. Allow",
-      "the echo replies, and do not let the group policy's vpn-idle-timeout drop the session.",
+      "The ASA brings IPsec up only when interesting traffic is sent; an SLA monitor keeps sending it. Source",
+      "the probe from the inside interface to a host the crypto ACL covers, so that it is encrypted (a probe",
+      "from the outside interface never enters the tunnel), and do not let the group policy's",
+      "vpn-idle-timeout drop the session.",
     ),
     where: "ASA configuration mode",
     commands: [
+      "management-access <inside-if>",
       "sla monitor 1",
-      " type echo protocol ipIcmpEcho <provider-side-ip> interface <outside-if>",
+      " type echo protocol ipIcmpEcho <host-behind-the-provider-side> interface <inside-if>",
       ` frequency ${KEEPALIVE_INTERVAL_SEC}`,
       "sla monitor schedule 1 life forever start-time now",
-      "icmp permit any <outside-if>",
       "group-policy <GP> attributes",
       " vpn-idle-timeout none",
     ],

@@ -2,7 +2,7 @@
 // downtime during the provider's next maintenance (§3).
 import type { FindingCode, Grade, Severity } from "../codes.ts";
 import type { NormalizedConnection, NormalizedTunnel } from "../connection.ts";
-import { type IkeVersion, recommendedParameters } from "../recommended.ts";
+import { type IkeVersion, type RecommendedParameters, recommendedParameters } from "../recommended.ts";
 import type { Finding, GradeStep, Posture } from "./types.ts";
 
 // Expected downtime per grade during maintenance (faults.md §3, MuleSoft Anypoint VPN maintenance guide; Alibaba VPN Gateway redundant IPsec guide).
@@ -15,7 +15,8 @@ export const DOWNTIME_BY_GRADE: Record<Grade, number> = {
 };
 
 // Alibaba's VPN gateway is redundant inside one instance and switches over by itself (Alibaba VPN Gateway redundant IPsec guide):
-// a single IPsec connection loses seconds, not an hour, when Alibaba works on the gateway.
+// a single IPsec connection loses seconds, not an hour, when Alibaba works on the gateway. Alibaba
+// publishes no figure; a minute is an estimate that keeps D above B (30 s) in the ranking.
 const ALIBABA_SINGLE_TUNNEL_DOWNTIME = 60;
 
 // Vendors' idle timeouts vary (Cisco ASA 30 min by default, others minutes); a static tunnel
@@ -119,11 +120,25 @@ export function evaluatePosture(connection: NormalizedConnection): Posture {
     );
   }
 
-  // Routing and failover
+  // Routing and failover. A failed tunnel is detected by a health check, by the provider itself
+  // (Alibaba's dual-tunnel mode moves traffic to the standby tunnel on its own), or by DPD on
+  // every tunnel; a customer gateway that reports DPD off takes DPD's credit away, one that
+  // reports it on gives it where the provider does not report DPD.
+  const cgw = connection.customerGateway;
+  const gatewayDpd = cgw?.dpdEnabled;
   const deadPeerDetection = tunnels.map(detectsDeadPeer);
-  const hasFailoverDetection =
-    enabledHealthChecks.length > 0 || (deadPeerDetection.length > 0 && deadPeerDetection.every((d) => d === true));
-  const isFailoverUnknown = enabledHealthChecks.length === 0 && deadPeerDetection.some((d) => d === undefined);
+  const providerSwitchesOver = provider === "alibaba" && tunnels.length >= 2;
+  const dpdDetects =
+    gatewayDpd !== false &&
+    deadPeerDetection.length > 0 &&
+    deadPeerDetection.every((d) => d === true || (d === undefined && gatewayDpd === true));
+  const hasFailoverDetection = enabledHealthChecks.length > 0 || providerSwitchesOver || dpdDetects;
+  // Nothing reported either way: not credited, and not a finding either.
+  const isFailoverUnknown =
+    !hasFailoverDetection &&
+    gatewayDpd === undefined &&
+    deadPeerDetection.every((d) => d !== false) &&
+    deadPeerDetection.some((d) => d === undefined);
   if (!isBgp) {
     findings.push(
       finding(
@@ -160,10 +175,20 @@ export function evaluatePosture(connection: NormalizedConnection): Posture {
       );
     }
   }
+  if (gatewayDpd === false) {
+    findings.push(
+      finding(
+        "DPD_DISABLED",
+        "DPD is off on the customer gateway",
+        "The customer gateway does not probe its peer: it keeps sending traffic into a tunnel whose provider endpoint is gone until IKE or BGP times out.",
+        { customerGateway: { dpdEnabled: false } },
+      ),
+    );
+  }
 
-  // Lifetimes: the provider side against the recommendation, and the customer gateway against
-  // the recommendation where the provider recommends values for the customer side (MuleSoft).
-  const cgw = connection.customerGateway;
+  // Lifetimes (faults.md §2): AWS's side against its defaults; the customer gateway against
+  // MuleSoft's values for it; for AWS, a gateway may go lower (the lower side drives the rekey,
+  // 003) but not higher; Alibaba accepts any values the two peers share.
   for (const tunnel of tunnels) {
     const { phase1LifetimeSec, phase2LifetimeSec } = tunnel.options;
     const differs =
@@ -187,24 +212,18 @@ export function evaluatePosture(connection: NormalizedConnection): Posture {
     }
   }
   if (cgw && (cgw.phase1LifetimeSec !== undefined || cgw.phase2LifetimeSec !== undefined)) {
-    const target =
-      recommended.appliesTo === "customer-gateway"
-        ? { p1: recommended.phase1LifetimeSec, p2: recommended.phase2LifetimeSec, source: recommended.source }
-        : {
-            p1: tunnels[0]?.options.phase1LifetimeSec ?? recommended.phase1LifetimeSec,
-            p2: tunnels[0]?.options.phase2LifetimeSec ?? recommended.phase2LifetimeSec,
-            source: "the provider side of the tunnel",
-          };
-    if (
-      (cgw.phase1LifetimeSec !== undefined && cgw.phase1LifetimeSec !== target.p1) ||
-      (cgw.phase2LifetimeSec !== undefined && cgw.phase2LifetimeSec !== target.p2)
-    ) {
+    const mismatch = gatewayLifetimeMismatch(cgw, tunnels, recommended);
+    if (mismatch) {
       findings.push(
         finding(
           "LIFETIME_MISMATCH",
           "Customer gateway lifetimes differ",
-          `The customer gateway uses ${cgw.phase1LifetimeSec ?? "?"}/${cgw.phase2LifetimeSec ?? "?"} s; ${target.source} calls for ${target.p1}/${target.p2} s.`,
-          { customerGateway: [cgw.phase1LifetimeSec, cgw.phase2LifetimeSec], recommended: [target.p1, target.p2] },
+          `The customer gateway uses ${cgw.phase1LifetimeSec ?? "?"}/${cgw.phase2LifetimeSec ?? "?"} s; ${mismatch.wants} ${mismatch.p1}/${mismatch.p2} s.`,
+          {
+            customerGateway: [cgw.phase1LifetimeSec, cgw.phase2LifetimeSec],
+            recommended: [mismatch.p1, mismatch.p2],
+            ...(mismatch.tunnelIndex === undefined ? {} : { tunnelIndex: mismatch.tunnelIndex }),
+          },
         ),
       );
     }
@@ -421,7 +440,7 @@ export function evaluatePosture(connection: NormalizedConnection): Posture {
 
   // Grade (faults.md §3): redundancy lost right now scores as one tunnel.
   const isRedundant = tunnels.length >= 2 && upCount === tunnels.length;
-  const dpdRestarts = tunnels.length > 0 && tunnels.every(restartsOnDeadPeer);
+  const dpdRestarts = gatewayDpd !== false && tunnels.length > 0 && tunnels.every(restartsOnDeadPeer);
   let grade: Grade;
   let gradeReason: string;
   if (upCount === 0) {
@@ -434,14 +453,18 @@ export function evaluatePosture(connection: NormalizedConnection): Posture {
   } else if (isBgp && dpdRestarts) {
     grade = "A";
     gradeReason = "All tunnels up, BGP, and DPD restarts a failed tunnel.";
-  } else if (isBgp || hasFailoverDetection || isFailoverUnknown) {
+  } else if (isBgp || hasFailoverDetection) {
     grade = "B";
     gradeReason = isBgp
       ? "All tunnels up with BGP, but DPD does not restart a failed tunnel."
-      : "All tunnels up, static routing with an automatic failover mechanism.";
+      : providerSwitchesOver && enabledHealthChecks.length === 0 && !dpdDetects
+        ? "All tunnels up, static routing; Alibaba's dual-tunnel mode moves traffic to the standby tunnel by itself."
+        : "All tunnels up, static routing with an automatic failover mechanism.";
   } else {
     grade = "C";
-    gradeReason = "All tunnels up, static routing, nothing detects a failed tunnel.";
+    gradeReason = isFailoverUnknown
+      ? "All tunnels up, static routing; neither DPD nor a health check is reported, so nothing is known to detect a failed tunnel (tell Tunnelwatch the customer gateway's DPD setting)."
+      : "All tunnels up, static routing, nothing detects a failed tunnel.";
   }
   const expectedDowntimeSeconds =
     provider === "alibaba" && grade === "D" ? ALIBABA_SINGLE_TUNNEL_DOWNTIME : DOWNTIME_BY_GRADE[grade];
@@ -455,6 +478,48 @@ export function evaluatePosture(connection: NormalizedConnection): Posture {
     nextGrade: nextGrade(grade, findings, isBgp),
     recommended,
   };
+}
+
+/** What the customer gateway's lifetimes should be, when they are not. */
+function gatewayLifetimeMismatch(
+  cgw: NonNullable<NormalizedConnection["customerGateway"]>,
+  tunnels: readonly NormalizedTunnel[],
+  recommended: RecommendedParameters,
+): { wants: string; p1: number; p2: number; tunnelIndex?: number } | undefined {
+  const { phase1LifetimeSec: p1, phase2LifetimeSec: p2 } = cgw;
+  if (recommended.appliesTo === "customer-gateway") {
+    const differs =
+      (p1 !== undefined && p1 !== recommended.phase1LifetimeSec) ||
+      (p2 !== undefined && p2 !== recommended.phase2LifetimeSec);
+    return differs
+      ? {
+          wants: `${recommended.source} calls for`,
+          p1: recommended.phase1LifetimeSec,
+          p2: recommended.phase2LifetimeSec,
+        }
+      : undefined;
+  }
+  for (const tunnel of tunnels) {
+    const side = {
+      p1: tunnel.options.phase1LifetimeSec ?? recommended.phase1LifetimeSec,
+      p2: tunnel.options.phase2LifetimeSec ?? recommended.phase2LifetimeSec,
+    };
+    const differs =
+      recommended.appliesTo === "both-peers"
+        ? (p1 !== undefined && p1 !== side.p1) || (p2 !== undefined && p2 !== side.p2)
+        : (p1 !== undefined && p1 > side.p1) || (p2 !== undefined && p2 > side.p2);
+    if (differs) {
+      return {
+        wants:
+          recommended.appliesTo === "both-peers"
+            ? `tunnel ${tunnel.index} uses`
+            : `tunnel ${tunnel.index} accepts at most (a lower value on the gateway is fine: that side drives the rekey)`,
+        ...side,
+        tunnelIndex: tunnel.index,
+      };
+    }
+  }
+  return undefined;
 }
 
 function nextGrade(grade: Grade, findings: Finding[], isBgp: boolean): GradeStep | null {

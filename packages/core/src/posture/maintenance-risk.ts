@@ -35,8 +35,10 @@ const DAY_MS = 86_400_000;
 
 export function maintenanceLikelihood(input: MaintenanceRiskInput, now: Date): { likelihood: number; reason: string } {
   const at = input.announcedMaintenanceAt;
-  if (at) {
-    const days = (at.getTime() - now.getTime()) / DAY_MS;
+  // An announcement more than a day past its date has been applied, or the provider has not yet
+  // withdrawn it: it no longer says maintenance is coming.
+  const days = at ? (at.getTime() - now.getTime()) / DAY_MS : undefined;
+  if (days !== undefined && days > -1) {
     if (days <= 7)
       return {
         likelihood: 1,
@@ -54,7 +56,9 @@ export function maintenanceLikelihood(input: MaintenanceRiskInput, now: Date): {
     reason:
       input.provider === "mulesoft"
         ? "MuleSoft publishes no maintenance windows: maintenance can happen at any time"
-        : "no maintenance announced",
+        : days !== undefined
+          ? `the announced maintenance was due ${Math.floor(-days)} days ago; none announced since`
+          : "no maintenance announced",
   };
 }
 

@@ -106,6 +106,53 @@ describe("grades and expected downtime (faults.md §3)", () => {
     expect(evaluatePosture(single)).toMatchObject({ grade: "D", expectedDowntimeSeconds: 60 });
   });
 
+  it("C, not B, when neither DPD nor a health check is reported; the customer gateway's DPD decides then", () => {
+    const unreported = (customerGateway: NormalizedConnectionInput["customerGateway"]) =>
+      connection({
+        provider: "mulesoft",
+        routing: "static",
+        tunnels: [1, 2].map((i) =>
+          tunnel(i, { options: { ...GOOD_AWS_OPTIONS, dpdTimeoutAction: undefined, startupAction: "add" } }),
+        ),
+        customerGateway,
+      });
+    const unknown = evaluatePosture(unreported({ initiates: true }));
+    expect(unknown).toMatchObject({ grade: "C", expectedDowntimeSeconds: 600 });
+    expect(unknown.gradeReason).toMatch(/neither DPD nor a health check is reported/);
+    expect(unknown.findings.map((f) => f.code)).not.toContain("NO_AUTOMATIC_FAILOVER");
+    expect(evaluatePosture(unreported({ initiates: true, dpdEnabled: true })).grade).toBe("B");
+    const gatewayOff = evaluatePosture(unreported({ initiates: true, dpdEnabled: false }));
+    expect(gatewayOff.grade).toBe("C");
+    expect(gatewayOff.findings.map((f) => f.code)).toEqual(
+      expect.arrayContaining(["NO_AUTOMATIC_FAILOVER", "DPD_DISABLED"]),
+    );
+  });
+
+  it("B, not A, when the customer gateway reports DPD off, and DPD_DISABLED names the gateway", () => {
+    const posture = evaluatePosture(connection({ customerGateway: { initiates: true, dpdEnabled: false } }));
+    expect(posture.grade).toBe("B");
+    const dpd = posture.findings.find((f) => f.code === "DPD_DISABLED");
+    expect(dpd).toMatchObject({
+      title: "DPD is off on the customer gateway",
+      evidence: { customerGateway: { dpdEnabled: false } },
+    });
+    expect(dpd?.tunnelIndex).toBeUndefined();
+  });
+
+  it("B for Alibaba's dual-tunnel static connections: the standby tunnel takes over by itself", () => {
+    const dual = evaluatePosture(
+      connection({
+        provider: "alibaba",
+        externalId: "vco-bp1",
+        routing: "static",
+        tunnels: [1, 2].map((i) => tunnel(i, { options: { dpdEnabled: false } })),
+      }),
+    );
+    expect(dual).toMatchObject({ grade: "B", expectedDowntimeSeconds: 30 });
+    expect(dual.gradeReason).toMatch(/dual-tunnel mode/);
+    expect(dual.findings.map((f) => f.code)).not.toContain("NO_AUTOMATIC_FAILOVER");
+  });
+
   it("F: no tunnel up is an outage now", () => {
     const down = connection({
       tunnels: [1, 2].map((i) => tunnel(i, { status: "DOWN", statusMessage: "IPSEC IS DOWN" })),
@@ -297,6 +344,45 @@ describe("findings that must not fire", () => {
     expect(mule("ikev1", 28_800, 3_600)).not.toContain("LIFETIME_MISMATCH");
   });
 
+  it("lets a customer gateway on AWS rekey first with lower lifetimes, but not propose higher ones", () => {
+    const withGateway = (p1: number, p2: number) =>
+      codes(connection({ customerGateway: { initiates: true, phase1LifetimeSec: p1, phase2LifetimeSec: p2 } }));
+    expect(withGateway(28_800, 3_600)).not.toContain("LIFETIME_MISMATCH");
+    expect(withGateway(27_000, 3_000)).not.toContain("LIFETIME_MISMATCH");
+    expect(withGateway(86_400, 3_600)).toContain("LIFETIME_MISMATCH");
+  });
+
+  it("accepts any Alibaba lifetimes both peers share, and flags the peers disagreeing", () => {
+    const alibaba = (gateway: [number, number]) =>
+      evaluatePosture(
+        connection({
+          provider: "alibaba",
+          externalId: "vco-bp1",
+          tunnels: [1, 2].map((i) =>
+            tunnel(i, { options: { phase1LifetimeSec: 28_800, phase2LifetimeSec: 3_600, dpdEnabled: true } }),
+          ),
+          customerGateway: { initiates: true, phase1LifetimeSec: gateway[0], phase2LifetimeSec: gateway[1] },
+        }),
+      ).findings.filter((f) => f.code === "LIFETIME_MISMATCH");
+    expect(alibaba([28_800, 3_600])).toEqual([]);
+    expect(alibaba([86_400, 86_400])).toHaveLength(1);
+    expect(alibaba([86_400, 86_400])[0]?.evidence).toMatchObject({ recommended: [28_800, 3_600], tunnelIndex: 1 });
+  });
+
+  it("recommends IKEv2 to a connection on IKEv1, with the IKEv1 lifetimes it needs meanwhile", () => {
+    const c = connection({
+      provider: "mulesoft",
+      tunnels: [1, 2].map((i) => tunnel(i, { options: { ikeVersions: ["ikev1"], dpdEnabled: true } })),
+    });
+    const posture = evaluatePosture(c);
+    expect(posture.recommended).toMatchObject({
+      ikeVersion: "ikev2",
+      phase1LifetimeSec: 28_800,
+      phase2LifetimeSec: 3_600,
+    });
+    expect(posture.findings.map((f) => f.code)).toContain("IKEV1_IN_USE");
+  });
+
   it("flags a MuleSoft connection whose gateway does not initiate: Anypoint only responds", () => {
     const c = connection({
       provider: "mulesoft",
@@ -333,5 +419,26 @@ describe("maintenance risk", () => {
       reason: "maintenance announced in 2 days",
     });
     expect(ranked.find((r) => r.id === "mule-C")?.reason).toMatch(/at any time/);
+  });
+
+  it("counts an announcement as due for a day past its date, then no longer", () => {
+    const announced = (at: string) =>
+      rankMaintenanceRisk(
+        [
+          {
+            id: "aws-C",
+            provider: "aws",
+            grade: "C",
+            expectedDowntimeSeconds: 600,
+            announcedMaintenanceAt: new Date(at),
+          },
+        ],
+        now,
+      )[0];
+    expect(announced("2026-11-22T12:00:00Z")).toMatchObject({ likelihood: 1, reason: "maintenance is due now" });
+    expect(announced("2026-11-20T00:00:00Z")).toMatchObject({
+      likelihood: 0.25,
+      reason: "the announced maintenance was due 3 days ago; none announced since",
+    });
   });
 });

@@ -451,7 +451,9 @@ function ConfigChecks({ detail }: { detail: Detail }) {
         {recommended.source}
         {recommended.appliesTo === "customer-gateway"
           ? ": these values are recommended for the customer gateway; the provider side is accepted at its defaults."
-          : "."}
+          : recommended.appliesTo === "both-peers"
+            ? ": any lifetimes work when both peers use the same."
+            : "."}
       </p>
       <div className={styles.checkTunnels}>
         {detail.tunnels.map((tunnel) => (
