@@ -93,7 +93,10 @@ export function evaluatePosture(connection: NormalizedConnection): Posture {
   const findings: Finding[] = [];
   const ikeVersion = ikeVersionOf(connection);
   const recommended = recommendedParameters(provider, ikeVersion);
-  const upCount = tunnels.filter((t) => t.status === "UP").length;
+  // A provider that reports no tunnel's status (still provisioning, or a status it does not
+  // document) is graded on its configuration, not as an outage.
+  const isStatusUnknown = tunnels.length > 0 && tunnels.every((t) => t.status === "UNKNOWN");
+  const upCount = isStatusUnknown ? tunnels.length : tunnels.filter((t) => t.status === "UP").length;
   const isBgp = connection.routing === "bgp";
   const enabledHealthChecks = (connection.healthChecks ?? []).filter((h) => h.enabled);
 
@@ -270,7 +273,10 @@ export function evaluatePosture(connection: NormalizedConnection): Posture {
 
   // BGP symmetry and preferences
   if (isBgp && tunnels.length >= 2) {
-    const paths = tunnels.map((t) => t.bgp?.receivedAsPath ?? t.bgp?.advertisedAsPath);
+    // Like with like: the paths received over each tunnel, or else the paths advertised.
+    const received = tunnels.map((t) => t.bgp?.receivedAsPath);
+    const paths =
+      received.filter((p) => p !== undefined).length >= 2 ? received : tunnels.map((t) => t.bgp?.advertisedAsPath);
     const known = paths.filter((p): p is number[] => p !== undefined);
     if (known.length >= 2 && !known.every((p) => sameList(p, known[0]))) {
       findings.push(
@@ -469,6 +475,8 @@ export function evaluatePosture(connection: NormalizedConnection): Posture {
   const expectedDowntimeSeconds =
     provider === "alibaba" && grade === "D" ? ALIBABA_SINGLE_TUNNEL_DOWNTIME : DOWNTIME_BY_GRADE[grade];
 
+  if (isStatusUnknown)
+    gradeReason = `Tunnel status is not reported, so this grade is for the configuration. ${gradeReason}`;
   return {
     grade,
     gradeReason,

@@ -153,6 +153,15 @@ describe("grades and expected downtime (faults.md §3)", () => {
     expect(dual.findings.map((f) => f.code)).not.toContain("NO_AUTOMATIC_FAILOVER");
   });
 
+  it("grades on configuration, not as an outage, when no tunnel's status is reported", () => {
+    const unknown = evaluatePosture(
+      connection({ tunnels: [1, 2].map((i) => tunnel(i, { status: "UNKNOWN", statusMessage: null })) }),
+    );
+    expect(unknown).toMatchObject({ grade: "A", isOutageNow: false });
+    expect(unknown.gradeReason).toMatch(/^Tunnel status is not reported/);
+    expect(unknown.findings.map((f) => f.code)).not.toContain("TUNNEL_REDUNDANCY_LOST");
+  });
+
   it("F: no tunnel up is an outage now", () => {
     const down = connection({
       tunnels: [1, 2].map((i) => tunnel(i, { status: "DOWN", statusMessage: "IPSEC IS DOWN" })),
@@ -342,6 +351,16 @@ describe("findings that must not fire", () => {
     expect(mule("ikev2", 28_000, 3_000)).not.toContain("LIFETIME_MISMATCH");
     expect(mule("ikev2", 28_800, 3_600)).toContain("LIFETIME_MISMATCH");
     expect(mule("ikev1", 28_800, 3_600)).not.toContain("LIFETIME_MISMATCH");
+  });
+
+  it("compares AS paths like with like: received with received", () => {
+    const c = connection({
+      tunnels: [
+        tunnel(1, { bgp: { receivedAsPath: [65000], advertisedAsPath: [64512, 64512] } }),
+        tunnel(2, { bgp: { receivedAsPath: [65000] } }),
+      ],
+    });
+    expect(codes(c)).not.toContain("BGP_AS_PATH_ASYMMETRY");
   });
 
   it("lets a customer gateway on AWS rekey first with lower lifetimes, but not propose higher ones", () => {
