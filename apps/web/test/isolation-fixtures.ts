@@ -545,7 +545,15 @@ export async function snapshotTenant(prisma: PrismaClient, tenantId: string): Pr
     connections: await prisma.vpnConnection.findMany({
       where,
       orderBy: { id: "asc" },
-      select: { id: true, name: true, tags: true, criticality: true, deletedAt: true, normalized: true },
+      select: {
+        id: true,
+        name: true,
+        tags: true,
+        criticality: true,
+        customerGateway: true,
+        deletedAt: true,
+        normalized: true,
+      },
     }),
     tunnels: await prisma.tunnel.count({ where }),
     incidents: await prisma.incident.findMany({ where, orderBy: { id: "asc" } }),

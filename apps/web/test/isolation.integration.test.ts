@@ -127,6 +127,10 @@ const SAMPLES: Record<string, (s: SampleContext) => unknown> = {
   "connections.timeline": ({ ids }) => ({ connectionId: ids.connection }),
   "connections.logEvents": ({ ids }) => ({ connectionId: ids.connection, tunnelIndex: 2, page: 1, pageSize: 20 }),
   "connections.setCriticality": ({ ids }) => ({ connectionId: ids.connection, criticality: "LOW" }),
+  "connections.setCustomerGateway": ({ ids }) => ({
+    connectionId: ids.connection,
+    customerGateway: { vendor: "set-by-an-attacker", initiates: false },
+  }),
 
   // alerts
   "alerts.listChannels": () => ({ page: 1, pageSize: 20 }),

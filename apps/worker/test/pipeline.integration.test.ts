@@ -265,4 +265,17 @@ describe("pipeline over PostgreSQL", () => {
     expect(incident).toMatchObject({ status: "RESOLVED", openedAt: at(1060), resolvedAt: at(1600) });
     expect(incident.activities.map((a) => a.kind)).toEqual(["OPENED", "RESOLVED"]);
   });
+
+  it("grades with what the tenant says of its customer gateway, and never overwrites it", async () => {
+    const row = await prisma.vpnConnection.findFirstOrThrow({ select: { id: true } });
+    await prisma.vpnConnection.update({ where: { id: row.id }, data: { customerGateway: { dpdEnabled: false } } });
+    await applyStatusSnapshot(prisma, account, snapshot(2000, awsConnection("UP", "UP")));
+    const graded = await prisma.vpnConnection.findFirstOrThrow({
+      select: { grade: true, findingCodes: true, customerGateway: true, normalized: true },
+    });
+    expect(graded).toMatchObject({ grade: "B", customerGateway: { dpdEnabled: false } });
+    expect(graded.findingCodes).toContain("DPD_DISABLED");
+    // The stored normalised connection stays as fetched: the tenant's facts are not written into it.
+    expect((graded.normalized as { customerGateway?: unknown }).customerGateway).toEqual({ initiates: true });
+  });
 });

@@ -1,7 +1,7 @@
 // The connections router over a real PostgreSQL: filters, sorts and pages of the table; the
 // detail with posture, playbooks and configuration checks; the status timeline; log lines; and
-// setCriticality with its audit row. Another organisation's connection is NOT_FOUND everywhere,
-// exactly like one that does not exist.
+// setCriticality and setCustomerGateway with their audit rows. Another organisation's connection
+// is NOT_FOUND everywhere, exactly like one that does not exist.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Caller, codeOf, type FleetFixture, fleetFixture, HOUR_MS } from "./fleet-fixture.ts";
 
@@ -337,5 +337,51 @@ describe("connections.setCriticality", () => {
     const other = await f.api("OTHER");
     expect(await codeOf(other.connections.setCriticality({ connectionId, criticality: "LOW" }))).toBe("NOT_FOUND");
     expect((await viewer.connections.detail({ connectionId })).connection.criticality).toBe("HIGH");
+  });
+});
+
+describe("connections.setCustomerGateway", () => {
+  it("lets an operator describe the gateway: posture and playbooks use it at once, with an audit row", async () => {
+    const connectionId = f.ids.alpha as string;
+    const customerGateway = { vendor: "juniper-srx", initiates: true, dpdEnabled: false, phase1LifetimeSec: 86_400 };
+    expect(await codeOf(viewer.connections.setCustomerGateway({ connectionId, customerGateway }))).toBe("FORBIDDEN");
+    const before = await viewer.connections.detail({ connectionId });
+    expect(before.connection.customerGateway).toBeNull();
+    expect(before.posture).toMatchObject({ grade: "A", gatewayVendor: null });
+
+    const operator = await f.api("OPERATOR");
+    expect(await operator.connections.setCustomerGateway({ connectionId, customerGateway })).toEqual({
+      id: connectionId,
+      customerGateway,
+    });
+    const after = await viewer.connections.detail({ connectionId });
+    expect(after.connection.customerGateway).toEqual(customerGateway);
+    // DPD off on the gateway: B, not A, and a finding that names the gateway; a phase 1
+    // lifetime above the provider's is a mismatch; the playbooks are the SRX's.
+    expect(after.posture).toMatchObject({ grade: "B", gatewayVendor: "juniper-srx" });
+    const codes = after.posture.findings.map((finding) => finding.code);
+    expect(codes).toEqual(expect.arrayContaining(["DPD_DISABLED", "LIFETIME_MISMATCH"]));
+    expect(after.playbooks.DPD_DISABLED?.steps.map((step) => step.variant)).toContain("juniper-srx");
+    expect(await f.prisma.auditLog.findFirst({ where: { action: "connection.setCustomerGateway" } })).toMatchObject({
+      tenantId: f.tenantA,
+      targetId: connectionId,
+      details: { name: "alpha", from: null, to: customerGateway },
+    });
+
+    // Bad input is refused with the field named, and changes nothing.
+    const bad = operator.connections.setCustomerGateway({
+      connectionId,
+      customerGateway: { phase1LifetimeSec: 0, colour: "blue" } as unknown as typeof customerGateway,
+    });
+    expect(await codeOf(bad)).toBe("BAD_REQUEST");
+    expect((await viewer.connections.detail({ connectionId })).connection.customerGateway).toEqual(customerGateway);
+
+    // Another organisation cannot see or change it; an empty description forgets it.
+    const other = await f.api("OTHER");
+    expect(await codeOf(other.connections.setCustomerGateway({ connectionId, customerGateway: {} }))).toBe("NOT_FOUND");
+    await operator.connections.setCustomerGateway({ connectionId, customerGateway: {} });
+    const cleared = await viewer.connections.detail({ connectionId });
+    expect(cleared.connection.customerGateway).toBeNull();
+    expect(cleared.posture.grade).toBe("A");
   });
 });

@@ -88,18 +88,37 @@ export const routeWeightSchema = z.object({
 
 /** What the tenant tells us about its side, where it knows. */
 export const customerGatewaySchema = z.object({
-  vendor: z.string().optional(),
+  /** A playbook variant (juniper-srx, cisco-asa, cisco-ios, strongswan) or the vendor's name. */
+  vendor: z.string().trim().min(1).max(64).optional(),
   behindNat: z.boolean().optional(),
   natTraversal: z.boolean().optional(),
   isPolicyBased: z.boolean().optional(),
-  encryptionDomainCount: z.number().int().nonnegative().optional(),
-  phase1LifetimeSec: z.number().int().positive().optional(),
-  phase2LifetimeSec: z.number().int().positive().optional(),
+  encryptionDomainCount: z.number().int().nonnegative().max(10_000).optional(),
+  phase1LifetimeSec: z.number().int().positive().max(604_800, "at most 604800 s (7 days)").optional(),
+  phase2LifetimeSec: z.number().int().positive().max(604_800, "at most 604800 s (7 days)").optional(),
   pfsEnabled: z.boolean().optional(),
   dpdEnabled: z.boolean().optional(),
   /** Whether the gateway initiates IKE and keeps the tunnel up (needed with startup action add). */
   initiates: z.boolean().optional(),
 });
+
+export type CustomerGateway = z.infer<typeof customerGatewaySchema>;
+
+/**
+ * The connection with what the tenant says of its customer gateway (stored apart from what the
+ * provider reports); facts that do not parse are left out.
+ */
+export function withCustomerGateway(connection: NormalizedConnection, facts: unknown): NormalizedConnection {
+  const parsed = parseCustomerGateway(facts);
+  return parsed ? { ...connection, customerGateway: { ...connection.customerGateway, ...parsed } } : connection;
+}
+
+/** Stored facts about a customer gateway, or null when there are none (or they do not parse). */
+export function parseCustomerGateway(facts: unknown): CustomerGateway | null {
+  if (facts === null || facts === undefined) return null;
+  const parsed = customerGatewaySchema.safeParse(facts);
+  return parsed.success ? parsed.data : null;
+}
 
 export const connectionSchema = z.object({
   provider: z.enum(PROVIDERS),

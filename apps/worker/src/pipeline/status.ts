@@ -2,7 +2,7 @@
 // recorded once, samples and hourly rollups for charts, posture evaluated and snapshotted when it
 // changes, incidents folded from status (a DOWN tunnel, a recovered one, lost redundancy).
 import { createHash } from "node:crypto";
-import { evaluatePosture, GRADES, type Posture } from "@tunnelwatch/core";
+import { evaluatePosture, GRADES, type Posture, withCustomerGateway } from "@tunnelwatch/core";
 import { type Grade, type Prisma, recordAlertEvent, recordIncidentAlert, type TunnelStatus } from "@tunnelwatch/db";
 import type { FetchedConnection, LogStreamRef, MaintenanceNotice, StatusSnapshot } from "../providers/types.ts";
 import { foldBatch } from "./fold-batch.ts";
@@ -110,7 +110,7 @@ async function applyConnection(
         externalId: connection.externalId,
       },
     },
-    select: { normalized: true },
+    select: { normalized: true, customerGateway: true },
   });
   const logStreams = withRetiredStreams(
     connection.logStreams,
@@ -118,7 +118,8 @@ async function applyConnection(
     now,
   );
   connection = { ...connection, logStreams };
-  const posture = evaluatePosture(connection);
+  // The provider's view is stored as fetched; the tenant's facts about its gateway join it for grading.
+  const posture = evaluatePosture(withCustomerGateway(connection, previous?.customerGateway));
   const hash = postureHash(posture);
   const tunnelsUp = connection.tunnels.filter((t) => t.status === "UP").length;
   const criticality = criticalityOf(connection.tags);

@@ -17,6 +17,7 @@ import {
   type RecommendedParameters,
   type ResolvedPlaybook,
   recommendedParameters,
+  withCustomerGateway,
 } from "@tunnelwatch/core";
 import type { Grade, Provider } from "@tunnelwatch/db";
 
@@ -52,12 +53,15 @@ function gatewayVendorOf(connection: NormalizedConnection | null): PlaybookVaria
 export function connectionPosture(options: {
   provider: Provider;
   normalized: unknown;
+  /** What the tenant says of its customer gateway (stored apart from the provider's view). */
+  customerGateway: unknown;
   tunnels: ReadonlyArray<{ ikeVersions: string[] }>;
   stored: { grade: Grade | null; expectedDowntimeSec: number | null };
   snapshot: { grade: Grade; findings: unknown; expectedDowntimeSec: number; evaluatedAt: Date } | null;
 }): ConnectionPosture {
   const provider = options.provider.toLowerCase() as CoreProvider;
-  const connection = parseStored(options.normalized);
+  const stored = parseStored(options.normalized);
+  const connection = stored ? withCustomerGateway(stored, options.customerGateway) : null;
   const ikeVersion = ikeVersionOf(options.tunnels);
   const gatewayVendor = gatewayVendorOf(connection);
   if (connection) {

@@ -1,8 +1,10 @@
 // VPN connections: the filterable table, one connection's detail (tunnels, posture with
 // playbooks, configuration against the recommendation, incidents), its status timeline and its
-// log lines, and the criticality that weighs its maintenance risk.
+// log lines, the criticality that weighs its maintenance risk, and what the tenant says of its
+// customer gateway (which posture grades with the provider's view).
 import { TRPCError } from "@trpc/server";
-import { Criticality, type Prisma, type TenantDb } from "@tunnelwatch/db";
+import { customerGatewaySchema, parseCustomerGateway } from "@tunnelwatch/core";
+import { Criticality, Prisma, type TenantDb } from "@tunnelwatch/db";
 import { z } from "zod";
 import { audit } from "../audit.ts";
 import { listConnections, listFilterOptions, listInput } from "../connections/list.ts";
@@ -109,6 +111,7 @@ export const connectionsRouter = router({
       const posture = connectionPosture({
         provider: connection.provider,
         normalized: connection.normalized,
+        customerGateway: connection.customerGateway,
         tunnels: connection.tunnels,
         stored: { grade: connection.grade, expectedDowntimeSec: connection.expectedDowntimeSec },
         snapshot: latest,
@@ -118,10 +121,19 @@ export const connectionsRouter = router({
         connection.provider,
         posture.gatewayVendor,
       );
-      const { normalized: _normalized, cloudAccount, tunnels, localAsn, remoteAsn, ...fields } = connection;
+      const {
+        normalized: _normalized,
+        customerGateway,
+        cloudAccount,
+        tunnels,
+        localAsn,
+        remoteAsn,
+        ...fields
+      } = connection;
       return {
         connection: {
           ...fields,
+          customerGateway: parseCustomerGateway(customerGateway),
           localAsn: localAsn === null ? null : Number(localAsn),
           remoteAsn: remoteAsn === null ? null : Number(remoteAsn),
           tags: (fields.tags ?? {}) as Record<string, string>,
@@ -241,5 +253,35 @@ export const connectionsRouter = router({
         );
       }
       return { id: before.id, criticality: input.criticality };
+    }),
+
+  /**
+   * What the tenant says of its customer gateway: vendor (for the playbooks), DPD, lifetimes,
+   * PFS, NAT, policy-based domains, whether it initiates. Posture reads them at once on the
+   * connection page and at the next poll in the fleet lists; an empty object forgets them.
+   */
+  setCustomerGateway: tenantProcedure("OPERATOR")
+    .input(z.object({ connectionId, customerGateway: customerGatewaySchema.strict() }))
+    .mutation(async ({ ctx, input }) => {
+      const before = await ctx.db.vpnConnection.findFirst({
+        where: { id: input.connectionId },
+        select: { id: true, name: true, customerGateway: true },
+      });
+      if (!before) throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND_MESSAGE });
+      const facts = Object.keys(input.customerGateway).length > 0 ? input.customerGateway : null;
+      const previous = parseCustomerGateway(before.customerGateway);
+      if (JSON.stringify(previous) !== JSON.stringify(facts)) {
+        await ctx.db.vpnConnection.updateMany({
+          where: { id: before.id },
+          data: { customerGateway: facts ?? Prisma.DbNull },
+        });
+        await audit(
+          ctx,
+          "connection.setCustomerGateway",
+          { type: "VpnConnection", id: before.id },
+          { name: before.name, from: previous, to: facts },
+        );
+      }
+      return { id: before.id, customerGateway: facts };
     }),
 });

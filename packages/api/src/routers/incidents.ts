@@ -3,6 +3,7 @@
 // recover. Every action writes an activity on the incident's timeline and an audit row.
 
 import { TRPCError } from "@trpc/server";
+import { parseCustomerGateway } from "@tunnelwatch/core";
 import {
   IncidentKind,
   IncidentStatus,
@@ -228,6 +229,7 @@ export const incidentsRouter = router({
               criticality: true,
               expectedDowntimeSec: true,
               normalized: true,
+              customerGateway: true,
             },
           },
           tunnel: { select: { id: true, index: true, status: true, outsideIp: true, statusMessage: true } },
@@ -257,11 +259,11 @@ export const incidentsRouter = router({
         // The tenant-scoped client adds the tenant to this read as well.
         incidentEvidence(ctx.db as unknown as PrismaClient, incident, { limit: EVIDENCE_LIMIT }),
       ]);
-      const { normalized, ...connection } = incident.connection;
+      const { normalized, customerGateway, ...connection } = incident.connection;
+      // What the tenant said of the gateway first, then what the stored connection carries.
       const declaredVendor =
-        normalized && typeof normalized === "object" && !Array.isArray(normalized)
-          ? (normalized as { customerGateway?: { vendor?: unknown } }).customerGateway?.vendor
-          : undefined;
+        parseCustomerGateway(customerGateway)?.vendor ??
+        parseCustomerGateway((normalized as { customerGateway?: unknown } | null)?.customerGateway)?.vendor;
       const gateway = gatewayVariant(connection.provider, declaredVendor, [...new Set(evidence.map((e) => e.vendor))]);
       const playbook = incidentPlaybook(incident.code, connection.provider, gateway);
       const appliedSteps = new Map<string, Date>();

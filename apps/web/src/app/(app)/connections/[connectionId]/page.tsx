@@ -1,7 +1,7 @@
 "use client";
 // One connection: its tunnels, a status timeline per tunnel, the HA posture with the playbook of
-// each finding, every tunnel option against the provider's recommendation, incidents, announced
-// maintenance and the latest log lines. The timeline range and the log filters live in the URL.
+// each finding, what the tenant says of its customer gateway, every tunnel option against the
+// provider's recommendation, incidents, announced maintenance and the latest log lines. The timeline range and the log filters live in the URL.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { LOG_FAULT_CODES, PLAYBOOK_VARIANT_LABELS, type PlaybookVariant } from "@tunnelwatch/core";
 import Link from "next/link";
@@ -28,6 +28,7 @@ import { errorMessage, type RouterOutputs, useTRPC } from "~/trpc/client.tsx";
 import { CodeSelect } from "../../logs/shared.tsx";
 import { CheckMark, CriticalityBadge, formatTime, PROVIDER_LABEL, TunnelsBadge } from "../shared.tsx";
 import styles from "./connection.module.css";
+import { CustomerGatewayPanel } from "./customer-gateway.tsx";
 
 type Detail = RouterOutputs["connections"]["detail"];
 type Playbook = Detail["playbooks"][string];
@@ -724,6 +725,7 @@ function ConnectionPage() {
           <MaintenancePanel detail={data} />
         </div>
       </div>
+      <CustomerGatewayPanel detail={data} />
       <ConfigChecks detail={data} />
       <LogLines detail={data} filters={filters} set={set} />
       <PostureHistory detail={data} />

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "VpnConnection" ADD COLUMN     "customerGateway" JSONB;
