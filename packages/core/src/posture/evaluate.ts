@@ -469,7 +469,7 @@ export function evaluatePosture(connection: NormalizedConnection): Posture {
   } else {
     grade = "C";
     gradeReason = isFailoverUnknown
-      ? "All tunnels up, static routing; neither DPD nor a health check is reported, so nothing is known to detect a failed tunnel (tell Tunnelwatch the customer gateway's DPD setting)."
+      ? "All tunnels up, static routing; neither DPD nor a health check is reported, so nothing is known to detect a failed tunnel: say whether the customer gateway runs DPD."
       : "All tunnels up, static routing, nothing detects a failed tunnel.";
   }
   const expectedDowntimeSeconds =
