@@ -276,6 +276,20 @@ describe("the dashboard in a browser", () => {
     await page.getByTestId("tunnels-table").waitFor();
     await page.getByTestId("tunnel-timeline").first().waitFor();
     await shot("06-connection-detail");
+    // Describe its customer gateway: the facts show, and the posture is graded with them.
+    await page.getByRole("button", { name: "Describe the gateway" }).click();
+    const gatewayForm = page.getByRole("form", { name: "Customer gateway" });
+    await gatewayForm.getByLabel("Vendor", { exact: true }).selectOption("juniper-srx");
+    await gatewayForm.getByLabel("Initiates the tunnels", { exact: true }).selectOption("yes");
+    await gatewayForm.getByLabel("Phase 1 lifetime (s)", { exact: true }).fill("8 hours");
+    await gatewayForm.getByRole("button", { name: "Save" }).click();
+    await gatewayForm.getByText("Enter a whole number.").waitFor();
+    await gatewayForm.getByLabel("Phase 1 lifetime (s)", { exact: true }).fill("28800");
+    await gatewayForm.getByRole("button", { name: "Save" }).click();
+    const facts = page.getByTestId("gateway-facts");
+    await facts.waitFor();
+    expect(await facts.innerText()).toMatch(/Juniper SRX[\s\S]*Initiates the tunnels\s*yes[\s\S]*28800 s/);
+    await shot("06b-customer-gateway");
 
     // 5. A fault on a tunnel the simulator logs for opens an incident, through the real pipeline.
     const target = sim.fleet.connections.find(
