@@ -359,6 +359,10 @@ describe("connections.setCustomerGateway", () => {
     // DPD off on the gateway: B, not A, and a finding that names the gateway; a phase 1
     // lifetime above the provider's is a mismatch; the playbooks are the SRX's.
     expect(after.posture).toMatchObject({ grade: "B", gatewayVendor: "juniper-srx" });
+    // The fleet lists show the new grade at once.
+    const listed = (await viewer.connections.list({ q: "alpha" })).items[0];
+    expect(listed).toMatchObject({ grade: "B" });
+    expect(listed?.findingCodes).toContain("DPD_DISABLED");
     const codes = after.posture.findings.map((finding) => finding.code);
     expect(codes).toEqual(expect.arrayContaining(["DPD_DISABLED", "LIFETIME_MISMATCH"]));
     expect(after.playbooks.DPD_DISABLED?.steps.map((step) => step.variant)).toContain("juniper-srx");
@@ -383,5 +387,6 @@ describe("connections.setCustomerGateway", () => {
     const cleared = await viewer.connections.detail({ connectionId });
     expect(cleared.connection.customerGateway).toBeNull();
     expect(cleared.posture.grade).toBe("A");
+    expect((await viewer.connections.list({ q: "alpha" })).items[0]?.grade).toBe("A");
   });
 });

@@ -3,12 +3,12 @@
 // log lines, the criticality that weighs its maintenance risk, and what the tenant says of its
 // customer gateway (which posture grades with the provider's view).
 import { TRPCError } from "@trpc/server";
-import { customerGatewaySchema, parseCustomerGateway } from "@tunnelwatch/core";
+import { customerGatewaySchema, evaluatePosture, parseCustomerGateway, withCustomerGateway } from "@tunnelwatch/core";
 import { Criticality, Prisma, type TenantDb } from "@tunnelwatch/db";
 import { z } from "zod";
 import { audit } from "../audit.ts";
 import { listConnections, listFilterOptions, listInput } from "../connections/list.ts";
-import { compareWithRecommended, connectionPosture, playbooksFor } from "../connections/posture.ts";
+import { compareWithRecommended, connectionPosture, parseStored, playbooksFor } from "../connections/posture.ts";
 import { connectionTimeline } from "../connections/timeline.ts";
 import { LOG_COUNT_CAP, LOG_EVENT_ROW_SELECT } from "../log-event-rows.ts";
 import { type Page, pageArgs, pageInput } from "../pagination.ts";
@@ -257,23 +257,36 @@ export const connectionsRouter = router({
 
   /**
    * What the tenant says of its customer gateway: vendor (for the playbooks), DPD, lifetimes,
-   * PFS, NAT, policy-based domains, whether it initiates. Posture reads them at once on the
-   * connection page and at the next poll in the fleet lists; an empty object forgets them.
+   * PFS, NAT, policy-based domains, whether it initiates. The connection is graded with them at
+   * once; an empty object forgets them.
    */
   setCustomerGateway: tenantProcedure("OPERATOR")
     .input(z.object({ connectionId, customerGateway: customerGatewaySchema.strict() }))
     .mutation(async ({ ctx, input }) => {
       const before = await ctx.db.vpnConnection.findFirst({
         where: { id: input.connectionId },
-        select: { id: true, name: true, customerGateway: true },
+        select: { id: true, name: true, customerGateway: true, normalized: true },
       });
       if (!before) throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND_MESSAGE });
       const facts = Object.keys(input.customerGateway).length > 0 ? input.customerGateway : null;
       const previous = parseCustomerGateway(before.customerGateway);
       if (JSON.stringify(previous) !== JSON.stringify(facts)) {
+        // The fleet lists show the new grade at once; the worker snapshots it (and alerts on a
+        // drop) at its next poll, as for any posture change.
+        const stored = parseStored(before.normalized);
+        const posture = stored ? evaluatePosture(withCustomerGateway(stored, facts)) : null;
         await ctx.db.vpnConnection.updateMany({
           where: { id: before.id },
-          data: { customerGateway: facts ?? Prisma.DbNull },
+          data: {
+            customerGateway: facts ?? Prisma.DbNull,
+            ...(posture
+              ? {
+                  grade: posture.grade,
+                  expectedDowntimeSec: posture.expectedDowntimeSeconds,
+                  findingCodes: [...new Set(posture.findings.map((f) => f.code))],
+                }
+              : {}),
+          },
         });
         await audit(
           ctx,

@@ -118,8 +118,7 @@ export function CustomerGatewayPanel({ detail }: { detail: Detail }) {
       <h2 id="gateway-heading">Customer gateway</h2>
       <p className="muted small">
         The provider reports only its own side. What you say of the gateway here is graded with it (DPD, lifetimes, PFS,
-        NAT, who initiates), and the playbooks show your gateway's steps. The fleet lists follow at the next status
-        poll.
+        NAT, who initiates), and the playbooks show your gateway's steps.
       </p>
       {!isEditing ? (
         <>
