@@ -556,6 +556,11 @@ describe("vendors", () => {
     ["Mar 12 08:44:00 vsrx3 iked[16234]: IKE_GATEWAY_DPD_PEER_DEAD: IKE: Gateway N:gw-aws-t1 Failed Role:I", "juniper"],
     // RouterOS logs by topic, with or without a level.
     ["22:26:02 ipsec acquire for 198.51.100.4 <=> 203.0.113.9", "racoon"],
+    // PAN-OS syslog in CSV: a SYSTEM log of subtype vpn.
+    [
+      '1,2024/01/10 10:00:00,012345678901,SYSTEM,vpn,0,2024/01/10 10:00:00,,tunnel-status,to-aws,0,0,general,informational,"Tunnel to-aws is down",1234,0x0,0,0,0,0,,pa-fw',
+      "paloalto",
+    ],
     // `grep pluto /var/log/*` prefixes the file name.
     ["/var/log/auth.log:Oct 24 15:10:05 pi pluto[877]: reapchild failed with errno=10 No child processes", "libreswan"],
   ];

@@ -107,7 +107,7 @@ function vendorOfMessage(message: string, line: string, found: Found, program: s
   }
   if (
     found.has(MARK.paloalto) &&
-    /IKE phase-[12] negotiation is|IKEv2 (?:child SA|IKE SA) negotiation is|ikemgr|ike-nego-p[12]|\bpan_ikev2_|\[(?:INFO|PWRN|PERR|PNTF|DEBG|PROTO_ERR)\]: \{/.test(
+    /IKE phase-[12] negotiation is|IKEv2 (?:child SA|IKE SA) negotiation is|ikemgr|ike-nego-p[12]|\bpan_ikev2_|\[(?:INFO|PWRN|PERR|PNTF|DEBG|PROTO_ERR)\]: \{|,SYSTEM,vpn,/.test(
       line,
     )
   ) {

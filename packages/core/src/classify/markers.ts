@@ -42,7 +42,7 @@ const MARKERS = {
   ],
   libreswan: ["#", "state_", "packet from", "| "],
   juniper: ["kmd_", "rpd_bgp", "ike negotiation", "ipsec negotiation", "ike_gateway_", "ike_vpn_"],
-  paloalto: ["negotiation is", "ikemgr", "ike-nego-p", "]: {", "pan_ikev2"],
+  paloalto: ["negotiation is", "ikemgr", "ike-nego-p", "]: {", "pan_ikev2", ",system,vpn,"],
   fortinet: ["logid", "subtype", "negotiate", "xauth_status", "vpntunnel=", "[iked "],
   meraki: [" events "],
   tencent: ["ike_sa_establish_fail", "ike_nego:"],
