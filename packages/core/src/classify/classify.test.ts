@@ -240,6 +240,16 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ["Mar 4 14:32:36 DPD: Peer 169.132.58.9 is UP status_val: 0.", "INFO", null],
   ["Tunnel to-aws is down", "TUNNEL_DOWN_OTHER", null],
   ["Tunnel to-aws is up", "TUNNEL_UP", null],
+  ['msg="IKE Responder: No matching phase 2 ID found for proposed remote network"', "TRAFFIC_SELECTOR_MISMATCH", "2"],
+  ['msg="IKE Responder: Mode 2 PFS not allowed by VPN Policy"', "IPSEC_PROPOSAL_MISMATCH", "2"],
+  ['msg="IPsec Tunnel status changed" note="Tunnel Down"', "TUNNEL_DOWN_OTHER", null],
+  ["IKE: Main Mode Completion.", "TUNNEL_UP", "1"],
+  [
+    "Encryption failure: according to the policy the packet should not have been decrypted",
+    "TRAFFIC_SELECTOR_MISMATCH",
+    "2",
+  ],
+  ["IKE: Wrong remote peer ID", "IKE_AUTH_FAILURE", "1"],
   // A negation is not the event.
   ["IPsec tunnel not established: waiting for peer", "INFO", null],
   ["charon: 12[IKE] IKE_SA not established yet", "INFO", "1"],
