@@ -115,7 +115,6 @@ export function withCustomerGateway(connection: NormalizedConnection, facts: unk
 
 /** Stored facts about a customer gateway, or null when there are none (or they do not parse). */
 export function parseCustomerGateway(facts: unknown): CustomerGateway | null {
-  if (facts === null || facts === undefined) return null;
   const parsed = customerGatewaySchema.safeParse(facts);
   return parsed.success ? parsed.data : null;
 }

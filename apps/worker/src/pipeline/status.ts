@@ -2,7 +2,7 @@
 // recorded once, samples and hourly rollups for charts, posture evaluated and snapshotted when it
 // changes, incidents folded from status (a DOWN tunnel, a recovered one, lost redundancy).
 import { createHash } from "node:crypto";
-import { evaluatePosture, GRADES, type Posture, withCustomerGateway } from "@tunnelwatch/core";
+import { evaluatePosture, findingCodesOf, GRADES, type Posture, withCustomerGateway } from "@tunnelwatch/core";
 import { type Grade, type Prisma, recordAlertEvent, recordIncidentAlert, type TunnelStatus } from "@tunnelwatch/db";
 import type { FetchedConnection, LogStreamRef, MaintenanceNotice, StatusSnapshot } from "../providers/types.ts";
 import { foldBatch } from "./fold-batch.ts";
@@ -138,7 +138,7 @@ async function applyConnection(
     normalized: connection as unknown as Prisma.InputJsonValue,
     grade: posture.grade as Grade,
     expectedDowntimeSec: posture.expectedDowntimeSeconds,
-    findingCodes: [...new Set(posture.findings.map((f) => f.code))],
+    findingCodes: findingCodesOf(posture),
     tunnelsUp,
     tunnelsTotal: connection.tunnels.length,
     lastSeenAt: now,
@@ -292,7 +292,7 @@ async function applyConnection(
       facts: {
         fromGrade: last.grade,
         toGrade: posture.grade,
-        findings: [...new Set(posture.findings.map((f) => f.code))].join(", "),
+        findings: findingCodesOf(posture).join(", "),
         expectedDowntimeSec: posture.expectedDowntimeSeconds,
       },
     });

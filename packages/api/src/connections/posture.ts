@@ -12,7 +12,6 @@ import {
   getPlaybook,
   type IkeVersion,
   type NormalizedConnection,
-  PLAYBOOK_VARIANTS,
   type PlaybookVariant,
   type RecommendedParameters,
   type ResolvedPlaybook,
@@ -20,6 +19,7 @@ import {
   withCustomerGateway,
 } from "@tunnelwatch/core";
 import type { Grade, Provider } from "@tunnelwatch/db";
+import { gatewayVariant } from "../incidents/playbook.ts";
 
 export interface ConnectionPosture {
   /** live: evaluated now from the stored connection; snapshot: the worker's last stored evaluation. */
@@ -40,14 +40,15 @@ export function parseStored(normalized: unknown): NormalizedConnection | null {
   return parsed.success ? parsed.data : null;
 }
 
+/** The stored connection with what the tenant says of its customer gateway, or null when it does not parse. */
+export function storedWithGateway(normalized: unknown, customerGateway: unknown): NormalizedConnection | null {
+  const stored = parseStored(normalized);
+  return stored ? withCustomerGateway(stored, customerGateway) : null;
+}
+
 function ikeVersionOf(tunnels: ReadonlyArray<{ ikeVersions: string[] }>): IkeVersion {
   const versions = tunnels.flatMap((t) => t.ikeVersions);
   return versions.length > 0 && versions.every((v) => v === "ikev1") ? "ikev1" : "ikev2";
-}
-
-function gatewayVendorOf(connection: NormalizedConnection | null): PlaybookVariant | null {
-  const vendor = connection?.customerGateway?.vendor?.toLowerCase().trim();
-  return (PLAYBOOK_VARIANTS as readonly string[]).includes(vendor ?? "") ? (vendor as PlaybookVariant) : null;
 }
 
 export function connectionPosture(options: {
@@ -60,10 +61,9 @@ export function connectionPosture(options: {
   snapshot: { grade: Grade; findings: unknown; expectedDowntimeSec: number; evaluatedAt: Date } | null;
 }): ConnectionPosture {
   const provider = options.provider.toLowerCase() as CoreProvider;
-  const stored = parseStored(options.normalized);
-  const connection = stored ? withCustomerGateway(stored, options.customerGateway) : null;
+  const connection = storedWithGateway(options.normalized, options.customerGateway);
   const ikeVersion = ikeVersionOf(options.tunnels);
-  const gatewayVendor = gatewayVendorOf(connection);
+  const gatewayVendor = gatewayVariant(options.provider, connection?.customerGateway?.vendor, []) ?? null;
   if (connection) {
     const posture = evaluatePosture(connection);
     return {

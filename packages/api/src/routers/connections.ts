@@ -3,12 +3,12 @@
 // log lines, the criticality that weighs its maintenance risk, and what the tenant says of its
 // customer gateway (which posture grades with the provider's view).
 import { TRPCError } from "@trpc/server";
-import { customerGatewaySchema, evaluatePosture, parseCustomerGateway, withCustomerGateway } from "@tunnelwatch/core";
+import { customerGatewaySchema, evaluatePosture, findingCodesOf, parseCustomerGateway } from "@tunnelwatch/core";
 import { Criticality, Prisma, type TenantDb } from "@tunnelwatch/db";
 import { z } from "zod";
 import { audit } from "../audit.ts";
 import { listConnections, listFilterOptions, listInput } from "../connections/list.ts";
-import { compareWithRecommended, connectionPosture, parseStored, playbooksFor } from "../connections/posture.ts";
+import { compareWithRecommended, connectionPosture, playbooksFor, storedWithGateway } from "../connections/posture.ts";
 import { connectionTimeline } from "../connections/timeline.ts";
 import { LOG_COUNT_CAP, LOG_EVENT_ROW_SELECT } from "../log-event-rows.ts";
 import { type Page, pageArgs, pageInput } from "../pagination.ts";
@@ -273,8 +273,8 @@ export const connectionsRouter = router({
       if (JSON.stringify(previous) !== JSON.stringify(facts)) {
         // The fleet lists show the new grade at once; the worker snapshots it (and alerts on a
         // drop) at its next poll, as for any posture change.
-        const stored = parseStored(before.normalized);
-        const posture = stored ? evaluatePosture(withCustomerGateway(stored, facts)) : null;
+        const connection = storedWithGateway(before.normalized, facts);
+        const posture = connection ? evaluatePosture(connection) : null;
         await ctx.db.vpnConnection.updateMany({
           where: { id: before.id },
           data: {
@@ -283,7 +283,7 @@ export const connectionsRouter = router({
               ? {
                   grade: posture.grade,
                   expectedDowntimeSec: posture.expectedDowntimeSeconds,
-                  findingCodes: [...new Set(posture.findings.map((f) => f.code))],
+                  findingCodes: findingCodesOf(posture),
                 }
               : {}),
           },

@@ -530,6 +530,11 @@ function gatewayLifetimeMismatch(
   return undefined;
 }
 
+/** The distinct finding codes of a posture, as the connection rows store them. */
+export function findingCodesOf(posture: Pick<Posture, "findings">): FindingCode[] {
+  return [...new Set(posture.findings.map((f) => f.code))];
+}
+
 function nextGrade(grade: Grade, findings: Finding[], isBgp: boolean): GradeStep | null {
   const present = (codes: FindingCode[]) => codes.filter((c) => findings.some((f) => f.code === c));
   switch (grade) {

@@ -1,4 +1,4 @@
-export { DOWNTIME_BY_GRADE, evaluatePosture, IDLE_RISK_SECONDS } from "./evaluate.ts";
+export { DOWNTIME_BY_GRADE, evaluatePosture, findingCodesOf, IDLE_RISK_SECONDS } from "./evaluate.ts";
 export {
   BASELINE_LIKELIHOOD,
   CRITICALITY_WEIGHT,
