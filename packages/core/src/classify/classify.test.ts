@@ -315,6 +315,67 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ["sshd[812]: Accepted publickey for admin from 192.0.2.4 port 52144 ssh2", "UNKNOWN", null],
   // WatchGuard Firebox message catalog wording (as in Elastic's watchguard_firebox parser test
   // data): the Reason names what was received and what was expected.
+  // ScreenOS (NetScreen) event logs: its IKE events read like any gateway's.
+  [
+    "Jun 29 10:38:20 fw1 fw1: NetScreen device_id=fw1  [Root]system-information-00536: IKE 203.0.113.7 Phase 1: Retransmission limit has been reached. (2021-06-29 10:38:20)",
+    "PEER_UNREACHABLE",
+    "1",
+  ],
+  [
+    "Jun 29 11:13:05 fw1 fw1: NetScreen device_id=fw1  [Root]system-information-00536: IKE 203.0.113.7 Phase 1: Completed Main mode negotiations with a 28800-second lifetime. (2021-06-29 11:13:04)",
+    "TUNNEL_UP",
+    "1",
+  ],
+  [
+    "Jun 29 10:38:20 fw1 fw1: NetScreen device_id=fw1  [Root]system-information-00536: Rejected an IKE packet on ethernet0/2 from 198.51.100.4:500 to 203.0.113.7:500 with cookies 3e35c70729dfedef and 0000000000000000 because an initial Phase 1 packet arrived from an unrecognized peer gateway. (2021-06-29 10:38:20)",
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
+  [
+    "Jun 30 10:23:44 fw1 fw1: NetScreen device_id=fw1  [Root]system-information-00536: VPN monitoring for VPN branch-7 has deactivated the SA with ID 0x0000008c. (2021-06-30 10:23:43)",
+    "TUNNEL_DOWN_OTHER",
+    null,
+  ],
+  // ScreenOS logs everything through one syslog: its other events are not tunnel lines.
+  [
+    "Jun 29 11:08:50 fw1 fw1: NetScreen device_id=fw1  [Root]system-notification-00531: The system clock was updated from primary NTP server type 192.0.2.1 with an adjustment of -225 ms. Authentication was None. (2021-06-29 11:08:50)",
+    "UNKNOWN",
+    null,
+  ],
+  // A half-open IKE SA thrown away after its first exchange: the peer never continued.
+  [
+    'pluto[2814]: "branch/1x1" #9904: deleting state (STATE_V2_PARENT_I1) aged 200.003s and NOT sending notification',
+    "PEER_UNREACHABLE",
+    "1",
+  ],
+  ['pluto[2814]: "branch/1x1": IKE SA is shared - only terminating IPsec SA', "TUNNEL_DOWN_OTHER", "2"],
+  // An informational exchange that failed to process takes no tunnel down.
+  ["charon: 14[IKE] INFORMATIONAL_V1 request with message ID 3723659419 processing failed", "INFO", null],
+  ["charon: 04[IKE] QUICK_MODE request with message ID 3259367201 processing failed", "TUNNEL_DOWN_OTHER", "2"],
+  // BGP's TCP connection failing on the way up, and FRR's FSM leaving Established.
+  [
+    "rpd[2902]: RPD_BGP_NEIGHBOR_STATE_CHANGED: BGP peer 169.254.10.1 (External AS 64512) changed state from Active to Connect (event TransportError) (instance master)",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  ["bgpd[2146]: 169.254.10.1 [FSM] Clearing_Completed (Clearing->Idle), fd -1", "BGP_SESSION_DOWN", null],
+  [
+    "There are no acceptable transform proposals from the client for establishing an IPsec SA.",
+    "IPSEC_PROPOSAL_MISMATCH",
+    "2",
+  ],
+  ["This IKE SA is established between the server and the client.", "TUNNEL_UP", "1"],
+  // Lines a log shipper wrapped in JSON: Docker's json-file, journald's export.
+  [
+    '{"log":"Mar 20 10:03:52 gw charon: 16[IKE] giving up after 5 retransmits\\n","stream":"stderr","time":"2026-03-20T10:03:52.1Z"}',
+    "PEER_UNREACHABLE",
+    "1",
+  ],
+  [
+    '{"MESSAGE":"09[IKE] received AUTHENTICATION_FAILED notify error","SYSLOG_IDENTIFIER":"charon","_PID":"812"}',
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
   ...(
     [
       ["0203-0004", "IKE phase-1", "Reason=Received DH group 2, expecting 14", "IKE_PROPOSAL_MISMATCH", "1"],

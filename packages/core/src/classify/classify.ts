@@ -60,6 +60,10 @@ const FORTINET_NOT_VPN = /\b(?:type="?(?:utm|traffic)"?|subtype="?(?!vpn\b|ipsec
 const FORTINET_RECORD = /\b(?:devname|devid|device_id)=/;
 // Junos security flow and application records (sessions opened, closed "idle Timeout", denied).
 const JUNOS_FLOW_RECORD = /\b(?:RT_FLOW|APPTRACK)_[A-Z_]+\b/;
+// ScreenOS (NetScreen) logs every event through one syslog: its traffic records are never
+// tunnel lines, and its other events are only when they speak of IKE, IPsec or VPNs.
+const SCREENOS_EVENT = /NetScreen device_id=|\]system-[a-z]+-\d{5}\b/;
+const SCREENOS_TRAFFIC_RECORD = /\]system-[a-z]+-\d{5}\(traffic\):/;
 // Cisco ISE RADIUS accounting and authentication records.
 const CISCO_ISE_RECORD = /\bCISE_\w+ \d{10} /;
 // Daemons of a VPN gateway that never write IKE, IPsec or BGP lines: their "Authentication
@@ -292,11 +296,32 @@ export function notTunnelLine(
   if (vendor === "cisco-asa" && ASA_FIREWALL_MESSAGE.test(line))
     return "a Cisco ASA firewall message, not a tunnel line";
   if (program === "rpd" && JUNOS_OTHER_ROUTING.test(message)) return "a Junos routing line of another protocol";
+  if (vendor === "juniper" && SCREENOS_TRAFFIC_RECORD.test(line)) return "a ScreenOS traffic record, not a tunnel line";
   if (!found.has(MARK.otherRecord)) return undefined;
   if (FORTINET_RECORD.test(line) && FORTINET_NOT_VPN.test(line)) return "a Fortinet record other than a VPN event";
   if (JUNOS_FLOW_RECORD.test(line)) return "a Junos security flow record, not a tunnel line";
   if (CISCO_ISE_RECORD.test(line)) return "a Cisco ISE record, not a tunnel line";
   return undefined;
+}
+
+/**
+ * The log line inside a JSON record that a log shipper wrapped it in: Docker's json-file and
+ * Kubernetes ("log"), journald's JSON export ("MESSAGE", with SYSLOG_IDENTIFIER and _PID),
+ * Elastic and CloudWatch Logs exports ("message", "@message"). A wrapped JSON record is not
+ * unwrapped again.
+ */
+function wrappedLine(record: Record<string, unknown>): string | undefined {
+  const text = (value: unknown) =>
+    typeof value === "string" && value.trim() !== "" && value.trimStart().charCodeAt(0) !== 123 /* { */
+      ? value
+      : undefined;
+  const journald = text(record.MESSAGE);
+  if (journald !== undefined) {
+    const program = text(record.SYSLOG_IDENTIFIER);
+    const pid = text(record._PID);
+    return program ? `${program}${pid ? `[${pid}]` : ""}: ${journald}` : journald;
+  }
+  return text(record.log) ?? text(record.message) ?? text(record["@message"]);
 }
 
 // One scan buffer per process: classification is synchronous, so it is never shared.
@@ -323,11 +348,13 @@ export function classifyLine(input: string | Uint8Array, options: ClassifyOption
     } catch {
       isMalformedJson = true;
     }
-    const record =
-      parsed && typeof parsed === "object" && !Array.isArray(parsed)
-        ? readAwsRecord(parsed as Record<string, unknown>)
-        : undefined;
-    if (record) return classifyAwsRecord(record, options);
+    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) {
+      const object = parsed as Record<string, unknown>;
+      const record = readAwsRecord(object);
+      if (record) return classifyAwsRecord(record, options);
+      const wrapped = wrappedLine(object);
+      if (wrapped !== undefined) return classifyLine(wrapped, options);
+    }
   }
   // Keywords are not looked for in the timestamp, which holds none.
   const header = splitHeader(line);
@@ -355,14 +382,17 @@ export function classifyLine(input: string | Uint8Array, options: ClassifyOption
   // the program's place is a tunnel log's.
   // A vendor given by the caller names who sent the line, not that it is a tunnel log: a line
   // that neither reads as one of the known formats nor uses VPN words stays UNKNOWN.
-  // Cisco ASA logs through one syslog for everything: only its VPN messages are tunnel lines.
+  // Cisco ASA and ScreenOS log through one syslog for everything: only their VPN messages are
+  // tunnel lines.
   const isRecognised =
     detected === "cisco-asa"
       ? ASA_VPN_MESSAGE.test(line) || VPN_VOCABULARY.test(message)
-      : detected !== "unknown" ||
-        (fields.program === undefined
-          ? VPN_VOCABULARY.test(message)
-          : BGP_PROGRAMS.has(fields.program) || VPN_VOCABULARY.test(fields.program));
+      : detected === "juniper" && SCREENOS_EVENT.test(line)
+        ? VPN_VOCABULARY.test(message) || /\bVPN\b/.test(message)
+        : detected !== "unknown" ||
+          (fields.program === undefined
+            ? VPN_VOCABULARY.test(message)
+            : BGP_PROGRAMS.has(fields.program) || VPN_VOCABULARY.test(fields.program));
   const isDump = HEX_DUMP.test(message);
   if (isRecognised && !isDump) {
     extractFields(message, vendor, fields, found);

@@ -97,9 +97,10 @@ function vendorOfMessage(message: string, line: string, found: Found, program: s
   ) {
     return "libreswan";
   }
+  // ScreenOS (NetScreen) event logs: "NetScreen device_id=fw1  [Root]system-information-00536: ...".
   if (
     found.has(MARK.juniper) &&
-    /\bKMD_|\bRPD_BGP|\bIKE_(?:GATEWAY|VPN)_[A-Z_]+:|IKE negotiation (?:failed|successfully)|IPSec negotiation failed/.test(
+    /\bKMD_|\bRPD_BGP|\bIKE_(?:GATEWAY|VPN)_[A-Z_]+:|IKE negotiation (?:failed|successfully)|IPSec negotiation failed|NetScreen device_id=|\]system-(?:emergency|alert|critical|error|warning|notification|information|debugging)-\d{5}\b/.test(
       line,
     )
   ) {
