@@ -365,6 +365,28 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "2",
   ],
   ["This IKE SA is established between the server and the client.", "TUNNEL_UP", "1"],
+  // Cisco IKEv2 state-machine traces name the failing event; a check event is not a failure.
+  [
+    "IKEv2-PROTO-5: (16): SM Trace-> SA: I_SPI=D7307E13C686A26E R_SPI=1FDBEBAAE40753CF (R) MsgID = 00000001 CurState: R_VERIFY_AUTH Event: EV_AUTH_FAIL",
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
+  [
+    "IKEv2-PROTO-5: (16): SM Trace-> SA: I_SPI=D7307E13C686A26E R_SPI=1FDBEBAAE40753CF (R) MsgID = 00000001 CurState: R_VERIFY_AUTH Event: EV_CHK_AUTH_FAIL",
+    "INFO",
+    null,
+  ],
+  // Cisco DMVPN: the crypto socket and the NHRP next-hop server of a spoke going down and up.
+  [
+    "%DMVPN-5-CRYPTO_SS:  Tunnel0: local address : 203.0.113.2 remote address : 198.51.100.2 socket is DOWN",
+    "TUNNEL_DOWN_OTHER",
+    null,
+  ],
+  [
+    "%DMVPN-5-NHRP_NHS_UP: Tunnel0: Next Hop Server : (Tunnel: 172.16.0.1 NBMA: 203.0.113.2) for (Tunnel: 172.16.0.2 NBMA: 198.51.100.2) is  UP",
+    "TUNNEL_UP",
+    null,
+  ],
   // Lines a log shipper wrapped in JSON: Docker's json-file, journald's export.
   [
     '{"log":"Mar 20 10:03:52 gw charon: 16[IKE] giving up after 5 retransmits\\n","stream":"stderr","time":"2026-03-20T10:03:52.1Z"}',

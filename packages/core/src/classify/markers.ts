@@ -20,6 +20,8 @@ const MARKERS = {
     "ikev2:",
     "isakmp-",
     "%bgp_session-",
+    "%dmvpn-",
+    "%routing-bgp-",
   ],
   alibaba: ["vco-", "[proto_err]", "isakmp_", ".c:"],
   strongswanTag: [
