@@ -387,6 +387,21 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "TUNNEL_UP",
     null,
   ],
+  // Libreswan reviving a connection whose SA went down, and its IKE SA states.
+  [
+    'pluto[812]: "site-a"[1] 192.0.2.2: reviving connection which received Delete/Notify but must remain up per local policy (serial $2)',
+    "TUNNEL_DOWN_OTHER",
+    null,
+  ],
+  [
+    'pluto[812]: "site-a" #7: deleting state (STATE_IKESA_DEL) aged 31.411s and NOT sending notification',
+    "TUNNEL_DOWN_OTHER",
+    "1",
+  ],
+  ['pluto[812]: "site-a" #2633: deleting IKE SA (sent IKE_AUTH request)', "TUNNEL_DOWN_OTHER", "1"],
+  // A malformed DPD packet is not an SA out of step; a NAT-T socket that cannot open breaks NAT-T.
+  ["Invalid SPI length (length) in DPD packet.", "INFO", "1"],
+  ["charon: 00[NET] could not open IPv4 NAT-T socket", "NAT_T_ISSUE", null],
   // Lines a log shipper wrapped in JSON: Docker's json-file, journald's export.
   [
     '{"log":"Mar 20 10:03:52 gw charon: 16[IKE] giving up after 5 retransmits\\n","stream":"stderr","time":"2026-03-20T10:03:52.1Z"}',

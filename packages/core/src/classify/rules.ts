@@ -383,7 +383,7 @@ const NAT_T: Rule[] = [
   r({
     // NAT-T that cannot work as negotiated: a NAT-OA payload that fails, a NAPT in front of a
     // peer this side must initiate to, a NAT mapping that changed under an SA, a port that clashes
-    // with NAT-T's.
+    // with NAT-T's, a daemon that cannot open its NAT-T (UDP 4500) socket.
     id: "natt.broken",
     keywords: [
       "nat-d hash",
@@ -393,8 +393,9 @@ const NAT_T: Rule[] = [
       "reserved for ipsec/nat-t",
       "nat-oa payload must be",
       "hard expiry triggered by port mismatch",
+      "nat-t socket",
     ],
-    test: /NAT-d hash doesn.t match|Error processing NatOA payload|NAT-OA Payload must be zero|hard expiry triggered by port mismatch|detected an NAPT in front of the remote security endpoint|NAT traversal remapping detected|which is reserved for IPsec\/NAT-T/i,
+    test: /(?:could not|unable to|failed to) (?:open|create|bind) (?:IPv[46] )?NAT-T socket|NAT-d hash doesn.t match|Error processing NatOA payload|NAT-OA Payload must be zero|hard expiry triggered by port mismatch|detected an NAPT in front of the remote security endpoint|NAT traversal remapping detected|which is reserved for IPsec\/NAT-T/i,
     code: "NAT_T_ISSUE",
     confidence: 0.7,
   }),
@@ -1424,7 +1425,7 @@ const REKEY: Rule[] = [
       "with unknown spi",
     ],
     // A request or packet for an SA the receiver no longer has: the two ends' SAs are out of step.
-    test: /INVALID[_-]SPI|[Ii]nvalid SPI|a packet with a bad SPI|ESP packet with unknown SPI|invalid spi\b|RECVD_PKT_INV_SPI|can'?t find sa for proto|(?:[Cc]ould not|[Cc]annot|[Cc]an'?t) find child SA by (?:received )?SPI/,
+    test: /INVALID[_-]SPI|[Ii]nvalid SPI(?! length| size)|a packet with a bad SPI|ESP packet with unknown SPI|invalid spi\b(?! length| size)|RECVD_PKT_INV_SPI|can'?t find sa for proto|(?:[Cc]ould not|[Cc]annot|[Cc]an'?t) find child SA by (?:received )?SPI/,
     code: "REKEY_FAILURE",
     phase: "2",
     confidence: 0.6,
@@ -2050,8 +2051,18 @@ const DOWN: Rule[] = [
   }),
   r({
     id: "down.status-wording",
-    keywords: ["ip tunnel[", "down-client", "revival attempt", "detection change", "selector down event"],
-    test: /IP Tunnel\[\d+\] Down\b|link status of IPsec \w+ detection changed? to down|selector down event|\[UPDOWN\] received down-client|supposed to remain up; revival attempt/,
+    keywords: [
+      "ip tunnel[",
+      "down-client",
+      "revival attempt",
+      "detection change",
+      "selector down event",
+      "must remain up per local policy",
+      "could not establish ipsec connection",
+    ],
+    // Libreswan revives a connection whose SA went down ("reviving connection which received a
+    // Delete/Notify but must remain up per local policy"); NetworkManager reports a failed tunnel.
+    test: /IP Tunnel\[\d+\] Down\b|link status of IPsec \w+ detection changed? to down|selector down event|\[UPDOWN\] received down-client|supposed to remain up; revival attempt|\bwhich (?:received|delete|timeout|re-schedule)\b.* but must remain up per local policy|[Cc]ould not establish IPsec connection/,
     code: "TUNNEL_DOWN_OTHER",
     confidence: 0.7,
   }),
