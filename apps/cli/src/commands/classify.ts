@@ -35,8 +35,9 @@ export const classify: Command = {
   usage: `tunnelwatch classify [--vendor V]
 
 Reads log lines on stdin (AWS tunnel and BGP log records, strongSwan, libreswan, racoon,
-OpenIKED, Alibaba, Juniper, Cisco ASA/IOS, Palo Alto, Fortinet, WatchGuard, Meraki, and the
-BGP daemons of customer gateways...) and writes one JSON object per input line, in order:
+OpenIKED, Alibaba, Juniper SRX and ScreenOS, Cisco ASA/IOS, Palo Alto, Fortinet, WatchGuard,
+Meraki, and the BGP daemons of customer gateways...; also lines wrapped in JSON by Docker,
+journald or log exports) and writes one JSON object per input line, in order:
 code, severity, vendor, phase, confidence, evidence, rule and the parsed fields. Lines it
 cannot read, or that are not tunnel lines, come out as UNKNOWN with a reason; input of any size
 is streamed.

@@ -5,7 +5,7 @@ import type { LogFaultCode } from "../codes.ts";
 import { ALIBABA_DIAGNOSIS_CODES } from "./alibaba-diagnosis.ts";
 import { type AwsRecord, readAwsRecord } from "./aws-record.ts";
 import { extractFields } from "./fields.ts";
-import { splitHeader, vendorOf } from "./header.ts";
+import { SCREENOS_EVENT, splitHeader, vendorOf } from "./header.ts";
 import { Found, MARK, scan } from "./markers.ts";
 import { phaseFromContext } from "./phase.ts";
 import { codeOfSessionReason, RULES, type Rule } from "./rules.ts";
@@ -62,8 +62,8 @@ const FORTINET_RECORD = /\b(?:devname|devid|device_id)=/;
 const JUNOS_FLOW_RECORD = /\b(?:RT_FLOW|APPTRACK)_[A-Z_]+\b/;
 // ScreenOS (NetScreen) logs every event through one syslog: its traffic records are never
 // tunnel lines, and its other events are only when they speak of IKE, IPsec or VPNs.
-const SCREENOS_EVENT = /NetScreen device_id=|\]system-[a-z]+-\d{5}\b/;
 const SCREENOS_TRAFFIC_RECORD = /\]system-[a-z]+-\d{5}\(traffic\):/;
+const SCREENOS_VPN_WORDS = /\bVPN\b/;
 // Cisco ISE RADIUS accounting and authentication records.
 const CISCO_ISE_RECORD = /\bCISE_\w+ \d{10} /;
 // Daemons of a VPN gateway that never write IKE, IPsec or BGP lines: their "Authentication
@@ -324,6 +324,23 @@ function wrappedLine(record: Record<string, unknown>): string | undefined {
   return text(record.log) ?? text(record.message) ?? text(record["@message"]);
 }
 
+/**
+ * Whether a line that names no fault is still a tunnel log (INFO rather than UNKNOWN).
+ * Vocabulary alone counts only for bare messages: a line from another program (NetworkManager,
+ * sshd, the kernel) that mentions IPsec is not a tunnel log. A tag such as "DPD:" or "IKE:" in
+ * the program's place is a tunnel log's. A vendor given by the caller names who sent the line,
+ * not that it is a tunnel log, so only the detected vendor counts. Cisco ASA and ScreenOS log
+ * through one syslog for everything: only their VPN messages are tunnel lines.
+ */
+function readsAsTunnelLine(detected: Vendor, line: string, message: string, program: string | undefined): boolean {
+  if (detected === "cisco-asa") return ASA_VPN_MESSAGE.test(line) || VPN_VOCABULARY.test(message);
+  if (detected === "juniper" && SCREENOS_EVENT.test(line))
+    return VPN_VOCABULARY.test(message) || SCREENOS_VPN_WORDS.test(message);
+  if (detected !== "unknown") return true;
+  if (program === undefined) return VPN_VOCABULARY.test(message);
+  return BGP_PROGRAMS.has(program) || VPN_VOCABULARY.test(program);
+}
+
 // One scan buffer per process: classification is synchronous, so it is never shared.
 const found = new Found();
 
@@ -377,24 +394,8 @@ export function classifyLine(input: string | Uint8Array, options: ClassifyOption
     return result;
   }
   if (isMalformedJson) return unknown("malformed or truncated JSON record", vendor, fields);
-  // Vocabulary alone counts only for bare messages: a line from another program (NetworkManager,
-  // sshd, the kernel) that mentions IPsec is not a tunnel log. A tag such as "DPD:" or "IKE:" in
-  // the program's place is a tunnel log's.
-  // A vendor given by the caller names who sent the line, not that it is a tunnel log: a line
-  // that neither reads as one of the known formats nor uses VPN words stays UNKNOWN.
-  // Cisco ASA and ScreenOS log through one syslog for everything: only their VPN messages are
-  // tunnel lines.
-  const isRecognised =
-    detected === "cisco-asa"
-      ? ASA_VPN_MESSAGE.test(line) || VPN_VOCABULARY.test(message)
-      : detected === "juniper" && SCREENOS_EVENT.test(line)
-        ? VPN_VOCABULARY.test(message) || /\bVPN\b/.test(message)
-        : detected !== "unknown" ||
-          (fields.program === undefined
-            ? VPN_VOCABULARY.test(message)
-            : BGP_PROGRAMS.has(fields.program) || VPN_VOCABULARY.test(fields.program));
   const isDump = HEX_DUMP.test(message);
-  if (isRecognised && !isDump) {
+  if (readsAsTunnelLine(detected, line, message, fields.program) && !isDump) {
     extractFields(message, vendor, fields, found);
     fields.message = message;
     return {

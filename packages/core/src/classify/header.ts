@@ -36,6 +36,10 @@ const LOGCAT = /^(\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3})\s+\d+\s+\d+ [VDIWEF] ([A
 const OPENIKED_MESSAGE = /^(?:spi=0x[0-9a-f]+: |[a-z][a-z0-9]*_[a-z0-9_]+: )/;
 const GREP_FILE_PREFIX = /^\/[\w./-]+\.log(?:\.\d+)?:(?=\w)|^\/var\/log\/[\w./-]+:(?=\w)/;
 
+/** ScreenOS (NetScreen) event logs: "NetScreen device_id=fw1  [Root]system-information-00536: ...". */
+export const SCREENOS_EVENT =
+  /NetScreen device_id=|\]system-(?:emergency|alert|critical|error|warning|notification|information|debugging)-\d{5}\b/;
+
 // racoon writes its level where syslog puts a program: "2014-06-02 12:39:30: INFO: purged ...".
 const RACOON_LEVEL = /^(?:ERROR|INFO|WARNING|NOTIFY|DEBUG)$/;
 
@@ -97,12 +101,12 @@ function vendorOfMessage(message: string, line: string, found: Found, program: s
   ) {
     return "libreswan";
   }
-  // ScreenOS (NetScreen) event logs: "NetScreen device_id=fw1  [Root]system-information-00536: ...".
   if (
     found.has(MARK.juniper) &&
-    /\bKMD_|\bRPD_BGP|\bIKE_(?:GATEWAY|VPN)_[A-Z_]+:|IKE negotiation (?:failed|successfully)|IPSec negotiation failed|NetScreen device_id=|\]system-(?:emergency|alert|critical|error|warning|notification|information|debugging)-\d{5}\b/.test(
+    (/\bKMD_|\bRPD_BGP|\bIKE_(?:GATEWAY|VPN)_[A-Z_]+:|IKE negotiation (?:failed|successfully)|IPSec negotiation failed/.test(
       line,
-    )
+    ) ||
+      SCREENOS_EVENT.test(line))
   ) {
     return "juniper";
   }
