@@ -413,6 +413,51 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "IKE_AUTH_FAILURE",
     "1",
   ],
+  // Comware (H3C) and Huawei wording: transforms and proposals refused, SA states reaching
+  // ESTABLISHED, retransmissions and keepalives timing out, deletes received without a cause.
+  ["*Mar  3 10:00:00:100 2026 gw IKE/7/ERROR: -MDC=1; No acceptable transform.", "IKE_PROPOSAL_MISMATCH", "1"],
+  ["IPsec proposal was unacceptable", "IPSEC_PROPOSAL_MISMATCH", "2"],
+  ["The IKE proposal doesn't match", "IKE_PROPOSAL_MISMATCH", "1"],
+  ["ESP encryption algorithm mismatched", "IPSEC_PROPOSAL_MISMATCH", "2"],
+  ["initiator dh mismatch", "IKE_PROPOSAL_MISMATCH", "1"],
+  ["IKE SA state changed from IKE_P1_STATE_SEND4 to IKE_P1_STATE_ESTABLISHED.", "TUNNEL_UP", "1"],
+  ["DPD request retransmission timed out.", "DPD_TIMEOUT", "1"],
+  ["ISAKMP keepalive timed out. Delete IKE SA with connection ID 7.", "DPD_TIMEOUT", "1"],
+  ["Retransmission of phase 2 packet timed out.", "PEER_UNREACHABLE", "2"],
+  ["Unable to verify the peer's certificate", "IKE_AUTH_FAILURE", "1"],
+  ["Pre-shared key matching address 198.51.100.7 not found.", "IKE_AUTH_FAILURE", "1"],
+  ["Failed to get IPsec policy for phase 2 initiator.", "TRAFFIC_SELECTOR_MISMATCH", "2"],
+  ["Failed to negotiate CHILD SA", "TUNNEL_DOWN_OTHER", "2"],
+  ["Received ISAKMP SA delete packet.", "TUNNEL_DOWN_OTHER", "1"],
+  ["re-authentication timed out", "REKEY_FAILURE", "1"],
+  ["Dec  1 10:00:00 ap hostapd: wlan0: STA 00:11:22:33:44:55 IEEE 802.1X: reauth timeout", "UNKNOWN", null],
+  // Cisco IOS and ASA phase 1 refusals.
+  [
+    "ISAKMP:(1005): phase 1 SA policy not acceptable! (local 203.0.113.2 remote 198.51.100.2)",
+    "IKE_PROPOSAL_MISMATCH",
+    "1",
+  ],
+  ["%ASA-3-713118: Detected invalid Diffie-Helmann group_descriptor 31, in IKE area", "IKE_PROPOSAL_MISMATCH", "1"],
+  // Alibaba's CloudMonitor VPN events and console texts.
+  ["ipsec_phase2_nego_success", "TUNNEL_UP", "2"],
+  ["ipsec_phase1_nego_failed", "TUNNEL_DOWN_OTHER", "1"],
+  ["ipsec_health_check_failed", "TUNNEL_DOWN_OTHER", null],
+  ["ipsec_health_check_success", "INFO", null],
+  ["The first phase of the IPsec negotiation is successful.", "TUNNEL_UP", "1"],
+  // SonicOS, NEC UNIVERGE IX, RouterOS.
+  ["IKEv2 negotiation completed", "TUNNEL_UP", null],
+  ["2026/03/20 10:03:52 IKE.016: No response from 198.51.100.7, timeout", "PEER_UNREACHABLE", null],
+  ["10:03:52 ipsec,error parsing packet failed, possible cause: wrong password", "IKE_AUTH_FAILURE", "1"],
+  ["10:03:52 ipsec,info killing ike1 SA: 203.0.113.2[500]-198.51.100.2[500]", "TUNNEL_DOWN_OTHER", null],
+  ["10:03:52 dhcp,info server1 assigned 192.168.88.20 for 24:0A:C4:12:34:56 ESP-123456", "UNKNOWN", null],
+  ["I am behind a NAT", "INFO", null],
+  // BGP: a Cease received, routes ignored for an unusable next hop.
+  ["bgpd[812]: 198.51.100.1 recv NOTIFICATION 6/4 (Cease/Administrative Reset)", "BGP_SESSION_DOWN", null],
+  [
+    "rpd[1234]: BGP_UNUSABLE_NEXTHOP: bgp_nexthop_sanity: peer 169.254.10.1 (External AS 64512) next hop 10.0.0.1 unexpectedly remote, ignoring routes in this update",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
   ...(
     [
       ["0203-0004", "IKE phase-1", "Reason=Received DH group 2, expecting 14", "IKE_PROPOSAL_MISMATCH", "1"],

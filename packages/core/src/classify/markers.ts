@@ -105,6 +105,8 @@ const MARKERS = {
     "ike_intermediate",
     "state_v2_parent_",
     "ike_session_resume",
+    "first phase",
+    "1st phase",
   ],
   phase2: [
     "' tunnel",
@@ -169,6 +171,8 @@ const MARKERS = {
     "pfkey",
     "ipsec_sa_",
     "kmd_pm_sa_established",
+    "second phase",
+    "2nd phase",
   ],
   phase1: [
     "phase1",
@@ -234,6 +238,7 @@ const MARKERS = {
     "vendor id",
     "established peer",
     "sa_state: ",
+    "ike peer",
   ],
 } as const;
 
