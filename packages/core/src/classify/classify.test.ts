@@ -458,6 +458,34 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "BGP_SESSION_DOWN",
     null,
   ],
+  // IKEv1 notifies strongSwan names by IKEv2's short name or by number: 17 is INVALID-KEY-INFORMATION
+  // (IKEv2's 17, INVALID_KE_PAYLOAD, stays routine), 29 UNSUPPORTED-EXCHANGE-TYPE.
+  ["charon: 12[ENC] generating INFORMATIONAL_V1 request 2810 [ N(INVAL_KE) ]", "IKE_AUTH_FAILURE", "1"],
+  ["charon: 12[ENC] parsed IKE_SA_INIT response 0 [ N(INVAL_KE) ]", "INFO", "1"],
+  ["charon: 12[ENC] parsed INFORMATIONAL_V1 request 3861985833 [ N((29)) ]", "IKE_PROPOSAL_MISMATCH", "1"],
+  ["charon: 12[IKE] parsed IKE_AUTH response 9 [ EAP/FAIL ]", "IKE_AUTH_FAILURE", "1"],
+  ["charon: 12[ENC] generating IKE_AUTH response 1 [ IDr AUTH N(FAIL_CP_REQ) ]", "TUNNEL_DOWN_OTHER", "2"],
+  [
+    'pluto[812]: "site-a" #2: responding to CREATE_CHILD_SA message with encrypted notification INVALID_SYNTAX',
+    "TUNNEL_DOWN_OTHER",
+    "2",
+  ],
+  // FortiGate: a phase 2 going down, a BGP socket closing, a BGP peer not configured.
+  [
+    'date=2026-03-20 time=10:03:52 logid="0101037139" type="event" subtype="vpn" level="notice" vd="root" logdesc="IPsec phase 2 status change" msg="IPsec phase 2 status change" action="phase2-down" remip=198.51.100.2 vpntunnel="to-aws"',
+    "TUNNEL_DOWN_OTHER",
+    "2",
+  ],
+  ["BGP: 169.254.10.1-Outgoing [NETWORK] FD=26, Sock Status: 104-Connection reset by peer", "BGP_SESSION_DOWN", null],
+  ["BGP: [NETWORK] Accept Thread: 169.254.10.1 - No such Peer configured", "BGP_SESSION_DOWN", null],
+  // PAN-OS routing: a doubled "neighbor", NOTIFICATIONs in words, a routed.log error code.
+  [
+    "BGP: [PXVXG-TFNNT] %ADJCHANGE: neighbor neighbor aws-tunnel-1(169.254.10.1) in vrf default Down Hold Timer Expired",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  ["A NOTIFICATION message has been received from a neighbor.", "BGP_SESSION_DOWN", null],
+  ["Error code            = OPEN Message Error (2)", "BGP_SESSION_DOWN", null],
   ...(
     [
       ["0203-0004", "IKE phase-1", "Reason=Received DH group 2, expecting 14", "IKE_PROPOSAL_MISMATCH", "1"],
