@@ -278,12 +278,13 @@ export class AlibabaProviderClient implements ProviderClient {
     const failing = connections.filter((c) => c.tunnels.some((t) => t.status !== "UP"));
     const gatewayIds = [...new Set(failing.flatMap((c) => (c.gatewayId?.startsWith("vpn-") ? [c.gatewayId] : [])))];
     const failures: string[] = [];
+    const rawById = new Map(rawConnections.map((c) => [toStr(c.VpnConnectionId), c]));
     for (const gatewayId of gatewayIds) {
       try {
         const items = await this.listAll(
           "DiagnoseVpnConnections",
           region,
-          { VpnGatewayId: gatewayId, ...diagnosisTargets(rawConnections, failing, gatewayId) },
+          { VpnGatewayId: gatewayId, ...diagnosisTargets(rawById, failing, gatewayId) },
           (body) => toObjList(body.VpnConnections),
         );
         for (const item of items) {
@@ -292,7 +293,7 @@ export class AlibabaProviderClient implements ProviderClient {
           if (!connectionId || !reasonCode) continue;
           const reason = toStr(item.FailedReason);
           const tunnelId = toStr(item.TunnelId);
-          const tunnelIndex = tunnelId ? tunnelIndexOf(rawConnections, connectionId, tunnelId) : undefined;
+          const tunnelIndex = tunnelId ? tunnelIndexOf(rawById.get(connectionId), tunnelId) : undefined;
           const failedTime = toInt(item.FailedTime);
           const local = toStr(item.MismatchLocalParam);
           const remote = toStr(item.MismatchRemoteParam);
@@ -381,7 +382,7 @@ function logLines(body: Raw): string[] {
  * by id (VpnConnectionIds.N), dual-tunnel connections by their tunnels' ids (TunnelIds.N).
  */
 function diagnosisTargets(
-  rawConnections: Raw[],
+  rawById: Map<string | undefined, Raw>,
   failing: FetchedConnection[],
   gatewayId: string,
 ): Record<string, string> {
@@ -389,7 +390,7 @@ function diagnosisTargets(
   const tunnelIds: string[] = [];
   for (const connection of failing) {
     if (connection.gatewayId !== gatewayId) continue;
-    const raw = rawConnections.find((c) => toStr(c.VpnConnectionId) === connection.externalId);
+    const raw = rawById.get(connection.externalId);
     const tunnels = toObjList(toObj(raw?.TunnelOptionsSpecification)?.TunnelOptions).flatMap((t) =>
       toStr(t.TunnelId) ? [toStr(t.TunnelId) as string] : [],
     );
@@ -402,8 +403,7 @@ function diagnosisTargets(
   ]);
 }
 
-function tunnelIndexOf(rawConnections: Raw[], connectionId: string, tunnelId: string): number | undefined {
-  const raw = rawConnections.find((c) => toStr(c.VpnConnectionId) === connectionId);
+function tunnelIndexOf(raw: Raw | undefined, tunnelId: string): number | undefined {
   const tunnels = toObjList(toObj(raw?.TunnelOptionsSpecification)?.TunnelOptions);
   const position = tunnels.findIndex((t) => toStr(t.TunnelId) === tunnelId);
   if (position < 0) return undefined;
