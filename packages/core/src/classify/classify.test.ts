@@ -486,6 +486,51 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ],
   ["A NOTIFICATION message has been received from a neighbor.", "BGP_SESSION_DOWN", null],
   ["Error code            = OPEN Message Error (2)", "BGP_SESSION_DOWN", null],
+  // Cloud VPN gateways: Azure's IKE log, IBM Cloud VPN's status reasons; Junos refusing a blocklisted peer.
+  ["[RECEIVED][NOTIFY] Received Notify Message - Authentication failed", "IKE_AUTH_FAILURE", "1"],
+  ["[LOCAL_MSG] IKE Tunnel closed for tunnelId 7 with status Policy match error", "IKE_PROPOSAL_MISMATCH", "1"],
+  [
+    "None of the proposed IPsec crypto suites was acceptable (peer proposal: aes128-sha1)",
+    "IPSEC_PROPOSAL_MISMATCH",
+    "2",
+  ],
+  [
+    "Mismatched local CIDRs and remote CIDRs in IKE V2 (local 10.0.0.0/16, remote 192.168.0.0/24)",
+    "TRAFFIC_SELECTOR_MISMATCH",
+    "2",
+  ],
+  [
+    "kmd[1]: IKE_GATEWAY_PEER_BLOCKED: IKE gateway peer is blocked: Local-Address: 198.51.100.1, Remote-Address: 203.0.113.2, Negotiation-Phase: AUTH",
+    "TUNNEL_DOWN_OTHER",
+    null,
+  ],
+  // Cisco: the tunnel interface, the IKEv2 platform's connection status and deletes, a crypto map the peer misses.
+  ["%LINK-3-UPDOWN: Interface Tunnel1, changed state to up", "TUNNEL_UP", null],
+  ["%LINK-5-CHANGED: Interface Tunnel1, changed state to administratively down", "TUNNEL_DOWN_OTHER", null],
+  ["IKEv2-PLAT-4: (12): CONNECTION STATUS: UP... peer: 198.51.100.7:500, phase1_id: 198.51.100.7", "TUNNEL_UP", "1"],
+  [
+    "IKEv2-PLAT-4: (12): CONNECTION STATUS: DOWN... peer: 198.51.100.7:500, phase1_id: 198.51.100.7",
+    "TUNNEL_DOWN_OTHER",
+    "1",
+  ],
+  ["IKEv2-PLAT-4: (12): CONNECTION STATUS: REGISTERED... peer: 198.51.100.7:500, phase1_id: 198.51.100.7", "INFO", "1"],
+  ["IKEv2-PROTO-2: (12): Abort exchange", "TUNNEL_DOWN_OTHER", null],
+  ["IKEv2-PLAT-2: Received PFKEY delete SA for SPI 0x1A2B3C4D error FALSE", "TUNNEL_DOWN_OTHER", "2"],
+  ["Crypto map AWS_MAP seq 10  peer doesn't match map entry", "TRAFFIC_SELECTOR_MISMATCH", "2"],
+  // IOS-XE crypto event trace, the ASA's IKEv2 platform, IOS BGP debug and FortiGate's BGP decoder.
+  [
+    "IPSEC-EVENT:IPSEC-DELETE-SA:  SESSION ID:0, sa delete : (sa) sa_dest = 198.51.100.7, sa_proto = 50",
+    "TUNNEL_DOWN_OTHER",
+    "2",
+  ],
+  [
+    "IPSEC-EVENT:IPSEC-CREATE-SA:  SESSION ID:0, sa create : (sa) sa_dest= 198.51.100.7, sa_proto= 50",
+    "TUNNEL_UP",
+    "2",
+  ],
+  ["IKEv2-PLAT-5: Active ike sa request deleted", "TUNNEL_DOWN_OTHER", null],
+  ["BGP: ses global 169.254.10.1 (0x7F) act Reset (BGP Notification received).", "BGP_SESSION_DOWN", null],
+  ["BGP: 169.254.10.1-Outgoing [DECODE] Open: Invalid Router ID 0.0.0.0", "BGP_SESSION_DOWN", null],
   ...(
     [
       ["0203-0004", "IKE phase-1", "Reason=Received DH group 2, expecting 14", "IKE_PROPOSAL_MISMATCH", "1"],

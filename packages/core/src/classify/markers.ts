@@ -173,6 +173,8 @@ const MARKERS = {
     "kmd_pm_sa_established",
     "second phase",
     "2nd phase",
+    "ipsec crypto",
+    "ipsec-event:",
   ],
   phase1: [
     "phase1",
@@ -239,6 +241,7 @@ const MARKERS = {
     "established peer",
     "sa_state: ",
     "ike peer",
+    "ike crypto",
   ],
 } as const;
 
