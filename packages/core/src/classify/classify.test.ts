@@ -531,6 +531,11 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ["IKEv2-PLAT-5: Active ike sa request deleted", "TUNNEL_DOWN_OTHER", null],
   ["BGP: ses global 169.254.10.1 (0x7F) act Reset (BGP Notification received).", "BGP_SESSION_DOWN", null],
   ["BGP: 169.254.10.1-Outgoing [DECODE] Open: Invalid Router ID 0.0.0.0", "BGP_SESSION_DOWN", null],
+  [
+    "%ASA-4-750003: Local:198.51.100.2:500 Remote:52.1.2.3:500 Username:52.1.2.3 IKEv2 Negotiation aborted due to ERROR: Create child SA negotiation error",
+    "TUNNEL_DOWN_OTHER",
+    "2",
+  ],
   ...(
     [
       ["0203-0004", "IKE phase-1", "Reason=Received DH group 2, expecting 14", "IKE_PROPOSAL_MISMATCH", "1"],
