@@ -470,6 +470,13 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "TUNNEL_DOWN_OTHER",
     "2",
   ],
+  ['pluto[812]: "site-a" #3: received INVALID_SYNTAX notification', "TUNNEL_DOWN_OTHER", null],
+  // Alibaba's IPsec daemon writes its informational lines with file and line too.
+  [
+    "[PROTO_INFO]: pfkey.c:1234:pk_recvupdate(): IPsec-SA established: ESP/Tunnel 52.1.2.3[500]->47.1.2.3[500] spi=123456789(0x75bcd15)",
+    "TUNNEL_UP",
+    "2",
+  ],
   // FortiGate: a phase 2 going down, a BGP socket closing, a BGP peer not configured.
   [
     'date=2026-03-20 time=10:03:52 logid="0101037139" type="event" subtype="vpn" level="notice" vd="root" logdesc="IPsec phase 2 status change" msg="IPsec phase 2 status change" action="phase2-down" remip=198.51.100.2 vpntunnel="to-aws"',
@@ -791,6 +798,11 @@ describe("vendors", () => {
     [
       '1,2024/01/10 10:00:00,012345678901,SYSTEM,vpn,0,2024/01/10 10:00:00,,tunnel-status,to-aws,0,0,general,informational,"Tunnel to-aws is down",1234,0x0,0,0,0,0,,pa-fw',
       "paloalto",
+    ],
+    // Alibaba's IPsec daemon names its source file and line at every level.
+    [
+      "[PROTO_INFO]: isakmp.c:2101:ph1_main(): ISAKMP-SA established 47.1.2.3[500]-52.1.2.3[500] spi:1a2b3c4d5e6f7a8b:1122334455667788",
+      "alibaba",
     ],
     // `grep pluto /var/log/*` prefixes the file name.
     ["/var/log/auth.log:Oct 24 15:10:05 pi pluto[877]: reapchild failed with errno=10 No child processes", "libreswan"],

@@ -83,7 +83,12 @@ function vendorOfMessage(message: string, line: string, found: Found, program: s
   ) {
     return "cisco-ios";
   }
-  if (found.has(MARK.alibaba) && /\bvco-[\w*]+|\[PROTO_ERR\]|\bisakmp_\w+\(\)|(?<!\/)\bikev[12]\.c:\d+/.test(line))
+  if (
+    found.has(MARK.alibaba) &&
+    /\bvco-[\w*]+|\[PROTO_ERR\]|\[PROTO_(?:INFO|WARN|NOTIFY)\]: \w+\.c:\d+:|\bisakmp_\w+\(\)|(?<!\/)\bikev[12]\.c:\d+/.test(
+      line,
+    )
+  )
     return "alibaba";
   if (
     found.has(MARK.strongswanTag) &&
