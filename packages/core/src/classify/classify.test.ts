@@ -543,6 +543,15 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "TUNNEL_DOWN_OTHER",
     "2",
   ],
+  // Chinese and Japanese consoles: "不一致" says what "不匹配" says; BGP, SA deletion, NAT traversal; Japanese wording.
+  ["第二阶段PFS配置不一致", "IPSEC_PROPOSAL_MISMATCH", "2"],
+  ["DPD检测对端不可达，删除IKE SA", "DPD_TIMEOUT", "1"],
+  ["BGP邻居状态变为Idle", "BGP_SESSION_DOWN", null],
+  ["IPsec SA已删除", "TUNNEL_DOWN_OTHER", "2"],
+  ["NAT穿越失败", "NAT_T_ISSUE", null],
+  ["事前共有鍵が一致しません", "IKE_AUTH_FAILURE", "1"],
+  ["フェーズ2のプロポーザルが一致しません", "IPSEC_PROPOSAL_MISMATCH", "2"],
+  ["IKEネゴシエーションに失敗しました", "TUNNEL_DOWN_OTHER", null],
   ...(
     [
       ["0203-0004", "IKE phase-1", "Reason=Received DH group 2, expecting 14", "IKE_PROPOSAL_MISMATCH", "1"],

@@ -19,14 +19,17 @@ const PHASE_1 =
 // or "ike 0:<gateway>:<IKE SA>:<child>:"; a phase 1 line stops at "<gateway>:<IKE SA>:".
 const FORTIGATE_CHILD_PREFIX = /^ike (?:V=[\w-]+:)?\d+:[^:\s]+:\d+:(?:[^:\s]+:)?\d+: /;
 
-// Chinese consoles: 第一阶段 is phase 1, 第二阶段 phase 2 (traditional 階段).
+// Chinese consoles: 第一阶段 is phase 1, 第二阶段 phase 2 (traditional 階段); Japanese フェーズ1/2.
 const CHINESE_PHASE = /第([一二])[阶階]段/;
+const JAPANESE_PHASE = /フェーズ ?([12])/;
 
 /** `found` holds the scan of `text` (or of the line it came from), to skip expressions that cannot match. */
 export function phaseFromContext(text: string, found: Found): IkePhase | null {
   if (found.hasSuspectCharacters) {
     const chinese = CHINESE_PHASE.exec(text);
     if (chinese) return chinese[1] === "一" ? "1" : "2";
+    const japanese = JAPANESE_PHASE.exec(text);
+    if (japanese) return japanese[1] as IkePhase;
   }
   if (text.startsWith("ike ") && FORTIGATE_CHILD_PREFIX.test(text)) return "2";
   if (found.has(MARK.phase1Definite) && DEFINITELY_PHASE_1.test(text)) return "1";
