@@ -552,6 +552,21 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ["事前共有鍵が一致しません", "IKE_AUTH_FAILURE", "1"],
   ["フェーズ2のプロポーザルが一致しません", "IPSEC_PROPOSAL_MISMATCH", "2"],
   ["IKEネゴシエーションに失敗しました", "TUNNEL_DOWN_OTHER", null],
+  // racoon's unprocessable packet; the Aviatrix controller's tunnel state changes.
+  ["2026-03-20 10:03:52: ERROR: failed to process packet.", "TUNNEL_DOWN_OTHER", null],
+  [
+    "cloudxd: AviatrixTunnelStatusChange: src_gw=transit-1(AWS us-east-1) dst_gw=198.51.100.7(NA NA) old_state=Up new_state=Down",
+    "TUNNEL_DOWN_OTHER",
+    null,
+  ],
+  [
+    "cloudxd: AviatrixTunnelStatusChange: src_gw=transit-1(AWS us-east-1) dst_gw=198.51.100.7(NA NA) old_state=Down new_state=Up",
+    "TUNNEL_UP",
+    null,
+  ],
+  ["charon: 06[IKE] <ra|83> EAP-MS-CHAPv2 verification failed, retry (1)", "IKE_AUTH_FAILURE", "1"],
+  ["charon: 06[IKE] XAuth pam_authenticate for 'alice' failed: Authentication failure", "IKE_AUTH_FAILURE", "1"],
+  ["%PIX-3-320001: The subject name of the peer cert is not allowed for connection", "IKE_AUTH_FAILURE", "1"],
   ...(
     [
       ["0203-0004", "IKE phase-1", "Reason=Received DH group 2, expecting 14", "IKE_PROPOSAL_MISMATCH", "1"],
