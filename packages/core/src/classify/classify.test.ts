@@ -567,6 +567,12 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ["charon: 06[IKE] <ra|83> EAP-MS-CHAPv2 verification failed, retry (1)", "IKE_AUTH_FAILURE", "1"],
   ["charon: 06[IKE] XAuth pam_authenticate for 'alice' failed: Authentication failure", "IKE_AUTH_FAILURE", "1"],
   ["%PIX-3-320001: The subject name of the peer cert is not allowed for connection", "IKE_AUTH_FAILURE", "1"],
+  // FortiGate routing events carry the BGP sessions over the tunnels; its other routing protocols are not tunnel lines.
+  [
+    'date=2026-03-03 time=10:00:00 devname="fgt" devid="FGT60F" logid="0103020300" type="event" subtype="router" level="warning" vd="root" logdesc="Routing log" msg="BGP: %BGP-5-ADJCHANGE: neighbor 169.254.10.1 Down Hold Timer Expired"',
+    "BGP_SESSION_DOWN",
+    null,
+  ],
   ...(
     [
       ["0203-0004", "IKE phase-1", "Reason=Received DH group 2, expecting 14", "IKE_PROPOSAL_MISMATCH", "1"],

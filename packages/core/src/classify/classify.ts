@@ -54,9 +54,10 @@ const ASA_VPN_MESSAGE =
 // connection ... due to idle timeout", "User authentication failed: ... Uname: admin").
 const ASA_FIREWALL_MESSAGE =
   /%(?:ASA|FTD|PIX)-(?:\w+-)?\d-(?:106\d{3}|30[2-5]\d{3}|313\d{3}|605\d{3}|611\d{3}|710\d{3}):/;
-// Fortinet key=value logs of anything but VPN events: traffic and UTM records, system, admin,
-// user-authentication and mail events ("SSL connection failed", "AUTH_FAIL_USER", STARTTLS).
-const FORTINET_NOT_VPN = /\b(?:type="?(?:utm|traffic)"?|subtype="?(?!vpn\b|ipsec\b)[\w-]+"?)(?=[\s,]|$)/;
+// Fortinet key=value logs of anything but VPN and routing events: traffic and UTM records, system,
+// admin, user-authentication and mail events ("SSL connection failed", "AUTH_FAIL_USER", STARTTLS).
+// Routing events carry the BGP sessions over the tunnels ("BGP: %BGP-5-ADJCHANGE: ...").
+const FORTINET_NOT_VPN = /\b(?:type="?(?:utm|traffic)"?|subtype="?(?!vpn\b|ipsec\b|router\b)[\w-]+"?)(?=[\s,]|$)/;
 const FORTINET_RECORD = /\b(?:devname|devid|device_id)=/;
 // Junos security flow and application records (sessions opened, closed "idle Timeout", denied).
 const JUNOS_FLOW_RECORD = /\b(?:RT_FLOW|APPTRACK)_[A-Z_]+\b/;
