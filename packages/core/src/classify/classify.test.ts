@@ -573,6 +573,22 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "BGP_SESSION_DOWN",
     null,
   ],
+  // Junos proxy IDs in words; PAN-OS ikemgr banners.
+  [
+    "Mar  3 10:00:00 srx1 kmd[1234]: IKE Phase-2 Failure: Failed to match the peer proxy ids [p2_src_id=ipv4_subnet(any:0,[0..7]=10.0.0.0/16), spi=1a2b3c4d]",
+    "TRAFFIC_SELECTOR_MISMATCH",
+    "2",
+  ],
+  [
+    "2026-03-03 10:00:00.123 +0000 [PNTF]: { 1: }: ====> PHASE-1 NEGOTIATION FAILED AS INITIATOR, MAIN MODE <====",
+    "TUNNEL_DOWN_OTHER",
+    "1",
+  ],
+  [
+    "2026-03-03 10:00:00.123 +0000 [PNTF]: { 1: }: ====> IPSEC KEY INSTALLED; Inbound 198.51.100.2[500]-52.1.2.3[500] SPI:0x1A2B3C4D <====",
+    "TUNNEL_UP",
+    "2",
+  ],
   ...(
     [
       ["0203-0004", "IKE phase-1", "Reason=Received DH group 2, expecting 14", "IKE_PROPOSAL_MISMATCH", "1"],

@@ -175,6 +175,7 @@ const MARKERS = {
     "2nd phase",
     "ipsec crypto",
     "ipsec-event:",
+    "ipsec key",
   ],
   phase1: [
     "phase1",
