@@ -589,6 +589,7 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "TUNNEL_UP",
     "2",
   ],
+  ["10:00:00 ipsec,error 52.1.2.3 identity not found for server: ADDR4 52.1.2.3", "IKE_AUTH_FAILURE", "1"],
   ...(
     [
       ["0203-0004", "IKE phase-1", "Reason=Received DH group 2, expecting 14", "IKE_PROPOSAL_MISMATCH", "1"],
