@@ -569,6 +569,11 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ["%PIX-3-320001: The subject name of the peer cert is not allowed for connection", "IKE_AUTH_FAILURE", "1"],
   // FortiGate routing events carry the BGP sessions over the tunnels; its other routing protocols are not tunnel lines.
   [
+    'date=2026-03-03 time=10:00:00 devname="fgt" devid="FGT60F" logid="0103020301" type="event" subtype="router" level="warning" vd="root" logdesc="Routing log" msg="OSPF: RECV[Hello]: From 10.1.1.1 via port9:172.16.200.1: Invalid Area ID 0.0.0.0"',
+    "UNKNOWN",
+    null,
+  ],
+  [
     'date=2026-03-03 time=10:00:00 devname="fgt" devid="FGT60F" logid="0103020300" type="event" subtype="router" level="warning" vd="root" logdesc="Routing log" msg="BGP: %BGP-5-ADJCHANGE: neighbor 169.254.10.1 Down Hold Timer Expired"',
     "BGP_SESSION_DOWN",
     null,
@@ -844,6 +849,15 @@ describe("vendors", () => {
     // PAN-OS syslog in CSV: a SYSTEM log of subtype vpn.
     [
       '1,2024/01/10 10:00:00,012345678901,SYSTEM,vpn,0,2024/01/10 10:00:00,,tunnel-status,to-aws,0,0,general,informational,"Tunnel to-aws is down",1234,0x0,0,0,0,0,,pa-fw',
+      "paloalto",
+    ],
+    // FortiGate routing events quote the BGP daemon's Cisco-style message; PAN-OS routing events in CSV.
+    [
+      'date=2026-03-03 time=10:00:00 devname="fgt" devid="FGT60F" logid="0103020300" type="event" subtype="router" level="warning" vd="root" logdesc="Routing log" msg="BGP: %BGP-5-ADJCHANGE: neighbor 169.254.10.1 Down Hold Timer Expired"',
+      "fortinet",
+    ],
+    [
+      '1,2026/03/03 10:00:00,012345678901,SYSTEM,routing,0,2026/03/03 10:00:00,,routed-bgp-peer-left-established,,0,0,general,high,"BGP peer session left established state. Peer: aws-1 (169.254.10.1)",1234,0x0,0,0,0,0,,pa-fw',
       "paloalto",
     ],
     // Alibaba's IPsec daemon names its source file and line at every level.

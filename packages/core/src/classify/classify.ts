@@ -91,6 +91,9 @@ const NOT_TUNNEL_PROGRAMS = new Set([
 const BGP_PROGRAMS = new Set(["bgpd", "bird", "bird6", "gobgpd", "exabgp", "openbgpd"]);
 // Junos rpd events of routing protocols that do not run over the tunnels Tunnelwatch watches.
 const JUNOS_OTHER_ROUTING = /\bRPD_(?:OSPF|ISIS|LDP|RSVP|PIM|MPLS|RIP|L2VPN|VPLS)_/;
+// FortiGate and PAN-OS routing events: only their BGP sessions run over the tunnels.
+const ROUTING_EVENT = /\bsubtype="?router\b|,SYSTEM,routing,/;
+const BGP_WORD = /\bBGP\b|\bbgp/i;
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 function unknown(reason: string, vendor: Vendor = "unknown", fields: ParsedFields = {}): Classification {
@@ -297,6 +300,8 @@ export function notTunnelLine(
   if (vendor === "cisco-asa" && ASA_FIREWALL_MESSAGE.test(line))
     return "a Cisco ASA firewall message, not a tunnel line";
   if (program === "rpd" && JUNOS_OTHER_ROUTING.test(message)) return "a Junos routing line of another protocol";
+  if ((vendor === "fortinet" || vendor === "paloalto") && ROUTING_EVENT.test(line) && !BGP_WORD.test(message))
+    return "a routing event of another protocol, not a tunnel line";
   if (vendor === "juniper" && SCREENOS_TRAFFIC_RECORD.test(line)) return "a ScreenOS traffic record, not a tunnel line";
   if (!found.has(MARK.otherRecord)) return undefined;
   if (FORTINET_RECORD.test(line) && FORTINET_NOT_VPN.test(line)) return "a Fortinet record other than a VPN event";

@@ -72,6 +72,13 @@ function vendorOfMessage(message: string, line: string, found: Found, program: s
     return "juniper";
   if (message.startsWith("AWS-side peer") || message.startsWith("DENIED due to")) return "aws-bgp";
   if (message.startsWith("AWS ") || message.startsWith("AWS:")) return "aws";
+  // FortiGate event logs (key=value: VPN events, and routing events that quote the BGP daemon's
+  // Cisco-style "%BGP-5-ADJCHANGE") and FortiClient's IKE daemon: "[<time>] [<pid>:<tid>] [iked  1466    info] ...".
+  if (
+    found.has(MARK.fortinet) &&
+    /logid="?010[13]0|subtype="?vpn"?|action="?negotiate|xauth_status|vpntunnel=|\] \[iked +\d+ +\w+\] /.test(line)
+  )
+    return "fortinet";
   // ASA debug output names the IKE version in brackets before the peer: "[IKEv1 DEBUG]: Group = ...".
   if (found.has(MARK.asa) && /%(?:ASA|FTD|PIX)-|\[IKEv[12](?: DEBUG)?\]:? ?(?:Group|IP) = /.test(line))
     return "cisco-asa";
@@ -117,19 +124,12 @@ function vendorOfMessage(message: string, line: string, found: Found, program: s
   }
   if (
     found.has(MARK.paloalto) &&
-    /IKE phase-[12] negotiation is|IKEv2 (?:child SA|IKE SA) negotiation is|ikemgr|ike-nego-p[12]|\bpan_ikev2_|\[(?:INFO|PWRN|PERR|PNTF|DEBG|PROTO_ERR)\]: \{|,SYSTEM,vpn,/.test(
+    /IKE phase-[12] negotiation is|IKEv2 (?:child SA|IKE SA) negotiation is|ikemgr|ike-nego-p[12]|\bpan_ikev2_|\[(?:INFO|PWRN|PERR|PNTF|DEBG|PROTO_ERR)\]: \{|,SYSTEM,(?:vpn|routing),/.test(
       line,
     )
   ) {
     return "paloalto";
   }
-  // FortiGate event logs (key=value) and its IKE debug output ("ike 0:<phase1 name>:<serial>: ...").
-  // FortiClient's IKE daemon: "[<time>] [<pid>:<tid>] [iked  1466    info] ...".
-  if (
-    found.has(MARK.fortinet) &&
-    /logid="?01010|subtype="?vpn"?|action="?negotiate|xauth_status|vpntunnel=|\] \[iked +\d+ +\w+\] /.test(line)
-  )
-    return "fortinet";
   // "ike 0:<phase1>:..." and, with VDOMs, "ike V=root:0:<phase1>:..." (or "ike V=root:0 <text>").
   if (message.startsWith("ike ") && /^ike (?:V=[\w-]+:)?\d+[: ]/.test(message)) return "fortinet";
   if (found.has(MARK.meraki) && /\bevents (?:Site-to-site VPN|VPN|type=\w*vpn\w*)\b/.test(line)) return "meraki";

@@ -53,7 +53,7 @@ const MARKERS = {
     "netscreen device_id=",
     "]system-",
   ],
-  paloalto: ["negotiation is", "ikemgr", "ike-nego-p", "]: {", "pan_ikev2", ",system,vpn,"],
+  paloalto: ["negotiation is", "ikemgr", "ike-nego-p", "]: {", "pan_ikev2", ",system,vpn,", ",system,routing,"],
   fortinet: ["logid", "subtype", "negotiate", "xauth_status", "vpntunnel=", "[iked "],
   meraki: [" events "],
   tencent: ["ike_sa_establish_fail", "ike_nego:"],
