@@ -93,7 +93,7 @@ const BGP_PROGRAMS = new Set(["bgpd", "bird", "bird6", "gobgpd", "exabgp", "open
 const JUNOS_OTHER_ROUTING = /\bRPD_(?:OSPF|ISIS|LDP|RSVP|PIM|MPLS|RIP|L2VPN|VPLS)_/;
 // FortiGate and PAN-OS routing events: only their BGP sessions run over the tunnels.
 const ROUTING_EVENT = /\bsubtype="?router\b|,SYSTEM,routing,/;
-const BGP_WORD = /\bBGP\b|\bbgp/i;
+const BGP_WORD = /\bbgp/i;
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 function unknown(reason: string, vendor: Vendor = "unknown", fields: ParsedFields = {}): Classification {

@@ -236,13 +236,16 @@ const ALIBABA_DIAGNOSIS: Rule[] = [
 ];
 
 // Alibaba Cloud's and Tencent Cloud's Chinese consoles and diagnoses name what does not match:
-// "<parameter>不匹配". 第一阶段/第二阶段 are phase 1 and phase 2, 协商 negotiation, 超时 timed out.
+// "<parameter>不匹配" or "<parameter>不一致". 第一阶段/第二阶段 are phase 1 and phase 2, 协商
+// negotiation, 超时 timed out.
+const ZH_CLAUSE = "[^，。,.]*";
+const ZH_DOES_NOT_MATCH = "不匹配|不一致";
 const CHINESE: Rule[] = [
   r({
     id: "zh.psk",
     nonAscii: true,
     keywords: [],
-    test: /预共享密钥[^，。,.]*(?:不匹配|不一致|错误)/,
+    test: new RegExp(`预共享密钥${ZH_CLAUSE}(?:${ZH_DOES_NOT_MATCH}|错误)`),
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.9,
@@ -251,7 +254,10 @@ const CHINESE: Rule[] = [
     id: "zh.identity",
     nonAscii: true,
     keywords: [],
-    test: /(?:用户网关信息|LocalId|RemoteId|本端(?:标识|ID)|对端(?:标识|ID)|身份)[^，。,.]*(?:不匹配|不一致)|身份认证失败|身份验证凭[证證]不可接受/i,
+    test: new RegExp(
+      `(?:用户网关信息|LocalId|RemoteId|本端(?:标识|ID)|对端(?:标识|ID)|身份)${ZH_CLAUSE}(?:${ZH_DOES_NOT_MATCH})|身份认证失败|身份验证凭[证證]不可接受`,
+      "i",
+    ),
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.85,
@@ -260,7 +266,10 @@ const CHINESE: Rule[] = [
     id: "zh.ipsec-proposal",
     nonAscii: true,
     keywords: [],
-    test: /(?:IPsec|第二阶段|二阶段)[^，。,.]*(?:算法|DH分组|DH组|PFS)[^，。,.]*(?:不匹配|不一致)/i,
+    test: new RegExp(
+      `(?:IPsec|第二阶段|二阶段)${ZH_CLAUSE}(?:算法|DH分组|DH组|PFS)${ZH_CLAUSE}(?:${ZH_DOES_NOT_MATCH})`,
+      "i",
+    ),
     code: "IPSEC_PROPOSAL_MISMATCH",
     phase: "2",
     confidence: 0.85,
@@ -269,7 +278,9 @@ const CHINESE: Rule[] = [
     id: "zh.proposal",
     nonAscii: true,
     keywords: [],
-    test: /(?:加密算法|认证算法|完整性算法|DH分组|DH组|协商模式|IKE版本)[^，。,.]*(?:不匹配|不一致)/,
+    test: new RegExp(
+      `(?:加密算法|认证算法|完整性算法|DH分组|DH组|协商模式|IKE版本)${ZH_CLAUSE}(?:${ZH_DOES_NOT_MATCH})`,
+    ),
     code: "PROPOSAL",
     defaultPhase: "1",
     confidence: 0.85,
@@ -278,7 +289,7 @@ const CHINESE: Rule[] = [
     id: "zh.nat-t",
     nonAscii: true,
     keywords: [],
-    test: /NAT穿越[^，。,.]*(?:不匹配|不一致|未开启|失败)/,
+    test: new RegExp(`NAT穿越${ZH_CLAUSE}(?:${ZH_DOES_NOT_MATCH}|未开启|失败)`),
     code: "NAT_T_ISSUE",
     confidence: 0.8,
   }),
@@ -286,7 +297,7 @@ const CHINESE: Rule[] = [
     id: "zh.lifetime",
     nonAscii: true,
     keywords: [],
-    test: /(?:生存周期|生命周期|生存时间)[^，。,.]*(?:不匹配|不一致)/,
+    test: new RegExp(`(?:生存周期|生命周期|生存时间)${ZH_CLAUSE}(?:${ZH_DOES_NOT_MATCH})`),
     code: "REKEY_FAILURE",
     confidence: 0.6,
   }),
@@ -294,7 +305,7 @@ const CHINESE: Rule[] = [
     id: "zh.traffic-selector",
     nonAscii: true,
     keywords: [],
-    test: /(?:感兴趣流|兴趣流|保护子网|网段)[^，。,.]*(?:不匹配|不一致)/,
+    test: new RegExp(`(?:感兴趣流|兴趣流|保护子网|网段)${ZH_CLAUSE}(?:${ZH_DOES_NOT_MATCH})`),
     code: "TRAFFIC_SELECTOR_MISMATCH",
     phase: "2",
     confidence: 0.8,

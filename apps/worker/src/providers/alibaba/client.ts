@@ -278,7 +278,12 @@ export class AlibabaProviderClient implements ProviderClient {
     const failing = connections.filter((c) => c.tunnels.some((t) => t.status !== "UP"));
     const gatewayIds = [...new Set(failing.flatMap((c) => (c.gatewayId?.startsWith("vpn-") ? [c.gatewayId] : [])))];
     const failures: string[] = [];
-    const rawById = new Map(rawConnections.map((c) => [toStr(c.VpnConnectionId), c]));
+    const rawById = new Map(
+      rawConnections.flatMap((c) => {
+        const id = toStr(c.VpnConnectionId);
+        return id ? [[id, c] as const] : [];
+      }),
+    );
     for (const gatewayId of gatewayIds) {
       try {
         const items = await this.listAll(
@@ -382,7 +387,7 @@ function logLines(body: Raw): string[] {
  * by id (VpnConnectionIds.N), dual-tunnel connections by their tunnels' ids (TunnelIds.N).
  */
 function diagnosisTargets(
-  rawById: Map<string | undefined, Raw>,
+  rawById: Map<string, Raw>,
   failing: FetchedConnection[],
   gatewayId: string,
 ): Record<string, string> {
