@@ -595,6 +595,47 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "2",
   ],
   ["10:00:00 ipsec,error 52.1.2.3 identity not found for server: ADDR4 52.1.2.3", "IKE_AUTH_FAILURE", "1"],
+  // Libreswan's certificate and authentication-method wording.
+  ['"aws-t1" #4: X509: certificate payload rejected for this connection', "IKE_AUTH_FAILURE", "1"],
+  ['"aws-t1" #4: NSS ERROR: Peer\'s Certificate issuer is not recognized.', "IKE_AUTH_FAILURE", "1"],
+  ['"aws-t1" #4: Peer attempted PSK authentication but we want rsasig', "IKE_AUTH_FAILURE", "1"],
+  ['"aws-t1" #4: ECDSA authentication using ecdsa failed in R2 Auth Payload', "IKE_AUTH_FAILURE", "1"],
+  ['"aws-t1" #4: Failed to find our Pre-Shared Key', "IKE_AUTH_FAILURE", "1"],
+  [
+    '"aws-t1" #5: Quick Mode request rejected, peer requested lease but proposed remote selector 10.0.0.0/16 does not match connection 10.1.0.0/16',
+    "TRAFFIC_SELECTOR_MISMATCH",
+    "2",
+  ],
+  // BGP daemons: a session that falls back to Active or Idle before Established has failed to come up.
+  [
+    "bgpd[812]: neighbor 169.254.10.1 (aws-t1): state change OpenConfirm -> Idle, reason: Hold timer expired",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  ["2026/03/03 10:00:00 BGP: 169.254.10.1 went from Connect to Active", "BGP_SESSION_DOWN", null],
+  ["bgpd[812]: neighbor 169.254.10.1 (aws-t1): state change Idle -> Connect, reason: Start", "INFO", null],
+  ["bgpd[812]: neighbor 169.254.10.1 (aws-t1): socket error: Operation timed out", "BGP_SESSION_DOWN", null],
+  ["Mar  3 10:00:00 gw bird: aws_t1: Received NOTIFICATION(code=4.0)", "BGP_SESSION_DOWN", null],
+  ["Mar  3 10:00:00 gw bird: aws_t1: Sending NOTIFICATION(code=6.7)", "INFO", null],
+  // Cisco IOS: an IPsec SA created; a tunnel interface disabled by recursive routing.
+  ["Mar  3 10:00:00.123: IPSEC(create_sa): sa created, (sa) sa_dest= 52.1.2.3, sa_proto= 50", "TUNNEL_UP", "2"],
+  [
+    "Mar  3 10:00:00.123: %TUN-5-RECURDOWN: Tunnel1 temporarily disabled due to recursive routing",
+    "TUNNEL_DOWN_OTHER",
+    null,
+  ],
+  // Sophos Firewall (strongSwan inside) and racoon wording.
+  [
+    'log_component="IPSec" status="Failed" message="aws-t2 - IKE message retransmission timed out (Remote: 52.1.2.3)"',
+    "PEER_UNREACHABLE",
+    "1",
+  ],
+  ["racoon: ERROR: failed to start post getspi.", "TUNNEL_DOWN_OTHER", null],
+  [
+    'WatchGuard-Firebox fw1: msg_id="0206-0002" Rejected phase-1 authentication method RSA-SIG from 52.1.2.3:500, expecting PSK.',
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
   ...(
     [
       ["0203-0004", "IKE phase-1", "Reason=Received DH group 2, expecting 14", "IKE_PROPOSAL_MISMATCH", "1"],
