@@ -631,6 +631,32 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "1",
   ],
   ["racoon: ERROR: failed to start post getspi.", "TUNNEL_DOWN_OTHER", null],
+  // GoBGP and ExaBGP FSM records (JSON, or GoBGP's logfmt).
+  [
+    '{"Key":"169.254.10.1","Topic":"Peer","level":"info","msg":"state changed","new":"BGP_FSM_IDLE","old":"BGP_FSM_ESTABLISHED","reason":"hold-timer-expired","time":"2026-03-03T10:00:00Z"}',
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  [
+    '{"Key":"169.254.10.1","Topic":"Peer","level":"info","msg":"state changed","new":"BGP_FSM_ESTABLISHED","old":"BGP_FSM_OPENCONFIRM","time":"2026-03-03T10:00:00Z"}',
+    "INFO",
+    null,
+  ],
+  [
+    'time="2026-03-03T10:00:00Z" level=info msg="state changed" Key=169.254.10.1 Topic=Peer new=BGP_FSM_OPENSENT old=BGP_FSM_ACTIVE',
+    "INFO",
+    null,
+  ],
+  [
+    '{ "exabgp": "4.2.21", "time": 1772532000, "type": "state", "neighbor": { "address": { "local": "169.254.10.2", "peer": "169.254.10.1" }, "state": "down", "reason": "peer reset" } }',
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  [
+    '{ "exabgp": "4.2.21", "time": 1772532000, "type": "state", "neighbor": { "address": { "local": "169.254.10.2", "peer": "169.254.10.1" }, "state": "up" } }',
+    "INFO",
+    null,
+  ],
   [
     'WatchGuard-Firebox fw1: msg_id="0206-0002" Rejected phase-1 authentication method RSA-SIG from 52.1.2.3:500, expecting PSK.',
     "IKE_AUTH_FAILURE",
