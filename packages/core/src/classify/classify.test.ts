@@ -631,6 +631,35 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "1",
   ],
   ["racoon: ERROR: failed to start post getspi.", "TUNNEL_DOWN_OTHER", null],
+  // H3C Comware IKE debugging wording; IBM Cloud VPN status reasons; Libreswan failing a rekey.
+  [
+    "*Mar  3 10:00:00:123 2026 gw IKE/7/ERROR: -MDC=1; Collision of phase 2 negotiation is found.",
+    "REKEY_FAILURE",
+    "2",
+  ],
+  ["*Mar  3 10:00:00:123 2026 gw IKE/7/ERROR: -MDC=1; Failed to float port.", "NAT_T_ISSUE", null],
+  ["*Mar  3 10:00:00:123 2026 gw IKE/7/ERROR: -MDC=1; No available proposal.", "IKE_PROPOSAL_MISMATCH", "1"],
+  ["*Mar  3 10:00:00:123 2026 gw IKE/7/ERROR: -MDC=1; Invalid major version(3).", "IKE_PROPOSAL_MISMATCH", "1"],
+  [
+    "*Mar  3 10:00:00:123 2026 gw IKE/7/ERROR: -MDC=1; Unsupported ESP encryption algorithm.",
+    "IPSEC_PROPOSAL_MISMATCH",
+    "2",
+  ],
+  ["*Mar  3 10:00:00:123 2026 gw IKE/7/ERROR: -MDC=1; Failed to get local certificate.", "IKE_AUTH_FAILURE", "1"],
+  ["Failed to get the peer certificate.", "IKE_AUTH_FAILURE", "1"],
+  ["Mar  3 10:00:00 web1 nginx[812]: Failed to load certificate from /etc/ssl/site.pem", "UNKNOWN", null],
+  ["*Mar  3 10:00:00:123 2026 gw IKE/7/ERROR: -MDC=1; Failed to install IPsec SA.", "TUNNEL_DOWN_OTHER", "2"],
+  [
+    "*Mar  3 10:00:00:123 2026 gw IKE/7/ERROR: -MDC=1; Number of negotiating IKE SAs exceeded the limit.",
+    "TUNNEL_DOWN_OTHER",
+    "1",
+  ],
+  ["status_reasons: ike_policy_mismatch", "IKE_PROPOSAL_MISMATCH", "1"],
+  ["status_reasons: ipsec_policy_mismatch", "IPSEC_PROPOSAL_MISMATCH", "2"],
+  ["status_reasons: ike_v2_local_remote_cidr_mismatch", "TRAFFIC_SELECTOR_MISMATCH", "2"],
+  ["status_reasons: peer_not_responding", "PEER_UNREACHABLE", "1"],
+  ["status_reasons: cannot_authenticate_connection", "IKE_AUTH_FAILURE", "1"],
+  ['"aws-t1"[1] 52.1.2.3 #12: encountered fatal error in state STATE_V2_REKEY_IKE_I', "REKEY_FAILURE", "1"],
   // GoBGP and ExaBGP FSM records (JSON, or GoBGP's logfmt).
   [
     '{"Key":"169.254.10.1","Topic":"Peer","level":"info","msg":"state changed","new":"BGP_FSM_IDLE","old":"BGP_FSM_ESTABLISHED","reason":"hold-timer-expired","time":"2026-03-03T10:00:00Z"}',

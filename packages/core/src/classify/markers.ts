@@ -107,6 +107,7 @@ const MARKERS = {
     "ike_session_resume",
     "first phase",
     "1st phase",
+    "state_v2_rekey_ike_",
   ],
   phase2: [
     "' tunnel",
@@ -176,6 +177,7 @@ const MARKERS = {
     "ipsec crypto",
     "ipsec-event:",
     "ipsec key",
+    "state_v2_rekey_child_",
   ],
   phase1: [
     "phase1",
