@@ -631,6 +631,26 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "1",
   ],
   ["racoon: ERROR: failed to start post getspi.", "TUNNEL_DOWN_OTHER", null],
+  // Libreswan and strongSwan daemons dying, liveness actions, negotiations that cannot reach the peer.
+  [
+    "Mar  3 10:00:00 gw ipsec__plutorun: !pluto failure!:  exited with error status 134 (signal 6)",
+    "TUNNEL_DOWN_OTHER",
+    null,
+  ],
+  ['Mar  3 10:00:00 gw pluto[812]: "aws-t1" #4: IKEv1 DPD: action - restarting connection', "DPD_TIMEOUT", "1"],
+  ['Mar  3 10:00:00 gw pluto[812]: "aws-t1" #4: IKEv2 peer liveness - clearing connection', "DPD_TIMEOUT", "1"],
+  [
+    'Mar  3 10:00:00 gw pluto[812]: "aws-t1": IKE SA negotiating with 52.1.2.3 took too long -- replacing',
+    "PEER_UNREACHABLE",
+    "1",
+  ],
+  [
+    'Mar  3 10:00:00 gw pluto[812]: "aws-t1" #1: sendto on eth0 to 52.1.2.3:500 failed in EVENT_RETRANSMIT. Errno 1: Operation not permitted',
+    "PEER_UNREACHABLE",
+    "1",
+  ],
+  ["Mar  3 10:00:00 gw charon: 07[KNL] <aws-t1|3> no address found to reach 52.1.2.3/32", "PEER_UNREACHABLE", "1"],
+  ["2026-03-03_10:00:00.12345 bird: aws_t1: Socket error: connect: Connection refused", "BGP_SESSION_DOWN", null],
   // H3C Comware IKE debugging wording; IBM Cloud VPN status reasons; Libreswan failing a rekey.
   [
     "*Mar  3 10:00:00:123 2026 gw IKE/7/ERROR: -MDC=1; Collision of phase 2 negotiation is found.",
