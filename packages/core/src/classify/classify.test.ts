@@ -631,6 +631,7 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "1",
   ],
   ["racoon: ERROR: failed to start post getspi.", "TUNNEL_DOWN_OTHER", null],
+  ['Mar  3 10:00:00 gw pluto[812]: "aws-t1" #1: No PARENT proposal selected', "IKE_PROPOSAL_MISMATCH", "1"],
   // Libreswan and strongSwan daemons dying, liveness actions, negotiations that cannot reach the peer.
   [
     "Mar  3 10:00:00 gw ipsec__plutorun: !pluto failure!:  exited with error status 134 (signal 6)",
