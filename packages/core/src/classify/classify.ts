@@ -3,6 +3,7 @@
 // It never throws: anything it cannot read becomes UNKNOWN with a reason.
 import type { LogFaultCode } from "../codes.ts";
 import { ALIBABA_DIAGNOSIS_CODES } from "./alibaba-diagnosis.ts";
+import { IBM_VPN_STATUS_REASONS } from "./ibm-status-reasons.ts";
 import { type AwsRecord, readAwsRecord } from "./aws-record.ts";
 import { extractFields } from "./fields.ts";
 import { SCREENOS_EVENT, splitHeader, vendorOf } from "./header.ts";
@@ -145,10 +146,10 @@ function resolveCode(rule: Rule, match: RegExpExecArray, phase: IkePhase | null,
       return phase === "1"
         ? ({ code: "IKE_AUTH_FAILURE", phase: "1" } as const)
         : ({ code: "TRAFFIC_SELECTOR_MISMATCH", phase: "2" } as const);
-    case "ALIBABA_DIAGNOSIS": {
+    case "REASON_CODE": {
       // The code names its phase (Phase2NegotiationTimeout), or its fault does.
       const name = match[1] ?? "";
-      const code = ALIBABA_DIAGNOSIS_CODES[name] ?? "TUNNEL_DOWN_OTHER";
+      const code = ALIBABA_DIAGNOSIS_CODES[name] ?? IBM_VPN_STATUS_REASONS[name] ?? "TUNNEL_DOWN_OTHER";
       const phase: IkePhase | null = name.includes("Phase2")
         ? "2"
         : code === "IPSEC_PROPOSAL_MISMATCH" || code === "TRAFFIC_SELECTOR_MISMATCH"

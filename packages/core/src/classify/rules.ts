@@ -3,13 +3,14 @@
 // sample line, so that other lines of the same family classify the same way.
 import type { LogFaultCode } from "../codes.ts";
 import { ALIBABA_DIAGNOSIS_CODES } from "./alibaba-diagnosis.ts";
+import { IBM_VPN_STATUS_REASONS } from "./ibm-status-reasons.ts";
 import type { IkePhase } from "./types.ts";
 
 /**
  * PROPOSAL resolves to IKE_ or IPSEC_PROPOSAL_MISMATCH by phase; INVALID_ID by phase too;
- * SESSION_REASON by the reason a session ended; ALIBABA_DIAGNOSIS by the diagnosis code.
+ * SESSION_REASON by the reason a session ended; REASON_CODE by a provider's reason code.
  */
-export type RuleCode = LogFaultCode | "PROPOSAL" | "INVALID_ID" | "SESSION_REASON" | "ALIBABA_DIAGNOSIS";
+export type RuleCode = LogFaultCode | "PROPOSAL" | "INVALID_ID" | "SESSION_REASON" | "REASON_CODE";
 
 export interface Rule {
   id: string;
@@ -224,14 +225,22 @@ const GOOGLE_STATUS: Rule[] = [
   }),
 ];
 
-// A line that is one of Alibaba's diagnosis reason codes, as DiagnoseVpnConnections returns it.
-const ALIBABA_DIAGNOSIS: Rule[] = [
+// A provider's reason code: a line that is one of Alibaba's diagnosis reason codes, as
+// DiagnoseVpnConnections returns it, or one that names an IBM Cloud VPN status reason.
+const REASON_CODES: Rule[] = [
   r({
     id: "alibaba.diagnosis-code",
     keywords: ALIBABA_DIAGNOSIS_KEYWORDS,
     test: new RegExp(`^(${Object.keys(ALIBABA_DIAGNOSIS_CODES).join("|")})$`),
-    code: "ALIBABA_DIAGNOSIS",
+    code: "REASON_CODE",
     confidence: 0.9,
+  }),
+  r({
+    id: "ibm.status-reason",
+    keywords: Object.keys(IBM_VPN_STATUS_REASONS),
+    test: new RegExp(`\\b(${Object.keys(IBM_VPN_STATUS_REASONS).join("|")})\\b`),
+    code: "REASON_CODE",
+    confidence: 0.85,
   }),
 ];
 
@@ -644,9 +653,8 @@ const TRAFFIC_SELECTORS: Rule[] = [
       "mismatched local cidrs",
       "proposed local selector",
       "proposed remote selector",
-      "local_remote_cidr_mismatch",
     ],
-    test: /TS payloads missing|[Tt]raffic selector payload is missing|Identification type not supported, Phase 2|Invalid (?:source|destination) proxy address|security labels? .*(?:don't|doesn't|do not|does not) match|peer client ID payload .*(?:unacceptable|bad subnet|is invalid)|peer returned (?:protocol id|port) (?:does not|doesn't) match my proposal|Quick Mode request rejected; connection has no remote client selector|peer proposal was rejected in a virtual connection policy|Traffic Selector response .* does not fit the proposal|[Uu]nsupported IKEv2 traffic selector|TS \S+ is not contained in any address block constraint|TS_NARROWING_NOT_ALLOWED|IPs of incoming request conflict with rule|According to the Policy the Packet should not have been decrypted|[Ff]ailed to get IPsec policy for phase 2\b|Mismatched local CIDRs and remote CIDRs|proposed (?:local|remote) selector \S+ does not match\b|local_remote_cidr_mismatch\b/,
+    test: /TS payloads missing|[Tt]raffic selector payload is missing|Identification type not supported, Phase 2|Invalid (?:source|destination) proxy address|security labels? .*(?:don't|doesn't|do not|does not) match|peer client ID payload .*(?:unacceptable|bad subnet|is invalid)|peer returned (?:protocol id|port) (?:does not|doesn't) match my proposal|Quick Mode request rejected; connection has no remote client selector|peer proposal was rejected in a virtual connection policy|Traffic Selector response .* does not fit the proposal|[Uu]nsupported IKEv2 traffic selector|TS \S+ is not contained in any address block constraint|TS_NARROWING_NOT_ALLOWED|IPs of incoming request conflict with rule|According to the Policy the Packet should not have been decrypted|[Ff]ailed to get IPsec policy for phase 2\b|Mismatched local CIDRs and remote CIDRs|proposed (?:local|remote) selector \S+ does not match\b/,
     code: "TRAFFIC_SELECTOR_MISMATCH",
     phase: "2",
     confidence: 0.8,
@@ -770,10 +778,9 @@ const AUTH: Rule[] = [
       "peer attempted",
       "authentication using",
       "phase-1 authentication method",
-      "cannot_authenticate_connection",
     ],
     // FortiGate checks the peer's ID or certificate against the gateway ("gateway validation").
-    test: /Auth exchange failed|[Cc]ould not authenticate|Peer attempted [\w-]+ authentication but we want|Rejected phase-1 authentication method \S+ from|[Aa]uthentication using [\w-]+ failed|[Ff]ailed to verify the peer (?:HASH|signature)|gateway validation failed|XAUTH [Ff]ail|(?:loading )?EAP_\w+ method failed|EAP[-_][\w-]+ request configured, but not supported|no EAP key found|(?:EAP|XAUTH) \d+ result FNBAM_(?!SUCCESS)\w+|authentication method \S+ not supported|connection requires PPK|PPK_ID not found|private key matching certificate .* but \w+ is needed|CERT payload bogus or revoked|XAUTH: aborting entire IKE Exchange|received FAIL status in XAUTH reply|xauth user credentials not found|\bcannot_authenticate_connection\b/,
+    test: /Auth exchange failed|[Cc]ould not authenticate|Peer attempted [\w-]+ authentication but we want|Rejected phase-1 authentication method \S+ from|[Aa]uthentication using [\w-]+ failed|[Ff]ailed to verify the peer (?:HASH|signature)|gateway validation failed|XAUTH [Ff]ail|(?:loading )?EAP_\w+ method failed|EAP[-_][\w-]+ request configured, but not supported|no EAP key found|(?:EAP|XAUTH) \d+ result FNBAM_(?!SUCCESS)\w+|authentication method \S+ not supported|connection requires PPK|PPK_ID not found|private key matching certificate .* but \w+ is needed|CERT payload bogus or revoked|XAUTH: aborting entire IKE Exchange|received FAIL status in XAUTH reply|xauth user credentials not found/,
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.9,
@@ -1346,9 +1353,8 @@ const PROPOSALS: Rule[] = [
       "unsupported esp ",
       "unsupported ah ",
       "unsupported ipsec attribute",
-      "ipsec_policy_mismatch",
     ],
-    test: /(?:trns_id|proto_id|encmode|authtype|spisize) mismatched|(?:no )?PFS is specified, but peer (?:doesn't )?sends? KE|low key length proposed|key length mismatched|proposal mismathed|no suitable (?:transform|policy) found|(?:invalid|not support) transform-id=\d+ in (?:ESP|AH)|auth algorithm \d+ isn't supported|invalid encryption mode=|attr AUTH must be present for ESP NULL|proposal check failed|unsupported ESP Transform|AH IPsec Transform refused|ESP (?:integrity|encryption) algorithm \S+ (?:not supported|is not implemented or allowed)|IPsec encryption transform \S+ did not specify required KEY_LENGTH|GROUP_DESCRIPTION inconsistent with that of the Proposal|compression proposed by \S+, but policy for .* forbids it|IPsec Transform must specify ENCAPSULATION_MODE|missing KE payload in Quick Mode|responder proposed\/accepted a proposal we don't actually support|algorithm \S+ not supported by kernel|Unsupported (?:ESP|AH) (?:transform|authentication algorithm|encryption algorithm)\b|Unsupported IPsec attribute\b|\bipsec_policy_mismatch\b/,
+    test: /(?:trns_id|proto_id|encmode|authtype|spisize) mismatched|(?:no )?PFS is specified, but peer (?:doesn't )?sends? KE|low key length proposed|key length mismatched|proposal mismathed|no suitable (?:transform|policy) found|(?:invalid|not support) transform-id=\d+ in (?:ESP|AH)|auth algorithm \d+ isn't supported|invalid encryption mode=|attr AUTH must be present for ESP NULL|proposal check failed|unsupported ESP Transform|AH IPsec Transform refused|ESP (?:integrity|encryption) algorithm \S+ (?:not supported|is not implemented or allowed)|IPsec encryption transform \S+ did not specify required KEY_LENGTH|GROUP_DESCRIPTION inconsistent with that of the Proposal|compression proposed by \S+, but policy for .* forbids it|IPsec Transform must specify ENCAPSULATION_MODE|missing KE payload in Quick Mode|responder proposed\/accepted a proposal we don't actually support|algorithm \S+ not supported by kernel|Unsupported (?:ESP|AH) (?:transform|authentication algorithm|encryption algorithm)\b|Unsupported IPsec attribute\b/,
     code: "IPSEC_PROPOSAL_MISMATCH",
     phase: "2",
     confidence: 0.8,
@@ -1412,9 +1418,8 @@ const PROPOSALS: Rule[] = [
       "packet as global policy",
       "unsupported exchange type",
       "invalid major version",
-      "ike_policy_mismatch",
     ],
-    test: /IKE version mismatch|INVALID_MAJOR_VERSION|IKE version or negotiation mode does not match|negotiation fails\..*version mismatch|IKEv[12] (?:is )?not (?:allowed|supported|enabled)|ignoring IKEv[12] packet as global policy|Unsupported exchange type\b|Invalid major version\b|\bike_policy_mismatch\b/,
+    test: /IKE version mismatch|INVALID_MAJOR_VERSION|IKE version or negotiation mode does not match|negotiation fails\..*version mismatch|IKEv[12] (?:is )?not (?:allowed|supported|enabled)|ignoring IKEv[12] packet as global policy|Unsupported exchange type\b|Invalid major version\b/,
     code: "IKE_PROPOSAL_MISMATCH",
     phase: "1",
     confidence: 0.75,
@@ -1765,12 +1770,11 @@ const UNREACHABLE: Rule[] = [
       "not received in the expected time",
       "ike message retransmission",
       "before it could be established",
-      "peer_not_responding",
       "took too long",
       "sendto on",
       "no address found to reach",
     ],
-    test: /giving up after \d+ retransmits|retransmission count exceeded|peer not responding|establishing IKE_SA failed|[Nn]o response (?:\(or no acceptable response\) )?to our first|timeout exceeded after \d+ retransmits|Timeout: deleting un-established|peer no response|[Nn]o (?:response|reply|answer) from (?:the )?(?:peer|remote (?:gateway|peer|end|side|host)|gateway)|(?:[Pp]eer|[Rr]emote (?:gateway|peer)) \S+ (?:is )?unreachable\b|(?:IKE_SA_INIT|IKE_AUTH|ISAKMP|IKE|[Mm]ain [Mm]ode|[Aa]ggressive [Mm]ode) request timed out|[Rr]etransmission limit (?:has been )?(?:reached|exceeded)|[Nn]o response for \S+ request|[Mm]aximum number of retransmissions reached|Death by retransmission P[12]|DNS lookup for (?:Primary|Secondary|Backup) VPN Server \S+ failed|not received in (?:the )?expected time|unable to (?:reach|contact) (?:the )?peer|Reason=Message retry timeout|deleting half open IKE_SA (?:\S+ )?(?:with \S+ )?after timeout|giving up after \d+ path probings|Output interface \d+ to peer was not found|no route found to reach|unable to resolve \S+, (?:initiate aborted|retrying)|deleting incomplete state after \d+ seconds|deleting state \(STATE_(?:(?:V2_)?PARENT|MAIN|AGGR)_[IR]1\) aged|deleting IKE SA \(sent IKE_SA_INIT request\)|max transmit reached|IKE message retransmissions? timed out|IKE_SA timed out before it could be established|Failed to receive the AUTH msg before the timer expired|FSM error history .*<event>:\s+(?:MM|AM)_DONE, EV_\w+\W+(?:MM|AM)_WAIT_MSG2|\bpeer_not_responding\b|negotiating with \S+ took too long\b|\bsendto on \S+ to \S+ failed\b|no address found to reach\b/,
+    test: /giving up after \d+ retransmits|retransmission count exceeded|peer not responding|establishing IKE_SA failed|[Nn]o response (?:\(or no acceptable response\) )?to our first|timeout exceeded after \d+ retransmits|Timeout: deleting un-established|peer no response|[Nn]o (?:response|reply|answer) from (?:the )?(?:peer|remote (?:gateway|peer|end|side|host)|gateway)|(?:[Pp]eer|[Rr]emote (?:gateway|peer)) \S+ (?:is )?unreachable\b|(?:IKE_SA_INIT|IKE_AUTH|ISAKMP|IKE|[Mm]ain [Mm]ode|[Aa]ggressive [Mm]ode) request timed out|[Rr]etransmission limit (?:has been )?(?:reached|exceeded)|[Nn]o response for \S+ request|[Mm]aximum number of retransmissions reached|Death by retransmission P[12]|DNS lookup for (?:Primary|Secondary|Backup) VPN Server \S+ failed|not received in (?:the )?expected time|unable to (?:reach|contact) (?:the )?peer|Reason=Message retry timeout|deleting half open IKE_SA (?:\S+ )?(?:with \S+ )?after timeout|giving up after \d+ path probings|Output interface \d+ to peer was not found|no route found to reach|unable to resolve \S+, (?:initiate aborted|retrying)|deleting incomplete state after \d+ seconds|deleting state \(STATE_(?:(?:V2_)?PARENT|MAIN|AGGR)_[IR]1\) aged|deleting IKE SA \(sent IKE_SA_INIT request\)|max transmit reached|IKE message retransmissions? timed out|IKE_SA timed out before it could be established|Failed to receive the AUTH msg before the timer expired|FSM error history .*<event>:\s+(?:MM|AM)_DONE, EV_\w+\W+(?:MM|AM)_WAIT_MSG2|negotiating with \S+ took too long\b|\bsendto on \S+ to \S+ failed\b|no address found to reach\b/,
     code: "PEER_UNREACHABLE",
     defaultPhase: "1",
     confidence: 0.9,
@@ -1929,7 +1933,7 @@ const BGP: Rule[] = [
       "->active)",
       "->idle)",
     ],
-    test: /session state has changed from \w+ to (?:Idle|Active)|BGP not established with\b|changed state from Established to|changed state from \w+ to Idle|changed state from (?:Connect|OpenSent|OpenConfirm) to Active|(?:state change|went from) (?:Connect|OpenSent|OpenConfirm) (?:->|to) (?:Active|Idle)\b|\((?:Connect|OpenSent|OpenConfirm)->(?:Active|Idle)\)|changed state from \w+ to \w+ \(event TransportError\)|ADJCHANGE: neighbor (?:neighbor )?(?:\S+ )?(?:active |passive )?(?:in vrf \S+ )?(?:vpn vrf \S+ )?Down\b|old state Established event \w+ new state (?:Idle|Active|Connect)|%BGP-5-NBR_RESET|bgp_recv: read from peer .* failed|topology base removed from session|[Hh]old [Tt]imer [Ee]xpired|hold time expired|(?:sent|received|recv|[Rr]eceive|[Ss]end) (?:a )?(?:notification|NOTIFICATION) \d+\/\d+|Reset \(BGP Notification (?:received|sent)\)|\[DECODE\] Open: Invalid\b|\bBGP_UNUSABLE_NEXTHOP\b|Accept Thread: \S+ - No such Peer configured|A NOTIFICATION message (?:has been received from|is being sent to) a neighbor|Error code\s*= (?:Cease|UPDATE Message Error|OPEN Message Error|Message Header Error|Finite State Machine Error) \(\d\)|%BGP-3-NOTIFICATION|bad OPEN message|maximum prefix limit was exceeded|DENIED due to|BGP_SESSION_DOWN|\b0 BGP ROUTES\b|(?:BGP|bgp) (?:session|neighbou?r|peer) .*\b(?:down|Down|DOWN|closed|reset)\b|\b(?:BGP|bgp)\b.*[Nn]otification\b.*\bCease\b/,
+    test: /session state has changed from \w+ to (?:Idle|Active)|BGP not established with\b|changed state from Established to|changed state from \w+ to Idle|(?:changed state from|state change|went from) (?:Connect|OpenSent|OpenConfirm) (?:->|to) (?:Active|Idle)\b|\((?:Connect|OpenSent|OpenConfirm)->(?:Active|Idle)\)|changed state from \w+ to \w+ \(event TransportError\)|ADJCHANGE: neighbor (?:neighbor )?(?:\S+ )?(?:active |passive )?(?:in vrf \S+ )?(?:vpn vrf \S+ )?Down\b|old state Established event \w+ new state (?:Idle|Active|Connect)|%BGP-5-NBR_RESET|bgp_recv: read from peer .* failed|topology base removed from session|[Hh]old [Tt]imer [Ee]xpired|hold time expired|(?:sent|received|recv|[Rr]eceive|[Ss]end) (?:a )?(?:notification|NOTIFICATION) \d+\/\d+|Reset \(BGP Notification (?:received|sent)\)|\[DECODE\] Open: Invalid\b|\bBGP_UNUSABLE_NEXTHOP\b|Accept Thread: \S+ - No such Peer configured|A NOTIFICATION message (?:has been received from|is being sent to) a neighbor|Error code\s*= (?:Cease|UPDATE Message Error|OPEN Message Error|Message Header Error|Finite State Machine Error) \(\d\)|%BGP-3-NOTIFICATION|bad OPEN message|maximum prefix limit was exceeded|DENIED due to|BGP_SESSION_DOWN|\b0 BGP ROUTES\b|(?:BGP|bgp) (?:session|neighbou?r|peer) .*\b(?:down|Down|DOWN|closed|reset)\b|\b(?:BGP|bgp)\b.*[Nn]otification\b.*\bCease\b/,
     code: "BGP_SESSION_DOWN",
     phase: null,
     confidence: 0.85,
@@ -2543,7 +2547,7 @@ export const RULES: readonly Rule[] = [
   ...REKEY_COLLISIONS,
   ...BENIGN,
   ...GOOGLE_STATUS,
-  ...ALIBABA_DIAGNOSIS,
+  ...REASON_CODES,
   ...CHINESE,
   ...JAPANESE,
   ...NAT_T,
