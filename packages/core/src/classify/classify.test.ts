@@ -595,12 +595,13 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "2",
   ],
   ["10:00:00 ipsec,error 52.1.2.3 identity not found for server: ADDR4 52.1.2.3", "IKE_AUTH_FAILURE", "1"],
-  // Libreswan's certificate and authentication-method wording.
+  // Libreswan's certificate, authentication-method and proposal wording.
   ['"aws-t1" #4: X509: certificate payload rejected for this connection', "IKE_AUTH_FAILURE", "1"],
   ['"aws-t1" #4: NSS ERROR: Peer\'s Certificate issuer is not recognized.', "IKE_AUTH_FAILURE", "1"],
   ['"aws-t1" #4: Peer attempted PSK authentication but we want rsasig', "IKE_AUTH_FAILURE", "1"],
   ['"aws-t1" #4: ECDSA authentication using ecdsa failed in R2 Auth Payload', "IKE_AUTH_FAILURE", "1"],
   ['"aws-t1" #4: Failed to find our Pre-Shared Key', "IKE_AUTH_FAILURE", "1"],
+  ['"aws-t1" #1: No PARENT proposal selected', "IKE_PROPOSAL_MISMATCH", "1"],
   [
     '"aws-t1" #5: Quick Mode request rejected, peer requested lease but proposed remote selector 10.0.0.0/16 does not match connection 10.1.0.0/16',
     "TRAFFIC_SELECTOR_MISMATCH",
@@ -631,7 +632,6 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "1",
   ],
   ["racoon: ERROR: failed to start post getspi.", "TUNNEL_DOWN_OTHER", null],
-  ['Mar  3 10:00:00 gw pluto[812]: "aws-t1" #1: No PARENT proposal selected', "IKE_PROPOSAL_MISMATCH", "1"],
   // Libreswan and strongSwan daemons dying, liveness actions, negotiations that cannot reach the peer.
   [
     "Mar  3 10:00:00 gw ipsec__plutorun: !pluto failure!:  exited with error status 134 (signal 6)",

@@ -3,10 +3,10 @@
 // It never throws: anything it cannot read becomes UNKNOWN with a reason.
 import type { LogFaultCode } from "../codes.ts";
 import { ALIBABA_DIAGNOSIS_CODES } from "./alibaba-diagnosis.ts";
-import { IBM_VPN_STATUS_REASONS } from "./ibm-status-reasons.ts";
 import { type AwsRecord, readAwsRecord } from "./aws-record.ts";
 import { extractFields } from "./fields.ts";
 import { SCREENOS_EVENT, splitHeader, vendorOf } from "./header.ts";
+import { IBM_VPN_STATUS_REASONS } from "./ibm-status-reasons.ts";
 import { Found, MARK, scan } from "./markers.ts";
 import { phaseFromContext } from "./phase.ts";
 import { codeOfSessionReason, RULES, type Rule } from "./rules.ts";
