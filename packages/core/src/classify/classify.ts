@@ -4,6 +4,7 @@
 import type { LogFaultCode } from "../codes.ts";
 import { ALIBABA_DIAGNOSIS_CODES } from "./alibaba-diagnosis.ts";
 import { type AwsRecord, readAwsRecord } from "./aws-record.ts";
+import { bgpSessionMove, bgpTransitionOf } from "./bgp-transition.ts";
 import { extractFields } from "./fields.ts";
 import { SCREENOS_EVENT, splitHeader, vendorOf } from "./header.ts";
 import { IBM_VPN_STATUS_REASONS } from "./ibm-status-reasons.ts";
@@ -133,7 +134,14 @@ function idlePhase(phase: IkePhase | null, message: string): IkePhase | null {
   return phase ?? (/Session Type: (?:IPSec)?LAN(?:-to-|2)LAN/i.test(message) ? "2" : null);
 }
 
-function resolveCode(rule: Rule, match: RegExpExecArray, phase: IkePhase | null, message: string) {
+interface ResolvedCode {
+  code: LogFaultCode;
+  phase: IkePhase | null;
+  /** Faults the line shows to be over, when the rule's own list does not decide. */
+  clears?: LogFaultCode[];
+}
+
+function resolveCode(rule: Rule, match: RegExpExecArray, phase: IkePhase | null, message: string): ResolvedCode {
   switch (rule.code) {
     case "PROPOSAL": {
       // Without an exchange named, IKEv1's "<notify> error notify" wording is most often a
@@ -163,6 +171,11 @@ function resolveCode(rule: Rule, match: RegExpExecArray, phase: IkePhase | null,
       const code = codeOfSessionReason(match[1] ?? match[2] ?? "");
       if (code === "IDLE_TIMEOUT") return { code, phase: idlePhase(phase, message) } as const;
       return { code, phase: code === "TRAFFIC_SELECTOR_MISMATCH" ? "2" : phase } as const;
+    }
+    case "BGP_TRANSITION": {
+      const move = bgpSessionMove(bgpTransitionOf(match));
+      if (move === "down") return { code: "BGP_SESSION_DOWN", phase: null };
+      return { code: "INFO", phase: null, clears: move === "up" ? ["BGP_SESSION_DOWN"] : [] };
     }
     case "PEER_UNREACHABLE":
       // An unanswered IKE_AUTH leaves the IKE SA itself unestablished.
@@ -238,7 +251,7 @@ function classifyMessage(
     rule: rule.id,
     // TUNNEL_UP clears the tunnel's faults by its code (incident folding knows); `clears` names
     // what other lines end, such as BGP Established ending BGP_SESSION_DOWN.
-    clears: rule.clears ?? [],
+    clears: resolved.clears ?? rule.clears ?? [],
     fields,
   };
 }

@@ -3,14 +3,16 @@
 // sample line, so that other lines of the same family classify the same way.
 import type { LogFaultCode } from "../codes.ts";
 import { ALIBABA_DIAGNOSIS_CODES } from "./alibaba-diagnosis.ts";
+import { BGP_TRANSITION, BGP_TRANSITION_KEYWORDS } from "./bgp-transition.ts";
 import { IBM_VPN_STATUS_REASONS } from "./ibm-status-reasons.ts";
 import type { IkePhase } from "./types.ts";
 
 /**
  * PROPOSAL resolves to IKE_ or IPSEC_PROPOSAL_MISMATCH by phase; INVALID_ID by phase too;
- * SESSION_REASON by the reason a session ended; REASON_CODE by a provider's reason code.
+ * SESSION_REASON by the reason a session ended; REASON_CODE by a provider's reason code;
+ * BGP_TRANSITION by the states a BGP session moved between.
  */
-export type RuleCode = LogFaultCode | "PROPOSAL" | "INVALID_ID" | "SESSION_REASON" | "REASON_CODE";
+export type RuleCode = LogFaultCode | "PROPOSAL" | "INVALID_ID" | "SESSION_REASON" | "REASON_CODE" | "BGP_TRANSITION";
 
 export interface Rule {
   id: string;
@@ -1856,63 +1858,44 @@ const BGP_TRANSPORT: Rule[] = [
 
 const BGP: Rule[] = [
   r({
+    id: "bgp.transition",
+    keywords: BGP_TRANSITION_KEYWORDS,
+    test: BGP_TRANSITION,
+    code: "BGP_TRANSITION",
+    phase: null,
+    confidence: 0.85,
+  }),
+  r({
     id: "bgp.established",
-    keywords: [
-      "to established",
-      "enters established state",
-      "adjchange",
-      "bgp",
-      "peer up",
-      "state changed to up",
-      "-> established",
-      "new state established",
-      '"state"',
-    ],
-    test: /msg"?[=:]"Peer Up"|BGP state = Established\b|ADJCHANGE: +(?:bgp-\d* \[\d+\] \([^)]*\) |VRF \d+ )neighbor \S+ Up\b|: State changed to up\b|state change \w+ -> Established\b|moved into established state|session state has changed from \w+ to Established|changed state from \w+ to Established|ADJCHANGE: neighbor (?:neighbor )?(?:\S+ )?(?:active |passive )?(?:in vrf \S+ )?(?:vpn vrf \S+ )?Up\b|new state Established|BGP .*(?:neighbor|peer) .* (?:is )?[Uu]p\b|ADJCHANGE : neighbor \S+ Up\b|state has changed from \w+ to ESTABLISHED\b|session enters established state|went from OpenConfirm to Established|"?new"?[=:] ?"?BGP_FSM_ESTABLISHED\b|"type": ?"state",.*"state": ?"up"/,
+    keywords: ["enters established state", "adjchange", "bgp", "peer up", "into established state"],
+    test: /msg"?[=:]"Peer Up"|BGP state = Established\b|ADJCHANGE: +(?:bgp-\d* \[\d+\] \([^)]*\) |VRF \d+ )neighbor \S+ Up\b|moved into established state|ADJCHANGE: neighbor (?:neighbor )?(?:\S+ )?(?:active |passive )?(?:in vrf \S+ )?(?:vpn vrf \S+ )?Up\b|BGP .*(?:neighbor|peer) .* (?:is )?[Uu]p\b|ADJCHANGE : neighbor \S+ Up\b|session enters established state/,
     code: "INFO",
     confidence: 0.9,
     clears: ["BGP_SESSION_DOWN"],
   }),
   r({
-    // GoBGP's and ExaBGP's JSON (or GoBGP's logfmt) FSM records: the session left Established.
-    id: "bgp.down-fsm-record",
-    keywords: ["bgp_fsm_established", '"state"'],
-    test: /"?old"?[=:] ?"?BGP_FSM_ESTABLISHED\b|"type": ?"state",.*"state": ?"down"/,
-    code: "BGP_SESSION_DOWN",
-    phase: null,
-    confidence: 0.8,
-  }),
-  r({
     id: "bgp.progress",
     keywords: [
-      "session state has changed from",
       "is initiating a connection",
       "end-of-rib",
       "an open message",
       "received update with attributes",
       "received by cloud router",
       "route event: ",
-      "state changed to start",
-      "state changed to feed",
       "connect delayed by",
       "sending open",
       "got open",
       "got keepalive",
-      "state change ",
-      "[fsm] bgp_start",
       "[event] connect start",
-      "bgp_fsm_",
-      '"state"',
     ],
     // BIRD, OpenBGPD and FRR debug wording of a session on its way up.
-    test: /received by cloud router|Route Event: (?!Dropping)|: State changed to (?:start|feed)\b|Connect delayed by \d+ seconds|(?:Sending|Got) (?:OPEN|KEEPALIVE|UPDATE|END-OF-RIB)\b|state change (?:Idle|Active) -> (?:Idle|Connect|Active|OpenSent|OpenConfirm)\b|state change (?:Connect|OpenSent|OpenConfirm) -> (?:Connect|OpenSent|OpenConfirm)\b|\[FSM\] BGP_Start \(Idle->Connect\)|\[Event\] Connect start|session state has changed from (?:Idle to Connect|Connect to OpenSent|OpenSent to OpenConfirm|Active to (?:Connect|OpenSent))|is initiating a connection|sent an End-of-RIB|(?:sent|received) an OPEN message|received update with attributes|"?new"?[=:] ?"?BGP_FSM_\w+|"type": ?"state",.*"state": ?"connected"/,
+    test: /received by cloud router|Route Event: (?!Dropping)|Connect delayed by \d+ seconds|(?:Sending|Got) (?:OPEN|KEEPALIVE|UPDATE|END-OF-RIB)\b|\[Event\] Connect start|is initiating a connection|sent an End-of-RIB|(?:sent|received) an OPEN message|received update with attributes/,
     code: "INFO",
     confidence: 0.9,
   }),
   r({
     id: "bgp.down",
     keywords: [
-      "session state has changed from",
       "adjchange",
       "hold timer expired",
       "hold time expired",
@@ -1921,19 +1904,13 @@ const BGP: Rule[] = [
       "maximum prefix limit was exceeded",
       "denied due to",
       "bgp",
-      "changed state from",
-      "old state established",
       "nbr_reset",
       "removed from session",
       "no such peer configured",
       "error code",
       "[decode] open: invalid",
-      "state change ",
-      "went from ",
-      "->active)",
-      "->idle)",
     ],
-    test: /session state has changed from \w+ to (?:Idle|Active)|BGP not established with\b|changed state from Established to|changed state from \w+ to Idle|(?:changed state from|state change|went from) (?:Connect|OpenSent|OpenConfirm) (?:->|to) (?:Active|Idle)\b|\((?:Connect|OpenSent|OpenConfirm)->(?:Active|Idle)\)|changed state from \w+ to \w+ \(event TransportError\)|ADJCHANGE: neighbor (?:neighbor )?(?:\S+ )?(?:active |passive )?(?:in vrf \S+ )?(?:vpn vrf \S+ )?Down\b|old state Established event \w+ new state (?:Idle|Active|Connect)|%BGP-5-NBR_RESET|bgp_recv: read from peer .* failed|topology base removed from session|[Hh]old [Tt]imer [Ee]xpired|hold time expired|(?:sent|received|recv|[Rr]eceive|[Ss]end) (?:a )?(?:notification|NOTIFICATION) \d+\/\d+|Reset \(BGP Notification (?:received|sent)\)|\[DECODE\] Open: Invalid\b|\bBGP_UNUSABLE_NEXTHOP\b|Accept Thread: \S+ - No such Peer configured|A NOTIFICATION message (?:has been received from|is being sent to) a neighbor|Error code\s*= (?:Cease|UPDATE Message Error|OPEN Message Error|Message Header Error|Finite State Machine Error) \(\d\)|%BGP-3-NOTIFICATION|bad OPEN message|maximum prefix limit was exceeded|DENIED due to|BGP_SESSION_DOWN|\b0 BGP ROUTES\b|(?:BGP|bgp) (?:session|neighbou?r|peer) .*\b(?:down|Down|DOWN|closed|reset)\b|\b(?:BGP|bgp)\b.*[Nn]otification\b.*\bCease\b/,
+    test: /BGP not established with\b|ADJCHANGE: neighbor (?:neighbor )?(?:\S+ )?(?:active |passive )?(?:in vrf \S+ )?(?:vpn vrf \S+ )?Down\b|%BGP-5-NBR_RESET|bgp_recv: read from peer .* failed|topology base removed from session|[Hh]old [Tt]imer [Ee]xpired|hold time expired|(?:sent|received|recv|[Rr]eceive|[Ss]end) (?:a )?(?:notification|NOTIFICATION) \d+\/\d+|Reset \(BGP Notification (?:received|sent)\)|\[DECODE\] Open: Invalid\b|\bBGP_UNUSABLE_NEXTHOP\b|Accept Thread: \S+ - No such Peer configured|A NOTIFICATION message (?:has been received from|is being sent to) a neighbor|Error code\s*= (?:Cease|UPDATE Message Error|OPEN Message Error|Message Header Error|Finite State Machine Error) \(\d\)|%BGP-3-NOTIFICATION|bad OPEN message|maximum prefix limit was exceeded|DENIED due to|BGP_SESSION_DOWN|\b0 BGP ROUTES\b|(?:BGP|bgp) (?:session|neighbou?r|peer) .*\b(?:down|Down|DOWN|closed|reset)\b|\b(?:BGP|bgp)\b.*[Nn]otification\b.*\bCease\b/,
     code: "BGP_SESSION_DOWN",
     phase: null,
     confidence: 0.85,
@@ -1945,8 +1922,6 @@ const BGP: Rule[] = [
     keywords: [
       "%notification",
       "receive_notification_message",
-      "went from established",
-      "went from clearing",
       "bgp connection closed",
       "bfd state up -> down",
       "hold timer expire",
@@ -1954,10 +1929,9 @@ const BGP: Rule[] = [
       "notification sent to",
       "notification received from",
       "prefix_limit_exceeded",
-      "[fsm] ",
       "notification(code=",
     ],
-    test: /\[FSM\] \w+ \((?:Established|Clearing)->(?:Clearing|Idle)\)|%NOTIFICATION(?:\([^)]*\))?: (?:sent to|received from) neighbor \S+ (?!6\/7\b)\d+\/\d+|\[FSM\] Receive_NOTIFICATION_message|went from (?:Established|Clearing) to|BGP connection closed fd|bfd state Up -> Down|BFD \w+ mode Hold timer expire|msg"?[=:]"Peer Down"|NOTIFICATION (?:sent to|received from) .*code (?!6 \(Cease\) subcode 7\b)\d+ \(|BGP_CEASE_PREFIX_LIMIT_EXCEEDED|NOTIFICATION\(code=(?!6\.7\b)\d+\.\d+\)/,
+    test: /%NOTIFICATION(?:\([^)]*\))?: (?:sent to|received from) neighbor \S+ (?!6\/7\b)\d+\/\d+|\[FSM\] Receive_NOTIFICATION_message|BGP connection closed fd|bfd state Up -> Down|BFD \w+ mode Hold timer expire|msg"?[=:]"Peer Down"|NOTIFICATION (?:sent to|received from) .*code (?!6 \(Cease\) subcode 7\b)\d+ \(|BGP_CEASE_PREFIX_LIMIT_EXCEEDED|NOTIFICATION\(code=(?!6\.7\b)\d+\.\d+\)/,
     code: "BGP_SESSION_DOWN",
     phase: null,
     confidence: 0.8,
@@ -1972,13 +1946,9 @@ const BGP: Rule[] = [
       "bgp notification received",
       "sock status:",
       "maxpfxexceed",
-      "state changed to down",
-      "state changed to stop",
       "bgp session closed",
       "received: ",
-      "state change established ->",
       "notification: ",
-      "(established->",
       "bgp_read_packet error",
       'notification"',
       "bgp session down",
@@ -1991,7 +1961,7 @@ const BGP: Rule[] = [
     // Huawei, NX-OS and FortiGate ADJCHANGE forms, BIRD, OpenBGPD, FRR debug, GoBGP and MetalLB,
     // Nokia SR OS: the session left Established, or a NOTIFICATION (other than a collision's
     // Cease 6/7) ended it.
-    test: /BGP FSM move[sd]? from a higher numbered state to a lower|BGP_IO_ERROR_CLOSE_SESSION|BGP peering with \S+ went down|ADJCHANGE: +(?:bgp-\d* \[\d+\] \([^)]*\) |VRF \d+ )neighbor \S+ Down\b|\[FSM\] BGP Notification received|Sock Status: \d+-(?:Connection (?:timed out|refused|reset by peer)|Transport endpoint is not connected|No route to host)|%BGP-\d-MAXPFXEXCEED|: State changed to (?:down|stop)\b|BGP session closed|: Received: (?:Hold timer expired|Other configuration change|Administrative (?:shutdown|reset)|Peer de-configured|Out of resources|Maximum number of prefixes reached|Connection rejected|Bad peer AS|FSM error|Malformed AS_PATH)|state change Established -> (?!Established)\w+|(?:sending|received) notification: (?!Cease, connection collision)|\[FSM\] \w+ \(Established->\w+\)|bgp_read_packet error|msg="?(?:received|sent) notification"?(?!.*\bCode=6\b.*\bSubcode=7\b)|BGP session down\b|peer sent notification, closing session|moved from higher state \w+ to lower state \w+|Peer \S+: remote end closed connection|BGP connection is closed|BGP state = (?:Idle|Connect|Active|OpenSent|OpenConfirm)\b/,
+    test: /BGP FSM move[sd]? from a higher numbered state to a lower|BGP_IO_ERROR_CLOSE_SESSION|BGP peering with \S+ went down|ADJCHANGE: +(?:bgp-\d* \[\d+\] \([^)]*\) |VRF \d+ )neighbor \S+ Down\b|\[FSM\] BGP Notification received|Sock Status: \d+-(?:Connection (?:timed out|refused|reset by peer)|Transport endpoint is not connected|No route to host)|%BGP-\d-MAXPFXEXCEED|BGP session closed|: Received: (?:Hold timer expired|Other configuration change|Administrative (?:shutdown|reset)|Peer de-configured|Out of resources|Maximum number of prefixes reached|Connection rejected|Bad peer AS|FSM error|Malformed AS_PATH)|(?:sending|received) notification: (?!Cease, connection collision)|bgp_read_packet error|msg="?(?:received|sent) notification"?(?!.*\bCode=6\b.*\bSubcode=7\b)|BGP session down\b|peer sent notification, closing session|moved from higher state \w+ to lower state \w+|Peer \S+: remote end closed connection|BGP connection is closed|BGP state = (?:Idle|Connect|Active|OpenSent|OpenConfirm)\b/,
     code: "BGP_SESSION_DOWN",
     phase: null,
     confidence: 0.85,
@@ -2035,9 +2005,6 @@ const BGP: Rule[] = [
       "resetting neighbor",
       "active open failed",
       "act reset (",
-      "went from active to idle",
-      "established to idle",
-      "established to active",
       "left established state",
       "bad peer as",
       "unexpected connect from unknown address",
@@ -2050,7 +2017,7 @@ const BGP: Rule[] = [
       "connection attempt from unconfigured neighbor",
       "peering established = 0",
     ],
-    test: /has not made any SendQ progress for \d+ holdtimes? .*terminating session|BGP OPEN receipt failed|\[FSM\] (?:Failure handling event|unexpected packet received in state)|shutdown due to high round-trip-time|router-id \S+ is the same as ours|nexthop_set failed, .*resetting connection|[Ee]nabled administrative shutdown on BGP|BGP identifier is missing|due missing BGP identifier|Unable to set TCP MD5 option on socket for peer|Configured AFI\/SAFIs do not overlap with received MP capabilities|RPKI strict mode enabled, but RPKI cache is not connected|%MAXPFXEXCEED|(?:Error|Received): (?:Unacceptable hold time|Bad BGP identifier|Required capability missing|Unexpected message in \w+ state|Malformed AS_PATH|Bad message length|Unsupported optional parameter|Unsupported version number|Hold timer expired)|Route limit exceeded, shutting down|hits route import limit \(\d+\), action: (?:disable|restart)|Disabled after Cease notification|ADJCHANGE : neighbor \S+ Down\b|%ROUTING-BGP-\d-\w*_RESET\b|resetting neighbor|Active open failed|act Reset \(|went from Active to Idle|state has changed from ESTABLISHED to (?:IDLE|ACTIVE)\b|session left established state|Bad peer AS\b|Unexpected connect from unknown address|peer reset, message \[|\bPeer Down +Key=|"msg":"failed to connect to peer"|\[Event\] Connect failed|stream_read_try: read failed|Notification sent to neighbor \S+:|bgp_listen_accept: Connection attempt from unconfigured neighbor|neighbor \S+(?: \([^)]*\))?: socket error: |\bbird6?: \S+: Socket error: |BGP peering established = 0\b/,
+    test: /has not made any SendQ progress for \d+ holdtimes? .*terminating session|BGP OPEN receipt failed|\[FSM\] (?:Failure handling event|unexpected packet received in state)|shutdown due to high round-trip-time|router-id \S+ is the same as ours|nexthop_set failed, .*resetting connection|[Ee]nabled administrative shutdown on BGP|BGP identifier is missing|due missing BGP identifier|Unable to set TCP MD5 option on socket for peer|Configured AFI\/SAFIs do not overlap with received MP capabilities|RPKI strict mode enabled, but RPKI cache is not connected|%MAXPFXEXCEED|(?:Error|Received): (?:Unacceptable hold time|Bad BGP identifier|Required capability missing|Unexpected message in \w+ state|Malformed AS_PATH|Bad message length|Unsupported optional parameter|Unsupported version number|Hold timer expired)|Route limit exceeded, shutting down|hits route import limit \(\d+\), action: (?:disable|restart)|Disabled after Cease notification|ADJCHANGE : neighbor \S+ Down\b|%ROUTING-BGP-\d-\w*_RESET\b|resetting neighbor|Active open failed|act Reset \(|session left established state|Bad peer AS\b|Unexpected connect from unknown address|peer reset, message \[|\bPeer Down +Key=|"msg":"failed to connect to peer"|\[Event\] Connect failed|stream_read_try: read failed|Notification sent to neighbor \S+:|bgp_listen_accept: Connection attempt from unconfigured neighbor|neighbor \S+(?: \([^)]*\))?: socket error: |\bbird6?: \S+: Socket error: |BGP peering established = 0\b/,
     code: "BGP_SESSION_DOWN",
     phase: null,
     confidence: 0.75,
