@@ -35,8 +35,9 @@ function text(value: unknown): string | undefined {
 
 /** Returns undefined when the object is not an AWS VPN log record. */
 export function readAwsRecord(record: Record<string, unknown>): AwsRecord | undefined {
-  const isBgp =
-    typeof record.resource_id === "string" && (record.type === "BGPStatus" || record.type === "RouteStatus");
+  // VPC Route Server peer logs carry the same BGP records under resource_arn.
+  const resource = typeof record.resource_id === "string" ? record.resource_id : record.resource_arn;
+  const isBgp = typeof resource === "string" && (record.type === "BGPStatus" || record.type === "RouteStatus");
   const isTunnel =
     "ike_phase1_state" in record ||
     "ike_phase2_state" in record ||
@@ -47,11 +48,15 @@ export function readAwsRecord(record: Record<string, unknown>): AwsRecord | unde
   const fields: ParsedFields = { time: text(record.timestamp), epochMs: epochMs(record.event_timestamp) };
   if (isBgp) {
     const message = (record.message ?? {}) as Record<string, unknown>;
-    const resource = String(record.resource_id);
-    // resource_id is "<vpn connection id>_<tunnel outside ip>".
-    const [vpnId, outsideIp] = resource.split("_");
-    fields.tunnelId = vpnId;
-    if (outsideIp) fields.localIp = outsideIp;
+    if (typeof record.resource_id === "string") {
+      // resource_id is "<vpn connection id>_<tunnel outside ip>".
+      const [vpnId, outsideIp] = record.resource_id.split("_");
+      fields.tunnelId = vpnId;
+      if (outsideIp) fields.localIp = outsideIp;
+    } else {
+      // "arn:aws:ec2:<region>:<account>:route-server-peer/rsp-..."
+      fields.tunnelId = String(resource).split("/").pop();
+    }
     fields.bgpStatus = `${String(record.type)}:${String(record.status ?? "")}`;
     const details = text(message.details) ?? "";
     fields.message = details;

@@ -712,6 +712,41 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "IKE_AUTH_FAILURE",
     "1",
   ],
+  // Cisco IKEv2 platform: the IPsec SA not installed, the session gone, no phase 1 credentials.
+  [
+    "IKEv2-ERROR:(SESSION ID = 41,SA ID = 2):: Creation/Installation of IPsec SA into IPsec DB failed",
+    "TUNNEL_DOWN_OTHER",
+    "2",
+  ],
+  ["IKEv2-PLAT-2: (7): IKEv2 session deregistered from session manager. Reason: 4", "TUNNEL_DOWN_OTHER", null],
+  ["IKEv2-PLAT-1: Failed to set P1 auth to build policy", "IKE_AUTH_FAILURE", "1"],
+  // FortiGate's IKE daemon told of an ESP packet whose SPI it does not hold.
+  ["ike V=root:0: unknown SPI 0a1b2c3d 3 198.51.100.4:4500->203.0.113.9", "REKEY_FAILURE", "2"],
+  // strongSwan's IKEv1 INVALID_SYNTAX, and an XAuth secret it does not have.
+  ["charon: 11[IKE] received INVALID_SYNTAX error notify", "TUNNEL_DOWN_OTHER", null],
+  ["charon: 11[IKE] no XAuth secret found for 'branch' - 'hq'", "IKE_AUTH_FAILURE", "1"],
+  // Libreswan refusing to replace an SA that a newer one already replaced: a rekey race.
+  [
+    'pluto[812]: "aws-t1" #9: EXPECTATION FAILED: not replacing stale IKE SA #7; as already got a newer #12 (in v2_event_sa_rekey() at ikev2_parent.c:6373)',
+    "REKEY_FAILURE",
+    "1",
+  ],
+  // Junos rpd BGP traces: the session's I/O failing or the peer closed while Established.
+  [
+    "bgp_io_mgmt_cb: peer 169.254.10.1 (External AS 64512): USER_IND_ERROR event for I/O session Connection reset by peer - closing it",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  [
+    "Mar  3 10:00:00.120315 bgp_peer_close_and_restart: closing peer 169.254.10.1 (External AS 64512), state is 7 (Established) event HoldTime",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  [
+    "Mar  3 10:00:00.120315 bgp_read_v4_message: done with 169.254.10.1 (External AS 64512) received 19 octets 0 updates 0 routes",
+    "INFO",
+    null,
+  ],
   ...(
     [
       ["0203-0004", "IKE phase-1", "Reason=Received DH group 2, expecting 14", "IKE_PROPOSAL_MISMATCH", "1"],
@@ -837,6 +872,20 @@ describe("AWS tunnel activity and BGP records (JSON as CloudWatch Logs delivers 
     expect(down.fields).toMatchObject({ tunnelId: "vpn-0123456789abcdef0", localIp: "203.0.113.10" });
     const upNoDetails = classifyLine(JSON.stringify({ ...base, type: "BGPStatus", status: "UP", message: {} }));
     expect(upNoDetails).toMatchObject({ code: "INFO", clears: ["BGP_SESSION_DOWN"] });
+  });
+
+  it("reads VPC Route Server peer records, which carry the same BGP fields under resource_arn", () => {
+    const down = classifyLine(
+      JSON.stringify({
+        resource_arn: "arn:aws:ec2:us-east-1:111122223333:route-server-peer/rsp-0123456789abcdef0",
+        event_timestamp: 1_746_643_490_000,
+        type: "BGPStatus",
+        status: "DOWN",
+        message: null,
+      }),
+    );
+    expect(down).toMatchObject({ code: "BGP_SESSION_DOWN", vendor: "aws-bgp" });
+    expect(down.fields.tunnelId).toBe("rsp-0123456789abcdef0");
   });
 
   it("treats a truncated record as UNKNOWN with a reason, unless its text still names a fault", () => {

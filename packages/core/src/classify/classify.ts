@@ -358,7 +358,8 @@ function readsAsTunnelLine(detected: Vendor, line: string, message: string, prog
     return VPN_VOCABULARY.test(message) || SCREENOS_VPN_WORDS.test(message);
   if (detected !== "unknown") return true;
   if (program === undefined) return VPN_VOCABULARY.test(message);
-  return BGP_PROGRAMS.has(program) || VPN_VOCABULARY.test(program);
+  // Junos rpd traces write the BGP function's name where syslog puts a program: "bgp_read_v4_message: ...".
+  return BGP_PROGRAMS.has(program) || program.startsWith("bgp_") || VPN_VOCABULARY.test(program);
 }
 
 // One scan buffer per process: classification is synchronous, so it is never shared.
