@@ -75,7 +75,8 @@ export function bgpTransitionOf(match: RegExpExecArray): BgpTransition {
     const event = wording.event === undefined ? undefined : match[offset + wording.event];
     return { from: from?.toLowerCase(), to: to.toLowerCase(), event: event?.toLowerCase() };
   }
-  throw new Error("not a match of BGP_TRANSITION");
+  // Unreachable: every wording captures the state entered. Read as progress rather than throw.
+  return { to: "" };
 }
 
 const ERROR_EVENT = /error|fail|holdtime|notif|bfddown/;
