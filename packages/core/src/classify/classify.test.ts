@@ -712,6 +712,97 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "IKE_AUTH_FAILURE",
     "1",
   ],
+  // PAN-OS system log event IDs decide where the description is generic; generic IDs are left to it.
+  [
+    '<14>Jun  2 10:00:00 pa1 1,2025/06/02 10:00:00,012801000001,SYSTEM,vpn,0,2025/06/02 10:00:00,,ike-nego-p1-fail-cert,gw-dc,0,0,general,informational,"IKE phase-1 negotiation is failed.",1001,0x0,0,0,0,0,,pa1',
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
+  [
+    '<14>Jun  2 10:00:00 pa1 1,2025/06/02 10:00:00,012801000001,SYSTEM,vpn,0,2025/06/02 10:00:00,,ikev2-nego-child-simul-fail,gw-dc,0,0,general,informational,"simultaneous child SA rekey request detected, peer is PANOS. Previous request removed.",1001,0x0,0,0,0,0,,pa1',
+    "REKEY_FAILURE",
+    "2",
+  ],
+  [
+    '<14>Jun  2 10:00:00 pa1 1,2025/06/02 10:00:00,012801000001,SYSTEM,routing,0,2025/06/02 10:00:00,,routed-BGP-peer-failed,default,0,0,general,informational,"BGP peer session has failed and may restart.",1001,0x0,0,0,0,0,,pa1',
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  [
+    '<14>Jun  2 10:00:00 pa1 1,2025/06/02 10:00:00,012801000001,SYSTEM,vpn,0,2025/06/02 10:00:00,,tunnel-status-down,tun-aws-2,0,0,general,informational,"Tunnel status change to DOWN.",1001,0x0,0,0,0,0,,pa1',
+    "TUNNEL_DOWN_OTHER",
+    null,
+  ],
+  [
+    '<14>Jun  2 10:00:00 pa1 1,2025/06/02 10:00:00,012801000001,SYSTEM,vpn,0,2025/06/02 10:00:00,,ike-nego-p1-fail,gw-dc,0,0,general,informational,"IKE phase-1 negotiation is failed as initiator, main mode. Failed SA: 198.51.100.1[500]-203.0.113.9[500] cookie:1a2b3c4d5e6f7a8b:0000000000000000. Due to timeout.",1001,0x0,0,0,0,0,,pa1',
+    "PEER_UNREACHABLE",
+    "1",
+  ],
+  // Huawei's fault causes, by name, including the responder's per-parameter proposal causes.
+  [
+    "IPSEC/4/IPSECNEGOFAIL: OID 1.3.6.1.4.1.2011.6.122.26.6.14 IPSec tunnel negotiation fails. (Ifindex=9, SeqNum=20, Reason=flow or peer mismatch, ReasonCode=4, PeerAddress=198.51.100.9, PeerPort=500, VsysName=public, InterfaceName=GigabitEthernet1/0/1)",
+    "TRAFFIC_SELECTOR_MISMATCH",
+    "2",
+  ],
+  [
+    "IPSec tunnel negotiation fails. (Ifindex=9, SeqNum=20, Reason=phase1 proposal dh mismatch, ReasonCode=1, PeerAddress=198.51.100.9, PeerPort=500, VsysName=public, InterfaceName=GigabitEthernet1/0/1)",
+    "IKE_PROPOSAL_MISMATCH",
+    "1",
+  ],
+  [
+    "IPSEC/4/IPSECTUNNELSTOP: OID 1.3.6.1.4.1.2011.6.122.26.6.2 The IPSec tunnel is deleted. (Ifindex=9, SeqNum=20, TunnelIndex=3, RuleNum=1, DstIP=198.51.100.9, InsideIP=0.0.0.0, RemotePort=500, CpuID=0, SrcIP=203.0.113.1, OfflineReason=heartbeat timeout, VsysName=public, InterfaceName=GigabitEthernet1/0/1)",
+    "DPD_TIMEOUT",
+    "1",
+  ],
+  [
+    "IPSEC-VPN/5/IPSEC_TUNNEL_TEARED_DOWN:An IPSec tunnel is teared down. (PolicyName=p1, IfIndex=9, SeqNum=20, RuleNum=1, SrcIP=203.0.113.1, DstIP=198.51.100.9, InboundSPI=12345678, Slot=1, CpuID=0, OfflineReason=phase2 sa replace, VsysName=public)",
+    "INFO",
+    "2",
+  ],
+  // ScreenOS IKE events.
+  [
+    "Jun  2 10:00:00 ssg5 ssg5: NetScreen device_id=ssg5  [Root]system-information-00536: IKE 198.51.100.9: Heartbeats have been lost 8 times.",
+    "DPD_TIMEOUT",
+    "1",
+  ],
+  [
+    "Jun  2 10:00:00 ssg5 ssg5: NetScreen device_id=ssg5  [Root]system-information-00536: IKE 198.51.100.9 Phase 1: Rejected proposals from peer. Negotiations failed.",
+    "IKE_PROPOSAL_MISMATCH",
+    "1",
+  ],
+  [
+    "Jun  2 10:00:00 ssg5 ssg5: NetScreen device_id=ssg5  [Root]system-information-00536: IKE 198.51.100.9 Phase 2: No policy exists for the proxy ID received: local ID 192.168.1.0/255.255.255.0 remote ID 10.0.0.0/255.0.0.0.",
+    "TRAFFIC_SELECTOR_MISMATCH",
+    "2",
+  ],
+  [
+    "Jun  2 10:00:00 ssg5 ssg5: NetScreen device_id=ssg5  [Root]system-information-00536: IKE 198.51.100.9 Phase 2: Received DH group 5 instead of expected group 14 for PFS.",
+    "IPSEC_PROPOSAL_MISMATCH",
+    "2",
+  ],
+  // Cisco ASA address pools, ID payloads; SonicWall's unknown SPI; Azure gateway events; Junos BGP EOF.
+  ["%ASA-3-751017: Configuration Error: Unable to find IPv4 address pool.", "TUNNEL_DOWN_OTHER", null],
+  ["%ASA-3-713085: Received invalid phase 1 protocol (17) in ID payload", "IKE_AUTH_FAILURE", "1"],
+  [
+    'id=firewall sn=00AB12 time="2025-06-02 10:00:00 UTC" fw=203.0.113.1 pri=3 c=4 m=66 msg="Unknown IPSec SPI" n=7 src=198.51.100.9 dst=203.0.113.1',
+    "REKEY_FAILURE",
+    "2",
+  ],
+  [
+    '{"time": "2025-06-02T10:00:00Z", "category": "TunnelDiagnosticLog", "operationName": "TunnelDisconnected", "properties": {"remoteIP": "198.51.100.9", "instance": "GatewayTenantWorker_IN_0"}}',
+    "TUNNEL_DOWN_OTHER",
+    null,
+  ],
+  [
+    '{"time": "2025-06-02T10:00:00Z", "category": "RouteDiagnosticLog", "operationName": "BgpDisconnectedEvent", "properties": {"peerAddress": "169.254.21.1"}}',
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  [
+    "Jun  2 10:00:00  srx1 rpd[1880]: bgp_pp_recv: peer 169.254.21.1 (External AS 64512): received unexpected EOF",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
   // Cisco IKEv2 platform: the IPsec SA not installed, the session gone, no phase 1 credentials.
   [
     "IKEv2-ERROR:(SESSION ID = 41,SA ID = 2):: Creation/Installation of IPsec SA into IPsec DB failed",

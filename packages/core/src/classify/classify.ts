@@ -2,14 +2,13 @@
 // vendor, confidence, the evidence that decided it and the fields an engineer searches by.
 // It never throws: anything it cannot read becomes UNKNOWN with a reason.
 import type { LogFaultCode } from "../codes.ts";
-import { ALIBABA_DIAGNOSIS_CODES } from "./alibaba-diagnosis.ts";
 import { type AwsRecord, readAwsRecord } from "./aws-record.ts";
 import { bgpSessionMove, bgpTransitionOf } from "./bgp-transition.ts";
 import { extractFields } from "./fields.ts";
 import { SCREENOS_EVENT, splitHeader, vendorOf } from "./header.ts";
-import { IBM_VPN_STATUS_REASONS } from "./ibm-status-reasons.ts";
 import { Found, MARK, scan } from "./markers.ts";
 import { phaseFromContext } from "./phase.ts";
+import { faultOfReasonCode } from "./reason-codes.ts";
 import { codeOfSessionReason, RULES, type Rule } from "./rules.ts";
 import {
   type Classification,
@@ -154,19 +153,8 @@ function resolveCode(rule: Rule, match: RegExpExecArray, phase: IkePhase | null,
       return phase === "1"
         ? ({ code: "IKE_AUTH_FAILURE", phase: "1" } as const)
         : ({ code: "TRAFFIC_SELECTOR_MISMATCH", phase: "2" } as const);
-    case "REASON_CODE": {
-      // The code names its phase (Phase2NegotiationTimeout), or its fault does.
-      const name = match[1] ?? "";
-      const code = ALIBABA_DIAGNOSIS_CODES[name] ?? IBM_VPN_STATUS_REASONS[name] ?? "TUNNEL_DOWN_OTHER";
-      const phase: IkePhase | null = name.includes("Phase2")
-        ? "2"
-        : code === "IPSEC_PROPOSAL_MISMATCH" || code === "TRAFFIC_SELECTOR_MISMATCH"
-          ? "2"
-          : code === "IKE_PROPOSAL_MISMATCH" || code === "IKE_AUTH_FAILURE" || code === "PEER_UNREACHABLE"
-            ? "1"
-            : null;
-      return { code, phase } as const;
-    }
+    case "REASON_CODE":
+      return faultOfReasonCode(match[1] ?? "");
     case "SESSION_REASON": {
       const code = codeOfSessionReason(match[1] ?? match[2] ?? "");
       if (code === "IDLE_TIMEOUT") return { code, phase: idlePhase(phase, message) } as const;

@@ -4,7 +4,10 @@
 import type { LogFaultCode } from "../codes.ts";
 import { ALIBABA_DIAGNOSIS_CODES } from "./alibaba-diagnosis.ts";
 import { BGP_TRANSITION, BGP_TRANSITION_KEYWORDS } from "./bgp-transition.ts";
+import { HUAWEI_IPSEC_REASONS } from "./huawei-ipsec-reasons.ts";
 import { IBM_VPN_STATUS_REASONS } from "./ibm-status-reasons.ts";
+import { PANOS_EVENT_IDS } from "./panos-event-ids.ts";
+import { keywordsOfNames } from "./reason-codes.ts";
 import type { IkePhase } from "./types.ts";
 
 /**
@@ -40,13 +43,6 @@ export interface Rule {
 }
 
 const r = (rule: Rule): Rule => rule;
-
-// Every diagnosis code names itself; a code that contains another ("EncryptionAlgorithmMismatch",
-// "AlgorithmMismatch") is found through the shorter one.
-const DIAGNOSIS_NAMES = Object.keys(ALIBABA_DIAGNOSIS_CODES).map((name) => name.toLowerCase());
-const ALIBABA_DIAGNOSIS_KEYWORDS = DIAGNOSIS_NAMES.filter(
-  (name) => !DIAGNOSIS_NAMES.some((other) => other !== name && name.includes(other)),
-);
 
 // Rekey collisions name themselves; they come before the routine rekey messages below.
 const REKEY_COLLISIONS: Rule[] = [
@@ -228,12 +224,19 @@ const GOOGLE_STATUS: Rule[] = [
   }),
 ];
 
-// A provider's reason code: a line that is one of Alibaba's diagnosis reason codes, as
-// DiagnoseVpnConnections returns it, or one that names an IBM Cloud VPN status reason.
+const HUAWEI_REASON_NAMES = [
+  ...Object.keys(HUAWEI_IPSEC_REASONS),
+  "phase1 proposal [a-z ]+ mismatch",
+  "phase2 proposal [a-z ]+ mismatch",
+];
+
+// A provider's or vendor's reason code (reason-codes.ts): a line that is one of Alibaba's
+// diagnosis reason codes, as DiagnoseVpnConnections returns it, or one that names an IBM Cloud
+// VPN status reason, a PAN-OS system log event ID or a Huawei IPsec fault cause.
 const REASON_CODES: Rule[] = [
   r({
     id: "alibaba.diagnosis-code",
-    keywords: ALIBABA_DIAGNOSIS_KEYWORDS,
+    keywords: keywordsOfNames(Object.keys(ALIBABA_DIAGNOSIS_CODES)),
     test: new RegExp(`^(${Object.keys(ALIBABA_DIAGNOSIS_CODES).join("|")})$`),
     code: "REASON_CODE",
     confidence: 0.9,
@@ -242,6 +245,20 @@ const REASON_CODES: Rule[] = [
     id: "ibm.status-reason",
     keywords: Object.keys(IBM_VPN_STATUS_REASONS),
     test: new RegExp(`\\b(${Object.keys(IBM_VPN_STATUS_REASONS).join("|")})\\b`),
+    code: "REASON_CODE",
+    confidence: 0.85,
+  }),
+  r({
+    id: "panos.event-id",
+    keywords: keywordsOfNames(Object.keys(PANOS_EVENT_IDS)),
+    test: new RegExp(`(?<![\\w-])(${Object.keys(PANOS_EVENT_IDS).join("|")})(?![\\w-])`),
+    code: "REASON_CODE",
+    confidence: 0.85,
+  }),
+  r({
+    id: "huawei.ipsec-reason",
+    keywords: ["reason="],
+    test: new RegExp(`\\b(?:Offline)?Reason=\\[?(${HUAWEI_REASON_NAMES.join("|")})(?=[\\],)]|\\.?$)`),
     code: "REASON_CODE",
     confidence: 0.85,
   }),
@@ -422,7 +439,7 @@ const NAT_T: Rule[] = [
       "nat: cannot",
       "does not support nat",
     ],
-    test: /port floating is off|NAT-?T(?:raversal)? (?:is )?(?:disabled|not (?:enabled|supported|allowed|configured))|NAT[- ]?T(?:raversal)? (?:does not match|mismatch)|nat detection fail|disabling NAT-D|Aborting NAT-Traversal negotiation|NAT: cannot (?:float|switch) to|does not support NAT\b|unable to build NATD payloads|NAT-D payload hash failed|nat_traversal=no|NAT Traversal is not enabled/i,
+    test: /port floating is off|NAT-?T(?:raversal)? (?:is )?(?:disabled|not (?:enabled|supported|allowed|configured))|NAT[- ]?T(?:raversal)? (?:does not match|mismatch)|nat detection fail|disabling NAT-D|Aborting NAT-Traversal negotiation|NAT: cannot (?:float|switch) to|(?<!peer )does not support NAT\b|unable to build NATD payloads|NAT-D payload hash failed|nat_traversal=no|NAT Traversal is not enabled/i,
     code: "NAT_T_ISSUE",
     confidence: 0.85,
   }),
@@ -656,8 +673,9 @@ const TRAFFIC_SELECTORS: Rule[] = [
       "mismatched local cidrs",
       "proposed local selector",
       "proposed remote selector",
+      "no policy exists for the proxy id",
     ],
-    test: /TS payloads missing|[Tt]raffic selector payload is missing|Identification type not supported, Phase 2|Invalid (?:source|destination) proxy address|security labels? .*(?:don't|doesn't|do not|does not) match|peer client ID payload .*(?:unacceptable|bad subnet|is invalid)|peer returned (?:protocol id|port) (?:does not|doesn't) match my proposal|Quick Mode request rejected; connection has no remote client selector|peer proposal was rejected in a virtual connection policy|Traffic Selector response .* does not fit the proposal|[Uu]nsupported IKEv2 traffic selector|TS \S+ is not contained in any address block constraint|TS_NARROWING_NOT_ALLOWED|IPs of incoming request conflict with rule|According to the Policy the Packet should not have been decrypted|[Ff]ailed to get IPsec policy for phase 2\b|Mismatched local CIDRs and remote CIDRs|proposed (?:local|remote) selector \S+ does not match\b/,
+    test: /TS payloads missing|[Tt]raffic selector payload is missing|Identification type not supported, Phase 2|Invalid (?:source|destination) proxy address|security labels? .*(?:don't|doesn't|do not|does not) match|peer client ID payload .*(?:unacceptable|bad subnet|is invalid)|peer returned (?:protocol id|port) (?:does not|doesn't) match my proposal|Quick Mode request rejected; connection has no remote client selector|peer proposal was rejected in a virtual connection policy|Traffic Selector response .* does not fit the proposal|[Uu]nsupported IKEv2 traffic selector|TS \S+ is not contained in any address block constraint|TS_NARROWING_NOT_ALLOWED|IPs of incoming request conflict with rule|According to the Policy the Packet should not have been decrypted|[Ff]ailed to get IPsec policy for phase 2\b|Mismatched local CIDRs and remote CIDRs|proposed (?:local|remote) selector \S+ does not match\b|No policy exists for the proxy ID received/,
     code: "TRAFFIC_SELECTOR_MISMATCH",
     phase: "2",
     confidence: 0.8,
@@ -783,9 +801,12 @@ const AUTH: Rule[] = [
       "peer attempted",
       "authentication using",
       "phase-1 authentication method",
+      "invalid rsa signature",
+      "cannot verify rsa signature",
+      "incorrect public key authentication method",
     ],
     // FortiGate checks the peer's ID or certificate against the gateway ("gateway validation").
-    test: /Auth exchange failed|[Cc]ould not authenticate|Peer attempted [\w-]+ authentication but we want|Rejected phase-1 authentication method \S+ from|[Aa]uthentication using [\w-]+ failed|[Ff]ailed to verify the peer (?:HASH|signature)|gateway validation failed|XAUTH [Ff]ail|(?:loading )?EAP_\w+ method failed|EAP[-_][\w-]+ request configured, but not supported|no EAP key found|(?:EAP|XAUTH) \d+ result FNBAM_(?!SUCCESS)\w+|authentication method \S+ not supported|connection requires PPK|PPK_ID not found|private key matching certificate .* but \w+ is needed|CERT payload bogus or revoked|XAUTH: aborting entire IKE Exchange|received FAIL status in XAUTH reply|xauth user credentials not found|no XAuth (?:password|secret) found for/,
+    test: /Auth exchange failed|[Cc]ould not authenticate|Peer attempted [\w-]+ authentication but we want|Rejected phase-1 authentication method \S+ from|[Aa]uthentication using [\w-]+ failed|[Ff]ailed to verify the peer (?:HASH|signature)|gateway validation failed|XAUTH [Ff]ail|(?:loading )?EAP_\w+ method failed|EAP[-_][\w-]+ request configured, but not supported|no EAP key found|(?:EAP|XAUTH) \d+ result FNBAM_(?!SUCCESS)\w+|authentication method \S+ not supported|connection requires PPK|PPK_ID not found|private key matching certificate .* but \w+ is needed|CERT payload bogus or revoked|XAUTH: aborting entire IKE Exchange|received FAIL status in XAUTH reply|xauth user credentials not found|no XAuth (?:password|secret) found for|Received an invalid RSA signature|Cannot verify RSA signature|Received an incorrect public key authentication method/,
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.9,
@@ -845,8 +866,10 @@ const AUTH: Rule[] = [
       "id did not match",
       "identity not found for",
       "can't find identity for peer",
+      "from an unrecognized source",
+      "no user configuration was found",
     ],
-    test: /no (?:matching )?peer config(?:s)? found|identity not found for (?:server|peer)\b|can't find identity for peer\b|no (?:matching )?connection has been authorized|Couldn.t find configuration for IKE phase-1|KMD_PM_P1_POLICY_LOOKUP_FAILURE|Policy lookup for Phase-1 .* failed|IKE Phase-1: \((?:Responder|Initiator)\) Policy lookup failed|(?<!from )unknown peer|from an unrecognized peer gateway|[Pp]eer ID .*(?:does not match|mismatch)|\bID(?:ir|i|r|_[IR])?\b.* does not match|\bID(?:ir|i|r|_[IR])? did not match|(?:Local|Remote|on-premises) ?ID\b.* does not match|Remote ID mismatch|received AUTH payload, but no matching ID found|IKE[- ]?ID .*(?:mismatch|does not match)|identity (?:mismatch|does not match)|peer config '[^']*' (?:in|un)acceptable|requested EAP, config (?:in|un)acceptable|no alternative config found|received IDr \S+, but require|packet received does not match the customer gateway|[Tt]he peer does not match|PeerID does not match|does not match peers? id\b/,
+    test: /no (?:matching )?peer config(?:s)? found|identity not found for (?:server|peer)\b|can't find identity for peer\b|no (?:matching )?connection has been authorized|Couldn.t find configuration for IKE phase-1|KMD_PM_P1_POLICY_LOOKUP_FAILURE|Policy lookup for Phase-1 .* failed|IKE Phase-1: \((?:Responder|Initiator)\) Policy lookup failed|(?<!from )unknown peer|from an unrecognized peer gateway|[Pp]eer ID .*(?:does not match|mismatch)|\bID(?:ir|i|r|_[IR])?\b.* does not match|\bID(?:ir|i|r|_[IR])? did not match|(?:Local|Remote|on-premises) ?ID\b.* does not match|Remote ID mismatch|received AUTH payload, but no matching ID found|IKE[- ]?ID .*(?:mismatch|does not match)|identity (?:mismatch|does not match)|peer config '[^']*' (?:in|un)acceptable|requested EAP, config (?:in|un)acceptable|no alternative config found|received IDr \S+, but require|packet received does not match the customer gateway|[Tt]he peer does not match|PeerID does not match|does not match peers? id\b|Rejected first Phase 1 packet from an unrecognized source|no user configuration was found for that ID/,
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.85,
@@ -951,8 +974,11 @@ const AUTH: Rule[] = [
       "can not start main mode",
       "wrong remote peer id",
       "wrong peer id",
+      "received incorrect id payload",
+      "received invalid phase 1",
+      "id data length",
     ],
-    test: /Failed to locate an item in the database|[Ww]rong (?:remote )?peer ID\b|no matching gateway for new request|Peer ID check failed|[Pp]rofile could not be found by peer|IKEv2 profile not found|Peer mismatch on first found connection|we require (?:IKEv[12] )?peer to have ID '[^']*', but peer declares|[Uu]nknow peer id|Parse PEERID failed|message lacks IDr payload|Expecting IP address type in main mode, ?but|[Mm]atching policy not found|Matching gateway endpoint not found|Gateway endpoint with matching ID was not found|no suitable connection for peer|identity not found for (?:responder|peer)|can'?t find identity for peer|ERROR_IPSEC_IKE_AUTH_FAIL|\berror 13801\b|\b0x0*35e9\b|IKE authentication credentials are unacceptable|can'?t find a valid tunnel group|tunnel group search using certificate maps failed|IKE[- ]?ID validation failed|Can not start Main mode/i,
+    test: /Failed to locate an item in the database|[Ww]rong (?:remote )?peer ID\b|no matching gateway for new request|Peer ID check failed|[Pp]rofile could not be found by peer|IKEv2 profile not found|Peer mismatch on first found connection|we require (?:IKEv[12] )?peer to have ID '[^']*', but peer declares|[Uu]nknow peer id|Parse PEERID failed|message lacks IDr payload|Expecting IP address type in main mode, ?but|[Mm]atching policy not found|Matching gateway endpoint not found|Gateway endpoint with matching ID was not found|no suitable connection for peer|identity not found for (?:responder|peer)|can'?t find identity for peer|ERROR_IPSEC_IKE_AUTH_FAIL|\berror 13801\b|\b0x0*35e9\b|IKE authentication credentials are unacceptable|can'?t find a valid tunnel group|tunnel group search using certificate maps failed|IKE[- ]?ID validation failed|Can not start Main mode|Received incorrect ID payload|Received invalid phase 1 (?:port value|protocol) .*in ID payload|Phase 1 ID Data length \d+ too long/i,
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.85,
@@ -975,7 +1001,7 @@ const AUTH: Rule[] = [
       "path length of",
       "requires cert policy",
     ],
-    test: /certificate .*(?:expired|invalid|revoked|not (?:yet )?valid|untrusted|does not match)|EXPIRED_CERTIFICATE|[Nn]o (?:trusted )?(?:RSA |ECDSA |TLS )?public key found|no issuer certificate found|No suitable trustpoints found|not issued by (?:a )?known trusted CA|no (?:[\w-]+ )?private key found for|unable to get local issuer certificate|received end entity certificate is not trusted|X\.509 certificate rejected|path length of \d+ (?:violates constraint|exceeded)|maximum path length of \d+ exceeded|constraint requires cert policy|failed to get subjectAltName|failed to get my CERT|no (?:RSA|ECDSA) public key known for|unable to locate my private key|private key .*not found|Can't find the certificate|[Ss]ubjectAltName\b.*\bdoes not match|no end entity certificate|constraint check(?:ing)? failed|certificate with nickname .* not found|certificate contains no subjectAltName extension to match|certificate (?:payload )?rejected for this connection|unmatched IKE ID in certificate|certificate does not contain ID_\w+|Peer's [Cc]ertificate (?:has expired|issuer is not recognized|has been revoked|has an invalid signature)|rejecting peer cert with key size|is not allowed but peer supports nothing else|ppk=insist but peer does not support PPK|(?:[Ff]ailed to|[Cc]an(?:'|no)t|[Uu]nable to|[Cc]ould not) verify (?:the )?peer(?:'s)? cert(?:ificate)?\b/,
+    test: /certificate .*(?:expired|invalid|revoked|not (?:yet )?valid|untrusted|does not match)|EXPIRED_CERTIFICATE|[Nn]o (?:trusted )?(?:RSA |ECDSA |TLS )?public key found|no issuer certificate found|No suitable trustpoints found|not issued by (?:a )?known trusted CA|no (?:[\w-]+ )?private key found for|unable to get local issuer certificate|received end entity certificate is not trusted|X\.509 certificate rejected|path length of \d+ (?:violates constraint|exceeded)|maximum path length of \d+ exceeded|constraint requires cert policy|failed to get subjectAltName|failed to get my CERT|no (?:RSA|ECDSA) public key known for|unable to locate my private key|private key .*not found|Can't find the certificate|[Ss]ubjectAltName\b.*\bdoes not match|no end entity certificate|constraint check(?:ing)? failed|certificate with nickname .* not found|certificate contains no subjectAltName extension to match|certificate (?:payload )?rejected for this connection|unmatched IKE ID in certificate|certificate does not contain ID_\w+|Peer's [Cc]ertificate (?:has expired|issuer is not recognized|has been revoked|has an invalid signature)|rejecting peer cert with key size|is not allowed but peer supports nothing else|ppk=insist but peer does not support PPK|(?:[Ff]ailed to|[Cc]an(?:'|no)t|[Uu]nable to|[Cc]ould not) verify (?:the )?peer(?:'s)? cert(?:ificate)?\b|Certificate received has (?:a subject name that does not match|a different \w+(?: \w+)? \S+ than expected)|Cannot find the CA certificate|Unsupported certificate (?:encoding type|keytype)/,
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.85,
@@ -990,9 +1016,12 @@ const AUTH: Rule[] = [
       "failed to load",
       "certificate doesn't exist",
       "failed to set p1 auth",
+      "private key is needed",
+      "no private key exists",
+      "could not retrieve authentication attributes",
     ],
     needsTunnelContext: true,
-    test: /[Ff]ailed to (?:get|find|load) (?:the )?(?:local |peer |my |our )?(?:certificate|private key|keychain)\b|certificate doesn't exist|Failed to set P1 auth\b/,
+    test: /[Ff]ailed to (?:get|find|load) (?:the )?(?:local |peer |my |our )?(?:certificate|private key|keychain)\b|certificate doesn't exist|Failed to set P1 auth\b|RSA private key is needed to sign packets|No private key exists to sign packets|Could not retrieve authentication attributes for peer/,
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.7,
@@ -1155,10 +1184,11 @@ const PROPOSALS: Rule[] = [
       "lacks ke payload",
       "does not have diffie_hellman_group",
       "expecting no dh",
+      "instead of expected group",
     ],
     // A quick mode or child SA without a KE payload, or a peer proposal without a DH group (an
     // IKE SA proposal always has one): one side wants PFS, the other does not.
-    test: /lacks KE payload|Peer proposal: DOES NOT HAVE DIFFIE_HELLMAN_GROUP|expecting no DH but remote's accepted proposal includes|require PFS but|not supported for PFS|PFS (?:group )?(?:mismatch|does not match)|pfs[^.]*(?:mismatch|not match)|DH group mismatch|DhGroupMismatch|proposal without PFS|PFS not enabled|PFS not allowed/i,
+    test: /lacks KE payload|Peer proposal: DOES NOT HAVE DIFFIE_HELLMAN_GROUP|expecting no DH but remote's accepted proposal includes|require PFS but|not supported for PFS|PFS (?:group )?(?:mismatch|does not match)|pfs[^.]*(?:mismatch|not match)|DH group mismatch|DhGroupMismatch|proposal without PFS|PFS not enabled|PFS not allowed|Received DH group \d+ instead of expected group \d+ for PFS/i,
     code: "IPSEC_PROPOSAL_MISMATCH",
     phase: "2",
     confidence: 0.85,
@@ -1281,8 +1311,9 @@ const PROPOSALS: Rule[] = [
       "crypto suites",
       "no available proposal",
       "parent proposal selected",
+      "rejected proposals from peer",
     ],
-    test: /Failed to find a matching policy|Failed to verify the proposed policies|\bno proposal found|failed to match proposal|offered does not match policy|atts are not acceptable|none of my proposals? matched|perhaps peer likes no proposal|failed to compute dh value|policy does not allow .*OAKLEY_AUTHENTICATION_METHOD|Reason=Received (?:'[^']*' exchange type|[^,.]+, expecting)|Received IKE version did not match|Peer proposal: DOES NOT HAVE|DH group (?:\S+ )?not supported|algorithm[^.]* (?:does not match|is incompatible)|DH[- ]group(?: parameter)?[^.]* does not match|The (?:IKE version|negotiation mode|proposal) does not match|\berror 13868\b|peer's (?:proposal|key exchange method) selection invalid|suggested (?:KEM|KE|DH) \S+ is not acceptable|IKE responder accepted an unsupported algorithm|invalid Diffie-Hel+man+ group[_ ]descriptor|Detected unsupported version number|Xauth required but selected Proposal does not support xauth|Received DH key with bad length|IKE security attributes are unacceptable|ERROR_IPSEC_IKE_NO_POLICY|Notify Message - Policy Mismatch|with status Policy match error|None of the proposed (?:IKE|IPsec) crypto suites (?:was|were) acceptable|no offers accepted|\bSA policy not acceptable|[Kk]ey length does not match policy|\b(?:encryption|hash|integrity|authentication|PRF) algorithm mismatch(?:ed)?\b|\bDH(?: group)? mismatch(?:ed)?\b|\bNo available proposal\b|\bNo PARENT proposal selected\b/i,
+    test: /Failed to find a matching policy|Failed to verify the proposed policies|\bno proposal found|failed to match proposal|offered does not match policy|atts are not acceptable|none of my proposals? matched|perhaps peer likes no proposal|failed to compute dh value|policy does not allow .*OAKLEY_AUTHENTICATION_METHOD|Reason=Received (?:'[^']*' exchange type|[^,.]+, expecting)|Received IKE version did not match|Peer proposal: DOES NOT HAVE|DH group (?:\S+ )?not supported|algorithm[^.]* (?:does not match|is incompatible)|DH[- ]group(?: parameter)?[^.]* does not match|The (?:IKE version|negotiation mode|proposal) does not match|\berror 13868\b|peer's (?:proposal|key exchange method) selection invalid|suggested (?:KEM|KE|DH) \S+ is not acceptable|IKE responder accepted an unsupported algorithm|invalid Diffie-Hel+man+ group[_ ]descriptor|Detected unsupported version number|Xauth required but selected Proposal does not support xauth|Received DH key with bad length|IKE security attributes are unacceptable|ERROR_IPSEC_IKE_NO_POLICY|Notify Message - Policy Mismatch|with status Policy match error|None of the proposed (?:IKE|IPsec) crypto suites (?:was|were) acceptable|no offers accepted|\bSA policy not acceptable|[Kk]ey length does not match policy|\b(?:encryption|hash|integrity|authentication|PRF) algorithm mismatch(?:ed)?\b|\bDH(?: group)? mismatch(?:ed)?\b|\bNo available proposal\b|\bNo PARENT proposal selected\b|Rejected proposals from peer/i,
     code: "PROPOSAL",
     confidence: 0.85,
   }),
@@ -1408,9 +1439,10 @@ const PROPOSALS: Rule[] = [
       "authentication using aggressive mode",
       "authentication using main mode",
       "exchange mode mismatch",
+      "cannot use a preshared key because",
     ],
     // One side in main mode (identity protection), the other in aggressive mode, or IKE versions.
-    test: /not acceptable (?:Aggressive|Identity Protection|Main) mode|Aggressive Mode PSK disabled|IKMP_AG_MODE_DISABLED|initial Aggressive Mode message from .* but no (?:\(wildcard\) )?connection has been configured|unknown ikev2 peer|none allows [\w-]+(?: key)? authentication using (?:Aggressive|Main) Mode|exchange [\w ]+ not allowed in any applicable rmconf|no suitable connection found with IKEv[12] policy|exchange mode mismatch/,
+    test: /not acceptable (?:Aggressive|Identity Protection|Main) mode|Aggressive Mode PSK disabled|IKMP_AG_MODE_DISABLED|initial Aggressive Mode message from .* but no (?:\(wildcard\) )?connection has been configured|unknown ikev2 peer|none allows [\w-]+(?: key)? authentication using (?:Aggressive|Main) Mode|exchange [\w ]+ not allowed in any applicable rmconf|no suitable connection found with IKEv[12] policy|exchange mode mismatch|Cannot use a preshared key because the peer's gateway has a dynamic IP address and negotiations are in Main mode/,
     code: "PROPOSAL",
     defaultPhase: "1",
     confidence: 0.75,
@@ -1574,9 +1606,11 @@ const REKEY: Rule[] = [
       "find child sa by",
       "bad spi",
       "unknown spi",
+      "illegal ipsec spi",
+      "unknown ipsec spi",
     ],
     // A request or packet for an SA the receiver no longer has: the two ends' SAs are out of step.
-    test: /INVALID[_-]SPI|[Ii]nvalid SPI(?! length| size)|a packet with a bad SPI|ESP packet with unknown SPI|^ike \S+: unknown SPI [0-9a-fA-F]{8} \d |invalid spi\b(?! length| size)|RECVD_PKT_INV_SPI|can'?t find sa for proto|(?:[Cc]ould not|[Cc]annot|[Cc]an'?t) find child SA by (?:received )?SPI/,
+    test: /INVALID[_-]SPI|[Ii]nvalid SPI(?! length| size)|a packet with a bad SPI|ESP packet with unknown SPI|^ike \S+: unknown SPI [0-9a-fA-F]{8} \d |invalid spi\b(?! length| size)|RECVD_PKT_INV_SPI|can'?t find sa for proto|(?:[Cc]ould not|[Cc]annot|[Cc]an'?t) find child SA by (?:received )?SPI|[Rr]eceived a bad SPI|(?:Illegal|Unknown) IPSec SPI/,
     code: "REKEY_FAILURE",
     phase: "2",
     confidence: 0.6,
@@ -1672,10 +1706,11 @@ const DPD: Rule[] = [
       "retransmission timed out",
       "retransmissions timed out",
       "keepalive timed out",
+      "heartbeats have been lost",
     ],
     // OpenVPN's --ping-restart/--ping-exit are its keepalive giving up on a silent peer (its
     // --inactive is the idle timer).
-    test: /determined by DPD|DPD down\b|liveness_check - peer .* has not responded|liveness: action|heartbeat timeout|DPD payload sequence is incompatible|IKE_GATEWAY_DPD_PEER_DEAD|DPD Failed\b|\b(?:DPD|dpd)(?: packets?| messages?| requests?)? retransmissions? timed out|\b(?:IKE|ISAKMP) keepalive timed out|Inactivity timeout \(--ping-(?:restart|exit)\)|\[soft,ping-(?:restart|exit)\]/,
+    test: /determined by DPD|DPD down\b|liveness_check - peer .* has not responded|liveness: action|heartbeat timeout|DPD payload sequence is incompatible|IKE_GATEWAY_DPD_PEER_DEAD|DPD Failed\b|\b(?:DPD|dpd)(?: packets?| messages?| requests?)? retransmissions? timed out|\b(?:IKE|ISAKMP) keepalive timed out|Inactivity timeout \(--ping-(?:restart|exit)\)|\[soft,ping-(?:restart|exit)\]|Heartbeats have been lost \d+ times/,
     code: "DPD_TIMEOUT",
     phase: "1",
     confidence: 0.9,
@@ -1792,8 +1827,8 @@ const UNREACHABLE: Rule[] = [
   }),
   r({
     id: "unreachable.time-up",
-    keywords: ["time up", "send error", "timeout", "timed out"],
-    test: /[Pp]hase 1 retry timeout|IKE [Tt]imeout\b|retransmission timeout\b|negotiation failed due to time up|Phase-[12] Failure: Timed out|give up to get IPsec-SA due to time up|negotiation aborted due to timeout|failed due to (?:send error|timeout)|is failed .* due to timeout|with error: Timed out|negotiations? timed out|negotiation timeout|negotiation failed: "?timed out|Phase1NegotiationTimeout|phase ?1 (?:negotiation )?(?:timed out|timeout)/i,
+    keywords: ["time up", "send error", "timeout", "timed out", "time limit has elapsed"],
+    test: /[Pp]hase 1 retry timeout|IKE [Tt]imeout\b|retransmission timeout\b|negotiation failed due to time up|Phase-[12] Failure: Timed out|give up to get IPsec-SA due to time up|negotiation aborted due to timeout|failed due to (?:send error|timeout)|is failed .* due to timeout|with error: Timed out|negotiations? timed out|negotiation timeout|negotiation failed: "?timed out|Phase1NegotiationTimeout|phase ?1 (?:negotiation )?(?:timed out|timeout)|Aborted negotiations because the time limit has elapsed/i,
     code: "PEER_UNREACHABLE",
     defaultPhase: "1",
     confidence: 0.85,
@@ -1879,7 +1914,7 @@ const BGP: Rule[] = [
   r({
     id: "bgp.established",
     keywords: ["enters established state", "adjchange", "bgp", "peer up", "into established state"],
-    test: /msg"?[=:]"Peer Up"|BGP state = Established\b|ADJCHANGE: +(?:bgp-\d* \[\d+\] \([^)]*\) |VRF \d+ )neighbor \S+ Up\b|moved into established state|ADJCHANGE: neighbor (?:neighbor )?(?:\S+ )?(?:active |passive )?(?:in vrf \S+ )?(?:vpn vrf \S+ )?Up\b|BGP .*(?:neighbor|peer) .* (?:is )?[Uu]p\b|ADJCHANGE : neighbor \S+ Up\b|session enters established state/,
+    test: /msg"?[=:]"Peer Up"|BGP state = Established\b|ADJCHANGE: +(?:bgp-\d* \[\d+\] \([^)]*\) |VRF \d+ )neighbor \S+ Up\b|moved into established state|ADJCHANGE: neighbor (?:neighbor )?(?:\S+ )?(?:active |passive )?(?:in vrf \S+ )?(?:vpn vrf \S+ )?Up\b|BGP .*(?:neighbor|peer) .* (?:is )?[Uu]p\b|ADJCHANGE : neighbor \S+ Up\b|session enters established state|\bBgpConnectedEvent\b/,
     code: "INFO",
     confidence: 0.9,
     clears: ["BGP_SESSION_DOWN"],
@@ -2029,8 +2064,10 @@ const BGP: Rule[] = [
       "peering established = 0",
       "(established) event",
       "post close cleanup",
+      "unexpected eof",
+      "bgpdisconnectedevent",
     ],
-    test: /has not made any SendQ progress for \d+ holdtimes? .*terminating session|BGP OPEN receipt failed|\[FSM\] (?:Failure handling event|unexpected packet received in state)|shutdown due to high round-trip-time|router-id \S+ is the same as ours|nexthop_set failed, .*resetting connection|[Ee]nabled administrative shutdown on BGP|BGP identifier is missing|due missing BGP identifier|Unable to set TCP MD5 option on socket for peer|Configured AFI\/SAFIs do not overlap with received MP capabilities|RPKI strict mode enabled, but RPKI cache is not connected|%MAXPFXEXCEED|(?:Error|Received): (?:Unacceptable hold time|Bad BGP identifier|Required capability missing|Unexpected message in \w+ state|Malformed AS_PATH|Bad message length|Unsupported optional parameter|Unsupported version number|Hold timer expired)|Route limit exceeded, shutting down|hits route import limit \(\d+\), action: (?:disable|restart)|Disabled after Cease notification|ADJCHANGE : neighbor \S+ Down\b|%ROUTING-BGP-\d-\w*_RESET\b|resetting neighbor|Active open failed|act Reset \(|session left established state|Bad peer AS\b|Unexpected connect from unknown address|peer reset, message \[|\bPeer Down +Key=|"msg":"failed to connect to peer"|\[Event\] Connect failed|stream_read_try: read failed|Notification sent to neighbor \S+:|bgp_listen_accept: Connection attempt from unconfigured neighbor|neighbor \S+(?: \([^)]*\))?: socket error: |\bbird6?: \S+: Socket error: |BGP peering established = 0\b|closing peer \S+ \((?:Internal|External) AS ?\d+\), state is \d \(Established\) event|CLOSE: post close cleanup/,
+    test: /has not made any SendQ progress for \d+ holdtimes? .*terminating session|BGP OPEN receipt failed|\[FSM\] (?:Failure handling event|unexpected packet received in state)|shutdown due to high round-trip-time|router-id \S+ is the same as ours|nexthop_set failed, .*resetting connection|[Ee]nabled administrative shutdown on BGP|BGP identifier is missing|due missing BGP identifier|Unable to set TCP MD5 option on socket for peer|Configured AFI\/SAFIs do not overlap with received MP capabilities|RPKI strict mode enabled, but RPKI cache is not connected|%MAXPFXEXCEED|(?:Error|Received): (?:Unacceptable hold time|Bad BGP identifier|Required capability missing|Unexpected message in \w+ state|Malformed AS_PATH|Bad message length|Unsupported optional parameter|Unsupported version number|Hold timer expired)|Route limit exceeded, shutting down|hits route import limit \(\d+\), action: (?:disable|restart)|Disabled after Cease notification|ADJCHANGE : neighbor \S+ Down\b|%ROUTING-BGP-\d-\w*_RESET\b|resetting neighbor|Active open failed|act Reset \(|session left established state|Bad peer AS\b|Unexpected connect from unknown address|peer reset, message \[|\bPeer Down +Key=|"msg":"failed to connect to peer"|\[Event\] Connect failed|stream_read_try: read failed|Notification sent to neighbor \S+:|bgp_listen_accept: Connection attempt from unconfigured neighbor|neighbor \S+(?: \([^)]*\))?: socket error: |\bbird6?: \S+: Socket error: |BGP peering established = 0\b|closing peer \S+ \((?:Internal|External) AS ?\d+\), state is \d \(Established\) event|CLOSE: post close cleanup|bgp_pp_recv: .*unexpected EOF|\bBgpDisconnectedEvent\b/,
     code: "BGP_SESSION_DOWN",
     phase: null,
     confidence: 0.75,
@@ -2193,15 +2230,17 @@ const DOWN: Rule[] = [
       "connection status: down",
       "ipsec-delete-sa:",
       "session deregistered from session manager",
+      "removed phase 2 sas after receiving",
+      "ipsec connection interrupt",
     ],
-    test: /IKE SA delete request|IKEv2 session deregistered from session manager|processing DELETE payload|New State = IKE_DEST_SA\b|\bIKE_PHASE1_DEL\b|Failed to initialize SA\b|Delete all IKE SAs|state change: (?:ESTABLISHED|CONNECTING) => (?:DELETING|DESTROYING)|deleting (?:other )?state (?:#\d+ )?\(STATE_\w+\)|IPSec tunnel is deleted|IPSECTUNNELSTOP|delete_phase1_sa|expiring due to phase1 down|destroying IKE_SA in state \w+ without notification|terminating SAs using this connection|closing IKE_SA due\b|request rejected.*; deleting ISAKMP SA|has deactivated the SA\b|IKE SA is shared - only terminating IPsec SA|\b[Dd]elete (?:IKE|IPsec|IPSec|ISAKMP) SA by received\b|\b[Pp]hase ?[12] delete packet (?:is |was )?received|[Rr]eceived (?:IKE|IPsec|IPSec|ISAKMP) SA delete packet|\bkilling ike[12]? SA\b|(?:Negotiating|Active) (?:[Ii][Kk][Ee] )?(?:SA|sa) request deleted|Process delete request from peer|Received PFKEY delete SA\b|Successfully removed child SAs|CONNECTION STATUS: DOWN\.\.\. peer:|IPSEC-EVENT:IPSEC-DELETE-SA:/,
+    test: /IKE SA delete request|IKEv2 session deregistered from session manager|processing DELETE payload|New State = IKE_DEST_SA\b|\bIKE_PHASE1_DEL\b|Failed to initialize SA\b|Delete all IKE SAs|state change: (?:ESTABLISHED|CONNECTING) => (?:DELETING|DESTROYING)|deleting (?:other )?state (?:#\d+ )?\(STATE_\w+\)|IPSec tunnel is deleted|IPSECTUNNELSTOP|delete_phase1_sa|expiring due to phase1 down|destroying IKE_SA in state \w+ without notification|terminating SAs using this connection|closing IKE_SA due\b|request rejected.*; deleting ISAKMP SA|has deactivated the SA\b|IKE SA is shared - only terminating IPsec SA|\b[Dd]elete (?:IKE|IPsec|IPSec|ISAKMP) SA by received\b|\b[Pp]hase ?[12] delete packet (?:is |was )?received|[Rr]eceived (?:IKE|IPsec|IPSec|ISAKMP) SA delete packet|\bkilling ike[12]? SA\b|(?:Negotiating|Active) (?:[Ii][Kk][Ee] )?(?:SA|sa) request deleted|Process delete request from peer|Received PFKEY delete SA\b|Successfully removed child SAs|CONNECTION STATUS: DOWN\.\.\. peer:|IPSEC-EVENT:IPSEC-DELETE-SA:|Removed Phase 2 SAs after receiving|IPSec connection interrupt\b/,
     code: "TUNNEL_DOWN_OTHER",
     confidence: 0.6,
   }),
   r({
     id: "down.status",
-    keywords: ["down", "sa_not_established", "connectivity='false'", "connectivity state"],
-    test: /KMD_VPN_DOWN_ALARM_USER|VPN .* is down|connectivity='false'|SNMP_TRAP_LINK_DOWN[: ].*(?:interface-name="|ifName )st0|IPSEC IS DOWN|(?<!SSL VPN )[Tt]unnel (?:is )?(?:DOWN|[Dd]own)\b|SESSION_STATUS: Crypto tunnel (?:v2 )?is DOWN|action="?(?:tunnel-down|phase2-down)(?!.*tunneltype="?ssl)|IPsec tunnel .* down|status[=: ]+"?DOWN"?\b|ipsec_sa_not_established|ike_sa_not_established|Connectivity State ?: ?(?:NotConnected|Not Connected|Disconnected)\b|(?<!SSL VPN )[Tt]unnel (?:(?:to|with|for) )?[\w.:/'"-]+ (?:is |went |has gone )?(?:DOWN|down)\b|(?<!SSL VPN )[Tt]unnel(?: [\w.:/'"-]+){0,3} (?:went|has gone|goes) down\b|(?:[Tt]unnel|VPN|IPsec|IPSec|IKE SA|[Pp]hase ?[12])(?: [\w.:/'"-]+){0,3} (?:state|status) (?:has )?changed (?:from \w+ )?to (?:DOWN|[Dd]own)\b|\b(?:IKE|ISAKMP|IPsec|IPSec) SA (?:is )?(?:DOWN|down)\b|[Pp]hase ?[12] (?:is )?(?:DOWN|down)\b|IKE (?:gateway|peer) \S+ (?:is )?(?:DOWN|down)\b|%DMVPN-\d-\w+: .*\bis DOWN\b/,
+    keywords: ["down", "sa_not_established", "connectivity='false'", "connectivity state", "tunneldisconnected"],
+    test: /KMD_VPN_DOWN_ALARM_USER|VPN .* is down|connectivity='false'|SNMP_TRAP_LINK_DOWN[: ].*(?:interface-name="|ifName )st0|IPSEC IS DOWN|(?<!SSL VPN )[Tt]unnel (?:is )?(?:DOWN|[Dd]own)\b|SESSION_STATUS: Crypto tunnel (?:v2 )?is DOWN|action="?(?:tunnel-down|phase2-down)(?!.*tunneltype="?ssl)|IPsec tunnel .* down|status[=: ]+"?DOWN"?\b|ipsec_sa_not_established|ike_sa_not_established|Connectivity State ?: ?(?:NotConnected|Not Connected|Disconnected)\b|(?<!SSL VPN )[Tt]unnel (?:(?:to|with|for) )?[\w.:/'"-]+ (?:is |went |has gone )?(?:DOWN|down)\b|(?<!SSL VPN )[Tt]unnel(?: [\w.:/'"-]+){0,3} (?:went|has gone|goes) down\b|(?:[Tt]unnel|VPN|IPsec|IPSec|IKE SA|[Pp]hase ?[12])(?: [\w.:/'"-]+){0,3} (?:state|status) (?:has )?changed (?:from \w+ )?to (?:DOWN|[Dd]own)\b|\b(?:IKE|ISAKMP|IPsec|IPSec) SA (?:is )?(?:DOWN|down)\b|[Pp]hase ?[12] (?:is )?(?:DOWN|down)\b|IKE (?:gateway|peer) \S+ (?:is )?(?:DOWN|down)\b|%DMVPN-\d-\w+: .*\bis DOWN\b|\bTunnelDisconnected\b/,
     code: "TUNNEL_DOWN_OTHER",
     confidence: 0.7,
   }),
@@ -2261,8 +2300,9 @@ const DOWN: Rule[] = [
       "sa dying from state established",
       "ction failed, peer",
       ") is down",
+      "tunnel status change to down",
     ],
-    test: /[Tt]unnel \S+ \(id:[^)]*\) is down|is going down due to|SA delete message (?:received from|sent to) peer|(?:closing|aborting) IKEv2 SA\b|SA dying from state ESTABLISHED|conn?ection failed, peer \S+, retry/,
+    test: /[Tt]unnel \S+ \(id:[^)]*\) is down|is going down due to|SA delete message (?:received from|sent to) peer|(?:closing|aborting) IKEv2 SA\b|SA dying from state ESTABLISHED|conn?ection failed, peer \S+, retry|[Tt]unnel status change to DOWN\b/,
     code: "TUNNEL_DOWN_OTHER",
     confidence: 0.65,
   }),
@@ -2350,8 +2390,18 @@ const NEGOTIATION_FAILED: Rule[] = [
       "n(fail_cp_req)",
       "post getspi",
       "ike sas exceeded the limit",
+      "negotiations have failed",
+      "no policy uses the peer configuration",
+      "failed to complete diffie-hellman",
+      "cannot obtain an ip address",
+      "failed to allocate ip address",
+      "unable to find ipv4 address pool",
+      "address pool exhausted",
+      "terminating the vpn connection attempt",
+      "maximum license limit",
+      "error processing payload",
     ],
-    test: /(?<!SSL |TLS |TLS key )[Nn]egotiations? (?:[Ff]ailed|fails|failure|is failed)\b|sending INTERNAL_ADDRESS_FAILURE|rejected by peer: INVALID_SYNTAX|notify: INVALID_SYNTAX\b|failed to start post getspi|state transition '[^']*' failed|missing at least one of the Child SA payloads|malformed (?:Quick Mode|IKE|ISAKMP) message|HASH\(\d\) (?:data does not match computed value|mismatch)|encountered fatal error in state|Maximum concurrent IKE negotiations exceeded|(?:response|reply|INFORMATIONAL_V1 request) \d+ \[ (?:\S+ )*N\(INVAL_SYN\)|received INVALID_SYNTAX (?:error )?notif(?:y|ication)\b|(?:notification|response containing|fatal error:) INVALID_SYNTAX\b|N\((?:INTERNAL_ADDRESS_FAILURE|FAIL_CP_REQ)\)|ignoring IKE_SA setup from .*(?:half[- ]open|limit)|error notify response, abort|Negotiate (?:ISAKMP )?SA Error|^ike \S+: going to be deleted|[Cc]annot [Ee]stablish [Pp]hase ?[12]\b|rejected Child SA with (?:FAILED_CP_REQUIRED|INTERNAL_ADDRESS_FAILURE)|Child SA ignored|not attempting to setup (?:CHILD|child) SA|redirect exceeds limit|INTERNAL_ADDRESS_FAILURE notify, no CHILD_SA built|configuration payload negotiation failed|giving up after \d+ retries|Tunnel [Rr]ejected:|SA (?:request )?rejected (?:due to|by)|failed to dispatch a KEY_ACQUIRE|IKE_GATEWAY_PEER_(?:FAILED|BLOCKED)\b|establishing connection '[^']*' failed|failed to negotiate or establish security associations|(?:Main|Quick) Mode Failure\b|sent invalid payload|ERROR_IPSEC_IKE_INVALID_PAYLOAD|Initial exchange failed|Failed SA init exchange|[Pp]hase ?[12] [Ff]ailed\b|connect start L2L failed|establishing IKE_SA '[^']*' failed|IPsec negotiation with a remote computer failed|reason "QM rejected"|NEGOTIATION FAILED|establishing CHILD_SA (?:'[^']*' )?failed|ignoring (?:IKEv2 )?request(?: to establish IPsec SA)?, no policy configured|(?:negotiation|exchange) from \S+ to \S+ failed|failed to (?:pre-)?process (?:ph[12] )?packet|status="?negotiate_error|msg="?\s*(?:progress|negotiate) IPsec phase \d"?.*status="?failure|[Ff]ailed to negotiate (?:the )?(?:IKE|IPsec|IPSec|ISAKMP|CHILD)[ _]SA\b|\bipsec_phase[12]_nego_failed\b|IKE SAs exceeded the limit\b/,
+    test: /(?<!SSL |TLS |TLS key )[Nn]egotiations? (?:[Ff]ailed|fails|failure|is failed)\b|sending INTERNAL_ADDRESS_FAILURE|rejected by peer: INVALID_SYNTAX|notify: INVALID_SYNTAX\b|failed to start post getspi|state transition '[^']*' failed|missing at least one of the Child SA payloads|malformed (?:Quick Mode|IKE|ISAKMP) message|HASH\(\d\) (?:data does not match computed value|mismatch)|encountered fatal error in state|Maximum concurrent IKE negotiations exceeded|(?:response|reply|INFORMATIONAL_V1 request) \d+ \[ (?:\S+ )*N\(INVAL_SYN\)|received INVALID_SYNTAX (?:error )?notif(?:y|ication)\b|(?:notification|response containing|fatal error:) INVALID_SYNTAX\b|N\((?:INTERNAL_ADDRESS_FAILURE|FAIL_CP_REQ)\)|ignoring IKE_SA setup from .*(?:half[- ]open|limit)|error notify response, abort|Negotiate (?:ISAKMP )?SA Error|^ike \S+: going to be deleted|[Cc]annot [Ee]stablish [Pp]hase ?[12]\b|rejected Child SA with (?:FAILED_CP_REQUIRED|INTERNAL_ADDRESS_FAILURE)|Child SA ignored|not attempting to setup (?:CHILD|child) SA|redirect exceeds limit|INTERNAL_ADDRESS_FAILURE notify, no CHILD_SA built|configuration payload negotiation failed|giving up after \d+ retries|Tunnel [Rr]ejected:|SA (?:request )?rejected (?:due to|by)|failed to dispatch a KEY_ACQUIRE|IKE_GATEWAY_PEER_(?:FAILED|BLOCKED)\b|establishing connection '[^']*' failed|failed to negotiate or establish security associations|(?:Main|Quick) Mode Failure\b|sent invalid payload|ERROR_IPSEC_IKE_INVALID_PAYLOAD|Initial exchange failed|Failed SA init exchange|[Pp]hase ?[12] [Ff]ailed\b|connect start L2L failed|establishing IKE_SA '[^']*' failed|IPsec negotiation with a remote computer failed|reason "QM rejected"|NEGOTIATION FAILED|establishing CHILD_SA (?:'[^']*' )?failed|ignoring (?:IKEv2 )?request(?: to establish IPsec SA)?, no policy configured|(?:negotiation|exchange) from \S+ to \S+ failed|failed to (?:pre-)?process (?:ph[12] )?packet|status="?negotiate_error|msg="?\s*(?:progress|negotiate) IPsec phase \d"?.*status="?failure|[Ff]ailed to negotiate (?:the )?(?:IKE|IPsec|IPSec|ISAKMP|CHILD)[ _]SA\b|\bipsec_phase[12]_nego_failed\b|IKE SAs exceeded the limit\b|[Nn]egotiations have failed|Dropped peer packet because no policy uses the peer configuration|Failed to complete Diffie-Hellman operation|Cannot obtain an IP address for remote peer|Failed to allocate IP address|Unable to find IPv4 address pool|address pool exhausted|Terminating the VPN connection attempt from|Maximum license limit \d+ exceeded|Error processing payload: Payload ID/,
     code: "TUNNEL_DOWN_OTHER",
     confidence: 0.5,
   }),
@@ -2380,8 +2430,9 @@ const NEGOTIATION_FAILED: Rule[] = [
       "kernel: install_",
       "failed to install ipsec sa",
       "into ipsec db failed",
+      "can't load an ipsec sa",
     ],
-    test: /unable to (?:get|allocate) SPI|allocating SPI from kernel failed|unable to update (?:SAD entry|policy)|unable to install source route|installing IPsec SA failed|IPSec key installation failed|kernel: install_\w+_kernel_policy\(\) failed|unable to install policy .* the same policy for reqid \d+ exists|unable to install (?:inbound and outbound )?IPsec SA \(SAD\) in kernel|unable to install IPsec policies \(SPD\) in kernel|unable to add SAD entry|setting WFP SA SPI failed|pfkey (?:ADD|UPDATE) failed|netlink response for Add SA .* included errno|unable to add policy|cannot install kernel policy|failed to create XFRM interface|unable to install (?:inbound |outbound )IPsec SA \(SAD\) in kernel|[Ff]ailed to install IPsec SA\b|Installation of IPsec SA into IPsec DB failed/,
+    test: /unable to (?:get|allocate) SPI|allocating SPI from kernel failed|unable to update (?:SAD entry|policy)|unable to install source route|installing IPsec SA failed|IPSec key installation failed|kernel: install_\w+_kernel_policy\(\) failed|unable to install policy .* the same policy for reqid \d+ exists|unable to install (?:inbound and outbound )?IPsec SA \(SAD\) in kernel|unable to install IPsec policies \(SPD\) in kernel|unable to add SAD entry|setting WFP SA SPI failed|pfkey (?:ADD|UPDATE) failed|netlink response for Add SA .* included errno|unable to add policy|cannot install kernel policy|failed to create XFRM interface|unable to install (?:inbound |outbound )IPsec SA \(SAD\) in kernel|[Ff]ailed to install IPsec SA\b|Installation of IPsec SA into IPsec DB failed|Can't load an IPsec SA/,
     code: "TUNNEL_DOWN_OTHER",
     phase: "2",
     confidence: 0.6,
@@ -2430,7 +2481,7 @@ const UP: Rule[] = [
       "] done for",
       "ipsec key installed",
     ],
-    test: /PHASE ([12]) COMPLETED|Security negotiation complete|LAN-to-LAN SA .* has been created|KMD_PM_SA_ESTABLISHED|KMD_VPN_UP_ALARM_USER|IKE negotiation successfully completed|negotiation is succeeded|Phase 1 IKE SA process done|connectivity='true'|SNMP_TRAP_LINK_UP[: ].*(?:interface-name="|ifName )st0|SESSION_STATUS: Crypto tunnel (?:v2 )?is UP|ISAKMP Phase [12] exchange completed|action="?(?:tunnel-up|phase2-up)(?!.*tunneltype="?ssl)|VPN .* is up\b|IPSEC IS UP|\b\d+ BGP ROUTES\b|(?:ike|ipsec)_sa_established|status[=: ]+"?UP"?\b|[Pp]hase ?[12](?: of IKE Tunnel)? [Nn]egotiations? (?:[Ss]ucceeded|[Ss]uccessful)\b|Status:UP-ACTIVE\b|IPsec (?:Main|Quick) Mode security association was established|Connectivity State ?: ?Connected\b|\b[A-Z]+_(?:CONNECTION|TUNNEL|SESSION)_UP\b|\bestablished peer \S+ local \S+ policy '|\bsa_state: \w+ -> ESTABLISHED\b|ikev2_childsa_enable: loaded SPIs|\bPhase-[12] \[(?:responder|initiator)\] done for|IPSec key installed\. Installed SA|Completed (?:(?:Main|Aggressive) mode )?negotiations with/,
+    test: /PHASE ([12]) COMPLETED|Security negotiation complete|LAN-to-LAN SA .* has been created|KMD_PM_SA_ESTABLISHED|KMD_VPN_UP_ALARM_USER|IKE negotiation successfully completed|negotiation is succeeded|Phase 1 IKE SA process done|connectivity='true'|SNMP_TRAP_LINK_UP[: ].*(?:interface-name="|ifName )st0|SESSION_STATUS: Crypto tunnel (?:v2 )?is UP|ISAKMP Phase [12] exchange completed|action="?(?:tunnel-up|phase2-up)(?!.*tunneltype="?ssl)|VPN .* is up\b|IPSEC IS UP|\b\d+ BGP ROUTES\b|(?:ike|ipsec)_sa_established|status[=: ]+"?UP"?\b|[Pp]hase ?[12](?: of IKE Tunnel)? [Nn]egotiations? (?:[Ss]ucceeded|[Ss]uccessful)\b|Status:UP-ACTIVE\b|IPsec (?:Main|Quick) Mode security association was established|Connectivity State ?: ?Connected\b|\b[A-Z]+_(?:CONNECTION|TUNNEL|SESSION)_UP\b|\bestablished peer \S+ local \S+ policy '|\bsa_state: \w+ -> ESTABLISHED\b|ikev2_childsa_enable: loaded SPIs|\bPhase-[12] \[(?:responder|initiator)\] done for|IPSec key installed\b|Completed (?:(?:Main|Aggressive) mode )?negotiations with/,
     code: "TUNNEL_UP",
     confidence: 0.85,
   }),
@@ -2486,8 +2537,9 @@ const UP: Rule[] = [
       "tunnelstatuschange:",
       "ipsec key installed",
       "create_sa): sa created",
+      "tunnelconnected",
     ],
-    test: /%DMVPN-\d-\w+: .*\bis +UP\b|IPSEC\(create_sa\): sa created\b|IPSEC KEY INSTALLED\b|TunnelStatusChange: .*\bnew_state=Up\b|IP Tunnel\[\d+\] Up\b|\b(?:IKE|IPsec|IPSec|ISAKMP) SA is established\b|[Tt]unnel(?: [\w.:/'"-]+){0,3} (?:came|comes) up\b|(?:[Tt]unnel|VPN|IPsec|IPSec)(?: [\w.:/'"-]+){0,3} (?:state|status) (?:has )?changed (?:from \w+ )?to (?:UP|[Uu]p)\b|\[UPDOWN\] received up-client|IPSec tunnel is established|IPSECTUNNELSTART|IKEv2 SA UP\b|%IKEV2-\d-SA_UP\b|Successfully installed IPSEC SA|New State = IKE_QM_PHASE2_COMPLETE|New State = IKE_P1_COMPLETE|IKEV2 SA created|phase-1 (?:main|aggressive) ?mode completed successfully|Session with IKE ID PAIR .* is UP|SA has been authenticated with|(?:Quick|Main) Mode [Cc]ompletion|[:,] +INSTALLED, (?:TUNNEL|TRANSPORT)\b|STATE_V2_ESTABLISHED_(?:IKE|CHILD)_SA;|: set oper up$|tunnel up event|negotiation complete\. Adding IP[Ss]ec SA|IKE negotiation done for .* with status: (?:Error )?ok\b|ike_st_o_all_done: MESSAGE: Phase 1\b|Phase 2 connection succeeded|[Ss]uccessfully added ipsec SA PAIR|ike_send_notify: Connected, SA =|sent tunnel-up message to EMS|LAN-to-LAN tunnel to (?:\S+ )?device \S+ connected|connected, Session Type: IPSec\/LAN-to-LAN|IP; MESSAGE: Phase 1 version =|\b(?:IKE|IPsec|IPSec) SA state changed from \w+ to \w*_ESTABLISHED\b|\bipsec_phase[12]_nego_success\b|\b(?:[Ff]irst|[Ss]econd) phase of the .{0,60}negotiation (?:is |was )?(?:successful|succeeded)\b|\bIKE(?:v[12])? negotiation (?:is )?completed?\.?$/,
+    test: /%DMVPN-\d-\w+: .*\bis +UP\b|IPSEC\(create_sa\): sa created\b|IPSEC KEY INSTALLED\b|TunnelStatusChange: .*\bnew_state=Up\b|IP Tunnel\[\d+\] Up\b|\b(?:IKE|IPsec|IPSec|ISAKMP) SA is established\b|[Tt]unnel(?: [\w.:/'"-]+){0,3} (?:came|comes) up\b|(?:[Tt]unnel|VPN|IPsec|IPSec)(?: [\w.:/'"-]+){0,3} (?:state|status) (?:has )?changed (?:from \w+ )?to (?:UP|[Uu]p)\b|\[UPDOWN\] received up-client|IPSec tunnel is established|IPSECTUNNELSTART|IKEv2 SA UP\b|%IKEV2-\d-SA_UP\b|Successfully installed IPSEC SA|New State = IKE_QM_PHASE2_COMPLETE|New State = IKE_P1_COMPLETE|IKEV2 SA created|phase-1 (?:main|aggressive) ?mode completed successfully|Session with IKE ID PAIR .* is UP|SA has been authenticated with|(?:Quick|Main) Mode [Cc]ompletion|[:,] +INSTALLED, (?:TUNNEL|TRANSPORT)\b|STATE_V2_ESTABLISHED_(?:IKE|CHILD)_SA;|: set oper up$|tunnel up event|negotiation complete\. Adding IP[Ss]ec SA|IKE negotiation done for .* with status: (?:Error )?ok\b|ike_st_o_all_done: MESSAGE: Phase 1\b|Phase 2 connection succeeded|[Ss]uccessfully added ipsec SA PAIR|ike_send_notify: Connected, SA =|sent tunnel-up message to EMS|LAN-to-LAN tunnel to (?:\S+ )?device \S+ connected|connected, Session Type: IPSec\/LAN-to-LAN|IP; MESSAGE: Phase 1 version =|\b(?:IKE|IPsec|IPSec) SA state changed from \w+ to \w*_ESTABLISHED\b|\bipsec_phase[12]_nego_success\b|\b(?:[Ff]irst|[Ss]econd) phase of the .{0,60}negotiation (?:is |was )?(?:successful|succeeded)\b|\bIKE(?:v[12])? negotiation (?:is )?completed?\.?$|\bTunnelConnected\b/,
     code: "TUNNEL_UP",
     confidence: 0.85,
   }),
@@ -2510,16 +2562,21 @@ const UP: Rule[] = [
   }),
   r({
     id: "up.panos",
-    keywords: [") is up"],
-    test: /[Tt]unnel \S+ \(id:[^)]*\) is up\b/,
+    keywords: [") is up", "tunnel status change to up"],
+    test: /[Tt]unnel \S+ \(id:[^)]*\) is up\b|[Tt]unnel status change to UP\b/,
     code: "TUNNEL_UP",
     confidence: 0.8,
   }),
   r({
     // SonicWall phase 1 complete; Google Cloud VPN's established tunnel status.
     id: "up.complete-wording",
-    keywords: ["mode complete (phase 1)", "secure session is successfully established"],
-    test: /(?:Main|Aggressive) Mode complete \(Phase 1\)|Secure session is successfully established/,
+    keywords: [
+      "mode complete (phase 1)",
+      "secure session is successfully established",
+      "phase-2 initiator done",
+      "phase-2 responder done",
+    ],
+    test: /(?:Main|Aggressive) Mode complete \(Phase 1\)|Secure session is successfully established|IKE Phase-2 (?:initiator|responder) done\b/,
     code: "TUNNEL_UP",
     confidence: 0.8,
   }),

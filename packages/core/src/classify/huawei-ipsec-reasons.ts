@@ -1,0 +1,46 @@
+// Huawei's IPsec fault causes, as its firewalls and routers write them in Reason= of
+// IPSECNEGOFAIL (negotiation failed) and OfflineReason= of IPSECTUNNELSTOP and
+// IPSEC_TUNNEL_TEARED_DOWN (tunnel torn down), from the hwIPSecNegoFail alarm reference and the
+// "IPSec Fault Cause Reference". The responder's "phase1 proposal <parameter> mismatch" variants
+// are read by their prefix (reason-codes.ts). Causes not listed are left to the other rules,
+// which read the line as a negotiation failure or a teardown with no cause named.
+import type { LogFaultCode } from "../codes.ts";
+
+export const HUAWEI_IPSEC_REASONS: Readonly<Record<string, LogFaultCode>> = {
+  // Negotiation failures.
+  "phase1 proposal mismatch": "IKE_PROPOSAL_MISMATCH",
+  "phase2 proposal or pfs mismatch": "IPSEC_PROPOSAL_MISMATCH",
+  "encapsulation mode mismatch": "IPSEC_PROPOSAL_MISMATCH",
+  "flow or peer mismatch": "TRAFFIC_SELECTOR_MISMATCH",
+  "netmask mismatch": "TRAFFIC_SELECTOR_MISMATCH",
+  "version mismatch": "IKE_PROPOSAL_MISMATCH",
+  "unsupported version": "IKE_PROPOSAL_MISMATCH",
+  "responder dh mismatch": "IKE_PROPOSAL_MISMATCH",
+  "initiator dh mismatch": "IKE_PROPOSAL_MISMATCH",
+  "exchange mode mismatch": "IKE_PROPOSAL_MISMATCH",
+  "proposal mismatch or use sm in ikev2": "IKE_PROPOSAL_MISMATCH",
+  "ikev2 not support sm in ipsec proposal": "IPSEC_PROPOSAL_MISMATCH",
+  "peer address mismatch": "IKE_AUTH_FAILURE",
+  "config ID mismatch": "IKE_AUTH_FAILURE",
+  "construct local ID fail": "IKE_AUTH_FAILURE",
+  "authentication fail": "IKE_AUTH_FAILURE",
+  "form cert payload fail": "IKE_AUTH_FAILURE",
+  "no valid local cert": "IKE_AUTH_FAILURE",
+  "xauth authentication fail": "IKE_AUTH_FAILURE",
+  "eap authentication fail": "IKE_AUTH_FAILURE",
+  "rekey no find old sa": "REKEY_FAILURE",
+  "rekey fail": "REKEY_FAILURE",
+  "nat detection fail": "NAT_T_ISSUE",
+  "max transmit reached": "PEER_UNREACHABLE",
+  // Tunnels torn down.
+  "dpd timeout": "DPD_TIMEOUT",
+  "heartbeat timeout": "DPD_TIMEOUT",
+  "phase1 hard expiry": "REKEY_FAILURE",
+  "phase2 hard expiry": "REKEY_FAILURE",
+  "receive invalid spi notify": "REKEY_FAILURE",
+  "phase1 sa replace": "INFO",
+  "phase2 sa replace": "INFO",
+  "kick old sa with same flow": "INFO",
+  "peer request": "TUNNEL_DOWN_OTHER",
+  "config modify or manual offline": "TUNNEL_DOWN_OTHER",
+};
