@@ -7,7 +7,7 @@ import { IBM_VPN_STATUS_REASONS } from "./ibm-status-reasons.ts";
 import { PANOS_EVENT_IDS } from "./panos-event-ids.ts";
 import type { IkePhase } from "./types.ts";
 
-const REASON_CODES: Readonly<Record<string, LogFaultCode>> = {
+const FAULT_OF_REASON_CODE: Readonly<Record<string, LogFaultCode>> = {
   ...ALIBABA_DIAGNOSIS_CODES,
   ...IBM_VPN_STATUS_REASONS,
   ...PANOS_EVENT_IDS,
@@ -20,7 +20,7 @@ const PHASE_2_NAME = /Phase2|phase2|-p2-|-child-/;
 const PHASE_1_NAME = /Phase1|phase1|-p1-|-ike-/;
 
 function codeOf(name: string): LogFaultCode {
-  const code = REASON_CODES[name];
+  const code = FAULT_OF_REASON_CODE[name];
   if (code) return code;
   // Huawei's responder names the parameter: "phase1 proposal dh mismatch".
   if (name.startsWith("phase1 proposal")) return "IKE_PROPOSAL_MISMATCH";
