@@ -803,6 +803,35 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "BGP_SESSION_DOWN",
     null,
   ],
+  // FortiGate's selector and identity refusals; Libreswan giving up on a half-built state; a Huawei cause alone.
+  ["ike 0:to-aws-1:41:17: specified selectors mismatch", "TRAFFIC_SELECTOR_MISMATCH", "2"],
+  ["ike 0:to-aws-1:41:17: no matching phase2 found", "TRAFFIC_SELECTOR_MISMATCH", "2"],
+  ["ike 0:to-aws-1: ignoring IKE request, incorrect ID.", "IKE_AUTH_FAILURE", "1"],
+  ['pluto[812]: "aws-t2"[3] 52.1.2.3 #7: deleting incomplete state after 60.000 seconds', "PEER_UNREACHABLE", "1"],
+  ["netmask mismatch", "TRAFFIC_SELECTOR_MISMATCH", "2"],
+  // BGP sessions that cannot start or are reset: MD5 socket option, no route to the neighbour, a refused AS path.
+  ["bird: aws_t1: Socket error: TCP_MD5SIG: Operation not permitted", "BGP_SESSION_DOWN", null],
+  [
+    "2025/06/02 10:00:00.100 BGP: [S7AHN-X0695] 169.254.10.1 [FSM] Waiting for NHT, no path to neighbor present",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  [
+    "bgpd[400]: neighbor 169.254.10.1 (aws-t1): bad path, starting with 64512, enforce neighbor-as enabled",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  ["2025/06/02 10:00:00.100 BGP: [NTX3S-9Q8YV] 169.254.10.1 [Event] BGP error 9 on fd 31", "BGP_SESSION_DOWN", null],
+  [
+    '{"Data":{"Header":{"Marker":null,"Len":21,"Type":3},"Body":{"ErrorCode":4,"ErrorSubcode":0,"Data":null}},"Key":"169.254.10.1","State":6,"Topic":"Peer","level":"warning","msg":"received notification"}',
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  [
+    '{"Data":{"Header":{"Marker":null,"Len":21,"Type":3},"Body":{"ErrorCode":6,"ErrorSubcode":7,"Data":null}},"Key":"169.254.10.1","State":4,"Topic":"Peer","level":"warning","msg":"received notification"}',
+    "INFO",
+    null,
+  ],
   // Cisco IKEv2 platform: the IPsec SA not installed, the session gone, no phase 1 credentials.
   [
     "IKEv2-ERROR:(SESSION ID = 41,SA ID = 2):: Creation/Installation of IPsec SA into IPsec DB failed",

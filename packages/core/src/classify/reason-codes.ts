@@ -15,8 +15,8 @@ const FAULT_OF_REASON_CODE: Readonly<Record<string, LogFaultCode>> = {
 };
 
 // The phase a name spells: Alibaba's Phase2NegotiationTimeout, Huawei's "phase1 hard expiry",
-// PAN-OS's ike-nego-p2-no-p1 and ikev2-nego-child-dup-rekey.
-const PHASE_2_NAME = /Phase2|phase2|-p2-|-child-/;
+// PAN-OS's ike-nego-p2-no-p1 and ikev2-nego-child-dup-rekey; an invalid SPI is an IPsec SA's.
+const PHASE_2_NAME = /Phase2|phase2|-p2-|-child-|invalid spi/;
 const PHASE_1_NAME = /Phase1|phase1|-p1-|-ike-/;
 
 function codeOf(name: string): LogFaultCode {
