@@ -102,7 +102,7 @@ const BENIGN: Rule[] = [
   }),
   r({
     id: "benign.bgp-collision",
-    keywords: ["6/7 (cease/", "subcode 7 (connection collision resolution)", "\"errorsubcode\":7"],
+    keywords: ["6/7 (cease/", "subcode 7 (connection collision resolution)", '"errorsubcode":7'],
     test: /6\/7 \(Cease\/[Cc]onnection [Cc]ollision [Rr]esolution\)|code 6 \(Cease\) subcode 7 \([Cc]onnection [Cc]ollision [Rr]esolution\)|"ErrorCode":6,"ErrorSubcode":7\b.*"msg":"(?:sent|received) notification"/,
     code: "INFO",
     confidence: 0.9,
@@ -677,9 +677,9 @@ const TRAFFIC_SELECTORS: Rule[] = [
       "mismatched local cidrs",
       "proposed local selector",
       "proposed remote selector",
-      "no policy exists for the proxy id",      "specified selectors mismatch",
+      "no policy exists for the proxy id",
+      "specified selectors mismatch",
       "no matching phase2 found",
-    
     ],
     test: /TS payloads missing|[Tt]raffic selector payload is missing|Identification type not supported, Phase 2|Invalid (?:source|destination) proxy address|security labels? .*(?:don't|doesn't|do not|does not) match|peer client ID payload .*(?:unacceptable|bad subnet|is invalid)|peer returned (?:protocol id|port) (?:does not|doesn't) match my proposal|Quick Mode request rejected; connection has no remote client selector|peer proposal was rejected in a virtual connection policy|Traffic Selector response .* does not fit the proposal|[Uu]nsupported IKEv2 traffic selector|TS \S+ is not contained in any address block constraint|TS_NARROWING_NOT_ALLOWED|IPs of incoming request conflict with rule|According to the Policy the Packet should not have been decrypted|[Ff]ailed to get IPsec policy for phase 2\b|Mismatched local CIDRs and remote CIDRs|proposed (?:local|remote) selector \S+ does not match\b|No policy exists for the proxy ID received|specified selectors mismatch|no matching phase2 found/,
     code: "TRAFFIC_SELECTOR_MISMATCH",
@@ -982,8 +982,8 @@ const AUTH: Rule[] = [
       "wrong peer id",
       "received incorrect id payload",
       "received invalid phase 1",
-      "id data length",      "ignoring ike request, incorrect id",
-    
+      "id data length",
+      "ignoring ike request, incorrect id",
     ],
     test: /Failed to locate an item in the database|[Ww]rong (?:remote )?peer ID\b|no matching gateway for new request|Peer ID check failed|[Pp]rofile could not be found by peer|IKEv2 profile not found|Peer mismatch on first found connection|we require (?:IKEv[12] )?peer to have ID '[^']*', but peer declares|[Uu]nknow peer id|Parse PEERID failed|message lacks IDr payload|Expecting IP address type in main mode, ?but|[Mm]atching policy not found|Matching gateway endpoint not found|Gateway endpoint with matching ID was not found|no suitable connection for peer|identity not found for (?:responder|peer)|can'?t find identity for peer|ERROR_IPSEC_IKE_AUTH_FAIL|\berror 13801\b|\b0x0*35e9\b|IKE authentication credentials are unacceptable|can'?t find a valid tunnel group|tunnel group search using certificate maps failed|IKE[- ]?ID validation failed|Can not start Main mode|Received incorrect ID payload|Received invalid phase 1 (?:port value|protocol) .*in ID payload|Phase 1 ID Data length \d+ too long|ignoring IKE request, incorrect ID\b/i,
     code: "IKE_AUTH_FAILURE",
@@ -1825,7 +1825,7 @@ const UNREACHABLE: Rule[] = [
       "before it could be established",
       "took too long",
       "sendto on",
-      "no address found to reach",    
+      "no address found to reach",
     ],
     test: /giving up after \d+ retransmits|retransmission count exceeded|peer not responding|establishing IKE_SA failed|[Nn]o response (?:\(or no acceptable response\) )?to our first|timeout exceeded after \d+ retransmits|Timeout: deleting un-established|peer no response|[Nn]o (?:response|reply|answer) from (?:the )?(?:peer|remote (?:gateway|peer|end|side|host)|gateway)|(?:[Pp]eer|[Rr]emote (?:gateway|peer)) \S+ (?:is )?unreachable\b|(?:IKE_SA_INIT|IKE_AUTH|ISAKMP|IKE|[Mm]ain [Mm]ode|[Aa]ggressive [Mm]ode) request timed out|[Rr]etransmission limit (?:has been )?(?:reached|exceeded)|[Nn]o response for \S+ request|[Mm]aximum number of retransmissions reached|Death by retransmission P[12]|DNS lookup for (?:Primary|Secondary|Backup) VPN Server \S+ failed|not received in (?:the )?expected time|unable to (?:reach|contact) (?:the )?peer|Reason=Message retry timeout|deleting half open IKE_SA (?:\S+ )?(?:with \S+ )?after timeout|giving up after \d+ path probings|Output interface \d+ to peer was not found|no route found to reach|unable to resolve \S+, (?:initiate aborted|retrying)|deleting incomplete state after \d+ seconds|deleting state \(STATE_(?:(?:V2_)?PARENT|MAIN|AGGR)_[IR]1\) aged|deleting IKE SA \(sent IKE_SA_INIT request\)|max transmit reached|IKE message retransmissions? timed out|IKE_SA timed out before it could be established|Failed to receive the AUTH msg before the timer expired|FSM error history .*<event>:\s+(?:MM|AM)_DONE, EV_\w+\W+(?:MM|AM)_WAIT_MSG2|negotiating with \S+ took too long\b|\bsendto on \S+ to \S+ failed\b|no address found to reach\b|deleting incomplete state after [\d.]+ seconds/,
     code: "PEER_UNREACHABLE",
@@ -1899,9 +1899,9 @@ const BGP_TRANSPORT: Rule[] = [
       "bgp_read_error",
       "bgp_write_failed",
       "bgp_no_remote_read",
-      "for i/o session",      "socket error: tcp_md5sig",
+      "for i/o session",
+      "socket error: tcp_md5sig",
       "bgp error",
-    
     ],
     // Junos rpd traces: "USER_IND_ERROR event for I/O session Broken pipe - closing it".
     test: /BGP_(?:READ_ERROR|WRITE_FAILED): .* failed|event .*for I\/O session\b.* - closing it|%BGP-3-BGP_NO_REMOTE_READ\b|BGP_CONNECT_FAILED|JTASK_IO_CONNECT_FAILED: BGP_|task_connect: task BGP_|Packet from \S+ (?:wrong|missing|unexpectedly has) MD5 digest|Socket error: TCP_MD5SIG\b|\[Event\] BGP error \d+ on fd\b/,
@@ -2011,8 +2011,8 @@ const BGP: Rule[] = [
       "moved from higher state",
       "remote end closed connection",
       "bgp connection is closed",
-      "bgp state =",      "errorsubcode",
-    
+      "bgp state =",
+      "errorsubcode",
     ],
     // Huawei, NX-OS and FortiGate ADJCHANGE forms, BIRD, OpenBGPD, FRR debug, GoBGP and MetalLB,
     // Nokia SR OS: the session left Established, or a NOTIFICATION (other than a collision's
@@ -2075,11 +2075,11 @@ const BGP: Rule[] = [
       "(established) event",
       "post close cleanup",
       "unexpected eof",
-      "bgpdisconnectedevent",      "passive connection from",
+      "bgpdisconnectedevent",
+      "passive connection from",
       "enforce neighbor-as enabled",
       "waiting for nht",
       "resetting peer",
-    
     ],
     test: /has not made any SendQ progress for \d+ holdtimes? .*terminating session|BGP OPEN receipt failed|\[FSM\] (?:Failure handling event|unexpected packet received in state)|shutdown due to high round-trip-time|router-id \S+ is the same as ours|nexthop_set failed, .*resetting connection|[Ee]nabled administrative shutdown on BGP|BGP identifier is missing|due missing BGP identifier|Unable to set TCP MD5 option on socket for peer|Configured AFI\/SAFIs do not overlap with received MP capabilities|RPKI strict mode enabled, but RPKI cache is not connected|%MAXPFXEXCEED|(?:Error|Received): (?:Unacceptable hold time|Bad BGP identifier|Required capability missing|Unexpected message in \w+ state|Malformed AS_PATH|Bad message length|Unsupported optional parameter|Unsupported version number|Hold timer expired)|Route limit exceeded, shutting down|hits route import limit \(\d+\), action: (?:disable|restart)|Disabled after Cease notification|ADJCHANGE : neighbor \S+ Down\b|%ROUTING-BGP-\d-\w*_RESET\b|resetting neighbor|Active open failed|act Reset \(|session left established state|Bad peer AS\b|Unexpected connect from unknown address|peer reset, message \[|\bPeer Down +Key=|"msg":"failed to connect to peer"|\[Event\] Connect failed|stream_read_try: read failed|Notification sent to neighbor \S+:|bgp_listen_accept: Connection attempt from unconfigured neighbor|neighbor \S+(?: \([^)]*\))?: socket error: |\bbird6?: \S+: Socket error: |BGP peering established = 0\b|closing peer \S+ \((?:Internal|External) AS ?\d+\), state is \d \(Established\) event|CLOSE: post close cleanup|bgp_pp_recv: .*unexpected EOF|\bBgpDisconnectedEvent\b|Can't find configuration for a new passive connection from\b|bad path, starting with \S+, enforce neighbor-as enabled|\[FSM\] Waiting for NHT, no path to neighbor present|\bResetting peer \S+ due to\b/,
     code: "BGP_SESSION_DOWN",
