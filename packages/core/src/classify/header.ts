@@ -115,7 +115,8 @@ function vendorOfMessage(message: string, line: string, found: Found, program: s
   }
   if (
     found.has(MARK.juniper) &&
-    (/\bKMD_|\bRPD_BGP|\bIKE_(?:GATEWAY|VPN)_[A-Z_]+:|IKE negotiation (?:failed|successfully)|IPSec negotiation failed/.test(
+    // rpd names a BGP peer by its type and AS: "BGP peer 169.254.10.1 (External AS 64512)".
+    (/\bKMD_|\bRPD_BGP|\bIKE_(?:GATEWAY|VPN)_[A-Z_]+:|IKE negotiation (?:failed|successfully)|IPSec negotiation failed|\((?:Internal|External) AS ?\d+\)/.test(
       line,
     ) ||
       SCREENOS_EVENT.test(line))
@@ -124,7 +125,7 @@ function vendorOfMessage(message: string, line: string, found: Found, program: s
   }
   if (
     found.has(MARK.paloalto) &&
-    /IKE phase-[12] negotiation is|IKEv2 (?:child SA|IKE SA) negotiation is|ikemgr|ike-nego-p[12]|\bpan_ikev2_|\[(?:INFO|PWRN|PERR|PNTF|DEBG|PROTO_ERR)\]: \{|,SYSTEM,(?:vpn|routing),/.test(
+    /IKE phase-[12] negotiation (?:is|failed when processing)|IKEv2 (?:child SA|IKE SA|SA) negotiation (?:is|failed)|(?:IKE phase-1|IKEv2 IKE) SA is down determined by DPD|IKE protocol (?:phase-1|IPSec) SA delete message|ikemgr|ike-nego-p[12]|\bpan_ikev2_|\[(?:INFO|PWRN|PERR|PNTF|DEBG|PROTO_ERR)\]: \{|,SYSTEM,(?:vpn|routing),/.test(
       line,
     )
   ) {
