@@ -1146,6 +1146,13 @@ describe("vendors", () => {
       '1,2026/03/03 10:00:00,012345678901,SYSTEM,routing,0,2026/03/03 10:00:00,,routed-bgp-peer-left-established,,0,0,general,high,"BGP peer session left established state. Peer: aws-1 (169.254.10.1)",1234,0x0,0,0,0,0,,pa-fw',
       "paloalto",
     ],
+    // PAN-OS's own wording without its CSV wrapper; Junos rpd naming a BGP peer by type and AS.
+    ["IKE phase-2 negotiation failed when processing proxy ID.", "paloalto"],
+    ["IKEv2 IKE SA is down determined by DPD.", "paloalto"],
+    [
+      "bgp_read_v4_message:10756: NOTIFICATION received from 169.254.10.1 (External AS 64512): code 6 (Cease) subcode 2",
+      "juniper",
+    ],
     // Alibaba's IPsec daemon names its source file and line at every level.
     [
       "[PROTO_INFO]: isakmp.c:2101:ph1_main(): ISAKMP-SA established 47.1.2.3[500]-52.1.2.3[500] spi:1a2b3c4d5e6f7a8b:1122334455667788",
