@@ -1153,6 +1153,20 @@ describe("vendors", () => {
       "bgp_read_v4_message:10756: NOTIFICATION received from 169.254.10.1 (External AS 64512): code 6 (Cease) subcode 2",
       "juniper",
     ],
+    // charon's SA names without its thread tag; Libreswan behind another program's prefix (VyOS).
+    ["IKE_SA aws-tun1[3] established between 198.51.100.10[198.51.100.10]...52.1.2.3[52.1.2.3]", "strongswan"],
+    ['VPN-IPSEC: "peer-52.1.2.3-tunnel-1" #12: STATE_MAIN_I1: retransmission; will wait 0.5 seconds', "libreswan"],
+    // FortiClient's IKE daemon, FortiOS 4 event logs (log_id=), a negotiation error without its ike prefix id.
+    [
+      "[2026-01-10 10:00:00.1234567 UTC+01:00] [812:912] [FortiIKE  1537   debug] DPD: remote seems to be dead",
+      "fortinet",
+    ],
+    [
+      "date=2026-01-10 time=10:00:00 devname=fgt device_id=FG100E log_id=0101037124 type=event subtype=ipsec pri=error",
+      "fortinet",
+    ],
+    ["ike Negotiate IPsec SA Error: ike 0:to-aws:12:7: no SA proposal chosen", "fortinet"],
+    ["Jun 8 19:14:38.055 GMT: CRYPTO_PKI: (A16A8) No suitable trustpoints found", "cisco-ios"],
     // Alibaba's IPsec daemon names its source file and line at every level.
     [
       "[PROTO_INFO]: isakmp.c:2101:ph1_main(): ISAKMP-SA established 47.1.2.3[500]-52.1.2.3[500] spi:1a2b3c4d5e6f7a8b:1122334455667788",

@@ -76,7 +76,7 @@ function vendorOfMessage(message: string, line: string, found: Found, program: s
   // Cisco-style "%BGP-5-ADJCHANGE") and FortiClient's IKE daemon: "[<time>] [<pid>:<tid>] [iked  1466    info] ...".
   if (
     found.has(MARK.fortinet) &&
-    /logid="?010[13]0|subtype="?vpn"?|action="?negotiate|xauth_status|vpntunnel=|\] \[iked +\d+ +\w+\] /.test(line)
+    /\blog_?id="?010[13]0\d{5}(?!\d)|subtype="?vpn"?|action="?negotiate|xauth_status|vpntunnel=|\] \[(?:iked|FortiIKE) +\d+ +\w+\] /.test(line)
   )
     return "fortinet";
   // ASA debug output names the IKE version in brackets before the peer: "[IKEv1 DEBUG]: Group = ...".
@@ -84,7 +84,7 @@ function vendorOfMessage(message: string, line: string, found: Found, program: s
     return "cisco-asa";
   if (
     found.has(MARK.ios) &&
-    /%(?:CRYPTO|IKEV2|ISAKMP|IPSEC|BGP|BGP_SESSION|DMVPN|ROUTING-BGP)-\d|\bISAKMP ?:? ?\(\d+(?::\d+)?\)|(?:^|: )ISAKMP : |\bISAKMP-\w+: ?\(\d+\)|\bIPSEC\(\w+\):|\bIKEv2[-:]\w*:?\(|\bIKEv2-(?:PLAT|PROTO)-\d|\bIKEv2-(?:INTERNAL|PAK|ERROR):|\bIKEv2:%/.test(
+    /%(?:CRYPTO|IKEV2|ISAKMP|IPSEC|BGP|BGP_SESSION|DMVPN|ROUTING-BGP)-\d|\bCRYPTO_PKI: |\bISAKMP ?:? ?\(\d+(?::\d+)?\)|(?:^|: )ISAKMP : |\bISAKMP-\w+: ?\(\d+\)|\bIPSEC\(\w+\):|\bIKEv2[-:]\w*:?\(|\bIKEv2-(?:PLAT|PROTO)-\d|\bIKEv2-(?:INTERNAL|PAK|ERROR):|\bIKEv2:%/.test(
       line,
     )
   ) {
@@ -97,9 +97,12 @@ function vendorOfMessage(message: string, line: string, found: Found, program: s
     )
   )
     return "alibaba";
+  // Meraki MX event logs carry charon's text after their own header.
+  if (found.has(MARK.meraki) && /\bevents (?:Site-to-[Ss]ite VPN|VPN|type=\w*vpn\w*)\b/.test(line)) return "meraki";
   if (
     found.has(MARK.strongswanTag) &&
-    /^\d{2}\[[A-Z]{3}\d?\] |^\[[A-Z]{3}\d?\] |(?:^|: )(?:parsed|generating) [A-Z][A-Z_\d]+ (?:request|response) \d+ \[ |\b\d{2}\[(?:IKE|ENC|CFG|NET|KNL|CHD|LIB|DMN|JOB|MGR|ASN|APP|ESP|TLS)\d?\]/.test(
+    // charon names an IKE SA "<connection>[<unique id>]" and a CHILD SA "<connection>{<reqid>}".
+    /^\d{2}\[[A-Z]{3}\d?\] |^\[[A-Z]{3}\d?\] |(?:^|: )(?:parsed|generating) [A-Z][A-Z_\d]+ (?:request|response) \d+ \[ |\b\d{2}\[(?:IKE|ENC|CFG|NET|KNL|CHD|LIB|DMN|JOB|MGR|ASN|APP|ESP|TLS)\d?\]|\bIKE_SA [^\s[{]+\[\d+\]|\bCHILD_SA [^\s[{]+\{\d+\}/.test(
       message,
     )
   ) {
@@ -107,7 +110,7 @@ function vendorOfMessage(message: string, line: string, found: Found, program: s
   }
   if (
     found.has(MARK.libreswan) &&
-    /^(?:-?\d{3} |\[pluto\] )?"[^"]+"(?:\[\d+\])?(?: \S+)? #\d+:|^packet from \S+:|STATE_(?:MAIN|QUICK|PARENT|V2|AGGR)_|^\| .*(?:EVENT_\w+|state #\d+|NAT-Traversal|phase [12]\b|ISAKMP|IKE|retransmit)/.test(
+    /(?:^|: )(?:-?\d{3} |\[pluto\] )?"[^"]+"(?:\[\d+\])?(?: \S+)? #\d+:|^packet from \S+:|STATE_(?:MAIN|QUICK|PARENT|V2|AGGR)_|^\| .*(?:EVENT_\w+|state #\d+|NAT-Traversal|phase [12]\b|ISAKMP|IKE|retransmit)/.test(
       message,
     )
   ) {
@@ -132,8 +135,7 @@ function vendorOfMessage(message: string, line: string, found: Found, program: s
     return "paloalto";
   }
   // "ike 0:<phase1>:..." and, with VDOMs, "ike V=root:0:<phase1>:..." (or "ike V=root:0 <text>").
-  if (message.startsWith("ike ") && /^ike (?:V=[\w-]+:)?\d+[: ]/.test(message)) return "fortinet";
-  if (found.has(MARK.meraki) && /\bevents (?:Site-to-site VPN|VPN|type=\w*vpn\w*)\b/.test(line)) return "meraki";
+  if (message.startsWith("ike ") && /^ike (?:V=[\w-]+:)?\d+[: ]|^ike Negotiate /.test(message)) return "fortinet";
   if (found.has(MARK.tencent) && /\bIKE_SA_ESTABLISH_FAIL|\bIKE_NEGO:|\bTANS_IKE_NEGO/.test(line)) return "tencent";
   // RouterOS (racoon's wording) logs by topic: "ipsec,info ..." or, after a timestamp, "ipsec ...".
   if (

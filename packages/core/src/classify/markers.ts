@@ -22,6 +22,7 @@ const MARKERS = {
     "%bgp_session-",
     "%dmvpn-",
     "%routing-bgp-",
+    "crypto_pki: ",
   ],
   alibaba: ["vco-", "[proto_err]", "isakmp_", ".c:"],
   strongswanTag: [
@@ -41,6 +42,8 @@ const MARKERS = {
     "[tls",
     "parsed ",
     "generating ",
+    "ike_sa ",
+    "child_sa ",
   ],
   libreswan: ["#", "state_", "packet from", "| "],
   juniper: [
@@ -67,7 +70,7 @@ const MARKERS = {
     "determined by dpd",
     "sa delete message",
   ],
-  fortinet: ["logid", "subtype", "negotiate", "xauth_status", "vpntunnel=", "[iked "],
+  fortinet: ["logid", "log_id=", "subtype", "negotiate", "xauth_status", "vpntunnel=", "[iked ", "[fortiike "],
   meraki: [" events "],
   tencent: ["ike_sa_establish_fail", "ike_nego:"],
   racoon: ["error: ", "info: ", "warning: ", "notify: ", "debug: ", "ipsec,", "ipsec "],
