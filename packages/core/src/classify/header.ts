@@ -76,7 +76,9 @@ function vendorOfMessage(message: string, line: string, found: Found, program: s
   // Cisco-style "%BGP-5-ADJCHANGE") and FortiClient's IKE daemon: "[<time>] [<pid>:<tid>] [iked  1466    info] ...".
   if (
     found.has(MARK.fortinet) &&
-    /\blog_?id="?010[13]0\d{5}(?!\d)|subtype="?vpn"?|action="?negotiate|xauth_status|vpntunnel=|\] \[(?:iked|FortiIKE) +\d+ +\w+\] /.test(line)
+    /\blog_?id="?010[13]0\d{5}(?!\d)|subtype="?vpn"?|action="?negotiate|xauth_status|vpntunnel=|\] \[(?:iked|FortiIKE) +\d+ +\w+\] /.test(
+      line,
+    )
   )
     return "fortinet";
   // ASA debug output names the IKE version in brackets before the peer: "[IKEv1 DEBUG]: Group = ...".
