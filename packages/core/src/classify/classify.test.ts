@@ -1167,6 +1167,8 @@ describe("vendors", () => {
     ],
     ["ike Negotiate IPsec SA Error: ike 0:to-aws:12:7: no SA proposal chosen", "fortinet"],
     ["Jun 8 19:14:38.055 GMT: CRYPTO_PKI: (A16A8) No suitable trustpoints found", "cisco-ios"],
+    // An ASA VPN message body names the tunnel group and peer first.
+    ["Group = 52.1.2.3, IP = 52.1.2.3, Session is being torn down. Reason: Lost Service", "cisco-asa"],
     // Alibaba's IPsec daemon names its source file and line at every level.
     [
       "[PROTO_INFO]: isakmp.c:2101:ph1_main(): ISAKMP-SA established 47.1.2.3[500]-52.1.2.3[500] spi:1a2b3c4d5e6f7a8b:1122334455667788",

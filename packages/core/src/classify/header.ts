@@ -81,8 +81,14 @@ function vendorOfMessage(message: string, line: string, found: Found, program: s
     )
   )
     return "fortinet";
-  // ASA debug output names the IKE version in brackets before the peer: "[IKEv1 DEBUG]: Group = ...".
-  if (found.has(MARK.asa) && /%(?:ASA|FTD|PIX)-|\[IKEv[12](?: DEBUG)?\]:? ?(?:Group|IP) = /.test(line))
+  // ASA debug output names the IKE version in brackets before the peer: "[IKEv1 DEBUG]: Group = ...";
+  // its VPN messages name the tunnel group and peer first: "Group = 203.0.113.9, IP = 203.0.113.9, ...".
+  if (
+    found.has(MARK.asa) &&
+    /%(?:ASA|FTD|PIX)-|\[IKEv[12](?: DEBUG)?\]:? ?(?:Group|IP) = |(?:^|[|:] ?)Group = [^,]+, (?:Username = [^,]+, )?IP = /.test(
+      line,
+    )
+  )
     return "cisco-asa";
   if (
     found.has(MARK.ios) &&

@@ -6,7 +6,7 @@ import { NOTIFY_KEYWORDS } from "./notify.ts";
 import { RULES } from "./rules.ts";
 
 const MARKERS = {
-  asa: ["%asa-", "%ftd-", "%pix-", "[ikev1", "[ikev2"],
+  asa: ["%asa-", "%ftd-", "%pix-", "[ikev1", "[ikev2", "group = "],
   ios: [
     "%crypto-",
     "%ipsec-",
