@@ -832,6 +832,23 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "INFO",
     null,
   ],
+  // A PAN-OS rekey that timed out is a rekey failure; a first negotiation that timed out, an unreachable peer.
+  [
+    '<14>Jun  2 10:00:00 pa1 1,2025/06/02 10:00:00,012801000001,SYSTEM,vpn,0,2025/06/02 10:00:00,,ikev2-nego-child-fail,gw-aws,0,0,general,informational,"IKEv2 child SA negotiation is failed as initiator, rekey. Failed SA: 198.51.100.1[500]-52.1.2.3[500] message id:0x00000007. Due to timeout.",1001,0x0,0,0,0,0,,pa1',
+    "REKEY_FAILURE",
+    "2",
+  ],
+  [
+    '<14>Jun  2 10:00:00 pa1 1,2025/06/02 10:00:00,012801000001,SYSTEM,vpn,0,2025/06/02 10:00:00,,ikev2-nego-ike-fail,gw-aws,0,0,general,informational,"IKEv2 IKE SA negotiation is failed as initiator, non-rekey. Failed SA: 198.51.100.1[500]-52.1.2.3[500] SPI:1a2b3c4d5e6f7a8b:0000000000000000. Due to timeout.",1001,0x0,0,0,0,0,,pa1',
+    "PEER_UNREACHABLE",
+    "1",
+  ],
+  [
+    "2025-06-02 10:00:00 vco-1a2b3c [PROTO_ERR]: ikev2.c:3040:ikev2_sa_init_recv(): peer id mismatch",
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
+  ["*Jun  2 10:00:00.001: ISAKMP:(0):Peer not responding!", "PEER_UNREACHABLE", "1"],
   // Cisco IKEv2 platform: the IPsec SA not installed, the session gone, no phase 1 credentials.
   [
     "IKEv2-ERROR:(SESSION ID = 41,SA ID = 2):: Creation/Installation of IPsec SA into IPsec DB failed",
