@@ -849,6 +849,9 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "1",
   ],
   ["*Jun  2 10:00:00.001: ISAKMP:(0):Peer not responding!", "PEER_UNREACHABLE", "1"],
+  // Main mode is established only in STATE_MAIN_I4 and STATE_MAIN_R3: a retransmission before is not DPD.
+  ['pluto[812]: "aws-t1" #1: STATE_MAIN_I3: retransmission; will wait 1 seconds for response', "PEER_UNREACHABLE", "1"],
+  ['pluto[812]: "aws-t1" #1: STATE_MAIN_R3: retransmission; will wait 0.5 seconds for response', "DPD_TIMEOUT", "1"],
   // Cisco IKEv2 platform: the IPsec SA not installed, the session gone, no phase 1 credentials.
   [
     "IKEv2-ERROR:(SESSION ID = 41,SA ID = 2):: Creation/Installation of IPsec SA into IPsec DB failed",

@@ -1725,15 +1725,9 @@ const DPD: Rule[] = [
   // Retransmissions on an SA that was already up are liveness (DPD) probes going unanswered.
   r({
     id: "dpd.established-retransmit",
-    keywords: [
-      "established_ike_sa",
-      "state_main_i3",
-      "state_main_i4",
-      "state_main_r3",
-      "state_main_r4",
-      "retransmitting liveness probe",
-    ],
-    test: /(?:STATE_V2_)?ESTABLISHED_IKE_SA: (?:retransmission|\d+ second timeout exceeded|max number of retransmissions)|retransmitting liveness probe|STATE_MAIN_[IR][34]: .*(?:retransmission|timeout exceeded)/,
+    keywords: ["established_ike_sa", "state_main_i4", "state_main_r3", "retransmitting liveness probe"],
+    // Main mode is established in STATE_MAIN_I4 (initiator) and STATE_MAIN_R3 (responder).
+    test: /(?:STATE_V2_)?ESTABLISHED_IKE_SA: (?:retransmission|\d+ second timeout exceeded|max number of retransmissions)|retransmitting liveness probe|STATE_MAIN_(?:I4|R3): .*(?:retransmission|timeout exceeded)/,
     code: "DPD_TIMEOUT",
     phase: "1",
     confidence: 0.75,
