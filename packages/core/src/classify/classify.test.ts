@@ -852,6 +852,10 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   // Main mode is established only in STATE_MAIN_I4 and STATE_MAIN_R3: a retransmission before is not DPD.
   ['pluto[812]: "aws-t1" #1: STATE_MAIN_I3: retransmission; will wait 1 seconds for response', "PEER_UNREACHABLE", "1"],
   ['pluto[812]: "aws-t1" #1: STATE_MAIN_R3: retransmission; will wait 0.5 seconds for response', "DPD_TIMEOUT", "1"],
+  // Chinese consoles: a BGP neighbour whose state is Idle, a failed health check; IOS IKEv2 selectors refused.
+  ["BGP邻居169.254.10.1状态为Active", "BGP_SESSION_DOWN", null],
+  ["健康检查失败，隧道已切换到备用链路", "TUNNEL_DOWN_OTHER", null],
+  ["IKEv2:(SESSION ID = 3,SA ID = 1):Traffic selectors not acceptable", "TRAFFIC_SELECTOR_MISMATCH", "2"],
   // Cisco IKEv2 platform: the IPsec SA not installed, the session gone, no phase 1 credentials.
   [
     "IKEv2-ERROR:(SESSION ID = 41,SA ID = 2):: Creation/Installation of IPsec SA into IPsec DB failed",

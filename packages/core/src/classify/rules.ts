@@ -365,7 +365,8 @@ const CHINESE: Rule[] = [
     id: "zh.failed",
     nonAscii: true,
     keywords: [],
-    test: /[协協]商失[败敗]|链路状态变为down|SA ?已删除|[无無]法建立 ?IPsec ?[连連][接線]/,
+    // 健康检查失败: the health check through the tunnel failed (Alibaba takes the tunnel out of use).
+    test: /[协協]商失[败敗]|链路状态变为down|SA ?已删除|[无無]法建立 ?IPsec ?[连連][接線]|健康[检檢]查失[败敗]/,
     code: "TUNNEL_DOWN_OTHER",
     confidence: 0.5,
   }),
@@ -373,7 +374,8 @@ const CHINESE: Rule[] = [
     id: "zh.bgp-down",
     nonAscii: true,
     keywords: [],
-    test: /BGP[^，。,.]*(?:状态变为 ?(?:Idle|Active|Connect)|断开|中断)/,
+    // The clause runs to a Chinese comma or full stop (a neighbour's address has dots).
+    test: /BGP[^，。；]*?(?:状态(?:变)?为 ?(?:Idle|Active|Connect)|断开|中断)/,
     code: "BGP_SESSION_DOWN",
     phase: null,
     confidence: 0.7,
@@ -522,9 +524,18 @@ const NAT_T: Rule[] = [
 const TRAFFIC_SELECTORS: Rule[] = [
   r({
     id: "ts.unacceptable",
-    keywords: ["ts_unaccept", "ts unaccept", "single_pair_required", "invalid_selectors"],
+    keywords: [
+      "ts_unaccept",
+      "ts unaccept",
+      "single_pair_required",
+      "invalid_selectors",
+      "selectors not acceptable",
+      "selector not acceptable",
+      "selectors are not acceptable",
+      "selector is not acceptable",
+    ],
     // Junos writes the notify in words: "failed with error: TS unacceptable".
-    test: /TS_UNACCEPTABLE|TS_UNACCEPT\b|N\(TS_UNACCEPT\)|\bTS [Uu]nacceptable\b|\bSINGLE_PAIR_REQUIRED\b|\bINVALID_SELECTORS\b/,
+    test: /TS_UNACCEPTABLE|TS_UNACCEPT\b|N\(TS_UNACCEPT\)|\bTS [Uu]nacceptable\b|\bSINGLE_PAIR_REQUIRED\b|\bINVALID_SELECTORS\b|[Tt]raffic selectors? (?:are |is )?not acceptable/,
     code: "TRAFFIC_SELECTOR_MISMATCH",
     phase: "2",
     confidence: 0.95,
