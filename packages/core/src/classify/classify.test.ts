@@ -856,6 +856,27 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ["BGP邻居169.254.10.1状态为Active", "BGP_SESSION_DOWN", null],
   ["健康检查失败，隧道已切换到备用链路", "TUNNEL_DOWN_OTHER", null],
   ["IKEv2:(SESSION ID = 3,SA ID = 1):Traffic selectors not acceptable", "TRAFFIC_SELECTOR_MISMATCH", "2"],
+  // PAN-OS ikemgr's negotiation outcomes; racoon refusing every proposal.
+  [
+    "2025-06-02 10:00:00.100 +0000  [PNTF]: { 2: }: ====> PHASE-2 NEGOTIATION SUCCEEDED AS RESPONDER, QUICK MODE <====",
+    "TUNNEL_UP",
+    "2",
+  ],
+  [
+    "2025-06-02 10:00:00.100 +0000  [PNTF]: { 2: }: ====> IKEv2 IKE SA NEGOTIATION SUCCEEDED AS RESPONDER, non-rekey; gateway gw-aws <====",
+    "TUNNEL_UP",
+    "1",
+  ],
+  [
+    "2025-06-02 10:00:00.100 +0000  [PNTF]: { 2: }: ====> IKEv2 CHILD SA NEGOTIATION FAILED AS RESPONDER, rekey; tunnel tun-aws <====",
+    "REKEY_FAILURE",
+    "2",
+  ],
+  [
+    "racoon: ERROR: none of the proposals matched, the peer sent ESP/AES_CBC/HMAC_SHA256",
+    "IPSEC_PROPOSAL_MISMATCH",
+    "2",
+  ],
   // Cisco IKEv2 platform: the IPsec SA not installed, the session gone, no phase 1 credentials.
   [
     "IKEv2-ERROR:(SESSION ID = 41,SA ID = 2):: Creation/Installation of IPsec SA into IPsec DB failed",
