@@ -38,14 +38,21 @@ export function readAwsRecord(record: Record<string, unknown>): AwsRecord | unde
   // VPC Route Server peer logs carry the same BGP records under resource_arn.
   const resource = typeof record.resource_id === "string" ? record.resource_id : record.resource_arn;
   const isBgp = typeof resource === "string" && (record.type === "BGPStatus" || record.type === "RouteStatus");
+  // The JSON keys, or the field names the log-contents documentation gives them (VpnLogDetail...).
   const isTunnel =
     "ike_phase1_state" in record ||
     "ike_phase2_state" in record ||
     "dpd_enabled" in record ||
-    "nat_t_detected" in record;
+    "nat_t_detected" in record ||
+    "TunnelIKEPhase1State" in record ||
+    "TunnelIKEPhase2State" in record ||
+    "VpnLogDetail" in record;
   if (!isBgp && !isTunnel && !("details" in record && "event_timestamp" in record)) return undefined;
 
-  const fields: ParsedFields = { time: text(record.timestamp), epochMs: epochMs(record.event_timestamp) };
+  const fields: ParsedFields = {
+    time: text(record.timestamp) ?? text(record.VpnLogCreationTimestampReadable),
+    epochMs: epochMs(record.event_timestamp ?? record.VpnLogCreationTimestamp),
+  };
   if (isBgp) {
     const message = (record.message ?? {}) as Record<string, unknown>;
     if (typeof record.resource_id === "string") {
@@ -66,9 +73,9 @@ export function readAwsRecord(record: Record<string, unknown>): AwsRecord | unde
   fields.message = details;
   fields.tunnelId = text(record.vpn_connection_id) ?? text(record.VpnConnectionId);
   fields.localIp = text(record.tunnel_outside_ip) ?? text(record.TunnelOutsideIPAddress);
-  fields.ikePhase1State = text(record.ike_phase1_state);
-  fields.ikePhase2State = text(record.ike_phase2_state);
-  fields.dpdEnabled = asBoolean(record.dpd_enabled);
-  fields.natTDetected = asBoolean(record.nat_t_detected);
+  fields.ikePhase1State = text(record.ike_phase1_state) ?? text(record.TunnelIKEPhase1State);
+  fields.ikePhase2State = text(record.ike_phase2_state) ?? text(record.TunnelIKEPhase2State);
+  fields.dpdEnabled = asBoolean(record.dpd_enabled ?? record.TunnelDPDEnabled);
+  fields.natTDetected = asBoolean(record.nat_t_detected ?? record.TunnelCGWNATTDetectionStatus);
   return { vendor: "aws", message: details, fields };
 }

@@ -1039,6 +1039,27 @@ describe("AWS tunnel activity and BGP records (JSON as CloudWatch Logs delivers 
     expect(upNoDetails).toMatchObject({ code: "INFO", clears: ["BGP_SESSION_DOWN"] });
   });
 
+  it("reads a record keyed by the documentation's field names, and the text format's message", () => {
+    const record = classifyLine(
+      JSON.stringify({
+        VpnLogCreationTimestamp: 1_700_000_000,
+        VpnConnectionId: "vpn-0abc",
+        TunnelOutsideIPAddress: "52.1.2.3",
+        TunnelDPDEnabled: true,
+        TunnelCGWNATTDetectionStatus: false,
+        TunnelIKEPhase1State: "Established",
+        TunnelIKEPhase2State: "Established",
+        VpnLogDetail: "AWS tunnel received DELETE for Phase 2 SA with SPI: 1a2b3c4d",
+      }),
+    );
+    expect(record).toMatchObject({ code: "INFO", rule: "aws.sa-replaced", vendor: "aws" });
+    expect(record.fields).toMatchObject({ tunnelId: "vpn-0abc", epochMs: 1_700_000_000_000, dpdEnabled: true });
+    const text = classifyLine(
+      "2023-11-14 22:13:20 vpn-0abc 52.1.2.3 True False Down Down AWS tunnel detected a pre-shared key mismatch with cgw: 52.1.2.3",
+    );
+    expect(text).toMatchObject({ code: "IKE_AUTH_FAILURE", vendor: "aws" });
+  });
+
   it("reads VPC Route Server peer records, which carry the same BGP fields under resource_arn", () => {
     const down = classifyLine(
       JSON.stringify({

@@ -72,6 +72,11 @@ function vendorOfMessage(message: string, line: string, found: Found, program: s
     return "juniper";
   if (message.startsWith("AWS-side peer") || message.startsWith("DENIED due to")) return "aws-bgp";
   if (message.startsWith("AWS ") || message.startsWith("AWS:")) return "aws";
+  // AWS's text log format puts the record's fields before the message (no program names it).
+  if (program === undefined && line.includes("AWS")) {
+    if (/(?:^|\s)(?:AWS tunnel |VpnLogDetail)/.test(line)) return "aws";
+    if (/(?:^|\s)AWS-side peer /.test(line)) return "aws-bgp";
+  }
   // FortiGate event logs (key=value: VPN events, and routing events that quote the BGP daemon's
   // Cisco-style "%BGP-5-ADJCHANGE") and FortiClient's IKE daemon: "[<time>] [<pid>:<tid>] [iked  1466    info] ...".
   if (
