@@ -880,6 +880,8 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   // FortiGate debug: no gateway for the request, a peer that does not answer.
   ["ike 0:to-aws-2:88: could not locate phase1 configuration.", "IKE_AUTH_FAILURE", "1"],
   ["ike 0:to-aws-2:88: peer is not responding", "PEER_UNREACHABLE", "1"],
+  // IOS without a pre-shared key for the peer.
+  ["*Jun  2 10:00:00.001: ISAKMP:(0):No pre-shared key with 52.1.2.3!", "IKE_AUTH_FAILURE", "1"],
   // Cisco IKEv2 platform: the IPsec SA not installed, the session gone, no phase 1 credentials.
   [
     "IKEv2-ERROR:(SESSION ID = 41,SA ID = 2):: Creation/Installation of IPsec SA into IPsec DB failed",

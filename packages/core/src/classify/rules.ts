@@ -751,7 +751,7 @@ const AUTH: Rule[] = [
       "pre-shared address key",
       "couldn't find the pskey for",
     ],
-    test: /couldn't find the pskey for|pre-?shared[- ]key (?:mismatch|is (?:wrong|incorrect))|invalid [Pp]re-?[Ss]hared [Kk]ey|mismatched pre-?shared key|pre-?shared (?:secret|key) mismatch|PSK mismatch|no (?:matching )?(?:PSK|secret|(?:pre-?)?shared key) found|no matching secret|probable pre-shared secret mismatch|shared secret (?:does not match|mismatch)|pre-?shared key (?:does not|doesn't|did not) match|No Cert or pre-shared address key|pre-?shared key matching .{1,80} not found/i,
+    test: /couldn't find the pskey for|pre-?shared[- ]key (?:mismatch|is (?:wrong|incorrect))|invalid [Pp]re-?[Ss]hared [Kk]ey|mismatched pre-?shared key|pre-?shared (?:secret|key) mismatch|PSK mismatch|no (?:matching )?(?:PSK|secret|(?:pre-?)?shared key) found|no matching secret|probable pre-shared secret mismatch|shared secret (?:does not match|mismatch)|pre-?shared key (?:does not|doesn't|did not) match|No Cert or pre-shared address key|pre-?shared key matching .{1,80} not found|No pre-shared key with \S+/i,
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.95,
