@@ -882,6 +882,17 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ["ike 0:to-aws-2:88: peer is not responding", "PEER_UNREACHABLE", "1"],
   // IOS without a pre-shared key for the peer.
   ["*Jun  2 10:00:00.001: ISAKMP:(0):No pre-shared key with 52.1.2.3!", "IKE_AUTH_FAILURE", "1"],
+  // A NOTIFICATION written with the word 'message' before its code.
+  [
+    "AWS-side peer received a NOTIFICATION message 6/2 (Cease/Administrative Shutdown) from neighbor 169.254.10.1",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  [
+    "AWS-side peer sent a NOTIFICATION message 6/7 (Cease/Connection Collision Resolution) to neighbor 169.254.10.1",
+    "INFO",
+    null,
+  ],
   // Cisco IKEv2 platform: the IPsec SA not installed, the session gone, no phase 1 credentials.
   [
     "IKEv2-ERROR:(SESSION ID = 41,SA ID = 2):: Creation/Installation of IPsec SA into IPsec DB failed",
