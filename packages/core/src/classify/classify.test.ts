@@ -893,6 +893,22 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "INFO",
     null,
   ],
+  // IKEv1 notifies under the ISAKMP SA (a non-zero message id) answer quick mode; a returned subnet that does not match.
+  [
+    'pluto[812]: "aws-t1" #2: ignoring informational payload NO_PROPOSAL_CHOSEN, msgid=3c4d5e6f, length=12',
+    "IPSEC_PROPOSAL_MISMATCH",
+    "2",
+  ],
+  [
+    'pluto[812]: "aws-t1" #1: ignoring informational payload NO_PROPOSAL_CHOSEN, msgid=00000000, length=12',
+    "IKE_PROPOSAL_MISMATCH",
+    "1",
+  ],
+  [
+    'pluto[812]: "aws-t1" #2: our client subnet returned doesn\'t match my proposal - us:10.0.0.0/16 vs them:10.0.0.0/24',
+    "TRAFFIC_SELECTOR_MISMATCH",
+    "2",
+  ],
   // Cisco IKEv2 platform: the IPsec SA not installed, the session gone, no phase 1 credentials.
   [
     "IKEv2-ERROR:(SESSION ID = 41,SA ID = 2):: Creation/Installation of IPsec SA into IPsec DB failed",

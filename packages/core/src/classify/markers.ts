@@ -194,6 +194,7 @@ const MARKERS = {
     "ipsec-event:",
     "ipsec key",
     "state_v2_rekey_child_",
+    "msgid=",
   ],
   phase1: [
     "phase1",
