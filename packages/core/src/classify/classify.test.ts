@@ -909,6 +909,8 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "TRAFFIC_SELECTOR_MISMATCH",
     "2",
   ],
+  // racoon's returned phase 2 ID that does not match, with or without the ID's side named.
+  ["racoon: ERROR: mismatched ID was returned.", "TRAFFIC_SELECTOR_MISMATCH", "2"],
   // Cisco IKEv2 platform: the IPsec SA not installed, the session gone, no phase 1 credentials.
   [
     "IKEv2-ERROR:(SESSION ID = 41,SA ID = 2):: Creation/Installation of IPsec SA into IPsec DB failed",

@@ -611,7 +611,7 @@ const TRAFFIC_SELECTORS: Rule[] = [
       "but no ipsec required",
       "no outbound policy found",
     ],
-    test: /failed to get sainfo|failed to pre-process ph2 packet|no policy found(?!, try to generate the policy)|failed to get proposal for responder|check and compare ids : value mismatch|mismatched ID(?:ci|cr) was returned|policy found, but no IPsec required|no outbound policy found/,
+    test: /failed to get sainfo|failed to pre-process ph2 packet|no policy found(?!, try to generate the policy)|failed to get proposal for responder|check and compare ids : value mismatch|mismatched ID(?:ci|cr)? was returned|policy found, but no IPsec required|no outbound policy found/,
     code: "TRAFFIC_SELECTOR_MISMATCH",
     phase: "2",
     confidence: 0.8,
