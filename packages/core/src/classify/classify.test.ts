@@ -911,6 +911,22 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ],
   // racoon's returned phase 2 ID that does not match, with or without the ID's side named.
   ["racoon: ERROR: mismatched ID was returned.", "TRAFFIC_SELECTOR_MISMATCH", "2"],
+  // RouterOS without a policy for the proposed networks; SonicWall's phase 1 identity and method refusals.
+  [
+    "10:00:00 ipsec,error can't find matching policy for 192.168.88.0/24 <=> 10.20.0.0/16",
+    "TRAFFIC_SELECTOR_MISMATCH",
+    "2",
+  ],
+  [
+    'id=firewall sn=00CD34 time="2025-06-02 10:00:00" fw=198.51.100.1 pri=3 c=4 m=279 msg="IKE Responder: No matching phase 1 ID found for proposed remote network" n=3 src=52.1.2.3:500 dst=198.51.100.1:500',
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
+  [
+    'id=firewall sn=00CD34 time="2025-06-02 10:00:00" fw=198.51.100.1 pri=3 c=4 m=1007 msg="IKE Responder: Phase 1 Authentication Method does not match" n=3 src=52.1.2.3:500 dst=198.51.100.1:500',
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
   // Cisco IKEv2 platform: the IPsec SA not installed, the session gone, no phase 1 credentials.
   [
     "IKEv2-ERROR:(SESSION ID = 41,SA ID = 2):: Creation/Installation of IPsec SA into IPsec DB failed",
