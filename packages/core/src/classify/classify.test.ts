@@ -927,6 +927,9 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "IKE_AUTH_FAILURE",
     "1",
   ],
+  // A CHILD_SA deleted straight from INSTALLED (not replaced by a rekey) goes down.
+  ["charon: 11[CHD] CHILD_SA aws-2{9} state change: INSTALLED => DELETING", "TUNNEL_DOWN_OTHER", "2"],
+  ["charon: 11[CHD] CHILD_SA aws-2{9} state change: REKEYED => DELETING", "INFO", "2"],
   // Cisco IKEv2 platform: the IPsec SA not installed, the session gone, no phase 1 credentials.
   [
     "IKEv2-ERROR:(SESSION ID = 41,SA ID = 2):: Creation/Installation of IPsec SA into IPsec DB failed",
