@@ -930,6 +930,15 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   // A CHILD_SA deleted straight from INSTALLED (not replaced by a rekey) goes down.
   ["charon: 11[CHD] CHILD_SA aws-2{9} state change: INSTALLED => DELETING", "TUNNEL_DOWN_OTHER", "2"],
   ["charon: 11[CHD] CHILD_SA aws-2{9} state change: REKEYED => DELETING", "INFO", "2"],
+  // Junos iked traces: selectors no SPD entry accepts, a key the peer cannot decrypt with, an unanswered DPD.
+  [
+    "[Jun  2 10:00:00]ikev2_fb_spd_select_qm_sa_cb: Responder side: Traffic selectors did not match any SPD entry",
+    "TRAFFIC_SELECTOR_MISMATCH",
+    "2",
+  ],
+  ["[Jun  2 10:00:00]ssh_ikev2_ts_narrow: No narrowing possible", "TRAFFIC_SELECTOR_MISMATCH", "2"],
+  ["[Jun  2 10:00:00]ike_decode_packet: Decryption failed, probably wrong pre-shared key", "IKE_AUTH_FAILURE", "1"],
+  ["[Jun  2 10:00:00]iked_pm_dpd_request_timeout: DPD request timeout for p1 sa 77", "DPD_TIMEOUT", "1"],
   // Cisco IKEv2 platform: the IPsec SA not installed, the session gone, no phase 1 credentials.
   [
     "IKEv2-ERROR:(SESSION ID = 41,SA ID = 2):: Creation/Installation of IPsec SA into IPsec DB failed",
