@@ -939,6 +939,12 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ["[Jun  2 10:00:00]ssh_ikev2_ts_narrow: No narrowing possible", "TRAFFIC_SELECTOR_MISMATCH", "2"],
   ["[Jun  2 10:00:00]ike_decode_packet: Decryption failed, probably wrong pre-shared key", "IKE_AUTH_FAILURE", "1"],
   ["[Jun  2 10:00:00]iked_pm_dpd_request_timeout: DPD request timeout for p1 sa 77", "DPD_TIMEOUT", "1"],
+  // PAN-OS's phase-1 SA deleted, as its IKEv2 SA deleted already was.
+  [
+    "IKE phase-1 SA is deleted SA: 198.51.100.10[500]-52.1.2.3[500] cookie:0a0b0c0d0e0f1011:1213141516171819.",
+    "TUNNEL_DOWN_OTHER",
+    "1",
+  ],
   // Cisco IKEv2 platform: the IPsec SA not installed, the session gone, no phase 1 credentials.
   [
     "IKEv2-ERROR:(SESSION ID = 41,SA ID = 2):: Creation/Installation of IPsec SA into IPsec DB failed",
