@@ -945,6 +945,17 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "TUNNEL_DOWN_OTHER",
     "1",
   ],
+  // ASA IKEv2: an SA down for a DPD timeout however capitalised; a tunnel group without a key or trustpoint.
+  [
+    "%ASA-5-750007: Local:198.51.100.10:500 Remote:52.1.2.3:500 Username:52.1.2.3 IKEv2 SA DOWN. Reason: DPD Timeout",
+    "DPD_TIMEOUT",
+    "1",
+  ],
+  [
+    "%ASA-3-751002: Local:198.51.100.10:500 Remote:52.1.2.3:500 Username:52.1.2.3 No preshared key or trustpoint configured for self in tunnel group 52.1.2.3",
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
   // Cisco IKEv2 platform: the IPsec SA not installed, the session gone, no phase 1 credentials.
   [
     "IKEv2-ERROR:(SESSION ID = 41,SA ID = 2):: Creation/Installation of IPsec SA into IPsec DB failed",
