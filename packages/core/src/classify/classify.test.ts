@@ -956,6 +956,22 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "IKE_AUTH_FAILURE",
     "1",
   ],
+  // The same message capitalised otherwise (another release or vendor) is read when nothing matched as written;
+  // a status word's case carries meaning, and a match as written always decides first.
+  ["charon: 07[IKE] Giving Up After 5 Retransmits", "PEER_UNREACHABLE", "1"],
+  ["charon: 07[IKE] Received AUTHENTICATION_FAILED Notify Error", "IKE_AUTH_FAILURE", "1"],
+  ["kmd[1520]: IKE NEGOTIATION FAILED WITH ERROR: NO PROPOSAL CHOSEN. IKE Version: 2", "IKE_PROPOSAL_MISMATCH", "1"],
+  ["Traffic Selectors Unacceptable", "TRAFFIC_SELECTOR_MISMATCH", "2"],
+  [
+    "mib2d[2424]: SNMP_TRAP_LINK_UP: ifIndex 502, ifAdminStatus up(1), ifOperStatus up(1), ifName ge-0/0/1",
+    "UNKNOWN",
+    null,
+  ],
+  [
+    "msg=\"AUT24604: SSL negotiation failed while client at source IP '198.51.100.7' was trying to connect\"",
+    "UNKNOWN",
+    null,
+  ],
   // Cisco IKEv2 platform: the IPsec SA not installed, the session gone, no phase 1 credentials.
   [
     "IKEv2-ERROR:(SESSION ID = 41,SA ID = 2):: Creation/Installation of IPsec SA into IPsec DB failed",

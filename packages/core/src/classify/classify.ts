@@ -175,7 +175,10 @@ function resolveCode(rule: Rule, match: RegExpExecArray, phase: IkePhase | null,
   }
 }
 
-/** The first rule that matches, running only the expressions of rules whose keywords occur. */
+/**
+ * The first rule that matches, running only the expressions of rules whose keywords occur (the
+ * keyword index, like the expressions, ignores case).
+ */
 export function applyRules(
   message: string,
   found: Found = scan(message, new Found()),

@@ -34,6 +34,11 @@ export interface Rule {
    */
   needsTunnelContext?: true;
   test: RegExp;
+  /**
+   * Its wording's case carries meaning (a status word in capitals): its expression is read as
+   * written. Every other rule's expression ignores case.
+   */
+  caseSensitive?: true;
   code: RuleCode;
   /** A fixed phase; otherwise the phase comes from the line's context, then `defaultPhase`. */
   phase?: IkePhase | null;
@@ -42,7 +47,13 @@ export interface Rule {
   clears?: LogFaultCode[];
 }
 
-const r = (rule: Rule): Rule => rule;
+// Expressions ignore case: the same message is capitalised differently across vendors and
+// releases ("Peer not responding", "DPD Timeout"). A rule whose wording's case carries meaning
+// says so (caseSensitive).
+const r = (rule: Rule): Rule =>
+  rule.caseSensitive || rule.nonAscii || rule.test.flags.includes("i")
+    ? rule
+    : { ...rule, test: new RegExp(rule.test.source, `${rule.test.flags}i`) };
 
 // Rekey collisions name themselves; they come before the routine rekey messages below.
 const REKEY_COLLISIONS: Rule[] = [
@@ -149,6 +160,14 @@ const BENIGN: Rule[] = [
     test: /Received packet retransmission\. Drop duplicate packet/,
     code: "INFO",
     confidence: 0.8,
+  }),
+  r({
+    // SonicWall's per-packet ESP checks (a packet dropped), not a negotiation's authentication.
+    id: "benign.esp-packet-check",
+    keywords: ["decryption failed", "authentication failed"],
+    test: /msg="IPSec (?:VPN )?(?:Decryption|Authentication) Failed"/,
+    code: "INFO",
+    confidence: 0.7,
   }),
   r({
     // The ASA's IKEv2 platform registering a session with its session manager.
@@ -632,7 +651,7 @@ const TRAFFIC_SELECTORS: Rule[] = [
       "hash payload does not match",
       "integrity check failed",
     ],
-    test: /Verifying (?:Remote|Local) ID failed|HASH payload does not match|integrity check failed/,
+    test: /Verifying (?:Remote|Local) ID failed|HASH payload does not match(?! computed)|integrity check failed/,
     code: "TRAFFIC_SELECTOR_MISMATCH",
     phase: "2",
     confidence: 0.55,
@@ -1373,7 +1392,7 @@ const PROPOSALS: Rule[] = [
       "failed to negotiate ike sa",
       "did not find",
     ],
-    test: /rejected (?:enctype|hashtype|dh_group|authmethod)|failed to get valid proposal|invalid DH group \d+|unsupported DH group type|invalied (?:encryption|hash) algorithm=|auth method .* isn't supported|configuration failure about DH group|invalid major version \d|proposals do not contain a valid DH|IKE initiator proposed an unsupported algorithm|OAKLEY proposal refused|missing mandatory attribute\(s\) OAKLEY_|DH group selection failed|(?:configured|requested|negotiated) key exchange method \S+ not supported|unable to select DH group|unsupported group in INVALID_KE|failed to negotiate IKE SA|did not find \w+ transform/,
+    test: /rejected (?:enctype|hashtype|dh_group|authmethod)|failed to get valid proposal|invalid DH group \d+|unsupported DH group type|invalied (?:encryption|hash) algorithm=|auth method .* isn't supported|configuration failure about DH group|invalid major version \d|proposals do not contain a valid DH|IKE initiator proposed an unsupported algorithm|OAKLEY proposal refused|missing mandatory attribute\(s\) OAKLEY_|DH group selection failed|(?:configured|requested|negotiated) key exchange method \S+ not supported|unable to select DH group|unsupported group in INVALID_KE|\w+: failed to negotiate IKE SA|did not find \w+ transform/,
     code: "IKE_PROPOSAL_MISMATCH",
     phase: "1",
     confidence: 0.75,
@@ -1712,7 +1731,7 @@ const DPD: Rule[] = [
   r({
     id: "dpd.peer-dead",
     keywords: ["dead", "dpd", "r_u_there", "lost contact", "liveness", "lost service"],
-    test: /[Dd]eclaring peer dead|[Pp]eer (?:\S+ )?(?:is )?(?:declared )?dead\b|[Dd]ead peer detected\b|[Dd]ead [Pp]eer [Dd]etection detected dead peer|(?:DPD|dpd)(?: packets?| messages?)?[ -](?:timed out|[Tt]imeout|failed|failure)|\b(?:DPD|dpd): no (?:response|reply|answer)\b|Reason: DPD kill|dpd_failure|dead peer detect(?:ed|ion)(?: \S+)* (?:timed out|failed)|KMD_DPD|[Pp]eer (?:is )?not responding to DPD|peer didn't respond to DPD|no (?:response|reply|ack) to (?:R_U_THERE|DPD)|R_U_THERE (?:timed out|unanswered)|lost contact with remote peer.*(?:DPD|keepalive)|[Ll]iveness (?:action|check failed)|DPD action|DPD: (?:[Cc]learing|[Rr]estarting|[Pp]utting|[Tt]erminating)|(?:peer|remote)(?: \([^)]*\))? seems to be dead|Reason: Lost Service|DPD .* is down|peer .* down .* DPD|presumed dead due to keep-alive|DPD: action - (?:clearing|restarting|holding|hold)\b|peer liveness - (?:restarting|clearing|putting|holding)\b|DPD request timeout\b/,
+    test: /[Dd]eclaring peer dead|[Pp]eer (?:\S+ )?(?:is )?(?:declared )?dead\b(?! [Pp]eer [Dd]etection)|[Dd]ead peer detected\b|[Dd]ead [Pp]eer [Dd]etection detected dead peer|(?:DPD|dpd)(?: packets?| messages?)?[ -](?:timed out|[Tt]imeout|failed|failure)|\b(?:DPD|dpd): no (?:response|reply|answer)\b|Reason: DPD kill|dpd_failure|dead peer detect(?:ed|ion)(?: \S+)* (?:timed out|failed)|KMD_DPD|[Pp]eer (?:is )?not responding to DPD|peer didn't respond to DPD|no (?:response|reply|ack) to (?:R_U_THERE|DPD)|R_U_THERE (?:timed out|unanswered)|lost contact with remote peer.*(?:DPD|keepalive)|[Ll]iveness (?:action|check failed)|(?<!in )DPD action|DPD: (?:[Cc]learing|[Rr]estarting|[Pp]utting|[Tt]erminating)|(?:peer|remote)(?: \([^)]*\))? seems to be dead|Reason: Lost Service|DPD .* is down|peer .* down .* DPD|presumed dead due to keep-alive|DPD: action - (?:clearing|restarting|holding|hold)\b|peer liveness - (?:restarting|clearing|putting|holding)\b|DPD request timeout\b/,
     code: "DPD_TIMEOUT",
     phase: "1",
     confidence: 0.9,
@@ -1981,7 +2000,7 @@ const BGP: Rule[] = [
       "error code",
       "[decode] open: invalid",
     ],
-    test: /BGP not established with\b|ADJCHANGE: neighbor (?:neighbor )?(?:\S+ )?(?:active |passive )?(?:in vrf \S+ )?(?:vpn vrf \S+ )?Down\b|%BGP-5-NBR_RESET|bgp_recv: read from peer .* failed|topology base removed from session|[Hh]old [Tt]imer [Ee]xpired|hold time expired|(?:sent|received|recv|[Rr]eceive|[Ss]end) (?:a )?(?:notification|NOTIFICATION)(?: message)? \d+\/\d+|Reset \(BGP Notification (?:received|sent)\)|\[DECODE\] Open: Invalid\b|\bBGP_UNUSABLE_NEXTHOP\b|Accept Thread: \S+ - No such Peer configured|A NOTIFICATION message (?:has been received from|is being sent to) a neighbor|Error code\s*= (?:Cease|UPDATE Message Error|OPEN Message Error|Message Header Error|Finite State Machine Error) \(\d\)|%BGP-3-NOTIFICATION|bad OPEN message|maximum prefix limit was exceeded|DENIED due to|BGP_SESSION_DOWN|\b0 BGP ROUTES\b|(?:BGP|bgp) (?:session|neighbou?r|peer) .*\b(?:down|Down|DOWN|closed|reset)\b|\b(?:BGP|bgp)\b.*[Nn]otification\b.*\bCease\b/,
+    test: /BGP not established with\b|ADJCHANGE: neighbor (?:neighbor )?(?:\S+ )?(?:active |passive )?(?:in vrf \S+ )?(?:vpn vrf \S+ )?Down\b|%BGP-5-NBR_RESET|bgp_recv: read from peer .* failed|topology base removed from session|[Hh]old [Tt]imer [Ee]xpired|hold time expired|(?:sent|received|recv|[Rr]eceive|[Ss]end) (?:a )?(?:notification|NOTIFICATION)(?: message)? \d+\/\d+|Reset \(BGP Notification (?:received|sent)\)|\[DECODE\] Open: Invalid\b|\bBGP_UNUSABLE_NEXTHOP\b|Accept Thread: \S+ - No such Peer configured|A NOTIFICATION message (?:has been received from|is being sent to) a neighbor|Error code\s*= (?:Cease|UPDATE Message Error|OPEN Message Error|Message Header Error|Finite State Machine Error) \(\d\)|%BGP-3-NOTIFICATION|bad OPEN message|maximum prefix limit was exceeded|DENIED due to:|BGP_SESSION_DOWN|\b0 BGP ROUTES\b|(?:BGP|bgp) (?:session|neighbou?r|peer) .*\b(?:down|Down|DOWN|closed|reset)\b|\b(?:BGP|bgp)\b.*[Nn]otification\b.*\bCease\b/,
     code: "BGP_SESSION_DOWN",
     phase: null,
     confidence: 0.85,
@@ -2223,7 +2242,17 @@ const DOWN: Rule[] = [
       "processing delete request (proto",
       "tunnel-down message to ems",
     ],
-    test: /sent delete, closing SA|_recv_delete: received delete|sa_free: received delete|received DELETE (?:for|IKE_SA|CHILD_SA|payload)|received Delete(?: SA)?(?:\(0x[0-9a-fA-F]+\))? payload|received Delete\/Notify|(?<!while )[Dd]eleting IKE[_ ]SA|deleting (?:Child|ISAKMP|IPsec) SA \(\w+\)|[Dd]eleting IP[Ss]ec SA for\b|ISAKMP Phase 1 delete (?:received|sent)|(?:IKE|IP[Ss]ec|CHILD)[_ ]SA (?:is |has been |was )?deleted|[Ss]ending DELETE (?:INFO message )?for|sent INFORMATIONAL request to delete|delete IKE SA|closing CHILD_SA|deleting established Child SA\b|deleting CHILD_SA|CHILD_SA (?:\S+ )?closed\b|notify error, destroying IKE_SA|mismatch, closing IKE_SA|ISAKMP-SA deleted|IPsec-SA deleted|Deleted SA\b|delete proto (?:ESP|AH)\b|SA .* has been deleted|IPSec key delete|[Dd]eleting SA\b|no corresponding tunnel exists|[Rr]eceived SA_DELETE|sending delete for (?:IPsec|IKE) SA|recv (?:ISAKMP|IPsec) SA delete|delet(?:ing|ed) IPsec SA with SPI|schedule delete of IKE SA|processing delete request \(proto \d\)|sent tunnel-down message to EMS|session manager killed ikev2 tunnel|error code : IKEV2_DELETE_\w+|Processing DELETE INFO message for IKEv2 SA|IPsec (?:Main|Quick) Mode security association ended|Cannot find Phase 2 SA|delete packet (?:is received )?from the peer|Delete SA payload: .*deleting anyway|IKE phase-[12] SA is deleted/,
+    test: /sent delete, closing SA|_recv_delete: received delete|sa_free: received delete|received DELETE (?:for|IKE_SA|CHILD_SA|payload)|received Delete(?: SA)?(?:\(0x[0-9a-fA-F]+\))? payload|received Delete\/Notify|(?<!while )[Dd]eleting IKE[_ ]SA|deleting (?:Child|ISAKMP|IPsec) SA \(\w+\)|[Dd]eleting IP[Ss]ec SA for\b|ISAKMP Phase 1 delete (?:received|sent)|(?:IKE|IP[Ss]ec|CHILD)[_ ]SA (?:is |has been |was )?deleted|[Ss]ending DELETE (?:INFO message )?for|sent INFORMATIONAL request to delete|delete IKE SA|closing CHILD_SA|deleting established Child SA\b|deleting CHILD_SA|CHILD_SA (?:\S+ )?closed\b|notify error, destroying IKE_SA|mismatch, closing IKE_SA|ISAKMP-SA deleted|IPsec-SA deleted|Deleted SA\b|delete proto (?:ESP|AH)\b|SA .* has been deleted|[Dd]eleting SA\b|no corresponding tunnel exists|[Rr]eceived SA_DELETE|sending delete for (?:IPsec|IKE) SA|recv (?:ISAKMP|IPsec) SA delete|delet(?:ing|ed) IPsec SA with SPI|schedule delete of IKE SA|processing delete request \(proto \d\)|sent tunnel-down message to EMS|session manager killed ikev2 tunnel|error code : IKEV2_DELETE_\w+|Processing DELETE INFO message for IKEv2 SA|IPsec (?:Main|Quick) Mode security association ended|Cannot find Phase 2 SA|delete packet (?:is received )?from the peer|Delete SA payload: .*deleting anyway|IKE phase-[12] SA is deleted/,
+    code: "TUNNEL_DOWN_OTHER",
+    confidence: 0.6,
+  }),
+  r({
+    // PAN-OS's system log "IPSec key deleted." ends the SA; ikemgr's "IPSEC KEY DELETED" is logged
+    // at every rekey.
+    id: "down.panos-key-deleted",
+    keywords: ["ipsec key delete"],
+    test: /IPSec key delete/,
+    caseSensitive: true,
     code: "TUNNEL_DOWN_OTHER",
     confidence: 0.6,
   }),
@@ -2270,9 +2299,19 @@ const DOWN: Rule[] = [
   r({
     id: "down.status",
     keywords: ["down", "sa_not_established", "connectivity='false'", "connectivity state", "tunneldisconnected"],
-    test: /KMD_VPN_DOWN_ALARM_USER|VPN .* is down|connectivity='false'|SNMP_TRAP_LINK_DOWN[: ].*(?:interface-name="|ifName )st0|IPSEC IS DOWN|(?<!SSL VPN )[Tt]unnel (?:is )?(?:DOWN|[Dd]own)\b|SESSION_STATUS: Crypto tunnel (?:v2 )?is DOWN|action="?(?:tunnel-down|phase2-down)(?!.*tunneltype="?ssl)|IPsec tunnel .* down|status[=: ]+"?DOWN"?\b|ipsec_sa_not_established|ike_sa_not_established|Connectivity State ?: ?(?:NotConnected|Not Connected|Disconnected)\b|(?<!SSL VPN )[Tt]unnel (?:(?:to|with|for) )?[\w.:/'"-]+ (?:is |went |has gone )?(?:DOWN|down)\b|(?<!SSL VPN )[Tt]unnel(?: [\w.:/'"-]+){0,3} (?:went|has gone|goes) down\b|(?:[Tt]unnel|VPN|IPsec|IPSec|IKE SA|[Pp]hase ?[12])(?: [\w.:/'"-]+){0,3} (?:state|status) (?:has )?changed (?:from \w+ )?to (?:DOWN|[Dd]own)\b|\b(?:IKE|ISAKMP|IPsec|IPSec) SA (?:is )?(?:DOWN|down)\b|[Pp]hase ?[12] (?:is )?(?:DOWN|down)\b|IKE (?:gateway|peer) \S+ (?:is )?(?:DOWN|down)\b|%DMVPN-\d-\w+: .*\bis DOWN\b|\bTunnelDisconnected\b/,
+    test: /KMD_VPN_DOWN_ALARM_USER|VPN .* is down|connectivity='false'|SNMP_TRAP_LINK_DOWN[: ].*(?:interface-name="|ifName )st0|IPSEC IS DOWN|(?<!SSL VPN )[Tt]unnel (?:is )?(?:DOWN|[Dd]own)\b|SESSION_STATUS: Crypto tunnel (?:v2 )?is DOWN|action="?(?:tunnel-down|phase2-down)(?!.*tunneltype="?ssl)|IPsec tunnel .* down|ipsec_sa_not_established|ike_sa_not_established|Connectivity State ?: ?(?:NotConnected|Not Connected|Disconnected)\b|(?<!SSL VPN )[Tt]unnel (?:(?:to|with|for) )?[\w.:/'"-]+ (?:is |went |has gone )?(?:DOWN|down)\b|(?<!SSL VPN )[Tt]unnel(?: [\w.:/'"-]+){0,3} (?:went|has gone|goes) down\b|(?:[Tt]unnel|VPN|IPsec|IPSec|IKE SA|[Pp]hase ?[12])(?: [\w.:/'"-]+){0,3} (?:state|status) (?:has )?changed (?:from \w+ )?to (?:DOWN|[Dd]own)\b|\b(?:IKE|ISAKMP|IPsec|IPSec) SA (?:is )?(?:DOWN|down)\b|[Pp]hase ?[12] (?:is )?(?:DOWN|down)\b|IKE (?:gateway|peer) \S+ (?:is )?(?:DOWN|down)\b|%DMVPN-\d-\w+: .*\bis DOWN\b|\bTunnelDisconnected\b/,
     code: "TUNNEL_DOWN_OTHER",
     confidence: 0.7,
+  }),
+  r({
+    // A status word in capitals (AWS VgwTelemetry, Aviatrix): "status=down" in another case is
+    // often an interface or a health check's.
+    id: "down.status-word",
+    keywords: ["status"],
+    test: /status[=: ]+"?DOWN"?\b/,
+    caseSensitive: true,
+    code: "TUNNEL_DOWN_OTHER",
+    confidence: 0.6,
   }),
   r({
     // A numbered tunnel (interface) down, or up with its line protocol down: Cisco IOS VTIs and
@@ -2431,7 +2470,7 @@ const NEGOTIATION_FAILED: Rule[] = [
       "maximum license limit",
       "error processing payload",
     ],
-    test: /(?<!SSL |TLS |TLS key )[Nn]egotiations? (?:[Ff]ailed|fails|failure|is failed)\b|sending INTERNAL_ADDRESS_FAILURE|rejected by peer: INVALID_SYNTAX|notify: INVALID_SYNTAX\b|failed to start post getspi|state transition '[^']*' failed|missing at least one of the Child SA payloads|malformed (?:Quick Mode|IKE|ISAKMP) message|HASH\(\d\) (?:data does not match computed value|mismatch)|encountered fatal error in state|Maximum concurrent IKE negotiations exceeded|(?:response|reply|INFORMATIONAL_V1 request) \d+ \[ (?:\S+ )*N\(INVAL_SYN\)|received INVALID_SYNTAX (?:error )?notif(?:y|ication)\b|(?:notification|response containing|fatal error:) INVALID_SYNTAX\b|N\((?:INTERNAL_ADDRESS_FAILURE|FAIL_CP_REQ)\)|ignoring IKE_SA setup from .*(?:half[- ]open|limit)|error notify response, abort|Negotiate (?:ISAKMP )?SA Error|^ike \S+: going to be deleted|[Cc]annot [Ee]stablish [Pp]hase ?[12]\b|rejected Child SA with (?:FAILED_CP_REQUIRED|INTERNAL_ADDRESS_FAILURE)|Child SA ignored|not attempting to setup (?:CHILD|child) SA|redirect exceeds limit|INTERNAL_ADDRESS_FAILURE notify, no CHILD_SA built|configuration payload negotiation failed|giving up after \d+ retries|Tunnel [Rr]ejected:|SA (?:request )?rejected (?:due to|by)|failed to dispatch a KEY_ACQUIRE|IKE_GATEWAY_PEER_(?:FAILED|BLOCKED)\b|establishing connection '[^']*' failed|failed to negotiate or establish security associations|(?:Main|Quick) Mode Failure\b|sent invalid payload|ERROR_IPSEC_IKE_INVALID_PAYLOAD|Initial exchange failed|Failed SA init exchange|[Pp]hase ?[12] [Ff]ailed\b|connect start L2L failed|establishing IKE_SA '[^']*' failed|IPsec negotiation with a remote computer failed|reason "QM rejected"|NEGOTIATION FAILED|establishing CHILD_SA (?:'[^']*' )?failed|ignoring (?:IKEv2 )?request(?: to establish IPsec SA)?, no policy configured|(?:negotiation|exchange) from \S+ to \S+ failed|failed to (?:pre-)?process (?:ph[12] )?packet|status="?negotiate_error|msg="?\s*(?:progress|negotiate) IPsec phase \d"?.*status="?failure|[Ff]ailed to negotiate (?:the )?(?:IKE|IPsec|IPSec|ISAKMP|CHILD)[ _]SA\b|\bipsec_phase[12]_nego_failed\b|IKE SAs exceeded the limit\b|[Nn]egotiations have failed|Dropped peer packet because no policy uses the peer configuration|Failed to complete Diffie-Hellman operation|Cannot obtain an IP address for remote peer|Failed to allocate IP address|Unable to find IPv4 address pool|address pool exhausted|Terminating the VPN connection attempt from|Maximum license limit \d+ exceeded|Error processing payload: Payload ID/,
+    test: /(?<!SSL |TLS |TLS key )[Nn]egotiations? (?:[Ff]ailed|fails|failure|is failed)\b|sending INTERNAL_ADDRESS_FAILURE|rejected by peer: INVALID_SYNTAX|notify: INVALID_SYNTAX\b|failed to start post getspi|state transition '[^']*' failed|missing at least one of the Child SA payloads|malformed (?:Quick Mode|IKE|ISAKMP) message|HASH\(\d\) (?:data does not match computed value|mismatch)|encountered fatal error in state|Maximum concurrent IKE negotiations exceeded|(?:response|reply|INFORMATIONAL_V1 request) \d+ \[ (?:\S+ )*N\(INVAL_SYN\)|received INVALID_SYNTAX (?:error )?notif(?:y|ication)\b|(?:notification|response containing|fatal error:) INVALID_SYNTAX\b|N\((?:INTERNAL_ADDRESS_FAILURE|FAIL_CP_REQ)\)|ignoring IKE_SA setup from .*(?:half[- ]open|limit)|error notify response, abort|Negotiate (?:ISAKMP )?SA Error|^ike \S+: going to be deleted|[Cc]annot [Ee]stablish [Pp]hase ?[12]\b|rejected Child SA with (?:FAILED_CP_REQUIRED|INTERNAL_ADDRESS_FAILURE)|Child SA ignored|not attempting to setup (?:CHILD|child) SA|redirect exceeds limit|INTERNAL_ADDRESS_FAILURE notify, no CHILD_SA built|configuration payload negotiation failed|giving up after \d+ retries|Tunnel [Rr]ejected:|SA (?:request )?rejected (?:due to|by)|failed to dispatch a KEY_ACQUIRE|IKE_GATEWAY_PEER_(?:FAILED|BLOCKED)\b|establishing connection '[^']*' failed|failed to negotiate or establish security associations|(?:Main|Quick) Mode Failure\b|sent invalid payload|ERROR_IPSEC_IKE_INVALID_PAYLOAD|Initial exchange failed|Failed SA init exchange|[Pp]hase ?[12] [Ff]ailed\b|connect start L2L failed|establishing IKE_SA '[^']*' failed|IPsec negotiation with a remote computer failed|reason "QM rejected"|(?<!SSL |TLS |TLS key )NEGOTIATION FAILED|establishing CHILD_SA (?:'[^']*' )?failed|ignoring (?:IKEv2 )?request(?: to establish IPsec SA)?, no policy configured|(?:negotiation|exchange) from \S+ to \S+ failed|failed to (?:pre-)?process (?:ph[12] )?packet|status="?negotiate_error|msg="?\s*(?:progress|negotiate) IPsec phase \d"?.*status="?failure|[Ff]ailed to negotiate (?:the )?(?:IKE|IPsec|IPSec|ISAKMP|CHILD)[ _]SA\b|\bipsec_phase[12]_nego_failed\b|IKE SAs exceeded the limit\b|[Nn]egotiations have failed|Dropped peer packet because no policy uses the peer configuration|Failed to complete Diffie-Hellman operation|Cannot obtain an IP address for remote peer|Failed to allocate IP address|Unable to find IPv4 address pool|address pool exhausted|Terminating the VPN connection attempt from|Maximum license limit \d+ exceeded|Error processing payload: Payload ID/,
     code: "TUNNEL_DOWN_OTHER",
     confidence: 0.5,
   }),
@@ -2473,7 +2512,7 @@ const UP: Rule[] = [
   r({
     id: "up.established",
     keywords: ["established"],
-    test: /(?:IKE_SA|CHILD_SA)(?: (?!not\b)\S+)? established|(?:IPsec|IPSec|IPSEC|VPN) tunnel (?:(?!not )\S+ )?(?:is |has been |was )?established|[Pp]hase ?[12] (?:SA )?(?:is |has been |was )?established|ISAKMP[- ]SA established|IPsec[- ]SA +established|IPSEC-SA established|PARENT SA established|(?:initiator|responder) established (?:IKE|Child) SA|IKE SA established|Child SA established|connection '[^']+' established successfully|Established SA\b/,
+    test: /(?:IKE_SA|CHILD_SA)(?: (?!not\b|state\b)\S+)? established|(?:IPsec|IPSec|IPSEC|VPN) tunnel (?:(?!not )\S+ )?(?:is |has been |was )?established|[Pp]hase ?[12] (?:SA )?(?:is |has been |was )?established|ISAKMP[- ]SA established|IPsec[- ]SA +established|IPSEC-SA established|PARENT SA established|(?:initiator|responder) established (?:IKE|Child) SA|IKE SA established|Child SA established|connection '[^']+' established successfully|Established SA\b/,
     code: "TUNNEL_UP",
     confidence: 0.9,
   }),
@@ -2511,9 +2550,18 @@ const UP: Rule[] = [
       "] done for",
       "ipsec key installed",
     ],
-    test: /PHASE ([12]) COMPLETED|Security negotiation complete|LAN-to-LAN SA .* has been created|KMD_PM_SA_ESTABLISHED|KMD_VPN_UP_ALARM_USER|IKE negotiation successfully completed|negotiation is succeeded|Phase 1 IKE SA process done|connectivity='true'|SNMP_TRAP_LINK_UP[: ].*(?:interface-name="|ifName )st0|SESSION_STATUS: Crypto tunnel (?:v2 )?is UP|ISAKMP Phase [12] exchange completed|action="?(?:tunnel-up|phase2-up)(?!.*tunneltype="?ssl)|VPN .* is up\b|IPSEC IS UP|\b\d+ BGP ROUTES\b|(?:ike|ipsec)_sa_established|status[=: ]+"?UP"?\b|[Pp]hase ?[12](?: of IKE Tunnel)? [Nn]egotiations? (?:[Ss]ucceeded|[Ss]uccessful)\b|Status:UP-ACTIVE\b|IPsec (?:Main|Quick) Mode security association was established|Connectivity State ?: ?Connected\b|\b[A-Z]+_(?:CONNECTION|TUNNEL|SESSION)_UP\b|\bestablished peer \S+ local \S+ policy '|\bsa_state: \w+ -> ESTABLISHED\b|ikev2_childsa_enable: loaded SPIs|\bPhase-[12] \[(?:responder|initiator)\] done for|IPSec key installed\b|Completed (?:(?:Main|Aggressive) mode )?negotiations with/,
+    test: /PHASE ([12]) COMPLETED|Security negotiation complete|LAN-to-LAN SA .* has been created|KMD_PM_SA_ESTABLISHED|KMD_VPN_UP_ALARM_USER|IKE negotiation successfully completed|negotiation is succeeded|Phase 1 IKE SA process done|connectivity='true'|SNMP_TRAP_LINK_UP[: ].*(?:interface-name="|ifName )st0|SESSION_STATUS: Crypto tunnel (?:v2 )?is UP|ISAKMP Phase [12] exchange completed|action="?(?:tunnel-up|phase2-up)(?!.*tunneltype="?ssl)|VPN .* is up\b|IPSEC IS UP|\b\d+ BGP ROUTES\b|(?:ike|ipsec)_sa_established|[Pp]hase ?[12](?: of IKE Tunnel)? [Nn]egotiations? (?:[Ss]ucceeded|[Ss]uccessful)\b|Status:UP-ACTIVE\b|IPsec (?:Main|Quick) Mode security association was established|Connectivity State ?: ?Connected\b|\b[A-Z]+_(?:CONNECTION|TUNNEL|SESSION)_UP\b|\bestablished peer \S+ local \S+ policy '|\bsa_state: \w+ -> ESTABLISHED\b|ikev2_childsa_enable: loaded SPIs|\bPhase-[12] \[(?:responder|initiator)\] done for|IPSec key installed\b|Completed (?:(?:Main|Aggressive) mode )?negotiations with/,
     code: "TUNNEL_UP",
     confidence: 0.85,
+  }),
+  r({
+    // A status word in capitals, as for down.status-word.
+    id: "up.status-word",
+    keywords: ["status"],
+    test: /status[=: ]+"?UP"?\b/,
+    caseSensitive: true,
+    code: "TUNNEL_UP",
+    confidence: 0.8,
   }),
   r({
     id: "up.numbered-tunnel",
