@@ -972,6 +972,13 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "UNKNOWN",
     null,
   ],
+  // A reason code read in another capitalisation still finds its fault.
+  ["Flow or peer mismatch", "TRAFFIC_SELECTOR_MISMATCH", "2"],
+  [
+    "IPSec tunnel negotiation fails. (Ifindex=3, SeqNum=1, Reason=Max transmit reached, ReasonCode=53, PeerAddress=198.51.100.9)",
+    "PEER_UNREACHABLE",
+    "1",
+  ],
   // Cisco IKEv2 platform: the IPsec SA not installed, the session gone, no phase 1 credentials.
   [
     "IKEv2-ERROR:(SESSION ID = 41,SA ID = 2):: Creation/Installation of IPsec SA into IPsec DB failed",

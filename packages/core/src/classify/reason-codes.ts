@@ -7,24 +7,28 @@ import { IBM_VPN_STATUS_REASONS } from "./ibm-status-reasons.ts";
 import { PANOS_EVENT_IDS } from "./panos-event-ids.ts";
 import type { IkePhase } from "./types.ts";
 
-const FAULT_OF_REASON_CODE: Readonly<Record<string, LogFaultCode>> = {
-  ...ALIBABA_DIAGNOSIS_CODES,
-  ...IBM_VPN_STATUS_REASONS,
-  ...PANOS_EVENT_IDS,
-  ...HUAWEI_IPSEC_REASONS,
-};
+// By lower-cased name: the rules that find these names ignore case, as every rule does.
+const FAULT_OF_REASON_CODE: ReadonlyMap<string, LogFaultCode> = new Map(
+  Object.entries({
+    ...ALIBABA_DIAGNOSIS_CODES,
+    ...IBM_VPN_STATUS_REASONS,
+    ...PANOS_EVENT_IDS,
+    ...HUAWEI_IPSEC_REASONS,
+  }).map(([name, code]) => [name.toLowerCase(), code]),
+);
 
 // The phase a name spells: Alibaba's Phase2NegotiationTimeout, Huawei's "phase1 hard expiry",
 // PAN-OS's ike-nego-p2-no-p1 and ikev2-nego-child-dup-rekey; an invalid SPI is an IPsec SA's.
-const PHASE_2_NAME = /Phase2|phase2|-p2-|-child-|invalid spi/;
-const PHASE_1_NAME = /Phase1|phase1|-p1-|-ike-/;
+const PHASE_2_NAME = /phase2|-p2-|-child-|invalid spi/i;
+const PHASE_1_NAME = /phase1|-p1-|-ike-/i;
 
 function codeOf(name: string): LogFaultCode {
-  const code = FAULT_OF_REASON_CODE[name];
+  const lower = name.toLowerCase();
+  const code = FAULT_OF_REASON_CODE.get(lower);
   if (code) return code;
   // Huawei's responder names the parameter: "phase1 proposal dh mismatch".
-  if (name.startsWith("phase1 proposal")) return "IKE_PROPOSAL_MISMATCH";
-  if (name.startsWith("phase2 proposal")) return "IPSEC_PROPOSAL_MISMATCH";
+  if (lower.startsWith("phase1 proposal")) return "IKE_PROPOSAL_MISMATCH";
+  if (lower.startsWith("phase2 proposal")) return "IPSEC_PROPOSAL_MISMATCH";
   return "TUNNEL_DOWN_OTHER";
 }
 
