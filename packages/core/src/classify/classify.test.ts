@@ -979,6 +979,18 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "PEER_UNREACHABLE",
     "1",
   ],
+  // IOS IKEv2 aborts name their error the ASA's way; an abort it redoes is routine; no key pair for certificates.
+  [
+    "*Jun  2 10:00:00.001: %IKEV2-3-NEG_ABORT: Negotiation aborted due to ERROR: Create child exchange failed",
+    "TUNNEL_DOWN_OTHER",
+    null,
+  ],
+  [
+    "%ASA-4-750003: Local:198.51.100.1:500 Remote:52.1.2.3:500 Username:52.1.2.3 IKEv2 Negotiation aborted due to ERROR: The peer's KE payload contained the wrong DH group",
+    "INFO",
+    null,
+  ],
+  ["*Jun  2 10:00:00.001: %CRYPTO-3-IKMP_QUERY_KEY: Querying key pair failed.", "IKE_AUTH_FAILURE", "1"],
   // Cisco IKEv2 platform: the IPsec SA not installed, the session gone, no phase 1 credentials.
   [
     "IKEv2-ERROR:(SESSION ID = 41,SA ID = 2):: Creation/Installation of IPsec SA into IPsec DB failed",

@@ -162,6 +162,15 @@ const BENIGN: Rule[] = [
     confidence: 0.8,
   }),
   r({
+    // Cisco IKEv2 aborting one exchange it will redo: the peer's DH group (it retries with the
+    // group asked for) or an SA already being negotiated.
+    id: "benign.ikev2-abort-retried",
+    keywords: ["wrong dh group", "already in negotiation"],
+    test: /Negotiation aborted due to ERROR: (?:The peer's KE payload contained the wrong DH group|SA is already in negotiation)/,
+    code: "INFO",
+    confidence: 0.7,
+  }),
+  r({
     // SonicWall's per-packet ESP checks (a packet dropped), not a negotiation's authentication.
     id: "benign.esp-packet-check",
     keywords: ["decryption failed", "authentication failed"],
@@ -1064,9 +1073,10 @@ const AUTH: Rule[] = [
       "no private key exists",
       "could not retrieve authentication attributes",
       "no preshared key or trustpoint",
+      "querying key pair failed",
     ],
     needsTunnelContext: true,
-    test: /[Ff]ailed to (?:get|find|load) (?:the )?(?:local |peer |my |our )?(?:certificate|private key|keychain)\b|certificate doesn't exist|Failed to set P1 auth\b|RSA private key is needed to sign packets|No private key exists to sign packets|Could not retrieve authentication attributes for peer|No preshared key or trustpoint configured\b/,
+    test: /[Ff]ailed to (?:get|find|load) (?:the )?(?:local |peer |my |our )?(?:certificate|private key|keychain)\b|certificate doesn't exist|Failed to set P1 auth\b|RSA private key is needed to sign packets|No private key exists to sign packets|Could not retrieve authentication attributes for peer|No preshared key or trustpoint configured\b|Querying key pair failed/,
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.7,
@@ -2174,7 +2184,7 @@ const DOWN: Rule[] = [
       "abort exchange",
       "negotiation aborted due to error",
     ],
-    test: /failed to process ph[12] packet|no configuration found for \S+|failed to begin ipsec sa negotication|(?<!INFORMATIONAL(?:_V1)? )(?:request|response) with message ID \d+ processing failed|no longer viable for initiating a Child SA|initiation failed because parent ISAKMP #\d+ is gone|(?:does not support|tried to initiate a|did not initiate a) childless IKE_SA|canceling (?:IKE_SA setup|Main Mode|Aggressive Mode) due to uniqueness policy|hitting IKE_SA limit|creating IKE_SA failed, ignoring message|unable to reestablish IKE_SA due to asymmetric setup|ignoring \w+ request, queue full|Negotiating limit reached|in-negotiation context limit of \d+ reached|IKE Peer address (?:same as our interface address|not configured for destination)|IKEv2 Doesn't support Multiple Peers|\b[A-Z]+_(?:CONNECTION|TUNNEL|SESSION)_DOWN\b|sa_free: (?:IKE_AUTH failed|timeout)$|No matching Policy found, terminating SA|failed to initiate a IKE_SA_INIT exchange|IKEv2-PROTO-\d: (?:\(\d+\): )?Abort exchange\b|IKEv2 Negotiation aborted due to ERROR:/,
+    test: /failed to process ph[12] packet|no configuration found for \S+|failed to begin ipsec sa negotication|(?<!INFORMATIONAL(?:_V1)? )(?:request|response) with message ID \d+ processing failed|no longer viable for initiating a Child SA|initiation failed because parent ISAKMP #\d+ is gone|(?:does not support|tried to initiate a|did not initiate a) childless IKE_SA|canceling (?:IKE_SA setup|Main Mode|Aggressive Mode) due to uniqueness policy|hitting IKE_SA limit|creating IKE_SA failed, ignoring message|unable to reestablish IKE_SA due to asymmetric setup|ignoring \w+ request, queue full|Negotiating limit reached|in-negotiation context limit of \d+ reached|IKE Peer address (?:same as our interface address|not configured for destination)|IKEv2 Doesn't support Multiple Peers|\b[A-Z]+_(?:CONNECTION|TUNNEL|SESSION)_DOWN\b|sa_free: (?:IKE_AUTH failed|timeout)$|No matching Policy found, terminating SA|failed to initiate a IKE_SA_INIT exchange|IKEv2-PROTO-\d: (?:\(\d+\): )?Abort exchange\b|(?:IKEv2 )?Negotiation aborted due to ERROR:/,
     code: "TUNNEL_DOWN_OTHER",
     confidence: 0.6,
   }),
