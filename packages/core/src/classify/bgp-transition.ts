@@ -2,9 +2,8 @@
 // (from, to) states and the triggering event sit, and one decision reads them. BIRD and ExaBGP name
 // only the state the session entered, in words of their own (up, down, start...).
 
-// As FRR, Junos and OpenBGPD write them, or in capitals (H3C, GoBGP).
-const STATE =
-  "(Idle|IDLE|Connect|CONNECT|Active|ACTIVE|OpenSent|OPENSENT|OpenConfirm|OPENCONFIRM|Established|ESTABLISHED|Clearing|Closing|Deleted)\\b";
+// In any case: FRR, Junos and OpenBGPD write "OpenSent", H3C and GoBGP "OPENSENT".
+const STATE = "(Idle|Connect|Active|OpenSent|OpenConfirm|Established|Clearing|Closing|Deleted)\\b";
 
 interface Wording {
   pattern: string;
@@ -56,7 +55,7 @@ function groupCount(pattern: string): number {
 // Where each wording's groups start in the combined expression.
 const OFFSETS = WORDINGS.map((_, i) => 1 + WORDINGS.slice(0, i).reduce((n, w) => n + groupCount(w.pattern), 0));
 
-export const BGP_TRANSITION = new RegExp(WORDINGS.map((w) => `(?:${w.pattern})`).join("|"));
+export const BGP_TRANSITION = new RegExp(WORDINGS.map((w) => `(?:${w.pattern})`).join("|"), "i");
 
 export interface BgpTransition {
   from?: string;
