@@ -252,7 +252,9 @@ const GOOGLE_STATUS: Rule[] = [
   }),
 ];
 
-const HUAWEI_REASON_NAMES = [
+// Huawei's fault causes as expression alternatives: the listed names, and the responder's
+// "phase1 proposal <parameter> mismatch" forms.
+const HUAWEI_REASON_PATTERNS = [
   ...Object.keys(HUAWEI_IPSEC_REASONS),
   "phase1 proposal [a-z ]+ mismatch",
   "phase2 proposal [a-z ]+ mismatch",
@@ -290,7 +292,7 @@ const REASON_CODES: Rule[] = [
       "reason=",
       ...keywordsOfNames([...Object.keys(HUAWEI_IPSEC_REASONS), "phase1 proposal ", "phase2 proposal "]),
     ],
-    test: new RegExp(`(?:\\b(?:Offline)?Reason=\\[?|^)(${HUAWEI_REASON_NAMES.join("|")})(?=[\\],)]|\\.?$)`),
+    test: new RegExp(`(?:\\b(?:Offline)?Reason=\\[?|^)(${HUAWEI_REASON_PATTERNS.join("|")})(?=[\\],)]|\\.?$)`),
     code: "REASON_CODE",
     confidence: 0.85,
   }),
