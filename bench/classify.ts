@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { classifyLine, LineSplitter, MAX_LINE_LENGTH } from "@tunnelwatch/core";
 import { readLabelledLines } from "../packages/core/test/labelled-lines.ts";
-import { seededRandom } from "./seeded-random.ts";
+import { seededRandom } from "../packages/core/test/seeded-random.ts";
 
 const LINES = Number(process.env.BENCH_LINES ?? 1_200_000);
 const FILE = path.join(tmpdir(), "tunnelwatch-bench", `classify-${LINES}.log`);

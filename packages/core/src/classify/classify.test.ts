@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { expressionSamples } from "../../test/expression-samples.ts";
 import { type LabelledLine, readLabelledLines } from "../../test/labelled-lines.ts";
+import { seededRandom } from "../../test/seeded-random.ts";
 import { LOG_FAULT_CODES, type LogFaultCode } from "../codes.ts";
 import { applyRules, applyRulesExhaustively, classifyLine, MAX_LINE_LENGTH, notTunnelLine } from "./classify.ts";
 import { extractFields, ipv4Addresses } from "./fields.ts";
@@ -128,6 +130,21 @@ describe("the keyword index", () => {
             `${rule.id}: ${match[0]}`,
           ).toBe(true);
         }
+      }
+    }
+  });
+
+  it("has a keyword of its rule in every wording an expression's alternatives allow, beyond the labelled lines", () => {
+    // A wording with no keyword is a line the rule silently never sees (a plural, a spelling
+    // variant, an optional word): strings generated from each alternative find it.
+    for (const rule of RULES) {
+      if (rule.nonAscii) continue;
+      for (const sample of expressionSamples(rule.test, 150)) {
+        const text = sample.toLowerCase();
+        expect(
+          rule.keywords.some((keyword) => text.includes(keyword)),
+          `${rule.id}: ${sample}`,
+        ).toBe(true);
       }
     }
   });
@@ -1228,11 +1245,7 @@ describe("fields", () => {
     const reference = new RegExp(`(?<![\\d.])${octet}(?:\\.${octet}){3}(?![\\d.]*\\d)`, "g");
     const octets = ["0", "1", "10", "99", "199", "200", "249", "255", "256", "099", "01", "1234"];
     const edges = ["", " ", ".", "1", "a", ":500", "..5", "[", "/24", "peer ", ".7"];
-    let seed = 7;
-    const random = () => {
-      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-      return seed / 2_147_483_648;
-    };
+    const random = seededRandom(7);
     const pick = (items: string[]) => items[Math.floor(random() * items.length)] as string;
     const samples = [
       "peer 203.0.113.9.",
@@ -1460,11 +1473,7 @@ describe("bad input never throws and says why", () => {
   });
 
   it("survives random garbage: 20,000 random strings and byte arrays", () => {
-    let seed = 12345;
-    const random = () => {
-      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-      return seed / 2_147_483_648;
-    };
+    const random = seededRandom(12345);
     const alphabet =
       "abcXYZ019 _-:[]{}()\"'\\/.,;<>|=#%*\u00e9\u65e5\ud83d\ude00\u0000\u001f\ufffdNO_PROPOSAL_CHOSEN IKE_SA CHILD_SA";
     for (let i = 0; i < 20_000; i++) {
