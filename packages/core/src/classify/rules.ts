@@ -477,6 +477,7 @@ const NAT_T: Rule[] = [
     ],
     test: /port floating is off|NAT-?T(?:raversal)? (?:is )?(?:disabled|not (?:enabled|supported|allowed|configured))|NAT[- ]?T(?:raversal)? (?:does not match|mismatch)|nat detection fail|disabling NAT-D|Aborting NAT-Traversal negotiation|NAT: cannot (?:float|switch) to|(?<!peer )does not support NAT\b|unable to build NATD payloads|NAT-D payload hash failed|nat_traversal=no|NAT Traversal is not enabled/i,
     code: "NAT_T_ISSUE",
+    defaultPhase: "1",
     confidence: 0.85,
   }),
   r({
@@ -1697,6 +1698,7 @@ const REKEY: Rule[] = [
     keywords: ["none message must be encrypted", "there is no isakmp-sa", "no phase-1 sa is found", "non-existent"],
     test: /none message must be encrypted|Quick Mode message is for a non-existent \(expired or deleted\?\) ISAKMP SA|can'?t start the quick mode, there is no ISAKMP-SA|negotiation request received but no phase-1 SA is found/,
     code: "REKEY_FAILURE",
+    defaultPhase: "1",
     confidence: 0.6,
   }),
   r({
@@ -1939,6 +1941,7 @@ const UNREACHABLE: Rule[] = [
     ],
     test: /remote party timeout|response packets cannot be received from the peer|peer(?: gateway)? does not respond|exchange retransmit timed out|No incoming packets from peer|no response from \S+?,? (?:timeout|timed out)\b|^NETWORK_ERROR: /,
     code: "PEER_UNREACHABLE",
+    defaultPhase: "1",
     confidence: 0.75,
   }),
 ];
@@ -2553,6 +2556,7 @@ const UP: Rule[] = [
     keywords: ["=> established", ": established", ", established, ikev"],
     test: /state change: \w+ => ESTABLISHED|#\d+: established (?:IKE|Child) SA\b|, ESTABLISHED, IKEv[12]\b|: ESTABLISHED \d+ \w+ ago\b/,
     code: "TUNNEL_UP",
+    defaultPhase: "1",
     confidence: 0.9,
   }),
   r({
