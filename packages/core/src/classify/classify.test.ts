@@ -463,7 +463,7 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ["The first phase of the IPsec negotiation is successful.", "TUNNEL_UP", "1"],
   // SonicOS, NEC UNIVERGE IX, RouterOS.
   ["IKEv2 negotiation completed", "TUNNEL_UP", null],
-  ["2026/03/20 10:03:52 IKE.016: No response from 198.51.100.7, timeout", "PEER_UNREACHABLE", null],
+  ["2026/03/20 10:03:52 IKE.016: No response from 198.51.100.7, timeout", "PEER_UNREACHABLE", "1"],
   ["10:03:52 ipsec,error parsing packet failed, possible cause: wrong password", "IKE_AUTH_FAILURE", "1"],
   ["10:03:52 ipsec,info killing ike1 SA: 203.0.113.2[500]-198.51.100.2[500]", "TUNNEL_DOWN_OTHER", null],
   ["10:03:52 dhcp,info server1 assigned 192.168.88.20 for 24:0A:C4:12:34:56 ESP-123456", "UNKNOWN", null],
