@@ -259,7 +259,7 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ["Tunnel to-aws is up", "TUNNEL_UP", null],
   ['msg="IKE Responder: No matching phase 2 ID found for proposed remote network"', "TRAFFIC_SELECTOR_MISMATCH", "2"],
   ['msg="IKE Responder: Mode 2 PFS not allowed by VPN Policy"', "IPSEC_PROPOSAL_MISMATCH", "2"],
-  ['msg="IPsec Tunnel status changed" note="Tunnel Down"', "TUNNEL_DOWN_OTHER", null],
+  ['msg="IPsec Tunnel status changed" note="Tunnel Down"', "TUNNEL_DOWN_OTHER", "2"],
   ["IKE: Main Mode Completion.", "TUNNEL_UP", "1"],
   [
     "Encryption failure: according to the policy the packet should not have been decrypted",
@@ -268,7 +268,7 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ],
   ["IKE: Wrong remote peer ID", "IKE_AUTH_FAILURE", "1"],
   // A negation is not the event.
-  ["IPsec tunnel not established: waiting for peer", "INFO", null],
+  ["IPsec tunnel not established: waiting for peer", "INFO", "2"],
   ["charon: 12[IKE] IKE_SA not established yet", "INFO", "1"],
   // Traffic selectors and identities.
   ["charon: 11[IKE] received TS_UNACCEPTABLE notify, no CHILD_SA built", "TRAFFIC_SELECTOR_MISMATCH", "2"],
@@ -552,7 +552,7 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "TUNNEL_UP",
     "2",
   ],
-  ["IKEv2-PLAT-5: Active ike sa request deleted", "TUNNEL_DOWN_OTHER", null],
+  ["IKEv2-PLAT-5: Active ike sa request deleted", "TUNNEL_DOWN_OTHER", "1"],
   ["BGP: ses global 169.254.10.1 (0x7F) act Reset (BGP Notification received).", "BGP_SESSION_DOWN", null],
   ["BGP: 169.254.10.1-Outgoing [DECODE] Open: Invalid Router ID 0.0.0.0", "BGP_SESSION_DOWN", null],
   [
