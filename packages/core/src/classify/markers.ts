@@ -69,10 +69,11 @@ const MARKERS = {
     "failed when processing",
     "determined by dpd",
     "sa delete message",
+    "sa negotiation failed",
   ],
   fortinet: ["logid", "log_id=", "subtype", "negotiate", "xauth_status", "vpntunnel=", "[iked ", "[fortiike "],
   meraki: [" events "],
-  tencent: ["ike_sa_establish_fail", "ike_nego:"],
+  tencent: ["ike_sa_establish_fail", "ike_nego:", "tans_ike_nego"],
   racoon: ["error: ", "info: ", "warning: ", "notify: ", "debug: ", "ipsec,", "ipsec "],
   between: ["between"],
   // Records of other kinds that a tunnel line's words may appear in (see notTunnelLine).
