@@ -267,6 +267,13 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "2",
   ],
   ["IKE: Wrong remote peer ID", "IKE_AUTH_FAILURE", "1"],
+  // Wordings found by generating strings from the rules' expressions: a failure the benign
+  // wording of a neighbouring rule used to swallow.
+  ["charon: 10[IKE] CHILD_SA expired without being rekeyed", "REKEY_FAILURE", "2"],
+  ["NAT detected but NAT-T disabled on this gateway", "NAT_T_ISSUE", "1"],
+  ["charon: 10[IKE] re-authentication failed, trying to reestablish IKE_SA", "REKEY_FAILURE", "1"],
+  ["DH group mismatch", "IKE_PROPOSAL_MISMATCH", "1"],
+  ["IKE phase 2: PFS DH group mismatch", "IPSEC_PROPOSAL_MISMATCH", "2"],
   // A negation is not the event.
   ["IPsec tunnel not established: waiting for peer", "INFO", "2"],
   ["charon: 12[IKE] IKE_SA not established yet", "INFO", "1"],

@@ -85,7 +85,7 @@ const BENIGN: Rule[] = [
   r({
     id: "benign.rekey-ok",
     keywords: ["rekey", "reauthenticating"],
-    test: /(?<!before )rekey(?:ing)? (?:completed|succeeded|successful)|\brekeyed\b|initiating rekey|(?<!while )rekeying (?:of )?(?:CHILD_SA|IKE_SA|IKE SA)(?! failed)|detected rekeying|state change: \w+ => REKEY(?:ING|ED)|is rekeying due to|negotiation is succeeded as \w+, rekey\b|reauthenticating IKE_SA(?! failed)/,
+    test: /(?<!before )rekey(?:ing)? (?:completed|succeeded|successful)|(?<!without (?:being )?|not (?:been |being )?)\brekeyed\b|initiating rekey|(?<!while )rekeying (?:of )?(?:CHILD_SA|IKE_SA|IKE SA)(?! failed)|detected rekeying|state change: \w+ => REKEY(?:ING|ED)|is rekeying due to|negotiation is succeeded as \w+, rekey\b|reauthenticating IKE_SA(?! failed)/,
     code: "INFO",
     confidence: 0.9,
   }),
@@ -107,7 +107,7 @@ const BENIGN: Rule[] = [
       "keep-alive",
       "keepalive",
     ],
-    test: /i am NATed|I am behind (?:a )?NAT\b|(?:local|remote) host is behind NAT|NAT-Traversal: Result|NAT detected|sending (?:NAT-T |NAT )?keep-?alive/i,
+    test: /i am NATed|I am behind (?:a )?NAT\b|(?:local|remote) host is behind NAT|NAT-Traversal: Result|NAT detected(?![^.]*\b(?:but|while)\b[^.]*\b(?:disabled|not (?:enabled|supported|allowed|configured)))|sending (?:NAT-T |NAT )?keep-?alive/i,
     code: "INFO",
     confidence: 0.8,
   }),
@@ -826,7 +826,7 @@ const AUTH: Rule[] = [
     // Every login service's wording too (PAM, Kerberos, RADIUS clients).
     id: "auth.failed-generic",
     keywords: ["authenticat", "auth fail", "auth check fail"],
-    test: /can'?t authenticate|failed to authenticate|(?<!packet |PPP: |re)authentication (?:of .+ )?(?:failed|failure)(?!, incomplete IKE_AUTH response contains the Child SA error)|authentication result: fail|(?<!packet |PPP: |re)auth(?:entication)? (?:check )?fail(?!ed, incomplete IKE_AUTH response contains the Child SA error)/,
+    test: /can'?t authenticate|failed to authenticate|(?<!packet |PPP: |re-?)authentication (?:of .+ )?(?:failed|failure)(?!, incomplete IKE_AUTH response contains the Child SA error)|authentication result: fail|(?<!packet |PPP: |re-?)auth(?:entication)? (?:check )?fail(?!ed, incomplete IKE_AUTH response contains the Child SA error)/,
     needsTunnelContext: true,
     code: "IKE_AUTH_FAILURE",
     phase: "1",
@@ -1256,7 +1256,7 @@ const PROPOSALS: Rule[] = [
     ],
     // A quick mode or child SA without a KE payload, or a peer proposal without a DH group (an
     // IKE SA proposal always has one): one side wants PFS, the other does not.
-    test: /lacks KE payload|Peer proposal: DOES NOT HAVE DIFFIE_HELLMAN_GROUP|expecting no DH but remote's accepted proposal includes|require PFS but|not supported for PFS|PFS (?:group )?(?:mismatch|does not match)|pfs[^.]*(?:mismatch|not match)|DH group mismatch|DhGroupMismatch|proposal without PFS|PFS not enabled|PFS not allowed|Received DH group \d+ instead of expected group \d+ for PFS/i,
+    test: /lacks KE payload|Peer proposal: DOES NOT HAVE DIFFIE_HELLMAN_GROUP|expecting no DH but remote's accepted proposal includes|require PFS but|not supported for PFS|PFS (?:group )?(?:mismatch|does not match)|pfs[^.]*(?:mismatch|not match)|DhGroupMismatch|proposal without PFS|PFS not enabled|PFS not allowed|Received DH group \d+ instead of expected group \d+ for PFS/i,
     code: "IPSEC_PROPOSAL_MISMATCH",
     phase: "2",
     confidence: 0.85,
