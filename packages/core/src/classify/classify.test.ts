@@ -274,6 +274,9 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ["charon: 10[IKE] re-authentication failed, trying to reestablish IKE_SA", "REKEY_FAILURE", "1"],
   ["DH group mismatch", "IKE_PROPOSAL_MISMATCH", "1"],
   ["IKE phase 2: PFS DH group mismatch", "IPSEC_PROPOSAL_MISMATCH", "2"],
+  // An anonymised peer may hold spaces; a kmd trace names its function where a program stands.
+  ["charon: 15[JOB] <244> deleting half open IKE_SA with <CLIENT IP ADDRESS> after timeout", "PEER_UNREACHABLE", "1"],
+  ["Mar 4 14:32:36 ike_st_i_n: Start, doi = 1, protocol = 1, code = unknown (36137)", "INFO", null],
   // A negation is not the event.
   ["IPsec tunnel not established: waiting for peer", "INFO", "2"],
   ["charon: 12[IKE] IKE_SA not established yet", "INFO", "1"],

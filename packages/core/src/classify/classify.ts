@@ -90,6 +90,8 @@ const NOT_TUNNEL_PROGRAMS = new Set([
 ]);
 // BGP daemons of a customer gateway: their lines are routing lines of the tunnels' BGP sessions.
 const BGP_PROGRAMS = new Set(["bgpd", "bird", "bird6", "gobgpd", "exabgp", "openbgpd"]);
+// A BGP or IKE daemon's function name in a trace line.
+const TRACE_FUNCTION = /^(?:bgp|ike|ikev2|isakmp|ipsec)_\w/;
 // Junos rpd events of routing protocols that do not run over the tunnels Tunnelwatch watches.
 const JUNOS_OTHER_ROUTING = /\bRPD_(?:OSPF|ISIS|LDP|RSVP|PIM|MPLS|RIP|L2VPN|VPLS)_/;
 // FortiGate and PAN-OS routing events: only their BGP sessions run over the tunnels.
@@ -349,8 +351,9 @@ function readsAsTunnelLine(detected: Vendor, line: string, message: string, prog
     return VPN_VOCABULARY.test(message) || SCREENOS_VPN_WORDS.test(message);
   if (detected !== "unknown") return true;
   if (program === undefined) return VPN_VOCABULARY.test(message);
-  // Junos rpd traces write the BGP function's name where syslog puts a program: "bgp_read_v4_message: ...".
-  return BGP_PROGRAMS.has(program) || program.startsWith("bgp_") || VPN_VOCABULARY.test(program);
+  // Junos rpd and kmd traces write the function's name where syslog puts a program:
+  // "bgp_read_v4_message: ...", "ike_st_i_n: ...".
+  return BGP_PROGRAMS.has(program) || TRACE_FUNCTION.test(program) || VPN_VOCABULARY.test(program);
 }
 
 // One scan buffer per process: classification is synchronous, so it is never shared.
