@@ -277,6 +277,14 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   // An anonymised peer may hold spaces; a kmd trace names its function where a program stands.
   ["charon: 15[JOB] <244> deleting half open IKE_SA with <CLIENT IP ADDRESS> after timeout", "PEER_UNREACHABLE", "1"],
   ["Mar 4 14:32:36 ike_st_i_n: Start, doi = 1, protocol = 1, code = unknown (36137)", "INFO", null],
+  // Anonymised lines: a placeholder of several words, SPIs written as X's.
+  [
+    'pluto[2060]: "aws-t1" #7728: received Delete SA(0xXXXXXXXX) payload: deleting IPSEC State #7734',
+    "TUNNEL_DOWN_OTHER",
+    "2",
+  ],
+  ["%BGP-5-ADJCHANGE: neighbor <IP ADDRESS> Down BGP Notification sent", "BGP_SESSION_DOWN", null],
+  ["ike 0:to-aws:34538: established IKE SA XXXXXXXX/XXXXXXXX", "TUNNEL_UP", "1"],
   // A negation is not the event.
   ["IPsec tunnel not established: waiting for peer", "INFO", "2"],
   ["charon: 12[IKE] IKE_SA not established yet", "INFO", "1"],

@@ -356,6 +356,31 @@ function readsAsTunnelLine(detected: Vendor, line: string, message: string, prog
   return BGP_PROGRAMS.has(program) || TRACE_FUNCTION.test(program) || VPN_VOCABULARY.test(program);
 }
 
+// Anonymised lines stand a placeholder of several words where an address or a name was
+// ("<CLIENT IP ADDRESS>", "<peer ip>"): joined into one word, it fills the place the rules
+// expect one token in, as "x.x.x.x" or "<peer_ip>" does.
+const PLACEHOLDER = /<([A-Za-z]+(?: [A-Za-z]+){1,4})>/g;
+
+const JOINED_PLACEHOLDER = /<([A-Za-z]+(?:_[A-Za-z]+){1,4})>/g;
+
+function joinPlaceholderWords(line: string): string {
+  return line.replace(PLACEHOLDER, (_, words: string) => `<${words.replaceAll(" ", "_")}>`);
+}
+
+/** The evidence and fields as the line wrote its placeholders. */
+function withPlaceholdersRestored(result: Classification, line: string): Classification {
+  const restore = (text: string) =>
+    text.replace(JOINED_PLACEHOLDER, (joined, words: string) => {
+      const spaced = `<${words.replaceAll("_", " ")}>`;
+      return line.includes(spaced) ? spaced : joined;
+    });
+  const fields: ParsedFields = { ...result.fields };
+  for (const [key, value] of Object.entries(fields)) {
+    if (typeof value === "string") (fields as Record<string, unknown>)[key] = restore(value);
+  }
+  return { ...result, evidence: result.evidence === null ? null : restore(result.evidence), fields };
+}
+
 // One scan buffer per process: classification is synchronous, so it is never shared.
 const found = new Found();
 
@@ -388,18 +413,25 @@ export function classifyLine(input: string | Uint8Array, options: ClassifyOption
       if (wrapped !== undefined) return classifyLine(wrapped, options);
     }
   }
+  const joined = line.includes("<") ? joinPlaceholderWords(line) : line;
+  const result = classifyText(joined, isMalformedJson, options);
+  return joined === line ? result : withPlaceholdersRestored(result, line);
+}
+
+/** A text line (or a JSON record that did not parse) after its placeholders were joined. */
+function classifyText(textLine: string, isMalformedJson: boolean, options: ClassifyOptions): Classification {
   // Keywords are not looked for in the timestamp, which holds none.
-  const header = splitHeader(line);
+  const header = splitHeader(textLine);
   const { message, fields, afterTime } = header;
-  scan(line, found, afterTime);
-  if (found.hasSuspectCharacters && isBinary(line)) {
+  scan(textLine, found, afterTime);
+  if (found.hasSuspectCharacters && isBinary(textLine)) {
     return unknown("binary data or invalid UTF-8 in the line");
   }
-  const detected = vendorOf(header, line, found);
-  const otherTraffic = notTunnelLine(fields.program, detected, line, message, found);
+  const detected = vendorOf(header, textLine, found);
+  const otherTraffic = notTunnelLine(fields.program, detected, textLine, message, found);
   if (otherTraffic) return unknown(otherTraffic, detected, fields);
   let vendor = detected;
-  if (isMalformedJson && /"(?:ike_phase[12]_state|dpd_enabled|nat_t_detected|details)"/.test(line)) vendor = "aws";
+  if (isMalformedJson && /"(?:ike_phase[12]_state|dpd_enabled|nat_t_detected|details)"/.test(textLine)) vendor = "aws";
   if (vendor === "unknown" && options.vendor) vendor = options.vendor;
 
   const result = message ? classifyMessage(message, vendor, fields, found) : undefined;
@@ -410,7 +442,7 @@ export function classifyLine(input: string | Uint8Array, options: ClassifyOption
   }
   if (isMalformedJson) return unknown("malformed or truncated JSON record", vendor, fields);
   const isDump = HEX_DUMP.test(message);
-  if (readsAsTunnelLine(detected, line, message, fields.program) && !isDump) {
+  if (readsAsTunnelLine(detected, textLine, message, fields.program) && !isDump) {
     extractFields(message, vendor, fields, found);
     fields.message = message;
     return {
