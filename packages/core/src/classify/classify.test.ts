@@ -285,6 +285,17 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ],
   ["%BGP-5-ADJCHANGE: neighbor <IP ADDRESS> Down BGP Notification sent", "BGP_SESSION_DOWN", null],
   ["ike 0:to-aws:34538: established IKE SA XXXXXXXX/XXXXXXXX", "TUNNEL_UP", "1"],
+  // A relay forwards the device's line with its own header first.
+  [
+    "Dec  3 10:00:01 relay01 Aug  3 10:18:44  srx1 kmd[14162]: KMD_VPN_DOWN_ALARM_USER: VPN to-aws from 203.0.113.9 is down.",
+    "TUNNEL_DOWN_OTHER",
+    null,
+  ],
+  [
+    "<134>1 2026-12-03T10:00:01Z relay01 - - - - 2025-01-15 08:59:27.132938 ike V=root:0:to-aws:35404: retransmission, re-send last message",
+    "PEER_UNREACHABLE",
+    "1",
+  ],
   // A negation is not the event.
   ["IPsec tunnel not established: waiting for peer", "INFO", "2"],
   ["charon: 12[IKE] IKE_SA not established yet", "INFO", "1"],

@@ -40,6 +40,9 @@ const GREP_FILE_PREFIX = /^\/[\w./-]+\.log(?:\.\d+)?:(?=\w)|^\/var\/log\/[\w./-]
 export const SCREENOS_EVENT =
   /NetScreen device_id=|\]system-(?:emergency|alert|critical|error|warning|notification|information|debugging)-\d{5}\b/;
 
+// The relay's host before a forwarded line's own timestamp (a digit, "<pri>" or a month name).
+const RELAY_HOST = /^[\w.:-]+ +(?=<\d{1,3}>|\d|[A-Z][a-z]{2} )/;
+
 // racoon writes its level where syslog puts a program: "2014-06-02 12:39:30: INFO: purged ...".
 const RACOON_LEVEL = /^(?:ERROR|INFO|WARNING|NOTIFY|DEBUG)$/;
 
@@ -183,6 +186,13 @@ export function splitHeader(line: string): Header {
     const msgId = rfc5424[5] !== "-" ? `${rfc5424[5]} ` : "";
     const structured = rfc5424[6] && rfc5424[6] !== "-" ? `${rfc5424[6]} ` : "";
     rest = `${msgId}${structured}${rest.slice(rfc5424[0].length)}`;
+    // A relay's RFC 5424 header before the device's own syslog line.
+    const first = rest.charCodeAt(0);
+    const inner =
+      fields.program === undefined && msgId === "" && structured === "" && first >= 48 && first <= 122
+        ? splitHeader(rest)
+        : null;
+    if (inner?.fields.time !== undefined) return { ...inner, afterTime: line.length - rest.length + inner.afterTime };
   } else {
     // Timestamps start with a letter (month, weekday), a digit or "<pri>".
     const isTimeStart =
@@ -215,6 +225,15 @@ export function splitHeader(line: string): Header {
       } else if (program && !isPlutoDebug && !RACOON_LEVEL.test(program[1] as string)) {
         fields.program = program[1];
         rest = rest.slice(program[0].length);
+      } else {
+        // A relay that forwards the line with its own header before the device's:
+        // "Dec  3 10:00:01 relay01 Aug  3 10:18:01 srx1 kmd[14162]: ...".
+        const relay = RELAY_HOST.exec(rest);
+        const inner = relay ? splitHeader(rest.slice(relay[0].length)) : null;
+        if (relay && inner?.fields.time !== undefined) {
+          const innerStart = line.length - rest.length + relay[0].length;
+          return { ...inner, afterTime: innerStart + inner.afterTime };
+        }
       }
     } else {
       // Android logcat "I/charon  (14804): " and bare "charon: ".
