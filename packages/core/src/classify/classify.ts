@@ -361,6 +361,7 @@ function readsAsTunnelLine(detected: Vendor, line: string, message: string, prog
 // expect one token in, as "x.x.x.x" or "<peer_ip>" does.
 const PLACEHOLDER = /<([A-Za-z]+(?: [A-Za-z]+){1,4})>/g;
 
+const MAY_HOLD_PLACEHOLDER = /<[A-Za-z]+ [A-Za-z]/;
 const JOINED_PLACEHOLDER = /<([A-Za-z]+(?:_[A-Za-z]+){1,4})>/g;
 
 function joinPlaceholderWords(line: string): string {
@@ -413,7 +414,7 @@ export function classifyLine(input: string | Uint8Array, options: ClassifyOption
       if (wrapped !== undefined) return classifyLine(wrapped, options);
     }
   }
-  const joined = line.includes("<") ? joinPlaceholderWords(line) : line;
+  const joined = MAY_HOLD_PLACEHOLDER.test(line) ? joinPlaceholderWords(line) : line;
   const result = classifyText(joined, isMalformedJson, options);
   return joined === line ? result : withPlaceholdersRestored(result, line);
 }
