@@ -741,6 +741,16 @@ const TRAFFIC_SELECTORS: Rule[] = [
 
 const AUTH: Rule[] = [
   r({
+    // DMVPN's NHRP registration carries its own authentication string, not IKE's: a wrong one
+    // keeps the spoke from registering with the hub.
+    id: "down.nhrp-registration",
+    keywords: ["nhrp_error"],
+    test: /NHRP_ERROR: .*(?:wrong authentication string|authentication failure)/,
+    code: "TUNNEL_DOWN_OTHER",
+    phase: null,
+    confidence: 0.7,
+  }),
+  r({
     id: "auth.notify",
     keywords: [
       "authentication_failed",
@@ -1198,6 +1208,24 @@ const AUTH: Rule[] = [
 ];
 
 const PROPOSALS: Rule[] = [
+  r({
+    // Cisco IKEv2 debug names the state machine event: no proposal chosen while verifying or
+    // waiting for IKE_AUTH is the child SA's (phase 2), elsewhere the IKE SA's.
+    id: "proposal.ios-ikev2-auth-event",
+    keywords: ["ev_no_prop_chosen"],
+    test: /CurState: \w*AUTH\w* Event: EV_NO_PROP_CHOSEN\b/,
+    code: "IPSEC_PROPOSAL_MISMATCH",
+    phase: "2",
+    confidence: 0.8,
+  }),
+  r({
+    id: "proposal.ios-ikev2-event",
+    keywords: ["ev_no_prop_chosen"],
+    test: /Event: EV_NO_PROP_CHOSEN\b/,
+    code: "IKE_PROPOSAL_MISMATCH",
+    phase: "1",
+    confidence: 0.8,
+  }),
   r({
     // strongSwan: the peer asked for a key exchange (PFS) group none of our child proposals has.
     id: "proposal.child-ke-method",
@@ -1823,6 +1851,15 @@ const IDLE: Rule[] = [
 
 const UNREACHABLE: Rule[] = [
   r({
+    // Cisco IKEv2 state machine: retransmissions exhausted, or the peer never sent IKE_AUTH.
+    id: "unreachable.ios-ikev2-event",
+    keywords: ["ev_re_xmt_exceed", "ev_wait4_auth_tmo"],
+    test: /Event: EV_(?:RE_XMT_EXCEED|WAIT4_AUTH_TMO)\b/,
+    code: "PEER_UNREACHABLE",
+    phase: "1",
+    confidence: 0.8,
+  }),
+  r({
     id: "unreachable.icmp",
     keywords: [
       "asynchronous network error report",
@@ -2279,8 +2316,11 @@ const DOWN: Rule[] = [
       "schedule delete of ike sa",
       "processing delete request (proto",
       "tunnel-down message to ems",
+      "ev_delete",
+      "key_mgr_delete_sas",
+      "bring down existing phase 1 and 2",
     ],
-    test: /sent delete, closing SA|_recv_delete: received delete|sa_free: received delete|received DELETE (?:for|IKE_SA|CHILD_SA|payload)|received Delete(?: SA)?(?:\(0x\w+\))? payload|received Delete\/Notify|(?<!while )deleting IKE[_ ]SA|deleting (?:Child|ISAKMP|IPsec) SA \(\w+\)|deleting IPsec SA for\b|ISAKMP Phase 1 delete (?:received|sent)|(?:IKE|IPsec|CHILD)[_ ]SA (?:is |has been |was )?deleted|sending DELETE (?:INFO message )?for|sent INFORMATIONAL request to delete|delete IKE SA|closing CHILD_SA|deleting established Child SA\b|deleting CHILD_SA|CHILD_SA (?:\S+ )?closed\b|notify error, destroying IKE_SA|mismatch, closing IKE_SA|ISAKMP-SA deleted|IPsec-SA deleted|Deleted SA\b|delete proto (?:ESP|AH)\b|SA .* has been deleted|deleting SA\b|no corresponding tunnel exists|received SA_DELETE|sending delete for (?:IPsec|IKE) SA|recv (?:ISAKMP|IPsec) SA delete|delet(?:ing|ed) IPsec SA with SPI|schedule delete of IKE SA|processing delete request \(proto \d\)|sent tunnel-down message to EMS|session manager killed ikev2 tunnel|error code : IKEV2_DELETE_\w+|Processing DELETE INFO message for IKEv2 SA|IPsec (?:Main|Quick) Mode security association ended|Cannot find Phase 2 SA|delete packet (?:is received )?from the peer|Delete SA payload: .*deleting anyway|IKE phase-[12] SA is deleted/,
+    test: /sent delete, closing SA|_recv_delete: received delete|sa_free: received delete|received DELETE (?:for|IKE_SA|CHILD_SA|payload)|received Delete(?: SA)?(?:\(0x\w+\))? payload|received Delete\/Notify|(?<!while )deleting IKE[_ ]SA|deleting (?:Child|ISAKMP|IPsec) SA \(\w+\)|deleting IPsec SA for\b|ISAKMP Phase 1 delete (?:received|sent)|(?:IKE|IPsec|CHILD)[_ ]SA (?:is |has been |was )?deleted|sending DELETE (?:INFO message )?for|sent INFORMATIONAL request to delete|delete IKE SA|closing CHILD_SA|deleting established Child SA\b|deleting CHILD_SA|CHILD_SA (?:\S+ )?closed\b|notify error, destroying IKE_SA|mismatch, closing IKE_SA|ISAKMP-SA deleted|IPsec-SA deleted|Deleted SA\b|delete proto (?:ESP|AH)\b|SA .* has been deleted|deleting SA\b|no corresponding tunnel exists|received SA_DELETE|sending delete for (?:IPsec|IKE) SA|recv (?:ISAKMP|IPsec) SA delete|delet(?:ing|ed) IPsec SA with SPI|schedule delete of IKE SA|processing delete request \(proto \d\)|sent tunnel-down message to EMS|session manager killed ikev2 tunnel|error code : IKEV2_DELETE_\w+|Processing DELETE INFO message for IKEv2 SA|IPsec (?:Main|Quick) Mode security association ended|Cannot find Phase 2 SA|delete packet (?:is received )?from the peer|Delete SA payload: .*deleting anyway|IKE phase-[12] SA is deleted|CurState: READY Event: EV_DELETE\b|Enqueued KEY_MGR_DELETE_SAS\b|bring down existing phase 1 and 2 SA's/,
     code: "TUNNEL_DOWN_OTHER",
     confidence: 0.6,
   }),
@@ -2512,8 +2552,9 @@ const NEGOTIATION_FAILED: Rule[] = [
       "maximum license limit",
       "error processing payload",
       "sa_negotiation_failed",
+      "could not build ikev2 policy",
     ],
-    test: /(?<!SSL |TLS |TLS key )negotiations? (?:failed|fails|failure|is failed)\b|sending INTERNAL_ADDRESS_FAILURE|rejected by peer: INVALID_SYNTAX|notify: INVALID_SYNTAX\b|failed to start post getspi|state transition '[^']*' failed|missing at least one of the Child SA payloads|malformed (?:Quick Mode|IKE|ISAKMP) message|HASH\(\d\) (?:data does not match computed value|mismatch)|encountered fatal error in state|Maximum concurrent IKE negotiations exceeded|(?:response|reply|INFORMATIONAL_V1 request) \d+ \[ (?:\S+ )*N\(INVAL_SYN\)|received INVALID_SYNTAX (?:error )?notif(?:y|ication)\b|(?:notification|response containing|fatal error:) INVALID_SYNTAX\b|N\((?:INTERNAL_ADDRESS_FAILURE|FAIL_CP_REQ)\)|ignoring IKE_SA setup from .*(?:half[- ]open|limit)|error notify response, abort|Negotiate (?:ISAKMP )?SA Error|^ike \S+: going to be deleted|cannot establish phase ?[12]\b|rejected Child SA with (?:FAILED_CP_REQUIRED|INTERNAL_ADDRESS_FAILURE)|Child SA ignored|not attempting to setup (?:CHILD|child) SA|redirect exceeds limit|INTERNAL_ADDRESS_FAILURE notify, no CHILD_SA built|configuration payload negotiation failed|giving up after \d+ retries|Tunnel rejected:|SA (?:request )?rejected (?:due to|by)|failed to dispatch a KEY_ACQUIRE|IKE_GATEWAY_PEER_(?:FAILED|BLOCKED)\b|establishing connection '[^']*' failed|failed to negotiate or establish security associations|(?:Main|Quick) Mode Failure\b|sent invalid payload|ERROR_IPSEC_IKE_INVALID_PAYLOAD|Initial exchange failed|Failed SA init exchange|phase ?[12] failed\b|connect start L2L failed|establishing IKE_SA '[^']*' failed|IPsec negotiation with a remote computer failed|reason "QM rejected"|(?<!SSL |TLS |TLS key )NEGOTIATION FAILED|establishing CHILD_SA (?:'[^']*' )?failed|ignoring (?:IKEv2 )?request(?: to establish IPsec SA)?, no policy configured|(?:negotiation|exchange) from \S+ to \S+ failed|failed to (?:pre-)?process (?:ph[12] )?packet|status="?negotiate_error|msg="?\s*(?:progress|negotiate) IPsec phase \d"?.*status="?failure|failed to negotiate (?:the )?(?:IKE|IPsec|IPSec|ISAKMP|CHILD)[ _]SA\b|\bipsec_phase[12]_nego_failed\b|IKE SAs exceeded the limit\b|negotiations have failed|Dropped peer packet because no policy uses the peer configuration|Failed to complete Diffie-Hellman operation|Cannot obtain an IP address for remote peer|Failed to allocate IP address|Unable to find IPv4 address pool|address pool exhausted|Terminating the VPN connection attempt from|Maximum license limit \d+ exceeded|Error processing payload: Payload ID|\bSA_NEGOTIATION_FAILED\b/,
+    test: /(?<!SSL |TLS |TLS key )negotiations? (?:failed|fails|failure|is failed)\b|sending INTERNAL_ADDRESS_FAILURE|rejected by peer: INVALID_SYNTAX|notify: INVALID_SYNTAX\b|failed to start post getspi|state transition '[^']*' failed|missing at least one of the Child SA payloads|malformed (?:Quick Mode|IKE|ISAKMP) message|HASH\(\d\) (?:data does not match computed value|mismatch)|encountered fatal error in state|Maximum concurrent IKE negotiations exceeded|(?:response|reply|INFORMATIONAL_V1 request) \d+ \[ (?:\S+ )*N\(INVAL_SYN\)|received INVALID_SYNTAX (?:error )?notif(?:y|ication)\b|(?:notification|response containing|fatal error:) INVALID_SYNTAX\b|N\((?:INTERNAL_ADDRESS_FAILURE|FAIL_CP_REQ)\)|ignoring IKE_SA setup from .*(?:half[- ]open|limit)|error notify response, abort|Negotiate (?:ISAKMP )?SA Error|^ike \S+: going to be deleted|cannot establish phase ?[12]\b|rejected Child SA with (?:FAILED_CP_REQUIRED|INTERNAL_ADDRESS_FAILURE)|Child SA ignored|not attempting to setup (?:CHILD|child) SA|redirect exceeds limit|INTERNAL_ADDRESS_FAILURE notify, no CHILD_SA built|configuration payload negotiation failed|giving up after \d+ retries|Tunnel rejected:|SA (?:request )?rejected (?:due to|by)|failed to dispatch a KEY_ACQUIRE|IKE_GATEWAY_PEER_(?:FAILED|BLOCKED)\b|establishing connection '[^']*' failed|failed to negotiate or establish security associations|(?:Main|Quick) Mode Failure\b|sent invalid payload|ERROR_IPSEC_IKE_INVALID_PAYLOAD|Initial exchange failed|Failed SA init exchange|phase ?[12] failed\b|connect start L2L failed|establishing IKE_SA '[^']*' failed|IPsec negotiation with a remote computer failed|reason "QM rejected"|(?<!SSL |TLS |TLS key )NEGOTIATION FAILED|establishing CHILD_SA (?:'[^']*' )?failed|ignoring (?:IKEv2 )?request(?: to establish IPsec SA)?, no policy configured|(?:negotiation|exchange) from \S+ to \S+ failed|failed to (?:pre-)?process (?:ph[12] )?packet|status="?negotiate_error|msg="?\s*(?:progress|negotiate) IPsec phase \d"?.*status="?failure|failed to negotiate (?:the )?(?:IKE|IPsec|IPSec|ISAKMP|CHILD)[ _]SA\b|\bipsec_phase[12]_nego_failed\b|IKE SAs exceeded the limit\b|negotiations have failed|Dropped peer packet because no policy uses the peer configuration|Failed to complete Diffie-Hellman operation|Cannot obtain an IP address for remote peer|Failed to allocate IP address|Unable to find IPv4 address pool|address pool exhausted|Terminating the VPN connection attempt from|Maximum license limit \d+ exceeded|Error processing payload: Payload ID|\bSA_NEGOTIATION_FAILED\b|Could not build ikev2 policy/,
     code: "TUNNEL_DOWN_OTHER",
     confidence: 0.5,
   }),
