@@ -9,6 +9,7 @@ import { IBM_VPN_STATUS_REASONS } from "./ibm-status-reasons.ts";
 import { PANOS_EVENT_IDS } from "./panos-event-ids.ts";
 import { keywordsOfNames } from "./reason-codes.ts";
 import type { IkePhase } from "./types.ts";
+import { WINDOWS_IKE_ERRORS } from "./windows-ike-errors.ts";
 
 /**
  * PROPOSAL resolves to IKE_ or IPSEC_PROPOSAL_MISMATCH by phase; INVALID_ID by phase too;
@@ -293,6 +294,19 @@ const REASON_CODES: Rule[] = [
       ...keywordsOfNames([...Object.keys(HUAWEI_IPSEC_REASONS), "phase1 proposal ", "phase2 proposal "]),
     ],
     test: new RegExp(`(?:\\b(?:Offline)?Reason=\\[?|^)(${HUAWEI_REASON_PATTERNS.join("|")})(?=[\\],)]|\\.?$)`),
+    code: "REASON_CODE",
+    confidence: 0.85,
+  }),
+  r({
+    // By name after ERROR_IPSEC_, or by number after "error" / "[ErrorCode]" (decimal, or hex
+    // with up to four leading zeros: "error code:0x000035e9").
+    id: "windows.ike-error",
+    keywords: ["error"],
+    test: new RegExp(
+      `(?:\\bERROR_IPSEC_|\\berror(?: ?code)?(?: ?[:=] ?| )(?:0x0{0,4})?|\\[ErrorCode\\] 0x0{0,4})(${WINDOWS_IKE_ERRORS.flatMap(
+        ({ code, name }) => [name, String(code), code.toString(16)],
+      ).join("|")})\\b`,
+    ),
     code: "REASON_CODE",
     confidence: 0.85,
   }),
@@ -1042,9 +1056,6 @@ const AUTH: Rule[] = [
       "no suitable connection for peer",
       "identity not found for",
       "find identity for peer",
-      "error_ipsec_ike_auth_fail",
-      "13801",
-      "35e9",
       "credentials are unacceptable",
       "find a valid tunnel group",
       "tunnel group search using certificate maps failed",
@@ -1057,7 +1068,7 @@ const AUTH: Rule[] = [
       "id data length",
       "ignoring ike request, incorrect id",
     ],
-    test: /Failed to locate an item in the database|wrong (?:remote )?peer ID\b|no matching gateway for new request|Peer ID check failed|profile could not be found by peer|IKEv2 profile not found|Peer mismatch on first found connection|we require (?:IKEv[12] )?peer to have ID '[^']*', but peer declares|unknow peer id|Parse PEERID failed|message lacks IDr payload|Expecting IP address type in main mode, ?but|matching policy not found|Matching gateway endpoint not found|Gateway endpoint with matching ID was not found|no suitable connection for peer|identity not found for (?:responder|peer)|can'?t find identity for peer|ERROR_IPSEC_IKE_AUTH_FAIL|\berror 13801\b|\b0x0*35e9\b|IKE authentication credentials are unacceptable|can'?t find a valid tunnel group|tunnel group search using certificate maps failed|IKE[- ]?ID validation failed|Can not start Main mode|Received incorrect ID payload|Received invalid phase 1 (?:port value|protocol) .*in ID payload|Phase 1 ID Data length \d+ too long|ignoring IKE request, incorrect ID\b/i,
+    test: /Failed to locate an item in the database|wrong (?:remote )?peer ID\b|no matching gateway for new request|Peer ID check failed|profile could not be found by peer|IKEv2 profile not found|Peer mismatch on first found connection|we require (?:IKEv[12] )?peer to have ID '[^']*', but peer declares|unknow peer id|Parse PEERID failed|message lacks IDr payload|Expecting IP address type in main mode, ?but|matching policy not found|Matching gateway endpoint not found|Gateway endpoint with matching ID was not found|no suitable connection for peer|identity not found for (?:responder|peer)|can'?t find identity for peer|IKE authentication credentials are unacceptable|can'?t find a valid tunnel group|tunnel group search using certificate maps failed|IKE[- ]?ID validation failed|Can not start Main mode|Received incorrect ID payload|Received invalid phase 1 (?:port value|protocol) .*in ID payload|Phase 1 ID Data length \d+ too long|ignoring IKE request, incorrect ID\b/i,
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.85,
@@ -1394,6 +1405,9 @@ const PROPOSALS: Rule[] = [
       "does not match",
       "is incompatible",
       "13868",
+      "13825",
+      "362c",
+      "3601",
       "selection invalid",
       "is not acceptable",
       "accepted an unsupported algorithm",
@@ -1402,6 +1416,7 @@ const PROPOSALS: Rule[] = [
       "proposal does not support xauth",
       "dh key with bad length",
       "security attributes are unacceptable",
+      "error_ipsec_ike_policy_match",
       "error_ipsec_ike_no_policy",
       "policy mismatch",
       "no offers accepted",
@@ -1415,7 +1430,7 @@ const PROPOSALS: Rule[] = [
       "parent proposal selected",
       "rejected proposals from peer",
     ],
-    test: /Failed to find a matching policy|Failed to verify the proposed policies|\bno proposal found|failed to match proposal|offered does not match policy|atts are not acceptable|none of (?:my |the )?proposals? matched|perhaps peer likes no proposal|failed to compute dh value|policy does not allow .*OAKLEY_AUTHENTICATION_METHOD|Reason=Received (?:'[^']*' exchange type|[^,.]+, expecting)|Received IKE version did not match|Peer proposal: DOES NOT HAVE|DH group (?:\S+ )?not supported|algorithm[^.]* (?:does not match|is incompatible)|DH[- ]group(?: parameter)?[^.]* does not match|The (?:IKE version|negotiation mode|proposal) does not match|\berror 13868\b|peer's (?:proposal|key exchange method) selection invalid|suggested (?:KEM|KE|DH) \S+ is not acceptable|IKE responder accepted an unsupported algorithm|invalid Diffie-Hel+man+ group[_ ]descriptor|Detected unsupported version number|Xauth required but selected Proposal does not support xauth|Received DH key with bad length|IKE security attributes are unacceptable|ERROR_IPSEC_IKE_NO_POLICY|Notify Message - Policy Mismatch|with status Policy match error|None of the proposed (?:IKE|IPsec) crypto suites (?:was|were) acceptable|no offers accepted|\bSA policy not acceptable|key length does not match policy|\b(?:encryption|hash|integrity|authentication|PRF) algorithm mismatch(?:ed)?\b|\bDH(?: group)? mismatch(?:ed)?\b|\bNo available proposal\b|\bNo PARENT proposal selected\b|Rejected proposals from peer/i,
+    test: /Failed to find a matching policy|Failed to verify the proposed policies|\bno proposal found|failed to match proposal|offered does not match policy|atts are not acceptable|none of (?:my |the )?proposals? matched|perhaps peer likes no proposal|failed to compute dh value|policy does not allow .*OAKLEY_AUTHENTICATION_METHOD|Reason=Received (?:'[^']*' exchange type|[^,.]+, expecting)|Received IKE version did not match|Peer proposal: DOES NOT HAVE|DH group (?:\S+ )?not supported|algorithm[^.]* (?:does not match|is incompatible)|DH[- ]group(?: parameter)?[^.]* does not match|The (?:IKE version|negotiation mode|proposal) does not match|peer's (?:proposal|key exchange method) selection invalid|suggested (?:KEM|KE|DH) \S+ is not acceptable|IKE responder accepted an unsupported algorithm|invalid Diffie-Hel+man+ group[_ ]descriptor|Detected unsupported version number|Xauth required but selected Proposal does not support xauth|Received DH key with bad length|IKE security attributes are unacceptable|\berror(?: ?code)?(?: ?[:=] ?| )(?:13868|13825|0x0{0,4}362c|0x0{0,4}3601)\b|\[ErrorCode\] 0x0{0,4}(?:362c|3601)\b|ERROR_IPSEC_IKE_(?:POLICY_MATCH|NO_POLICY)\b|Notify Message - Policy Mismatch|with status Policy match error|None of the proposed (?:IKE|IPsec) crypto suites (?:was|were) acceptable|no offers accepted|\bSA policy not acceptable|key length does not match policy|\b(?:encryption|hash|integrity|authentication|PRF) algorithm mismatch(?:ed)?\b|\bDH(?: group)? mismatch(?:ed)?\b|\bNo available proposal\b|\bNo PARENT proposal selected\b|Rejected proposals from peer/i,
     code: "PROPOSAL",
     confidence: 0.85,
   }),
@@ -2554,7 +2569,7 @@ const NEGOTIATION_FAILED: Rule[] = [
       "sa_negotiation_failed",
       "could not build ikev2 policy",
     ],
-    test: /(?<!SSL |TLS |TLS key )negotiations? (?:failed|fails|failure|is failed)\b|sending INTERNAL_ADDRESS_FAILURE|rejected by peer: INVALID_SYNTAX|notify: INVALID_SYNTAX\b|failed to start post getspi|state transition '[^']*' failed|missing at least one of the Child SA payloads|malformed (?:Quick Mode|IKE|ISAKMP) message|HASH\(\d\) (?:data does not match computed value|mismatch)|encountered fatal error in state|Maximum concurrent IKE negotiations exceeded|(?:response|reply|INFORMATIONAL_V1 request) \d+ \[ (?:\S+ )*N\(INVAL_SYN\)|received INVALID_SYNTAX (?:error )?notif(?:y|ication)\b|(?:notification|response containing|fatal error:) INVALID_SYNTAX\b|N\((?:INTERNAL_ADDRESS_FAILURE|FAIL_CP_REQ)\)|ignoring IKE_SA setup from .*(?:half[- ]open|limit)|error notify response, abort|Negotiate (?:ISAKMP )?SA Error|^ike \S+: going to be deleted|cannot establish phase ?[12]\b|rejected Child SA with (?:FAILED_CP_REQUIRED|INTERNAL_ADDRESS_FAILURE)|Child SA ignored|not attempting to setup (?:CHILD|child) SA|redirect exceeds limit|INTERNAL_ADDRESS_FAILURE notify, no CHILD_SA built|configuration payload negotiation failed|giving up after \d+ retries|Tunnel rejected:|SA (?:request )?rejected (?:due to|by)|failed to dispatch a KEY_ACQUIRE|IKE_GATEWAY_PEER_(?:FAILED|BLOCKED)\b|establishing connection '[^']*' failed|failed to negotiate or establish security associations|(?:Main|Quick) Mode Failure\b|sent invalid payload|ERROR_IPSEC_IKE_INVALID_PAYLOAD|Initial exchange failed|Failed SA init exchange|phase ?[12] failed\b|connect start L2L failed|establishing IKE_SA '[^']*' failed|IPsec negotiation with a remote computer failed|reason "QM rejected"|(?<!SSL |TLS |TLS key )NEGOTIATION FAILED|establishing CHILD_SA (?:'[^']*' )?failed|ignoring (?:IKEv2 )?request(?: to establish IPsec SA)?, no policy configured|(?:negotiation|exchange) from \S+ to \S+ failed|failed to (?:pre-)?process (?:ph[12] )?packet|status="?negotiate_error|msg="?\s*(?:progress|negotiate) IPsec phase \d"?.*status="?failure|failed to negotiate (?:the )?(?:IKE|IPsec|IPSec|ISAKMP|CHILD)[ _]SA\b|\bipsec_phase[12]_nego_failed\b|IKE SAs exceeded the limit\b|negotiations have failed|Dropped peer packet because no policy uses the peer configuration|Failed to complete Diffie-Hellman operation|Cannot obtain an IP address for remote peer|Failed to allocate IP address|Unable to find IPv4 address pool|address pool exhausted|Terminating the VPN connection attempt from|Maximum license limit \d+ exceeded|Error processing payload: Payload ID|\bSA_NEGOTIATION_FAILED\b|Could not build ikev2 policy/,
+    test: /(?<!SSL |TLS |TLS key )negotiations? (?:failed|fails|failure|is failed)\b|sending INTERNAL_ADDRESS_FAILURE|rejected by peer: INVALID_SYNTAX|notify: INVALID_SYNTAX\b|failed to start post getspi|state transition '[^']*' failed|missing at least one of the Child SA payloads|malformed (?:Quick Mode|IKE|ISAKMP) message|HASH\(\d\) (?:data does not match computed value|mismatch)|encountered fatal error in state|Maximum concurrent IKE negotiations exceeded|(?:response|reply|INFORMATIONAL_V1 request) \d+ \[ (?:\S+ )*N\(INVAL_SYN\)|received INVALID_SYNTAX (?:error )?notif(?:y|ication)\b|(?:notification|response containing|fatal error:) INVALID_SYNTAX\b|N\((?:INTERNAL_ADDRESS_FAILURE|FAIL_CP_REQ)\)|ignoring IKE_SA setup from .*(?:half[- ]open|limit)|error notify response, abort|Negotiate (?:ISAKMP )?SA Error|^ike \S+: going to be deleted|cannot establish phase ?[12]\b|rejected Child SA with (?:FAILED_CP_REQUIRED|INTERNAL_ADDRESS_FAILURE)|Child SA ignored|not attempting to setup (?:CHILD|child) SA|redirect exceeds limit|INTERNAL_ADDRESS_FAILURE notify, no CHILD_SA built|configuration payload negotiation failed|giving up after \d+ retries|Tunnel rejected:|SA (?:request )?rejected (?:due to|by)|failed to dispatch a KEY_ACQUIRE|IKE_GATEWAY_PEER_(?:FAILED|BLOCKED)\b|establishing connection '[^']*' failed|failed to negotiate or establish security associations|(?:Main|Quick) Mode Failure\b|sent invalid payload|Initial exchange failed|Failed SA init exchange|phase ?[12] failed\b|connect start L2L failed|establishing IKE_SA '[^']*' failed|IPsec negotiation with a remote computer failed|reason "QM rejected"|(?<!SSL |TLS |TLS key )NEGOTIATION FAILED|establishing CHILD_SA (?:'[^']*' )?failed|ignoring (?:IKEv2 )?request(?: to establish IPsec SA)?, no policy configured|(?:negotiation|exchange) from \S+ to \S+ failed|failed to (?:pre-)?process (?:ph[12] )?packet|status="?negotiate_error|msg="?\s*(?:progress|negotiate) IPsec phase \d"?.*status="?failure|failed to negotiate (?:the )?(?:IKE|IPsec|IPSec|ISAKMP|CHILD)[ _]SA\b|\bipsec_phase[12]_nego_failed\b|IKE SAs exceeded the limit\b|negotiations have failed|Dropped peer packet because no policy uses the peer configuration|Failed to complete Diffie-Hellman operation|Cannot obtain an IP address for remote peer|Failed to allocate IP address|Unable to find IPv4 address pool|address pool exhausted|Terminating the VPN connection attempt from|Maximum license limit \d+ exceeded|Error processing payload: Payload ID|\bSA_NEGOTIATION_FAILED\b|Could not build ikev2 policy/,
     code: "TUNNEL_DOWN_OTHER",
     confidence: 0.5,
   }),
