@@ -2611,7 +2611,7 @@ const UP: Rule[] = [
   r({
     id: "up.established",
     keywords: ["established"],
-    test: /(?:IKE_SA|CHILD_SA)(?: (?!not\b|state\b)\S+)? established|(?:IPsec|IPSec|IPSEC|VPN) tunnel (?:(?!not )\S+ )?(?:is |has been |was )?established|phase ?[12] (?:SA )?(?:is |has been |was )?established|ISAKMP[- ]SA established|IPsec[- ]SA +established|IPSEC-SA established|PARENT SA established|(?:initiator|responder) established (?:IKE|Child) SA|IKE SA established|Child SA established|connection '[^']+' established successfully|Established SA\b/,
+    test: /(?:IKE_SA|CHILD_SA)(?: (?!not\b|state\b)\S+)? established|(?:IPsec|IPSec|IPSEC|VPN) tunnel (?:(?!not )\S+ )?(?:is |has been |was )?established|phase ?[12] (?:SA )?(?:is |has been |was )?established|ISAKMP[- ]SA established|IPsec[- ]SA +established|IPSEC-SA established|PARENT SA established|(?:initiator|responder) established (?:IKE|Child) SA|IKE SA established|Child SA established|connection '[^']+' established successfully|Established SA\b|\bIKE established\b/,
     code: "TUNNEL_UP",
     confidence: 0.9,
   }),
