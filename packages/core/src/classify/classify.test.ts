@@ -296,6 +296,9 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "PEER_UNREACHABLE",
     "1",
   ],
+  // An initial exchange that times out or is retransmitted has had no answer.
+  ["AWS tunnel IKE_SA_INIT failed: timeout", "PEER_UNREACHABLE", "1"],
+  ["charon: 05[IKE] no response from peer, retransmitting IKE_AUTH", "PEER_UNREACHABLE", "1"],
   // A negation is not the event.
   ["IPsec tunnel not established: waiting for peer", "INFO", "2"],
   ["charon: 12[IKE] IKE_SA not established yet", "INFO", "1"],
