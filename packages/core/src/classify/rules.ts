@@ -2429,10 +2429,11 @@ const DOWN: Rule[] = [
       "could not establish ipsec connection",
       "health_check_failed",
       "tunnelstatuschange:",
+      "went down, bringing it up",
     ],
     // Libreswan revives a connection whose SA went down ("reviving connection which received a
     // Delete/Notify but must remain up per local policy"); NetworkManager reports a failed tunnel.
-    test: /IP Tunnel\[\d+\] Down\b|TunnelStatusChange: .*\bnew_state=Down\b|link status of IPsec \w+ detection changed? to down|selector down event|\[UPDOWN\] received down-client|supposed to remain up; revival attempt|\bwhich (?:received|delete|timeout|re-schedule)\b.* but must remain up per local policy|could not establish IPsec connection|\bipsec_health_check_failed\b/,
+    test: /IP Tunnel\[\d+\] Down\b|TunnelStatusChange: .*\bnew_state=Down\b|link status of IPsec \w+ detection changed? to down|selector down event|\[UPDOWN\] received down-client|supposed to remain up; revival attempt|\bwhich (?:received|delete|timeout|re-schedule)\b.* but must remain up per local policy|could not establish IPsec connection|\bipsec_health_check_failed\b|\bConnection \S+ went down, bringing it up\b/,
     code: "TUNNEL_DOWN_OTHER",
     confidence: 0.7,
   }),
@@ -2718,8 +2719,9 @@ const UP: Rule[] = [
       "create_sa): sa created",
       "tunnelconnected",
       "negotiation succeeded as",
+      "configured tunnels are up",
     ],
-    test: /%DMVPN-\d-\w+: .*\bis +UP\b|IPSEC\(create_sa\): sa created\b|IPSEC KEY INSTALLED\b|TunnelStatusChange: .*\bnew_state=Up\b|IP Tunnel\[\d+\] Up\b|\b(?:IKE|IPsec|IPSec|ISAKMP) SA is established\b|tunnel(?: [\w.:/'"-]+){0,3} (?:came|comes) up\b|(?:tunnel|VPN|IPsec|IPSec)(?: [\w.:/'"-]+){0,3} (?:state|status) (?:has )?changed (?:from \w+ )?to (?:UP|up)\b|\[UPDOWN\] received up-client|IPSec tunnel is established|IPSECTUNNELSTART|IKEv2 SA UP\b|%IKEV2-\d-SA_UP\b|Successfully installed IPSEC SA|New State = IKE_QM_PHASE2_COMPLETE|New State = IKE_P1_COMPLETE|IKEV2 SA created|phase-1 (?:main|aggressive) ?mode completed successfully|Session with IKE ID PAIR .* is UP|SA has been authenticated with|(?:Quick|Main) Mode completion|[:,] +INSTALLED, (?:TUNNEL|TRANSPORT)\b|STATE_V2_ESTABLISHED_(?:IKE|CHILD)_SA;|: set oper up$|tunnel up event|negotiation complete\. Adding IPsec SA|IKE negotiation done for .* with status: (?:Error )?ok\b|ike_st_o_all_done: MESSAGE: Phase 1\b|Phase 2 connection succeeded|successfully added ipsec SA PAIR|ike_send_notify: Connected, SA =|sent tunnel-up message to EMS|LAN-to-LAN tunnel to (?:\S+ )?device \S+ connected|connected, Session Type: IPSec\/LAN-to-LAN|IP; MESSAGE: Phase 1 version =|\b(?:IKE|IPsec|IPSec) SA state changed from \w+ to \w*_ESTABLISHED\b|\bipsec_phase[12]_nego_success\b|\b(?:first|second) phase of the .{0,60}negotiation (?:is |was )?(?:successful|succeeded)\b|\bIKE(?:v[12])? negotiation (?:is )?completed?\.?$|\bTunnelConnected\b|NEGOTIATION SUCCEEDED AS (?:INITIATOR|RESPONDER)\b/,
+    test: /%DMVPN-\d-\w+: .*\bis +UP\b|IPSEC\(create_sa\): sa created\b|IPSEC KEY INSTALLED\b|TunnelStatusChange: .*\bnew_state=Up\b|IP Tunnel\[\d+\] Up\b|\b(?:IKE|IPsec|IPSec|ISAKMP) SA is established\b|tunnel(?: [\w.:/'"-]+){0,3} (?:came|comes) up\b|(?:tunnel|VPN|IPsec|IPSec)(?: [\w.:/'"-]+){0,3} (?:state|status) (?:has )?changed (?:from \w+ )?to (?:UP|up)\b|\[UPDOWN\] received up-client|IPSec tunnel is established|IPSECTUNNELSTART|IKEv2 SA UP\b|%IKEV2-\d-SA_UP\b|Successfully installed IPSEC SA|New State = IKE_QM_PHASE2_COMPLETE|New State = IKE_P1_COMPLETE|IKEV2 SA created|phase-1 (?:main|aggressive) ?mode completed successfully|Session with IKE ID PAIR .* is UP|SA has been authenticated with|(?:Quick|Main) Mode completion|[:,] +INSTALLED, (?:TUNNEL|TRANSPORT)\b|STATE_V2_ESTABLISHED_(?:IKE|CHILD)_SA;|: set oper up$|tunnel up event|negotiation complete\. Adding IPsec SA|IKE negotiation done for .* with status: (?:Error )?ok\b|ike_st_o_all_done: MESSAGE: Phase 1\b|Phase 2 connection succeeded|successfully added ipsec SA PAIR|ike_send_notify: Connected, SA =|sent tunnel-up message to EMS|LAN-to-LAN tunnel to (?:\S+ )?device \S+ connected|connected, Session Type: IPSec\/LAN-to-LAN|IP; MESSAGE: Phase 1 version =|\b(?:IKE|IPsec|IPSec) SA state changed from \w+ to \w*_ESTABLISHED\b|\bipsec_phase[12]_nego_success\b|\b(?:first|second) phase of the .{0,60}negotiation (?:is |was )?(?:successful|succeeded)\b|\bIKE(?:v[12])? negotiation (?:is )?completed?\.?$|\bTunnelConnected\b|NEGOTIATION SUCCEEDED AS (?:INITIATOR|RESPONDER)\b|\bConnections for all\(\d+\) configured tunnels are Up\b/,
     code: "TUNNEL_UP",
     confidence: 0.85,
   }),
