@@ -299,6 +299,8 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   // An initial exchange that times out or is retransmitted has had no answer.
   ["AWS tunnel IKE_SA_INIT failed: timeout", "PEER_UNREACHABLE", "1"],
   ["charon: 05[IKE] no response from peer, retransmitting IKE_AUTH", "PEER_UNREACHABLE", "1"],
+  // A packet capture's summary line is not a log message, whatever protocol it decodes.
+  ["18:32:02.219017 IP 198.51.100.4.500 > 203.0.113.9.isakmp: isakmp: phase 1 I agg", "UNKNOWN", null],
   // A negation is not the event.
   ["IPsec tunnel not established: waiting for peer", "INFO", "2"],
   ["charon: 12[IKE] IKE_SA not established yet", "INFO", "1"],

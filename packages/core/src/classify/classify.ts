@@ -66,6 +66,8 @@ const JUNOS_FLOW_RECORD = /\b(?:RT_FLOW|APPTRACK)_[A-Z_]+\b/;
 // tunnel lines, and its other events are only when they speak of IKE, IPsec or VPNs.
 const SCREENOS_TRAFFIC_RECORD = /\]system-[a-z]+-\d{5}\(traffic\):/;
 const SCREENOS_VPN_WORDS = /\bVPN\b/;
+// tcpdump's one-line packet summaries: "18:32:02.219017 IP 10.0.0.1.500 > 10.0.0.2.500: isakmp: ...".
+const PACKET_CAPTURE = /^IP6? \S+ > \S+: /;
 // Cisco ISE RADIUS accounting and authentication records.
 const CISCO_ISE_RECORD = /\bCISE_\w+ \d{10} /;
 // Daemons of a VPN gateway that never write IKE, IPsec or BGP lines: their "Authentication
@@ -304,6 +306,8 @@ export function notTunnelLine(
   found: Found,
 ): string | undefined {
   if (program !== undefined && NOT_TUNNEL_PROGRAMS.has(program)) return `a ${program} line, not a tunnel log`;
+  if (message.startsWith("IP") && PACKET_CAPTURE.test(message))
+    return "a packet capture (tcpdump) line, not a log message";
   if (vendor === "cisco-asa" && ASA_FIREWALL_MESSAGE.test(line))
     return "a Cisco ASA firewall message, not a tunnel line";
   if (program === "rpd" && JUNOS_OTHER_ROUTING.test(message)) return "a Junos routing line of another protocol";
