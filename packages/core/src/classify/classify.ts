@@ -365,8 +365,24 @@ function readsAsTunnelLine(detected: Vendor, line: string, message: string, prog
 // expect one token in, as "x.x.x.x" or "<peer_ip>" does.
 const PLACEHOLDER = /<([A-Za-z]+(?: [A-Za-z]+){1,4})>/g;
 
-const MAY_HOLD_PLACEHOLDER = /<[A-Za-z]+ [A-Za-z]/;
 const JOINED_PLACEHOLDER = /<([A-Za-z]+(?:_[A-Za-z]+){1,4})>/g;
+
+function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/**
+ * Whether a "<" is followed by a word and a space, as a placeholder of several words starts.
+ * Checked by hand: many lines have a "<" (syslog priorities, charon's "<conn|1>"), few a placeholder.
+ */
+function mayHoldPlaceholder(line: string): boolean {
+  for (let at = line.indexOf("<"); at !== -1; at = line.indexOf("<", at + 1)) {
+    let end = at + 1;
+    while (isLetter(line.charCodeAt(end))) end++;
+    if (end > at + 1 && line.charCodeAt(end) === 32 && isLetter(line.charCodeAt(end + 1))) return true;
+  }
+  return false;
+}
 
 function joinPlaceholderWords(line: string): string {
   return line.replace(PLACEHOLDER, (_, words: string) => `<${words.replaceAll(" ", "_")}>`);
@@ -418,7 +434,7 @@ export function classifyLine(input: string | Uint8Array, options: ClassifyOption
       if (wrapped !== undefined) return classifyLine(wrapped, options);
     }
   }
-  const joined = MAY_HOLD_PLACEHOLDER.test(line) ? joinPlaceholderWords(line) : line;
+  const joined = mayHoldPlaceholder(line) ? joinPlaceholderWords(line) : line;
   const result = classifyText(joined, isMalformedJson, options);
   return joined === line ? result : withPlaceholdersRestored(result, line);
 }
