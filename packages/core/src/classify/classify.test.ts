@@ -301,6 +301,27 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ["charon: 05[IKE] no response from peer, retransmitting IKE_AUTH", "PEER_UNREACHABLE", "1"],
   // A packet capture's summary line is not a log message, whatever protocol it decodes.
   ["18:32:02.219017 IP 198.51.100.4.500 > 203.0.113.9.isakmp: isakmp: phase 1 I agg", "UNKNOWN", null],
+  // The same faults in a gateway's own words, in any order.
+  ["DPD: peer 203.0.113.9 not responding, deleting SA", "DPD_TIMEOUT", "1"],
+  ["No DPD ack received from peer", "DPD_TIMEOUT", "1"],
+  ["R-U-THERE-ACK not received from 203.0.113.9", "DPD_TIMEOUT", "1"],
+  ["IKE peer 203.0.113.9 not reachable", "PEER_UNREACHABLE", "1"],
+  ["IKE request to 203.0.113.9 timed out", "PEER_UNREACHABLE", "1"],
+  ["NAT traversal failed: UDP 4500 blocked", "NAT_T_ISSUE", "1"],
+  ["SA rekey timeout", "REKEY_FAILURE", null],
+  ["Phase 2 selector mismatch", "TRAFFIC_SELECTOR_MISMATCH", "2"],
+  ["Phase 1 negotiation completed", "TUNNEL_UP", "1"],
+  ["IKE SA expired due to inactivity", "IDLE_TIMEOUT", "1"],
+  [
+    "Nov 29 20:43:30 lego ipsec__plutorun: 003 NAT-Traversal: ESPINUDP(1) setup failed for new style NAT-T family IPv4 (errno=19)",
+    "INFO",
+    null,
+  ],
+  [
+    "*Aug 23 00:48:07.911: BGP: 2.2.2.2 open failed: Connection timed out; remote host not responding",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
   // A negation is not the event.
   ["IPsec tunnel not established: waiting for peer", "INFO", "2"],
   ["charon: 12[IKE] IKE_SA not established yet", "INFO", "1"],

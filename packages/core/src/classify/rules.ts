@@ -565,6 +565,15 @@ const NAT_T: Rule[] = [
     phase: "1",
     confidence: 0.7,
   }),
+  r({
+    // NAT traversal said to fail, or UDP 4500 said to be blocked, in a gateway's own words.
+    id: "natt.failure-wording",
+    keywords: ["nat-t", "natt", "nat t", "4500"],
+    test: /\bNAT[- ]?T(?:raversal)?\b(?:[^.;:(]|\.(?=\w)){0,40}?\b(?:failed|failure|blocked|not working)\b|\b(?:UDP[/ ]?4500|port 4500)\b(?:[^.;]|\.(?=\w)){0,30}?\b(?:blocked|filtered|dropped|closed)\b/,
+    code: "NAT_T_ISSUE",
+    phase: "1",
+    confidence: 0.7,
+  }),
 ];
 
 const TRAFFIC_SELECTORS: Rule[] = [
@@ -581,9 +590,11 @@ const TRAFFIC_SELECTORS: Rule[] = [
       "selector not acceptable",
       "selectors are not acceptable",
       "selector is not acceptable",
+      "selector mismatch",
+      "selectors mismatch",
     ],
     // Junos writes the notify in words: "failed with error: TS unacceptable".
-    test: /TS_UNACCEPTABLE|TS_UNACCEPT\b|N\(TS_UNACCEPT\)|\bTS unacceptable\b|\bSINGLE_PAIR_REQUIRED\b|\bINVALID_SELECTORS\b|traffic selectors? (?:are |is )?not acceptable/,
+    test: /TS_UNACCEPTABLE|TS_UNACCEPT\b|N\(TS_UNACCEPT\)|\bTS unacceptable\b|\bSINGLE_PAIR_REQUIRED\b|\bINVALID_SELECTORS\b|traffic selectors? (?:are |is )?not acceptable|\bselectors? mismatch(?:ed)?\b/,
     code: "TRAFFIC_SELECTOR_MISMATCH",
     phase: "2",
     confidence: 0.95,
@@ -1697,7 +1708,7 @@ const REKEY: Rule[] = [
       "failed to initiate a create_child_sa",
       "invalid_ike_spi",
     ],
-    test: /Failed to obtain state for message Id|re-?authentication failed, trying to reestablish|delete during reauthentication failed|creating CHILD_SA failed, trying again|unable to create CHILD_SA while rekeying|request for unestablished IKE_SA, (?:rejected|ignored)|phase2 negotiation failed due to phase1 expired|there is no suitable ISAKMP-SA|PF_KEY EXPIRE message received from kernel for SA being negotiated|failed to begin ipsec sa re-negotication|CHILD SA expired \(--dontrekey\)|IPsec SA rekey (?:invalid Protocol ID|contains zero SPI)|sa_free: (?:rekey timeout|tmpfail|failed to send CREATE_CHILD_SA)|CHILD SA (?:\S+ )?(?:doesn't exist|wasn't found)|doesn't have a parent SA|peer busy, retrying|failed to initiate a CREATE_CHILD_SA exchange|INVALID_IKE_SPI|rekey(?:ing)?(?: of \S+)? (?:failed|failure|was not successful)|rekeying (?:IKE_SA|CHILD_SA) failed|reauthenticating IKE_SA failed|unable to reauthenticate(?! in \w+ state, delaying)|did not reauthenticate as requested|peer initiated rekeying, but a child is half-open|we tried to rekey|no longer viable for rekey|rekey of (?:IKE|Child) SA abandoned|no such IPsec SA to rekey|CHILD_SA_NOT_FOUND|after failing to install replacement|recreate after hard expire|rekey fail\b|Simultaneous rekeys were detected|to rekey #\d+ vanished|unable to rekey|failed to rekey|rekey(?:ing)? .*(?:TEMPORARY_FAILURE|timed out)|CHILD_SA rekeying failed|IKE_SA rekeying failed|encountered fatal error in state STATE_V2_REKEY_\w+|negotiation is failed as (?:initiator|responder), rekey\. .*due to (?:negotiation )?timeout|NEGOTIATION FAILED AS (?:INITIATOR|RESPONDER), rekey\b/i,
+    test: /Failed to obtain state for message Id|re-?authentication failed, trying to reestablish|delete during reauthentication failed|creating CHILD_SA failed, trying again|unable to create CHILD_SA while rekeying|request for unestablished IKE_SA, (?:rejected|ignored)|phase2 negotiation failed due to phase1 expired|there is no suitable ISAKMP-SA|PF_KEY EXPIRE message received from kernel for SA being negotiated|failed to begin ipsec sa re-negotication|CHILD SA expired \(--dontrekey\)|IPsec SA rekey (?:invalid Protocol ID|contains zero SPI)|sa_free: (?:rekey timeout|tmpfail|failed to send CREATE_CHILD_SA)|CHILD SA (?:\S+ )?(?:doesn't exist|wasn't found)|doesn't have a parent SA|peer busy, retrying|failed to initiate a CREATE_CHILD_SA exchange|INVALID_IKE_SPI|rekey(?:ing)?(?: of \S+)? (?:failed|failure|was not successful)|rekeying (?:IKE_SA|CHILD_SA) failed|reauthenticating IKE_SA failed|unable to reauthenticate(?! in \w+ state, delaying)|did not reauthenticate as requested|peer initiated rekeying, but a child is half-open|we tried to rekey|no longer viable for rekey|rekey of (?:IKE|Child) SA abandoned|no such IPsec SA to rekey|CHILD_SA_NOT_FOUND|after failing to install replacement|recreate after hard expire|rekey fail\b|Simultaneous rekeys were detected|to rekey #\d+ vanished|unable to rekey|failed to rekey|rekey(?:ing)? .*(?:TEMPORARY_FAILURE|timed out)|CHILD_SA rekeying failed|IKE_SA rekeying failed|encountered fatal error in state STATE_V2_REKEY_\w+|negotiation is failed as (?:initiator|responder), rekey\. .*due to (?:negotiation )?timeout|NEGOTIATION FAILED AS (?:INITIATOR|RESPONDER), rekey\b|\brekey(?:ing)? (?:timeout|timed out)\b/i,
     code: "REKEY_FAILURE",
     confidence: 0.9,
   }),
@@ -1777,7 +1788,7 @@ const REKEY: Rule[] = [
       "whose lifetime has expired",
       "responder lifetime notify is below",
     ],
-    test: /closing expired (?:CHILD|IKE)_SA|SA was expired by IPsec driver|received on an IPsec SA whose lifetime has expired|Responder Lifetime Notify is below|hard lifetime (?:expired|reached)|expired without (?:being )?(?:rekeyed|replaced|replacement)|(?:IKE|ISAKMP) SA expired|for an unknown \(expired\?\) SA|CHILD SA expired \(LATEST!\)|EVENT_SA_EXPIRE\b|(?:CHILD_SA|IKE_SA) .* expired, not rekeying|expired before (?:finishing )?rekey(?:ing)?(?: (?:was )?completed?)?\b|retry timeout because phase-1 SA expired|IPsec SA \w+\/\w+ hard expired|phase ?[12] hard expiry/,
+    test: /closing expired (?:CHILD|IKE)_SA|SA was expired by IPsec driver|received on an IPsec SA whose lifetime has expired|Responder Lifetime Notify is below|hard lifetime (?:expired|reached)|expired without (?:being )?(?:rekeyed|replaced|replacement)|(?:IKE|ISAKMP) SA expired(?![^.]*\b(?:inactivity|idle)\b)|for an unknown \(expired\?\) SA|CHILD SA expired \(LATEST!\)|EVENT_SA_EXPIRE\b|(?:CHILD_SA|IKE_SA) .* expired, not rekeying|expired before (?:finishing )?rekey(?:ing)?(?: (?:was )?completed?)?\b|retry timeout because phase-1 SA expired|IPsec SA \w+\/\w+ hard expired|phase ?[12] hard expiry/,
     code: "REKEY_FAILURE",
     confidence: 0.7,
   }),
@@ -1851,6 +1862,16 @@ const DPD: Rule[] = [
     keywords: ["tunnel monitoring failed"],
     test: /going down due to tunnel monitoring failed/,
     code: "DPD_TIMEOUT",
+    confidence: 0.75,
+  }),
+  r({
+    // Dead peer detection named with what went wrong, in any order and wording: "DPD: peer ...
+    // not responding", "No DPD ack received", "DPD max retries reached", "failed DPD".
+    id: "dpd.failure-wording",
+    keywords: ["dpd", "dead peer detection", "r-u-there", "r_u_there"],
+    test: /\b(?:DPD|dead peer detection|R-U-THERE(?:-ACK)?|R_U_THERE(?:_ACK)?)\b(?:[^.;]|\.(?=\w)){0,60}?\b(?:not responding|no (?:ack|reply|response)|not (?:received|answered|acknowledged)|max(?:imum)? (?:retries|retransmissions)|retr(?:y|ies|ansmissions?)(?: count)? (?:exceeded|reached)|unreachable|timed out|timeout)\b|\bno (?:DPD|R-U-THERE) (?:ack|reply|response)\b|\bfailed DPD\b/,
+    code: "DPD_TIMEOUT",
+    phase: "1",
     confidence: 0.75,
   }),
 ];
@@ -2215,6 +2236,17 @@ const BGP: Rule[] = [
 ];
 
 const DOWN: Rule[] = [
+  r({
+    // The peer said to be unreachable or silent, or an IKE request said to time out, in a
+    // gateway's own words (after the BGP rules: a BGP open that times out is BGP's).
+    id: "unreachable.wording",
+    keywords: ["not reachable", "unreachable", "not responding", "timed out", "timeout"],
+    needsTunnelContext: true,
+    test: /\b(?:peer|gateway|remote (?:peer|gateway|end|host)|responder)\b(?:[^.;]|\.(?=\w)){0,40}?\b(?:not reachable|unreachable|not responding)\b|\bIKE (?:request|packet|message|exchange)s?\b(?:[^.;]|\.(?=\w)){0,30}?\b(?:timed out|timeout)\b/,
+    code: "PEER_UNREACHABLE",
+    defaultPhase: "1",
+    confidence: 0.65,
+  }),
   r({
     // The IKE daemon itself died or cannot start (or cannot listen on UDP 500): every tunnel it
     // holds is down until it runs again.
@@ -2710,7 +2742,6 @@ const UP: Rule[] = [
       "tunnel-up message to ems",
       "lan-to-lan tunnel to",
       "session type: ipsec/lan-to-lan",
-      "negotiation done for",
       "ike_st_o_all_done",
       "phase 2 connection succeeded",
       "added ipsec sa pair",
@@ -2733,8 +2764,12 @@ const UP: Rule[] = [
       "negotiation succeeded as",
       "configured tunnels are up",
       "ipsec tunnel successfully added",
+      "negotiation is complete",
+      "negotiation was complete",
+      "negotiation has been complete",
+      "negotiation done",
     ],
-    test: /%DMVPN-\d-\w+: .*\bis +UP\b|IPSEC\(create_sa\): sa created\b|IPSEC KEY INSTALLED\b|TunnelStatusChange: .*\bnew_state=Up\b|IP Tunnel\[\d+\] Up\b|\b(?:IKE|IPsec|IPSec|ISAKMP) SA is established\b|tunnel(?: [\w.:/'"-]+){0,3} (?:came|comes) up\b|(?:tunnel|VPN|IPsec|IPSec)(?: [\w.:/'"-]+){0,3} (?:state|status) (?:has )?changed (?:from \w+ )?to (?:UP|up)\b|\[UPDOWN\] received up-client|IPSec tunnel is established|IPSECTUNNELSTART|IKEv2 SA UP\b|%IKEV2-\d-SA_UP\b|Successfully installed IPSEC SA|New State = IKE_QM_PHASE2_COMPLETE|New State = IKE_P1_COMPLETE|IKEV2 SA created|phase-1 (?:main|aggressive) ?mode completed successfully|Session with IKE ID PAIR .* is UP|SA has been authenticated with|(?:Quick|Main) Mode completion|[:,] +INSTALLED, (?:TUNNEL|TRANSPORT)\b|STATE_V2_ESTABLISHED_(?:IKE|CHILD)_SA;|: set oper up$|tunnel up event|negotiation complete\. Adding IPsec SA|IKE negotiation done for .* with status: (?:Error )?ok\b|ike_st_o_all_done: MESSAGE: Phase 1\b|Phase 2 connection succeeded|successfully added ipsec SA PAIR|ike_send_notify: Connected, SA =|sent tunnel-up message to EMS|LAN-to-LAN tunnel to (?:\S+ )?device \S+ connected|connected, Session Type: IPSec\/LAN-to-LAN|IP; MESSAGE: Phase 1 version =|\b(?:IKE|IPsec|IPSec) SA state changed from \w+ to \w*_ESTABLISHED\b|\bipsec_phase[12]_nego_success\b|\b(?:first|second) phase of the .{0,60}negotiation (?:is |was )?(?:successful|succeeded)\b|\bIKE(?:v[12])? negotiation (?:is )?completed?\.?$|\bTunnelConnected\b|NEGOTIATION SUCCEEDED AS (?:INITIATOR|RESPONDER)\b|\bConnections for all\(\d+\) configured tunnels are Up\b|\bIPsec tunnel successfully added\b/,
+    test: /%DMVPN-\d-\w+: .*\bis +UP\b|IPSEC\(create_sa\): sa created\b|IPSEC KEY INSTALLED\b|TunnelStatusChange: .*\bnew_state=Up\b|IP Tunnel\[\d+\] Up\b|\b(?:IKE|IPsec|IPSec|ISAKMP) SA is established\b|tunnel(?: [\w.:/'"-]+){0,3} (?:came|comes) up\b|(?:tunnel|VPN|IPsec|IPSec)(?: [\w.:/'"-]+){0,3} (?:state|status) (?:has )?changed (?:from \w+ )?to (?:UP|up)\b|\[UPDOWN\] received up-client|IPSec tunnel is established|IPSECTUNNELSTART|IKEv2 SA UP\b|%IKEV2-\d-SA_UP\b|Successfully installed IPSEC SA|New State = IKE_QM_PHASE2_COMPLETE|New State = IKE_P1_COMPLETE|IKEV2 SA created|phase-1 (?:main|aggressive) ?mode completed successfully|Session with IKE ID PAIR .* is UP|SA has been authenticated with|(?:Quick|Main) Mode completion|[:,] +INSTALLED, (?:TUNNEL|TRANSPORT)\b|STATE_V2_ESTABLISHED_(?:IKE|CHILD)_SA;|: set oper up$|tunnel up event|negotiation complete\. Adding IPsec SA|IKE negotiation done for .* with status: (?:Error )?ok\b|ike_st_o_all_done: MESSAGE: Phase 1\b|Phase 2 connection succeeded|successfully added ipsec SA PAIR|ike_send_notify: Connected, SA =|sent tunnel-up message to EMS|LAN-to-LAN tunnel to (?:\S+ )?device \S+ connected|connected, Session Type: IPSec\/LAN-to-LAN|IP; MESSAGE: Phase 1 version =|\b(?:IKE|IPsec|IPSec) SA state changed from \w+ to \w*_ESTABLISHED\b|\bipsec_phase[12]_nego_success\b|\b(?:first|second) phase of the .{0,60}negotiation (?:is |was )?(?:successful|succeeded)\b|\bIKE(?:v[12])? negotiation (?:is )?completed?\.?$|\bTunnelConnected\b|NEGOTIATION SUCCEEDED AS (?:INITIATOR|RESPONDER)\b|\bConnections for all\(\d+\) configured tunnels are Up\b|\bIPsec tunnel successfully added\b|\bphase ?[12] negotiation (?:is |was |has been )?(?:completed|complete|done)\b/,
     code: "TUNNEL_UP",
     confidence: 0.85,
   }),
