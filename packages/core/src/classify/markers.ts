@@ -195,6 +195,7 @@ const MARKERS = {
     "ipsec-event:",
     "ipsec key",
     "state_v2_rekey_child_",
+    "phase=2",
     "msgid=",
   ],
   phase1: [
@@ -263,6 +264,7 @@ const MARKERS = {
     "sa_state: ",
     "ike peer",
     "ike crypto",
+    "phase=1",
   ],
 } as const;
 
