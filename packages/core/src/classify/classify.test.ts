@@ -322,6 +322,13 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "BGP_SESSION_DOWN",
     null,
   ],
+  ["IKE proposal rejected by peer", "IKE_PROPOSAL_MISMATCH", "1"],
+  ["Phase 2 negotiation failed: no matching transform", "IPSEC_PROPOSAL_MISMATCH", "2"],
+  ["local and remote subnets do not match", "TRAFFIC_SELECTOR_MISMATCH", "2"],
+  ["encryption domain mismatch", "TRAFFIC_SELECTOR_MISMATCH", "2"],
+  ["Authentication failed: invalid shared secret", "IKE_AUTH_FAILURE", "1"],
+  ["IPsec tunnel deleted by peer", "TUNNEL_DOWN_OTHER", "2"],
+  ["Mar 20 10:31:53 gw racoon: ERROR: no suitable transform found.", "IPSEC_PROPOSAL_MISMATCH", "2"],
   // A negation is not the event.
   ["IPsec tunnel not established: waiting for peer", "INFO", "2"],
   ["charon: 12[IKE] IKE_SA not established yet", "INFO", "1"],
