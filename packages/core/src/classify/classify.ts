@@ -361,38 +361,42 @@ function readsAsTunnelLine(detected: Vendor, line: string, message: string, prog
 }
 
 // Anonymised lines stand a placeholder of several words where an address or a name was
-// ("<CLIENT IP ADDRESS>", "<peer ip>"): joined into one word, it fills the place the rules
+// ("<CLIENT IP ADDRESS>", "<peer ip>", "{PEER GW IP}"): joined into one word, it fills the place the rules
 // expect one token in, as "x.x.x.x" or "<peer_ip>" does.
-const PLACEHOLDER = /<([A-Za-z]+(?: [A-Za-z]+){1,4})>/g;
+const PLACEHOLDER = /([<{])([A-Za-z]+(?: [A-Za-z]+){1,4})([>}])/g;
 
-const JOINED_PLACEHOLDER = /<([A-Za-z]+(?:_[A-Za-z]+){1,4})>/g;
+const JOINED_PLACEHOLDER = /([<{])([A-Za-z]+(?:_[A-Za-z]+){1,4})([>}])/g;
 
 function isLetter(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
 /**
- * Whether a "<" is followed by a word and a space, as a placeholder of several words starts.
+ * Whether a "<" or "{" is followed by a word and a space, as a placeholder of several words starts.
  * Checked by hand: many lines have a "<" (syslog priorities, charon's "<conn|1>"), few a placeholder.
  */
 function mayHoldPlaceholder(line: string): boolean {
-  for (let at = line.indexOf("<"); at !== -1; at = line.indexOf("<", at + 1)) {
-    let end = at + 1;
-    while (isLetter(line.charCodeAt(end))) end++;
-    if (end > at + 1 && line.charCodeAt(end) === 32 && isLetter(line.charCodeAt(end + 1))) return true;
+  for (const open of ["<", "{"]) {
+    for (let at = line.indexOf(open); at !== -1; at = line.indexOf(open, at + 1)) {
+      let end = at + 1;
+      while (isLetter(line.charCodeAt(end))) end++;
+      if (end > at + 1 && line.charCodeAt(end) === 32 && isLetter(line.charCodeAt(end + 1))) return true;
+    }
   }
   return false;
 }
 
 function joinPlaceholderWords(line: string): string {
-  return line.replace(PLACEHOLDER, (_, words: string) => `<${words.replaceAll(" ", "_")}>`);
+  return line.replace(PLACEHOLDER, (whole, open: string, words: string, close: string) =>
+    (open === "<") === (close === ">") ? `${open}${words.replaceAll(" ", "_")}${close}` : whole,
+  );
 }
 
 /** The evidence and fields as the line wrote its placeholders. */
 function withPlaceholdersRestored(result: Classification, line: string): Classification {
   const restore = (text: string) =>
-    text.replace(JOINED_PLACEHOLDER, (joined, words: string) => {
-      const spaced = `<${words.replaceAll("_", " ")}>`;
+    text.replace(JOINED_PLACEHOLDER, (joined, open: string, words: string, close: string) => {
+      const spaced = `${open}${words.replaceAll("_", " ")}${close}`;
       return line.includes(spaced) ? spaced : joined;
     });
   const fields: ParsedFields = { ...result.fields };
