@@ -93,7 +93,7 @@ const NOT_TUNNEL_PROGRAMS = new Set([
 // BGP daemons of a customer gateway: their lines are routing lines of the tunnels' BGP sessions.
 const BGP_PROGRAMS = new Set(["bgpd", "bird", "bird6", "gobgpd", "exabgp", "openbgpd"]);
 // A BGP or IKE daemon's function name in a trace line.
-const TRACE_FUNCTION = /^(?:bgp|ike|ikev2|isakmp|ipsec)_\w/;
+const TRACE_FUNCTION = /^(?:bgp|ike|ikev2|isakmp|ipsec|quick|main|aggr)_\w/;
 // Junos rpd events of routing protocols that do not run over the tunnels Tunnelwatch watches.
 const JUNOS_OTHER_ROUTING = /\bRPD_(?:OSPF|ISIS|LDP|RSVP|PIM|MPLS|RIP|L2VPN|VPLS)_/;
 // FortiGate and PAN-OS routing events: only their BGP sessions run over the tunnels.
