@@ -329,6 +329,10 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ["Authentication failed: invalid shared secret", "IKE_AUTH_FAILURE", "1"],
   ["IPsec tunnel deleted by peer", "TUNNEL_DOWN_OTHER", "2"],
   ["Mar 20 10:31:53 gw racoon: ERROR: no suitable transform found.", "IPSEC_PROPOSAL_MISMATCH", "2"],
+  ["rekey of phase 2 SA failed with peer 203.0.113.9", "REKEY_FAILURE", "2"],
+  ["PFS required but not offered by peer", "IPSEC_PROPOSAL_MISMATCH", "2"],
+  ["peer proposed PFS group 2, expected group 14", "IPSEC_PROPOSAL_MISMATCH", "2"],
+  ["TS mismatch with peer", "TRAFFIC_SELECTOR_MISMATCH", "2"],
   // A negation is not the event.
   ["IPsec tunnel not established: waiting for peer", "INFO", "2"],
   ["charon: 12[IKE] IKE_SA not established yet", "INFO", "1"],

@@ -592,9 +592,10 @@ const TRAFFIC_SELECTORS: Rule[] = [
       "selector is not acceptable",
       "selector mismatch",
       "selectors mismatch",
+      "ts mismatch",
     ],
     // Junos writes the notify in words: "failed with error: TS unacceptable".
-    test: /TS_UNACCEPTABLE|TS_UNACCEPT\b|N\(TS_UNACCEPT\)|\bTS unacceptable\b|\bSINGLE_PAIR_REQUIRED\b|\bINVALID_SELECTORS\b|traffic selectors? (?:are |is )?not acceptable|\bselectors? mismatch(?:ed)?\b/,
+    test: /TS_UNACCEPTABLE|TS_UNACCEPT\b|N\(TS_UNACCEPT\)|\bTS unacceptable\b|\bSINGLE_PAIR_REQUIRED\b|\bINVALID_SELECTORS\b|traffic selectors? (?:are |is )?not acceptable|\bselectors? mismatch(?:ed)?\b|\bTS mismatch\b/,
     code: "TRAFFIC_SELECTOR_MISMATCH",
     phase: "2",
     confidence: 0.95,
@@ -1332,7 +1333,7 @@ const PROPOSALS: Rule[] = [
     ],
     // A quick mode or child SA without a KE payload, or a peer proposal without a DH group (an
     // IKE SA proposal always has one): one side wants PFS, the other does not.
-    test: /lacks KE payload|Peer proposal: DOES NOT HAVE DIFFIE_HELLMAN_GROUP|expecting no DH but remote's accepted proposal includes|require PFS but|not supported for PFS|PFS (?:group )?(?:mismatch|does not match)|pfs[^.]*(?:mismatch|not match)|DhGroupMismatch|proposal without PFS|PFS not enabled|PFS not allowed|Received DH group \d+ instead of expected group \d+ for PFS/i,
+    test: /lacks KE payload|Peer proposal: DOES NOT HAVE DIFFIE_HELLMAN_GROUP|expecting no DH but remote's accepted proposal includes|require PFS but|not supported for PFS|PFS (?:group )?(?:mismatch|does not match)|pfs[^.]*(?:mismatch|not match)|DhGroupMismatch|proposal without PFS|PFS not enabled|PFS not allowed|Received DH group \d+ instead of expected group \d+ for PFS|\bPFS\b(?:[^.;]|\.(?=\w)){0,40}?\b(?:not (?:offered|proposed|configured|enabled)|expected (?:PFS )?group)\b/i,
     code: "IPSEC_PROPOSAL_MISMATCH",
     phase: "2",
     confidence: 0.85,
@@ -1739,7 +1740,7 @@ const REKEY: Rule[] = [
       "invalid_ike_spi",
       "deleted during",
     ],
-    test: /Failed to obtain state for message Id|re-?authentication failed, trying to reestablish|delete during reauthentication failed|creating CHILD_SA failed, trying again|unable to create CHILD_SA while rekeying|request for unestablished IKE_SA, (?:rejected|ignored)|phase2 negotiation failed due to phase1 expired|there is no suitable ISAKMP-SA|PF_KEY EXPIRE message received from kernel for SA being negotiated|failed to begin ipsec sa re-negotication|CHILD SA expired \(--dontrekey\)|IPsec SA rekey (?:invalid Protocol ID|contains zero SPI)|sa_free: (?:rekey timeout|tmpfail|failed to send CREATE_CHILD_SA)|CHILD SA (?:\S+ )?(?:doesn't exist|wasn't found)|doesn't have a parent SA|peer busy, retrying|failed to initiate a CREATE_CHILD_SA exchange|INVALID_IKE_SPI|rekey(?:ing)?(?: of \S+)? (?:failed|failure|was not successful)|rekeying (?:IKE_SA|CHILD_SA) failed|reauthenticating IKE_SA failed|unable to reauthenticate(?! in \w+ state, delaying)|did not reauthenticate as requested|peer initiated rekeying, but a child is half-open|we tried to rekey|no longer viable for rekey|rekey of (?:IKE|Child) SA abandoned|no such IPsec SA to rekey|CHILD_SA_NOT_FOUND|after failing to install replacement|recreate after hard expire|rekey fail\b|Simultaneous rekeys were detected|to rekey #\d+ vanished|unable to rekey|failed to rekey|rekey(?:ing)? .*(?:TEMPORARY_FAILURE|timed out)|CHILD_SA rekeying failed|IKE_SA rekeying failed|encountered fatal error in state STATE_V2_REKEY_\w+|negotiation is failed as (?:initiator|responder), rekey\. .*due to (?:negotiation )?timeout|NEGOTIATION FAILED AS (?:INITIATOR|RESPONDER), rekey\b|\brekey(?:ing)? (?:timeout|timed out)\b|\bdeleted during (?:IKE |IPsec )?re-?key\b/i,
+    test: /Failed to obtain state for message Id|re-?authentication failed, trying to reestablish|delete during reauthentication failed|creating CHILD_SA failed, trying again|unable to create CHILD_SA while rekeying|request for unestablished IKE_SA, (?:rejected|ignored)|phase2 negotiation failed due to phase1 expired|there is no suitable ISAKMP-SA|PF_KEY EXPIRE message received from kernel for SA being negotiated|failed to begin ipsec sa re-negotication|CHILD SA expired \(--dontrekey\)|IPsec SA rekey (?:invalid Protocol ID|contains zero SPI)|sa_free: (?:rekey timeout|tmpfail|failed to send CREATE_CHILD_SA)|CHILD SA (?:\S+ )?(?:doesn't exist|wasn't found)|doesn't have a parent SA|peer busy, retrying|failed to initiate a CREATE_CHILD_SA exchange|INVALID_IKE_SPI|rekey(?:ing)?(?: of \S+)? (?:failed|failure|was not successful)|rekeying (?:IKE_SA|CHILD_SA) failed|reauthenticating IKE_SA failed|unable to reauthenticate(?! in \w+ state, delaying)|did not reauthenticate as requested|peer initiated rekeying, but a child is half-open|we tried to rekey|no longer viable for rekey|rekey of (?:IKE|Child) SA abandoned|no such IPsec SA to rekey|CHILD_SA_NOT_FOUND|after failing to install replacement|recreate after hard expire|rekey fail\b|Simultaneous rekeys were detected|to rekey #\d+ vanished|unable to rekey|failed to rekey|rekey(?:ing)? .*(?:TEMPORARY_FAILURE|timed out)|CHILD_SA rekeying failed|IKE_SA rekeying failed|encountered fatal error in state STATE_V2_REKEY_\w+|negotiation is failed as (?:initiator|responder), rekey\. .*due to (?:negotiation )?timeout|NEGOTIATION FAILED AS (?:INITIATOR|RESPONDER), rekey\b|\brekey(?:ing)? (?:timeout|timed out)\b|\bdeleted during (?:IKE |IPsec )?re-?key\b|\brekey(?:ing)? of (?:the )?(?:phase ?[12]|IKE|IPsec|CHILD|child|ISAKMP)[ _]SA\b(?:[^.;]|\.(?=\w)){0,30}?\bfailed\b/i,
     code: "REKEY_FAILURE",
     confidence: 0.9,
   }),
