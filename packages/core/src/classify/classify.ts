@@ -8,6 +8,7 @@ import { extractFields } from "./fields.ts";
 import { SCREENOS_EVENT, splitHeader, vendorOf } from "./header.ts";
 import { Found, MARK, scan } from "./markers.ts";
 import { phaseFromContext } from "./phase.ts";
+import { joinPlaceholderWords, mayHoldPlaceholder, withPlaceholdersRestored } from "./placeholders.ts";
 import { faultOfReasonCode } from "./reason-codes.ts";
 import { codeOfSessionReason, RULES, type Rule } from "./rules.ts";
 import {
@@ -358,52 +359,6 @@ function readsAsTunnelLine(detected: Vendor, line: string, message: string, prog
   // Junos rpd and kmd traces write the function's name where syslog puts a program:
   // "bgp_read_v4_message: ...", "ike_st_i_n: ...".
   return BGP_PROGRAMS.has(program) || TRACE_FUNCTION.test(program) || VPN_VOCABULARY.test(program);
-}
-
-// Anonymised lines stand a placeholder of several words where an address or a name was
-// ("<CLIENT IP ADDRESS>", "<peer ip>", "{PEER GW IP}"): joined into one word, it fills the place the rules
-// expect one token in, as "x.x.x.x" or "<peer_ip>" does.
-const PLACEHOLDER = /([<{])([A-Za-z]+(?: [A-Za-z]+){1,4})([>}])/g;
-
-const JOINED_PLACEHOLDER = /([<{])([A-Za-z]+(?:_[A-Za-z]+){1,4})([>}])/g;
-
-function isLetter(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-}
-
-/**
- * Whether a "<" or "{" is followed by a word and a space, as a placeholder of several words starts.
- * Checked by hand: many lines have a "<" (syslog priorities, charon's "<conn|1>"), few a placeholder.
- */
-function mayHoldPlaceholder(line: string): boolean {
-  for (const open of ["<", "{"]) {
-    for (let at = line.indexOf(open); at !== -1; at = line.indexOf(open, at + 1)) {
-      let end = at + 1;
-      while (isLetter(line.charCodeAt(end))) end++;
-      if (end > at + 1 && line.charCodeAt(end) === 32 && isLetter(line.charCodeAt(end + 1))) return true;
-    }
-  }
-  return false;
-}
-
-function joinPlaceholderWords(line: string): string {
-  return line.replace(PLACEHOLDER, (whole, open: string, words: string, close: string) =>
-    (open === "<") === (close === ">") ? `${open}${words.replaceAll(" ", "_")}${close}` : whole,
-  );
-}
-
-/** The evidence and fields as the line wrote its placeholders. */
-function withPlaceholdersRestored(result: Classification, line: string): Classification {
-  const restore = (text: string) =>
-    text.replace(JOINED_PLACEHOLDER, (joined, open: string, words: string, close: string) => {
-      const spaced = `${open}${words.replaceAll("_", " ")}${close}`;
-      return line.includes(spaced) ? spaced : joined;
-    });
-  const fields: ParsedFields = { ...result.fields };
-  for (const [key, value] of Object.entries(fields)) {
-    if (typeof value === "string") (fields as Record<string, unknown>)[key] = restore(value);
-  }
-  return { ...result, evidence: result.evidence === null ? null : restore(result.evidence), fields };
 }
 
 // One scan buffer per process: classification is synchronous, so it is never shared.
