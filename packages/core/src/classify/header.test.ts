@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { splitHeader } from "./header.ts";
+
+describe("splitHeader", () => {
+  it("reads a line a relay forwarded with its own header by the device's header", () => {
+    for (const line of [
+      "Dec  3 10:00:01 relay01 Aug  3 10:18:44 srx1 kmd[14162]: KMD_VPN_DOWN_ALARM_USER: VPN to-aws is down.",
+      "<134>1 2026-12-03T10:00:01Z relay01 - - - - Aug  3 10:18:44 srx1 kmd[14162]: KMD_VPN_DOWN_ALARM_USER: VPN to-aws is down.",
+    ]) {
+      const header = splitHeader(line);
+      expect(header.fields, line).toMatchObject({ time: "Aug  3 10:18:44", host: "srx1", program: "kmd" });
+      expect(header.message).toBe("KMD_VPN_DOWN_ALARM_USER: VPN to-aws is down.");
+      // Keywords are looked for from the device's text on: the offset points into the line.
+      expect(line.slice(header.afterTime).startsWith(" srx1") || line.slice(header.afterTime).startsWith("srx1")).toBe(
+        true,
+      );
+    }
+  });
+
+  it("keeps a relay's own line when no device header follows", () => {
+    const header = splitHeader("Dec  3 10:00:01 relay01 charon: 12[IKE] sending DPD request");
+    expect(header.fields).toMatchObject({ host: "relay01", program: "charon" });
+  });
+});
