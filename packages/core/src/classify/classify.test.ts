@@ -1296,6 +1296,21 @@ describe("fields", () => {
       spi: ["c304fbdf", "c8f68e6b"],
       connectionName: "aws-tun1",
     });
+    // The selectors are subnets, not the peer.
+    expect(result.fields.peerIp).toBeUndefined();
+  });
+
+  it("reads racoon's 'local<=>remote' pairs and Cisco IOS's destaddr/srcaddr of an inbound packet", () => {
+    expect(
+      classifyLine(
+        "22:26:02 ipsec,info initiate new phase 1 (Identity Protection): 58.32.33.223[500]<=>193.38.139.161[500]",
+      ).fields,
+    ).toMatchObject({ localIp: "58.32.33.223", peerIp: "193.38.139.161" });
+    expect(
+      classifyLine(
+        "%CRYPTO-4-RECVD_PKT_INV_SPI: decaps: rec'd IPSEC packet has invalid spi for destaddr=198.51.100.1, prot=50, spi=0x3EA71AED(1051138797), srcaddr=203.0.113.9",
+      ).fields,
+    ).toMatchObject({ localIp: "198.51.100.1", peerIp: "203.0.113.9", spi: ["0x3EA71AED"] });
   });
 
   it("reads peer and local addresses and the message id", () => {

@@ -5,6 +5,8 @@ import type { ParsedFields, Vendor } from "./types.ts";
 
 const IPV4 = String.raw`(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}`;
 const BETWEEN = new RegExp(`between (${IPV4})\\[[^\\]]*\\]\\.\\.\\.(${IPV4})`);
+// racoon and its descendants (MikroTik, Meraki, Alibaba) write this side first: "A[500]<=>B[500]".
+const LOCAL_TO_REMOTE = new RegExp(`(${IPV4})(?:\\[\\d+\\]|:\\d+)? ?<=> ?(${IPV4})`);
 // Text right before an address that says whose it is (case as the vendors write it). A label
 // ending in a colon may have one space after it.
 const withOptionalSpace = (labels: string[]) => labels.flatMap((label) => [label, `${label} `]);
@@ -18,15 +20,18 @@ const PEER_LABELS = [
   'remip="',
   "from ",
   "to ",
+  // Cisco IOS names an inbound packet's addresses: "destaddr=<this router>, ..., srcaddr=<peer>".
+  "srcaddr=",
 ];
 const LOCAL_LABELS = [
   ...withOptionalSpace(["my ip:", "Local:", "Local gateway:", "Local-ip:"]),
   'local-address="',
   "locip=",
   'locip="',
+  "destaddr=",
 ];
 const SPI =
-  /SPI[:= ]+(?:0x)?([0-9a-fA-F]{8})\b|SPIs ([0-9a-f]{8})_i ([0-9a-f]{8})_o|spi[:=]((?:0x)?[0-9a-f]{8,16}(?::[0-9a-f]{16})?)/;
+  /SPI[:= ]+(?:0x)?([0-9a-fA-F]{8})\b|SPIs ([0-9a-f]{8})_i ([0-9a-f]{8})_o|spi[:=]((?:0x)?[0-9a-fA-F]{8,16}(?::[0-9a-f]{16})?)/;
 const MESSAGE_ID =
   /[Mm]essage ID:? (\d+)|msgid=([0-9a-fA-F]+)|(?:request|response) (\d+) \[|mess id (0x[0-9a-f]+)|\(id=(\w+)\)/;
 const NOTIFY = new RegExp(`\\b(${NOTIFY_NAMES.join("|")})\\b|N\\((${Object.keys(SHORT_NOTIFY_NAMES).join("|")})\\)`);
@@ -39,7 +44,7 @@ const IKE_VERSION = /IKE ?[Vv]ersion:? ?([12])\b|\bIKEv([12])\b|\bikev([12])\b/;
 
 // Each expression runs only where the scan saw a marker it needs.
 export function extractFields(message: string, vendor: Vendor, into: ParsedFields, found: Found): ParsedFields {
-  const between = found.has(MARK.between) ? BETWEEN.exec(message) : null;
+  const between = found.has(MARK.between) ? (BETWEEN.exec(message) ?? LOCAL_TO_REMOTE.exec(message)) : null;
   if (between) {
     into.localIp ??= between[1];
     into.peerIp ??= between[2];
@@ -48,7 +53,12 @@ export function extractFields(message: string, vendor: Vendor, into: ParsedField
     if (addresses.length > 0) {
       if (found.has(MARK.peerLabel)) into.peerIp ??= labelled(message, addresses, PEER_LABELS);
       if (found.has(MARK.localLabel)) into.localIp ??= labelled(message, addresses, LOCAL_LABELS);
-      if (!into.peerIp) into.peerIp = addresses.find((a) => a.text !== into.localIp)?.text;
+      // Otherwise the first other address that is not a subnet ("10.0.0.0/16" in a selector).
+      if (!into.peerIp) {
+        into.peerIp = addresses.find(
+          (a) => a.text !== into.localIp && message.charCodeAt(a.start + a.text.length) !== 47 /* / */,
+        )?.text;
+      }
     }
   }
   if (found.has(MARK.spi)) {
