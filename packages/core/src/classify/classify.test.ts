@@ -1323,9 +1323,13 @@ describe("fields", () => {
 
   it("finds IPv4 addresses as a bounded dotted-quad expression would, and no others", () => {
     const octet = "(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)";
-    const reference = new RegExp(`(?<![\\d.])${octet}(?:\\.${octet}){3}(?![\\d.]*\\d)`, "g");
+    // strongSwan's "A...B" pair: exactly three dots may stand between two addresses.
+    const reference = new RegExp(
+      `(?:(?<![\\d.])|(?<=(?<!\\.)\\.\\.\\.))${octet}(?:\\.${octet}){3}(?!\\.{0,2}\\d|\\.{4,}\\d)`,
+      "g",
+    );
     const octets = ["0", "1", "10", "99", "199", "200", "249", "255", "256", "099", "01", "1234"];
-    const edges = ["", " ", ".", "1", "a", ":500", "..5", "[", "/24", "peer ", ".7"];
+    const edges = ["", " ", ".", "1", "a", ":500", "..5", "[", "/24", "peer ", ".7", "...", "....", "...9.9.9.9"];
     const random = seededRandom(7);
     const pick = (items: string[]) => items[Math.floor(random() * items.length)] as string;
     const samples = [
@@ -1333,6 +1337,7 @@ describe("fields", () => {
       "from 10.0.0.1:500 to 10.0.0.2[4500]",
       "version 5.9.1.2.3 and 1.2.3.4567",
       "255.255.255.255 256.1.1.1 01.2.3.4 001.2.3.4",
+      "for 198.51.100.100...198.51.100.1, sending",
     ];
     for (let n = 0; n < 3000; n++) {
       const quad = Array.from({ length: 3 + Math.floor(random() * 3) }, () => pick(octets)).join(".");

@@ -5,8 +5,9 @@ import type { ParsedFields, Vendor } from "./types.ts";
 
 const IPV4 = String.raw`(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}`;
 const BETWEEN = new RegExp(`between (${IPV4})\\[[^\\]]*\\]\\.\\.\\.(${IPV4})`);
-// racoon and its descendants (MikroTik, Meraki, Alibaba) write this side first: "A[500]<=>B[500]".
-const LOCAL_TO_REMOTE = new RegExp(`(${IPV4})(?:\\[\\d+\\]|:\\d+)? ?<=> ?(${IPV4})`);
+// Pairs written with this side first: racoon and its descendants (MikroTik, Meraki, Alibaba)
+// "A[500]<=>B[500]", strongSwan "A[id]...B[id]" and "for A...B".
+const LOCAL_TO_REMOTE = new RegExp(`(${IPV4})(?:\\[[^\\]]*\\]|:\\d+)? ?(?:<=>|\\.\\.\\.) ?(${IPV4})`);
 // Text right before an address that says whose it is (case as the vendors write it). A label
 // ending in a colon may have one space after it.
 const withOptionalSpace = (labels: string[]) => labels.flatMap((label) => [label, `${label} `]);
@@ -22,6 +23,7 @@ const PEER_LABELS = [
   "to ",
   // Cisco IOS names an inbound packet's addresses: "destaddr=<this router>, ..., srcaddr=<peer>".
   "srcaddr=",
+  "remote ",
 ];
 const LOCAL_LABELS = [
   ...withOptionalSpace(["my ip:", "Local:", "Local gateway:", "Local-ip:"]),
@@ -29,6 +31,7 @@ const LOCAL_LABELS = [
   "locip=",
   'locip="',
   "destaddr=",
+  "local ",
 ];
 const SPI =
   /SPI[:= ]+(?:0x)?([0-9a-fA-F]{8})\b|SPIs ([0-9a-f]{8})_i ([0-9a-f]{8})_o|spi[:=]((?:0x)?[0-9a-fA-F]{8,16}(?::[0-9a-f]{16})?)/;
@@ -124,7 +127,7 @@ export function ipv4Addresses(text: string): Address[] {
     // Walk back from the first dot to the start of the first octet.
     let start = i;
     while (start > 0 && isDigit(text.charCodeAt(start - 1))) start--;
-    if (start === i || (start > 0 && text.charCodeAt(start - 1) === 46)) continue;
+    if (start === i || (start > 0 && text.charCodeAt(start - 1) === 46 && !isEllipsisBefore(text, start))) continue;
     let end = octetEnd(text, start);
     if (end !== i) continue;
     for (let octet = 1; octet < 4 && end !== -1; octet++) {
@@ -134,11 +137,16 @@ export function ipv4Addresses(text: string): Address[] {
     // Not followed by more digits, nor by dots and then digits (a longer dotted number).
     let after = end;
     while (text.charCodeAt(after) === 46) after++;
-    if (isDigit(text.charCodeAt(after))) continue;
+    if (isDigit(text.charCodeAt(after)) && after - end !== 3) continue;
     found.push({ text: text.slice(start, end), start });
     i = end - 1;
   }
   return found;
+}
+
+/** strongSwan separates a pair of addresses with "...": "198.51.100.1...203.0.113.9". */
+function isEllipsisBefore(text: string, start: number): boolean {
+  return start >= 3 && text.startsWith("...", start - 3) && text.charCodeAt(start - 4) !== 46;
 }
 
 /** The first address written right after one of the labels. */
