@@ -1313,6 +1313,22 @@ describe("fields", () => {
     ).toMatchObject({ localIp: "198.51.100.1", peerIp: "203.0.113.9", spi: ["0x3EA71AED"] });
   });
 
+  it("reads strongSwan's 'A...B' pairs, addresses named in words and SonicWall's own address", () => {
+    expect(
+      classifyLine("charon: 05[IKE] no IKE config found for 198.51.100.100...198.51.100.1, sending NO_PROPOSAL_CHOSEN")
+        .fields,
+    ).toMatchObject({ localIp: "198.51.100.100", peerIp: "198.51.100.1" });
+    expect(
+      classifyLine("bring down existing phase 1 and 2 SA's with local 61.128.1.1 remote 103.1.1.1 remote port 4501")
+        .fields,
+    ).toMatchObject({ localIp: "61.128.1.1", peerIp: "103.1.1.1" });
+    expect(
+      classifyLine(
+        'id=firewall sn=0017C5A1B2C3 time="2024-03-12 08:02:07 UTC" fw=203.0.113.9 pri=3 c=4 m=43 msg="IPSec connection interrupt" n=102 src=198.51.100.20 dst=203.0.113.9',
+      ).fields,
+    ).toMatchObject({ localIp: "203.0.113.9", peerIp: "198.51.100.20" });
+  });
+
   it("reads peer and local addresses and the message id", () => {
     const result = classifyLine(
       "charon: 10[IKE] IKE_SA tun[1] established between 198.51.100.7[198.51.100.7]...203.0.113.9[203.0.113.9]",

@@ -32,6 +32,8 @@ const LOCAL_LABELS = [
   'locip="',
   "destaddr=",
   "local ",
+  // SonicWall names the firewall itself: "fw=203.0.113.1".
+  "fw=",
 ];
 const SPI =
   /SPI[:= ]+(?:0x)?([0-9a-fA-F]{8})\b|SPIs ([0-9a-f]{8})_i ([0-9a-f]{8})_o|spi[:=]((?:0x)?[0-9a-fA-F]{8,16}(?::[0-9a-f]{16})?)/;

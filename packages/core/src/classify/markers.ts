@@ -79,7 +79,7 @@ const MARKERS = {
   // Records of other kinds that a tunnel line's words may appear in (see notTunnelLine).
   otherRecord: ["devname=", "devid=", "device_id=", "rt_flow_", "apptrack_", "cise_"],
   peerLabel: ["peer ip:", "remote", "ip = ", "peer_contact=", "from ", "to ", "remip=", "srcaddr="],
-  localLabel: ["my ip:", "local", "locip=", "destaddr="],
+  localLabel: ["my ip:", "local", "locip=", "destaddr=", "fw="],
   spi: ["spi"],
   messageId: ["message id", "msgid=", "(id=", "request ", "response ", "mess id "],
   notify: NOTIFY_KEYWORDS,
