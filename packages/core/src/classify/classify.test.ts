@@ -1329,6 +1329,26 @@ describe("fields", () => {
     ).toMatchObject({ localIp: "203.0.113.9", peerIp: "198.51.100.20" });
   });
 
+  it("reads FortiGate debug's packet directions and leaves selectors' networks and masks out", () => {
+    expect(
+      classifyLine("ike 0:p1:14: sent IKE msg (ident_i1send): 10.5.18.8:500->10.5.17.111:500, len=296").fields,
+    ).toMatchObject({ localIp: "10.5.18.8", peerIp: "10.5.17.111" });
+    expect(classifyLine("ike 0:p1:14: comes 10.5.17.111:500->10.5.18.8:500,ifindex=3....").fields).toMatchObject({
+      localIp: "10.5.18.8",
+      peerIp: "10.5.17.111",
+    });
+    const selectors = classifyLine(
+      "<142>Apr  2 18:47:10 WatchGuard-Firebox fw1 (2025-04-08T09:26:37) firewall: msg_id=\"020B-0001\" BOVPN tunnel 'tunnel.2' local 10.10.10.0/255.255.255.0 remote 10.20.0.0/255.255.0.0 is up",
+    ).fields;
+    expect([selectors.localIp, selectors.peerIp]).toEqual([undefined, undefined]);
+    // Junos writes a port after the slash: "Local: 198.51.100.10/500".
+    expect(
+      classifyLine(
+        "kmd[1520]: IKE negotiation failed with error: Timed out. IKE Version: 2, VPN: to-aws Gateway: gw-aws, Local: 198.51.100.10/500, Remote: 203.0.113.9/500",
+      ).fields,
+    ).toMatchObject({ localIp: "198.51.100.10", peerIp: "203.0.113.9" });
+  });
+
   it("reads peer and local addresses and the message id", () => {
     const result = classifyLine(
       "charon: 10[IKE] IKE_SA tun[1] established between 198.51.100.7[198.51.100.7]...203.0.113.9[203.0.113.9]",

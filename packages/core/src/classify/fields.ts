@@ -7,7 +7,11 @@ const IPV4 = String.raw`(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\
 const BETWEEN = new RegExp(`between (${IPV4})\\[[^\\]]*\\]\\.\\.\\.(${IPV4})`);
 // Pairs written with this side first: racoon and its descendants (MikroTik, Meraki, Alibaba)
 // "A[500]<=>B[500]", strongSwan "A[id]...B[id]" and "for A...B".
-const LOCAL_TO_REMOTE = new RegExp(`(${IPV4})(?:\\[[^\\]]*\\]|:\\d+)? ?(?:<=>|\\.\\.\\.) ?(${IPV4})`);
+const LOCAL_TO_REMOTE = new RegExp(
+  `(${IPV4})(?:\\[[^\\]]*\\]|:\\d+)? ?(?:<=>|\\.\\.\\.) ?(${IPV4})|sent IKE msg \\([^)]*\\): (${IPV4}):\\d+->(${IPV4})`,
+);
+// FortiGate debug names a received packet's addresses from the peer: "comes 203.0.113.9:500->198.51.100.1:500".
+const REMOTE_TO_LOCAL = new RegExp(`\\bcomes (${IPV4}):\\d+->(${IPV4})`);
 // Text right before an address that says whose it is (case as the vendors write it). A label
 // ending in a colon may have one space after it.
 const withOptionalSpace = (labels: string[]) => labels.flatMap((label) => [label, `${label} `]);
@@ -24,6 +28,8 @@ const PEER_LABELS = [
   // Cisco IOS names an inbound packet's addresses: "destaddr=<this router>, ..., srcaddr=<peer>".
   "srcaddr=",
   "remote ",
+  "remote address : ",
+  "remote address: ",
 ];
 const LOCAL_LABELS = [
   ...withOptionalSpace(["my ip:", "Local:", "Local gateway:", "Local-ip:"]),
@@ -32,6 +38,8 @@ const LOCAL_LABELS = [
   'locip="',
   "destaddr=",
   "local ",
+  "local address : ",
+  "local address: ",
   // SonicWall names the firewall itself: "fw=203.0.113.1".
   "fw=",
 ];
@@ -50,20 +58,20 @@ const IKE_VERSION = /IKE ?[Vv]ersion:? ?([12])\b|\bIKEv([12])\b|\bikev([12])\b/;
 // Each expression runs only where the scan saw a marker it needs.
 export function extractFields(message: string, vendor: Vendor, into: ParsedFields, found: Found): ParsedFields {
   const between = found.has(MARK.between) ? (BETWEEN.exec(message) ?? LOCAL_TO_REMOTE.exec(message)) : null;
+  const fromPeer = !between && found.has(MARK.between) ? REMOTE_TO_LOCAL.exec(message) : null;
   if (between) {
-    into.localIp ??= between[1];
-    into.peerIp ??= between[2];
+    into.localIp ??= between[1] ?? between[3];
+    into.peerIp ??= between[2] ?? between[4];
+  } else if (fromPeer) {
+    into.peerIp ??= fromPeer[1];
+    into.localIp ??= fromPeer[2];
   } else {
     const addresses = ipv4Addresses(message);
     if (addresses.length > 0) {
       if (found.has(MARK.peerLabel)) into.peerIp ??= labelled(message, addresses, PEER_LABELS);
       if (found.has(MARK.localLabel)) into.localIp ??= labelled(message, addresses, LOCAL_LABELS);
       // Otherwise the first other address that is not a subnet ("10.0.0.0/16" in a selector).
-      if (!into.peerIp) {
-        into.peerIp = addresses.find(
-          (a) => a.text !== into.localIp && message.charCodeAt(a.start + a.text.length) !== 47 /* / */,
-        )?.text;
-      }
+      if (!into.peerIp) into.peerIp = addresses.find((a) => a.text !== into.localIp && !isSubnet(message, a))?.text;
     }
   }
   if (found.has(MARK.spi)) {
@@ -151,9 +159,20 @@ function isEllipsisBefore(text: string, start: number): boolean {
   return start >= 3 && text.startsWith("...", start - 3) && text.charCodeAt(start - 4) !== 46;
 }
 
-/** The first address written right after one of the labels. */
+// A prefix length or a dotted mask after the address; "/500" and "/4500" are Junos's ports.
+const SUBNET_SUFFIX = /^\/(?:\d{1,2}(?!\d)|\d{1,3}\.)/;
+
+/** A network (followed by its prefix length or mask) or a mask (after a "/"), not a host. */
+function isSubnet(text: string, address: Address): boolean {
+  if (text.charCodeAt(address.start - 1) === 47 /* / */) return true;
+  const end = address.start + address.text.length;
+  return text.charCodeAt(end) === 47 && SUBNET_SUFFIX.test(text.slice(end, end + 5));
+}
+
+/** The first address written right after one of the labels that is not a subnet. */
 function labelled(text: string, addresses: readonly Address[], labels: readonly string[]): string | undefined {
   for (const address of addresses) {
+    if (isSubnet(text, address)) continue;
     for (const label of labels) {
       if (address.start >= label.length && text.startsWith(label, address.start - label.length)) return address.text;
     }
