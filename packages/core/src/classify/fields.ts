@@ -4,14 +4,31 @@ import { NOTIFY_NAMES, SHORT_NOTIFY_NAMES } from "./notify.ts";
 import type { ParsedFields, Vendor } from "./types.ts";
 
 const IPV4 = String.raw`(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}`;
-const BETWEEN = new RegExp(`between (${IPV4})\\[[^\\]]*\\]\\.\\.\\.(${IPV4})`);
-// Pairs written with this side first: racoon and its descendants (MikroTik, Meraki, Alibaba)
-// "A[500]<=>B[500]", strongSwan "A[id]...B[id]" and "for A...B".
-const LOCAL_TO_REMOTE = new RegExp(
-  `(${IPV4})(?:\\[[^\\]]*\\]|:\\d+)? ?(?:<=>|\\.\\.\\.) ?(${IPV4})|sent IKE msg \\([^)]*\\): (${IPV4}):\\d+->(${IPV4})`,
-);
-// FortiGate debug names a received packet's addresses from the peer: "comes 203.0.113.9:500->198.51.100.1:500".
-const REMOTE_TO_LOCAL = new RegExp(`\\bcomes (${IPV4}):\\d+->(${IPV4})`);
+// Two addresses written as a pair, with what stands between them: racoon and its descendants
+// (MikroTik, Meraki, Alibaba) "A[500]<=>B[500]" and strongSwan "A[id]...B[id]" or "for A...B"
+// name this side first; FortiGate debug names a packet's "A:500->B:500", this side first when it
+// sent it, the peer first when it "comes".
+const PAIR_GAP = /^(?:\[[^\]]*\]|:\d+)? ?(<=>|\.\.\.|->) ?$/;
+
+/** [local, peer] of the first pair of addresses written as one. */
+function addressPair(message: string, addresses: readonly Address[]): [string, string] | undefined {
+  // An identity in brackets right after its address ("A[A]") belongs to it, not to the pair.
+  const hosts = addresses.filter(
+    (a, i) =>
+      i === 0 || (addresses[i - 1] as Address).start + (addresses[i - 1] as Address).text.length !== a.start - 1,
+  );
+  for (let i = 0; i + 1 < hosts.length; i++) {
+    const first = hosts[i] as Address;
+    const second = hosts[i + 1] as Address;
+    const gap = PAIR_GAP.exec(message.slice(first.start + first.text.length, second.start));
+    if (!gap) continue;
+    if (gap[1] !== "->") return [first.text, second.text];
+    if (message.startsWith("comes ", first.start - 6)) return [second.text, first.text];
+    if (message.includes("sent IKE msg")) return [first.text, second.text];
+  }
+  return undefined;
+}
+
 // Text right before an address that says whose it is (case as the vendors write it). A label
 // ending in a colon may have one space after it.
 const withOptionalSpace = (labels: string[]) => labels.flatMap((label) => [label, `${label} `]);
@@ -57,22 +74,16 @@ const IKE_VERSION = /IKE ?[Vv]ersion:? ?([12])\b|\bIKEv([12])\b|\bikev([12])\b/;
 
 // Each expression runs only where the scan saw a marker it needs.
 export function extractFields(message: string, vendor: Vendor, into: ParsedFields, found: Found): ParsedFields {
-  const between = found.has(MARK.between) ? (BETWEEN.exec(message) ?? LOCAL_TO_REMOTE.exec(message)) : null;
-  const fromPeer = !between && found.has(MARK.between) ? REMOTE_TO_LOCAL.exec(message) : null;
-  if (between) {
-    into.localIp ??= between[1] ?? between[3];
-    into.peerIp ??= between[2] ?? between[4];
-  } else if (fromPeer) {
-    into.peerIp ??= fromPeer[1];
-    into.localIp ??= fromPeer[2];
-  } else {
-    const addresses = ipv4Addresses(message);
-    if (addresses.length > 0) {
-      if (found.has(MARK.peerLabel)) into.peerIp ??= labelled(message, addresses, PEER_LABELS);
-      if (found.has(MARK.localLabel)) into.localIp ??= labelled(message, addresses, LOCAL_LABELS);
-      // Otherwise the first other address that is not a subnet ("10.0.0.0/16" in a selector).
-      if (!into.peerIp) into.peerIp = addresses.find((a) => a.text !== into.localIp && !isSubnet(message, a))?.text;
-    }
+  const addresses = ipv4Addresses(message);
+  const pair = addresses.length > 1 && found.has(MARK.between) ? addressPair(message, addresses) : undefined;
+  if (pair) {
+    into.localIp ??= pair[0];
+    into.peerIp ??= pair[1];
+  } else if (addresses.length > 0) {
+    if (found.has(MARK.peerLabel)) into.peerIp ??= labelled(message, addresses, PEER_LABELS);
+    if (found.has(MARK.localLabel)) into.localIp ??= labelled(message, addresses, LOCAL_LABELS);
+    // Otherwise the first other address that is not a subnet ("10.0.0.0/16" in a selector).
+    if (!into.peerIp) into.peerIp = addresses.find((a) => a.text !== into.localIp && !isSubnet(message, a))?.text;
   }
   if (found.has(MARK.spi)) {
     const spi = SPI.exec(message);

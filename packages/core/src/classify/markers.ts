@@ -75,7 +75,7 @@ const MARKERS = {
   meraki: [" events "],
   tencent: ["ike_sa_establish_fail", "ike_nego:", "tans_ike_nego"],
   racoon: ["error: ", "info: ", "warning: ", "notify: ", "debug: ", "ipsec,", "ipsec "],
-  between: ["between", "<=>", "...", "->"],
+  between: ["<=>", "...", "->"],
   // Records of other kinds that a tunnel line's words may appear in (see notTunnelLine).
   otherRecord: ["devname=", "devid=", "device_id=", "rt_flow_", "apptrack_", "cise_"],
   peerLabel: ["peer ip:", "remote", "ip = ", "peer_contact=", "from ", "to ", "remip=", "srcaddr="],
