@@ -3,7 +3,6 @@ import { type Found, MARK } from "./markers.ts";
 import { NOTIFY_NAMES, SHORT_NOTIFY_NAMES } from "./notify.ts";
 import type { ParsedFields, Vendor } from "./types.ts";
 
-const IPV4 = String.raw`(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}`;
 // Two addresses written as a pair, with what stands between them: racoon and its descendants
 // (MikroTik, Meraki, Alibaba) "A[500]<=>B[500]" and strongSwan "A[id]...B[id]" or "for A...B"
 // name this side first; FortiGate debug names a packet's "A:500->B:500", this side first when it
