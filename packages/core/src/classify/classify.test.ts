@@ -333,6 +333,9 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ["PFS required but not offered by peer", "IPSEC_PROPOSAL_MISMATCH", "2"],
   ["peer proposed PFS group 2, expected group 14", "IPSEC_PROPOSAL_MISMATCH", "2"],
   ["TS mismatch with peer", "TRAFFIC_SELECTOR_MISMATCH", "2"],
+  // A BGP session that learns no routes is down for the tunnel's traffic (faults.md: "0 BGP ROUTES").
+  ["BGP: 0 routes received from 169.254.10.1", "BGP_SESSION_DOWN", null],
+  ["BGP: 10 routes received from 169.254.10.1", "INFO", null],
   // A negation is not the event.
   ["IPsec tunnel not established: waiting for peer", "INFO", "2"],
   ["charon: 12[IKE] IKE_SA not established yet", "INFO", "1"],
