@@ -13,12 +13,14 @@ function isLetter(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
+const OPENING_BRACKETS = ["<", "{"] as const;
+
 /**
  * Whether a "<" or "{" is followed by a word and a space, as a placeholder of several words starts.
  * Checked by hand: many lines have a "<" (syslog priorities, charon's "<conn|1>"), few a placeholder.
  */
 export function mayHoldPlaceholder(line: string): boolean {
-  for (const open of ["<", "{"]) {
+  for (const open of OPENING_BRACKETS) {
     for (let at = line.indexOf(open); at !== -1; at = line.indexOf(open, at + 1)) {
       let end = at + 1;
       while (isLetter(line.charCodeAt(end))) end++;
