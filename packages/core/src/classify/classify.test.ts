@@ -336,6 +336,7 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   // A BGP session that learns no routes is down for the tunnel's traffic (faults.md: "0 BGP ROUTES").
   ["BGP: 0 routes received from 169.254.10.1", "BGP_SESSION_DOWN", null],
   ["BGP: 10 routes received from 169.254.10.1", "INFO", null],
+  ['pluto[812]: "aws-t1" #2: IPsec SA expired (LATEST!)', "REKEY_FAILURE", "2"],
   // A negation is not the event.
   ["IPsec tunnel not established: waiting for peer", "INFO", "2"],
   ["charon: 12[IKE] IKE_SA not established yet", "INFO", "1"],

@@ -1821,7 +1821,7 @@ const REKEY: Rule[] = [
       "whose lifetime has expired",
       "responder lifetime notify is below",
     ],
-    test: /closing expired (?:CHILD|IKE)_SA|SA was expired by IPsec driver|received on an IPsec SA whose lifetime has expired|Responder Lifetime Notify is below|hard lifetime (?:expired|reached)|expired without (?:being )?(?:rekeyed|replaced|replacement)|(?:IKE|ISAKMP) SA expired(?![^.]*\b(?:inactivity|idle)\b)|for an unknown \(expired\?\) SA|CHILD SA expired \(LATEST!\)|EVENT_SA_EXPIRE\b|(?:CHILD_SA|IKE_SA) .* expired, not rekeying|expired before (?:finishing )?rekey(?:ing)?(?: (?:was )?completed?)?\b|retry timeout because phase-1 SA expired|IPsec SA \w+\/\w+ hard expired|phase ?[12] hard expiry/,
+    test: /closing expired (?:CHILD|IKE)_SA|SA was expired by IPsec driver|received on an IPsec SA whose lifetime has expired|Responder Lifetime Notify is below|hard lifetime (?:expired|reached)|expired without (?:being )?(?:rekeyed|replaced|replacement)|(?:IKE|ISAKMP) SA expired(?![^.]*\b(?:inactivity|idle)\b)|for an unknown \(expired\?\) SA|(?:CHILD|IPsec) SA expired \((?:LATEST!|--dontrekey)\)|EVENT_SA_EXPIRE\b|(?:CHILD_SA|IKE_SA) .* expired, not rekeying|expired before (?:finishing )?rekey(?:ing)?(?: (?:was )?completed?)?\b|retry timeout because phase-1 SA expired|IPsec SA \w+\/\w+ hard expired|phase ?[12] hard expiry/,
     code: "REKEY_FAILURE",
     confidence: 0.7,
   }),
