@@ -337,6 +337,7 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ["BGP: 0 routes received from 169.254.10.1", "BGP_SESSION_DOWN", null],
   ["BGP: 10 routes received from 169.254.10.1", "INFO", null],
   ['pluto[812]: "aws-t1" #2: IPsec SA expired (LATEST!)', "REKEY_FAILURE", "2"],
+  ["*Mar  1 00:01:02.345: %CRYPTO-4-IKMP_HASH_FAIL: IKE hash failed. Invalid hash", "IKE_AUTH_FAILURE", "1"],
   // A negation is not the event.
   ["IPsec tunnel not established: waiting for peer", "INFO", "2"],
   ["charon: 12[IKE] IKE_SA not established yet", "INFO", "1"],
