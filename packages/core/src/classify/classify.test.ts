@@ -338,6 +338,27 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ["BGP: 10 routes received from 169.254.10.1", "INFO", null],
   ['pluto[812]: "aws-t1" #2: IPsec SA expired (LATEST!)', "REKEY_FAILURE", "2"],
   ["*Mar  1 00:01:02.345: %CRYPTO-4-IKMP_HASH_FAIL: IKE hash failed. Invalid hash", "IKE_AUTH_FAILURE", "1"],
+  // H3C and Huawei name the cause after the failure.
+  [
+    "%%10IKE/6/IKE_P1_SA_ESTABLISH_FAIL: Failed to establish phase 1 SA in main mode IKE_P1_STATE_INIT state. Reason: Failed to get IKE proposal.",
+    "IKE_PROPOSAL_MISMATCH",
+    "1",
+  ],
+  [
+    "%%10IKE/6/IKE_P2_SA_ESTABLISH_FAIL: Failed to establish phase 2 SA for IPsec policy (policy1) in QUICK_MODE_STATE state. Reason: Failed to get IPsec proposal.",
+    "IPSEC_PROPOSAL_MISMATCH",
+    "2",
+  ],
+  [
+    "%%10IKE/6/IKE_P1_SA_ESTABLISH_FAIL: Failed to establish phase 1 SA in main mode IKE_P1_STATE_INIT state. Reason: Retransmission timeout.",
+    "PEER_UNREACHABLE",
+    "1",
+  ],
+  [
+    "IKE/4/IKE_PEER_REACH_MAX_RETRANS: The number of IKE packet retransmissions reached the maximum. (PeerAddress=203.0.113.9)",
+    "PEER_UNREACHABLE",
+    "1",
+  ],
   // A negation is not the event.
   ["IPsec tunnel not established: waiting for peer", "INFO", "2"],
   ["charon: 12[IKE] IKE_SA not established yet", "INFO", "1"],
