@@ -149,6 +149,10 @@ describe("the keyword index", () => {
     }
   });
 
+  it("has no rule expression that matches an empty string (an empty alternative would match every line)", () => {
+    for (const rule of RULES) expect(rule.test.test(""), rule.id).toBe(false);
+  });
+
   it("has lower-case keywords for every rule, none containing another of the same rule", () => {
     for (const rule of RULES) {
       expect(rule.keywords.length > 0, rule.id).toBe(!rule.nonAscii);
