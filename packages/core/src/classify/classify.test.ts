@@ -258,7 +258,7 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "TUNNEL_DOWN_OTHER",
     "1",
   ],
-  ["Mar 4 14:32:36 DPD: Peer 169.132.58.9 is UP status_val: 0.", "INFO", null],
+  ["Mar 4 14:32:36 DPD: Peer 169.132.58.9 is UP status_val: 0.", "INFO", "1"],
   ["Tunnel to-aws is down", "TUNNEL_DOWN_OTHER", null],
   ["Tunnel to-aws is up", "TUNNEL_UP", null],
   ['msg="IKE Responder: No matching phase 2 ID found for proposed remote network"', "TRAFFIC_SELECTOR_MISMATCH", "2"],
@@ -363,6 +363,8 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "PEER_UNREACHABLE",
     "1",
   ],
+  // A protocol tag where syslog puts a program is part of the message.
+  ["oct/27 22:38:44 ipsec,info dpd: peer not responding, removing", "DPD_TIMEOUT", "1"],
   // A negation is not the event.
   ["IPsec tunnel not established: waiting for peer", "INFO", "2"],
   ["charon: 12[IKE] IKE_SA not established yet", "INFO", "1"],

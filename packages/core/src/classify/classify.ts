@@ -93,6 +93,8 @@ const NOT_TUNNEL_PROGRAMS = new Set([
 ]);
 // BGP daemons of a customer gateway: their lines are routing lines of the tunnels' BGP sessions.
 const BGP_PROGRAMS = new Set(["bgpd", "bird", "bird6", "gobgpd", "exabgp", "openbgpd"]);
+// Tags that name a protocol, not a daemon, where syslog puts a program.
+const TAG_PROGRAM = /^(?:DPD|dpd|IKE|IPSEC|IPsec)$/;
 // A BGP or IKE daemon's function name in a trace line.
 const TRACE_FUNCTION = /^(?:bgp|ike|ikev2|isakmp|ipsec|quick|main|aggr)_\w/;
 // Junos rpd events of routing protocols that do not run over the tunnels Tunnelwatch watches.
@@ -414,7 +416,11 @@ function classifyText(textLine: string, isMalformedJson: boolean, options: Class
   if (isMalformedJson && /"(?:ike_phase[12]_state|dpd_enabled|nat_t_detected|details)"/.test(textLine)) vendor = "aws";
   if (vendor === "unknown" && options.vendor) vendor = options.vendor;
 
-  const result = message ? classifyMessage(message, vendor, fields, found) : undefined;
+  // A tag such as "DPD:" where syslog puts a program is part of what the message says
+  // (MikroTik's "dpd: peer not responding, removing").
+  const ruleText =
+    fields.program !== undefined && TAG_PROGRAM.test(fields.program) ? `${fields.program}: ${message}` : message;
+  const result = message ? classifyMessage(ruleText, vendor, fields, found) : undefined;
   if (result) {
     extractFields(message, vendor, fields, found);
     fields.message = message;
