@@ -1523,9 +1523,63 @@ describe("vendors", () => {
     ],
     // `grep pluto /var/log/*` prefixes the file name.
     ["/var/log/auth.log:Oct 24 15:10:05 pi pluto[877]: reapchild failed with errno=10 No child processes", "libreswan"],
+    // Devices that log everything through one syslog, by their IKE, IPsec and BGP messages.
+    [
+      "IPSEC/4/IPSECNEGOFAIL: OID 1.3.6.1.4.1.2011.6.122.26.6.14 IPSec tunnel negotiation fails. (Ifindex=7, SeqNum=10, Reason=rekey fail, ReasonCode=17, PeerAddress=203.0.113.20, PeerPort=500)",
+      "huawei",
+    ],
+    ["<190>Jun 17 2026 11:34:49 USG6300 %%01IKE/4/IKEPEERDOWN(l)[3]: The IKE peer went down.", "huawei"],
+    [
+      "<4>Jun 17 11:34:49 2020 7506X-G %%10BGP/5/BGP_STATE_CHANGED: BGP.: 3.3.3.2 state has changed from ESTABLISHED to IDLE for session down event received from BFD.",
+      "h3c",
+    ],
+    ["*Aug 20 19:19:44:543 2012 Sysname IKE/7/ERROR: -MDC=1; No acceptable transform.", "h3c"],
+    ["ZT-F1030 IPSEC/6/IPSEC_SA_ESTABLISH_FAIL: Failed to establish IPsec SA.", "h3c"],
+    [
+      'id=firewall sn=0017C5A1B2C3 time="2024-03-12 08:05:07 UTC" fw=203.0.113.9 pri=3 c=4 m=65 msg="Illegal IPSec SPI" n=105 src=198.51.100.20 dst=203.0.113.9',
+      "sonicwall",
+    ],
+    [
+      'id=firewall time="2019-01-27 13:24:28" fw="V50XXA0G0000002" tz=+0000 startime="2019-01-27 13:24:28" pri=5 error=0 phase=1 src=192.168.0.1 dst=192.168.0.2 ikev=1 side=responder msg="Phase established" logtype="vpn"',
+      "stormshield",
+    ],
+    [
+      "<142>May 10 15:19:05 WatchGuard-Firebox FVE6035FD3AE3 (2024-05-10T09:49:05) firewall[10]: msg_id=\"0205-0010\" Received 'No Proposal Chosen' message from 172.16.13.204:500 for 'tunnel.1'",
+      "watchguard",
+    ],
+    [
+      '<30>device="SFW" date=2020-05-18 time=14:38:58 timezone="CEST" device_name="XG230" log_id=062511418055 log_type="Event" log_component="IPSec" log_subtype="System" status="Failed" message="aws-tunnel-1 - Remote peer not responding"',
+      "sophos",
+    ],
+    [
+      "[0]0368.03A4::02/02/2017-17:36:01.496 [ikeext] 3038|52.161.24.36|IKE authentication credentials are unacceptable",
+      "windows",
+    ],
+    [
+      "<30>Jun 19 22:12:41 bgpd[73781]: %ADJCHANGE: neighbor 10.6.106.2(aws-tun1) in vrf default Down Peer closed the session",
+      "frr",
+    ],
+    ["Jan  4 11:23:21 frr daemon.debug bgpd[2146]: 10.0.0.1 went from Clearing to Idle", "frr"],
+    ["Nov 01 16:23:00 bird[1376]: BGP1: BGP session closed", "bird"],
   ];
   it.each(cases)("%s -> %s", (line, vendor) => {
     expect(classifyLine(line).vendor).toBe(vendor);
+  });
+
+  // Their other messages are no tunnel lines: a detected vendor would make them INFO.
+  it.each([
+    "<172>Jun 11 20:17:54 2020 S125G2 %%10IFNET/5/LINK_UPDOWN: Line protocol state on the interface HundredGigE1/4/0/1 changed to down.",
+    "<29>2018-7-23 01:00:34.270.1 my-awesome-huawei-switch %%01IFNET/4/IF_STATE(l)[4997]:Interface Ethernet0/0/8 has turned into DOWN state.",
+    '<142>May 10 15:19:05 WatchGuard-Firebox FVE6035FD3AE3 (2024-05-10T09:49:05) firewall[10]: msg_id="0900-0004" PPPoE authentication failed',
+    'Jan  3 13:45:39 192.168.5.1 id=firewall sn=000SERIAL time="2007-01-03 14:48:10" fw=1.128.3.4 pri=6 c=1024 m=537 msg="Connection Closed" n=567999 src=1.128.3.4:500:WAN dst=216.160.83.57:500:WAN proto=udp/500',
+    "08:35:42.991775+01:00 lb-101 bird: bfd1: Session to 10.248.16.254 removed",
+    "2021/04/17 19:12:38 warnings: OSPF: [EC 134217736] ospf_sr_local_block_release_label: Returning label 0 is outside SRLB [15000/15999]",
+  ])("does not read another message of a one-syslog device as a tunnel line: %s", (line) => {
+    expect(classifyLine(line)).toMatchObject({ code: "UNKNOWN", vendor: "unknown" });
+  });
+
+  it("does not take Cisco IOS BGP debugging for FRR", () => {
+    expect(classifyLine("*Jul 17 21:54:41.973: BGP: 1.1.1.2 went from Established to Idle").vendor).not.toBe("frr");
   });
 
   it("reads the time and program behind a file name prefix and a time zone", () => {

@@ -19,6 +19,7 @@ import {
   type ParsedFields,
   type Vendor,
 } from "./types.ts";
+import { VPN_VOCABULARY } from "./vocabulary.ts";
 
 /** Longer lines are not log lines (or were concatenated by a broken shipper). */
 export const MAX_LINE_LENGTH = 16 * 1024;
@@ -42,10 +43,6 @@ function isBinary(text: string): boolean {
 }
 
 const HEX_DUMP = /^(?:[\w,]+ )?(?:[0-9a-fA-F]{8}\s*)+$/;
-// Words that only IKE/IPsec/BGP tunnel logs use: a line with them is recognised even when its
-// header does not name the daemon (bare messages pasted from a console or a vendor document).
-const VPN_VOCABULARY =
-  /\b(?:IKE|IKEv[12]|ISAKMP|IPsec|IPSec|IPSEC|CHILD_SA|IKE_SA|ESP(?!-[0-9A-F]{4,}\b)|SPI|DPD|NAT-T|[Aa]nti-replay|REPLAY packet|X[Aa]uth|XAUTH|[Ss]hared key|ike-stack|IKE_SA_INIT|IKE_AUTH|CREATE_CHILD_SA|(?:[Ii]nbound|[Oo]utbound) SA|[Pp]roposals?|[Pp]hase ?[12]|phase[12]|[Qq]uick [Mm]ode|[Mm]ain [Mm]ode|[Aa]ggressive [Mm]ode|[Vv]endor ID|pre-shared key|cert(?:ificate)? requests?|rekey\w*|IPsec-SA|ISAKMP-SA|QUICK_MODE|BGP|UDP\/4500|UDP\/500|MOBIKE|AUTH_LIFETIME|[Tt]raffic[- ][Ss]electors?|KE payload|ovs-monitor-ipsec|INFORMATIONAL(?:_V1)?|ID_(?:IPV[46]_ADDR(?:_SUBNET|_RANGE)?|FQDN|USER_FQDN|DER_ASN1_DN|KEY_ID)|ISAKMP_v[12]\w*)\b/;
 // Cisco ASA/FTD logs everything through one syslog: only its VPN messages (IKE, IPsec, session
 // teardown) are tunnel lines; a firewall deny or a connection teardown is not. FTD may name the
 // message class: "%FTD-vpn-7-715046".

@@ -3,6 +3,7 @@
 // could appear in any text.
 import { type Found, MARK } from "./markers.ts";
 import type { ParsedFields, Vendor } from "./types.ts";
+import { VPN_VOCABULARY } from "./vocabulary.ts";
 
 export interface Header {
   message: string;
@@ -66,7 +67,60 @@ const VPN_PROGRAMS: Record<string, Vendor> = {
   // Cisco IOS debug output names its facility where syslog puts a program: "ISAKMP: transform 1, ESP_DES".
   ISAKMP: "cisco-ios",
   crypto_engine: "cisco-ios",
+  bird: "bird",
+  bird6: "bird",
 };
+
+// Huawei (VRP, USG) and H3C (Comware) write "MODULE/level/MNEMONIC:", after "%%<version>" in
+// syslog; only the IKE, IPsec and BGP modules' messages are tunnel lines.
+const VRP_TUNNEL_MESSAGE = /(?:^|\s|%%\d{2})(?:IKE|IKEV2|IPSEC|IPSEC-VPN|BGP)\/\d\/(\w+)(\(\w\)(?:\[\d+\])?)?:/;
+// Huawei: version 01, a trap's OID (Huawei's enterprise number 2011), parameters in parentheses.
+const HUAWEI_SIGN = /%%01[A-Z]|\bOID (?:\[\w+\]|1\.3\.6\.1\.4\.1\.2011\.)|[.:] ?\([A-Z][A-Za-z0-9]*=/;
+// H3C: version 10, the MDC, milliseconds after a colon and the year, the BGP instance ("BGP.vpn1:").
+const H3C_SIGN = /%%10[A-Z]|-MDC=\d|\d{2}:\d{2}:\d{2}:\d{3} \d{4} |\bBGP\.[\w-]*: /;
+// SonicWall ("id=firewall sn=...") and Stormshield ("id=firewall time=... fw=...") key=value logs.
+const SONICWALL_RECORD = /\bid=firewall sn=\S+ time="/;
+const STORMSHIELD_RECORD = /\bid=firewall time="[^"]*" fw="/;
+const STORMSHIELD_VPN = /\blogtype="?vpn\b|\bikev=\d/;
+// WatchGuard's IKE and IPsec message ids are 0200-021F ("msg_id="0203-0025"").
+const WATCHGUARD_VPN = /\bmsg_id="02[0-9A-F]{2}-[0-9A-F]{4}"/;
+const SOPHOS_VPN = /\bdevice="SFW".*\blog_component="IPSec"/;
+// FRR (and Quagga) bgpd: "%ADJCHANGE: ", "%NOTIFICATION(Hard Reset): " and, where the program
+// is bgpd (Cisco IOS debug writes them too), "[FSM] " and "went from OpenConfirm to Established".
+const FRR_MESSAGE = /%(?:ADJCHANGE|NOTIFICATION)(?:\([^)]*\))?: /;
+const FRR_BGPD_MESSAGE = /\[FSM\] |\bwent from [A-Z]\w+ to [A-Z]\w+/;
+// BIRD without a syslog header, on a protocol other than BFD, OSPF and the kernel's routes.
+const BIRD_BARE = /(?:^|\s)bird6?(?:\[\d+\])?: (?!bfd|ospf|rip|babel|kernel|static|device|direct)/;
+
+/**
+ * Firewalls and routers that log everything through one syslog are recognised only by their
+ * tunnel (IKE, IPsec, BGP) messages: their other lines stay unknown, as another program's would.
+ */
+function vendorOfOneSyslogDevice(message: string, line: string, found: Found, program: string | undefined) {
+  if (found.has(MARK.vrp)) {
+    const vrp = VRP_TUNNEL_MESSAGE.exec(line);
+    if (vrp) {
+      if (vrp[2] !== undefined || HUAWEI_SIGN.test(line)) return "huawei";
+      if (H3C_SIGN.test(line)) return "h3c";
+      return (vrp[1] as string).includes("_") ? "h3c" : "huawei";
+    }
+  }
+  if (found.has(MARK.firewallRecord)) {
+    if (SONICWALL_RECORD.test(line) && VPN_VOCABULARY.test(message)) return "sonicwall";
+    if (STORMSHIELD_RECORD.test(line) && (STORMSHIELD_VPN.test(line) || VPN_VOCABULARY.test(message)))
+      return "stormshield";
+  }
+  if (found.has(MARK.watchguard) && WATCHGUARD_VPN.test(line)) return "watchguard";
+  if (found.has(MARK.sophos) && SOPHOS_VPN.test(line)) return "sophos";
+  if (found.has(MARK.windows) && /\[ikeext\]/i.test(line)) return "windows";
+  if (found.has(MARK.frr)) {
+    const isBgpd = program?.endsWith("bgpd") === true;
+    if ((program === undefined || isBgpd) && FRR_MESSAGE.test(message)) return "frr";
+    if (isBgpd && FRR_BGPD_MESSAGE.test(message)) return "frr";
+  }
+  if (found.has(MARK.bird) && program === undefined && BIRD_BARE.test(line)) return "bird";
+  return undefined;
+}
 
 // Each expression runs only where the scan saw its marker: most lines fail them all cheaply.
 function vendorOfMessage(message: string, line: string, found: Found, program: string | undefined): Vendor {
@@ -153,6 +207,8 @@ function vendorOfMessage(message: string, line: string, found: Found, program: s
   // "ike 0:<phase1>:..." and, with VDOMs, "ike V=root:0:<phase1>:..." (or "ike V=root:0 <text>").
   if (message.startsWith("ike ") && /^ike (?:V=[\w-]+:)?\d+[: ]|^ike Negotiate /.test(message)) return "fortinet";
   if (found.has(MARK.tencent) && /\bIKE_SA_ESTABLISH_FAIL|\bIKE_NEGO:|\bTANS_IKE_NEGO/.test(line)) return "tencent";
+  const device = vendorOfOneSyslogDevice(message, line, found, program);
+  if (device) return device;
   // RouterOS (racoon's wording) logs by topic: "ipsec,info ..." or, after a timestamp, "ipsec ...".
   if (
     found.has(MARK.racoon) &&

@@ -74,6 +74,14 @@ const MARKERS = {
   fortinet: ["logid", "log_id=", "subtype", "negotiate", "xauth_status", "vpntunnel=", "[iked ", "[fortiike "],
   meraki: [" events "],
   tencent: ["ike_sa_establish_fail", "ike_nego:", "tans_ike_nego"],
+  // Firewalls and routers that log everything through one syslog: their tunnel messages (see header.ts).
+  vrp: ["ike/", "ikev2/", "ipsec/", "ipsec-vpn/", "bgp/"],
+  firewallRecord: ["id=firewall "],
+  watchguard: ['msg_id="02'],
+  sophos: ['log_component="ipsec"'],
+  windows: ["[ikeext]"],
+  frr: ["%adjchange", "%notification", "[fsm] ", "went from "],
+  bird: ["bird"],
   racoon: ["error: ", "info: ", "warning: ", "notify: ", "debug: ", "ipsec,", "ipsec "],
   between: ["<=>", "...", "->"],
   // Records of other kinds that a tunnel line's words may appear in (see notTunnelLine).

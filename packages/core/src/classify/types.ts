@@ -16,6 +16,15 @@ export const VENDORS = [
   "fortinet",
   "meraki",
   "tencent",
+  "huawei",
+  "h3c",
+  "sonicwall",
+  "stormshield",
+  "watchguard",
+  "sophos",
+  "windows",
+  "frr",
+  "bird",
   "unknown",
 ] as const;
 export type Vendor = (typeof VENDORS)[number];

@@ -1,0 +1,6 @@
+// The vocabulary of tunnel logs, shared by the vendor reader and the classifier.
+
+// Words that only IKE/IPsec/BGP tunnel logs use: a line with them is recognised even when its
+// header does not name the daemon (bare messages pasted from a console or a vendor document).
+export const VPN_VOCABULARY =
+  /\b(?:IKE|IKEv[12]|ISAKMP|IPsec|IPSec|IPSEC|CHILD_SA|IKE_SA|ESP(?!-[0-9A-F]{4,}\b)|SPI|DPD|NAT-T|[Aa]nti-replay|REPLAY packet|X[Aa]uth|XAUTH|[Ss]hared key|ike-stack|IKE_SA_INIT|IKE_AUTH|CREATE_CHILD_SA|(?:[Ii]nbound|[Oo]utbound) SA|[Pp]roposals?|[Pp]hase ?[12]|phase[12]|[Qq]uick [Mm]ode|[Mm]ain [Mm]ode|[Aa]ggressive [Mm]ode|[Vv]endor ID|pre-shared key|cert(?:ificate)? requests?|rekey\w*|IPsec-SA|ISAKMP-SA|QUICK_MODE|BGP|UDP\/4500|UDP\/500|MOBIKE|AUTH_LIFETIME|[Tt]raffic[- ][Ss]electors?|KE payload|ovs-monitor-ipsec|INFORMATIONAL(?:_V1)?|ID_(?:IPV[46]_ADDR(?:_SUBNET|_RANGE)?|FQDN|USER_FQDN|DER_ASN1_DN|KEY_ID)|ISAKMP_v[12]\w*)\b/;
