@@ -222,6 +222,12 @@ function vendorOfMessage(message: string, line: string, found: Found, program: s
   return "unknown";
 }
 
+/** The device's own header of a line a relay forwarded (starting at `start` of the whole line), if it has one. */
+function relayedLine(forwarded: string, start: number): Header | undefined {
+  const inner = splitHeader(forwarded);
+  return inner.fields.time !== undefined ? { ...inner, afterTime: start + inner.afterTime } : undefined;
+}
+
 /** The line's transport header and message; the vendor is read after the message is scanned. */
 export function splitHeader(line: string): Header {
   const fields: ParsedFields = {};
@@ -244,11 +250,10 @@ export function splitHeader(line: string): Header {
     rest = `${msgId}${structured}${rest.slice(rfc5424[0].length)}`;
     // A relay's RFC 5424 header before the device's own syslog line.
     const first = rest.charCodeAt(0);
-    const inner =
-      fields.program === undefined && msgId === "" && structured === "" && first >= 48 && first <= 122
-        ? splitHeader(rest)
-        : null;
-    if (inner?.fields.time !== undefined) return { ...inner, afterTime: line.length - rest.length + inner.afterTime };
+    if (fields.program === undefined && msgId === "" && structured === "" && first >= 48 && first <= 122) {
+      const inner = relayedLine(rest, line.length - rest.length);
+      if (inner) return inner;
+    }
   } else {
     // Timestamps start with a letter (month, weekday), a digit or "<pri>".
     const isTimeStart =
@@ -285,11 +290,10 @@ export function splitHeader(line: string): Header {
         // A relay that forwards the line with its own header before the device's:
         // "Dec  3 10:00:01 relay01 Aug  3 10:18:01 srx1 kmd[14162]: ...".
         const relay = RELAY_HOST.exec(rest);
-        const inner = relay ? splitHeader(rest.slice(relay[0].length)) : null;
-        if (relay && inner?.fields.time !== undefined) {
-          const innerStart = line.length - rest.length + relay[0].length;
-          return { ...inner, afterTime: innerStart + inner.afterTime };
-        }
+        const inner = relay
+          ? relayedLine(rest.slice(relay[0].length), line.length - rest.length + relay[0].length)
+          : null;
+        if (inner) return inner;
       }
     } else {
       // Android logcat "I/charon  (14804): " and bare "charon: ".
