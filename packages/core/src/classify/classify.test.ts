@@ -168,6 +168,42 @@ describe("the keyword index", () => {
 
 // Lines written for one point each: a notify, a vendor's wording, a plain-words variant.
 const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
+  // The IKE daemon crashed, in systemd's and the kernel's words: every tunnel it held is down.
+  [
+    "Dec  3 10:00:01 gw systemd[1]: strongswan-starter.service: Main process exited, code=dumped, status=11/SEGV",
+    "TUNNEL_DOWN_OTHER",
+    null,
+  ],
+  ["Dec  3 10:00:01 gw systemd[1]: ipsec.service: Failed with result 'core-dump'.", "TUNNEL_DOWN_OTHER", null],
+  [
+    "Dec  3 10:00:01 gw kernel: [81234.5678] charon[2211]: segfault at 0 ip 00007f3a1c2b sp 00007ffd9a10 error 4 in libstrongswan.so.0.0.0[7f3a1c200000+9a000]",
+    "TUNNEL_DOWN_OTHER",
+    null,
+  ],
+  [
+    "pluto[2448]: ABORT: ASSERTION FAILED: st != NULL (main_inR1_outI2() +120 programs/pluto/ikev1_main.c)",
+    "TUNNEL_DOWN_OTHER",
+    null,
+  ],
+  // A stopped web server or another daemon's crash is not a tunnel's.
+  ["Dec  3 10:00:01 gw systemd[1]: nginx.service: Main process exited, code=dumped, status=11/SEGV", "UNKNOWN", null],
+  // The kernel's answer to a netlink request, and a route that could not be added, leave the SA up.
+  ["Dec  3 10:00:01 gw charon: 06[KNL] received netlink error: Network is unreachable (101)", "INFO", null],
+  ["Dec  3 10:00:01 gw charon: 06[KNL] unable to install source route for 10.8.0.1", "INFO", null],
+  // pluto's own report of an ICMP error for an IKE packet, even with its connection name masked.
+  [
+    "#23817: ERROR: asynchronous network error report on ens5 (203.0.113.9:500), complainant 203.0.113.9: Connection refused [errno 111, origin ICMP type 3 code 3 (not authenticated)]",
+    "PEER_UNREACHABLE",
+    "1",
+  ],
+  // NAT-T keepalives reaching pluto on UDP 4500: the kernel's ESP-in-UDP socket is not set up.
+  ["Sep 22 12:39:33 gw pluto[1717]: recvfrom 198.51.100.7:4500 too small packet (0)", "NAT_T_ISSUE", null],
+  // Payload lengths that make no sense after decryption: the pre-shared keys differ.
+  [
+    'pluto[2448]: "tun"[1] 198.51.100.7 #1: 60057-byte length of ISAKMP Identification Payload is larger than can fit',
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
   // NO_PROPOSAL_CHOSEN: the exchange decides the phase.
   ["charon: 09[ENC] parsed IKE_SA_INIT response 0 [ N(NO_PROP) ]", "IKE_PROPOSAL_MISMATCH", "1"],
   ["charon: 09[ENC] parsed CREATE_CHILD_SA response 7 [ N(NO_PROP) ]", "IPSEC_PROPOSAL_MISMATCH", "2"],

@@ -91,6 +91,15 @@ const BENIGN: Rule[] = [
     confidence: 0.9,
   }),
   r({
+    // strongSwan reports the kernel's answer to a netlink request ("Network is unreachable (101)"
+    // while removing a route, "File exists (17)"): a local kernel error, not the peer's state.
+    id: "benign.netlink-error",
+    keywords: ["received netlink error: "],
+    test: /received netlink error: /,
+    code: "INFO",
+    confidence: 0.7,
+  }),
+  r({
     id: "benign.invalid-ke",
     keywords: ["invalid_ke_payload", "inval_ke", "peer didn't accept"],
     test: /(?<!failed with error notification )INVALID_KE_PAYLOAD(?!.*is not acceptable)|(?<!INFORMATIONAL_V1 (?:request|response) \d+ \[ (?:\S+ )*)N\(INVAL_KE\)|peer didn't accept (?:DH group|key exchange method)/,
@@ -474,6 +483,16 @@ const NAT_T: Rule[] = [
     code: "NAT_T_ISSUE",
     phase: "1",
     confidence: 0.7,
+  }),
+  r({
+    // pluto (Libreswan, Openswan) hands over NAT-T keepalives or runts that the kernel's UDP 4500
+    // encapsulation should have taken: the ESP-in-UDP socket is not set up.
+    id: "natt.pluto-runt",
+    keywords: ["too small packet ("],
+    test: /:(?:4500|EPHEM)\b.*too small packet \(\d+\)/,
+    code: "NAT_T_ISSUE",
+    phase: null,
+    confidence: 0.6,
   }),
   r({
     id: "natt.port-floating-off",
@@ -937,12 +956,13 @@ const AUTH: Rule[] = [
       "notification payload_malformed",
       "payload has an unknown value",
       "payload must be zero",
+      "payload is larger than can fit",
       "probable authentication (pre",
       "computed hash does not match",
       "ikmp_hash_fail",
       "ike hash failed",
     ],
-    test: /failed to decrypt (?:IKE )?packet from|could not decrypt payloads|decryption (?:failed|was unsuccessful)|problems decrypting packet|HASH_V1 payload|was not encrypted and it should.ve been|failed its sanity check or is malformed|message parsing failed|sending notification PAYLOAD_MALFORMED\b|next payload type of ISAKMP (?:Hash|Identification) Payload has an unknown value|byte \d+ of ISAKMP (?:Hash|Identification) Payload must be zero|\bprobable authentication \(pre-?shared secret\) failure|computed hash does not match hash received from peer|\bIKMP_HASH_FAIL\b|\bIKE hash failed\b/,
+    test: /failed to decrypt (?:IKE )?packet from|could not decrypt payloads|decryption (?:failed|was unsuccessful)|problems decrypting packet|HASH_V1 payload|was not encrypted and it should.ve been|failed its sanity check or is malformed|message parsing failed|sending notification PAYLOAD_MALFORMED\b|next payload type of ISAKMP (?:Hash|Identification) Payload has an unknown value|byte \d+ of ISAKMP (?:Hash|Identification) Payload must be zero|\d+-byte length of ISAKMP (?:Hash|Identification) Payload is larger than can fit|\bprobable authentication \(pre-?shared secret\) failure|computed hash does not match hash received from peer|\bIKMP_HASH_FAIL\b|\bIKE hash failed\b/,
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.7,
@@ -1924,6 +1944,15 @@ const IDLE: Rule[] = [
 
 const UNREACHABLE: Rule[] = [
   r({
+    // Only pluto writes this: an ICMP error came back for an IKE packet it sent.
+    id: "unreachable.pluto-network-error",
+    keywords: ["asynchronous network error report"],
+    test: /asynchronous network error report/,
+    code: "PEER_UNREACHABLE",
+    phase: "1",
+    confidence: 0.7,
+  }),
+  r({
     // Cisco IKEv2 state machine: retransmissions exhausted, or the peer never sent IKE_AUTH.
     id: "unreachable.ios-ikev2-event",
     keywords: ["ev_re_xmt_exceed", "ev_wait4_auth_tmo"],
@@ -1935,7 +1964,6 @@ const UNREACHABLE: Rule[] = [
   r({
     id: "unreachable.icmp",
     keywords: [
-      "asynchronous network error report",
       "no route to host",
       "host unreachable",
       "network is unreachable",
@@ -1950,7 +1978,7 @@ const UNREACHABLE: Rule[] = [
       'resolution of "',
     ],
     // The IKE packets cannot even leave: no route, or the socket refuses them.
-    test: /asynchronous network error report|no route to host|host unreachable|network is unreachable|ERROR: sendto \(|sendfromto failed|error writing to socket|Failed to send IKE Packet|rejected with ECONNREFUSED|failed to receive isakmp packet: Connection refused|no local source address to reach remote|without resolved dynamic peer IP address|resolution of "[^"]+" failed/,
+    test: /no route to host|host unreachable|network is unreachable|ERROR: sendto \(|sendfromto failed|error writing to socket|Failed to send IKE Packet|rejected with ECONNREFUSED|failed to receive isakmp packet: Connection refused|no local source address to reach remote|without resolved dynamic peer IP address|resolution of "[^"]+" failed/,
     needsTunnelContext: true,
     code: "PEER_UNREACHABLE",
     phase: "1",
@@ -2310,8 +2338,14 @@ const DOWN: Rule[] = [
       "pluto exited",
       "killing charon due to",
       "assertion failed",
+      "main process exited, code=dumped",
+      "failed with result 'core-dump'",
+      "failed with result 'signal'",
+      "failed with result 'watchdog'",
+      "segfault at",
     ],
-    test: /charon has died|killing ourself, received critical signal|initialization failed - aborting charon|charon refused to be started|no address could be bound|failed to bind to address \S+\[500\]|!pluto failure!|\bPluto exited\b|Killing charon due to\b|FATAL: ASSERTION FAILED/,
+    // systemd and the kernel report the IKE daemon's crash in their own words.
+    test: /charon has died|killing ourself, received critical signal|initialization failed - aborting charon|charon refused to be started|no address could be bound|failed to bind to address \S+\[500\]|!pluto failure!|\bPluto exited\b|Killing charon due to\b|(?:FATAL|ABORT): ASSERTION FAILED|\b(?:ipsec|strongswan(?:-starter|-swanctl)?|libreswan|openswan|racoon)\.service: (?:Main process exited, code=dumped|Failed with result '(?:core-dump|signal|watchdog)')|\b(?:charon(?:-systemd)?|pluto|starter|racoon|iked|kmd)\[\d+\]: segfault at |segfault at \w+ ip \w+ sp \w+ error \d+ in (?:charon(?:-systemd)?|libcharon|libstrongswan|pluto|racoon|iked)\b/,
     code: "TUNNEL_DOWN_OTHER",
     phase: null,
     confidence: 0.7,
@@ -2711,7 +2745,7 @@ const NEGOTIATION_FAILED: Rule[] = [
       "into ipsec db failed",
       "can't load an ipsec sa",
     ],
-    test: /unable to (?:get|allocate) SPI|allocating SPI from kernel failed|unable to update (?:SAD entry|policy)|unable to install source route|installing IPsec SA failed|IPSec key installation failed|kernel: install_\w+_kernel_policy\(\) failed|unable to install policy .* the same policy for reqid \d+ exists|unable to install (?:inbound and outbound )?IPsec SA \(SAD\) in kernel|unable to install IPsec policies \(SPD\) in kernel|unable to add SAD entry|setting WFP SA SPI failed|pfkey (?:ADD|UPDATE) failed|netlink response for Add SA .* included errno|unable to add policy|cannot install kernel policy|failed to create XFRM interface|unable to install (?:inbound |outbound )IPsec SA \(SAD\) in kernel|failed to install IPsec SA\b|Installation of IPsec SA into IPsec DB failed|Can't load an IPsec SA/,
+    test: /unable to (?:get|allocate) SPI|allocating SPI from kernel failed|unable to update (?:SAD entry|policy)|installing IPsec SA failed|IPSec key installation failed|kernel: install_\w+_kernel_policy\(\) failed|unable to install policy .* the same policy for reqid \d+ exists|unable to install (?:inbound and outbound )?IPsec SA \(SAD\) in kernel|unable to install IPsec policies \(SPD\) in kernel|unable to add SAD entry|setting WFP SA SPI failed|pfkey (?:ADD|UPDATE) failed|netlink response for Add SA .* included errno|unable to add policy|cannot install kernel policy|failed to create XFRM interface|unable to install (?:inbound |outbound )IPsec SA \(SAD\) in kernel|failed to install IPsec SA\b|Installation of IPsec SA into IPsec DB failed|Can't load an IPsec SA/,
     code: "TUNNEL_DOWN_OTHER",
     phase: "2",
     confidence: 0.6,
