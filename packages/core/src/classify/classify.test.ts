@@ -168,6 +168,35 @@ describe("the keyword index", () => {
 
 // Lines written for one point each: a notify, a vendor's wording, a plain-words variant.
 const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
+  // Windows: RRAS's failed demand dial names the error; RasClient's failed dial gives its code
+  // (809: the server does not answer); Azure's IKE diagnostic log writes the code in decimal.
+  [
+    "RoutingDomainID- {00000000-0000-0000-0000-000000000000}: A demand dial connection to the remote interface AzureGateway on port VPN2-4 was successfully initiated but failed to complete successfully because of the following error: Internet key exchange (IKE) authentication credentials are unacceptable.",
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
+  [
+    "CoId={B4000371-A67F-452F-AA4C-3125AA9CFC78}: The user SYSTEM dialed a connection named AzureGateway that has failed. The error code returned on failure is 809.",
+    "PEER_UNREACHABLE",
+    "1",
+  ],
+  [
+    "CoId={B4000371-A67F-452F-AA4C-3125AA9CFC78}: The user SYSTEM dialed a connection named AzureGateway that has failed. The error code returned on failure is 13801.",
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
+  [
+    "CoId={B4000371-A67F-452F-AA4C-3125AA9CFC78}: The user SYSTEM dialed a connection named AzureGateway that has failed. The error code returned on failure is 720.",
+    "TUNNEL_DOWN_OTHER",
+    null,
+  ],
+  [
+    "(Error)[Remote] 203.0.113.9:4500 [Local] 198.51.100.7:4500 [SESSION_ID] {ae0c8227-8a13-4748-bc1b-4d4bee0e92fe} [ConnType] IKEv2-S2S [IkeEvent] SA_DELETE [SA_type] QM_SA [ErrorCode] 13868",
+    "IPSEC_PROPOSAL_MISMATCH",
+    "2",
+  ],
+  ["Error: On-premises device rejected Quick Mode settings. Check values.", "IPSEC_PROPOSAL_MISMATCH", "2"],
+  ["Tunnel is up and running.", "TUNNEL_UP", null],
   // The IKE daemon crashed, in systemd's and the kernel's words: every tunnel it held is down.
   [
     "Dec  3 10:00:01 gw systemd[1]: strongswan-starter.service: Main process exited, code=dumped, status=11/SEGV",

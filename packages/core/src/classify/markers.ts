@@ -226,6 +226,7 @@ const MARKERS = {
     "oakley",
     "proto_id=",
     "mmnegotiation",
+    "mm_sa",
     "parent state",
     "ppk",
     "auth_lifetime",

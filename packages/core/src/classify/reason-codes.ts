@@ -6,7 +6,7 @@ import { HUAWEI_IPSEC_REASONS } from "./huawei-ipsec-reasons.ts";
 import { IBM_VPN_STATUS_REASONS } from "./ibm-status-reasons.ts";
 import { PANOS_EVENT_IDS } from "./panos-event-ids.ts";
 import type { IkePhase } from "./types.ts";
-import { WINDOWS_IKE_ERROR_FAULTS } from "./windows-ike-errors.ts";
+import { WINDOWS_IKE_ERROR_FAULTS, WINDOWS_RAS_ERROR_FAULTS } from "./windows-ike-errors.ts";
 
 // By lower-cased name: the rules that find these names ignore case, as every rule does.
 const FAULT_OF_REASON_CODE: ReadonlyMap<string, LogFaultCode> = new Map(
@@ -16,6 +16,7 @@ const FAULT_OF_REASON_CODE: ReadonlyMap<string, LogFaultCode> = new Map(
     ...PANOS_EVENT_IDS,
     ...HUAWEI_IPSEC_REASONS,
     ...WINDOWS_IKE_ERROR_FAULTS,
+    ...WINDOWS_RAS_ERROR_FAULTS,
   }).map(([name, code]) => [name.toLowerCase(), code]),
 );
 

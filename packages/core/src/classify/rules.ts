@@ -260,6 +260,15 @@ const GOOGLE_STATUS: Rule[] = [
     code: "INFO",
     confidence: 0.8,
   }),
+  r({
+    // The detailedStatus Google Cloud's API gives an ESTABLISHED Classic VPN tunnel.
+    id: "status.gcp-up",
+    keywords: ["tunnel is up and running"],
+    test: /^Tunnel is up and running\.?$/,
+    code: "TUNNEL_UP",
+    phase: null,
+    confidence: 0.8,
+  }),
 ];
 
 // Huawei's fault causes as expression alternatives: the listed names, and the responder's
@@ -312,12 +321,21 @@ const REASON_CODES: Rule[] = [
     id: "windows.ike-error",
     keywords: ["error"],
     test: new RegExp(
-      `(?:\\bERROR_IPSEC_|\\berror(?: ?code)?(?: ?[:=] ?| )(?:0x0{0,4})?|\\[ErrorCode\\] 0x0{0,4})(${WINDOWS_IKE_ERRORS.flatMap(
+      `(?:\\bERROR_IPSEC_|\\berror(?: ?code)?(?: ?[:=] ?| )(?:0x0{0,4})?|\\[ErrorCode\\] (?:0x0{0,4})?)(${WINDOWS_IKE_ERRORS.flatMap(
         ({ code, name }) => [name, String(code), code.toString(16)],
       ).join("|")})\\b`,
     ),
     code: "REASON_CODE",
     confidence: 0.85,
+  }),
+  r({
+    // RasClient's failed dial (event 20227): the code decides, and a code that names no fault
+    // is still a VPN connection that did not come up.
+    id: "windows.ras-dial-failure",
+    keywords: ["error code returned on failure is "],
+    test: /dialed a connection named .* (?:which|that) has failed\. The error code returned on failure is (\d+)/,
+    code: "REASON_CODE",
+    confidence: 0.8,
   }),
 ];
 
@@ -1121,7 +1139,7 @@ const AUTH: Rule[] = [
       "id data length",
       "ignoring ike request, incorrect id",
     ],
-    test: /Failed to locate an item in the database|wrong (?:remote )?peer ID\b|no matching gateway for new request|Peer ID check failed|profile could not be found by peer|IKEv2 profile not found|Peer mismatch on first found connection|we require (?:IKEv[12] )?peer to have ID '[^']*', but peer declares|unknow peer id|Parse PEERID failed|message lacks IDr payload|Expecting IP address type in main mode, ?but|matching policy not found|Matching gateway endpoint not found|Gateway endpoint with matching ID was not found|no suitable connection for peer|identity not found for (?:responder|peer)|can'?t find identity for peer|IKE authentication credentials are unacceptable|can'?t find a valid tunnel group|tunnel group search using certificate maps failed|IKE[- ]?ID validation failed|Can not start Main mode|Received incorrect ID payload|Received invalid phase 1 (?:port value|protocol) .*in ID payload|Phase 1 ID Data length \d+ too long|ignoring IKE request, incorrect ID\b/i,
+    test: /Failed to locate an item in the database|wrong (?:remote )?peer ID\b|no matching gateway for new request|Peer ID check failed|profile could not be found by peer|IKEv2 profile not found|Peer mismatch on first found connection|we require (?:IKEv[12] )?peer to have ID '[^']*', but peer declares|unknow peer id|Parse PEERID failed|message lacks IDr payload|Expecting IP address type in main mode, ?but|matching policy not found|Matching gateway endpoint not found|Gateway endpoint with matching ID was not found|no suitable connection for peer|identity not found for (?:responder|peer)|can'?t find identity for peer|(?:IKE|Internet key exchange \(IKE\)) authentication credentials are unacceptable|can'?t find a valid tunnel group|tunnel group search using certificate maps failed|IKE[- ]?ID validation failed|Can not start Main mode|Received incorrect ID payload|Received invalid phase 1 (?:port value|protocol) .*in ID payload|Phase 1 ID Data length \d+ too long|ignoring IKE request, incorrect ID\b/i,
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.85,
@@ -1495,8 +1513,9 @@ const PROPOSALS: Rule[] = [
       "no available proposal",
       "parent proposal selected",
       "rejected proposals from peer",
+      "mode settings",
     ],
-    test: /Failed to find a matching policy|Failed to verify the proposed policies|\bno proposal found|failed to match proposal|offered does not match policy|atts are not acceptable|none of (?:my |the )?proposals? matched|perhaps peer likes no proposal|failed to compute dh value|policy does not allow .*OAKLEY_AUTHENTICATION_METHOD|Reason=Received (?:'[^']*' exchange type|[^,.]+, expecting)|Received IKE version did not match|Peer proposal: DOES NOT HAVE|DH group (?:\S+ )?not supported|algorithm[^.]* (?:does not match|is incompatible)|DH[- ]group(?: parameter)?[^.]* does not match|The (?:IKE version|negotiation mode|proposal) does not match|peer's (?:proposal|key exchange method) selection invalid|suggested (?:KEM|KE|DH) \S+ is not acceptable|IKE responder accepted an unsupported algorithm|invalid Diffie-Hel+man+ group[_ ]descriptor|Detected unsupported version number|Xauth required but selected Proposal does not support xauth|Received DH key with bad length|IKE security attributes are unacceptable|\berror(?: ?code)?(?: ?[:=] ?| )(?:13868|13825|0x0{0,4}362c|0x0{0,4}3601)\b|\[ErrorCode\] 0x0{0,4}(?:362c|3601)\b|ERROR_IPSEC_IKE_(?:POLICY_MATCH|NO_POLICY)\b|Notify Message - Policy Mismatch|with status Policy match error|None of the proposed (?:IKE|IPsec) crypto suites (?:was|were) acceptable|no offers accepted|\bSA policy not acceptable|key length does not match policy|\b(?:encryption|hash|integrity|authentication|PRF) algorithm mismatch(?:ed)?\b|\bDH(?: group)? mismatch(?:ed)?\b|\bNo available proposal\b|\bNo PARENT proposal selected\b|Rejected proposals from peer/i,
+    test: /Failed to find a matching policy|Failed to verify the proposed policies|\bno proposal found|failed to match proposal|offered does not match policy|atts are not acceptable|none of (?:my |the )?proposals? matched|perhaps peer likes no proposal|failed to compute dh value|policy does not allow .*OAKLEY_AUTHENTICATION_METHOD|Reason=Received (?:'[^']*' exchange type|[^,.]+, expecting)|Received IKE version did not match|Peer proposal: DOES NOT HAVE|DH group (?:\S+ )?not supported|algorithm[^.]* (?:does not match|is incompatible)|DH[- ]group(?: parameter)?[^.]* does not match|The (?:IKE version|negotiation mode|proposal) does not match|peer's (?:proposal|key exchange method) selection invalid|suggested (?:KEM|KE|DH) \S+ is not acceptable|IKE responder accepted an unsupported algorithm|invalid Diffie-Hel+man+ group[_ ]descriptor|Detected unsupported version number|Xauth required but selected Proposal does not support xauth|Received DH key with bad length|IKE security attributes are unacceptable|\berror(?: ?code)?(?: ?[:=] ?| )(?:13868|13825|0x0{0,4}362c|0x0{0,4}3601)\b|\[ErrorCode\] (?:0x0{0,4}(?:362c|3601)|13868|13825)\b|ERROR_IPSEC_IKE_(?:POLICY_MATCH|NO_POLICY)\b|Notify Message - Policy Mismatch|with status Policy match error|None of the proposed (?:IKE|IPsec) crypto suites (?:was|were) acceptable|no offers accepted|\bSA policy not acceptable|key length does not match policy|\b(?:encryption|hash|integrity|authentication|PRF) algorithm mismatch(?:ed)?\b|\bDH(?: group)? mismatch(?:ed)?\b|\bNo available proposal\b|\bNo PARENT proposal selected\b|Rejected proposals from peer|\brejected (?:Quick|Main) Mode settings\b/i,
     code: "PROPOSAL",
     confidence: 0.85,
   }),
@@ -2031,8 +2050,9 @@ const UNREACHABLE: Rule[] = [
       "reviving connection which timeout",
       "reached the maximum",
       "ike_peer_reach_max_retrans",
+      "remote server is not responding",
     ],
-    test: /giving up after \d+ retransmits|retransmission count exceeded|peer not responding|establishing IKE_SA failed|no response (?:\(or no acceptable response\) )?to our first|timeout exceeded after \d+ retransmits|Timeout: deleting un-established|peer no response|no (?:response|reply|answer) from (?:the )?(?:peer|remote (?:gateway|peer|end|side|host)|gateway)|(?:peer|remote (?:gateway|peer)) \S+ (?:is )?unreachable\b|(?:IKE_SA_INIT|IKE_AUTH|ISAKMP|IKE|main mode|aggressive mode) request timed out|retransmission limit (?:has been )?(?:reached|exceeded)|no response for \S+ request|maximum number of retransmissions reached|Death by retransmission P[12]|DNS lookup for (?:Primary|Secondary|Backup) VPN Server \S+ failed|not received in (?:the )?expected time|unable to (?:reach|contact) (?:the )?peer|Reason=Message retry timeout|deleting half open IKE_SA\b.{0,80}? after timeout|giving up after \d+ path probings|Output interface \d+ to peer was not found|no route found to reach|unable to resolve \S+, (?:initiate aborted|retrying)|deleting incomplete state after \d+ seconds|deleting state \(STATE_(?:(?:V2_)?PARENT|MAIN|AGGR)_[IR]1\) aged|deleting IKE SA \(sent IKE_SA_INIT request\)|max transmit reached|IKE message retransmissions? timed out|IKE_SA timed out before it could be established|Failed to receive the AUTH msg before the timer expired|FSM error history .*<event>:\s+(?:MM|AM)_DONE, EV_\w+\W+(?:MM|AM)_WAIT_MSG2|negotiating with \S+ took too long\b|\bsendto on \S+ to \S+ failed\b|no address found to reach\b|deleting incomplete state after [\d.]+ seconds|peer is not responding\b(?! to DPD)|SA connect \d+ \S+->\S+ failed, no route|reviving connection which timeout (?:IKE|Child|IPsec|ISAKMP) SA|\bretransmissions? reached the maximum\b|\bIKE_PEER_REACH_MAX_RETRANS\b/,
+    test: /giving up after \d+ retransmits|the VPN server could not be established because the remote server is not responding|retransmission count exceeded|peer not responding|establishing IKE_SA failed|no response (?:\(or no acceptable response\) )?to our first|timeout exceeded after \d+ retransmits|Timeout: deleting un-established|peer no response|no (?:response|reply|answer) from (?:the )?(?:peer|remote (?:gateway|peer|end|side|host)|gateway)|(?:peer|remote (?:gateway|peer)) \S+ (?:is )?unreachable\b|(?:IKE_SA_INIT|IKE_AUTH|ISAKMP|IKE|main mode|aggressive mode) request timed out|retransmission limit (?:has been )?(?:reached|exceeded)|no response for \S+ request|maximum number of retransmissions reached|Death by retransmission P[12]|DNS lookup for (?:Primary|Secondary|Backup) VPN Server \S+ failed|not received in (?:the )?expected time|unable to (?:reach|contact) (?:the )?peer|Reason=Message retry timeout|deleting half open IKE_SA\b.{0,80}? after timeout|giving up after \d+ path probings|Output interface \d+ to peer was not found|no route found to reach|unable to resolve \S+, (?:initiate aborted|retrying)|deleting incomplete state after \d+ seconds|deleting state \(STATE_(?:(?:V2_)?PARENT|MAIN|AGGR)_[IR]1\) aged|deleting IKE SA \(sent IKE_SA_INIT request\)|max transmit reached|IKE message retransmissions? timed out|IKE_SA timed out before it could be established|Failed to receive the AUTH msg before the timer expired|FSM error history .*<event>:\s+(?:MM|AM)_DONE, EV_\w+\W+(?:MM|AM)_WAIT_MSG2|negotiating with \S+ took too long\b|\bsendto on \S+ to \S+ failed\b|no address found to reach\b|deleting incomplete state after [\d.]+ seconds|peer is not responding\b(?! to DPD)|SA connect \d+ \S+->\S+ failed, no route|reviving connection which timeout (?:IKE|Child|IPsec|ISAKMP) SA|\bretransmissions? reached the maximum\b|\bIKE_PEER_REACH_MAX_RETRANS\b/,
     code: "PEER_UNREACHABLE",
     defaultPhase: "1",
     confidence: 0.9,

@@ -129,6 +129,13 @@ export const WINDOWS_IKE_ERRORS: readonly WindowsIkeError[] = [
   { code: 13911, name: "SA_LIFETIME_EXPIRED", fault: "REKEY_FAILURE" },
 ];
 
+/**
+ * Remote Access (raserror.h) codes that name a fault, as RasClient's dial failure writes them:
+ * "The error code returned on failure is 809." (ERROR_VPN_TIMEOUT: the server does not answer,
+ * classically UDP 500/4500 blocked). Other codes of a failed dial name no cause.
+ */
+export const WINDOWS_RAS_ERROR_FAULTS: Readonly<Record<string, LogFaultCode>> = { "809": "PEER_UNREACHABLE" };
+
 /** Each error by name, decimal and hex code, for the reason-code lookup. */
 export const WINDOWS_IKE_ERROR_FAULTS: Readonly<Record<string, LogFaultCode>> = Object.fromEntries(
   WINDOWS_IKE_ERRORS.flatMap(({ code, name, fault }) => [
