@@ -46,8 +46,9 @@ const HEX_DUMP = /^(?:[\w,]+ )?(?:[0-9a-fA-F]{8}\s*)+$/;
 // Cisco ASA/FTD logs everything through one syslog: only its VPN messages (IKE, IPsec, session
 // teardown) are tunnel lines; a firewall deny or a connection teardown is not. FTD may name the
 // message class: "%FTD-vpn-7-715046".
+// ASDM's log viewer exports "<level>|<date>|<time>|<message id>|...|<message>".
 const ASA_VPN_MESSAGE =
-  /%(?:ASA|FTD|PIX)-(?:\w+-)?\d-(?:113019|402\d{3}|602\d{3}|702\d{3}|71[3-7]\d{3}|75[0-2]\d{3})\b/;
+  /(?:%(?:ASA|FTD|PIX)-(?:\w+-)?\d-|^\d\|[A-Z][a-z]{2} \d{1,2} \d{4}\|[\d:]+\|)(?:113019|402\d{3}|602\d{3}|702\d{3}|71[3-7]\d{3}|75[0-2]\d{3})\b/;
 // Cisco ASA/FTD firewall messages (denies, connection build and teardown, NAT, ICMP, permitted
 // TCP) and its own administrators' logins: never tunnel lines, whatever they say ("Teardown UDP
 // connection ... due to idle timeout", "User authentication failed: ... Uname: admin").
