@@ -1397,6 +1397,14 @@ describe("fields", () => {
     expect(result.fields.peerIp).toBeUndefined();
   });
 
+  it("reads the connection from strongSwan 6's '[name|n]' prefix, not from a child SA named after it", () => {
+    const result = classifyLine(
+      "Dec  3 10:00:00 gw charon-systemd[123]: [IKE] [aws-tun1|1] inbound CHILD_SA child{2} established with SPIs c27c0e3f_i 47b8fd3e_o and TS 0.0.0.0/0 === 10.0.1.11/32",
+    );
+    expect(result).toMatchObject({ vendor: "strongswan", code: "TUNNEL_UP" });
+    expect(result.fields.connectionName).toBe("aws-tun1");
+  });
+
   it("reads racoon's 'local<=>remote' pairs and Cisco IOS's destaddr/srcaddr of an inbound packet", () => {
     expect(
       classifyLine(

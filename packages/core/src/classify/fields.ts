@@ -65,7 +65,8 @@ const MESSAGE_ID =
   /[Mm]essage ID:? (\d+)|msgid=([0-9a-fA-F]+)|(?:request|response) (\d+) \[|mess id (0x[0-9a-f]+)|\(id=(\w+)\)/;
 const NOTIFY = new RegExp(`\\b(${NOTIFY_NAMES.join("|")})\\b|N\\((${Object.keys(SHORT_NOTIFY_NAMES).join("|")})\\)`);
 const TUNNEL_ID = /\b(vpn-[0-9a-f]{8,17}|vco-[\w*]+|tun-[\w*]+)\b|tunnel-id: ?(\d+)/;
-const STRONGSWAN_CONN = /<([^|>]+)\|\d+>|\b(?:IKE_SA|CHILD_SA) ([\w.-]+)[[{]\d+[\]}]/;
+const STRONGSWAN_CONN =
+  /<([^|>]+)\|\d+>|^(?:\d{2})?\[[A-Z]{3}\d?\] \[([^|\]\s]+)\|\d+\]|\b(?:IKE_SA|CHILD_SA) ([\w.-]+)[[{]\d+[\]}]/;
 const LIBRESWAN_CONN = /^(?:\d{3} )?"([^"]+)"/;
 const JUNIPER_VPN = /VPN: ?([\w.-]+)|vpn name: ?([\w.-]+)/;
 const OPENIKED_POLICY = /\bpolicy '([^']+)'/;
@@ -110,7 +111,7 @@ export function extractFields(message: string, vendor: Vendor, into: ParsedField
           : vendor === "openiked"
             ? OPENIKED_POLICY.exec(message)
             : null;
-  if (conn) into.connectionName = conn[1] ?? conn[2];
+  if (conn) into.connectionName = conn[1] ?? conn[2] ?? conn[3];
   if (found.has(MARK.ikeVersion)) {
     const version = IKE_VERSION.exec(message);
     if (version) into.ikeVersion = (version[1] ?? version[2] ?? version[3]) as "1" | "2";
