@@ -31,6 +31,8 @@ const WORDINGS: Wording[] = [
   { pattern: `"?old"?[=:] ?"?BGP_FSM_${STATE}[^{}]*?"?new"?[=:] ?"?BGP_FSM_${STATE}`, from: 1, to: 2 },
   // ExaBGP's JSON state record: "type": "state", ... "state": "down"
   { pattern: `"type": ?"state",.*"state": ?"(up|down|connected)"`, to: 1 },
+  // Any daemon that names BGP before its state change: "BGP peer 169.254.10.1 state changed from Established to Idle"
+  { pattern: `\\bBGP\\b[^;]{0,80}?\\bstate changed from ${STATE} to ${STATE}`, from: 1, to: 2 },
   // BIRD: "BGP1: State changed to feed"
   { pattern: `: State changed to (up|down|stop|start|feed|flush)\\b`, to: 1 },
 ];
@@ -46,6 +48,7 @@ export const BGP_TRANSITION_KEYWORDS = [
   "bgp_fsm_",
   '"state"',
   "state changed to ",
+  "state changed from ",
 ];
 
 function groupCount(pattern: string): number {

@@ -168,6 +168,14 @@ describe("the keyword index", () => {
 
 // Lines written for one point each: a notify, a vendor's wording, a plain-words variant.
 const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
+  // Plain words of a gateway no rule names: the meaning decides.
+  ["IPsec tunnel to 52.1.2.3 removed after 5 missed DPD replies", "DPD_TIMEOUT", "1"],
+  ["IKE SA with 52.1.2.3 expired due to idle time", "IDLE_TIMEOUT", "1"],
+  ["IPsec SA expired and was not renewed", "REKEY_FAILURE", "2"],
+  ["No response received from peer 52.1.2.3 after 6 retries", "PEER_UNREACHABLE", "1"],
+  ["BGP peer 169.254.10.1 state changed from Established to Idle", "BGP_SESSION_DOWN", null],
+  ["BGP peer 169.254.10.1 state changed from OpenConfirm to Established", "INFO", null],
+  ["IPsec SA with 52.1.2.3 deleted by peer", "TUNNEL_DOWN_OTHER", "2"],
   // Windows: RRAS's failed demand dial names the error; RasClient's failed dial gives its code
   // (809: the server does not answer); Azure's IKE diagnostic log writes the code in decimal.
   [
