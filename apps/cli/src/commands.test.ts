@@ -104,6 +104,117 @@ describe("tunnelwatch posture", () => {
   });
 });
 
+describe("tunnelwatch posture on the providers' own CLI output", () => {
+  // aws-cli's modify-vpn-tunnel-options example output (awsdocs), both tunnels DOWN.
+  const modified = {
+    CustomerGatewayId: "cgw-aabbccddee1122334",
+    Category: "VPN",
+    State: "available",
+    Type: "ipsec.1",
+    VpnConnectionId: "vpn-12345678901234567",
+    VpnGatewayId: "vgw-11223344556677889",
+    Options: {
+      StaticRoutesOnly: false,
+      TunnelOptions: [
+        {
+          OutsideIpAddress: "203.0.113.17",
+          Phase1DHGroupNumbers: [{ Value: 14 }],
+          Phase2DHGroupNumbers: [{ Value: 14 }],
+        },
+        { OutsideIpAddress: "203.0.114.19" },
+      ],
+    },
+    VgwTelemetry: [
+      {
+        AcceptedRouteCount: 0,
+        LastStatusChange: "2019-09-10T21:56:54.000Z",
+        OutsideIpAddress: "203.0.113.17",
+        Status: "DOWN",
+        StatusMessage: "IPSEC IS DOWN",
+      },
+      {
+        AcceptedRouteCount: 0,
+        LastStatusChange: "2019-09-10T21:56:43.000Z",
+        OutsideIpAddress: "203.0.114.19",
+        Status: "DOWN",
+        StatusMessage: "IPSEC IS DOWN",
+      },
+    ],
+  };
+  // A static connection with tunnel 1 up and DPD's action left at the default.
+  const staticOneUp = {
+    ...modified,
+    VpnConnectionId: "vpn-0f00",
+    Options: {
+      StaticRoutesOnly: true,
+      TunnelOptions: [
+        { OutsideIpAddress: "203.0.113.17", DpdTimeoutAction: "clear" },
+        { OutsideIpAddress: "203.0.114.19", DpdTimeoutAction: "clear" },
+      ],
+    },
+    VgwTelemetry: [{ ...modified.VgwTelemetry[0], Status: "UP", StatusMessage: "" }, modified.VgwTelemetry[1]],
+  };
+
+  it("reads `aws ec2 describe-vpn-connections` output, tunnel by tunnel", async () => {
+    const { code, out } = await run(
+      ["posture", "--region", "us-east-1"],
+      JSON.stringify({ VpnConnections: [modified, staticOneUp] }),
+    );
+    expect(code).toBe(0);
+    const results = JSON.parse(out);
+    expect(results.map((r: { externalId: string; grade: string }) => [r.externalId, r.grade])).toEqual([
+      ["vpn-12345678901234567", "F"],
+      ["vpn-0f00", "D"],
+    ]);
+    const codes = results[1].findings.map((f: { code: string }) => f.code);
+    expect(codes).toEqual(expect.arrayContaining(["STATIC_ROUTING", "TUNNEL_REDUNDANCY_LOST"]));
+  });
+
+  it("reads the one connection that create and modify print, and the AWS CLI example's unwrapped form", async () => {
+    for (const input of [{ VpnConnection: modified }, { VpnConnections: modified }, modified]) {
+      const { code, out } = await run(["posture"], JSON.stringify(input));
+      expect(code).toBe(0);
+      expect(JSON.parse(out)).toMatchObject({ provider: "aws", externalId: "vpn-12345678901234567", grade: "F" });
+    }
+  });
+
+  it("reads Alibaba's DescribeVpnConnections output", async () => {
+    const ike = {
+      IkeVersion: "ikev1",
+      IkeMode: "main",
+      IkeEncAlg: "aes",
+      IkeAuthAlg: "sha1",
+      IkePfs: "group2",
+      IkeLifetime: 86400,
+    };
+    const single = {
+      VpnConnectionId: "vco-bp1bbi27hojx80nck****",
+      Name: "dc1",
+      VpnGatewayId: "vpn-bp1q8bgx4xnkm2ogj****",
+      CustomerGatewayId: "cgw-bp1mvj4g9kogwwcxk****",
+      State: "active",
+      Status: "ipsec_sa_established",
+      EnableDpd: true,
+      EnableNatTraversal: true,
+      LocalSubnet: "10.0.0.0/16",
+      RemoteSubnet: "192.168.0.0/24",
+      IkeConfig: ike,
+      IpsecConfig: { IpsecEncAlg: "aes", IpsecAuthAlg: "sha1", IpsecPfs: "group2", IpsecLifetime: 86400 },
+      VpnBgpConfig: { EnableBgp: "false" },
+    };
+    const { code, out } = await run(
+      ["posture", "--region", "cn-hangzhou"],
+      JSON.stringify({ VpnConnections: { VpnConnection: [single] }, TotalCount: 1, RequestId: "x" }),
+    );
+    expect(code).toBe(0);
+    const [result] = JSON.parse(out);
+    expect(result).toMatchObject({ provider: "alibaba", externalId: single.VpnConnectionId });
+    expect(result.findings.map((f: { code: string }) => f.code)).toEqual(
+      expect.arrayContaining(["SINGLE_TUNNEL", "STATIC_ROUTING", "IKEV1_IN_USE", "WEAK_CRYPTO"]),
+    );
+  });
+});
+
 describe("tunnelwatch playbook", () => {
   it("prints numbered steps with vendor variants", async () => {
     const { code, out } = await run(["playbook", "IDLE_TIMEOUT", "--provider", "aws"]);

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { evaluatePosture, InvalidConnectionError, type Posture, parseConnection } from "@tunnelwatch/core";
 import { type Command, UsageError } from "../command.ts";
+import { readConnectionsInput } from "../provider-connections.ts";
 import { readAllText } from "../read-stdin.ts";
 
 const MAX_INPUT_BYTES = 16 * 1024 * 1024;
@@ -22,7 +23,7 @@ function report(posture: Posture) {
 export const posture: Command = {
   name: "posture",
   summary: "Grade a normalised connection (JSON on stdin): findings, grade, expected downtime",
-  usage: `tunnelwatch posture [--pretty]
+  usage: `tunnelwatch posture [--pretty] [--region R]
 
 Reads one normalised VPN connection, or an array of them, as JSON on stdin and writes the HA
 grade (A-F), the findings (faults.md section 2, each with a code) and the expected downtime in
@@ -30,11 +31,20 @@ seconds at the provider's next maintenance. The connection format is packages/co
 NormalizedConnection: provider, externalId, routing ("bgp" | "static"), tunnels [{ index,
 status, options }], optional healthChecks, routeWeights and customerGateway facts.
 
-example:
+The providers' own CLI output is read as well, with the mapping the worker uses:
+\`aws ec2 describe-vpn-connections\` (and the VpnConnection that create/modify print), and
+Alibaba's \`aliyun vpc DescribeVpnConnections\` or DescribeVpnConnection. --region names the
+region they came from (the output does not say it).
+
+examples:
   echo '{"provider":"aws","externalId":"vpn-1","routing":"static","tunnels":[{"index":1,"status":"UP"}]}' \\
-    | npm run -s tunnelwatch -- posture --pretty`,
+    | npm run -s tunnelwatch -- posture --pretty
+  aws ec2 describe-vpn-connections | npm run -s tunnelwatch -- posture --region eu-west-1`,
   async run(args, io) {
-    const { values } = parseArgs({ args, options: { pretty: { type: "boolean", default: false } } });
+    const { values } = parseArgs({
+      args,
+      options: { pretty: { type: "boolean", default: false }, region: { type: "string", default: "unknown" } },
+    });
     const text = await readAllText(io.stdin, MAX_INPUT_BYTES);
     if (!text.trim()) throw new UsageError("no input: pipe a connection (JSON) into stdin");
     let input: unknown;
@@ -44,7 +54,7 @@ example:
       io.stderr.write(`tunnelwatch posture: the input is not valid JSON (${(error as Error).message})\n`);
       return 65;
     }
-    const items = Array.isArray(input) ? input : [input];
+    const { items, isList } = readConnectionsInput(input, values.region);
     const results = [];
     for (const [i, item] of items.entries()) {
       try {
@@ -56,13 +66,11 @@ example:
         });
       } catch (error) {
         if (!(error instanceof InvalidConnectionError)) throw error;
-        io.stderr.write(
-          `tunnelwatch posture: connection ${Array.isArray(input) ? `#${i + 1} ` : ""}is invalid:\n${error.message}\n`,
-        );
+        io.stderr.write(`tunnelwatch posture: connection ${isList ? `#${i + 1} ` : ""}is invalid:\n${error.message}\n`);
         return 65;
       }
     }
-    const output = Array.isArray(input) ? results : results[0];
+    const output = isList ? results : results[0];
     io.stdout.write(`${JSON.stringify(output, null, values.pretty ? 2 : undefined)}\n`);
     return 0;
   },

@@ -7,7 +7,9 @@ import { MulesoftProviderClient } from "./mulesoft/client.ts";
 import type { AccountTarget, ProviderClient } from "./types.ts";
 
 export { AlibabaProviderClient } from "./alibaba/client.ts";
+export { normalizeAlibabaConnection } from "./alibaba/normalize.ts";
 export { AwsProviderClient } from "./aws/client.ts";
+export { normalizeAwsConnection } from "./aws/normalize.ts";
 export { type ClientOptions, DEFAULT_CLIENT_OPTIONS } from "./common/options.ts";
 export { MulesoftProviderClient } from "./mulesoft/client.ts";
 export * from "./types.ts";
