@@ -1642,6 +1642,10 @@ describe("vendors", () => {
     ],
     ["Jan  4 11:23:21 frr daemon.debug bgpd[2146]: 10.0.0.1 went from Clearing to Idle", "frr"],
     ["Nov 01 16:23:00 bird[1376]: BGP1: BGP session closed", "bird"],
+    [
+      "[iked9 16833 4065632704]@fw-ch01-02[13 Nov 17:34:51][ikev2] Exchange::setState: Changing state from: received message to: waiting for DH..",
+      "checkpoint",
+    ],
   ];
   it.each(cases)("%s -> %s", (line, vendor) => {
     expect(classifyLine(line).vendor).toBe(vendor);

@@ -204,6 +204,8 @@ function vendorOfMessage(message: string, line: string, found: Found, program: s
   ) {
     return "paloalto";
   }
+  // Check Point's IKE daemon trace (ikev2.xmll, iked.elg): "[iked9 16833 4065632704]@fw-1[13 Nov 17:34:51][ikev2] ...".
+  if (found.has(MARK.checkpoint) && /^\[iked\d* \d+ \d+\]@[^[\s]+\[[^\]]+\]/.test(message)) return "checkpoint";
   // "ike 0:<phase1>:..." and, with VDOMs, "ike V=root:0:<phase1>:..." (or "ike V=root:0 <text>").
   if (message.startsWith("ike ") && /^ike (?:V=[\w-]+:)?\d+[: ]|^ike Negotiate /.test(message)) return "fortinet";
   if (found.has(MARK.tencent) && /\bIKE_SA_ESTABLISH_FAIL|\bIKE_NEGO:|\bTANS_IKE_NEGO/.test(line)) return "tencent";

@@ -80,6 +80,7 @@ const MARKERS = {
   watchguard: ['msg_id="02'],
   sophos: ['log_component="ipsec"'],
   windows: ["[ikeext]"],
+  checkpoint: ["]@"],
   frr: ["%adjchange", "%notification", "[fsm] ", "went from "],
   bird: ["bird"],
   racoon: ["error: ", "info: ", "warning: ", "notify: ", "debug: ", "ipsec,", "ipsec "],

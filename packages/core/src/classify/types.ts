@@ -22,6 +22,7 @@ export const VENDORS = [
   "stormshield",
   "watchguard",
   "sophos",
+  "checkpoint",
   "windows",
   "frr",
   "bird",
