@@ -168,6 +168,14 @@ describe("the keyword index", () => {
 
 // Lines written for one point each: a notify, a vendor's wording, a plain-words variant.
 const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
+  // ASA's FSM error history ends a negotiation without naming a cause; starter reports charon's crash.
+  [
+    "%ASA-7-715065: Group = 52.1.2.3, IP = 52.1.2.3, IKE MM Initiator FSM error history (struct &0x00007f) <state>, <event>: MM_DONE, EV_ERROR-->MM_WAIT_MSG4, EV_TIMEOUT",
+    "TUNNEL_DOWN_OTHER",
+    "1",
+  ],
+  ["Dec  3 10:00:00 gw ipsec_starter[16402]: child 16403 (charon) has been killed by sig 6", "TUNNEL_DOWN_OTHER", null],
+  ["Dec  3 10:00:00 gw vpn: IKEv2 SA deleted: peer 52.1.2.3", "TUNNEL_DOWN_OTHER", "1"],
   // Plain words of a gateway no rule names: the meaning decides.
   ["IPsec tunnel to 52.1.2.3 removed after 5 missed DPD replies", "DPD_TIMEOUT", "1"],
   ["IKE SA with 52.1.2.3 expired due to idle time", "IDLE_TIMEOUT", "1"],

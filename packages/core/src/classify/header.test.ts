@@ -17,6 +17,20 @@ describe("splitHeader", () => {
     }
   });
 
+  it("reads a month written in the system's language", () => {
+    const cases: Array<[string, string]> = [
+      ["Dez 31 12:20:07 abreu charon[55957]: 00[DMN] SIGINT received, shutting down", "Dez 31 12:20:07"],
+      ["тра 29 10:31:37 k53sc charon[16403]: 12[IKE] giving up after 5 retransmits", "тра 29 10:31:37"],
+      ["févr. 3 10:00:00 gw charon[12]: 12[IKE] giving up after 5 retransmits", "févr. 3 10:00:00"],
+      ["okt 21 21:05:45 gw pluto[107072]: Pluto is shutting down", "okt 21 21:05:45"],
+    ];
+    for (const [line, time] of cases) {
+      expect(splitHeader(line).fields, line).toMatchObject({ time, host: expect.any(String) });
+    }
+    // A word before a number is not a timestamp without a time of day.
+    expect(splitHeader("port 22 closed by peer").fields.time).toBeUndefined();
+  });
+
   it("keeps a relay's own line when no device header follows", () => {
     const header = splitHeader("Dec  3 10:00:01 relay01 charon: 12[IKE] sending DPD request");
     expect(header.fields).toMatchObject({ host: "relay01", program: "charon" });

@@ -18,13 +18,16 @@ export interface Header {
 }
 
 const MONTHS = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)";
+// journald and syslog write the month in the system's language ("Dez", "okt", "Geg", "тра",
+// "févr."): any short word of Latin or Cyrillic letters where the month stands.
+const ANY_MONTH = "[A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF]{3,5}\\.?";
 // RFC 5424 "<pri>1 2023-05-04T15:19:33.984+10:00 host app procid msgid [sd] msg"
 const SYSLOG_5424 = /^<\d{1,3}>1 (\S+) (\S+) (\S+) (\S+) (\S+) (?:(\[[^\]]*\]|-) ?)?/;
 // "Mar 20 10:03:52 host program[pid]: " and "Dec 04 2014 12:37:51: " (Cisco, which may add the
 // time zone: "Mar 13 15:29:24.294 UTC: ") and
 // "2025-07-09T07:24:00.634073+00:00 host program[pid]: " (ISO) and "oct/27 22:37:49 " (MikroTik).
 const SYSLOG_TIME = new RegExp(
-  `^(?:<\\d{1,3}>)?(?:\\w{3},? )?(${MONTHS}\\s+\\d{1,2}(?:\\s+\\d{4})?\\s+\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:\\s+\\d{4}(?=\\s))?|\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?=\\s)|\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?|${MONTHS}/\\d{1,2} \\d{2}:\\d{2}:\\d{2}|\\d{9,10}\\.\\d+)(?: (?:UTC|GMT|[ECMP][SD]T|CES?T|JST|KST|IST|AES?T|BST)(?=:))?(?::)?\\s+(?:<\\d+(?:\\.\\d+)?>\\s+)?`,
+  `^(?:<\\d{1,3}>)?(?:\\w{3},? )?(${ANY_MONTH}\\s+\\d{1,2}(?:\\s+\\d{4})?\\s+\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:\\s+\\d{4}(?=\\s))?|\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?=\\s)|\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?|${MONTHS}/\\d{1,2} \\d{2}:\\d{2}:\\d{2}|\\d{9,10}\\.\\d+)(?: (?:UTC|GMT|[ECMP][SD]T|CES?T|JST|KST|IST|AES?T|BST)(?=:))?(?::)?\\s+(?:<\\d+(?:\\.\\d+)?>\\s+)?`,
 );
 // A PAM module may follow the program's name: "sshd(pam_unix)[19939]: ".
 const PROGRAM = /^([A-Za-z][\w.\-/]*)(?:\(pam_\w+\))?(?:\[(\d+)\])?(?: ?\(\d+\))?:\s+/;
@@ -257,9 +260,13 @@ export function splitHeader(line: string): Header {
       if (inner) return inner;
     }
   } else {
-    // Timestamps start with a letter (month, weekday), a digit or "<pri>".
+    // Timestamps start with a letter (month, weekday, in any language), a digit or "<pri>".
     const isTimeStart =
-      (first >= 48 && first <= 57) || (first >= 65 && first <= 90) || (first >= 97 && first <= 122) || first === 60;
+      (first >= 48 && first <= 57) ||
+      (first >= 65 && first <= 90) ||
+      (first >= 97 && first <= 122) ||
+      first === 60 ||
+      (first >= 0xc0 && first <= 0x4ff);
     const time = isTimeStart ? SYSLOG_TIME.exec(rest) : null;
     const logcat = time || !(first >= 48 && first <= 57) ? null : LOGCAT.exec(rest);
     if (logcat) {

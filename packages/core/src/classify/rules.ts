@@ -915,6 +915,16 @@ const AUTH: Rule[] = [
     confidence: 0.9,
   }),
   r({
+    // Libreswan names the IKEv2 authentication method the peer used and the one it wants: "peer
+    // attempted PSK authentication but we want rsasig" (before the generic wording it starts with).
+    id: "auth.libreswan-method",
+    keywords: ["authentication but we want", "authentication requires policy"],
+    test: /peer attempted \S+ authentication but we want \S+|peer authentication requires policy \w+/,
+    code: "IKE_AUTH_FAILURE",
+    phase: "1",
+    confidence: 0.8,
+  }),
+  r({
     // Every login service's wording too (PAM, Kerberos, RADIUS clients).
     id: "auth.failed-generic",
     keywords: ["authenticat", "auth fail", "auth check fail"],
@@ -2367,9 +2377,11 @@ const DOWN: Rule[] = [
       "failed with result 'signal'",
       "failed with result 'watchdog'",
       "segfault at",
+      "has been killed by sig",
+      "no socket implementation registered",
     ],
     // systemd and the kernel report the IKE daemon's crash in their own words.
-    test: /charon has died|killing ourself, received critical signal|initialization failed - aborting charon|charon refused to be started|no address could be bound|failed to bind to address \S+\[500\]|!pluto failure!|\bPluto exited\b|Killing charon due to\b|(?:FATAL|ABORT): ASSERTION FAILED|\b(?:ipsec|strongswan(?:-starter|-swanctl)?|libreswan|openswan|racoon)\.service: (?:Main process exited, code=dumped|Failed with result '(?:core-dump|signal|watchdog)')|\b(?:charon(?:-systemd)?|pluto|starter|racoon|iked|kmd)\[\d+\]: segfault at |segfault at \w+ ip \w+ sp \w+ error \d+ in (?:charon(?:-systemd)?|libcharon|libstrongswan|pluto|racoon|iked)\b/,
+    test: /charon has died|killing ourself, received critical signal|initialization failed - aborting charon|charon refused to be started|no address could be bound|failed to bind to address \S+\[500\]|!pluto failure!|\bPluto exited\b|Killing charon due to\b|(?:FATAL|ABORT): ASSERTION FAILED|\b(?:ipsec|strongswan(?:-starter|-swanctl)?|libreswan|openswan|racoon)\.service: (?:Main process exited, code=dumped|Failed with result '(?:core-dump|signal|watchdog)')|\b(?:charon(?:-systemd)?|pluto|starter|racoon|iked|kmd)\[\d+\]: segfault at |segfault at \w+ ip \w+ sp \w+ error \d+ in (?:charon(?:-systemd)?|libcharon|libstrongswan|pluto|racoon|iked)\b|\((?:charon|pluto)\) has been killed by sig \d+|no socket implementation registered/,
     code: "TUNNEL_DOWN_OTHER",
     phase: null,
     confidence: 0.7,
@@ -2476,7 +2488,7 @@ const DOWN: Rule[] = [
       "key_mgr_delete_sas",
       "bring down existing phase 1 and 2",
     ],
-    test: /sent delete, closing SA|_recv_delete: received delete|sa_free: received delete|received DELETE (?:for|IKE_SA|CHILD_SA|payload)|received Delete(?: SA)?(?:\(0x\w+\))? payload|received Delete\/Notify|(?<!while )deleting IKE[_ ]SA|deleting (?:Child|ISAKMP|IPsec) SA \(\w+\)|deleting IPsec SA for\b|ISAKMP Phase 1 delete (?:received|sent)|(?:IKE|IPsec|CHILD)[_ ]SA (?:is |has been |was )?deleted|sending DELETE (?:INFO message )?for|sent INFORMATIONAL request to delete|delete IKE SA|closing CHILD_SA|deleting established Child SA\b|deleting CHILD_SA|CHILD_SA (?:\S+ )?closed\b|notify error, destroying IKE_SA|mismatch, closing IKE_SA|ISAKMP-SA deleted|IPsec-SA deleted|Deleted SA\b|delete proto (?:ESP|AH)\b|SA .* has been deleted|deleting SA\b|no corresponding tunnel exists|received SA_DELETE|sending delete for (?:IPsec|IKE) SA|recv (?:ISAKMP|IPsec) SA delete|delet(?:ing|ed) IPsec SA with SPI|schedule delete of IKE SA|processing delete request \(proto \d\)|sent tunnel-down message to EMS|session manager killed ikev2 tunnel|error code : IKEV2_DELETE_\w+|Processing DELETE INFO message for IKEv2 SA|IPsec (?:Main|Quick) Mode security association ended|Cannot find Phase 2 SA|delete packet (?:is received )?from the peer|Delete SA payload: .*deleting anyway|IKE phase-[12] SA is deleted|CurState: READY Event: EV_DELETE\b|Enqueued KEY_MGR_DELETE_SAS\b|bring down existing phase 1 and 2 SA's/,
+    test: /sent delete, closing SA|_recv_delete: received delete|sa_free: received delete|received DELETE (?:for|IKE_SA|CHILD_SA|payload)|received Delete(?: SA)?(?:\(0x\w+\))? payload|received Delete\/Notify|(?<!while )deleting IKE[_ ]SA|deleting (?:Child|ISAKMP|IPsec) SA \(\w+\)|deleting IPsec SA for\b|ISAKMP Phase 1 delete (?:received|sent)|(?:IKE(?:v[12])?|IPsec|CHILD)[_ ]SA (?:is |has been |was )?deleted|sending DELETE (?:INFO message )?for|sent INFORMATIONAL request to delete|delete IKE SA|closing CHILD_SA|deleting established Child SA\b|deleting CHILD_SA|CHILD_SA (?:\S+ )?closed\b|notify error, destroying IKE_SA|mismatch, closing IKE_SA|ISAKMP-SA deleted|IPsec-SA deleted|Deleted SA\b|delete proto (?:ESP|AH)\b|SA .* has been deleted|deleting SA\b|no corresponding tunnel exists|received SA_DELETE|sending delete for (?:IPsec|IKE) SA|recv (?:ISAKMP|IPsec) SA delete|delet(?:ing|ed) IPsec SA with SPI|schedule delete of IKE SA|processing delete request \(proto \d\)|sent tunnel-down message to EMS|session manager killed ikev2 tunnel|error code : IKEV2_DELETE_\w+|Processing DELETE INFO message for IKEv2 SA|IPsec (?:Main|Quick) Mode security association ended|Cannot find Phase 2 SA|delete packet (?:is received )?from the peer|Delete SA payload: .*deleting anyway|IKE phase-[12] SA is deleted|CurState: READY Event: EV_DELETE\b|Enqueued KEY_MGR_DELETE_SAS\b|bring down existing phase 1 and 2 SA's/,
     code: "TUNNEL_DOWN_OTHER",
     confidence: 0.6,
   }),
@@ -2637,6 +2649,15 @@ const DOWN: Rule[] = [
     ],
     test: /IPSEC_TUNNEL_TEARED_DOWN|NEGOTIATION_FAILURE: Handshake failed|^(?:STOPPED|REJECTED|FAILED): Tunnel\b/,
     code: "TUNNEL_DOWN_OTHER",
+    confidence: 0.6,
+  }),
+  r({
+    // ASA 715065: the negotiation ended in an error; the state/event pairs name no cause.
+    id: "down.asa-fsm-error-history",
+    keywords: ["fsm error history"],
+    test: /IKE (?:MM|AM|QM) (?:Initiator|Responder) FSM error history/,
+    code: "TUNNEL_DOWN_OTHER",
+    defaultPhase: "1",
     confidence: 0.6,
   }),
 ];
