@@ -1269,6 +1269,10 @@ describe("classification by meaning", () => {
         "AWS-side peer BGP session state has changed from OpenConfirm to Established with neighbor 169.254.10.1",
       ).clears,
     ).toEqual(["BGP_SESSION_DOWN"]);
+    // A "BGP:" tag where syslog puts a program is read with the message (NetIron).
+    expect(classifyLine("<13>May 19 03:57:43 rtr1 BGP: Peer 10.10.7.137 UP (ESTABLISHED)").clears).toEqual([
+      "BGP_SESSION_DOWN",
+    ]);
   });
 });
 

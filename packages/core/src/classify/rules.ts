@@ -2162,8 +2162,8 @@ const BGP: Rule[] = [
   }),
   r({
     id: "bgp.established",
-    keywords: ["enters established state", "adjchange", "bgp", "peer up", "into established state"],
-    test: /msg"?[=:]"Peer Up"|BGP state = Established\b|ADJCHANGE: +(?:bgp-\d* \[\d+\] \([^)]*\) |VRF \d+ )neighbor \S+ Up\b|moved into established state|ADJCHANGE: neighbor (?:neighbor )?(?:\S+ )?(?:active |passive )?(?:in vrf \S+ )?(?:vpn vrf \S+ )?Up\b|BGP .*(?:neighbor|peer) .* (?:is )?up\b|ADJCHANGE : neighbor \S+ Up\b|session enters established state|\bBgpConnectedEvent\b/,
+    keywords: ["enters established state", "adjchange", "bgp", "peer up", "into established state", "up (established)"],
+    test: /msg"?[=:]"Peer Up"|\bPeer (?:\(VRF: [^)]*\) )?\S+ UP \(ESTABLISHED\)|BGP state = Established\b|ADJCHANGE: +(?:bgp-\d* \[\d+\] \([^)]*\) |VRF \d+ )neighbor \S+ Up\b|moved into established state|ADJCHANGE: neighbor (?:neighbor )?(?:\S+ )?(?:active |passive )?(?:in vrf \S+ )?(?:vpn vrf \S+ )?Up\b|BGP .*(?:neighbor|peer) .* (?:is )?up\b|ADJCHANGE : neighbor \S+ Up\b|session enters established state|\bBgpConnectedEvent\b/,
     code: "INFO",
     confidence: 0.9,
     clears: ["BGP_SESSION_DOWN"],
