@@ -1654,6 +1654,11 @@ describe("vendors", () => {
     ],
     ["Jan  4 11:23:21 frr daemon.debug bgpd[2146]: 10.0.0.1 went from Clearing to Idle", "frr"],
     ["Nov 01 16:23:00 bird[1376]: BGP1: BGP session closed", "bird"],
+    ["2015/09/07 14:52:58 IKE.016: No response from 10.10.10.100, timeout", "nec-ix"],
+    ["2018/10/29 17:32:55: IP Tunnel[3] Down", "yamaha"],
+    ["2015/04/17 14:41:29: [IKE] initiate ISAKMP phase to 203.0.113.2 (local address 192.168.1.1)", "yamaha"],
+    // FRR's own log file: "BGP:" where syslog puts a program.
+    ["2023/12/22 10:46:01 BGP: [VB567-F0EDJ] %ADJCHANGE: neighbor 24.2.1.103(rtr2) in vrf blue Down User reset", "frr"],
     [
       "[iked9 16833 4065632704]@fw-ch01-02[13 Nov 17:34:51][ikev2] Exchange::setState: Changing state from: received message to: waiting for DH..",
       "checkpoint",
@@ -1670,6 +1675,7 @@ describe("vendors", () => {
     '<142>May 10 15:19:05 WatchGuard-Firebox FVE6035FD3AE3 (2024-05-10T09:49:05) firewall[10]: msg_id="0900-0004" PPPoE authentication failed',
     'Jan  3 13:45:39 192.168.5.1 id=firewall sn=000SERIAL time="2007-01-03 14:48:10" fw=1.128.3.4 pri=6 c=1024 m=537 msg="Connection Closed" n=567999 src=1.128.3.4:500:WAN dst=216.160.83.57:500:WAN proto=udp/500',
     "08:35:42.991775+01:00 lb-101 bird: bfd1: Session to 10.248.16.254 removed",
+    "2015/04/17 16:13:36: PP[01] Rejected at OUT(default) filter: UDP 192.168.1.1:10395 > 203.0.113.2:500",
     "2021/04/17 19:12:38 warnings: OSPF: [EC 134217736] ospf_sr_local_block_release_label: Returning label 0 is outside SRLB [15000/15999]",
   ])("does not read another message of a one-syslog device as a tunnel line: %s", (line) => {
     expect(classifyLine(line)).toMatchObject({ code: "UNKNOWN", vendor: "unknown" });

@@ -92,7 +92,7 @@ const NOT_TUNNEL_PROGRAMS = new Set([
 // BGP daemons of a customer gateway: their lines are routing lines of the tunnels' BGP sessions.
 const BGP_PROGRAMS = new Set(["bgpd", "bird", "bird6", "gobgpd", "exabgp", "openbgpd"]);
 // Tags that name a protocol, not a daemon, where syslog puts a program ("BGP: Peer 10.0.0.1 UP").
-const TAG_PROGRAM = /^(?:DPD|dpd|IKE|IPSEC|IPsec|BGP)$/;
+const TAG_PROGRAM = /^(?:DPD|dpd|IKE|IPSEC|IPsec|BGP)$|^(?:IKE2?|IPSEC|SEC)\.\d{3}$/;
 // A BGP or IKE daemon's function name in a trace line.
 const TRACE_FUNCTION = /^(?:bgp|ike|ikev2|isakmp|ipsec|quick|main|aggr)_\w/;
 // Junos rpd events of routing protocols that do not run over the tunnels Tunnelwatch watches.

@@ -31,6 +31,17 @@ describe("splitHeader", () => {
     expect(splitHeader("port 22 closed by peer").fields.time).toBeUndefined();
   });
 
+  it("reads the slash-dated timestamps of FRR's log file, Yamaha and NEC IX, and a protocol tag that is no host", () => {
+    expect(splitHeader("2016/01/05 14:09:06 BGP: stream_read_try: read failed on fd 12").fields).toEqual({
+      time: "2016/01/05 14:09:06",
+      program: "BGP",
+    });
+    expect(splitHeader("2018/10/29 17:32:55: IP Tunnel[3] Down")).toMatchObject({
+      fields: { time: "2018/10/29 17:32:55" },
+      message: "IP Tunnel[3] Down",
+    });
+  });
+
   it("keeps a relay's own line when no device header follows", () => {
     const header = splitHeader("Dec  3 10:00:01 relay01 charon: 12[IKE] sending DPD request");
     expect(header.fields).toMatchObject({ host: "relay01", program: "charon" });

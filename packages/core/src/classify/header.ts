@@ -25,15 +25,17 @@ const ANY_MONTH = "[A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF]{3,5}\\.?";
 const SYSLOG_5424 = /^<\d{1,3}>1 (\S+) (\S+) (\S+) (\S+) (\S+) (?:(\[[^\]]*\]|-) ?)?/;
 // "Mar 20 10:03:52 host program[pid]: " and "Dec 04 2014 12:37:51: " (Cisco, which may add the
 // time zone: "Mar 13 15:29:24.294 UTC: ") and
-// "2025-07-09T07:24:00.634073+00:00 host program[pid]: " (ISO) and "oct/27 22:37:49 " (MikroTik).
+// "2025-07-09T07:24:00.634073+00:00 host program[pid]: " (ISO), "oct/27 22:37:49 " (MikroTik) and
+// "2021/12/02 11:46:04.740 BGP: " (FRR's log file, Yamaha RTX, NEC IX).
 const SYSLOG_TIME = new RegExp(
-  `^(?:<\\d{1,3}>)?(?:\\w{3},? )?(${ANY_MONTH}\\s+\\d{1,2}(?:\\s+\\d{4})?\\s+\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:\\s+\\d{4}(?=\\s))?|\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?=\\s)|\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?|${MONTHS}/\\d{1,2} \\d{2}:\\d{2}:\\d{2}|\\d{9,10}\\.\\d+)(?: (?:UTC|GMT|[ECMP][SD]T|CES?T|JST|KST|IST|AES?T|BST)(?=:))?(?::)?\\s+(?:<\\d+(?:\\.\\d+)?>\\s+)?`,
+  `^(?:<\\d{1,3}>)?(?:\\w{3},? )?(${ANY_MONTH}\\s+\\d{1,2}(?:\\s+\\d{4})?\\s+\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:\\s+\\d{4}(?=\\s))?|\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?=\\s)|\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?|\\d{4}\\/\\d{2}\\/\\d{2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?|${MONTHS}/\\d{1,2} \\d{2}:\\d{2}:\\d{2}|\\d{9,10}\\.\\d+)(?: (?:UTC|GMT|[ECMP][SD]T|CES?T|JST|KST|IST|AES?T|BST)(?=:))?(?::)?\\s+(?:<\\d+(?:\\.\\d+)?>\\s+)?`,
 );
 // A PAM module may follow the program's name: "sshd(pam_unix)[19939]: ".
 const PROGRAM = /^([A-Za-z][\w.\-/]*)(?:\(pam_\w+\))?(?:\[(\d+)\])?(?: ?\(\d+\))?:\s+/;
 // OpenWrt and BusyBox syslog put the facility and level between host and program:
-// "host authpriv.warn pluto[7015]: ".
-const HOST_THEN_PROGRAM = /^(\S+)\s+(?:[a-z]+\.[a-z]+\s+)?([A-Za-z][\w.\-/]*)(?:\(pam_\w+\))?(?:\[(\d+)\])?:\s+/;
+// "host authpriv.warn pluto[7015]: ". A host name does not end with a colon ("BGP: bgp_read: ..." is
+// a tag, then the message).
+const HOST_THEN_PROGRAM = /^(\S*[^\s:])\s+(?:[a-z]+\.[a-z]+\s+)?([A-Za-z][\w.\-/]*)(?:\(pam_\w+\))?(?:\[(\d+)\])?:\s+/;
 // Android logcat (threadtime): "04-19 21:29:15.337  6097  6097 I racoon  : ".
 const LOGCAT = /^(\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3})\s+\d+\s+\d+ [VDIWEF] ([A-Za-z][\w.-]*)\s*: /;
 
@@ -118,12 +120,19 @@ function vendorOfOneSyslogDevice(message: string, line: string, found: Found, pr
   if (found.has(MARK.windows) && /\[ikeext\]/i.test(line)) return "windows";
   if (found.has(MARK.frr)) {
     const isBgpd = program?.endsWith("bgpd") === true;
-    if ((program === undefined || isBgpd) && FRR_MESSAGE.test(message)) return "frr";
+    // FRR's own log file tags its lines "BGP:" where syslog puts a program.
+    if ((program === undefined || program === "BGP" || isBgpd) && FRR_MESSAGE.test(message)) return "frr";
     if (isBgpd && FRR_BGPD_MESSAGE.test(message)) return "frr";
   }
   if (found.has(MARK.bird) && program === undefined && BIRD_BARE.test(line)) return "bird";
   return undefined;
 }
+
+// NEC UNIVERGE IX names the facility and message number where syslog puts a program: "IKE.016: ".
+const NEC_IX_TAG = /^(?:IKE2?|IPSEC|SEC)\.\d{3}$/;
+// Yamaha RTX: "2018/10/29 17:32:55: [IKE] initiate ISAKMP phase ..." and "... IP Tunnel[1] Up".
+const YAMAHA_TIME = /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}: /;
+const YAMAHA_TUNNEL_MESSAGE = /^(?:\[(?:IKE|IPSEC)\] |IP Tunnel\[\d+\] (?:Up|Down)\b)/;
 
 // Each expression runs only where the scan saw its marker: most lines fail them all cheaply.
 function vendorOfMessage(message: string, line: string, found: Found, program: string | undefined): Vendor {
@@ -131,6 +140,8 @@ function vendorOfMessage(message: string, line: string, found: Found, program: s
   if (message.charCodeAt(0) === 91 /* [ */ && /^\[[A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}:\d{2}\]\S/.test(message))
     return "juniper";
   if (message.startsWith("AWS-side peer") || message.startsWith("DENIED due to")) return "aws-bgp";
+  if (line.charCodeAt(4) === 47 /* / */ && YAMAHA_TIME.test(line) && YAMAHA_TUNNEL_MESSAGE.test(message))
+    return "yamaha";
   if (message.startsWith("AWS ") || message.startsWith("AWS:")) return "aws";
   // AWS's text log format puts the record's fields before the message (no program names it).
   if (program === undefined && line.includes("AWS")) {
@@ -317,7 +328,10 @@ export function splitHeader(line: string): Header {
     const base = fields.program.replace(/^.*\//, "");
     // OpenBSD's iked (OpenIKED) shares Junos iked's name; it writes an SA's SPI or a function
     // name first, where Junos writes an event name: "spi=0x1a2b...: sa_free: SA_INIT timeout".
-    programVendor = base === "iked" && OPENIKED_MESSAGE.test(rest) ? "openiked" : VPN_PROGRAMS[base];
+    programVendor =
+      base === "iked" && OPENIKED_MESSAGE.test(rest)
+        ? "openiked"
+        : (VPN_PROGRAMS[base] ?? (NEC_IX_TAG.test(base) ? "nec-ix" : undefined));
   }
   return { message: rest, fields, afterTime, programVendor };
 }

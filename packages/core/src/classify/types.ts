@@ -23,6 +23,8 @@ export const VENDORS = [
   "watchguard",
   "sophos",
   "checkpoint",
+  "yamaha",
+  "nec-ix",
   "windows",
   "frr",
   "bird",
