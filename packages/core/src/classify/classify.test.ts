@@ -176,6 +176,14 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ],
   ["Dec  3 10:00:00 gw ipsec_starter[16402]: child 16403 (charon) has been killed by sig 6", "TUNNEL_DOWN_OTHER", null],
   ["Dec  3 10:00:00 gw vpn: IKEv2 SA deleted: peer 52.1.2.3", "TUNNEL_DOWN_OTHER", "1"],
+  // Key=value records name the event; a setting of the same name is not one.
+  ["2026-12-03 10:00:00 WARN [vpn] tunnel=aws-tun1 peer=52.1.2.3 event=dpd_timeout action=restart", "DPD_TIMEOUT", "1"],
+  [
+    "2026-12-03 10:00:00 INFO [vpn] tunnel=aws-tun1 peer=52.1.2.3 event=idle_timeout action=clear",
+    "IDLE_TIMEOUT",
+    null,
+  ],
+  ["2026-12-03 10:00:00 INFO [ike] tunnel aws-tun1 loaded: idle_timeout=300 dpd_timeout=30", "INFO", null],
   // Plain words of a gateway no rule names: the meaning decides.
   ["IPsec tunnel to 52.1.2.3 removed after 5 missed DPD replies", "DPD_TIMEOUT", "1"],
   ["IKE SA with 52.1.2.3 expired due to idle time", "IDLE_TIMEOUT", "1"],
