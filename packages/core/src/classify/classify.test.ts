@@ -176,6 +176,10 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ],
   ["Dec  3 10:00:00 gw ipsec_starter[16402]: child 16403 (charon) has been killed by sig 6", "TUNNEL_DOWN_OTHER", null],
   ["Dec  3 10:00:00 gw vpn: IKEv2 SA deleted: peer 52.1.2.3", "TUNNEL_DOWN_OTHER", "1"],
+  // The phase a line names by its state, exchange or SA prefix.
+  ['"tun" #67: deleting state (STATE_V2_CREATE_I) aged 0.165s and NOT sending notification', "TUNNEL_DOWN_OTHER", "2"],
+  ["ike 0:75182ea269d7d772/0000000000000000:50865: negotiation failure", "TUNNEL_DOWN_OTHER", "1"],
+  ["ike 0:to-aws:28: error processing quick-mode message from 52.1.2.3 as responder", "TUNNEL_DOWN_OTHER", "2"],
   // Key=value records name the event; a setting of the same name is not one.
   ["2026-12-03 10:00:00 WARN [vpn] tunnel=aws-tun1 peer=52.1.2.3 event=dpd_timeout action=restart", "DPD_TIMEOUT", "1"],
   [
