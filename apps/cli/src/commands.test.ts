@@ -170,6 +170,12 @@ describe("tunnelwatch posture on the providers' own CLI output", () => {
     expect(codes).toEqual(expect.arrayContaining(["STATIC_ROUTING", "TUNNEL_REDUNDANCY_LOST"]));
   });
 
+  it("writes an empty list for a region with no VPN connections", async () => {
+    const { code, out } = await run(["posture"], JSON.stringify({ VpnConnections: [] }));
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toEqual([]);
+  });
+
   it("reads the one connection that create and modify print, and the AWS CLI example's unwrapped form", async () => {
     for (const input of [{ VpnConnection: modified }, { VpnConnections: modified }, modified]) {
       const { code, out } = await run(["posture"], JSON.stringify(input));

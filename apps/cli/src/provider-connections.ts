@@ -44,7 +44,8 @@ export function readConnectionsInput(input: unknown, region: string): Connection
         source: "alibaba",
       };
     }
-    if (Array.isArray(list) && list.some(isAwsConnection)) {
+    // An account with no VPN connections in the region prints an empty list.
+    if (Array.isArray(list) && (list.length === 0 || list.some(isAwsConnection))) {
       return {
         items: list.map((raw) => (isAwsConnection(raw) ? fromAws(raw, region) : raw)),
         isList: true,
