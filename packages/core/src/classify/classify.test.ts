@@ -176,6 +176,10 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ],
   ["Dec  3 10:00:00 gw ipsec_starter[16402]: child 16403 (charon) has been killed by sig 6", "TUNNEL_DOWN_OTHER", null],
   ["Dec  3 10:00:00 gw vpn: IKEv2 SA deleted: peer 52.1.2.3", "TUNNEL_DOWN_OTHER", "1"],
+  // Chinese consoles: an established tunnel, an idle timeout, an establishment that failed.
+  ["IPsec隧道已建立", "TUNNEL_UP", null],
+  ["隧道因空闲超时被删除", "IDLE_TIMEOUT", null],
+  ["IPsec连接建立失败", "TUNNEL_DOWN_OTHER", null],
   // The phase a line names by its state, exchange or SA prefix.
   ['"tun" #67: deleting state (STATE_V2_CREATE_I) aged 0.165s and NOT sending notification', "TUNNEL_DOWN_OTHER", "2"],
   ["ike 0:75182ea269d7d772/0000000000000000:50865: negotiation failure", "TUNNEL_DOWN_OTHER", "1"],

@@ -436,11 +436,20 @@ const CHINESE: Rule[] = [
     confidence: 0.8,
   }),
   r({
+    // 空闲超时: idle timeout; 无流量: no traffic.
+    id: "zh.idle",
+    nonAscii: true,
+    keywords: [],
+    test: /空[闲閒]超[时時]|因(?:长时间)?[无無]流量/,
+    code: "IDLE_TIMEOUT",
+    confidence: 0.7,
+  }),
+  r({
     id: "zh.failed",
     nonAscii: true,
     keywords: [],
     // 健康检查失败: the health check through the tunnel failed (Alibaba takes the tunnel out of use).
-    test: /[协協]商失[败敗]|链路状态变为down|SA ?已删除|[无無]法建立 ?IPsec ?[连連][接線]|健康[检檢]查失[败敗]/,
+    test: /[协協]商失[败敗]|建立失[败敗]|链路状态变为down|SA ?已删除|[无無]法建立 ?IPsec ?[连連][接線]|健康[检檢]查失[败敗]/,
     code: "TUNNEL_DOWN_OTHER",
     confidence: 0.5,
   }),
@@ -458,7 +467,8 @@ const CHINESE: Rule[] = [
     id: "zh.up",
     nonAscii: true,
     keywords: [],
-    test: /[协協]商成功/,
+    // 隧道已建立 / SA已建立 / 连接建立成功: the tunnel, SA or connection is established.
+    test: /[协協]商成功|(?:隧道|SA|[连連][接線])(?:已经?|成功)建立|建立成功/,
     code: "TUNNEL_UP",
     confidence: 0.8,
   }),
