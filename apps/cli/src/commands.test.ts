@@ -170,6 +170,15 @@ describe("tunnelwatch posture on the providers' own CLI output", () => {
     expect(codes).toEqual(expect.arrayContaining(["STATIC_ROUTING", "TUNNEL_REDUNDANCY_LOST"]));
   });
 
+  it("reads the bare list that `--query VpnConnections` prints", async () => {
+    const { code, out } = await run(["posture"], JSON.stringify([modified, staticOneUp]));
+    expect(code).toBe(0);
+    expect(JSON.parse(out).map((r: { externalId: string }) => r.externalId)).toEqual([
+      "vpn-12345678901234567",
+      "vpn-0f00",
+    ]);
+  });
+
   it("writes an empty list for a region with no VPN connections", async () => {
     const { code, out } = await run(["posture"], JSON.stringify({ VpnConnections: [] }));
     expect(code).toBe(0);

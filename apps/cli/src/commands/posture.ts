@@ -32,7 +32,8 @@ NormalizedConnection: provider, externalId, routing ("bgp" | "static"), tunnels 
 status, options }], optional healthChecks, routeWeights and customerGateway facts.
 
 The providers' own CLI output is read as well, with the mapping the worker uses:
-\`aws ec2 describe-vpn-connections\` (and the VpnConnection that create/modify print), and
+\`aws ec2 describe-vpn-connections\` (also with --query VpnConnections, and the VpnConnection
+that create/modify print), and
 Alibaba's \`aliyun vpc DescribeVpnConnections\` or DescribeVpnConnection. --region names the
 region they came from (the output does not say it).
 
