@@ -5,7 +5,7 @@ import type { LogFaultCode } from "../codes.ts";
 import { type AwsRecord, readAwsRecord } from "./aws-record.ts";
 import { bgpSessionMove, bgpTransitionOf } from "./bgp-transition.ts";
 import { extractFields } from "./fields.ts";
-import { SCREENOS_EVENT, splitHeader, vendorOf } from "./header.ts";
+import { NEC_IX_TAG, SCREENOS_EVENT, splitHeader, vendorOf } from "./header.ts";
 import { Found, MARK, scan } from "./markers.ts";
 import { phaseFromContext } from "./phase.ts";
 import { joinPlaceholderWords, mayHoldPlaceholder, withPlaceholdersRestored } from "./placeholders.ts";
@@ -91,8 +91,10 @@ const NOT_TUNNEL_PROGRAMS = new Set([
 ]);
 // BGP daemons of a customer gateway: their lines are routing lines of the tunnels' BGP sessions.
 const BGP_PROGRAMS = new Set(["bgpd", "bird", "bird6", "gobgpd", "exabgp", "openbgpd"]);
-// Tags that name a protocol, not a daemon, where syslog puts a program ("BGP: Peer 10.0.0.1 UP").
-const TAG_PROGRAM = /^(?:DPD|dpd|IKE|IPSEC|IPsec|BGP)$|^(?:IKE2?|IPSEC|SEC)\.\d{3}$/;
+// Tags that name a protocol, not a daemon, where syslog puts a program ("BGP: Peer 10.0.0.1 UP"),
+// and NEC IX's facility tags ("IKE.016: ").
+const PROTOCOL_TAG = /^(?:DPD|dpd|IKE|IPSEC|IPsec|BGP)$/;
+const isTagProgram = (program: string) => PROTOCOL_TAG.test(program) || NEC_IX_TAG.test(program);
 // A BGP or IKE daemon's function name in a trace line.
 const TRACE_FUNCTION = /^(?:bgp|ike|ikev2|isakmp|ipsec|quick|main|aggr)_\w/;
 // Junos rpd events of routing protocols that do not run over the tunnels Tunnelwatch watches.
@@ -417,7 +419,7 @@ function classifyText(textLine: string, isMalformedJson: boolean, options: Class
   // A tag such as "DPD:" where syslog puts a program is part of what the message says
   // (MikroTik's "dpd: peer not responding, removing").
   const ruleText =
-    fields.program !== undefined && TAG_PROGRAM.test(fields.program) ? `${fields.program}: ${message}` : message;
+    fields.program !== undefined && isTagProgram(fields.program) ? `${fields.program}: ${message}` : message;
   const result = message ? classifyMessage(ruleText, vendor, fields, found) : undefined;
   if (result) {
     extractFields(message, vendor, fields, found);

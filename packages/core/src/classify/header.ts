@@ -129,7 +129,7 @@ function vendorOfOneSyslogDevice(message: string, line: string, found: Found, pr
 }
 
 // NEC UNIVERGE IX names the facility and message number where syslog puts a program: "IKE.016: ".
-const NEC_IX_TAG = /^(?:IKE2?|IPSEC|SEC)\.\d{3}$/;
+export const NEC_IX_TAG = /^(?:IKE2?|IPSEC|SEC)\.\d{3}$/;
 // Yamaha RTX: "2018/10/29 17:32:55: [IKE] initiate ISAKMP phase ..." and "... IP Tunnel[1] Up".
 const YAMAHA_TIME = /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}: /;
 const YAMAHA_TUNNEL_MESSAGE = /^(?:\[(?:IKE|IPSEC)\] |IP Tunnel\[\d+\] (?:Up|Down)\b)/;

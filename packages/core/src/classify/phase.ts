@@ -37,8 +37,10 @@ export function phaseFromContext(text: string, found: Found): IkePhase | null {
     const japanese = JAPANESE_PHASE.exec(text);
     if (japanese) return japanese[1] as IkePhase;
   }
-  if (text.startsWith("ike ") && FORTIGATE_CHILD_PREFIX.test(text)) return "2";
-  if (text.startsWith("ike ") && FORTIGATE_IKE_SA_PREFIX.test(text)) return "1";
+  if (text.startsWith("ike ")) {
+    if (FORTIGATE_CHILD_PREFIX.test(text)) return "2";
+    if (FORTIGATE_IKE_SA_PREFIX.test(text)) return "1";
+  }
   if (found.has(MARK.phase1Definite) && DEFINITELY_PHASE_1.test(text)) return "1";
   if (found.has(MARK.phase2) && PHASE_2.test(text)) return "2";
   if (found.has(MARK.phase1) && PHASE_1.test(text)) return "1";
