@@ -96,6 +96,19 @@ describe("the keyword index", () => {
     }
   });
 
+  it("passes over a rule the filter refuses to the next matching rule, as running every rule does", () => {
+    let passedOver = 0;
+    for (const { line } of [...corpus, ...templates]) {
+      const first = applyRulesExhaustively(line)?.rule.id;
+      if (first === undefined) continue;
+      const notFirst = (rule: { id: string }) => rule.id !== first;
+      const next = applyRulesExhaustively(line, notFirst)?.rule.id;
+      expect(applyRules(line, undefined, notFirst)?.rule.id, line).toBe(next);
+      if (next !== undefined) passedOver++;
+    }
+    expect(passedOver).toBeGreaterThan(100);
+  });
+
   it("finds the markers the vendor, record, field and phase readers need, on every labelled line and its case variants", () => {
     const everyMarker = new Found();
     everyMarker.flags.fill(1);
@@ -176,6 +189,13 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ],
   ["Dec  3 10:00:00 gw ipsec_starter[16402]: child 16403 (charon) has been killed by sig 6", "TUNNEL_DOWN_OTHER", null],
   ["Dec  3 10:00:00 gw vpn: IKEv2 SA deleted: peer 52.1.2.3", "TUNNEL_DOWN_OTHER", "1"],
+  // The generic "authentication failed" needs a tunnel word this program's line lacks; the
+  // certificate rule after it still reads the line.
+  [
+    "Mar  3 10:00:00 gw1 vpnd[12]: X509: authentication failed; peer certificate subjectAltName extension does not match FQDN 'gw2.example.net'",
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
   // Chinese consoles: an established tunnel, an idle timeout, an establishment that failed.
   ["IPsec隧道已建立", "TUNNEL_UP", null],
   ["隧道因空闲超时被删除", "IDLE_TIMEOUT", null],

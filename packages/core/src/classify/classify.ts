@@ -182,13 +182,18 @@ function resolveCode(rule: Rule, match: RegExpExecArray, phase: IkePhase | null,
   }
 }
 
+/** Whether a rule may read the line: a rule that needs a tunnel's context is passed over without it. */
+export type RuleFilter = (rule: Rule) => boolean;
+const EVERY_RULE: RuleFilter = () => true;
+
 /**
- * The first rule that matches, running only the expressions of rules whose keywords occur (the
- * keyword index, like the expressions, ignores case).
+ * The first rule that matches and that the filter lets read the line, running only the
+ * expressions of rules whose keywords occur (the keyword index, like the expressions, ignores case).
  */
 export function applyRules(
   message: string,
   found: Found = scan(message, new Found()),
+  accepts: RuleFilter = EVERY_RULE,
 ): { rule: Rule; match: RegExpExecArray } | undefined {
   // Most lines are candidates for a few rules: skip the rules four at a time while none is.
   const words = found.words;
@@ -199,17 +204,20 @@ export function applyRules(
       if (!found.isRuleCandidate(i)) continue;
       const rule = RULES[i] as Rule;
       const match = rule.test.exec(message);
-      if (match) return { rule, match };
+      if (match && accepts(rule)) return { rule, match };
     }
   }
   return undefined;
 }
 
 /** Every rule in order without the keyword index: the reference the index must agree with. */
-export function applyRulesExhaustively(message: string): { rule: Rule; match: RegExpExecArray } | undefined {
+export function applyRulesExhaustively(
+  message: string,
+  accepts: RuleFilter = EVERY_RULE,
+): { rule: Rule; match: RegExpExecArray } | undefined {
   for (const rule of RULES) {
     const match = rule.test.exec(message);
-    if (match) return { rule, match };
+    if (match && accepts(rule)) return { rule, match };
   }
   return undefined;
 }
@@ -231,10 +239,12 @@ function classifyMessage(
   fields: ParsedFields,
   found: Found,
 ): Classification | undefined {
-  const hit = applyRules(message, found);
+  // A rule whose wording every network program uses reads only a tunnel's line; without that
+  // context the later rules that match still may.
+  const accepts = (rule: Rule) => !rule.needsTunnelContext || isTunnelContext(message, vendor, fields);
+  const hit = applyRules(message, found, accepts);
   if (!hit) return undefined;
   const { rule, match } = hit;
-  if (rule.needsTunnelContext && !isTunnelContext(message, vendor, fields)) return undefined;
   const contextPhase =
     rule.phase === undefined ? (phaseFromContext(message, found) ?? rule.defaultPhase ?? null) : rule.phase;
   const resolved = resolveCode(rule, match, contextPhase, message);
