@@ -96,17 +96,14 @@ describe("the keyword index", () => {
     }
   });
 
-  it("passes over a rule the filter refuses to the next matching rule, as running every rule does", () => {
+  it("passes over the rules that need a tunnel's context without it, as running every rule does", () => {
     let passedOver = 0;
     for (const { line } of [...corpus, ...templates]) {
-      const first = applyRulesExhaustively(line)?.rule.id;
-      if (first === undefined) continue;
-      const notFirst = (rule: { id: string }) => rule.id !== first;
-      const next = applyRulesExhaustively(line, notFirst)?.rule.id;
-      expect(applyRules(line, undefined, notFirst)?.rule.id, line).toBe(next);
-      if (next !== undefined) passedOver++;
+      const next = applyRulesExhaustively(line, false);
+      expect(applyRules(line, undefined, false)?.rule.id, line).toBe(next?.rule.id);
+      if (next && applyRulesExhaustively(line)?.rule !== next.rule) passedOver++;
     }
-    expect(passedOver).toBeGreaterThan(100);
+    expect(passedOver).toBeGreaterThan(10);
   });
 
   it("finds the markers the vendor, record, field and phase readers need, on every labelled line and its case variants", () => {

@@ -182,18 +182,15 @@ function resolveCode(rule: Rule, match: RegExpExecArray, phase: IkePhase | null,
   }
 }
 
-/** Whether a rule may read the line: a rule that needs a tunnel's context is passed over without it. */
-export type RuleFilter = (rule: Rule) => boolean;
-const EVERY_RULE: RuleFilter = () => true;
-
 /**
- * The first rule that matches and that the filter lets read the line, running only the
- * expressions of rules whose keywords occur (the keyword index, like the expressions, ignores case).
+ * The first rule that matches, running only the expressions of rules whose keywords occur (the
+ * keyword index, like the expressions, ignores case). Without a tunnel's context, a rule whose
+ * wording every network program uses is passed over and the later rules may still read the line.
  */
 export function applyRules(
   message: string,
   found: Found = scan(message, new Found()),
-  accepts: RuleFilter = EVERY_RULE,
+  isTunnel = true,
 ): { rule: Rule; match: RegExpExecArray } | undefined {
   // Most lines are candidates for a few rules: skip the rules four at a time while none is.
   const words = found.words;
@@ -204,7 +201,7 @@ export function applyRules(
       if (!found.isRuleCandidate(i)) continue;
       const rule = RULES[i] as Rule;
       const match = rule.test.exec(message);
-      if (match && accepts(rule)) return { rule, match };
+      if (match && (isTunnel || !rule.needsTunnelContext)) return { rule, match };
     }
   }
   return undefined;
@@ -213,11 +210,11 @@ export function applyRules(
 /** Every rule in order without the keyword index: the reference the index must agree with. */
 export function applyRulesExhaustively(
   message: string,
-  accepts: RuleFilter = EVERY_RULE,
+  isTunnel = true,
 ): { rule: Rule; match: RegExpExecArray } | undefined {
   for (const rule of RULES) {
     const match = rule.test.exec(message);
-    if (match && accepts(rule)) return { rule, match };
+    if (match && (isTunnel || !rule.needsTunnelContext)) return { rule, match };
   }
   return undefined;
 }
@@ -239,10 +236,7 @@ function classifyMessage(
   fields: ParsedFields,
   found: Found,
 ): Classification | undefined {
-  // A rule whose wording every network program uses reads only a tunnel's line; without that
-  // context the later rules that match still may.
-  const accepts = (rule: Rule) => !rule.needsTunnelContext || isTunnelContext(message, vendor, fields);
-  const hit = applyRules(message, found, accepts);
+  const hit = applyRules(message, found, isTunnelContext(message, vendor, fields));
   if (!hit) return undefined;
   const { rule, match } = hit;
   const contextPhase =
