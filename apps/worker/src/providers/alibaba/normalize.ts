@@ -4,6 +4,7 @@
 // boolean at the top level and a "true"/"false" string inside TunnelOptions, a number at the top
 // level and a string per tunnel, so every value goes through the tolerant parsers in common/parse.ts.
 import type { NormalizedTunnel, TunnelOptions } from "@tunnelwatch/core";
+import { isAnyNetwork } from "../common/networks.ts";
 import { dropUndefined, positiveInt, toBool, toInt, toObj, toObjList, toStr } from "../common/parse.ts";
 import type { FetchedConnection, LogStreamRef } from "../types.ts";
 
@@ -105,8 +106,6 @@ function splitSubnets(value: unknown): string[] {
     .map((s) => s.trim())
     .filter(Boolean);
 }
-
-const isAnyNetwork = (cidr: string) => cidr === "0.0.0.0/0" || cidr === "::/0";
 
 export function normalizeAlibabaConnection(
   raw: Raw,

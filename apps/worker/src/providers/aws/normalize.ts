@@ -3,6 +3,7 @@
 
 import type { TunnelOption, VgwTelemetry, VpnConnection } from "@aws-sdk/client-ec2";
 import type { NormalizedTunnel, TunnelOptions } from "@tunnelwatch/core";
+import { isAnyNetwork } from "../common/networks.ts";
 import { dropUndefined, nonNegativeInt, positiveInt } from "../common/parse.ts";
 import type { FetchedConnection, LogStreamRef } from "../types.ts";
 
@@ -168,8 +169,6 @@ export function normalizeAwsConnection(vpn: VpnConnection, region: string): Fetc
   }
   return dropUndefined(connection);
 }
-
-const isAnyNetwork = (cidr: string) => cidr === "0.0.0.0/0" || cidr === "::/0";
 
 function validDate(value: Date | string | undefined): Date | undefined {
   if (value === undefined) return undefined;
