@@ -193,6 +193,12 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "IKE_AUTH_FAILURE",
     "1",
   ],
+  // A tunnel's or BGP session's state in plain words, "now" or not, one tunnel or both.
+  ["Tunnel1 is now up", "TUNNEL_UP", null],
+  ["AWS tunnel is up", "TUNNEL_UP", null],
+  ["IPsec tunnel to 52.1.2.3 is now down", "TUNNEL_DOWN_OTHER", "2"],
+  ["both tunnels are down", "TUNNEL_DOWN_OTHER", null],
+  ["BGP session is up", "INFO", null],
   // Chinese consoles: an established tunnel, an idle timeout, an establishment that failed.
   ["IPsec隧道已建立", "TUNNEL_UP", null],
   ["隧道因空闲超时被删除", "IDLE_TIMEOUT", null],
@@ -1306,6 +1312,7 @@ describe("classification by meaning", () => {
     expect(classifyLine("<13>May 19 03:57:43 rtr1 BGP: Peer 10.10.7.137 UP (ESTABLISHED)").clears).toEqual([
       "BGP_SESSION_DOWN",
     ]);
+    expect(classifyLine("BGP session is up").clears).toEqual(["BGP_SESSION_DOWN"]);
   });
 });
 

@@ -2178,7 +2178,7 @@ const BGP: Rule[] = [
   r({
     id: "bgp.established",
     keywords: ["enters established state", "adjchange", "bgp", "peer up", "into established state", "up (established)"],
-    test: /msg"?[=:]"Peer Up"|\bPeer (?:\(VRF: [^)]*\) )?\S+ UP \(ESTABLISHED\)|BGP state = Established\b|ADJCHANGE: +(?:bgp-\d* \[\d+\] \([^)]*\) |VRF \d+ )neighbor \S+ Up\b|moved into established state|ADJCHANGE: neighbor (?:neighbor )?(?:\S+ )?(?:active |passive )?(?:in vrf \S+ )?(?:vpn vrf \S+ )?Up\b|BGP .*(?:neighbor|peer) .* (?:is )?up\b|ADJCHANGE : neighbor \S+ Up\b|session enters established state|\bBgpConnectedEvent\b/,
+    test: /msg"?[=:]"Peer Up"|\bPeer (?:\(VRF: [^)]*\) )?\S+ UP \(ESTABLISHED\)|BGP state = Established\b|ADJCHANGE: +(?:bgp-\d* \[\d+\] \([^)]*\) |VRF \d+ )neighbor \S+ Up\b|moved into established state|ADJCHANGE: neighbor (?:neighbor )?(?:\S+ )?(?:active |passive )?(?:in vrf \S+ )?(?:vpn vrf \S+ )?Up\b|BGP .*(?:neighbor|peer) .* (?:is )?up\b|\bBGP (?:session|neighbou?r|peer)\b[^.;]*?\b(?:is (?:now )?|came |comes |has come )up\b|ADJCHANGE : neighbor \S+ Up\b|session enters established state|\bBgpConnectedEvent\b/,
     code: "INFO",
     confidence: 0.9,
     clears: ["BGP_SESSION_DOWN"],
@@ -2575,7 +2575,7 @@ const DOWN: Rule[] = [
       'logdesc="ipsec phase 2 sa deleted"',
       'logdesc="ipsec connection failed"',
     ],
-    test: /KMD_VPN_DOWN_ALARM_USER|VPN .* is down|connectivity='false'|SNMP_TRAP_LINK_DOWN[: ].*(?:interface-name="|ifName )st0|IPSEC IS DOWN|(?<!SSL VPN )tunnel (?:is )?DOWN\b|SESSION_STATUS: Crypto tunnel (?:v2 )?is DOWN|action="?(?:tunnel-down|phase2-down)(?!.*tunneltype="?ssl)|IPsec tunnel .* down|ipsec_sa_not_established|ike_sa_not_established|Connectivity State ?: ?(?:NotConnected|Not Connected|Disconnected)\b|(?<!SSL VPN )tunnel (?:(?:to|with|for) )?[\w.:/'"-]+ (?:is |went |has gone )?DOWN\b|(?<!SSL VPN )tunnel(?: [\w.:/'"-]+){0,3} (?:went|has gone|goes) down\b|(?:tunnel|VPN|IPsec|IPSec|IKE SA|phase ?[12])(?: [\w.:/'"-]+){0,3} (?:state|status) (?:has )?changed (?:from \w+ )?to DOWN\b|\b(?:IKE|ISAKMP|IPsec) SA (?:is )?DOWN\b|phase ?[12] (?:is )?DOWN\b|IKE (?:gateway|peer) \S+ (?:is )?DOWN\b|%DMVPN-\d-\w+: .*\bis DOWN\b|\bTunnelDisconnected\b|\blogdesc="IPsec (?:VPN tunnel down|phase 2 SA deleted|connection failed)"/,
+    test: /KMD_VPN_DOWN_ALARM_USER|VPN .* is down|connectivity='false'|SNMP_TRAP_LINK_DOWN[: ].*(?:interface-name="|ifName )st0|IPSEC IS DOWN|(?<!SSL VPN )tunnel (?:is )?(?:now )?DOWN\b|(?<!SSL VPN )tunnels (?:are )?(?:now )?DOWN\b|tunnel ?\d+ is (?:now )?DOWN\b|SESSION_STATUS: Crypto tunnel (?:v2 )?is DOWN|action="?(?:tunnel-down|phase2-down)(?!.*tunneltype="?ssl)|IPsec tunnel .* down|ipsec_sa_not_established|ike_sa_not_established|Connectivity State ?: ?(?:NotConnected|Not Connected|Disconnected)\b|(?<!SSL VPN )tunnel (?:(?:to|with|for) )?[\w.:/'"-]+ (?:is (?:now )?|went |has gone )?DOWN\b|(?<!SSL VPN )tunnel(?: [\w.:/'"-]+){0,3} (?:went|has gone|goes) down\b|(?:tunnel|VPN|IPsec|IPSec|IKE SA|phase ?[12])(?: [\w.:/'"-]+){0,3} (?:state|status) (?:has )?changed (?:from \w+ )?to DOWN\b|\b(?:IKE|ISAKMP|IPsec) SA (?:is )?DOWN\b|phase ?[12] (?:is )?DOWN\b|IKE (?:gateway|peer) \S+ (?:is )?DOWN\b|%DMVPN-\d-\w+: .*\bis DOWN\b|\bTunnelDisconnected\b|\blogdesc="IPsec (?:VPN tunnel down|phase 2 SA deleted|connection failed)"/,
     code: "TUNNEL_DOWN_OTHER",
     confidence: 0.7,
   }),
@@ -2875,7 +2875,7 @@ const UP: Rule[] = [
   r({
     id: "up.numbered-tunnel",
     keywords: ["tunnel"],
-    test: /tunnel ?\d+ (?:is )?UP\b|(?<!SSL VPN )tunnel (?:(?:to|with|for) )?[\w.:/'"-]+ (?:is|came|has come) UP\b|(?:Line protocol on )?Interface Tunnel\d+, changed state to up/,
+    test: /tunnel ?\d+ (?:is )?(?:now )?UP\b|(?<!SSL VPN )tunnel (?:(?:to|with|for) )?[\w.:/'"-]+ (?:is (?:now )?|came |has come )UP\b|(?<!SSL VPN )tunnels? (?:is|are) (?:now )?UP\b|(?:Line protocol on )?Interface Tunnel\d+, changed state to up/,
     code: "TUNNEL_UP",
     confidence: 0.6,
   }),
