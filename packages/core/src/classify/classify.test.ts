@@ -199,6 +199,11 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ["IPsec tunnel to 52.1.2.3 is now down", "TUNNEL_DOWN_OTHER", "2"],
   ["both tunnels are down", "TUNNEL_DOWN_OTHER", null],
   ["BGP session is up", "INFO", null],
+  // A peer that does not answer in plain words; not answering DPD's probes is DPD's verdict.
+  ["AWS tunnel did not receive a response from the customer gateway", "PEER_UNREACHABLE", "1"],
+  ["timed out waiting for quick mode reply", "PEER_UNREACHABLE", "2"],
+  ["Peer 52.1.2.3 did not respond to R-U-THERE", "DPD_TIMEOUT", "1"],
+  ["no response from peer to R_U_THERE", "DPD_TIMEOUT", "1"],
   // Chinese consoles: an established tunnel, an idle timeout, an establishment that failed.
   ["IPsec隧道已建立", "TUNNEL_UP", null],
   ["隧道因空闲超时被删除", "IDLE_TIMEOUT", null],
