@@ -204,6 +204,12 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ["timed out waiting for quick mode reply", "PEER_UNREACHABLE", "2"],
   ["Peer 52.1.2.3 did not respond to R-U-THERE", "DPD_TIMEOUT", "1"],
   ["no response from peer to R_U_THERE", "DPD_TIMEOUT", "1"],
+  // Alibaba's daemon names the function that logged: one named after a phase names the phase.
+  [
+    "2024-03-20 10:07:41 vco-bp1k3x9q2m7w5z8n1c [PROTO_ERR]: proposal.c:1052:get_ph2approvalx(): no suitable proposal found.",
+    "IPSEC_PROPOSAL_MISMATCH",
+    "2",
+  ],
   // Chinese consoles: an established tunnel, an idle timeout, an establishment that failed.
   ["IPsec隧道已建立", "TUNNEL_UP", null],
   ["隧道因空闲超时被删除", "IDLE_TIMEOUT", null],
