@@ -33,6 +33,8 @@ const WORDINGS: Wording[] = [
   { pattern: `"type": ?"state",.*"state": ?"(up|down|connected)"`, to: 1 },
   // Any daemon that names BGP before its state change: "BGP peer 169.254.10.1 state changed from Established to Idle"
   { pattern: `\\bBGP\\b[^;]{0,80}?\\bstate changed from ${STATE} to ${STATE}`, from: 1, to: 2 },
+  // ScreenOS names only the state entered: "BGP peer 10.108.251.21 changed to Idle state"
+  { pattern: `\\bBGP peer \\S+ changed to ${STATE} state`, to: 1 },
   // BIRD: "BGP1: State changed to feed"
   { pattern: `: State changed to (up|down|stop|start|feed|flush)\\b`, to: 1 },
 ];
@@ -49,6 +51,7 @@ export const BGP_TRANSITION_KEYWORDS = [
   '"state"',
   "state changed to ",
   "state changed from ",
+  "bgp peer ",
 ];
 
 function groupCount(pattern: string): number {
@@ -84,7 +87,8 @@ export function bgpTransitionOf(match: RegExpExecArray): BgpTransition {
 const ERROR_EVENT = /error|fail|holdtime|notif|bfddown/;
 
 /**
- * Reaching Established is the session up; leaving Established, falling back to Idle, or a
+ * Reaching Established is the session up; leaving Established, falling back to Idle (from any
+ * other state, or with no state named before), or a
  * connection attempt falling back (Connect to Active, OpenSent/OpenConfirm to Active or Connect)
  * is the session down; every other change is the session on its way up.
  */
@@ -92,7 +96,7 @@ export function bgpSessionMove({ from, to, event }: BgpTransition): "up" | "down
   if (to === "established" || to === "up") return from === "established" ? "progress" : "up";
   if (to === "down" || to === "stop") return "down";
   if (from === "established" || from === "clearing" || from === "closing") return "down";
-  if (to === "idle" && from !== undefined && from !== "idle") return "down";
+  if (to === "idle" && from !== "idle") return "down";
   if ((from === "opensent" || from === "openconfirm") && (to === "active" || to === "connect")) return "down";
   if (from === "connect" && to === "active") return "down";
   if (event !== undefined && ERROR_EVENT.test(event)) return "down";

@@ -210,6 +210,23 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "IPSEC_PROPOSAL_MISMATCH",
     "2",
   ],
+  // Junos event names where syslog puts a daemon are read with the message; a ScreenOS BGP peer
+  // falling to Idle is down; Junos iked's summary of a peer refused for its blocklisted IKE identity.
+  [
+    "22:30:12  SNMP_TRAP_LINK_DOWN: ifIndex 525, ifAdminStatus up(1), ifOperStatus down(2), ifName st0.1",
+    "TUNNEL_DOWN_OTHER",
+    null,
+  ],
+  [
+    "fw-1-m9: NetScreen device_id=fw-1-m9  [Root]system-information-00542: BGP peer 10.108.251.21 changed to Idle state (2011-08-17 00:01:14)",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  [
+    "IKE_GATEWAY_PEER_FAILED: L:1.1.1.1:500, R:100.64.50.21:500, Peer-Role: Initiator, Exchange-Type: IKEv2, Negotiation-Phase: AUTH, IKE-Gateway: gw-2, Reason: Blocklisted",
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
   // Chinese consoles: an established tunnel, an idle timeout, an establishment that failed.
   ["IPsec隧道已建立", "TUNNEL_UP", null],
   ["隧道因空闲超时被删除", "IDLE_TIMEOUT", null],
@@ -754,8 +771,8 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ],
   [
     "kmd[1]: IKE_GATEWAY_PEER_BLOCKED: IKE gateway peer is blocked: Local-Address: 198.51.100.1, Remote-Address: 203.0.113.2, Negotiation-Phase: AUTH",
-    "TUNNEL_DOWN_OTHER",
-    null,
+    "IKE_AUTH_FAILURE",
+    "1",
   ],
   // Cisco: the tunnel interface, the IKEv2 platform's connection status and deletes, a crypto map the peer misses.
   ["%LINK-3-UPDOWN: Interface Tunnel1, changed state to up", "TUNNEL_UP", null],

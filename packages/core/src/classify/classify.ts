@@ -92,8 +92,9 @@ const NOT_TUNNEL_PROGRAMS = new Set([
 // BGP daemons of a customer gateway: their lines are routing lines of the tunnels' BGP sessions.
 const BGP_PROGRAMS = new Set(["bgpd", "bird", "bird6", "gobgpd", "exabgp", "openbgpd"]);
 // Tags that name a protocol, not a daemon, where syslog puts a program ("BGP: Peer 10.0.0.1 UP"),
-// and NEC IX's facility tags ("IKE.016: ").
-const PROTOCOL_TAG = /^(?:DPD|dpd|IKE|IPSEC|IPsec|BGP)$/;
+// NEC IX's facility tags ("IKE.016: ") and Junos event names written without the daemon's name
+// ("SNMP_TRAP_LINK_DOWN: ifIndex 525, ... ifName st0.1").
+const PROTOCOL_TAG = /^(?:DPD|dpd|IKE|IPSEC|IPsec|BGP)$|^[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]$/;
 const isTagProgram = (program: string) => PROTOCOL_TAG.test(program) || NEC_IX_TAG.test(program);
 // A BGP or IKE daemon's function name in a trace line.
 const TRACE_FUNCTION = /^(?:bgp|ike|ikev2|isakmp|ipsec|quick|main|aggr)_\w/;

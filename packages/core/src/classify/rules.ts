@@ -938,6 +938,15 @@ const AUTH: Rule[] = [
     confidence: 0.8,
   }),
   r({
+    // Junos iked (23.4 and later) refuses a peer whose IKE identity matches a blocklist rule.
+    id: "auth.identity-blocklisted",
+    keywords: ["ike_gateway_peer_blocked", "reason: blocklisted", "reason: blacklisted"],
+    test: /\bIKE_GATEWAY_PEER_BLOCKED\b|\bReason: (?:Block|Black)listed\b/,
+    code: "IKE_AUTH_FAILURE",
+    phase: "1",
+    confidence: 0.8,
+  }),
+  r({
     // Every login service's wording too (PAM, Kerberos, RADIUS clients).
     id: "auth.failed-generic",
     keywords: ["authenticat", "auth fail", "auth check fail"],
@@ -2229,13 +2238,15 @@ const BGP: Rule[] = [
       "nbr_reset",
       "removed from session",
       "no such peer configured",
+      "from unconfigured neighbor",
+      "from unconfigured neighbour",
       "error code",
       "[decode] open: invalid",
       "0 routes",
       "0 route ",
       "0 prefixes",
     ],
-    test: /BGP not established with\b|ADJCHANGE: neighbor (?:neighbor )?(?:\S+ )?(?:active |passive )?(?:in vrf \S+ )?(?:vpn vrf \S+ )?Down\b|%BGP-5-NBR_RESET|bgp_recv: read from peer .* failed|topology base removed from session|hold timer expired|hold time expired|(?:sent|received|recv|receive|send) (?:a )?notification(?: message)? \d+\/\d+|Reset \(BGP Notification (?:received|sent)\)|\[DECODE\] Open: Invalid\b|\bBGP_UNUSABLE_NEXTHOP\b|Accept Thread: \S+ - No such Peer configured|A NOTIFICATION message (?:has been received from|is being sent to) a neighbor|Error code\s*= (?:Cease|UPDATE Message Error|OPEN Message Error|Message Header Error|Finite State Machine Error) \(\d\)|%BGP-3-NOTIFICATION|bad OPEN message|maximum prefix limit was exceeded|DENIED due to:|BGP_SESSION_DOWN|\b0 BGP ROUTES\b|BGP (?:session|neighbou?r|peer) .*\b(?:down|closed|reset)\b|\bBGP\b.*notification\b.*\bCease\b|\b0 (?:BGP )?(?:routes?|prefixes) (?:received|learned|accepted)\b/,
+    test: /BGP not established with\b|ADJCHANGE: neighbor (?:neighbor )?(?:\S+ )?(?:active |passive )?(?:in vrf \S+ )?(?:vpn vrf \S+ )?Down\b|%BGP-5-NBR_RESET|bgp_recv: read from peer .* failed|topology base removed from session|hold timer expired|hold time expired|(?:sent|received|recv|receive|send) (?:a )?notification(?: message)? \d+\/\d+|Reset \(BGP Notification (?:received|sent)\)|\[DECODE\] Open: Invalid\b|\bBGP_UNUSABLE_NEXTHOP\b|Accept Thread: \S+ - No such Peer configured|Connection attempt from unconfigured neighbou?r\b|A NOTIFICATION message (?:has been received from|is being sent to) a neighbor|Error code\s*= (?:Cease|UPDATE Message Error|OPEN Message Error|Message Header Error|Finite State Machine Error) \(\d\)|%BGP-3-NOTIFICATION|bad OPEN message|maximum prefix limit was exceeded|DENIED due to:|BGP_SESSION_DOWN|\b0 BGP ROUTES\b|BGP (?:session|neighbou?r|peer) .*\b(?:down|closed|reset)\b|\bBGP\b.*notification\b.*\bCease\b|\b0 (?:BGP )?(?:routes?|prefixes) (?:received|learned|accepted)\b/,
     code: "BGP_SESSION_DOWN",
     phase: null,
     confidence: 0.85,
