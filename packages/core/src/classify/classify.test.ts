@@ -227,6 +227,29 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "IKE_AUTH_FAILURE",
     "1",
   ],
+  // NAT traversal: ESP where UDP-encapsulated ESP was expected, UDP 4500 silent, NAT-T left off.
+  [
+    "Mar 14 2025 09:20:18 asa-edge01 : %ASA-4-402115: IPSEC: Received a packet from 203.0.113.5 to 198.51.100.1 containing UDP data instead of ESP data",
+    "NAT_T_ISSUE",
+    "2",
+  ],
+  [
+    "AWS tunnel detected NAT on the path to cgw: 198.51.100.23 but received no IKE packets on UDP port 4500",
+    "NAT_T_ISSUE",
+    "1",
+  ],
+  ["对端网关设备位于NAT之后，但IPsec连接未开启NAT穿越，UDP 4500报文无响应", "NAT_T_ISSUE", null],
+  // Azure's IKE log sending a policy mismatch; Cisco's quick mode failing without a cause.
+  [
+    "SESSION_ID :{5b2f0c1e-8a77-4c1d-9a3e-2f6b7d0e9c41} Remote 203.0.113.40:500: Local 20.61.12.4:500: [SEND][SA_INIT] Sending Notify Message - Policy match error for tunnel Id 0x3F2A1B0D",
+    "IKE_PROPOSAL_MISMATCH",
+    "1",
+  ],
+  [
+    "Mar 14 09:53:10.550: %CRYPTO-6-IKMP_MODE_FAILURE: Processing of Quick mode failed with peer at 203.0.113.5",
+    "TUNNEL_DOWN_OTHER",
+    "2",
+  ],
   // Chinese consoles: an established tunnel, an idle timeout, an establishment that failed.
   ["IPsec隧道已建立", "TUNNEL_UP", null],
   ["隧道因空闲超时被删除", "IDLE_TIMEOUT", null],

@@ -396,7 +396,10 @@ const CHINESE: Rule[] = [
     id: "zh.nat-t",
     nonAscii: true,
     keywords: [],
-    test: new RegExp(`NAT穿越${ZH_CLAUSE}(?:${ZH_DOES_NOT_MATCH}|未开启|失败)`),
+    // Also NAT traversal left off ("未开启NAT穿越") and UDP 4500 unanswered or blocked.
+    test: new RegExp(
+      `NAT穿越${ZH_CLAUSE}(?:${ZH_DOES_NOT_MATCH}|未开启|失败)|(?:未开启|未启用|关闭)NAT穿越|UDP ?4500${ZH_CLAUSE}(?:无响应|不通|被阻断|被拦截|被丢弃)`,
+    ),
     code: "NAT_T_ISSUE",
     confidence: 0.8,
   }),
@@ -616,10 +619,19 @@ const NAT_T: Rule[] = [
     confidence: 0.7,
   }),
   r({
-    // NAT traversal said to fail, or UDP 4500 said to be blocked, in a gateway's own words.
+    // The ASA received ESP inside UDP where it expected plain ESP, or the reverse: the two ends
+    // disagree on NAT traversal (message 402115).
+    id: "natt.encapsulation-mismatch",
+    keywords: ["data instead of"],
+    test: /containing (?:UDP|ESP) data instead of (?:ESP|UDP) data/,
+    code: "NAT_T_ISSUE",
+    confidence: 0.8,
+  }),
+  r({
+    // NAT traversal said to fail, or UDP 4500 said to be blocked or silent, in a gateway's own words.
     id: "natt.failure-wording",
     keywords: ["nat-t", "natt", "nat t", "4500"],
-    test: /\bNAT[- ]?T(?:raversal)?\b(?:[^.;:(]|\.(?=\w)){0,40}?\b(?:failed|failure|blocked|not working)\b|\b(?:UDP[/ ]?4500|port 4500)\b(?:[^.;]|\.(?=\w)){0,30}?\b(?:blocked|filtered|dropped|closed)\b/,
+    test: /\bNAT[- ]?T(?:raversal)?\b(?:[^.;:(]|\.(?=\w)){0,40}?\b(?:failed|failure|blocked|not working)\b|\b(?:UDP[/ ]?4500|port 4500)\b(?:[^.;]|\.(?=\w)){0,30}?\b(?:blocked|filtered|dropped|closed|no (?:response|reply|answer))\b|\bno (?:IKE |ESP |NAT-T |UDP )?(?:packets?|traffic|responses?|replies)\b(?:[^.;]|\.(?=\w)){0,30}?\b(?:UDP[/ ]?4500|port 4500)\b/,
     code: "NAT_T_ISSUE",
     phase: "1",
     confidence: 0.7,
@@ -1547,7 +1559,7 @@ const PROPOSALS: Rule[] = [
       "rejected proposals from peer",
       "mode settings",
     ],
-    test: /Failed to find a matching policy|Failed to verify the proposed policies|\bno proposal found|failed to match proposal|offered does not match policy|atts are not acceptable|none of (?:my |the )?proposals? matched|perhaps peer likes no proposal|failed to compute dh value|policy does not allow .*OAKLEY_AUTHENTICATION_METHOD|Reason=Received (?:'[^']*' exchange type|[^,.]+, expecting)|Received IKE version did not match|Peer proposal: DOES NOT HAVE|DH group (?:\S+ )?not supported|algorithm[^.]* (?:does not match|is incompatible)|DH[- ]group(?: parameter)?[^.]* does not match|The (?:IKE version|negotiation mode|proposal) does not match|peer's (?:proposal|key exchange method) selection invalid|suggested (?:KEM|KE|DH) \S+ is not acceptable|IKE responder accepted an unsupported algorithm|invalid Diffie-Hel+man+ group[_ ]descriptor|Detected unsupported version number|Xauth required but selected Proposal does not support xauth|Received DH key with bad length|IKE security attributes are unacceptable|\berror(?: ?code)?(?: ?[:=] ?| )(?:13868|13825|0x0{0,4}362c|0x0{0,4}3601)\b|\[ErrorCode\] (?:0x0{0,4}(?:362c|3601)|13868|13825)\b|ERROR_IPSEC_IKE_(?:POLICY_MATCH|NO_POLICY)\b|Notify Message - Policy Mismatch|with status Policy match error|None of the proposed (?:IKE|IPsec) crypto suites (?:was|were) acceptable|no offers accepted|\bSA policy not acceptable|key length does not match policy|\b(?:encryption|hash|integrity|authentication|PRF) algorithm mismatch(?:ed)?\b|\bDH(?: group)? mismatch(?:ed)?\b|\bNo available proposal\b|\bNo PARENT proposal selected\b|Rejected proposals from peer|\brejected (?:Quick|Main) Mode settings\b/i,
+    test: /Failed to find a matching policy|Failed to verify the proposed policies|\bno proposal found|failed to match proposal|offered does not match policy|atts are not acceptable|none of (?:my |the )?proposals? matched|perhaps peer likes no proposal|failed to compute dh value|policy does not allow .*OAKLEY_AUTHENTICATION_METHOD|Reason=Received (?:'[^']*' exchange type|[^,.]+, expecting)|Received IKE version did not match|Peer proposal: DOES NOT HAVE|DH group (?:\S+ )?not supported|algorithm[^.]* (?:does not match|is incompatible)|DH[- ]group(?: parameter)?[^.]* does not match|The (?:IKE version|negotiation mode|proposal) does not match|peer's (?:proposal|key exchange method) selection invalid|suggested (?:KEM|KE|DH) \S+ is not acceptable|IKE responder accepted an unsupported algorithm|invalid Diffie-Hel+man+ group[_ ]descriptor|Detected unsupported version number|Xauth required but selected Proposal does not support xauth|Received DH key with bad length|IKE security attributes are unacceptable|\berror(?: ?code)?(?: ?[:=] ?| )(?:13868|13825|0x0{0,4}362c|0x0{0,4}3601)\b|\[ErrorCode\] (?:0x0{0,4}(?:362c|3601)|13868|13825)\b|ERROR_IPSEC_IKE_(?:POLICY_MATCH|NO_POLICY)\b|Notify Message - Policy Mismatch|\bPolicy match error\b|None of the proposed (?:IKE|IPsec) crypto suites (?:was|were) acceptable|no offers accepted|\bSA policy not acceptable|key length does not match policy|\b(?:encryption|hash|integrity|authentication|PRF) algorithm mismatch(?:ed)?\b|\bDH(?: group)? mismatch(?:ed)?\b|\bNo available proposal\b|\bNo PARENT proposal selected\b|Rejected proposals from peer|\brejected (?:Quick|Main) Mode settings\b/i,
     code: "PROPOSAL",
     confidence: 0.85,
   }),
@@ -1709,14 +1721,6 @@ const PROPOSALS: Rule[] = [
     code: "IPSEC_PROPOSAL_MISMATCH",
     phase: "2",
     confidence: 0.7,
-  }),
-  r({
-    id: "proposal.asa-qm",
-    keywords: ["qm fsm error", "processing of quick mode failed"],
-    test: /QM FSM error|IKMP_MODE_FAILURE: Processing of Quick mode failed/,
-    code: "IPSEC_PROPOSAL_MISMATCH",
-    phase: "2",
-    confidence: 0.5,
   }),
   r({
     // Cisco ASA IKEv2: a child SA may not be stronger than the IKE SA that protects it.
@@ -2373,6 +2377,16 @@ const BGP: Rule[] = [
 ];
 
 const DOWN: Rule[] = [
+  r({
+    // Cisco's quick-mode state machine failed without naming why (a proposal, the proxy
+    // identities or a lost packet may be behind it): phase 2 did not come up.
+    id: "down.cisco-quick-mode-failed",
+    keywords: ["qm fsm error", "processing of quick mode failed"],
+    test: /QM FSM error|IKMP_MODE_FAILURE: Processing of Quick mode failed/,
+    code: "TUNNEL_DOWN_OTHER",
+    phase: "2",
+    confidence: 0.6,
+  }),
   r({
     // The peer said to be unreachable or silent, or an IKE request said to time out, in a
     // gateway's own words (after the BGP rules: a BGP open that times out is BGP's).
