@@ -250,6 +250,18 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "TUNNEL_DOWN_OTHER",
     "2",
   ],
+  // strongSwan's kernel deleting an SA at its hard lifetime (a real SPI) is an SA not replaced;
+  // pluto turning NAT traversal off for want of kernel support leaves NATed peers unreachable.
+  [
+    "Mar  4 06:15:00 cgw-01 charon: 06[KNL] creating delete job for CHILD_SA ESP/0xc8a31f07/52.14.88.201",
+    "REKEY_FAILURE",
+    "2",
+  ],
+  [
+    "Nov 19 21:00:01 gw1 pluto[987]: NAT-Traversal: ESPINUDP for this kernel not supported or not found for family IPv4; NAT-traversal is turned OFF",
+    "NAT_T_ISSUE",
+    "1",
+  ],
   // Chinese consoles: an established tunnel, an idle timeout, an establishment that failed.
   ["IPsec隧道已建立", "TUNNEL_UP", null],
   ["隧道因空闲超时被删除", "IDLE_TIMEOUT", null],

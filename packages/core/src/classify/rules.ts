@@ -542,7 +542,7 @@ const NAT_T: Rule[] = [
       "nat: cannot",
       "does not support nat",
     ],
-    test: /port floating is off|NAT-?T(?:raversal)? (?:is )?(?:disabled|not (?:enabled|supported|allowed|configured))|NAT[- ]?T(?:raversal)? (?:does not match|mismatch)|nat detection fail|disabling NAT-D|Aborting NAT-Traversal negotiation|NAT: cannot (?:float|switch) to|(?<!peer )does not support NAT\b|unable to build NATD payloads|NAT-D payload hash failed|nat_traversal=no|NAT Traversal is not enabled/i,
+    test: /port floating is off|NAT-?T(?:raversal)? (?:is )?(?:disabled|not (?:enabled|supported|allowed|configured))|NAT[- ]?T(?:raversal)? (?:does not match|mismatch)|nat detection fail|disabling NAT-D|Aborting NAT-Traversal negotiation|NAT: cannot (?:float|switch) to|(?<!peer )does not support NAT\b|unable to build NATD payloads|NAT-D payload hash failed|nat_traversal=no|NAT Traversal is not enabled|NAT-?T(?:raversal)? is turned OFF/i,
     code: "NAT_T_ISSUE",
     defaultPhase: "1",
     confidence: 0.85,
@@ -1791,6 +1791,17 @@ const CHILD_FAILED: Rule[] = [
 ];
 
 const REKEY: Rule[] = [
+  r({
+    // strongSwan's kernel interface: an SA with a real SPI reached its hard lifetime without a
+    // replacement (a soft expiry creates a rekey job instead; an SPI of zero is an acquire's
+    // larval SA).
+    id: "rekey.hard-expired",
+    keywords: ["creating delete job for child_sa"],
+    test: /creating delete job for CHILD_SA (?:ESP|AH)\/0x(?!0{8}\/)[0-9a-f]{8}\//,
+    code: "REKEY_FAILURE",
+    phase: "2",
+    confidence: 0.7,
+  }),
   r({
     id: "rekey.failed",
     keywords: [
