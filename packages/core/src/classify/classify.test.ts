@@ -1380,6 +1380,19 @@ describe("classification by meaning", () => {
 });
 
 describe("AWS tunnel activity and BGP records (JSON as CloudWatch Logs delivers them)", () => {
+  it("reads a proposal mismatch's phase from the record's states when they say which phase is negotiating", () => {
+    const record = (details: string, p1: string, p2: string) =>
+      JSON.stringify({ event_timestamp: 1732111880, details, ike_phase1_state: p1, ike_phase2_state: p2 });
+    const childProposal = classifyLine(record("No Proposal Match Found by AWS", "established", "negotiating"));
+    expect([childProposal.code, childProposal.phase]).toEqual(["IPSEC_PROPOSAL_MISMATCH", "2"]);
+    const ikeProposal = classifyLine(record("No Proposal Match Found by AWS", "negotiating", "down"));
+    expect([ikeProposal.code, ikeProposal.phase]).toEqual(["IKE_PROPOSAL_MISMATCH", "1"]);
+    const quickMode = classifyLine(
+      record('No Proposal Match Found. Notifying with "No proposal chosen"', "Down", "Down"),
+    );
+    expect([quickMode.code, quickMode.phase]).toEqual(["IKE_PROPOSAL_MISMATCH", "1"]);
+  });
+
   it("classifies by `details` and reads the documented fields", () => {
     const record = {
       event_timestamp: 1_700_000_000,

@@ -452,6 +452,12 @@ function classifyText(textLine: string, isMalformedJson: boolean, options: Class
   return unknown(isDump ? "packet dump, not a message" : "no rule recognises this line", vendor, fields);
 }
 
+const isEstablished = (state: string | undefined) => state?.toLowerCase() === "established";
+const isNotUp = (state: string | undefined) => {
+  const lower = state?.toLowerCase();
+  return lower === "negotiating" || lower === "down";
+};
+
 /**
  * AWS logs "received DELETE for Phase 2 SA" at every rekey, when the peer removes the SA the new
  * one replaced; the record's own states then still say both phases are Established. Only a
@@ -459,10 +465,21 @@ function classifyText(textLine: string, isMalformedJson: boolean, options: Class
  */
 function isRoutineDelete(result: Classification, fields: ParsedFields): boolean {
   return (
-    result.code === "TUNNEL_DOWN_OTHER" &&
-    fields.ikePhase1State?.toLowerCase() === "established" &&
-    fields.ikePhase2State?.toLowerCase() === "established"
+    result.code === "TUNNEL_DOWN_OTHER" && isEstablished(fields.ikePhase1State) && isEstablished(fields.ikePhase2State)
   );
+}
+
+/**
+ * A proposal mismatch in a record whose states say which phase is being negotiated: with phase 1
+ * established and phase 2 not up it is phase 2's proposal, with phase 1 not up phase 1's. The
+ * message alone ("No Proposal Match Found by AWS") does not say.
+ */
+function proposalPhaseOfStates(result: Classification, fields: ParsedFields): Classification {
+  if (result.code !== "IKE_PROPOSAL_MISMATCH" && result.code !== "IPSEC_PROPOSAL_MISMATCH") return result;
+  const { ikePhase1State: p1, ikePhase2State: p2 } = fields;
+  const code =
+    isEstablished(p1) && isNotUp(p2) ? "IPSEC_PROPOSAL_MISMATCH" : isNotUp(p1) ? "IKE_PROPOSAL_MISMATCH" : result.code;
+  return code === result.code ? result : { ...result, code, phase: code === "IKE_PROPOSAL_MISMATCH" ? "1" : "2" };
 }
 
 function classifyAwsRecord(record: AwsRecord, options: ClassifyOptions): Classification {
@@ -478,7 +495,7 @@ function classifyAwsRecord(record: AwsRecord, options: ClassifyOptions): Classif
     extractFields(message, vendor, fields, found);
     return isRoutineDelete(result, fields)
       ? { ...result, code: "INFO", severity: "info", rule: "aws.sa-replaced" }
-      : result;
+      : proposalPhaseOfStates(result, fields);
   }
   return (
     classifyAwsStates(fields, vendor) ?? {
