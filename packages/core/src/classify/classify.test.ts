@@ -812,6 +812,19 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   // Cisco: the tunnel interface, the IKEv2 platform's connection status and deletes, a crypto map the peer misses.
   ["%LINK-3-UPDOWN: Interface Tunnel1, changed state to up", "TUNNEL_UP", null],
   ["%LINK-5-CHANGED: Interface Tunnel1, changed state to administratively down", "TUNNEL_DOWN_OTHER", null],
+  // An ASA VTI by a name that says tunnel, Arista's tunnel with its description, Huawei's tunnel interface.
+  ["Mar 05 2025 10:19:58: %ASA-4-411001: Line protocol on Interface aws-tun1, changed state to up", "TUNNEL_UP", null],
+  [
+    "Mar  5 10:50:41 edge-sw1 Ebra: %LINEPROTO-5-UPDOWN: Line protocol on Interface Tunnel10 (to-aws-tun1), changed state to down",
+    "TUNNEL_DOWN_OTHER",
+    null,
+  ],
+  [
+    "Mar  5 2025 10:50:41 AR-CGW1 %%01IFNET/4/LINK_STATE(l)[2243]:The line protocol IP on the interface Tunnel0/0/1 has entered the DOWN state.",
+    "TUNNEL_DOWN_OTHER",
+    null,
+  ],
+  ["Mar 05 2025 10:50:41: %ASA-4-411002: Line protocol on Interface outside, changed state to down", "UNKNOWN", null],
   ["IKEv2-PLAT-4: (12): CONNECTION STATUS: UP... peer: 198.51.100.7:500, phase1_id: 198.51.100.7", "TUNNEL_UP", "1"],
   [
     "IKEv2-PLAT-4: (12): CONNECTION STATUS: DOWN... peer: 198.51.100.7:500, phase1_id: 198.51.100.7",

@@ -2635,11 +2635,12 @@ const DOWN: Rule[] = [
     confidence: 0.6,
   }),
   r({
-    // A numbered tunnel (interface) down, or up with its line protocol down: Cisco IOS VTIs and
+    // A numbered tunnel (interface) down, or up with its line protocol down: Cisco IOS VTIs (an
+    // Arista one with its description, an ASA one by a name that says tunnel), Huawei's, and
     // gateways that name tunnels by number.
     id: "down.numbered-tunnel",
-    keywords: ["tunnel"],
-    test: /tunnel ?\d+ (?:is )?DOWN\b|%TUN-5-RECURDOWN: Tunnel\d+ temporarily disabled|Tunnel\d+ is \w+, line protocol is down|(?:Line protocol on )?Interface Tunnel\d+, changed state to (?:administratively )?down/,
+    keywords: ["tunnel", "line protocol on interface"],
+    test: /tunnel ?\d+ (?:is )?DOWN\b|%TUN-5-RECURDOWN: Tunnel\d+ temporarily disabled|Tunnel\d+ is \w+, line protocol is down|(?:Line protocol on )?Interface (?:Tunnel\d+(?: \([^)]*\))?|[\w-]*(?:tun|vti)[\w-]*\d), changed state to (?:administratively )?down|line protocol (?:IP )?on the interface Tunnel[\d/.:]+ has entered the DOWN state/,
     code: "TUNNEL_DOWN_OTHER",
     confidence: 0.6,
   }),
@@ -2919,8 +2920,8 @@ const UP: Rule[] = [
   }),
   r({
     id: "up.numbered-tunnel",
-    keywords: ["tunnel"],
-    test: /tunnel ?\d+ (?:is )?(?:now )?UP\b|(?<!SSL VPN )tunnel (?:(?:to|with|for) )?[\w.:/'"-]+ (?:is (?:now )?|came |has come )UP\b|(?<!SSL VPN )tunnels? (?:is|are) (?:now )?UP\b|(?:Line protocol on )?Interface Tunnel\d+, changed state to up/,
+    keywords: ["tunnel", "line protocol on interface"],
+    test: /tunnel ?\d+ (?:is )?(?:now )?UP\b|(?<!SSL VPN )tunnel (?:(?:to|with|for) )?[\w.:/'"-]+ (?:is (?:now )?|came |has come )UP\b|(?<!SSL VPN )tunnels? (?:is|are) (?:now )?UP\b|(?:Line protocol on )?Interface (?:Tunnel\d+(?: \([^)]*\))?|[\w-]*(?:tun|vti)[\w-]*\d), changed state to up|line protocol (?:IP )?on the interface Tunnel[\d/.:]+ has entered the UP state/,
     code: "TUNNEL_UP",
     confidence: 0.6,
   }),
