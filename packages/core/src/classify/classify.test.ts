@@ -825,6 +825,8 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     null,
   ],
   ["Mar 05 2025 10:50:41: %ASA-4-411002: Line protocol on Interface outside, changed state to down", "UNKNOWN", null],
+  // A time server's peer, not an IKE peer.
+  ["001866: Mar  4 14:19:55.902 UTC: %NTP-4-PEERUNREACH: Peer 192.0.2.123 is unreachable", "UNKNOWN", null],
   ["IKEv2-PLAT-4: (12): CONNECTION STATUS: UP... peer: 198.51.100.7:500, phase1_id: 198.51.100.7", "TUNNEL_UP", "1"],
   [
     "IKEv2-PLAT-4: (12): CONNECTION STATUS: DOWN... peer: 198.51.100.7:500, phase1_id: 198.51.100.7",

@@ -59,6 +59,11 @@ const ASA_FIREWALL_MESSAGE =
 // Routing events carry the BGP sessions over the tunnels ("BGP: %BGP-5-ADJCHANGE: ...").
 const FORTINET_NOT_VPN = /\b(?:type="?(?:utm|traffic)"?|subtype="?(?!vpn\b|ipsec\b|router\b)[\w-]+"?)(?=[\s,]|$)/;
 const FORTINET_RECORD = /\b(?:devname|devid|device_id)=/;
+// Cisco IOS/NX-OS messages of facilities that never report a tunnel or its BGP session (time,
+// management, logins, LAN protocols, other routing protocols): "%NTP-4-PEERUNREACH: Peer
+// 192.0.2.123 is unreachable" is a time server's, not an IKE peer's.
+const CISCO_OTHER_FACILITY =
+  /%(?:NTP|SNMP|SSH|SEC_LOGIN|SYS|DHCPD?|CDP|LLDP|SPANTREE|DOT1X|AUTHMGR|MAB|RADIUS|TACACS|OSPF|OSPFV3|EIGRP|DUAL|ISIS|PIM|HSRP|STANDBY|VRRP|ETHPORT|ILPOWER|PORT_SECURITY|HA_EM|ENVMON)-\d-\w+:/;
 // Junos security flow and application records (sessions opened, closed "idle Timeout", denied).
 const JUNOS_FLOW_RECORD = /\b(?:RT_FLOW|APPTRACK)_[A-Z_]+\b/;
 // ScreenOS (NetScreen) logs every event through one syslog: its traffic records are never
@@ -314,6 +319,8 @@ export function notTunnelLine(
   found: Found,
 ): string | undefined {
   if (program !== undefined && NOT_TUNNEL_PROGRAMS.has(program)) return `a ${program} line, not a tunnel log`;
+  if (line.includes("%") && CISCO_OTHER_FACILITY.test(line))
+    return "a Cisco message of another facility, not a tunnel line";
   if (message.startsWith("IP") && PACKET_CAPTURE.test(message))
     return "a packet capture (tcpdump) line, not a log message";
   if (vendor === "cisco-asa" && ASA_FIREWALL_MESSAGE.test(line))
