@@ -825,6 +825,22 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     null,
   ],
   ["Mar 05 2025 10:50:41: %ASA-4-411002: Line protocol on Interface outside, changed state to down", "UNKNOWN", null],
+  // SonicWall's key=value records (an "id=" key is not an IKE identity); FortiGate's main mode done.
+  [
+    'date=2024-03-12 time=10:45:18 devname="FGT100F-DC1" devid="FG100FTK21004567" eventtime=1710236718418227113 tz="+0100" logid="0101037127" type="event" subtype="vpn" level="notice" vd="root" logdesc="Progress IPsec phase 1" msg="progress IPsec phase 1" action="negotiate" remip=52.20.141.7 locip=198.51.100.22 remport=500 locport=500 outintf="wan1" cookies="3b1f7c9ad2e04a18/a04c1d2e3f405162" user="N/A" group="N/A" useralt="N/A" xauthuser="N/A" xauthgroup="N/A" assignip=N/A vpntunnel="AWS-T1" status="success" init="local" mode="main" dir="outbound" stage=3 role="initiator" result="DONE"',
+    "TUNNEL_UP",
+    "1",
+  ],
+  [
+    '<134>id=firewall sn=2CB8ED123456 time="2024-03-12 10:25:33 UTC" fw=203.0.113.50 pri=3 c=4 m=654 msg="IKE Responder: IPsec proposal does not match (Phase 2)" n=4414 src=52.20.141.7:500:X1 dst=203.0.113.50:500:X1',
+    "IPSEC_PROPOSAL_MISMATCH",
+    "2",
+  ],
+  [
+    '<134>id=firewall sn=2CB8ED123456 time="2024-03-12 10:31:02 UTC" fw=203.0.113.50 pri=3 c=4 m=1061 msg="IKE Responder: NAT Traversal is disabled in VPN policy but NAT device detected" n=4418 src=52.20.141.7:500:X1 dst=203.0.113.50:500:X1',
+    "NAT_T_ISSUE",
+    "1",
+  ],
   // A time server's peer, not an IKE peer.
   ["001866: Mar  4 14:19:55.902 UTC: %NTP-4-PEERUNREACH: Peer 192.0.2.123 is unreachable", "UNKNOWN", null],
   ["IKEv2-PLAT-4: (12): CONNECTION STATUS: UP... peer: 198.51.100.7:500, phase1_id: 198.51.100.7", "TUNNEL_UP", "1"],

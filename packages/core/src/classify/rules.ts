@@ -542,7 +542,7 @@ const NAT_T: Rule[] = [
       "nat: cannot",
       "does not support nat",
     ],
-    test: /port floating is off|NAT-?T(?:raversal)? (?:is )?(?:disabled|not (?:enabled|supported|allowed|configured))|NAT[- ]?T(?:raversal)? (?:does not match|mismatch)|nat detection fail|disabling NAT-D|Aborting NAT-Traversal negotiation|NAT: cannot (?:float|switch) to|(?<!peer )does not support NAT\b|unable to build NATD payloads|NAT-D payload hash failed|nat_traversal=no|NAT Traversal is not enabled|NAT-?T(?:raversal)? is turned OFF/i,
+    test: /port floating is off|NAT[- ]?T(?:raversal)? (?:is )?(?:disabled|not (?:enabled|supported|allowed|configured))|NAT[- ]?T(?:raversal)? (?:does not match|mismatch)|nat detection fail|disabling NAT-D|Aborting NAT-Traversal negotiation|NAT: cannot (?:float|switch) to|(?<!peer )does not support NAT\b|unable to build NATD payloads|NAT-D payload hash failed|nat_traversal=no|NAT Traversal is not enabled|NAT-?T(?:raversal)? is turned OFF/i,
     code: "NAT_T_ISSUE",
     defaultPhase: "1",
     confidence: 0.85,
@@ -1076,7 +1076,7 @@ const AUTH: Rule[] = [
       "could not locate phase",
       "no matching phase 1 id found",
     ],
-    test: /no (?:matching )?peer config(?:s)? found|identity not found for (?:server|peer)\b|can't find identity for peer\b|no (?:matching )?connection has been authorized|Couldn.t find configuration for IKE phase-1|KMD_PM_P1_POLICY_LOOKUP_FAILURE|Policy lookup for Phase-1 .* failed|IKE Phase-1: \((?:Responder|Initiator)\) Policy lookup failed|(?<!from )unknown peer|from an unrecognized peer gateway|peer ID .*(?:does not match|mismatch)|\bID(?:ir|i|r|_[IR])?\b.* does not match|\bID(?:ir|i|r|_[IR])? did not match|(?:Local|Remote|on-premises) ?ID\b.* does not match|Remote ID mismatch|received AUTH payload, but no matching ID found|IKE[- ]?ID .*(?:mismatch|does not match)|identity (?:mismatch|does not match)|peer config '[^']*' (?:in|un)acceptable|requested EAP, config (?:in|un)acceptable|no alternative config found|received IDr \S+, but require|packet received does not match the customer gateway|the peer does not match|PeerID does not match|does not match peers? id\b|Rejected first Phase 1 packet from an unrecognized source|no user configuration was found for that ID|\bpeer id mismatch\b|could not locate phase ?1 configuration|No matching phase 1 ID found\b|Phase 1 Authentication Method does not match/,
+    test: /no (?:matching )?peer config(?:s)? found|identity not found for (?:server|peer)\b|can't find identity for peer\b|no (?:matching )?connection has been authorized|Couldn.t find configuration for IKE phase-1|KMD_PM_P1_POLICY_LOOKUP_FAILURE|Policy lookup for Phase-1 .* failed|IKE Phase-1: \((?:Responder|Initiator)\) Policy lookup failed|(?<!from )unknown peer|from an unrecognized peer gateway|peer ID .*(?:does not match|mismatch)|\bID(?:ir|i|r|_[IR])?\b(?![=:"])[^=]{0,80}? does not match|\bID(?:ir|i|r|_[IR])? did not match|(?:Local|Remote|on-premises) ?ID\b.* does not match|Remote ID mismatch|received AUTH payload, but no matching ID found|IKE[- ]?ID .*(?:mismatch|does not match)|identity (?:mismatch|does not match)|peer config '[^']*' (?:in|un)acceptable|requested EAP, config (?:in|un)acceptable|no alternative config found|received IDr \S+, but require|packet received does not match the customer gateway|the peer does not match|PeerID does not match|does not match peers? id\b|Rejected first Phase 1 packet from an unrecognized source|no user configuration was found for that ID|\bpeer id mismatch\b|could not locate phase ?1 configuration|No matching phase 1 ID found\b|Phase 1 Authentication Method does not match/,
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.85,
@@ -2983,6 +2983,16 @@ const UP: Rule[] = [
     test: /%DMVPN-\d-\w+: .*\bis +UP\b|IPSEC\(create_sa\): sa created\b|IPSEC KEY INSTALLED\b|TunnelStatusChange: .*\bnew_state=Up\b|IP Tunnel\[\d+\] Up\b|\b(?:IKE|IPsec|ISAKMP) SA is established\b|tunnel(?: [\w.:/'"-]+){0,3} (?:came|comes) up\b|(?:tunnel|VPN|IPsec)(?: [\w.:/'"-]+){0,3} (?:state|status) (?:has )?changed (?:from \w+ )?to UP\b|\[UPDOWN\] received up-client|IPSec tunnel is established|IPSECTUNNELSTART|IKEv2 SA UP\b|%IKEV2-\d-SA_UP\b|Successfully installed IPSEC SA|New State = IKE_QM_PHASE2_COMPLETE|New State = IKE_P1_COMPLETE|IKEV2 SA created|phase-1 (?:main|aggressive) ?mode completed successfully|Session with IKE ID PAIR .* is UP|SA has been authenticated with|(?:Quick|Main) Mode completion|[:,] +INSTALLED, (?:TUNNEL|TRANSPORT)\b|STATE_V2_ESTABLISHED_(?:IKE|CHILD)_SA;|: set oper up$|tunnel up event|negotiation complete\. Adding IPsec SA|IKE negotiation done for .* with status: (?:Error )?ok\b|ike_st_o_all_done: MESSAGE: Phase 1\b|Phase 2 connection succeeded|successfully added ipsec SA PAIR|ike_send_notify: Connected, SA =|sent tunnel-up message to EMS|LAN-to-LAN tunnel to (?:\S+ )?device \S+ connected|connected, Session Type: IPSec\/LAN-to-LAN|IP; MESSAGE: Phase 1 version =|\b(?:IKE|IPsec) SA state changed from \w+ to \w*_ESTABLISHED\b|\bipsec_phase[12]_nego_success\b|\b(?:first|second) phase of the .{0,60}negotiation (?:is |was )?(?:successful|succeeded)\b|\bIKE(?:v[12])? negotiation (?:is )?completed?\.?$|\bTunnelConnected\b|NEGOTIATION SUCCEEDED AS (?:INITIATOR|RESPONDER)\b|\bConnections for all\(\d+\) configured tunnels are Up\b|\bIPsec tunnel successfully added\b|\bphase ?[12] negotiation (?:is |was |has been )?(?:completed|complete|done)\b|\bmsg="Phase established"/,
     code: "TUNNEL_UP",
     confidence: 0.85,
+  }),
+  r({
+    // FortiGate's negotiation progress record reaching its last stage ("progress IPsec phase 1"
+    // ... status="success" ... result="DONE"): that phase is established. An IKEv2 CREATE_CHILD
+    // exchange done is a rekey (or another child SA), routine.
+    id: "up.fortigate-progress-done",
+    keywords: ['result="done"', "result=done"],
+    test: /msg="progress IPsec phase [12]"(?!.*\bexch="?CREATE_CHILD).*\bstatus="?success"?.*\bresult="?DONE"?/,
+    code: "TUNNEL_UP",
+    confidence: 0.8,
   }),
   r({
     // Cisco ASA: the tunnel manager set the tunnel up, or IKE loaded the IPsec keys.
