@@ -711,6 +711,17 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "IKE_AUTH_FAILURE",
     "1",
   ],
+  // Google Cloud Logging's textPayload, Azure Monitor's Message (a NAT detected, then UDP 4500 silent).
+  [
+    '{"textPayload":"traffic selectors 10.20.0.0/16 === 192.168.50.0/24 unacceptable","resource":{"type":"vpn_gateway"},"severity":"WARNING"}',
+    "TRAFFIC_SELECTOR_MISMATCH",
+    "2",
+  ],
+  [
+    '{"Category":"IKEDiagnosticLog","Level":"Error","Message":"SESSION_ID :{a7c21d90-35e8-4f0b-b1c4-98d2e6f0a311} Remote 198.51.100.200:500: Local 52.167.18.94:500: [LOCAL] NAT detected on remote side but no IKE packets received on UDP 4500 after floating ports"}',
+    "NAT_T_ISSUE",
+    "1",
+  ],
   // Comware (H3C) and Huawei wording: transforms and proposals refused, SA states reaching
   // ESTABLISHED, retransmissions and keepalives timing out, deletes received without a cause.
   ["*Mar  3 10:00:00:100 2026 gw IKE/7/ERROR: -MDC=1; No acceptable transform.", "IKE_PROPOSAL_MISMATCH", "1"],

@@ -339,7 +339,8 @@ export function notTunnelLine(
 /**
  * The log line inside a JSON record that a log shipper wrapped it in: Docker's json-file and
  * Kubernetes ("log"), journald's JSON export ("MESSAGE", with SYSLOG_IDENTIFIER and _PID),
- * Elastic and CloudWatch Logs exports ("message", "@message"). A wrapped JSON record is not
+ * Elastic and CloudWatch Logs exports ("message", "@message"), Google Cloud Logging entries
+ * ("textPayload"), Azure Monitor diagnostic records ("Message"). A wrapped JSON record is not
  * unwrapped again.
  */
 function wrappedLine(record: Record<string, unknown>): string | undefined {
@@ -353,7 +354,13 @@ function wrappedLine(record: Record<string, unknown>): string | undefined {
     const pid = text(record._PID);
     return program ? `${program}${pid ? `[${pid}]` : ""}: ${journald}` : journald;
   }
-  return text(record.log) ?? text(record.message) ?? text(record["@message"]);
+  return (
+    text(record.log) ??
+    text(record.message) ??
+    text(record["@message"]) ??
+    text(record.textPayload) ??
+    text(record.Message)
+  );
 }
 
 /**

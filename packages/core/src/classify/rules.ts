@@ -117,7 +117,7 @@ const BENIGN: Rule[] = [
       "keep-alive",
       "keepalive",
     ],
-    test: /i am NATed|I am behind (?:a )?NAT\b|(?:local|remote) host is behind NAT|NAT-Traversal: Result|NAT detected(?![^.]*\b(?:but|while)\b[^.]*\b(?:disabled|not (?:enabled|supported|allowed|configured)))|sending (?:NAT-T |NAT )?keep-?alive/i,
+    test: /i am NATed|I am behind (?:a )?NAT\b|(?:local|remote) host is behind NAT|NAT-Traversal: Result|NAT detected(?![^.]*\b(?:but|while)\b[^.]*\b(?:disabled|not (?:enabled|supported|allowed|configured)|no (?:IKE |ESP |UDP )?(?:packets?|traffic|responses?|reply|replies)|blocked|failed|failure))|sending (?:NAT-T |NAT )?keep-?alive/i,
     code: "INFO",
     confidence: 0.8,
   }),
