@@ -852,6 +852,28 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "NAT_T_ISSUE",
     "1",
   ],
+  // PAN-OS and Junos timeouts in their debug words; a PAN-OS child SA rekeyed is routine; Libreswan
+  // refusing NAT with packet offload.
+  [
+    "2024-03-05 15:08:44.005 +0000  [PNTF]: { 1: }: ====> PHASE-1 NEGOTIATION FAILED AS INITIATOR, MAIN MODE <==== Failed SA: 198.51.100.24[500]-52.28.199.47[500] cookie:a1b2c3d4e5f60718:0000000000000000 due to timeout.",
+    "PEER_UNREACHABLE",
+    "1",
+  ],
+  [
+    "[Mar  5 15:12:16][198.51.100.24 <-> 52.28.199.47] IKE negotiation fail for local:198.51.100.24, remote:52.28.199.47 IKEv2 with status: Timed out",
+    "PEER_UNREACHABLE",
+    "1",
+  ],
+  [
+    "2024-03-05 19:08:50.770 +0000  [PNTF]: { 2: }: ====> IKEv2 CHILD SA NEGOTIATION SUCCEEDED AS RESPONDER, rekey; tunnel TUN-AWS-T1:TUN-AWS-T1 <==== Received SA: 3.120.45.18[500]-198.51.100.24[500] message id:0x0000000C SPI:0xC9E04B71/0x0D4FA382",
+    "INFO",
+    "2",
+  ],
+  [
+    'Mar  5 16:01:33 cgw-ord2 pluto[1442]: "aws-tun1" #11: connection cannot be NAT\'ed and use nic-offload=packet',
+    "NAT_T_ISSUE",
+    "1",
+  ],
   // A time server's peer, not an IKE peer.
   ["001866: Mar  4 14:19:55.902 UTC: %NTP-4-PEERUNREACH: Peer 192.0.2.123 is unreachable", "UNKNOWN", null],
   ["IKEv2-PLAT-4: (12): CONNECTION STATUS: UP... peer: 198.51.100.7:500, phase1_id: 198.51.100.7", "TUNNEL_UP", "1"],
