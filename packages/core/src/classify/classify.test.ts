@@ -722,6 +722,51 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "NAT_T_ISSUE",
     "1",
   ],
+  // A CloudWatch Logs subscription batch of one event; an AWS tunnel record exported as a JSON
+  // string; a rekey's exchange chatter with both phases up is routine, not the tunnel coming up.
+  [
+    JSON.stringify({
+      messageType: "DATA_MESSAGE",
+      logGroup: "/aws/vpn/prod",
+      logStream: "vpn-07b2e4c6a8d0f1325-52.57.201.144",
+      logEvents: [
+        {
+          id: "1",
+          timestamp: 1709550633000,
+          message: JSON.stringify({
+            event_timestamp: 1709550633,
+            details: "AWS tunnel detected a pre-shared key mismatch with cgw: 198.51.100.7",
+            ike_phase1_state: "down",
+            ike_phase2_state: "down",
+          }),
+        },
+      ],
+    }),
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
+  [
+    '{"@timestamp":"2024-03-04 11:10:33.000","@message":"{\\"event_timestamp\\":1709550633,\\"details\\":\\"AWS tunnel received DELETE for IKE_SA from CGW\\",\\"ike_phase1_state\\":\\"down\\",\\"ike_phase2_state\\":\\"down\\"}"}',
+    "TUNNEL_DOWN_OTHER",
+    "1",
+  ],
+  [
+    '{"event_timestamp":1709550912,"details":"AWS tunnel processed response (id=41) for CREATE_CHILD_SA","ike_phase1_state":"established","ike_phase2_state":"established"}',
+    "INFO",
+    null,
+  ],
+  // Windows: a dial failing with the IKE policy match error; the quick mode failure event, which
+  // names the main mode SA it ran under.
+  [
+    'Error,3/4/2024 11:05:40 AM,RasClient,20227,None,"CoId={9F1A27C3-58B4-4D0E-B6A2-71E3C94D05F8}: The user SYSTEM dialed a connection named AWS-Tunnel2 which has failed. The error code returned on failure is 13868."',
+    "IKE_PROPOSAL_MISMATCH",
+    "1",
+  ],
+  [
+    "<13>Mar  4 10:29:14 RRAS01 MSWinEventLog\t1\tSecurity\t918273\tMon Mar 04 10:29:14 2024\t4654\tMicrosoft-Windows-Security-Auditing\tN/A\tN/A\tFailure Audit\tRRAS01\tIPsec Quick Mode\t\tAn IPsec quick mode negotiation failed.    Local Endpoint:   Network Address: 10.50.0.0   Network Address mask: 255.255.0.0   Port: 0   Tunnel Endpoint: 198.51.100.61    Remote Endpoint:   Network Address: 172.31.0.0   Address Mask: 255.255.0.0   Port: 0   Tunnel Endpoint: 52.1.188.23   Private Address: -    Additional Information:   Protocol: 0   Keying Module Name: IKEv2   Virtual Interface Tunnel ID: 0   Traffic Selector ID: 0   Mode: Tunnel   Role: Initiator   Quick Mode Filter ID: 0   Main Mode SA ID: 1187    Failure Information:   State: Sent first (SA) payload   Message ID: 1   Failure Point: Remote computer   Failure Reason: IKE security attributes are unacceptable\t6120",
+    "IPSEC_PROPOSAL_MISMATCH",
+    "2",
+  ],
   // Comware (H3C) and Huawei wording: transforms and proposals refused, SA states reaching
   // ESTABLISHED, retransmissions and keepalives timing out, deletes received without a cause.
   ["*Mar  3 10:00:00:100 2026 gw IKE/7/ERROR: -MDC=1; No acceptable transform.", "IKE_PROPOSAL_MISMATCH", "1"],

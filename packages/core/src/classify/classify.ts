@@ -286,8 +286,13 @@ function stateResult(
   };
 }
 
-/** What a record's state fields say when its message says nothing (AWS periodic records). */
-function classifyAwsStates(fields: ParsedFields, vendor: Vendor): Classification | undefined {
+/**
+ * What a record's state fields say when its message names no fault: a phase down is the tunnel
+ * down; both phases established is the tunnel up only in a record with no message (a periodic
+ * one), since a message that names no fault with both phases up is routine exchange chatter
+ * ("processed response (id=41) for CREATE_CHILD_SA" at a rekey).
+ */
+function classifyAwsStates(fields: ParsedFields, vendor: Vendor, message: string): Classification | undefined {
   if (fields.bgpStatus === "BGPStatus:DOWN")
     return stateResult(fields, vendor, "BGP_SESSION_DOWN", null, 0.7, "status DOWN");
   if (fields.bgpStatus === "BGPStatus:UP")
@@ -300,7 +305,7 @@ function classifyAwsStates(fields: ParsedFields, vendor: Vendor): Classification
     const phase = isP1Down ? "1" : "2";
     return stateResult(fields, vendor, "TUNNEL_DOWN_OTHER", phase, 0.6, `ike_phase${phase}_state Down`);
   }
-  if (p1?.toLowerCase() === "established" && p2?.toLowerCase() === "established") {
+  if (message === "" && p1?.toLowerCase() === "established" && p2?.toLowerCase() === "established") {
     return stateResult(fields, vendor, "TUNNEL_UP", "2", 0.6, "both IKE phases Established");
   }
   return undefined;
@@ -340,20 +345,22 @@ export function notTunnelLine(
  * The log line inside a JSON record that a log shipper wrapped it in: Docker's json-file and
  * Kubernetes ("log"), journald's JSON export ("MESSAGE", with SYSLOG_IDENTIFIER and _PID),
  * Elastic and CloudWatch Logs exports ("message", "@message"), Google Cloud Logging entries
- * ("textPayload"), Azure Monitor diagnostic records ("Message"). A wrapped JSON record is not
- * unwrapped again.
+ * ("textPayload"), Azure Monitor diagnostic records ("Message"). What a record wraps may be a JSON
+ * record itself (an AWS tunnel record exported by CloudWatch Logs Insights as "@message"): it is
+ * read in turn, and each level is shorter than the one around it.
  */
 function wrappedLine(record: Record<string, unknown>): string | undefined {
-  const text = (value: unknown) =>
-    typeof value === "string" && value.trim() !== "" && value.trimStart().charCodeAt(0) !== 123 /* { */
-      ? value
-      : undefined;
+  const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value : undefined);
   const journald = text(record.MESSAGE);
   if (journald !== undefined) {
     const program = text(record.SYSLOG_IDENTIFIER);
     const pid = text(record._PID);
     return program ? `${program}${pid ? `[${pid}]` : ""}: ${journald}` : journald;
   }
+  // A CloudWatch Logs subscription delivers a batch: one event is read as that event's line.
+  const events = record.logEvents;
+  if (Array.isArray(events) && events.length === 1 && events[0] && typeof events[0] === "object")
+    return text((events[0] as Record<string, unknown>).message);
   return (
     text(record.log) ??
     text(record.message) ??
@@ -512,7 +519,7 @@ function classifyAwsRecord(record: AwsRecord, options: ClassifyOptions): Classif
       : proposalPhaseOfStates(result, fields);
   }
   return (
-    classifyAwsStates(fields, vendor) ?? {
+    classifyAwsStates(fields, vendor, message) ?? {
       code: "INFO",
       severity: "info",
       phase: null,
