@@ -767,6 +767,41 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "IPSEC_PROPOSAL_MISMATCH",
     "2",
   ],
+  // Huawei's BGP NOTIFICATION received, H3C's SA establishment failing for a proposal and its
+  // IPsec SA established, a rekey that failed for a named tunnel, an idle timer expiring, a
+  // renegotiation (重协商) failing, Alibaba's diagnosis naming an IPsec algorithm.
+  [
+    "Mar  5 2024 11:40:02+08:00 AR6140-HZ %%01BGP/6/RECV_NOTIFY(l)[28]:The router received NOTIFICATION message from peer 169.254.10.2. (ErrorCode=4, SubErrorCode=0, BgpAddressFamily=Public, ErrorData=)",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  [
+    "<190>Mar  6 09:20:11 2024 MSR3620-SH %%10IKE/6/IKE_P1_SA_ESTABLISH_FAIL: Failed to establish phase 1 SA in main mode IKE_P1_STATE_INIT state. Reason: Failed to match IKE proposal. SA information: Role: responder Local IP: 116.228.90.14 Local ID type: IPV4_ADDR Local ID: 116.228.90.14 Local port: 500 Retransmissions: 0 Remote IP: 47.100.21.87 Remote ID type: IPV4_ADDR Remote ID: 47.100.21.87 Remote port: 500 Recived retransmissions: 0 Inside VPN instance:  Outside VPN instance:  Initiator Cookie: 3c7d91e25a0b4f86 Responder Cookie: 0000000000000000 Message ID: 0 Connection ID: 11 Tunnel ID: 4294967295 IKE profile name: aliyun",
+    "IKE_PROPOSAL_MISMATCH",
+    "1",
+  ],
+  [
+    "<190>Mar  6 11:06:30 2024 MSR3620-SH %%10IKE/6/IKE_P2_SA_ESTABLISH_FAIL: Failed to establish phase 2 SA in IKE_P2_STATE_INIT state. Reason: Failed to match IPsec proposal. SA information: Role: responder Local IP: 116.228.90.14 Remote IP: 47.100.21.87 Message ID: 0x7f3a21c4 Connection ID: 11 Tunnel ID: 1",
+    "IPSEC_PROPOSAL_MISMATCH",
+    "2",
+  ],
+  [
+    "<190>Mar  6 09:31:05 2024 MSR3620-SH %%10IPSEC/6/IPSEC_SA_ESTABLISH: Established IPsec SA. The SA's source address is 116.228.90.14, destination address is 47.100.21.87, protocol is ESP, and SPI is 2849120357.",
+    "TUNNEL_UP",
+    "2",
+  ],
+  [
+    '2024-03-08 00:58:10, WARNING@VPN: IPsec SA rekey for tunnel "aliyun-bj" (peer 39.105.88.12) failed, the SA will expire in 120 seconds',
+    "REKEY_FAILURE",
+    "2",
+  ],
+  ['2024-03-07 23:16:02, NOTICE@VPN: IPsec tunnel "aliyun-bj" idle time expired, SA deleted', "IDLE_TIMEOUT", "2"],
+  ["2024-03-08 08:00:40 <IPSec> 隧道 to_aliyun IPSec SA重协商失败,旧SA已到期,隧道断开", "REKEY_FAILURE", "2"],
+  [
+    '{"VpnConnectionId":"vco-bp1k3n8a2m5q7x9t4w6r","FailedReasonCode":"EncryptionAlgorithmMismatch","FailedReason":"IPsec encryption algorithm mismatch","MismatchLocalParam":"aes256","MismatchRemoteParam":"aes","Severity":"Critical","FailedTime":1709624407000}',
+    "IPSEC_PROPOSAL_MISMATCH",
+    "2",
+  ],
   // Comware (H3C) and Huawei wording: transforms and proposals refused, SA states reaching
   // ESTABLISHED, retransmissions and keepalives timing out, deletes received without a cause.
   ["*Mar  3 10:00:00:100 2026 gw IKE/7/ERROR: -MDC=1; No acceptable transform.", "IKE_PROPOSAL_MISMATCH", "1"],
