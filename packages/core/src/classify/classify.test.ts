@@ -802,6 +802,23 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "IPSEC_PROPOSAL_MISMATCH",
     "2",
   ],
+  // Junos's VPN down alarm with its reason; the ASA's phase 2 attribute check naming NAT-T's
+  // encapsulation on one side only; an FTD connection event for UDP/500 is a flow, not a tunnel line.
+  [
+    "Apr  9 05:11:46 srx1500-edge iked[4221]: KMD_VPN_DOWN_ALARM_USER: VPN vpn-aws-t1 from 3.120.45.18 is down. Local-ip: 198.51.100.1, gateway name: gw-aws-t1, vpn name: vpn-aws-t1, tunnel-id: 131073, local tunnel-if: st0.1, remote tunnel-ip: Not-Available, Local IKE-ID: 198.51.100.1, Remote IKE-ID: 3.120.45.18, AAA username: Not-Applicable, VR id: 0, Traffic-selector: , Traffic-selector local ID: ipv4_subnet(any:0,[0..7]=0.0.0.0/0), Traffic-selector remote ID: ipv4_subnet(any:0,[0..7]=0.0.0.0/0), SA Type: Static, Reason: DPD detected peer as down. Existing IKE/IPSec SAs cleared",
+    "DPD_TIMEOUT",
+    "1",
+  ],
+  [
+    "Apr 09 2025 07:01:09 asa-dc2 : %ASA-5-713257: Phase 2 failure:  Mismatched attribute types for class Encapsulation Mode:  Rcv'd: UDP-Tunnel  Cfg'd: Tunnel",
+    "NAT_T_ISSUE",
+    "2",
+  ],
+  [
+    "Apr 09 2025 10:01:02 ftd-br7 : %FTD-1-430002: DeviceUUID: 8e3c2b70-1d4a-11ef-9a61-3f2c6b0d7e21, InstanceID: 1, FirstPacketSecond: 2025-04-09T10:01:02Z, ConnectionID: 20418, AccessControlRuleAction: Allow, SrcIP: 52.58.17.204, DstIP: 198.51.100.7, SrcPort: 500, DstPort: 500, Protocol: udp, IngressInterface: outside, EgressInterface: identity, IngressZone: OUTSIDE, ACPolicy: Branch-ACP, AccessControlRuleName: Allow-IKE, Prefilter Policy: Default Prefilter Policy, User: No Authentication Required, InitiatorPackets: 1, ResponderPackets: 0, InitiatorBytes: 436, ResponderBytes: 0, NAPPolicy: Balanced Security and Connectivity",
+    "UNKNOWN",
+    null,
+  ],
   // Comware (H3C) and Huawei wording: transforms and proposals refused, SA states reaching
   // ESTABLISHED, retransmissions and keepalives timing out, deletes received without a cause.
   ["*Mar  3 10:00:00:100 2026 gw IKE/7/ERROR: -MDC=1; No acceptable transform.", "IKE_PROPOSAL_MISMATCH", "1"],

@@ -134,6 +134,8 @@ const MARKERS = {
     "first phase",
     "1st phase",
     "state_v2_rekey_ike_",
+    "tearing down old phase",
+    "tearing down the old phase",
   ],
   phase2: [
     "' tunnel",

@@ -640,6 +640,15 @@ const NAT_T: Rule[] = [
     confidence: 0.8,
   }),
   r({
+    // The ASA's phase 2 attribute check: one end proposes ESP in UDP (NAT-T), the other plain ESP.
+    id: "natt.asa-encapsulation-mode",
+    keywords: ["class encapsulation mode"],
+    test: /class Encapsulation Mode:\s+Rcv'd: (?:UDP-(?:Tunnel|Transport)\s+Cfg'd: (?:Tunnel|Transport)|(?:Tunnel|Transport)\s+Cfg'd: UDP-(?:Tunnel|Transport))\b/,
+    code: "NAT_T_ISSUE",
+    phase: "2",
+    confidence: 0.8,
+  }),
+  r({
     // NAT traversal said to fail, or UDP 4500 said to be blocked or silent, in a gateway's own words.
     id: "natt.failure-wording",
     keywords: ["nat-t", "natt", "nat t", "4500"],
@@ -2007,7 +2016,7 @@ const DPD: Rule[] = [
     // not responding", "No DPD ack received", "DPD max retries reached", "failed DPD".
     id: "dpd.failure-wording",
     keywords: ["dpd", "dead peer detection", "r-u-there", "r_u_there", "liveness", "keepalive", "keep-alive"],
-    test: /\b(?:DPD|dead peer detection|R-U-THERE(?:-ACK)?|R_U_THERE(?:_ACK)?)\b(?:[^.;]|\.(?=\w)){0,60}?\b(?:not responding|no (?:ack|reply|response)|not (?:received|answered|acknowledged)|max(?:imum)? (?:retries|retransmissions)|retr(?:y|ies|ansmissions?)(?: count)? (?:exceeded|reached)|unreachable|timed out|timeout)\b|\bno (?:DPD|R-U-THERE) (?:ack|reply|response)\b|\bfailed DPD\b|\b(?:due to|because of|after) (?:DPD|dead peer detection) (?:failures?|timeouts?)\b|\bno (?:response|reply|answer) to (?:DPD|dead peer detection|R-U-THERE)\b|\b(?:no (?:response|reply|answer|ack)|did not (?:respond|answer|reply|acknowledge)|not responding)\b(?:[^.;]|\.(?=\w)){0,40}?\b(?:to|for) (?:the |our |its )?(?:DPD|dead peer detection|R-U-THERE|R_U_THERE|liveness|(?:IKE |ISAKMP )?keep-?alive)/,
+    test: /\b(?:DPD|dead peer detection|R-U-THERE(?:-ACK)?|R_U_THERE(?:_ACK)?)\b(?:[^.;]|\.(?=\w)){0,60}?\b(?:not responding|no (?:ack|reply|response)|not (?:received|answered|acknowledged)|max(?:imum)? (?:retries|retransmissions)|retr(?:y|ies|ansmissions?)(?: count)? (?:exceeded|reached)|unreachable|timed out|timeout)\b|\bno (?:DPD|R-U-THERE) (?:ack|reply|response)\b|\bfailed DPD\b|\bDPD detected (?:the )?peer (?:as )?(?:down|dead)\b|\b(?:due to|because of|after) (?:DPD|dead peer detection) (?:failures?|timeouts?)\b|\bno (?:response|reply|answer) to (?:DPD|dead peer detection|R-U-THERE)\b|\b(?:no (?:response|reply|answer|ack)|did not (?:respond|answer|reply|acknowledge)|not responding)\b(?:[^.;]|\.(?=\w)){0,40}?\b(?:to|for) (?:the |our |its )?(?:DPD|dead peer detection|R-U-THERE|R_U_THERE|liveness|(?:IKE |ISAKMP )?keep-?alive)/,
     code: "DPD_TIMEOUT",
     phase: "1",
     confidence: 0.75,
