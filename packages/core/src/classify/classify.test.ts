@@ -819,6 +819,17 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "UNKNOWN",
     null,
   ],
+  // Azure's IKE log: a quick mode SA established; NAT detected, then no answer on UDP 4500.
+  [
+    "SESSION_ID :{1f6a8c3d-e295-47b0-b3c1-9a4d2e7f6058} Remote 198.51.100.20:4500: Local 20.86.141.7:4500: [LOCAL] Quick Mode SA established for tunnel Id 0x6A1C2E52: Inbound SPI 0x8C41D2E7 Outbound SPI 0x1F9AB033",
+    "TUNNEL_UP",
+    "2",
+  ],
+  [
+    "SESSION_ID :{c41e9b07-52a3-4f8e-9d16-0b7a3e5f2c88} Remote 203.0.113.88:4500: Local 20.86.141.7:4500: [LOCAL] NAT detected on path to remote peer 203.0.113.88. No IKE AUTH response received on UDP port 4500 for tunnel Id 0x2B90D421",
+    "NAT_T_ISSUE",
+    "1",
+  ],
   // Comware (H3C) and Huawei wording: transforms and proposals refused, SA states reaching
   // ESTABLISHED, retransmissions and keepalives timing out, deletes received without a cause.
   ["*Mar  3 10:00:00:100 2026 gw IKE/7/ERROR: -MDC=1; No acceptable transform.", "IKE_PROPOSAL_MISMATCH", "1"],

@@ -117,7 +117,7 @@ const BENIGN: Rule[] = [
       "keep-alive",
       "keepalive",
     ],
-    test: /i am NATed|I am behind (?:a )?NAT\b|(?:local|remote) host is behind NAT|NAT-Traversal: Result|NAT detected(?![^.]*\b(?:but|while)\b[^.]*\b(?:disabled|not (?:enabled|supported|allowed|configured)|no (?:IKE |ESP |UDP )?(?:packets?|traffic|responses?|reply|replies)|blocked|failed|failure))|sending (?:NAT-T |NAT )?keep-?alive/i,
+    test: /i am NATed|I am behind (?:a )?NAT\b|(?:local|remote) host is behind NAT|NAT-Traversal: Result|NAT detected(?![^.]*\b(?:but|while)\b[^.]*\b(?:disabled|not (?:enabled|supported|allowed|configured)|no (?:IKE |ESP |UDP )?(?:packets?|traffic|responses?|reply|replies)|blocked|failed|failure))(?!.*\bno (?:IKE(?:[ _]AUTH)? |ESP |UDP |NAT-T )?(?:packets?|traffic|responses?|reply|replies)\b(?:[^.;]|\.(?=\w)){0,40}?\b(?:UDP[/ ]?4500|port 4500))|sending (?:NAT-T |NAT )?keep-?alive/i,
     code: "INFO",
     confidence: 0.8,
   }),
@@ -652,7 +652,7 @@ const NAT_T: Rule[] = [
     // NAT traversal said to fail, or UDP 4500 said to be blocked or silent, in a gateway's own words.
     id: "natt.failure-wording",
     keywords: ["nat-t", "natt", "nat t", "4500"],
-    test: /\bNAT[- ]?T(?:raversal)?\b(?:[^.;:(]|\.(?=\w)){0,40}?\b(?:failed|failure|blocked|not working)\b|\b(?:UDP[/ ]?4500|port 4500)\b(?:[^.;]|\.(?=\w)){0,30}?\b(?:blocked|filtered|dropped|closed|no (?:response|reply|answer))\b|\bno (?:IKE |ESP |NAT-T |UDP )?(?:packets?|traffic|responses?|replies)\b(?:[^.;]|\.(?=\w)){0,30}?\b(?:UDP[/ ]?4500|port 4500)\b/,
+    test: /\bNAT[- ]?T(?:raversal)?\b(?:[^.;:(]|\.(?=\w)){0,40}?\b(?:failed|failure|blocked|not working)\b|\b(?:UDP[/ ]?4500|port 4500)\b(?:[^.;]|\.(?=\w)){0,30}?\b(?:blocked|filtered|dropped|closed|no (?:response|reply|answer))\b|\bno (?:IKE(?:[ _]AUTH)? |ESP |NAT-T |UDP )?(?:packets?|traffic|responses?|replies)\b(?:[^.;]|\.(?=\w)){0,40}?\b(?:UDP[/ ]?4500|port 4500)\b/,
     code: "NAT_T_ISSUE",
     phase: "1",
     confidence: 0.7,
@@ -2885,7 +2885,7 @@ const UP: Rule[] = [
   r({
     id: "up.established",
     keywords: ["established"],
-    test: /(?:IKE_SA|CHILD_SA)(?: (?!not\b|state\b)\S+)? established|(?:IPsec|VPN) tunnel (?:(?!not )\S+ )?(?:is |has been |was )?established|phase ?[12] (?:SA )?(?:is |has been |was )?established|ISAKMP[- ]SA established|IPsec[- ]SA +established|IPSEC-SA established|PARENT SA established|(?:initiator|responder) established (?:IKE|Child) SA|IKE SA established|Child SA established|connection '[^']+' established successfully|Established SA\b|\bIKE established\b|(?:^|: )Established IPsec SA\b/,
+    test: /(?:IKE_SA|CHILD_SA)(?: (?!not\b|state\b)\S+)? established|(?:IPsec|VPN) tunnel (?:(?!not )\S+ )?(?:is |has been |was )?established|phase ?[12] (?:SA )?(?:is |has been |was )?established|ISAKMP[- ]SA established|IPsec[- ]SA +established|IPSEC-SA established|PARENT SA established|(?:initiator|responder) established (?:IKE|Child) SA|IKE SA established|Child SA established|connection '[^']+' established successfully|Established SA\b|\bIKE established\b|\b(?:Quick|Main) Mode SA established\b|(?:^|: )Established IPsec SA\b/,
     code: "TUNNEL_UP",
     confidence: 0.9,
   }),
