@@ -830,6 +830,23 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "NAT_T_ISSUE",
     "1",
   ],
+  // strongSwan: an IKE SA rekey collision is phase 1's; a peer's lifetime other than the
+  // configured one; userland IPsec that can install only ESP in UDP.
+  [
+    "Mar 11 06:18:09 cgw-fra1 charon: 09[IKE] <aws-vpn-0a1b-t1|12> detected IKE_REKEY collision with IKE_REKEY",
+    "REKEY_FAILURE",
+    "1",
+  ],
+  [
+    "Mar 11 07:31:20 cgw-fra1 charon: 05[IKE] <legacy-ikev1|21> received 3600s lifetime, configured 28800s",
+    "REKEY_FAILURE",
+    null,
+  ],
+  [
+    "Mar 11 05:44:19 vpn-gw02 charon-systemd[1187]: failed to add SAD entry: only UDP encapsulation is supported",
+    "NAT_T_ISSUE",
+    "2",
+  ],
   // Comware (H3C) and Huawei wording: transforms and proposals refused, SA states reaching
   // ESTABLISHED, retransmissions and keepalives timing out, deletes received without a cause.
   ["*Mar  3 10:00:00:100 2026 gw IKE/7/ERROR: -MDC=1; No acceptable transform.", "IKE_PROPOSAL_MISMATCH", "1"],

@@ -136,6 +136,7 @@ const MARKERS = {
     "state_v2_rekey_ike_",
     "tearing down old phase",
     "tearing down the old phase",
+    "ike_rekey",
   ],
   phase2: [
     "' tunnel",

@@ -640,6 +640,16 @@ const NAT_T: Rule[] = [
     confidence: 0.8,
   }),
   r({
+    // strongSwan's userland IPsec (kernel-libipsec) can only install ESP in UDP: an SA without
+    // NAT traversal cannot be installed.
+    id: "natt.udp-encapsulation-only",
+    keywords: ["only udp encapsulation is supported"],
+    test: /to add SAD entry: only UDP encapsulation is supported/,
+    code: "NAT_T_ISSUE",
+    phase: "2",
+    confidence: 0.75,
+  }),
+  r({
     // The ASA's phase 2 attribute check: one end proposes ESP in UDP (NAT-T), the other plain ESP.
     id: "natt.asa-encapsulation-mode",
     keywords: ["class encapsulation mode"],
@@ -1813,6 +1823,16 @@ const CHILD_FAILED: Rule[] = [
 
 const REKEY: Rule[] = [
   r({
+    // The peer's SA lifetime differs from the configured one (strongSwan's IKEv1 main and quick
+    // mode): the lifetime mismatch faults.md counts among rekey problems, as Alibaba's
+    // "The Lifetime parameter does not match" is.
+    id: "rekey.lifetime-mismatch",
+    keywords: ["configured lifetime", "lifetime, configured"],
+    test: /received (?:lifetime \d+s does not match configured lifetime|\d+s lifetime, configured) \d+s/,
+    code: "REKEY_FAILURE",
+    confidence: 0.6,
+  }),
+  r({
     // strongSwan's kernel interface: an SA with a real SPI reached its hard lifetime without a
     // replacement (a soft expiry creates a rekey job instead; an SPI of zero is an acquire's
     // larval SA).
@@ -2853,6 +2873,7 @@ const NEGOTIATION_FAILED: Rule[] = [
     keywords: [
       "unable to install",
       "unable to add sad entry",
+      "failed to add sad entry",
       "setting wfp sa spi failed",
       "pfkey add failed",
       "pfkey update failed",
@@ -2874,7 +2895,7 @@ const NEGOTIATION_FAILED: Rule[] = [
       "into ipsec db failed",
       "can't load an ipsec sa",
     ],
-    test: /unable to (?:get|allocate) SPI|allocating SPI from kernel failed|unable to update (?:SAD entry|policy)|installing IPsec SA failed|IPSec key installation failed|kernel: install_\w+_kernel_policy\(\) failed|unable to install policy .* the same policy for reqid \d+ exists|unable to install (?:inbound and outbound )?IPsec SA \(SAD\) in kernel|unable to install IPsec policies \(SPD\) in kernel|unable to add SAD entry|setting WFP SA SPI failed|pfkey (?:ADD|UPDATE) failed|netlink response for Add SA .* included errno|unable to add policy|cannot install kernel policy|failed to create XFRM interface|unable to install (?:inbound |outbound )IPsec SA \(SAD\) in kernel|failed to install IPsec SA\b|Installation of IPsec SA into IPsec DB failed|Can't load an IPsec SA/,
+    test: /unable to (?:get|allocate) SPI|allocating SPI from kernel failed|unable to update (?:SAD entry|policy)|installing IPsec SA failed|IPSec key installation failed|kernel: install_\w+_kernel_policy\(\) failed|unable to install policy .* the same policy for reqid \d+ exists|unable to install (?:inbound and outbound )?IPsec SA \(SAD\) in kernel|unable to install IPsec policies \(SPD\) in kernel|(?:unable|failed) to add SAD entry|setting WFP SA SPI failed|pfkey (?:ADD|UPDATE) failed|netlink response for Add SA .* included errno|unable to add policy|cannot install kernel policy|failed to create XFRM interface|unable to install (?:inbound |outbound )IPsec SA \(SAD\) in kernel|failed to install IPsec SA\b|Installation of IPsec SA into IPsec DB failed|Can't load an IPsec SA/,
     code: "TUNNEL_DOWN_OTHER",
     phase: "2",
     confidence: 0.6,
