@@ -847,6 +847,28 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "NAT_T_ISSUE",
     "2",
   ],
+  // PAN-OS naming a notify with hyphens; WatchGuard's DPD verdict and phase 2 success (its "Dead
+  // peer detection(DPD)" is not a DPD payload's N(DPD)); Sophos's established connection.
+  [
+    '<14>Mar 18 09:13:40 PA-3410-DC1 1,2025/03/18 09:13:40,024101007531,SYSTEM,vpn,2817,2025/03/18 09:13:40,,ike-recv-notify,gw-partner-fw,0,0,general,medium,"IKE protocol notification message received: TS-UNACCEPTABLE (38).",7390131,0x0,0,0,0,0,,PA-3410-DC1,0,0,2025-03-18T09:13:40.000+01:00',
+    "TRAFFIC_SELECTOR_MISMATCH",
+    "2",
+  ],
+  [
+    "<142>Mar 18 10:12:48 M290-HQ 80AB0C1D2E3F4 (2025-03-18T10:12:48) iked[2211]: (198.51.100.60<->3.213.88.44)Dead peer detection(DPD) detected the peer 3.213.88.44 is dead. Gateway-Endpoint='AWS_GW.2' Tunnel='AWS_T2'",
+    "DPD_TIMEOUT",
+    "1",
+  ],
+  [
+    "<142>Mar 18 10:16:40 M290-HQ 80AB0C1D2E3F4 (2025-03-18T10:16:40) iked[2211]: (198.51.100.60<->52.20.141.7)IKE phase-2 negotiation with 52.20.141.7:4500 succeeded. Gateway-Endpoint='AWS_GW.1' Tunnel='AWS_T1' local=192.168.50.0/24 remote=10.20.0.0/16",
+    "TUNNEL_UP",
+    "2",
+  ],
+  [
+    'device="SFW" date=2025-03-18 time=10:25:40 timezone="CET" device_name="XGS2100" device_id=X21001ZQ7PA4KB9 log_id=062909617701 log_type="Event" log_component="IPSec" log_subtype="System" status="Established" priority=Notice user_name="" connectionname="AWS_T1" connectiontype="1" localinterfaceip="198.51.100.140" localgateway="" localnetwork="192.168.70.0/24" remoteinterfaceip="52.20.141.7" remotenetwork="10.20.0.0/16" message="IPsec connection AWS_T1 established"',
+    "TUNNEL_UP",
+    null,
+  ],
   // Comware (H3C) and Huawei wording: transforms and proposals refused, SA states reaching
   // ESTABLISHED, retransmissions and keepalives timing out, deletes received without a cause.
   ["*Mar  3 10:00:00:100 2026 gw IKE/7/ERROR: -MDC=1; No acceptable transform.", "IKE_PROPOSAL_MISMATCH", "1"],
