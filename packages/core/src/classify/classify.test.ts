@@ -869,6 +869,18 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "TUNNEL_UP",
     null,
   ],
+  // A CREATE_CHILD_SA refused for a cause other than proposals or selectors is a rekey refused;
+  // the ASA receiving an unencrypted PAYLOAD_MALFORMED is the peer unable to read our keyed message.
+  [
+    'Jan 10 02:50:01 cgw2 pluto[2231]: "aws-t2" #24: CREATE_CHILD_SA failed with error notification INVALID_SYNTAX',
+    "REKEY_FAILURE",
+    "2",
+  ],
+  [
+    "Jan  9 18:10:03 asa-edge : %ASA-5-713904: IP = 35.170.12.44, Received an un-encrypted PAYLOAD_MALFORMED notify message, dropping",
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
   // Comware (H3C) and Huawei wording: transforms and proposals refused, SA states reaching
   // ESTABLISHED, retransmissions and keepalives timing out, deletes received without a cause.
   ["*Mar  3 10:00:00:100 2026 gw IKE/7/ERROR: -MDC=1; No acceptable transform.", "IKE_PROPOSAL_MISMATCH", "1"],

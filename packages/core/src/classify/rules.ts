@@ -982,6 +982,17 @@ const AUTH: Rule[] = [
     confidence: 0.8,
   }),
   r({
+    // The ASA receiving, unencrypted, a peer's complaint that it could not parse or verify our
+    // encrypted main mode message: the two ends derived different keys, i.e. different
+    // pre-shared keys.
+    id: "auth.asa-unencrypted-malformed",
+    keywords: ["un-encrypted payload_malformed", "un-encrypted invalid_hash_info"],
+    test: /Received an un-encrypted (?:PAYLOAD_MALFORMED|INVALID_HASH_INFO) notify message/,
+    code: "IKE_AUTH_FAILURE",
+    phase: "1",
+    confidence: 0.7,
+  }),
+  r({
     // Junos iked (23.4 and later) refuses a peer whose IKE identity matches a blocklist rule.
     id: "auth.identity-blocklisted",
     keywords: ["ike_gateway_peer_blocked", "reason: blocklisted", "reason: blacklisted"],
@@ -1823,6 +1834,17 @@ const CHILD_FAILED: Rule[] = [
 ];
 
 const REKEY: Rule[] = [
+  r({
+    // IKEv2 creates the first child SA inside IKE_AUTH: a CREATE_CHILD_SA exchange that fails is
+    // a rekey (or an added child) refused for a cause other than proposals or selectors
+    // (INVALID_SYNTAX, TEMPORARY_FAILURE, CHILD_SA_NOT_FOUND...).
+    id: "rekey.create-child-refused",
+    keywords: ["create_child_sa failed with error notification"],
+    test: /CREATE_CHILD_SA failed with error notification (?!NO_PROPOSAL_CHOSEN|TS_UNACCEPTABLE|INVALID_KE_PAYLOAD|AUTHENTICATION_FAILED|SINGLE_PAIR_REQUIRED)\w+/,
+    code: "REKEY_FAILURE",
+    phase: "2",
+    confidence: 0.7,
+  }),
   r({
     // The peer's SA lifetime differs from the configured one (strongSwan's IKEv1 main and quick
     // mode): the lifetime mismatch faults.md counts among rekey problems, as Alibaba's
