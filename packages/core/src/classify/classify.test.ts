@@ -881,6 +881,13 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "IKE_AUTH_FAILURE",
     "1",
   ],
+  // Zyxel's short identity mismatch; MikroTik's DPD giving up after its retransmits.
+  [
+    'Mar 12 10:02:11 usgflex200 src="18.185.62.201:500" dst="203.0.113.44:500" msg="[ID] : Tunnel [AWS_T2] Phase 1 ID mismatch" note="IKE_LOG" user="unknown" devID="bc99118a3e21" cat="IKE"',
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
+  ["Mar 12 08:31:12 rb4011-hq ipsec,info 3.120.45.17 dpd: max retransmit failures reached", "DPD_TIMEOUT", "1"],
   // Comware (H3C) and Huawei wording: transforms and proposals refused, SA states reaching
   // ESTABLISHED, retransmissions and keepalives timing out, deletes received without a cause.
   ["*Mar  3 10:00:00:100 2026 gw IKE/7/ERROR: -MDC=1; No acceptable transform.", "IKE_PROPOSAL_MISMATCH", "1"],

@@ -993,6 +993,16 @@ const AUTH: Rule[] = [
     confidence: 0.7,
   }),
   r({
+    // An IKE identity that does not match the one configured, in a gateway's short words
+    // (Zyxel's "Phase 1 ID mismatch").
+    id: "auth.id-mismatch-wording",
+    keywords: ["id mismatch"],
+    test: /\b(?:phase ?1|peer|remote|local|IKE) ID mismatch(?:ed)?\b/,
+    code: "IKE_AUTH_FAILURE",
+    phase: "1",
+    confidence: 0.75,
+  }),
+  r({
     // Junos iked (23.4 and later) refuses a peer whose IKE identity matches a blocklist rule.
     id: "auth.identity-blocklisted",
     keywords: ["ike_gateway_peer_blocked", "reason: blocklisted", "reason: blacklisted"],
@@ -2059,7 +2069,7 @@ const DPD: Rule[] = [
     // not responding", "No DPD ack received", "DPD max retries reached", "failed DPD".
     id: "dpd.failure-wording",
     keywords: ["dpd", "dead peer detection", "r-u-there", "r_u_there", "liveness", "keepalive", "keep-alive"],
-    test: /\b(?:DPD|dead peer detection|R-U-THERE(?:-ACK)?|R_U_THERE(?:_ACK)?)\b(?:[^.;]|\.(?=\w)){0,60}?\b(?:not responding|no (?:ack|reply|response)|not (?:received|answered|acknowledged)|max(?:imum)? (?:retries|retransmissions)|retr(?:y|ies|ansmissions?)(?: count)? (?:exceeded|reached)|unreachable|timed out|timeout)\b|\bno (?:DPD|R-U-THERE) (?:ack|reply|response)\b|\bfailed DPD\b|\bDPD detected (?:the )?peer (?:as )?(?:down|dead)\b|\b(?:due to|because of|after) (?:DPD|dead peer detection) (?:failures?|timeouts?)\b|\bno (?:response|reply|answer) to (?:DPD|dead peer detection|R-U-THERE)\b|\b(?:no (?:response|reply|answer|ack)|did not (?:respond|answer|reply|acknowledge)|not responding)\b(?:[^.;]|\.(?=\w)){0,40}?\b(?:to|for) (?:the |our |its )?(?:DPD|dead peer detection|R-U-THERE|R_U_THERE|liveness|(?:IKE |ISAKMP )?keep-?alive)/,
+    test: /\b(?:DPD|dead peer detection|R-U-THERE(?:-ACK)?|R_U_THERE(?:_ACK)?)\b(?:[^.;]|\.(?=\w)){0,60}?\b(?:not responding|no (?:ack|reply|response)|not (?:received|answered|acknowledged)|max(?:imum)? (?:retries|retransmissions|retransmit failures)|retr(?:y|ies|ansmissions?)(?: count)? (?:exceeded|reached)|unreachable|timed out|timeout)\b|\bno (?:DPD|R-U-THERE) (?:ack|reply|response)\b|\bfailed DPD\b|\bDPD detected (?:the )?peer (?:as )?(?:down|dead)\b|\b(?:due to|because of|after) (?:DPD|dead peer detection) (?:failures?|timeouts?)\b|\bno (?:response|reply|answer) to (?:DPD|dead peer detection|R-U-THERE)\b|\b(?:no (?:response|reply|answer|ack)|did not (?:respond|answer|reply|acknowledge)|not responding)\b(?:[^.;]|\.(?=\w)){0,40}?\b(?:to|for) (?:the |our |its )?(?:DPD|dead peer detection|R-U-THERE|R_U_THERE|liveness|(?:IKE |ISAKMP )?keep-?alive)/,
     code: "DPD_TIMEOUT",
     phase: "1",
     confidence: 0.75,
