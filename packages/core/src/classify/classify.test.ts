@@ -888,6 +888,29 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "1",
   ],
   ["Mar 12 08:31:12 rb4011-hq ipsec,info 3.120.45.17 dpd: max retransmit failures reached", "DPD_TIMEOUT", "1"],
+  // Cisco IOS: IKEv2 AUTH verification failing in IOS's spelling; DPD (its peers-alive timer)
+  // giving up, and one unanswered attempt; a tracked tunnel interface going down.
+  [
+    "Mar  4 11:02:47.530 UTC: IKEv2:(SESSION ID = 11,SA ID = 1):Verification of peer's authenctication data FAILED",
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
+  [
+    '*Mar  4 14:02:40.008: ISAKMP:(1009):deleting SA reason "P1 errcounter exceeded (PEERS_ALIVE_TIMER)" state (I) QM_IDLE       (peer 52.58.91.22)',
+    "DPD_TIMEOUT",
+    "1",
+  ],
+  [
+    "*Mar  4 14:02:34.991: ISAKMP:(1009):incrementing error counter on sa, attempt 5 of 5: PEERS_ALIVE_TIMER",
+    "DPD_TIMEOUT",
+    "1",
+  ],
+  [
+    "*Mar  4 14:02:14.991: ISAKMP:(1009):incrementing error counter on sa, attempt 1 of 5: PEERS_ALIVE_TIMER",
+    "INFO",
+    "1",
+  ],
+  ["Mar  4 18:02:18.390 UTC: %TRACK-6-STATE: 20 interface Tu101 line-protocol Up -> Down", "TUNNEL_DOWN_OTHER", null],
   // Comware (H3C) and Huawei wording: transforms and proposals refused, SA states reaching
   // ESTABLISHED, retransmissions and keepalives timing out, deletes received without a cause.
   ["*Mar  3 10:00:00:100 2026 gw IKE/7/ERROR: -MDC=1; No acceptable transform.", "IKE_PROPOSAL_MISMATCH", "1"],

@@ -1003,6 +1003,17 @@ const AUTH: Rule[] = [
     confidence: 0.75,
   }),
   r({
+    // Cisco IOS IKEv2: the peer's AUTH payload did not verify (with IOS's own spelling at times).
+    // (IKMP_NO_ID_CERT_*_MATCH, an identity other than the certificate's, is a notice: the
+    // tunnel still comes up.)
+    id: "auth.ios-verification",
+    keywords: ["tication data failed"],
+    test: /Verification of peer's authen\w*tication data FAILED/,
+    code: "IKE_AUTH_FAILURE",
+    phase: "1",
+    confidence: 0.85,
+  }),
+  r({
     // Junos iked (23.4 and later) refuses a peer whose IKE identity matches a blocklist rule.
     id: "auth.identity-blocklisted",
     keywords: ["ike_gateway_peer_blocked", "reason: blocklisted", "reason: blacklisted"],
@@ -2057,6 +2068,24 @@ const DPD: Rule[] = [
     confidence: 0.75,
   }),
   r({
+    // Cisco IOS's DPD is its "peers alive" timer: the last attempt, or the error counter
+    // exceeded, is DPD giving up; an earlier attempt is a probe going unanswered once.
+    id: "dpd.ios-peers-alive",
+    keywords: ["peers_alive_timer"],
+    test: /errcounter exceeded \(PEERS_ALIVE_TIMER\)|attempt (\d+) of \1: PEERS_ALIVE_TIMER/,
+    code: "DPD_TIMEOUT",
+    phase: "1",
+    confidence: 0.8,
+  }),
+  r({
+    id: "dpd.ios-peers-alive-attempt",
+    keywords: ["peers_alive_timer"],
+    test: /PEERS_ALIVE_TIMER/,
+    code: "INFO",
+    phase: "1",
+    confidence: 0.6,
+  }),
+  r({
     // PAN-OS tunnel monitoring: its liveness probe through the tunnel failed.
     id: "dpd.panos-tunnel-monitor",
     keywords: ["tunnel monitoring failed"],
@@ -2713,8 +2742,8 @@ const DOWN: Rule[] = [
     // Arista one with its description, an ASA one by a name that says tunnel), Huawei's, and
     // gateways that name tunnels by number.
     id: "down.numbered-tunnel",
-    keywords: ["tunnel", "line protocol on interface"],
-    test: /tunnel ?\d+ (?:is )?DOWN\b|%TUN-5-RECURDOWN: Tunnel\d+ temporarily disabled|Tunnel\d+ is \w+, line protocol is down|(?:Line protocol on )?Interface (?:Tunnel\d+(?: \([^)]*\))?|[\w-]*(?:tun|vti)[\w-]*\d), changed state to (?:administratively )?down|line protocol (?:IP )?on the interface Tunnel[\d/.:]+ has entered the DOWN state/,
+    keywords: ["tunnel", "line protocol on interface", "%track-"],
+    test: /tunnel ?\d+ (?:is )?DOWN\b|%TUN-5-RECURDOWN: Tunnel\d+ temporarily disabled|Tunnel\d+ is \w+, line protocol is down|(?:Line protocol on )?Interface (?:Tunnel\d+(?: \([^)]*\))?|[\w-]*(?:tun|vti)[\w-]*\d), changed state to (?:administratively )?down|line protocol (?:IP )?on the interface Tunnel[\d/.:]+ has entered the DOWN state|%TRACK-\d-STATE: .*\binterface Tu(?:nnel)?\d+ line-protocol Up -> Down\b/,
     code: "TUNNEL_DOWN_OTHER",
     confidence: 0.6,
   }),
@@ -2996,8 +3025,8 @@ const UP: Rule[] = [
   }),
   r({
     id: "up.numbered-tunnel",
-    keywords: ["tunnel", "line protocol on interface"],
-    test: /tunnel ?\d+ (?:is )?(?:now )?UP\b|(?<!SSL VPN )tunnel (?:(?:to|with|for) )?[\w.:/'"-]+ (?:is (?:now )?|came |has come )UP\b|(?<!SSL VPN )tunnels? (?:is|are) (?:now )?UP\b|(?:Line protocol on )?Interface (?:Tunnel\d+(?: \([^)]*\))?|[\w-]*(?:tun|vti)[\w-]*\d), changed state to up|line protocol (?:IP )?on the interface Tunnel[\d/.:]+ has entered the UP state/,
+    keywords: ["tunnel", "line protocol on interface", "%track-"],
+    test: /tunnel ?\d+ (?:is )?(?:now )?UP\b|(?<!SSL VPN )tunnel (?:(?:to|with|for) )?[\w.:/'"-]+ (?:is (?:now )?|came |has come )UP\b|(?<!SSL VPN )tunnels? (?:is|are) (?:now )?UP\b|(?:Line protocol on )?Interface (?:Tunnel\d+(?: \([^)]*\))?|[\w-]*(?:tun|vti)[\w-]*\d), changed state to up|line protocol (?:IP )?on the interface Tunnel[\d/.:]+ has entered the UP state|%TRACK-\d-STATE: .*\binterface Tu(?:nnel)?\d+ line-protocol Down -> Up\b/,
     code: "TUNNEL_UP",
     confidence: 0.6,
   }),
