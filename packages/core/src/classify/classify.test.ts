@@ -911,6 +911,28 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "1",
   ],
   ["Mar  4 18:02:18.390 UTC: %TRACK-6-STATE: 20 interface Tu101 line-protocol Up -> Down", "TUNNEL_DOWN_OTHER", null],
+  // Libreswan: an SA left to lapse for want of traffic, a rekey exchange unanswered, a NAT device
+  // that passes IPsec through suspected; pluto killed by an abort signal.
+  [
+    'Jan 22 06:30:02 ip-10-20-1-15 pluto[1893]: "Tunnel1" #14: not replacing stale IPsec SA: inactive for 3187s',
+    "IDLE_TIMEOUT",
+    "2",
+  ],
+  [
+    'Apr  2 11:24:40 rhel8-vpn01 pluto[1187]: "aws-tgw-t1" #6: STATE_V2_REKEY_CHILD_I: 60 second timeout exceeded after 7 retransmits.  No response (or no acceptable response) to our IKEv2 message',
+    "REKEY_FAILURE",
+    "2",
+  ],
+  [
+    'Jan 22 04:25:10 ip-10-20-1-15 pluto[1893]: "Tunnel2" #1: IPsec-passthrough NAT device suspected -- NAT-T may not work.',
+    "NAT_T_ISSUE",
+    "1",
+  ],
+  [
+    "Oct 30 04:20:55 cgw-aws-usw2 systemd[1]: ipsec.service: Main process exited, code=killed, status=6/ABRT",
+    "TUNNEL_DOWN_OTHER",
+    null,
+  ],
   // Comware (H3C) and Huawei wording: transforms and proposals refused, SA states reaching
   // ESTABLISHED, retransmissions and keepalives timing out, deletes received without a cause.
   ["*Mar  3 10:00:00:100 2026 gw IKE/7/ERROR: -MDC=1; No acceptable transform.", "IKE_PROPOSAL_MISMATCH", "1"],

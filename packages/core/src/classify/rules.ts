@@ -551,10 +551,11 @@ const NAT_T: Rule[] = [
       "natd payloads",
       "nat: cannot",
       "does not support nat",
+      "passthrough nat device",
       "cannot be nat'ed",
       "cannot be nated",
     ],
-    test: /port floating is off|NAT[- ]?T(?:raversal)? (?:is )?(?:disabled|not (?:enabled|supported|allowed|configured))|NAT[- ]?T(?:raversal)? (?:does not match|mismatch)|nat detection fail|disabling NAT-D|Aborting NAT-Traversal negotiation|NAT: cannot (?:float|switch) to|(?<!peer )does not support NAT\b|unable to build NATD payloads|NAT-D payload hash failed|nat_traversal=no|NAT Traversal is not enabled|cannot be NAT'?ed\b|NAT-?T(?:raversal)? is turned OFF/i,
+    test: /port floating is off|NAT[- ]?T(?:raversal)? (?:is )?(?:disabled|not (?:enabled|supported|allowed|configured))|NAT[- ]?T(?:raversal)? (?:does not match|mismatch)|nat detection fail|disabling NAT-D|Aborting NAT-Traversal negotiation|NAT: cannot (?:float|switch) to|(?<!peer )does not support NAT\b|unable to build NATD payloads|NAT-D payload hash failed|nat_traversal=no|NAT Traversal is not enabled|IPsec-passthrough NAT device suspected|cannot be NAT'?ed\b|NAT-?T(?:raversal)? is turned OFF/i,
     code: "NAT_T_ISSUE",
     defaultPhase: "1",
     confidence: 0.85,
@@ -1856,6 +1857,15 @@ const CHILD_FAILED: Rule[] = [
 
 const REKEY: Rule[] = [
   r({
+    // Libreswan: a rekey or replace exchange of an established SA that got no (acceptable)
+    // answer before its timeout.
+    id: "rekey.libreswan-unanswered",
+    keywords: ["state_v2_rekey_"],
+    test: /STATE_V2_REKEY_(?:CHILD|IKE)_I\d?: (?:\d+ second timeout exceeded|max number of retransmissions)/,
+    code: "REKEY_FAILURE",
+    confidence: 0.75,
+  }),
+  r({
     // IKEv2 creates the first child SA inside IKE_AUTH: a CREATE_CHILD_SA exchange that fails is
     // a rekey (or an added child) refused for a cause other than proposals or selectors
     // (INVALID_SYNTAX, TEMPORARY_FAILURE, CHILD_SA_NOT_FOUND...).
@@ -2110,7 +2120,7 @@ const IDLE: Rule[] = [
     id: "idle.timeout",
     keywords: ["idle", "inactivity", "no traffic", "inactive"],
     // Not a firewall's flow record ("RT_FLOW_SESSION_CLOSE: session closed idle Timeout").
-    test: /(?<!session closed )idle[ _-]?time[ _-]?out|idle time(?:r)? expired|idle time out|due to idle time\b|Reason: Idle Timeout|due to inactivity|after \d+\s*s(?:econds)? of (?:CHILD_SA )?inactivity|inactivity timeout|inactivity timer expired|no traffic (?:for|since)|closing (?:CHILD_SA|IKE_SA) .* (?:inactive|inactivity)|SIG\w+\[soft,inactive\]|has been idle for more than \d+/,
+    test: /(?<!session closed )idle[ _-]?time[ _-]?out|idle time(?:r)? expired|idle time out|due to idle time\b|Reason: Idle Timeout|due to inactivity|after \d+\s*s(?:econds)? of (?:CHILD_SA )?inactivity|inactivity timeout|inactivity timer expired|no traffic (?:for|since)|closing (?:CHILD_SA|IKE_SA) .* (?:inactive|inactivity)|SIG\w+\[soft,inactive\]|has been idle for more than \d+|not replacing stale (?:IPsec|ISAKMP|IKE|Child) SA: inactive for \d+s/,
     code: "IDLE_TIMEOUT",
     confidence: 0.85,
   }),
@@ -2535,7 +2545,7 @@ const DOWN: Rule[] = [
       "pluto exited",
       "killing charon due to",
       "assertion failed",
-      "main process exited, code=dumped",
+      "main process exited, code=",
       "failed with result 'core-dump'",
       "failed with result 'signal'",
       "failed with result 'watchdog'",
@@ -2544,7 +2554,7 @@ const DOWN: Rule[] = [
       "no socket implementation registered",
     ],
     // systemd and the kernel report the IKE daemon's crash in their own words.
-    test: /charon has died|killing ourself, received critical signal|initialization failed - aborting charon|charon refused to be started|no address could be bound|failed to bind to address \S+\[500\]|!pluto failure!|\bPluto exited\b|Killing charon due to\b|(?:FATAL|ABORT): ASSERTION FAILED|\b(?:ipsec|strongswan(?:-starter|-swanctl)?|libreswan|openswan|racoon)\.service: (?:Main process exited, code=dumped|Failed with result '(?:core-dump|signal|watchdog)')|\b(?:charon(?:-systemd)?|pluto|starter|racoon|iked|kmd)\[\d+\]: segfault at |segfault at \w+ ip \w+ sp \w+ error \d+ in (?:charon(?:-systemd)?|libcharon|libstrongswan|pluto|racoon|iked)\b|\((?:charon|pluto)\) has been killed by sig \d+|no socket implementation registered/,
+    test: /charon has died|killing ourself, received critical signal|initialization failed - aborting charon|charon refused to be started|no address could be bound|failed to bind to address \S+\[500\]|!pluto failure!|\bPluto exited\b|Killing charon due to\b|(?:FATAL|ABORT): ASSERTION FAILED|\b(?:ipsec|strongswan(?:-starter|-swanctl)?|libreswan|openswan|racoon)\.service: (?:Main process exited, code=(?:dumped|killed, status=(?:6\/ABRT|11\/SEGV|9\/KILL))|Failed with result '(?:core-dump|signal|watchdog)')|\b(?:charon(?:-systemd)?|pluto|starter|racoon|iked|kmd)\[\d+\]: segfault at |segfault at \w+ ip \w+ sp \w+ error \d+ in (?:charon(?:-systemd)?|libcharon|libstrongswan|pluto|racoon|iked)\b|\((?:charon|pluto)\) has been killed by sig \d+|no socket implementation registered/,
     code: "TUNNEL_DOWN_OTHER",
     phase: null,
     confidence: 0.7,
