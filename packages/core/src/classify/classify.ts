@@ -154,13 +154,16 @@ interface ResolvedCode {
   clears?: LogFaultCode[];
 }
 
+const proposalMismatchOf = (phase: IkePhase): LogFaultCode =>
+  phase === "2" ? "IPSEC_PROPOSAL_MISMATCH" : "IKE_PROPOSAL_MISMATCH";
+
 function resolveCode(rule: Rule, match: RegExpExecArray, phase: IkePhase | null, message: string): ResolvedCode {
   switch (rule.code) {
     case "PROPOSAL": {
       // Without an exchange named, IKEv1's "<notify> error notify" wording is most often a
       // quick-mode (phase 2) answer, IKEv2's "notify error" an IKE_SA_INIT (phase 1) answer.
       const resolved = phase ?? (/error notify/.test(message) ? "2" : "1");
-      return { code: resolved === "2" ? "IPSEC_PROPOSAL_MISMATCH" : "IKE_PROPOSAL_MISMATCH", phase: resolved } as const;
+      return { code: proposalMismatchOf(resolved), phase: resolved };
     }
     case "INVALID_ID":
       // On the ISAKMP/IKE SA itself it is an identity problem; on a child SA, the selectors.
@@ -287,6 +290,11 @@ function stateResult(
   };
 }
 
+// AWS writes a record's phase states in any case ("Established", "established", "DOWN").
+const isEstablished = (state: string | undefined) => state?.toLowerCase() === "established";
+const isDown = (state: string | undefined) => state?.toLowerCase() === "down";
+const isNotUp = (state: string | undefined) => isDown(state) || state?.toLowerCase() === "negotiating";
+
 /**
  * What a record's state fields say when its message names no fault: a phase down is the tunnel
  * down; both phases established is the tunnel up only in a record with no message (a periodic
@@ -300,13 +308,11 @@ function classifyAwsStates(fields: ParsedFields, vendor: Vendor, message: string
     return stateResult(fields, vendor, "INFO", null, 0.7, "status UP", ["BGP_SESSION_DOWN"]);
   const p1 = fields.ikePhase1State;
   const p2 = fields.ikePhase2State;
-  const isP1Down = p1 === "Down" || p1 === "down" || p1 === "DOWN";
-  const isP2Down = p2 === "Down" || p2 === "down" || p2 === "DOWN";
-  if (isP1Down || isP2Down) {
-    const phase = isP1Down ? "1" : "2";
+  if (isDown(p1) || isDown(p2)) {
+    const phase = isDown(p1) ? "1" : "2";
     return stateResult(fields, vendor, "TUNNEL_DOWN_OTHER", phase, 0.6, `ike_phase${phase}_state Down`);
   }
-  if (message === "" && p1?.toLowerCase() === "established" && p2?.toLowerCase() === "established") {
+  if (message === "" && isEstablished(p1) && isEstablished(p2)) {
     return stateResult(fields, vendor, "TUNNEL_UP", "2", 0.6, "both IKE phases Established");
   }
   return undefined;
@@ -474,12 +480,6 @@ function classifyText(textLine: string, isMalformedJson: boolean, options: Class
   return unknown(isDump ? "packet dump, not a message" : "no rule recognises this line", vendor, fields);
 }
 
-const isEstablished = (state: string | undefined) => state?.toLowerCase() === "established";
-const isNotUp = (state: string | undefined) => {
-  const lower = state?.toLowerCase();
-  return lower === "negotiating" || lower === "down";
-};
-
 /**
  * AWS logs "received DELETE for Phase 2 SA" at every rekey, when the peer removes the SA the new
  * one replaced; the record's own states then still say both phases are Established. Only a
@@ -499,9 +499,9 @@ function isRoutineDelete(result: Classification, fields: ParsedFields): boolean 
 function proposalPhaseOfStates(result: Classification, fields: ParsedFields): Classification {
   if (result.code !== "IKE_PROPOSAL_MISMATCH" && result.code !== "IPSEC_PROPOSAL_MISMATCH") return result;
   const { ikePhase1State: p1, ikePhase2State: p2 } = fields;
-  const code =
-    isEstablished(p1) && isNotUp(p2) ? "IPSEC_PROPOSAL_MISMATCH" : isNotUp(p1) ? "IKE_PROPOSAL_MISMATCH" : result.code;
-  return code === result.code ? result : { ...result, code, phase: code === "IKE_PROPOSAL_MISMATCH" ? "1" : "2" };
+  const phase = isEstablished(p1) && isNotUp(p2) ? "2" : isNotUp(p1) ? "1" : undefined;
+  if (phase === undefined || proposalMismatchOf(phase) === result.code) return result;
+  return { ...result, code: proposalMismatchOf(phase), phase };
 }
 
 function classifyAwsRecord(record: AwsRecord, options: ClassifyOptions): Classification {
