@@ -246,7 +246,11 @@ function classifyMessage(
   fields: ParsedFields,
   found: Found,
 ): Classification | undefined {
-  const hit = applyRules(message, found, isTunnelContext(message, vendor, fields));
+  let hit = applyRules(message, found);
+  // Only the rare line whose first matching rule needs a tunnel's context pays for the check, and
+  // without that context the search runs again past such rules.
+  if (hit?.rule.needsTunnelContext && !isTunnelContext(message, vendor, fields))
+    hit = applyRules(message, found, false);
   if (!hit) return undefined;
   const { rule, match } = hit;
   const contextPhase =
