@@ -1765,6 +1765,28 @@ describe("AWS tunnel activity and BGP records (JSON as CloudWatch Logs delivers 
     expect(text).toMatchObject({ code: "IKE_AUTH_FAILURE", vendor: "aws" });
   });
 
+  it("reads a record after what the AWS CLI or a syslog relay printed before it", () => {
+    const record = JSON.stringify({
+      event_timestamp: 1_709_550_633,
+      details: "No Proposal Match Found by AWS",
+      dpd_enabled: true,
+      nat_t_detected: false,
+      ike_phase1_state: "established",
+      ike_phase2_state: "negotiating",
+    });
+    for (const line of [
+      `2024-03-04T11:10:33.000000+00:00 vpn-07b2e4c6a8d0f1325-52.57.201.144 ${record}`,
+      `EVENTS\t1709550633412\t${record}\t1709550633000`,
+      `Mar  4 11:10:34 relay01 cwlogs: ${record}`,
+    ]) {
+      const result = classifyLine(line);
+      expect(result).toMatchObject({ code: "IPSEC_PROPOSAL_MISMATCH", phase: "2", vendor: "aws" });
+      expect(result.fields).toMatchObject({ epochMs: 1_709_550_633_000, ikePhase2State: "negotiating" });
+    }
+    // A strongSwan line that prints a JSON object is still a strongSwan line.
+    expect(classifyLine('charon: 09[CFG] loaded {"name":"tunnel1"}').vendor).toBe("strongswan");
+  });
+
   it("reads VPC Route Server peer records, which carry the same BGP fields under resource_arn", () => {
     const down = classifyLine(
       JSON.stringify({

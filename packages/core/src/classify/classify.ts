@@ -432,9 +432,32 @@ export function classifyLine(input: string | Uint8Array, options: ClassifyOption
       if (wrapped !== undefined) return classifyLine(wrapped, options);
     }
   }
+  const prefixed = isMalformedJson ? undefined : prefixedAwsRecord(line);
+  if (prefixed) return classifyAwsRecord(prefixed, options);
   const joined = mayHoldPlaceholder(line) ? joinPlaceholderWords(line) : line;
   const result = classifyText(joined, isMalformedJson, options);
   return joined === line ? result : withPlaceholdersRestored(result, line);
+}
+
+/**
+ * An AWS tunnel or BGP record after what a tool printed before it: `aws logs tail` (time and log
+ * stream), `aws logs get-log-events --output text` (EVENTS and the ingestion time, the event's
+ * time after it), a Logs Insights export (its @timestamp) or a syslog relay's header.
+ */
+function prefixedAwsRecord(line: string): AwsRecord | undefined {
+  const start = line.indexOf('{"');
+  if (start <= 0) return undefined;
+  const end = line.lastIndexOf("}");
+  if (end <= start) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(line.slice(start, end + 1));
+  } catch {
+    return undefined;
+  }
+  return parsed && typeof parsed === "object" && !Array.isArray(parsed)
+    ? readAwsRecord(parsed as Record<string, unknown>)
+    : undefined;
 }
 
 /** A text line (or a JSON record that did not parse) after its placeholders were joined. */
