@@ -722,6 +722,28 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "NAT_T_ISSUE",
     "1",
   ],
+  // Libreswan's Linux audit records: an SA started (res=success) is up; one that failed to start
+  // (res=failed, no cause given) or was destroyed is down, in the phase its record type names.
+  [
+    'type=CRYPTO_IKE_SA msg=audit(1772532902.114:2231): pid=1204 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:ipsec_t:s0 msg=\'op=start direction=initiator conn-name="aws-t1" connstate=7 ike-version=2.0 auth=PRESHARED_KEY cipher=aes_gcm_16 ksize=256 integ=none prf=sha256 pfs=MODP2048  raddr=52.1.2.3 exe="/usr/libexec/ipsec/pluto" hostname=? addr=198.51.100.7 terminal=? res=success\'',
+    "TUNNEL_UP",
+    "1",
+  ],
+  [
+    'type=CRYPTO_IKE_SA msg=audit(1772532960.503:2240): pid=1204 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:ipsec_t:s0 msg=\'op=start direction=initiator conn-name="aws-t2" connstate=9 ike-version=1 auth=PRESHARED_KEY cipher=aes ksize=128 integ=sha1 prf=sha1 pfs=MODP1024  raddr=52.4.5.6 exe="/usr/libexec/ipsec/pluto" hostname=? addr=198.51.100.7 terminal=? res=failed\'',
+    "TUNNEL_DOWN_OTHER",
+    "1",
+  ],
+  [
+    'type=CRYPTO_IPSEC_SA msg=audit(1772532902.120:2232): pid=1204 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:ipsec_t:s0 msg=\'op=start conn-name="aws-t1" connstate=8, satype=ipsec-esp samode=tunnel cipher=AES_GCM_C ksize=256 integ=NONE in-spi=3170410937(0xbcf7c2b9) out-spi=2884121419(0xabe7a54b) in-ipcomp=0(0x00000000) out-ipcomp=0(0x00000000) raddr=52.1.2.3 exe="/usr/libexec/ipsec/pluto" hostname=? addr=198.51.100.7 terminal=? res=success\'',
+    "TUNNEL_UP",
+    "2",
+  ],
+  [
+    'Mar  3 10:15:02 gw audit[1204]: CRYPTO_IPSEC_SA pid=1204 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:ipsec_t:s0 msg=\'op=destroy conn-name="aws-t1" connstate=8, satype=ipsec-esp samode=tunnel cipher=AES_GCM_C ksize=256 integ=NONE in-spi=3170410937(0xbcf7c2b9) out-spi=2884121419(0xabe7a54b) in-ipcomp=0(0x00000000) out-ipcomp=0(0x00000000) raddr=52.1.2.3 exe="/usr/libexec/ipsec/pluto" hostname=? addr=198.51.100.7 terminal=? res=success\'',
+    "TUNNEL_DOWN_OTHER",
+    "2",
+  ],
   // A CloudWatch Logs subscription batch of one event; an AWS tunnel record exported as a JSON
   // string; a rekey's exchange chatter with both phases up is routine, not the tunnel coming up.
   [
@@ -2029,6 +2051,15 @@ describe("vendors", () => {
     ],
     // `grep pluto /var/log/*` prefixes the file name.
     ["/var/log/auth.log:Oct 24 15:10:05 pi pluto[877]: reapchild failed with errno=10 No child processes", "libreswan"],
+    // pluto's Linux audit records, from audit.log and as journald shows them.
+    [
+      'type=CRYPTO_IKE_SA msg=audit(1772532902.114:2231): pid=1204 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:ipsec_t:s0 msg=\'op=start direction=initiator conn-name="aws-t1" connstate=7 ike-version=2.0 auth=PRESHARED_KEY cipher=aes_gcm_16 ksize=256 integ=none prf=sha256 pfs=MODP2048  raddr=52.1.2.3 exe="/usr/libexec/ipsec/pluto" hostname=? addr=198.51.100.7 terminal=? res=success\'',
+      "libreswan",
+    ],
+    [
+      'Mar  3 10:15:02 gw audit[1204]: CRYPTO_IPSEC_SA pid=1204 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:ipsec_t:s0 msg=\'op=destroy conn-name="aws-t1" connstate=8, satype=ipsec-esp samode=tunnel cipher=AES_GCM_C ksize=256 integ=NONE in-spi=3170410937(0xbcf7c2b9) out-spi=2884121419(0xabe7a54b) in-ipcomp=0(0x00000000) out-ipcomp=0(0x00000000) raddr=52.1.2.3 exe="/usr/libexec/ipsec/pluto" hostname=? addr=198.51.100.7 terminal=? res=success\'',
+      "libreswan",
+    ],
     // Devices that log everything through one syslog, by their IKE, IPsec and BGP messages.
     [
       "IPSEC/4/IPSECNEGOFAIL: OID 1.3.6.1.4.1.2011.6.122.26.6.14 IPSec tunnel negotiation fails. (Ifindex=7, SeqNum=10, Reason=rekey fail, ReasonCode=17, PeerAddress=203.0.113.20, PeerPort=500)",

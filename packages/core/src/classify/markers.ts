@@ -45,7 +45,7 @@ const MARKERS = {
     "ike_sa ",
     "child_sa ",
   ],
-  libreswan: ["#", "state_", "packet from", "| "],
+  libreswan: ["#", "state_", "packet from", "| ", "crypto_ike_sa", "crypto_ipsec_sa"],
   juniper: [
     "kmd_",
     "rpd_bgp",

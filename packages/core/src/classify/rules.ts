@@ -274,6 +274,44 @@ const GOOGLE_STATUS: Rule[] = [
   }),
 ];
 
+// The Linux audit records Libreswan's pluto writes for each SA (linux_audit.c): CRYPTO_IKE_SA for
+// the IKE SA, CRYPTO_IPSEC_SA for the IPsec SA; op=start with res=success when one is up, op=start
+// with res=failed when one failed to establish (no cause is given), op=destroy when one is deleted.
+const LINUX_AUDIT: Rule[] = [
+  r({
+    id: "up.linux-audit-ike-sa",
+    keywords: ["crypto_ike_sa"],
+    test: /\bCRYPTO_IKE_SA\b.*?\bop=start\b.*\bres=success\b/,
+    code: "TUNNEL_UP",
+    phase: "1",
+    confidence: 0.9,
+  }),
+  r({
+    id: "up.linux-audit-ipsec-sa",
+    keywords: ["crypto_ipsec_sa"],
+    test: /\bCRYPTO_IPSEC_SA\b.*?\bop=start\b.*\bres=success\b/,
+    code: "TUNNEL_UP",
+    phase: "2",
+    confidence: 0.9,
+  }),
+  r({
+    id: "down.linux-audit-ike-sa",
+    keywords: ["crypto_ike_sa"],
+    test: /\bCRYPTO_IKE_SA\b.*?\bop=(?:start\b.*\bres=failed\b|destroy\b)/,
+    code: "TUNNEL_DOWN_OTHER",
+    phase: "1",
+    confidence: 0.7,
+  }),
+  r({
+    id: "down.linux-audit-ipsec-sa",
+    keywords: ["crypto_ipsec_sa"],
+    test: /\bCRYPTO_IPSEC_SA\b.*?\bop=(?:start\b.*\bres=failed\b|destroy\b)/,
+    code: "TUNNEL_DOWN_OTHER",
+    phase: "2",
+    confidence: 0.7,
+  }),
+];
+
 // Huawei's fault causes as expression alternatives: the listed names, and the responder's
 // "phase1 proposal <parameter> mismatch" forms.
 const HUAWEI_REASON_PATTERNS = [
@@ -3153,6 +3191,7 @@ export const RULES: readonly Rule[] = [
   ...BENIGN,
   ...GOOGLE_STATUS,
   ...REASON_CODES,
+  ...LINUX_AUDIT,
   ...CHINESE,
   ...JAPANESE,
   ...NAT_T,
