@@ -1800,6 +1800,7 @@ describe("AWS tunnel activity and BGP records (JSON as CloudWatch Logs delivers 
       `2024-03-04T11:10:33.000000+00:00 vpn-07b2e4c6a8d0f1325-52.57.201.144 ${record}`,
       `EVENTS\t1709550633412\t${record}\t1709550633000`,
       `Mar  4 11:10:34 relay01 cwlogs: ${record}`,
+      `2024-03-04 11:10:33.000,"${record.replaceAll('"', '""')}"`,
     ]) {
       const result = classifyLine(line);
       expect(result).toMatchObject({ code: "IPSEC_PROPOSAL_MISMATCH", phase: "2", vendor: "aws" });

@@ -442,16 +442,18 @@ export function classifyLine(input: string | Uint8Array, options: ClassifyOption
 /**
  * An AWS tunnel or BGP record after what a tool printed before it: `aws logs tail` (time and log
  * stream), `aws logs get-log-events --output text` (EVENTS and the ingestion time, the event's
- * time after it), a Logs Insights export (its @timestamp) or a syslog relay's header.
+ * time after it), a Logs Insights export (its @timestamp; in CSV the record is quoted, its own
+ * quotes doubled) or a syslog relay's header.
  */
 function prefixedAwsRecord(line: string): AwsRecord | undefined {
   const start = line.indexOf('{"');
   if (start <= 0) return undefined;
   const end = line.lastIndexOf("}");
   if (end <= start) return undefined;
+  const json = line.slice(start, end + 1);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(line.slice(start, end + 1));
+    parsed = JSON.parse(json.startsWith('{""') ? json.replaceAll('""', '"') : json);
   } catch {
     return undefined;
   }
