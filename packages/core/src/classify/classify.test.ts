@@ -1853,6 +1853,18 @@ describe("fields", () => {
     expect(result.fields.peerIp).toBeUndefined();
   });
 
+  it("reads the connection, peer and SPIs (in hex) from Libreswan's audit record", () => {
+    const result = classifyLine(
+      'type=CRYPTO_IPSEC_SA msg=audit(1772532902.120:2232): pid=1204 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:ipsec_t:s0 msg=\'op=start conn-name="aws-t1" connstate=8, satype=ipsec-esp samode=tunnel cipher=AES_GCM_C ksize=256 integ=NONE in-spi=3170410937(0xbcf7c2b9) out-spi=2884121419(0xabe7a54b) in-ipcomp=0(0x00000000) out-ipcomp=0(0x00000000) raddr=52.1.2.3 exe="/usr/libexec/ipsec/pluto" hostname=? addr=198.51.100.7 terminal=? res=success\'',
+    );
+    expect(result).toMatchObject({ vendor: "libreswan", code: "TUNNEL_UP", phase: "2" });
+    expect(result.fields).toMatchObject({
+      connectionName: "aws-t1",
+      peerIp: "52.1.2.3",
+      spi: ["bcf7c2b9", "abe7a54b"],
+    });
+  });
+
   it("reads the connection from strongSwan 6's '[name|n]' prefix, not from a child SA named after it", () => {
     const result = classifyLine(
       "Dec  3 10:00:00 gw charon-systemd[123]: [IKE] [aws-tun1|1] inbound CHILD_SA child{2} established with SPIs c27c0e3f_i 47b8fd3e_o and TS 0.0.0.0/0 === 10.0.1.11/32",

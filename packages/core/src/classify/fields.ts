@@ -59,15 +59,17 @@ const LOCAL_LABELS = [
   // SonicWall names the firewall itself: "fw=203.0.113.1".
   "fw=",
 ];
+// Libreswan's audit records give each SPI in decimal, then in hex: "in-spi=3170410937(0xbcf7c2b9)".
 const SPI =
-  /SPI[:= ]+(?:0x)?([0-9a-fA-F]{8})\b|SPIs ([0-9a-f]{8})_i ([0-9a-f]{8})_o|spi[:=]((?:0x)?[0-9a-fA-F]{8,16}(?::[0-9a-f]{16})?)/;
+  /\bin-spi=\d+\(0x([0-9a-f]{8})\) out-spi=\d+\(0x([0-9a-f]{8})\)|SPI[:= ]+(?:0x)?([0-9a-fA-F]{8})\b|SPIs ([0-9a-f]{8})_i ([0-9a-f]{8})_o|spi[:=]((?:0x)?[0-9a-fA-F]{8,16}(?::[0-9a-f]{16})?)/;
 const MESSAGE_ID =
   /[Mm]essage ID:? (\d+)|msgid=([0-9a-fA-F]+)|(?:request|response) (\d+) \[|mess id (0x[0-9a-f]+)|\(id=(\w+)\)/;
 const NOTIFY = new RegExp(`\\b(${NOTIFY_NAMES.join("|")})\\b|N\\((${Object.keys(SHORT_NOTIFY_NAMES).join("|")})\\)`);
 const TUNNEL_ID = /\b(vpn-[0-9a-f]{8,17}|vco-[\w*]+|tun-[\w*]+)\b|tunnel-id: ?(\d+)/;
 const STRONGSWAN_CONN =
   /<([^|>]+)\|\d+>|^(?:\d{2})?\[[A-Z]{3}\d?\] \[([^|\]\s]+)\|\d+\]|\b(?:IKE_SA|CHILD_SA) ([\w.-]+)[[{]\d+[\]}]/;
-const LIBRESWAN_CONN = /^(?:\d{3} )?"([^"]+)"/;
+// pluto's lines start with the connection's name; its audit records name it as conn-name="...".
+const LIBRESWAN_CONN = /^(?:\d{3} )?"([^"]+)"|\bconn-name="([^"]+)"/;
 const JUNIPER_VPN = /VPN: ?([\w.-]+)|vpn name: ?([\w.-]+)/;
 const OPENIKED_POLICY = /\bpolicy '([^']+)'/;
 const IKE_VERSION = /IKE ?[Vv]ersion:? ?([12])\b|\bIKEv([12])\b|\bikev([12])\b/;
@@ -87,7 +89,7 @@ export function extractFields(message: string, vendor: Vendor, into: ParsedField
   }
   if (found.has(MARK.spi)) {
     const spi = SPI.exec(message);
-    if (spi) into.spi = [spi[1], spi[2], spi[3], spi[4]].filter((v): v is string => Boolean(v));
+    if (spi) into.spi = spi.slice(1).filter((v): v is string => Boolean(v));
   }
   if (found.has(MARK.messageId)) {
     const messageId = MESSAGE_ID.exec(message);
