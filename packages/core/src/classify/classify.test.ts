@@ -722,10 +722,17 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "NAT_T_ISSUE",
     "1",
   ],
-  // Libreswan's Linux audit records: an SA started (res=success) is up; one that failed to start
-  // (res=failed, no cause given) or was destroyed is down, in the phase its record type names.
+  // Libreswan 4's rekey state expiring before the exchange completed.
   [
-    'type=CRYPTO_IKE_SA msg=audit(1772532902.114:2231): pid=1204 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:ipsec_t:s0 msg=\'op=start direction=initiator conn-name="aws-t1" connstate=7 ike-version=2.0 auth=PRESHARED_KEY cipher=aes_gcm_16 ksize=256 integ=none prf=sha256 pfs=MODP2048  raddr=52.1.2.3 exe="/usr/libexec/ipsec/pluto" hostname=? addr=198.51.100.7 terminal=? res=success\'',
+    'Mar  4 17:05:44 vpn-gw01 pluto[2143]: "alibaba-ipsec" #6: expiring STATE_V2_REKEY_CHILD_I0 state. Possible message id deadlock? parent #1 unacknowledged 1 next message id=14 ike exchange window 1',
+    "REKEY_FAILURE",
+    "2",
+  ],
+  // Libreswan's Linux audit records: an SA started (res=success) is up; one that failed to start
+  // (res=failed, no cause given) or was destroyed is down, in the phase its record type names;
+  // auditd's enriched format adds the names it resolved after a group separator.
+  [
+    'type=CRYPTO_IKE_SA msg=audit(1772532902.114:2231): pid=1204 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:ipsec_t:s0 msg=\'op=start direction=initiator conn-name="aws-t1" connstate=7 ike-version=2.0 auth=PRESHARED_KEY cipher=aes_gcm_16 ksize=256 integ=none prf=sha256 pfs=MODP2048  raddr=52.1.2.3 exe="/usr/libexec/ipsec/pluto" hostname=? addr=198.51.100.7 terminal=? res=success\'\u001dUID="root" AUID="unset"',
     "TUNNEL_UP",
     "1",
   ],

@@ -24,11 +24,12 @@ import { VPN_VOCABULARY } from "./vocabulary.ts";
 /** Longer lines are not log lines (or were concatenated by a broken shipper). */
 export const MAX_LINE_LENGTH = 16 * 1024;
 
-// C0 controls other than tab, DEL and lone surrogates: not text.
+// C0 controls other than tab and the group separator, DEL and lone surrogates: not text. (auditd's
+// enriched records put a group separator before the names it resolved: `res=success'\x1dUID="root"`.)
 // Checked only on lines where the keyword scan saw a control or non-ASCII character.
 const CONTROL_OR_LONE_SURROGATE =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001c\u001e\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const REPLACEMENT_CHARACTERS = /\ufffd/g;
 
 /**

@@ -1896,10 +1896,10 @@ const CHILD_FAILED: Rule[] = [
 const REKEY: Rule[] = [
   r({
     // Libreswan: a rekey or replace exchange of an established SA that got no (acceptable)
-    // answer before its timeout.
+    // answer before its timeout, or whose state expired waiting ("Possible message id deadlock?").
     id: "rekey.libreswan-unanswered",
     keywords: ["state_v2_rekey_"],
-    test: /STATE_V2_REKEY_(?:CHILD|IKE)_I\d?: (?:\d+ second timeout exceeded|max number of retransmissions)/,
+    test: /STATE_V2_REKEY_(?:CHILD|IKE)_I\d?: (?:\d+ second timeout exceeded|max number of retransmissions)|expiring STATE_V2_REKEY_(?:CHILD|IKE)_\w+ state\b/,
     code: "REKEY_FAILURE",
     confidence: 0.75,
   }),
