@@ -722,6 +722,12 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "NAT_T_ISSUE",
     "1",
   ],
+  // Libreswan 5 names the IKE SA's state after the exchange it waits in: IKE_AUTH_I is phase 1's.
+  [
+    '2025-06-14T09:02:13+00:00 edge-fw2 pluto[903]: "cgw-tun1" #3: encountered fatal error in state IKE_AUTH_I',
+    "TUNNEL_DOWN_OTHER",
+    "1",
+  ],
   // Libreswan 4's rekey state expiring before the exchange completed.
   [
     'Mar  4 17:05:44 vpn-gw01 pluto[2143]: "alibaba-ipsec" #6: expiring STATE_V2_REKEY_CHILD_I0 state. Possible message id deadlock? parent #1 unacknowledged 1 next message id=14 ike exchange window 1',

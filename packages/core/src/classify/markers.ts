@@ -96,6 +96,8 @@ const MARKERS = {
   ikeVersion: ["ike version", "ikeversion", "ikev1", "ikev2"],
   phase1Definite: [
     "initial exchange",
+    "in state ike_auth_",
+    ": ike_auth_",
     "unsecured informational",
     "phase1 proposal",
     "phase 1 proposal",
