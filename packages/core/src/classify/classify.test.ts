@@ -722,6 +722,23 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "NAT_T_ISSUE",
     "1",
   ],
+  // The ASA: an encrypted main mode packet that decrypts to invalid payloads (another PSK); the
+  // phase 2 encapsulation check with NAT-T on one side only; a NAT-T keepalive is the tunnel's.
+  [
+    "[IKEv1]Group = 34.202.11.90, IP = 34.202.11.90, Received encrypted Oakley Main Mode packet with invalid payloads, MessID = 0",
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
+  [
+    "Mar 03 2026 11:40:02 asa01 : %ASA-5-713257: Group = 81.2.69.163, IP = 81.2.69.163, Phase 2 failure:  Mismatched attribute types for class Encapsulation Mode:  Rcv'd: UDP Tunnel(NAT-T)  Cfg'd: Tunnel",
+    "NAT_T_ISSUE",
+    "2",
+  ],
+  [
+    "<167>Mar 03 2026 11:04:00: %ASA-7-710007: NAT-T keepalive received from 100.64.17.9/4500 to outside:192.0.2.50/4500",
+    "INFO",
+    null,
+  ],
   // Libreswan 5 names the IKE SA's state after the exchange it waits in: IKE_AUTH_I is phase 1's.
   [
     '2025-06-14T09:02:13+00:00 edge-fw2 pluto[903]: "cgw-tun1" #3: encountered fatal error in state IKE_AUTH_I',

@@ -53,9 +53,9 @@ const ASA_VPN_MESSAGE =
 // Cisco ASA/FTD firewall messages (denies, connection build and teardown, NAT, ICMP, permitted
 // TCP, FTD's connection events) and its own administrators' logins: never tunnel lines, whatever
 // they say ("Teardown UDP connection ... due to idle timeout", "User authentication failed: ...
-// Uname: admin", a connection event for UDP/500).
+// Uname: admin", a connection event for UDP/500). 710007 (a NAT-T keepalive received) is the tunnel's.
 const ASA_FIREWALL_MESSAGE =
-  /%(?:ASA|FTD|PIX)-(?:\w+-)?\d-(?:106\d{3}|30[2-5]\d{3}|313\d{3}|430\d{3}|605\d{3}|611\d{3}|710\d{3}):/;
+  /%(?:ASA|FTD|PIX)-(?:\w+-)?\d-(?:106\d{3}|30[2-5]\d{3}|313\d{3}|430\d{3}|605\d{3}|611\d{3}|710(?!007)\d{3}):/;
 // Fortinet key=value logs of anything but VPN and routing events: traffic and UTM records, system,
 // admin, user-authentication and mail events ("SSL connection failed", "AUTH_FAIL_USER", STARTTLS).
 // Routing events carry the BGP sessions over the tunnels ("BGP: %BGP-5-ADJCHANGE: ...").

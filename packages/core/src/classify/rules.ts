@@ -689,10 +689,11 @@ const NAT_T: Rule[] = [
     confidence: 0.75,
   }),
   r({
-    // The ASA's phase 2 attribute check: one end proposes ESP in UDP (NAT-T), the other plain ESP.
+    // The ASA's phase 2 attribute check: one end proposes ESP in UDP (NAT-T), the other plain ESP
+    // (the UDP mode written "UDP-Tunnel", "UDP Tunnel(NAT-T)" or the like).
     id: "natt.asa-encapsulation-mode",
     keywords: ["class encapsulation mode"],
-    test: /class Encapsulation Mode:\s+Rcv'd: (?:UDP-(?:Tunnel|Transport)\s+Cfg'd: (?:Tunnel|Transport)|(?:Tunnel|Transport)\s+Cfg'd: UDP-(?:Tunnel|Transport))\b/,
+    test: /class Encapsulation Mode:\s+Rcv'd: (?:\S*(?:UDP|NAT-T)\S*(?: \S+)?\s+Cfg'd: (?:Tunnel|Transport)\b|(?:Tunnel|Transport)\s+Cfg'd: \S*(?:UDP|NAT-T))/,
     code: "NAT_T_ISSUE",
     phase: "2",
     confidence: 0.8,
@@ -1126,8 +1127,11 @@ const AUTH: Rule[] = [
       "computed hash does not match",
       "ikmp_hash_fail",
       "ike hash failed",
+      "main mode packet with invalid payloads",
     ],
-    test: /failed to decrypt (?:IKE )?packet from|could not decrypt payloads|decryption (?:failed|was unsuccessful)|problems decrypting packet|HASH_V1 payload|was not encrypted and it should.ve been|failed its sanity check or is malformed|message parsing failed|sending notification PAYLOAD_MALFORMED\b|next payload type of ISAKMP (?:Hash|Identification) Payload has an unknown value|byte \d+ of ISAKMP (?:Hash|Identification) Payload must be zero|\d+-byte length of ISAKMP (?:Hash|Identification) Payload is larger than can fit|\bprobable authentication \(pre-?shared secret\) failure|computed hash does not match hash received from peer|\bIKMP_HASH_FAIL\b|\bIKE hash failed\b/,
+    // The ASA's "Received encrypted Oakley Main Mode packet with invalid payloads": the peer's
+    // encrypted main mode message decrypted to garbage, under a key made from another PSK.
+    test: /encrypted (?:Oakley )?Main Mode packet with invalid payloads|failed to decrypt (?:IKE )?packet from|could not decrypt payloads|decryption (?:failed|was unsuccessful)|problems decrypting packet|HASH_V1 payload|was not encrypted and it should.ve been|failed its sanity check or is malformed|message parsing failed|sending notification PAYLOAD_MALFORMED\b|next payload type of ISAKMP (?:Hash|Identification) Payload has an unknown value|byte \d+ of ISAKMP (?:Hash|Identification) Payload must be zero|\d+-byte length of ISAKMP (?:Hash|Identification) Payload is larger than can fit|\bprobable authentication \(pre-?shared secret\) failure|computed hash does not match hash received from peer|\bIKMP_HASH_FAIL\b|\bIKE hash failed\b/,
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.7,
