@@ -722,6 +722,24 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "NAT_T_ISSUE",
     "1",
   ],
+  // Dead peer detection finding the peer down (PAN-OS); SonicWall's responder finding no policy for
+  // the proposed network; Meraki's dashboard event log export of a VPN connectivity change.
+  ["IKE DPD: peer 52.95.119.201 is down. Deleting IKE SA.", "DPD_TIMEOUT", "1"],
+  [
+    "01/14/2025 11:04:33.210\tError\tVPN IKE\tIKE Responder: No match for proposed remote network address\t52.58.201.7, 500\t81.2.69.142, 500, X1\tVPN Policy: AWS-T2",
+    "TRAFFIC_SELECTOR_MISMATCH",
+    "2",
+  ],
+  [
+    "Jan 14 10:35:02\tVPN connectivity change\tvpn_type: 'site-to-site', peer_contact: '52.58.201.7:500', peer_ident: 'aws-tgw-t1', connectivity: 'false'",
+    "TUNNEL_DOWN_OTHER",
+    null,
+  ],
+  [
+    "Jan 14 10:41:27\tVPN connectivity change\tvpn_type: 'site-to-site', peer_contact: '52.58.201.7:500', peer_ident: 'aws-tgw-t1', connectivity: 'true'",
+    "TUNNEL_UP",
+    null,
+  ],
   // The ASA: an encrypted main mode packet that decrypts to invalid payloads (another PSK); the
   // phase 2 encapsulation check with NAT-T on one side only; a NAT-T keepalive is the tunnel's.
   [
