@@ -722,6 +722,29 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "NAT_T_ISSUE",
     "1",
   ],
+  // Alibaba Cloud's VPN Gateway events as EventBridge delivers them: the type names phase and outcome.
+  [
+    '{"id":"7e2d5c8b-1a4f-4b9e-8c3d-5f6a0b1c2d3e","source":"acs.vpn","specversion":"1.0","type":"vpn:CloudMonitor:IpsecPhase1NegoFailed","subject":"acs:vpn:cn-beijing:1807346612059934:vpnconnection/vco-2zeq7w1vh3n8k2p5s6xle","time":"2026-03-03T10:15:02Z","data":{"instanceId":"vco-2zeq7w1vh3n8k2p5s6xle"}}',
+    "TUNNEL_DOWN_OTHER",
+    "1",
+  ],
+  [
+    '{"id":"4c1a9e7d-5b2f-4e83-9d61-0f7a3c2b8e15","source":"acs.vpn","specversion":"1.0","type":"vpn:CloudMonitor:IpsecPhase2NegoSuccess","subject":"acs:vpn:cn-shanghai:1403889573112905:vpnconnection/vco-uf6m2d8r4t1y7u3i9o5pa","time":"2026-03-03T10:16:40Z","data":{}}',
+    "TUNNEL_UP",
+    "2",
+  ],
+  [
+    '{"id":"d5c4b3a2-9180-4f7e-b6d5-c4b3a2918070","source":"acs.vpn","specversion":"1.0","type":"vpn:CloudMonitor:IpsecHealthCheckFailed","subject":"acs:vpn:cn-hangzhou:1620337485966120:vpnconnection/vco-bp1k9x3h2m7qz5w8r4tyd","time":"2026-03-03T10:20:00Z","data":{}}',
+    "TUNNEL_DOWN_OTHER",
+    null,
+  ],
+  // Alibaba's daemon names the phase 1 SA at the end of every line: that says nothing of the
+  // line's own phase.
+  [
+    "2023-12-01 06:44:21 vco-t4n8c3v6b1n9m2x5z7lqw [PROTO_ERR]: proposal.c:287:cmpsaprop_alloc(): lifetime mismatched: my:3600 peer:28800 [{remote id:11}{ph1: 47.74.200.17[500] <=> 203.117.45.90[500], 47.74.200.17 <=> 203.117.45.90}]",
+    "REKEY_FAILURE",
+    null,
+  ],
   // Dead peer detection finding the peer down (PAN-OS); SonicWall's responder finding no policy for
   // the proposed network; Meraki's dashboard event log export of a VPN connectivity change.
   ["IKE DPD: peer 52.95.119.201 is down. Deleting IKE SA.", "DPD_TIMEOUT", "1"],

@@ -312,6 +312,60 @@ const LINUX_AUDIT: Rule[] = [
   }),
 ];
 
+// Alibaba Cloud's VPN Gateway events (CloudMonitor, published to EventBridge): the event type
+// names the phase and the outcome, not the cause.
+const ALIBABA_EVENTS: Rule[] = [
+  r({
+    id: "up.alibaba-event-phase1",
+    keywords: ["ipsecphase1negosuccess"],
+    test: /\bIpsecPhase1NegoSuccess\b/,
+    code: "TUNNEL_UP",
+    phase: "1",
+    confidence: 0.9,
+  }),
+  r({
+    id: "up.alibaba-event-phase2",
+    keywords: ["ipsecphase2negosuccess"],
+    test: /\bIpsecPhase2NegoSuccess\b/,
+    code: "TUNNEL_UP",
+    phase: "2",
+    confidence: 0.9,
+  }),
+  r({
+    id: "down.alibaba-event-phase1",
+    keywords: ["ipsecphase1negofailed"],
+    test: /\bIpsecPhase1NegoFailed\b/,
+    code: "TUNNEL_DOWN_OTHER",
+    phase: "1",
+    confidence: 0.8,
+  }),
+  r({
+    id: "down.alibaba-event-phase2",
+    keywords: ["ipsecphase2negofailed"],
+    test: /\bIpsecPhase2NegoFailed\b/,
+    code: "TUNNEL_DOWN_OTHER",
+    phase: "2",
+    confidence: 0.8,
+  }),
+  r({
+    // The health check's probes through the tunnel went unanswered: the tunnel carries no traffic.
+    id: "down.alibaba-event-health-check",
+    keywords: ["ipsechealthcheckfailed"],
+    test: /\bIpsecHealthCheckFailed\b/,
+    code: "TUNNEL_DOWN_OTHER",
+    phase: null,
+    confidence: 0.75,
+  }),
+  r({
+    id: "status.alibaba-event-health-check-ok",
+    keywords: ["ipsechealthchecksuccess"],
+    test: /\bIpsecHealthCheckSuccess\b/,
+    code: "INFO",
+    phase: null,
+    confidence: 0.8,
+  }),
+];
+
 // Huawei's fault causes as expression alternatives: the listed names, and the responder's
 // "phase1 proposal <parameter> mismatch" forms.
 const HUAWEI_REASON_PATTERNS = [
@@ -3200,6 +3254,7 @@ export const RULES: readonly Rule[] = [
   ...GOOGLE_STATUS,
   ...REASON_CODES,
   ...LINUX_AUDIT,
+  ...ALIBABA_EVENTS,
   ...CHINESE,
   ...JAPANESE,
   ...NAT_T,
