@@ -745,6 +745,37 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "REKEY_FAILURE",
     null,
   ],
+  // racoon2's iked, Alibaba's daemon: an identity, the IKE version, the responder's selectors, a rekey.
+  [
+    "2024-10-28 12:44:59 vco-2zeq7w1vh3n8k2p5s6xle [PROTO_ERR]: isakmp_ident.c:1417:ident_r3recv(): peer identifier does not match [{remote id:7}{ph1: 39.105.66.214[500] <=> 124.65.188.9[500], 39.105.66.214 <=> 124.65.188.9}]",
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
+  [
+    "2024-10-28 12:44:59 vco-2zeq7w1vh3n8k2p5s6xle [PROTO_ERR]: ikev2.c:1174:responder_state0_recv(): ikev2 not acceptable by configuration [{remote id:7}{ph1: 39.105.66.214[500] <=> 124.65.188.9[500], 39.105.66.214 <=> 124.65.188.9}]",
+    "IKE_PROPOSAL_MISMATCH",
+    "1",
+  ],
+  [
+    "2024-10-28 12:44:59 vco-2zeq7w1vh3n8k2p5s6xle [PROTO_ERR]: ikev1.c:950:isakmp_ph1begin_r(): received IKEv1 request but no IKEv1 configuration for peer 124.65.188.9[500] [{remote id:7}{ph1: 39.105.66.214[500] <=> 124.65.188.9[500], 39.105.66.214 <=> 124.65.188.9}]",
+    "IKE_PROPOSAL_MISMATCH",
+    "1",
+  ],
+  [
+    "2024-10-28 12:44:59 vco-2zeq7w1vh3n8k2p5s6xle [PROTO_ERR]: ikev2_child.c:1575:ikev2_update_child(): responder's TSi does not match my selector [{remote id:7}{ph1: 39.105.66.214[500] <=> 124.65.188.9[500], 39.105.66.214 <=> 124.65.188.9}]",
+    "TRAFFIC_SELECTOR_MISMATCH",
+    "2",
+  ],
+  [
+    "2024-10-28 12:44:59 vco-2zeq7w1vh3n8k2p5s6xle [INTERNAL_ERR]: ikev2_rekey.c:177:ikev2_rekey_childsa(): failed starting rekeying [{remote id:7}{ph1: 39.105.66.214[500] <=> 124.65.188.9[500], 39.105.66.214 <=> 124.65.188.9}]",
+    "REKEY_FAILURE",
+    null,
+  ],
+  [
+    "2024-10-28 12:44:59 vco-2zeq7w1vh3n8k2p5s6xle [PROTO_ERR]: ikev2_rekey.c:465:ikev2_rekey_ikesa_responder(): unexpected rekey request (state 4) [{remote id:7}{ph1: 39.105.66.214[500] <=> 124.65.188.9[500], 39.105.66.214 <=> 124.65.188.9}]",
+    "REKEY_FAILURE",
+    null,
+  ],
   // Dead peer detection finding the peer down (PAN-OS); SonicWall's responder finding no policy for
   // the proposed network; Meraki's dashboard event log export of a VPN connectivity change.
   ["IKE DPD: peer 52.95.119.201 is down. Deleting IKE SA.", "DPD_TIMEOUT", "1"],

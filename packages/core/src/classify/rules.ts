@@ -781,9 +781,12 @@ const TRAFFIC_SELECTORS: Rule[] = [
       "selector mismatch",
       "selectors mismatch",
       "ts mismatch",
+      "does not match",
+      "doesn't match",
     ],
-    // Junos writes the notify in words: "failed with error: TS unacceptable".
-    test: /TS[_-]UNACCEPTABLE|TS_UNACCEPT\b|N\(TS_UNACCEPT\)|\bTS unacceptable\b|\bSINGLE_PAIR_REQUIRED\b|\bINVALID_SELECTORS\b|traffic selectors? (?:are |is )?not acceptable|\bselectors? mismatch(?:ed)?\b|\bTS mismatch\b/,
+    // Junos writes the notify in words: "failed with error: TS unacceptable"; racoon2 (Alibaba's
+    // daemon) "responder's TSi does not match my selector".
+    test: /\bTS[ir]? does(?: not|n't) match\b|\bdoes(?: not|n't) match (?:my|our|the local|the configured) selectors?\b|TS[_-]UNACCEPTABLE|TS_UNACCEPT\b|N\(TS_UNACCEPT\)|\bTS unacceptable\b|\bSINGLE_PAIR_REQUIRED\b|\bINVALID_SELECTORS\b|traffic selectors? (?:are |is )?not acceptable|\bselectors? mismatch(?:ed)?\b|\bTS mismatch\b/,
     code: "TRAFFIC_SELECTOR_MISMATCH",
     phase: "2",
     confidence: 0.95,
@@ -1238,7 +1241,7 @@ const AUTH: Rule[] = [
       "could not locate phase",
       "no matching phase 1 id found",
     ],
-    test: /no (?:matching )?peer config(?:s)? found|identity not found for (?:server|peer)\b|can't find identity for peer\b|no (?:matching )?connection has been authorized|Couldn.t find configuration for IKE phase-1|KMD_PM_P1_POLICY_LOOKUP_FAILURE|Policy lookup for Phase-1 .* failed|IKE Phase-1: \((?:Responder|Initiator)\) Policy lookup failed|(?<!from )unknown peer|from an unrecognized peer gateway|peer ID .*(?:does not match|mismatch)|\bID(?:ir|i|r|_[IR])?\b(?![=:"])[^=]{0,80}? does not match|\bID(?:ir|i|r|_[IR])? did not match|(?:Local|Remote|on-premises) ?ID\b.* does not match|Remote ID mismatch|received AUTH payload, but no matching ID found|IKE[- ]?ID .*(?:mismatch|does not match)|identity (?:mismatch|does not match)|peer config '[^']*' (?:in|un)acceptable|requested EAP, config (?:in|un)acceptable|no alternative config found|received IDr \S+, but require|packet received does not match the customer gateway|the peer does not match|PeerID does not match|does not match peers? id\b|Rejected first Phase 1 packet from an unrecognized source|no user configuration was found for that ID|\bpeer id mismatch\b|could not locate phase ?1 configuration|No matching phase 1 ID found\b|Phase 1 Authentication Method does not match/,
+    test: /no (?:matching )?peer config(?:s)? found|identity not found for (?:server|peer)\b|can't find identity for peer\b|no (?:matching )?connection has been authorized|Couldn.t find configuration for IKE phase-1|KMD_PM_P1_POLICY_LOOKUP_FAILURE|Policy lookup for Phase-1 .* failed|IKE Phase-1: \((?:Responder|Initiator)\) Policy lookup failed|(?<!from )unknown peer|from an unrecognized peer gateway|peer (?:ID|identifier)\b.*(?:does not match|mismatch)|\bID(?:ir|i|r|_[IR])?\b(?![=:"])[^=]{0,80}? does not match|\bID(?:ir|i|r|_[IR])? did not match|(?:Local|Remote|on-premises) ?ID\b.* does not match|Remote ID mismatch|received AUTH payload, but no matching ID found|IKE[- ]?ID .*(?:mismatch|does not match)|identity (?:mismatch|does not match)|peer config '[^']*' (?:in|un)acceptable|requested EAP, config (?:in|un)acceptable|no alternative config found|received IDr \S+, but require|packet received does not match the customer gateway|the peer does not match|PeerID does not match|does not match peers? id\b|Rejected first Phase 1 packet from an unrecognized source|no user configuration was found for that ID|\bpeer id mismatch\b|could not locate phase ?1 configuration|No matching phase 1 ID found\b|Phase 1 Authentication Method does not match/,
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.85,
@@ -1869,8 +1872,12 @@ const PROPOSALS: Rule[] = [
       "packet as global policy",
       "unsupported exchange type",
       "invalid major version",
+      "no ikev1 configuration",
+      "no ikev2 configuration",
     ],
-    test: /IKE version mismatch|INVALID_MAJOR_VERSION|IKE version or negotiation mode does not match|negotiation fails\..*version mismatch|IKEv[12] (?:is )?not (?:allowed|supported|enabled)|ignoring IKEv[12] packet as global policy|Unsupported exchange type\b|Invalid major version\b/,
+    // racoon2 (Alibaba's daemon): "ikev2 not acceptable by configuration", "received IKEv1 request
+    // but no IKEv1 configuration for peer ...".
+    test: /IKE version mismatch|INVALID_MAJOR_VERSION|IKE version or negotiation mode does not match|negotiation fails\..*version mismatch|IKEv[12] (?:is )?not (?:allowed|supported|enabled|acceptable)|\bno IKEv[12] configuration\b|ignoring IKEv[12] packet as global policy|Unsupported exchange type\b|Invalid major version\b/,
     code: "IKE_PROPOSAL_MISMATCH",
     phase: "1",
     confidence: 0.75,
@@ -2020,7 +2027,7 @@ const REKEY: Rule[] = [
       "invalid_ike_spi",
       "deleted during",
     ],
-    test: /Failed to obtain state for message Id|re-?authentication failed, trying to reestablish|delete during reauthentication failed|creating CHILD_SA failed, trying again|unable to create CHILD_SA while rekeying|request for unestablished IKE_SA, (?:rejected|ignored)|phase2 negotiation failed due to phase1 expired|there is no suitable ISAKMP-SA|PF_KEY EXPIRE message received from kernel for SA being negotiated|failed to begin ipsec sa re-negotication|CHILD SA expired \(--dontrekey\)|IPsec SA rekey (?:invalid Protocol ID|contains zero SPI)|sa_free: (?:rekey timeout|tmpfail|failed to send CREATE_CHILD_SA)|CHILD SA (?:\S+ )?(?:doesn't exist|wasn't found)|doesn't have a parent SA|peer busy, retrying|failed to initiate a CREATE_CHILD_SA exchange|INVALID_IKE_SPI|rekey(?:ing)?(?: of \S+)? (?:failed|failure|was not successful)|rekeying (?:IKE_SA|CHILD_SA) failed|reauthenticating IKE_SA failed|unable to reauthenticate(?! in \w+ state, delaying)|did not reauthenticate as requested|peer initiated rekeying, but a child is half-open|we tried to rekey|no longer viable for rekey|rekey of (?:IKE|Child) SA abandoned|no such IPsec SA to rekey|CHILD_SA_NOT_FOUND|after failing to install replacement|recreate after hard expire|rekey fail\b|Simultaneous rekeys were detected|to rekey #\d+ vanished|unable to rekey|failed to rekey|rekey(?:ing)? .*(?:TEMPORARY_FAILURE|timed out)|CHILD_SA rekeying failed|IKE_SA rekeying failed|encountered fatal error in state STATE_V2_REKEY_\w+|negotiation is failed as (?:initiator|responder), rekey\. .*due to (?:negotiation )?timeout|NEGOTIATION FAILED AS (?:INITIATOR|RESPONDER), rekey\b|\brekey(?:ing)? (?:timeout|timed out)\b|\bdeleted during (?:IKE |IPsec )?re-?key\b|\b(?:IPsec|IKE|CHILD|ISAKMP|phase ?[12])[ _-]?SA rekey(?:ing)?\b(?:[^.;]|\.(?=\w)){0,60}?\bfailed\b|\brekey(?:ing)? of (?:the )?(?:phase ?[12]|IKE|IPsec|CHILD|child|ISAKMP)[ _]SA\b(?:[^.;]|\.(?=\w)){0,30}?\bfailed\b/i,
+    test: /Failed to obtain state for message Id|\bfailed (?:starting|processing|to start) (?:\w+ )?rekey(?:ing)?\b|\bunexpected rekey request\b|re-?authentication failed, trying to reestablish|delete during reauthentication failed|creating CHILD_SA failed, trying again|unable to create CHILD_SA while rekeying|request for unestablished IKE_SA, (?:rejected|ignored)|phase2 negotiation failed due to phase1 expired|there is no suitable ISAKMP-SA|PF_KEY EXPIRE message received from kernel for SA being negotiated|failed to begin ipsec sa re-negotication|CHILD SA expired \(--dontrekey\)|IPsec SA rekey (?:invalid Protocol ID|contains zero SPI)|sa_free: (?:rekey timeout|tmpfail|failed to send CREATE_CHILD_SA)|CHILD SA (?:\S+ )?(?:doesn't exist|wasn't found)|doesn't have a parent SA|peer busy, retrying|failed to initiate a CREATE_CHILD_SA exchange|INVALID_IKE_SPI|rekey(?:ing)?(?: of \S+)? (?:failed|failure|was not successful)|rekeying (?:IKE_SA|CHILD_SA) failed|reauthenticating IKE_SA failed|unable to reauthenticate(?! in \w+ state, delaying)|did not reauthenticate as requested|peer initiated rekeying, but a child is half-open|we tried to rekey|no longer viable for rekey|rekey of (?:IKE|Child) SA abandoned|no such IPsec SA to rekey|CHILD_SA_NOT_FOUND|after failing to install replacement|recreate after hard expire|rekey fail\b|Simultaneous rekeys were detected|to rekey #\d+ vanished|unable to rekey|failed to rekey|rekey(?:ing)? .*(?:TEMPORARY_FAILURE|timed out)|CHILD_SA rekeying failed|IKE_SA rekeying failed|encountered fatal error in state STATE_V2_REKEY_\w+|negotiation is failed as (?:initiator|responder), rekey\. .*due to (?:negotiation )?timeout|NEGOTIATION FAILED AS (?:INITIATOR|RESPONDER), rekey\b|\brekey(?:ing)? (?:timeout|timed out)\b|\bdeleted during (?:IKE |IPsec )?re-?key\b|\b(?:IPsec|IKE|CHILD|ISAKMP|phase ?[12])[ _-]?SA rekey(?:ing)?\b(?:[^.;]|\.(?=\w)){0,60}?\bfailed\b|\brekey(?:ing)? of (?:the )?(?:phase ?[12]|IKE|IPsec|CHILD|child|ISAKMP)[ _]SA\b(?:[^.;]|\.(?=\w)){0,30}?\bfailed\b/i,
     code: "REKEY_FAILURE",
     confidence: 0.9,
   }),
