@@ -1194,8 +1194,9 @@ const AUTH: Rule[] = [
     phase: "1",
     confidence: 0.7,
   }),
-  // racoon (Alibaba's IKEv1 daemon) deletes phase 1 on a fatal notify; a peer that finds our
-  // main-mode messages malformed could not decrypt them, classically a pre-shared key mismatch.
+  // racoon, and racoon2's iked that Alibaba's gateways run, delete phase 1 on a fatal notify; a
+  // peer that finds our main-mode messages malformed could not decrypt them, classically a
+  // pre-shared key mismatch.
   // A single malformed-payload notify without the deletion names no cause.
   r({
     id: "auth.fatal-malformed-notify",
