@@ -769,11 +769,76 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   [
     "2024-10-28 12:44:59 vco-2zeq7w1vh3n8k2p5s6xle [INTERNAL_ERR]: ikev2_rekey.c:177:ikev2_rekey_childsa(): failed starting rekeying [{remote id:7}{ph1: 39.105.66.214[500] <=> 124.65.188.9[500], 39.105.66.214 <=> 124.65.188.9}]",
     "REKEY_FAILURE",
-    null,
+    "2",
   ],
   [
     "2024-10-28 12:44:59 vco-2zeq7w1vh3n8k2p5s6xle [PROTO_ERR]: ikev2_rekey.c:465:ikev2_rekey_ikesa_responder(): unexpected rekey request (state 4) [{remote id:7}{ph1: 39.105.66.214[500] <=> 124.65.188.9[500], 39.105.66.214 <=> 124.65.188.9}]",
     "REKEY_FAILURE",
+    null,
+  ],
+  // racoon2's own wordings: phase 1 transforms found different, a DH group it will not take, an
+  // encapsulation mode mismatch, no key for the peer, an ID type it cannot use, an IKE SA that
+  // expired while negotiating, no ESP-in-UDP in the kernel, a rekey that cannot start, IKEv2 SAs
+  // coming up (state change, SA handed to the kernel) and deleted; a selector compared and not
+  // chosen while it searches is not a mismatch.
+  [
+    "2024-11-07 02:30:03 vco-rj9c2v6b0n4m8k1j5h3gf [PROTO_ERR]: ipsec_doi.c:505:print_ph1mismatched(): DB(prop#1:trns#1):Peer(prop#1:trns#1) theirs: enctype=AES-CBC authmethod=pre-shared key hashtype SHA dh_group 2048-bit MODP group [{remote id:3}{ph1: 47.253.40.9[500] <=> 34.201.77.15[500], 47.253.40.9 <=> 34.201.77.15}]",
+    "IKE_PROPOSAL_MISMATCH",
+    "1",
+  ],
+  [
+    "2024-11-07 02:30:03 vco-rj9c2v6b0n4m8k1j5h3gf [PROTO_WARN]: ikev2_notify.c:197:init_ike_sa_init_recv_notify(): unknown dh group, dropping a packet with INVALID_KE_PAYLOAD [{remote id:3}{ph1: 47.253.40.9[500] <=> 34.201.77.15[500], 47.253.40.9 <=> 34.201.77.15}]",
+    "IKE_PROPOSAL_MISMATCH",
+    "1",
+  ],
+  [
+    "2024-11-07 02:30:03 vco-rj9c2v6b0n4m8k1j5h3gf [PROTO_ERR]: ikev2_child.c:1617:ikev2_update_child(): mode mismatch: peer transport mine tunnel [{remote id:3}{ph1: 47.253.40.9[500] <=> 34.201.77.15[500], 47.253.40.9 <=> 34.201.77.15}]",
+    "IPSEC_PROPOSAL_MISMATCH",
+    "2",
+  ],
+  [
+    "2024-11-07 02:30:03 vco-rj9c2v6b0n4m8k1j5h3gf [INTERNAL_ERR]: ikev2_auth.c:554:ikev2_auth_verify(): no shared key with peer [{remote id:3}{ph1: 47.253.40.9[500] <=> 34.201.77.15[500], 47.253.40.9 <=> 34.201.77.15}]",
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
+  [
+    "2024-11-07 02:30:03 vco-rj9c2v6b0n4m8k1j5h3gf [PROTO_ERR]: ikev1.c:2729:ike_conf_find_ikev1sel_by_id(): received ID for localside (type IPv4_address_range) is not supported ID type [{remote id:3}{ph1: 47.253.40.9[500] <=> 34.201.77.15[500], 47.253.40.9 <=> 34.201.77.15}]",
+    "TRAFFIC_SELECTOR_MISMATCH",
+    "2",
+  ],
+  [
+    "2024-11-07 02:30:03 vco-rj9c2v6b0n4m8k1j5h3gf [INTERNAL_ERR]: ike_sa.c:655:ikev2_sa_expire(): ike_sa expired [{remote id:3}{ph1: 47.253.40.9[500] <=> 34.201.77.15[500], 47.253.40.9 <=> 34.201.77.15}]",
+    "PEER_UNREACHABLE",
+    "1",
+  ],
+  [
+    "2024-11-07 02:30:03 vco-rj9c2v6b0n4m8k1j5h3gf [INTERNAL_WARN]: isakmp.c:543:isakmp_open_address(): setsockopt(UDP_ENCAP_ESPINUDP): Protocol not available",
+    "NAT_T_ISSUE",
+    null,
+  ],
+  [
+    "2024-11-07 02:30:03 vco-rj9c2v6b0n4m8k1j5h3gf [INFO]: ikev2_rekey.c:111:ikev2_rekey_childsa(): can't start rekey (ike_sa state 7 != ESTABLISHED) [{remote id:3}{ph1: 47.253.40.9[500] <=> 34.201.77.15[500], 47.253.40.9 <=> 34.201.77.15}]",
+    "REKEY_FAILURE",
+    "2",
+  ],
+  [
+    "2024-11-07 02:30:03 vco-rj9c2v6b0n4m8k1j5h3gf [DEBUG]: ikev2.c:674:ikev2_set_state(): ike_sa 0x559fc410c760 state INI_IKE_AUTH_SENT -> ESTABLISHED [{remote id:3}{ph1: 47.253.40.9[500] <=> 34.201.77.15[500], 47.253.40.9 <=> 34.201.77.15}]",
+    "TUNNEL_UP",
+    "1",
+  ],
+  [
+    "2024-11-07 02:30:03 vco-rj9c2v6b0n4m8k1j5h3gf [INFO]: ike_pfkey.c:304:sadb_log_add(): SADB_UPDATE ul_proto=255 src=34.201.77.15[0] dst=47.253.40.9[0] satype=ESP samode=tunnel spi=0x9c9d4fa0 authtype=HMAC-SHA-256 enctype=AES128-CBC lifetime soft time=3240 bytes=0 hard time=3600 bytes=0 [{remote id:3}{ph1: 47.253.40.9[500] <=> 34.201.77.15[500], 47.253.40.9 <=> 34.201.77.15}]",
+    "TUNNEL_UP",
+    "2",
+  ],
+  [
+    "2024-11-07 02:30:03 vco-rj9c2v6b0n4m8k1j5h3gf [DEBUG]: ike_sa.c:701:ikev2_sa_delete(): initiating DELETE IKE_SA [{remote id:3}{ph1: 47.253.40.9[500] <=> 34.201.77.15[500], 47.253.40.9 <=> 34.201.77.15}]",
+    "TUNNEL_DOWN_OTHER",
+    "1",
+  ],
+  [
+    "2024-11-07 02:30:03 vco-rj9c2v6b0n4m8k1j5h3gf [INFO]: ikev1.c:2680:id_is_matching(): address mismatch 10.20.0.0[0] != 10.30.0.0[0] [{remote id:3}{ph1: 47.253.40.9[500] <=> 34.201.77.15[500], 47.253.40.9 <=> 34.201.77.15}]",
+    "INFO",
     null,
   ],
   // Dead peer detection finding the peer down (PAN-OS); SonicWall's responder finding no policy for

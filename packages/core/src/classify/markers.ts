@@ -143,7 +143,7 @@ const MARKERS = {
   phase2: [
     "' tunnel",
     "tunnel='",
-    "ikev2_childsa_",
+    "childsa",
     "ike_auth",
     "child_sa",
     "child sa",

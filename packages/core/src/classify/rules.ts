@@ -73,8 +73,9 @@ const REKEY_COLLISIONS: Rule[] = [
       "simultaneous rekeying for child sa",
       "after responding to our rekeying",
       "as already got a newer",
+      "rekey conflict",
     ],
-    test: /(?:CHILD_REKEY|IKE_REKEY|rekey(?:ing)?) collision|rekeying attempt due to collision|redundant SA .*collision|detected a \(\w+\) collision|abort (?:active )?rekeying|Dropped a simultaneous phase-2 negotiation|duplicate phase-2 rekey request|peer (?:initiated|continued) rekeying, but we (?:are|did)|peer seems to not support (?:CHILD_SA |IKE )?rekeying|colliding passive (?:rekeying|exchange)|resolving simultaneous (?:\w+ )*rekeying|simultaneous rekeying for CHILD SA|incorrect delete for CHILD_SA .* after responding to our rekeying|Collision of phase [12] negotiation|not replacing stale (?:IKE|IPsec|ISAKMP) SA #\d+;? as already got a newer/i,
+    test: /(?:CHILD_REKEY|IKE_REKEY|rekey(?:ing)?) collision|\brekey conflict\b|rekeying attempt due to collision|redundant SA .*collision|detected a \(\w+\) collision|abort (?:active )?rekeying|Dropped a simultaneous phase-2 negotiation|duplicate phase-2 rekey request|peer (?:initiated|continued) rekeying, but we (?:are|did)|peer seems to not support (?:CHILD_SA |IKE )?rekeying|colliding passive (?:rekeying|exchange)|resolving simultaneous (?:\w+ )*rekeying|simultaneous rekeying for CHILD SA|incorrect delete for CHILD_SA .* after responding to our rekeying|Collision of phase [12] negotiation|not replacing stale (?:IKE|IPsec|ISAKMP) SA #\d+;? as already got a newer/i,
     code: "REKEY_FAILURE",
     defaultPhase: "2",
     confidence: 0.85,
@@ -102,7 +103,9 @@ const BENIGN: Rule[] = [
   r({
     id: "benign.invalid-ke",
     keywords: ["invalid_ke_payload", "inval_ke", "peer didn't accept"],
-    test: /(?<!failed with error notification )INVALID_KE_PAYLOAD(?!.*is not acceptable)|(?<!INFORMATIONAL_V1 (?:request|response) \d+ \[ (?:\S+ )*)N\(INVAL_KE\)|peer didn't accept (?:DH group|key exchange method)/,
+    // racoon2 (Alibaba's daemon) does not retry on an INVALID_KE_PAYLOAD for a group it will not
+    // take: it drops it ("unknown dh group, dropping a packet with INVALID_KE_PAYLOAD").
+    test: /(?<!failed with error notification |dropping a packet with )INVALID_KE_PAYLOAD(?!.*is not acceptable)|(?<!INFORMATIONAL_V1 (?:request|response) \d+ \[ (?:\S+ )*)N\(INVAL_KE\)|peer didn't accept (?:DH group|key exchange method)/,
     code: "INFO",
     confidence: 0.85,
   }),
@@ -363,6 +366,99 @@ const ALIBABA_EVENTS: Rule[] = [
     code: "INFO",
     phase: null,
     confidence: 0.8,
+  }),
+];
+
+// racoon2's iked, the IKE daemon of Alibaba Cloud's VPN Gateway ("[PROTO_ERR]: <file>:<line>:<function>(): ..."):
+// wordings of its own. Its IKEv2 side logs an SA coming up only as a state change or as the SA it
+// hands the kernel (SADB_ADD/SADB_UPDATE).
+const RACOON2: Rule[] = [
+  r({
+    // The phase 1 transforms compared and found different ("ours: enctype=...", "theirs: ..."); a
+    // Diffie-Hellman group the peer asks for that iked will not take.
+    id: "proposal.racoon2-phase1",
+    keywords: ["print_ph1mismatched", "dropping a packet with invalid_ke_payload"],
+    test: /\bprint_ph1mismatched\(\)|dropping a packet with INVALID_KE_PAYLOAD/,
+    code: "IKE_PROPOSAL_MISMATCH",
+    phase: "1",
+    confidence: 0.8,
+  }),
+  r({
+    id: "proposal.racoon2-phase2",
+    keywords: ["get_ph2approval", "mode mismatch: peer", "response does not match my proposal"],
+    test: /\bget_ph2approvalx?\(\): not matched\b|\bmode mismatch: peer (?:transport|tunnel) mine (?:transport|tunnel)\b|\bpeer response does not match my proposal\b/,
+    code: "IPSEC_PROPOSAL_MISMATCH",
+    phase: "2",
+    confidence: 0.8,
+  }),
+  r({
+    // An identity or a key it has no configuration for, or a key that cannot be used.
+    id: "auth.racoon2",
+    keywords: [
+      "received id_i is unknown",
+      "received id_r is unknown",
+      "no shared key with peer",
+      "pre-shared key length",
+      "couldn't find configuration",
+    ],
+    test: /\breceived ID_[IR] is unknown\b|\bno shared key with peer\b|\bpre-shared key length \(\d+\) does not match\b|\bisakmp_ph1begin_r\(\): couldn't find configuration\b/,
+    code: "IKE_AUTH_FAILURE",
+    phase: "1",
+    confidence: 0.8,
+  }),
+  r({
+    id: "ts.racoon2-id-type",
+    keywords: ["is not supported id type"],
+    test: /\breceived ID for (?:local|remote)side \(type [\w-]+\) is not supported ID type\b/,
+    code: "TRAFFIC_SELECTOR_MISMATCH",
+    phase: "2",
+    confidence: 0.75,
+  }),
+  r({
+    // Logged only while the IKE SA is still being negotiated: its negotiation timed out.
+    id: "unreachable.racoon2-ike-sa-expired",
+    keywords: ["ikev2_sa_expire(): ike_sa expired"],
+    test: /\bikev2_sa_expire\(\): ike_sa expired\b/,
+    code: "PEER_UNREACHABLE",
+    phase: "1",
+    confidence: 0.7,
+  }),
+  r({
+    id: "natt.racoon2",
+    keywords: ["udp_encap_espinudp", "natk transmit error", "failed to receive nat-keepalive"],
+    test: /\bUDP_ENCAP_ESPINUDP\)?: (?:Protocol not available|Operation not supported|Protocol not supported)\b|\bnatk transmit error\b|\bfailed to receive NAT-Keepalive packet\b/,
+    code: "NAT_T_ISSUE",
+    phase: null,
+    confidence: 0.7,
+  }),
+  r({
+    id: "up.racoon2-ike-sa",
+    keywords: ["-> established"],
+    test: /\bike_sa (?:0x)?[0-9a-f]+ state \w+ -> ESTABLISHED\b/,
+    code: "TUNNEL_UP",
+    phase: "1",
+    confidence: 0.85,
+  }),
+  r({
+    id: "up.racoon2-child-sa",
+    keywords: ["-> mature", "sadb_add ul_proto", "sadb_update ul_proto"],
+    test: /\bchild_sa (?:0x)?[0-9a-f]+ state \w+ -> MATURE\b|\bSADB_(?:ADD|UPDATE) ul_proto=\d+ .*\bsatype=(?:ESP|AH)\b/,
+    code: "TUNNEL_UP",
+    phase: "2",
+    confidence: 0.8,
+  }),
+  r({
+    id: "down.racoon2",
+    keywords: [
+      "established -> dying",
+      "established -> dead",
+      "initiating delete",
+      "delete phase1 handle",
+      "admin delete-sa",
+    ],
+    test: /\bike_sa (?:0x)?[0-9a-f]+ state ESTABLISHED -> (?:DYING|DEAD)\b|\binitiating DELETE (?:IKE_SA|CHILD_SA)\b|\bdelete phase1 handle\b|\badmin delete-sa\b/,
+    code: "TUNNEL_DOWN_OTHER",
+    confidence: 0.6,
   }),
 ];
 
@@ -2024,11 +2120,12 @@ const REKEY: Rule[] = [
       "wasn't found",
       "doesn't have a parent sa",
       "peer busy, retrying",
+      "corresponding child_sa",
       "failed to initiate a create_child_sa",
       "invalid_ike_spi",
       "deleted during",
     ],
-    test: /Failed to obtain state for message Id|\bfailed (?:starting|processing|to start) (?:\w+ )?rekey(?:ing)?\b|\bunexpected rekey request\b|re-?authentication failed, trying to reestablish|delete during reauthentication failed|creating CHILD_SA failed, trying again|unable to create CHILD_SA while rekeying|request for unestablished IKE_SA, (?:rejected|ignored)|phase2 negotiation failed due to phase1 expired|there is no suitable ISAKMP-SA|PF_KEY EXPIRE message received from kernel for SA being negotiated|failed to begin ipsec sa re-negotication|CHILD SA expired \(--dontrekey\)|IPsec SA rekey (?:invalid Protocol ID|contains zero SPI)|sa_free: (?:rekey timeout|tmpfail|failed to send CREATE_CHILD_SA)|CHILD SA (?:\S+ )?(?:doesn't exist|wasn't found)|doesn't have a parent SA|peer busy, retrying|failed to initiate a CREATE_CHILD_SA exchange|INVALID_IKE_SPI|rekey(?:ing)?(?: of \S+)? (?:failed|failure|was not successful)|rekeying (?:IKE_SA|CHILD_SA) failed|reauthenticating IKE_SA failed|unable to reauthenticate(?! in \w+ state, delaying)|did not reauthenticate as requested|peer initiated rekeying, but a child is half-open|we tried to rekey|no longer viable for rekey|rekey of (?:IKE|Child) SA abandoned|no such IPsec SA to rekey|CHILD_SA_NOT_FOUND|after failing to install replacement|recreate after hard expire|rekey fail\b|Simultaneous rekeys were detected|to rekey #\d+ vanished|unable to rekey|failed to rekey|rekey(?:ing)? .*(?:TEMPORARY_FAILURE|timed out)|CHILD_SA rekeying failed|IKE_SA rekeying failed|encountered fatal error in state STATE_V2_REKEY_\w+|negotiation is failed as (?:initiator|responder), rekey\. .*due to (?:negotiation )?timeout|NEGOTIATION FAILED AS (?:INITIATOR|RESPONDER), rekey\b|\brekey(?:ing)? (?:timeout|timed out)\b|\bdeleted during (?:IKE |IPsec )?re-?key\b|\b(?:IPsec|IKE|CHILD|ISAKMP|phase ?[12])[ _-]?SA rekey(?:ing)?\b(?:[^.;]|\.(?=\w)){0,60}?\bfailed\b|\brekey(?:ing)? of (?:the )?(?:phase ?[12]|IKE|IPsec|CHILD|child|ISAKMP)[ _]SA\b(?:[^.;]|\.(?=\w)){0,30}?\bfailed\b/i,
+    test: /Failed to obtain state for message Id|\bfailed (?:starting|processing|to start) (?:\w+ )?rekey(?:ing)?\b|\bunexpected rekey request\b|\bcan't start rekey(?:ing)?\b|\bfailed (?:to send REKEY|parsing SA payload for (?:IKE_SA|CHILD_SA) REKEY)\b|\bcan't find corresponding child_sa\b|re-?authentication failed, trying to reestablish|delete during reauthentication failed|creating CHILD_SA failed, trying again|unable to create CHILD_SA while rekeying|request for unestablished IKE_SA, (?:rejected|ignored)|phase2 negotiation failed due to phase1 expired|there is no suitable ISAKMP-SA|PF_KEY EXPIRE message received from kernel for SA being negotiated|failed to begin ipsec sa re-negotication|CHILD SA expired \(--dontrekey\)|IPsec SA rekey (?:invalid Protocol ID|contains zero SPI)|sa_free: (?:rekey timeout|tmpfail|failed to send CREATE_CHILD_SA)|CHILD SA (?:\S+ )?(?:doesn't exist|wasn't found)|doesn't have a parent SA|peer busy, retrying|failed to initiate a CREATE_CHILD_SA exchange|INVALID_IKE_SPI|rekey(?:ing)?(?: of \S+)? (?:failed|failure|was not successful)|rekeying (?:IKE_SA|CHILD_SA) failed|reauthenticating IKE_SA failed|unable to reauthenticate(?! in \w+ state, delaying)|did not reauthenticate as requested|peer initiated rekeying, but a child is half-open|we tried to rekey|no longer viable for rekey|rekey of (?:IKE|Child) SA abandoned|no such IPsec SA to rekey|CHILD_SA_NOT_FOUND|after failing to install replacement|recreate after hard expire|rekey fail\b|Simultaneous rekeys were detected|to rekey #\d+ vanished|unable to rekey|failed to rekey|rekey(?:ing)? .*(?:TEMPORARY_FAILURE|timed out)|CHILD_SA rekeying failed|IKE_SA rekeying failed|encountered fatal error in state STATE_V2_REKEY_\w+|negotiation is failed as (?:initiator|responder), rekey\. .*due to (?:negotiation )?timeout|NEGOTIATION FAILED AS (?:INITIATOR|RESPONDER), rekey\b|\brekey(?:ing)? (?:timeout|timed out)\b|\bdeleted during (?:IKE |IPsec )?re-?key\b|\b(?:IPsec|IKE|CHILD|ISAKMP|phase ?[12])[ _-]?SA rekey(?:ing)?\b(?:[^.;]|\.(?=\w)){0,60}?\bfailed\b|\brekey(?:ing)? of (?:the )?(?:phase ?[12]|IKE|IPsec|CHILD|child|ISAKMP)[ _]SA\b(?:[^.;]|\.(?=\w)){0,30}?\bfailed\b/i,
     code: "REKEY_FAILURE",
     confidence: 0.9,
   }),
@@ -2077,8 +2174,14 @@ const REKEY: Rule[] = [
   r({
     // racoon: one side still uses a phase 1 SA the other has dropped (pfSense "stuck phase 1").
     id: "rekey.stale-phase1",
-    keywords: ["none message must be encrypted", "there is no isakmp-sa", "no phase-1 sa is found", "non-existent"],
-    test: /none message must be encrypted|Quick Mode message is for a non-existent \(expired or deleted\?\) ISAKMP SA|can'?t start the quick mode, there is no ISAKMP-SA|negotiation request received but no phase-1 SA is found/,
+    keywords: [
+      "none message must be encrypted",
+      "there is no isakmp-sa",
+      "there is no valid isakmp-sa",
+      "no phase-1 sa is found",
+      "non-existent",
+    ],
+    test: /none message must be encrypted|Quick Mode message is for a non-existent \(expired or deleted\?\) ISAKMP SA|can'?t start the quick mode, there is no (?:valid )?ISAKMP-SA|negotiation request received but no phase-1 SA is found/,
     code: "REKEY_FAILURE",
     defaultPhase: "1",
     confidence: 0.6,
@@ -3263,6 +3366,7 @@ export const RULES: readonly Rule[] = [
   ...REASON_CODES,
   ...LINUX_AUDIT,
   ...ALIBABA_EVENTS,
+  ...RACOON2,
   ...CHINESE,
   ...JAPANESE,
   ...NAT_T,
