@@ -841,6 +841,56 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "INFO",
     null,
   ],
+  [
+    "2025-02-14 03:40:22 vco-rj9c7x2z5l8k1j4h6g3fd [PROTO_ERR]: ikev1.c:397:ikev1_main(): exchange type is mismatched: db=Identity Protection packet=Aggressive, ignore it. [{remote id:3}{ph1: 47.253.40.9[500] <=> 34.201.77.15[500], 47.253.40.9 <=> 34.201.77.15}]",
+    "IKE_PROPOSAL_MISMATCH",
+    "1",
+  ],
+  [
+    "2025-02-14 03:40:22 vco-rj9c7x2z5l8k1j4h6g3fd [PROTO_ERR]: ipsec_doi.c:965:cmp_aproppair_i(): proto_id mismathed: my:3 peer:2 [{remote id:3}{ph1: 47.253.40.9[500] <=> 34.201.77.15[500], 47.253.40.9 <=> 34.201.77.15}]",
+    "IPSEC_PROPOSAL_MISMATCH",
+    "2",
+  ],
+  [
+    "2025-02-14 03:40:22 vco-rj9c7x2z5l8k1j4h6g3fd [INTERNAL_ERR]: ike_conf.c:703:ikev2_public_key(): failed verifying certificate authrotiy of cert (/etc/racoon2/cert/peer-34.201.77.15.crt) [{remote id:3}{ph1: 47.253.40.9[500] <=> 34.201.77.15[500], 47.253.40.9 <=> 34.201.77.15}]",
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
+  [
+    "2025-02-14 03:40:22 vco-rj9c7x2z5l8k1j4h6g3fd [PROTO_ERR]: ikev2.c:2827:initiator_ike_sa_auth_recv0(): message lacks AUTH payload [{remote id:3}{ph1: 47.253.40.9[500] <=> 34.201.77.15[500], 47.253.40.9 <=> 34.201.77.15}]",
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
+  [
+    "2025-02-14 03:40:22 vco-rj9c7x2z5l8k1j4h6g3fd [PROTO_ERR]: isakmp_quick.c:2001:get_proposal_r(): Both IDs wasn't found in payload. [{remote id:3}{ph1: 47.253.40.9[500] <=> 34.201.77.15[500], 47.253.40.9 <=> 34.201.77.15}]",
+    "TRAFFIC_SELECTOR_MISMATCH",
+    "2",
+  ],
+  [
+    "2025-02-14 03:40:22 vco-rj9c7x2z5l8k1j4h6g3fd [PROTO_WARN]: ikev2_notify.c:103:resp_state0_recv_notify(): dropping unexpected notify payload (protocol_id 0, type 16388) [{remote id:3}{ph1: 47.253.40.9[500] <=> 34.201.77.15[500], 47.253.40.9 <=> 34.201.77.15}]",
+    "NAT_T_ISSUE",
+    null,
+  ],
+  [
+    "2025-02-14 03:40:22 vco-rj9c7x2z5l8k1j4h6g3fd [PROTO_ERR]: ikev2_notify.c:522:createchild_resp_recv_notify(): unsupported rekey_proto 1 [{remote id:3}{ph1: 47.253.40.9[500] <=> 34.201.77.15[500], 47.253.40.9 <=> 34.201.77.15}]",
+    "REKEY_FAILURE",
+    null,
+  ],
+  [
+    "2025-02-14 03:40:22 vco-rj9c7x2z5l8k1j4h6g3fd [INTERNAL_ERR]: ikev2.c:797:ikev2_initiate(): failed finding local sockaddr to connect with peer address 34.201.77.15 [{remote id:3}{ph1: 47.253.40.9[500] <=> 34.201.77.15[500], 47.253.40.9 <=> 34.201.77.15}]",
+    "PEER_UNREACHABLE",
+    "1",
+  ],
+  [
+    "2025-02-14 03:40:22 vco-rj9c7x2z5l8k1j4h6g3fd [INFO]: ike_sa.c:264:ikev2_abort(): aborting ike_sa [{remote id:3}{ph1: 47.253.40.9[500] <=> 34.201.77.15[500], 47.253.40.9 <=> 34.201.77.15}]",
+    "TUNNEL_DOWN_OTHER",
+    "1",
+  ],
+  [
+    "2025-02-14 03:40:22 vco-rj9c7x2z5l8k1j4h6g3fd [PROTO_WARN]: ikev1.c:324:ikev1_main(): remote address mismatched. db=34.201.77.15[500], act=34.201.77.15[4500] [{remote id:3}{ph1: 47.253.40.9[500] <=> 34.201.77.15[500], 47.253.40.9 <=> 34.201.77.15}]",
+    "INFO",
+    null,
+  ],
   // Dead peer detection finding the peer down (PAN-OS); SonicWall's responder finding no policy for
   // the proposed network; Meraki's dashboard event log export of a VPN connectivity change.
   ["IKE DPD: peer 52.95.119.201 is down. Deleting IKE SA.", "DPD_TIMEOUT", "1"],
