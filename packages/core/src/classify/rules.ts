@@ -404,8 +404,6 @@ const RACOON2: Rule[] = [
     // An identity or a key it has no configuration for, or a key that cannot be used.
     id: "auth.racoon2",
     keywords: [
-      "received id_i is unknown",
-      "received id_r is unknown",
       "no shared key with peer",
       "pre-shared key length",
       "couldn't find configuration",
@@ -427,7 +425,7 @@ const RACOON2: Rule[] = [
     ],
     // Identities, certificates and signatures (in its spellings: "authrotiy", "Inpropper"); an
     // IKE_AUTH answer without AUTH or IDr is the peer refusing our authentication.
-    test: /\breceived ID_[IR] is unknown\b|\bno shared key with peer\b|\bpre-shared key length \(\d+\) does not match\b|\bisakmp_ph1begin_r\(\): couldn't find configuration\b|\bID mismatched\b|\bno SIG payload was passed\b|\bno peer's CERT file found\b|\bfailed validating my certificate\b|\bconfiguration lacks my valid certificate\b|\bfailed verifying certificate \w+ of cert\b|\bno matching public key\b|\bfailed to get public key\b|\bRSA_verify failed\b|\bunsupported auth method \(\d+\)|\bpeer id \(type \d+\) is unsupported\b|\bpeer ID type \S+ is not acceptable\b|\bIn?propp?er ID type passed\b|\bmessage lacks (?:AUTH|IDr) payload\b/,
+    test: /\bno shared key with peer\b|\bpre-shared key length \(\d+\) does not match\b|\bisakmp_ph1begin_r\(\): couldn't find configuration\b|\bID mismatched\b|\bno SIG payload was passed\b|\bno peer's CERT file found\b|\bfailed validating my certificate\b|\bconfiguration lacks my valid certificate\b|\bfailed verifying certificate \w+ of cert\b|\bno matching public key\b|\bfailed to get public key\b|\bRSA_verify failed\b|\bunsupported auth method \(\d+\)|\bpeer id \(type \d+\) is unsupported\b|\bpeer ID type \S+ is not acceptable\b|\bIn?propp?er ID type passed\b|\bmessage lacks (?:AUTH|IDr) payload\b/,
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.8,
@@ -498,12 +496,11 @@ const RACOON2: Rule[] = [
       "established -> dead",
       "initiating delete",
       "delete phase1 handle",
-      "admin delete-sa",
       "aborting ike_sa",
       "discarding ike_sa",
       "failed creating ipsec sa",
     ],
-    test: /\bike_sa (?:0x)?[0-9a-f]+ state ESTABLISHED -> (?:DYING|DEAD)\b|\binitiating DELETE (?:IKE_SA|CHILD_SA)\b|\bdelete phase1 handle\b|\badmin delete-sa\b|\b(?:aborting|discarding) ike_sa\b|\bfailed creating ipsec SA\b/,
+    test: /\bike_sa (?:0x)?[0-9a-f]+ state ESTABLISHED -> (?:DYING|DEAD)\b|\binitiating DELETE (?:IKE_SA|CHILD_SA)\b|\bdelete phase1 handle\b|\b(?:aborting|discarding) ike_sa\b|\bfailed creating ipsec SA\b/,
     code: "TUNNEL_DOWN_OTHER",
     confidence: 0.6,
   }),
