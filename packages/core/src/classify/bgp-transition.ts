@@ -35,6 +35,8 @@ const WORDINGS: Wording[] = [
   { pattern: `\\bBGP\\b[^;]{0,80}?\\bstate changed from ${STATE} to ${STATE}`, from: 1, to: 2 },
   // ScreenOS names only the state entered: "BGP peer 10.108.251.21 changed to Idle state"
   { pattern: `\\bBGP peer \\S+ changed to ${STATE} state`, to: 1 },
+  // Huawei VRP: "BGP/6/PEER_STATE_CHG ... (PrevState=Established, CurrState=Idle, InputEvent=HOLD_TIMER, ...)"
+  { pattern: `PrevState=${STATE}, CurrState=${STATE}(?:, InputEvent=(\\w+))?`, from: 1, to: 2, event: 3 },
   // BIRD: "BGP1: State changed to feed"
   { pattern: `: State changed to (up|down|stop|start|feed|flush)\\b`, to: 1 },
 ];
@@ -52,6 +54,7 @@ export const BGP_TRANSITION_KEYWORDS = [
   "state changed to ",
   "state changed from ",
   "bgp peer ",
+  "prevstate=",
 ];
 
 function groupCount(pattern: string): number {

@@ -891,6 +891,36 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "INFO",
     null,
   ],
+  // BGP sessions over the tunnels: BIRD's own log file (its message class after the time), a
+  // session lost, a route limit that disables it; FRR's hold timer and an unconfigured peer
+  // refused; RouterOS unable to open the session; Huawei's state change as key=value pairs.
+  ["2026-02-05 14:02:51.007 <RMT> gcp_r1: Received: Peer de-configured", "BGP_SESSION_DOWN", null],
+  ["2026-02-05 14:09:48.902 <TRACE> ali_t2: Connection lost (Connection reset by peer)", "BGP_SESSION_DOWN", null],
+  [
+    "Feb  6 09:31:02 cgw-bird2 bird: Protocol azure_t2 hits route receive limit (200), action: disable",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  [
+    "2026/03/07 01:02:33.914 BGP: [S51A7-TN4CP] 169.254.55.9 [FSM] Hold timer expire for Established",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  [
+    "May 14 16:20:02 cgw-fra1 bgpd[1187]: [TBYZV-W9M3D] [Event] 169.254.99.1 connection rejected(VRF default:65010:default) - not configured and not valid for dynamic",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  [
+    "Mar 28 10:14:55 mtk-ccr2004 route,bgp,info Failed to open TCP connection: Connection timed out",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  [
+    "Mar  4 2026 10:21:33+08:00 AR6300-CPE %%01BGP/6/PEER_STATE_CHG(l)[27]:The state of the peer changed after receiving an event. (PrevState=Established, CurrState=Idle, InputEvent=HOLD_TIMER, Peer=169.254.30.1, VpnInstance=_public_)",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
   // Dead peer detection finding the peer down (PAN-OS); SonicWall's responder finding no policy for
   // the proposed network; Meraki's dashboard event log export of a VPN connectivity change.
   ["IKE DPD: peer 52.95.119.201 is down. Deleting IKE SA.", "DPD_TIMEOUT", "1"],
