@@ -921,6 +921,17 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "BGP_SESSION_DOWN",
     null,
   ],
+  // racoon without ESP-in-UDP in the kernel; a peer that cannot rekey the IKE SA (phase 1).
+  [
+    "Jan 30 02:10:51 pfsense racoon: WARNING: setsockopt(UDP_ENCAP_ESPINUDP): UDP_ENCAP Protocol not available",
+    "NAT_T_ISSUE",
+    null,
+  ],
+  [
+    "2026-03-16 14:27:03Z 15[IKE] <Azure_S2S-1|61> peer seems to not support IKE rekeying, starting reauthentication",
+    "REKEY_FAILURE",
+    "1",
+  ],
   // Dead peer detection finding the peer down (PAN-OS); SonicWall's responder finding no policy for
   // the proposed network; Meraki's dashboard event log export of a VPN connectivity change.
   ["IKE DPD: peer 52.95.119.201 is down. Deleting IKE SA.", "DPD_TIMEOUT", "1"],

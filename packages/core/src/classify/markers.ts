@@ -139,6 +139,8 @@ const MARKERS = {
     "tearing down old phase",
     "tearing down the old phase",
     "ike_rekey",
+    "ike rekey",
+    "ike sa rekey",
   ],
   phase2: [
     "' tunnel",

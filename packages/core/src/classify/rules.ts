@@ -468,7 +468,7 @@ const RACOON2: Rule[] = [
     // Also the NAT detection notifies (types 16388, 16389) dropped as unexpected. (A peer's port
     // other than the configured one, "remote address mismatched. db=a[500], act=a[4500]", is NAT-T
     // at work.)
-    test: /\bUDP_ENCAP_ESPINUDP\)?: (?:Protocol not available|Operation not supported|Protocol not supported)\b|\bnatk transmit error\b|\bfailed to receive NAT-Keepalive packet\b|\bdropping unexpected notify payload \(protocol_id \d+, type 1638[89]\)/,
+    test: /\bUDP_ENCAP_ESPINUDP\)?: (?:UDP_ENCAP )?(?:Protocol not available|Operation not supported|Protocol not supported)\b|\bnatk transmit error\b|\bfailed to receive NAT-Keepalive packet\b|\bdropping unexpected notify payload \(protocol_id \d+, type 1638[89]\)/,
     code: "NAT_T_ISSUE",
     phase: null,
     confidence: 0.7,
