@@ -7,6 +7,7 @@ import { bgpSessionMove, bgpTransitionOf } from "./bgp-transition.ts";
 import { extractFields } from "./fields.ts";
 import { NEC_IX_TAG, SCREENOS_EVENT, splitHeader, vendorOf } from "./header.ts";
 import { Found, MARK, scan } from "./markers.ts";
+import { asPlainText, withoutQuoteMarks } from "./pasted.ts";
 import { phaseFromContext } from "./phase.ts";
 import { joinPlaceholderWords, mayHoldPlaceholder, withPlaceholdersRestored } from "./placeholders.ts";
 import { faultOfReasonCode } from "./reason-codes.ts";
@@ -416,7 +417,18 @@ export function classifyLine(input: string | Uint8Array, options: ClassifyOption
   }
   const line = isSpace(text.charCodeAt(0)) || isSpace(text.charCodeAt(text.length - 1)) ? text.trim() : text;
   if (line === "") return unknown("empty line");
+  const first = line.charCodeAt(0);
+  const unquoted = first === 62 /* > */ || first === 96 /* ` */ ? withoutQuoteMarks(line) : line;
+  if (unquoted === "") return unknown("empty line");
+  return classifyTrimmedLine(unquoted, options, false);
+}
 
+/**
+ * `isPasteUndone`: the line is already the text a paste (HTML entities, Unicode spaces, colour
+ * codes) stood for; it is not undone twice, so that "&amp;amp;" stays "&amp;" and the work stays
+ * linear.
+ */
+function classifyTrimmedLine(line: string, options: ClassifyOptions, isPasteUndone: boolean): Classification {
   let isMalformedJson = false;
   if (line.charCodeAt(0) === 123 /* { */) {
     let parsed: unknown;
@@ -436,7 +448,7 @@ export function classifyLine(input: string | Uint8Array, options: ClassifyOption
   const prefixed = isMalformedJson ? undefined : prefixedAwsRecord(line);
   if (prefixed) return classifyAwsRecord(prefixed, options);
   const joined = mayHoldPlaceholder(line) ? joinPlaceholderWords(line) : line;
-  const result = classifyText(joined, isMalformedJson, options);
+  const result = classifyText(joined, isMalformedJson, options, isPasteUndone);
   return joined === line ? result : withPlaceholdersRestored(result, line);
 }
 
@@ -464,11 +476,22 @@ function prefixedAwsRecord(line: string): AwsRecord | undefined {
 }
 
 /** A text line (or a JSON record that did not parse) after its placeholders were joined. */
-function classifyText(textLine: string, isMalformedJson: boolean, options: ClassifyOptions): Classification {
+function classifyText(
+  textLine: string,
+  isMalformedJson: boolean,
+  options: ClassifyOptions,
+  isPasteUndone: boolean,
+): Classification {
   // Keywords are not looked for in the timestamp, which holds none.
   const header = splitHeader(textLine);
   const { message, fields, afterTime } = header;
   scan(textLine, found, afterTime);
+  // A line copied through a web page or a terminal: read the text it stands for.
+  if (!isPasteUndone && (found.hasSuspectCharacters || found.has(MARK.htmlEntity))) {
+    const plain = withoutQuoteMarks(asPlainText(textLine));
+    if (plain === "") return unknown("empty line");
+    if (plain !== textLine) return classifyTrimmedLine(plain, options, true);
+  }
   if (found.hasSuspectCharacters && isBinary(textLine)) {
     return unknown("binary data or invalid UTF-8 in the line");
   }

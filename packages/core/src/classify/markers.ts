@@ -3,6 +3,7 @@
 // runs a regular expression only where its marker was seen.
 import { KeywordIndex } from "./keyword-index.ts";
 import { NOTIFY_KEYWORDS } from "./notify.ts";
+import { HTML_ENTITY_KEYWORDS } from "./pasted.ts";
 import { RULES } from "./rules.ts";
 
 const MARKERS = {
@@ -85,6 +86,7 @@ const MARKERS = {
   bird: ["bird"],
   racoon: ["error: ", "info: ", "warning: ", "notify: ", "debug: ", "ipsec,", "ipsec "],
   between: ["<=>", "...", "->"],
+  htmlEntity: HTML_ENTITY_KEYWORDS,
   // Records of other kinds that a tunnel line's words may appear in (see notTunnelLine).
   otherRecord: ["devname=", "devid=", "device_id=", "rt_flow_", "apptrack_", "cise_"],
   peerLabel: ["peer ip:", "remote", "ip = ", "peer_contact=", "from ", "to ", "remip=", "srcaddr="],
