@@ -932,6 +932,28 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "REKEY_FAILURE",
     "1",
   ],
+  // Azure's resource logs carry the IKE message in properties.message; its tunnel records name
+  // the event in the operation and the cause in stateChangeReason; Oracle Cloud's in data.message.
+  [
+    '{"time":"2025-09-03T16:40:12.2250000Z","category":"IKEDiagnosticLog","operationName":"IKELogEvent","level":"Informational","properties":{"instance":"GatewayTenantWorker_IN_1","message":"SESSION_ID :{4c7a1b2e-9d3f-4e61-b8a0-2f5c6d7e8a91} Remote 62.214.7.190:4500: Local 20.71.4.122:4500: [LOCAL] IKE Tunnel Closed: Peer stopped responding"}}',
+    "DPD_TIMEOUT",
+    "1",
+  ],
+  [
+    '{"time":"2025-09-03T16:40:13.0010000Z","category":"TunnelDiagnosticLog","operationName":"TunnelDisconnected","level":"Informational","properties":{"instance":"GatewayTenantWorker_IN_1","remoteIP":"62.214.7.190","status":"Disconnected","stateChangeReason":"DPD timed out"}}',
+    "DPD_TIMEOUT",
+    "1",
+  ],
+  [
+    '{"TimeGenerated":"2025-03-04T08:12:46.551Z","Category":"TunnelDiagnosticLog","OperationName":"TunnelConnected","instance_s":"GatewayTenantWorker_IN_0","remoteIP_s":"84.17.52.203","status_s":"Connected","Message":"Tunnel connected"}',
+    "TUNNEL_UP",
+    null,
+  ],
+  [
+    '{"data":{"message":"\\"2062988354\\" #24: STATE_QUICK_I2: sent QI2, IPsec SA established tunnel mode {ESP=>0x5c3e1a7f <0xd41e2b9c xfrm=AES_CBC_256-HMAC_SHA2_256_128 NATOA=none NATD=none DPD=active}","tunnelId":"ocid1.ipsectunnel.oc1.iad.aaaaaaaa3m8x"},"id":"0ec69cc1-94d4-5d12-b853-b5eb86af24bf","oracle":{"ingestedtime":"2025-06-19T10:40:02.912Z"},"source":"ipsec","type":"com.oraclecloud.ipsec.ipsecconnection.log"}',
+    "TUNNEL_UP",
+    "2",
+  ],
   // Dead peer detection finding the peer down (PAN-OS); SonicWall's responder finding no policy for
   // the proposed network; Meraki's dashboard event log export of a VPN connectivity change.
   ["IKE DPD: peer 52.95.119.201 is down. Deleting IKE SA.", "DPD_TIMEOUT", "1"],

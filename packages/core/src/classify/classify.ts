@@ -358,12 +358,30 @@ export function notTunnelLine(
  * The log line inside a JSON record that a log shipper wrapped it in: Docker's json-file and
  * Kubernetes ("log"), journald's JSON export ("MESSAGE", with SYSLOG_IDENTIFIER and _PID),
  * Elastic and CloudWatch Logs exports ("message", "@message"), Google Cloud Logging entries
- * ("textPayload"), Azure Monitor diagnostic records ("Message"). What a record wraps may be a JSON
+ * ("textPayload"), Azure Monitor diagnostic records ("Message" in Log Analytics, "properties.message"
+ * in resource logs), Oracle Cloud's logging ("data.message"). What a record wraps may be a JSON
  * record itself (an AWS tunnel record exported by CloudWatch Logs Insights as "@message"): it is
- * read in turn, and each level is shorter than the one around it.
+ * read in turn, and each level is shorter than the one around it. Azure's tunnel and route
+ * diagnostic records name their event in the operation ("TunnelDisconnected") and its cause
+ * apart ("stateChangeReason"): the two are read together.
  */
 function wrappedLine(record: Record<string, unknown>): string | undefined {
   const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value : undefined);
+  const nested = (record.properties ?? record.data) as Record<string, unknown> | null | undefined;
+  const inner = nested && typeof nested === "object" ? nested : undefined;
+  const category = text(record.category) ?? text(record.Category);
+  if (category === "TunnelDiagnosticLog" || category === "RouteDiagnosticLog") {
+    const operation = text(record.operationName) ?? text(record.OperationName);
+    const detail =
+      text(inner?.stateChangeReason) ??
+      text(record.stateChangeReason_s) ??
+      text(inner?.message) ??
+      text(record.Message) ??
+      text(inner?.status) ??
+      text(record.status_s);
+    if (operation)
+      return detail === undefined || detail.startsWith(operation) ? (detail ?? operation) : `${operation}: ${detail}`;
+  }
   const journald = text(record.MESSAGE);
   if (journald !== undefined) {
     const program = text(record.SYSLOG_IDENTIFIER);
@@ -379,7 +397,9 @@ function wrappedLine(record: Record<string, unknown>): string | undefined {
     text(record.message) ??
     text(record["@message"]) ??
     text(record.textPayload) ??
-    text(record.Message)
+    text(record.Message) ??
+    text(inner?.message) ??
+    text(inner?.Message)
   );
 }
 

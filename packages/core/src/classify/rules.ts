@@ -2358,10 +2358,20 @@ const DPD: Rule[] = [
   r({
     // Dead peer detection named with what went wrong, in any order and wording: "DPD: peer ...
     // not responding", "No DPD ack received", "DPD max retries reached", "failed DPD", "IKE DPD:
-    // peer ... is down".
+    // peer ... is down"; Azure's "IKE Tunnel Closed: Peer stopped responding" (an established
+    // tunnel's peer falling silent).
     id: "dpd.failure-wording",
-    keywords: ["dpd", "dead peer detection", "r-u-there", "r_u_there", "liveness", "keepalive", "keep-alive"],
-    test: /\b(?:DPD|dead peer detection|R-U-THERE(?:-ACK)?|R_U_THERE(?:_ACK)?)\b(?:[^.;]|\.(?=\w)){0,60}?\b(?:not responding|no (?:ack|reply|response)|not (?:received|answered|acknowledged)|max(?:imum)? (?:retries|retransmissions|retransmit failures)|retr(?:y|ies|ansmissions?)(?: count)? (?:exceeded|reached)|unreachable|timed out|timeout)\b|\bno (?:DPD|R-U-THERE) (?:ack|reply|response)\b|\bfailed DPD\b|\bDPD detected (?:the )?peer (?:as )?(?:down|dead)\b|\bDPD\b(?:[^.;]|\.(?=\w)){0,40}?\bpeer\b(?:[^.;]|\.(?=\w)){0,40}?\bis (?:now )?down\b|\b(?:due to|because of|after) (?:DPD|dead peer detection) (?:failures?|timeouts?)\b|\bno (?:response|reply|answer) to (?:DPD|dead peer detection|R-U-THERE)\b|\b(?:no (?:response|reply|answer|ack)|did not (?:respond|answer|reply|acknowledge)|not responding)\b(?:[^.;]|\.(?=\w)){0,40}?\b(?:to|for) (?:the |our |its )?(?:DPD|dead peer detection|R-U-THERE|R_U_THERE|liveness|(?:IKE |ISAKMP )?keep-?alive)/,
+    keywords: [
+      "dpd",
+      "dead peer detection",
+      "r-u-there",
+      "r_u_there",
+      "liveness",
+      "keepalive",
+      "keep-alive",
+      "peer stopped responding",
+    ],
+    test: /\b(?:DPD|dead peer detection|R-U-THERE(?:-ACK)?|R_U_THERE(?:_ACK)?)\b(?:[^.;]|\.(?=\w)){0,60}?\b(?:not responding|no (?:ack|reply|response)|not (?:received|answered|acknowledged)|max(?:imum)? (?:retries|retransmissions|retransmit failures)|retr(?:y|ies|ansmissions?)(?: count)? (?:exceeded|reached)|unreachable|timed out|timeout)\b|\bno (?:DPD|R-U-THERE) (?:ack|reply|response)\b|\bfailed DPD\b|\bDPD detected (?:the )?peer (?:as )?(?:down|dead)\b|\btunnel closed\b(?:[^.;]|\.(?=\w)){0,20}?\bpeer stopped responding\b|\bDPD\b(?:[^.;]|\.(?=\w)){0,40}?\bpeer\b(?:[^.;]|\.(?=\w)){0,40}?\bis (?:now )?down\b|\b(?:due to|because of|after) (?:DPD|dead peer detection) (?:failures?|timeouts?)\b|\bno (?:response|reply|answer) to (?:DPD|dead peer detection|R-U-THERE)\b|\b(?:no (?:response|reply|answer|ack)|did not (?:respond|answer|reply|acknowledge)|not responding)\b(?:[^.;]|\.(?=\w)){0,40}?\b(?:to|for) (?:the |our |its )?(?:DPD|dead peer detection|R-U-THERE|R_U_THERE|liveness|(?:IKE |ISAKMP )?keep-?alive)/,
     code: "DPD_TIMEOUT",
     phase: "1",
     confidence: 0.75,
