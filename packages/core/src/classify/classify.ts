@@ -62,6 +62,10 @@ const ASA_FIREWALL_MESSAGE =
 // Routing events carry the BGP sessions over the tunnels ("BGP: %BGP-5-ADJCHANGE: ...").
 const FORTINET_NOT_VPN = /\b(?:type="?(?:utm|traffic)"?|subtype="?(?!vpn\b|ipsec\b|router\b)[\w-]+"?)(?=[\s,]|$)/;
 const FORTINET_RECORD = /\b(?:devname|devid|device_id)=/;
+// RouterOS logs by topic: "pppoe,ppp,info pppoe-out1: terminating... - peer is not responding" is
+// PPPoE's, not a tunnel's; only its ipsec topic and BGP (route,bgp) speak of the tunnels.
+const ROUTEROS_TOPICS = /(?:^|\s)[a-z][a-z-]*(?:,[a-z][a-z-]*)*,(?:info|error|warning|debug|critical) /;
+const ROUTEROS_TUNNEL_TOPIC = /(?:^|\s|,)(?:ipsec|bgp),/;
 // Cisco IOS/NX-OS messages of facilities that never report a tunnel or its BGP session (time,
 // management, logins, LAN protocols, other routing protocols): "%NTP-4-PEERUNREACH: Peer
 // 192.0.2.123 is unreachable" is a time server's, not an IKE peer's.
@@ -347,6 +351,8 @@ export function notTunnelLine(
   if ((vendor === "fortinet" || vendor === "paloalto") && ROUTING_EVENT.test(line) && !BGP_WORD.test(message))
     return "a routing event of another protocol, not a tunnel line";
   if (vendor === "juniper" && SCREENOS_TRAFFIC_RECORD.test(line)) return "a ScreenOS traffic record, not a tunnel line";
+  if (found.has(MARK.routerosTopic) && ROUTEROS_TOPICS.test(line) && !ROUTEROS_TUNNEL_TOPIC.test(line))
+    return "a RouterOS line of another topic, not a tunnel line";
   if (!found.has(MARK.otherRecord)) return undefined;
   if (FORTINET_RECORD.test(line) && FORTINET_NOT_VPN.test(line)) return "a Fortinet record other than a VPN event";
   if (JUNOS_FLOW_RECORD.test(line)) return "a Junos security flow record, not a tunnel line";
