@@ -2474,6 +2474,12 @@ describe("lines of other programs that use a tunnel fault's words", () => {
     "Oct 19 18:29:00.044: %DMI-5-AUTHENTICATION_FAILED: Switch 1 R0/0: dmiauthd: Authentication failure from 1.2.3.4:51679 for netconf over ssh.",
     // SEKOIA-IO/intake-formats:fortigate:test_event_login_1.json
     'time=16:22:20 timestamp=1762528940 devname="FortiAuthenticator" devid="TEST_DEV_ID" vd="root" itime=1762528940 faclogindex="111111111" logid="20320" logdesc="AUTH_FAIL_USER_TEST_EVENT_DAT" type="event" subtype="Authentication" level="information" user="user1" nas="1.2.3.4" userip=192.0.2.1 action="Authentication" status="Failed" msg="User authentication from 192.0.2.1 (mschap) with no token failed: user not found" tz="+0100"',
+    // Programs and facilities on the same gateways: IS-IS's hold time, an NTP server not
+    // answering, a Kerberos pre-authentication failure, PPPoE's peer not answering on RouterOS.
+    "Mar 12 17:05:14 core-r1 414: Mar 12 17:05:14.220 UTC: %CLNS-5-ADJCHANGE: ISIS: Adjacency to core-r2 (TenGigabitEthernet0/1/0) Down, hold time expired",
+    "Mar 12 21:00:17 vpn-gw01 systemd-timesyncd[588]: Timed out waiting for reply from 185.125.190.57:123 (ntp.ubuntu.com).",
+    "Mar 12 19:25:17 kdc01 krb5kdc[2281](info): AS_REQ (4 etypes {18 17 20 19}) 10.20.0.15: PREAUTH_FAILED: jdoe@CORP.EXAMPLE for krbtgt/CORP.EXAMPLE@CORP.EXAMPLE, Preauthentication failed",
+    "2026-01-14 06:30:02 pppoe,ppp,info pppoe-out1: terminating... - peer is not responding",
   ];
   it.each(lines)("%s -> UNKNOWN", (line) => {
     expect(classifyLine(line).code).toBe("UNKNOWN");

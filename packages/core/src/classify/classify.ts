@@ -70,7 +70,7 @@ const ROUTEROS_TUNNEL_TOPIC = /(?:^|\s|,)(?:ipsec|bgp),/;
 // management, logins, LAN protocols, other routing protocols): "%NTP-4-PEERUNREACH: Peer
 // 192.0.2.123 is unreachable" is a time server's, not an IKE peer's.
 const CISCO_OTHER_FACILITY =
-  /%(?:NTP|SNMP|SSH|SEC_LOGIN|SYS|DHCPD?|CDP|LLDP|SPANTREE|DOT1X|AUTHMGR|MAB|RADIUS|TACACS|OSPF|OSPFV3|EIGRP|DUAL|ISIS|PIM|HSRP|STANDBY|VRRP|ETHPORT|ILPOWER|PORT_SECURITY|HA_EM|ENVMON)-\d-\w+:/;
+  /%(?:NTP|SNMP|SSH|SEC_LOGIN|SYS|DHCPD?|CDP|LLDP|SPANTREE|DOT1X|AUTHMGR|MAB|RADIUS|TACACS|OSPF|OSPFV3|EIGRP|DUAL|ISIS|CLNS|BFD|BFDFSM|PIM|HSRP|STANDBY|VRRP|ETHPORT|ILPOWER|PORT_SECURITY|HA_EM|ENVMON)-\d-\w+:/;
 // Junos security flow and application records (sessions opened, closed "idle Timeout", denied).
 const JUNOS_FLOW_RECORD = /\b(?:RT_FLOW|APPTRACK)_[A-Z_]+\b/;
 // ScreenOS (NetScreen) logs every event through one syslog: its traffic records are never
@@ -100,6 +100,9 @@ const NOT_TUNNEL_PROGRAMS = new Set([
   "netifd",
   "login",
   "systemd-logind",
+  "systemd-timesyncd",
+  "krb5kdc",
+  "kadmind",
 ]);
 // BGP daemons of a customer gateway: their lines are routing lines of the tunnels' BGP sessions.
 const BGP_PROGRAMS = new Set(["bgpd", "bird", "bird6", "gobgpd", "exabgp", "openbgpd"]);

@@ -1152,7 +1152,7 @@ const AUTH: Rule[] = [
       "peer cert is not allowed",
     ],
     // IKEv1's certificate notifies (RFC 2408 types 21-28) say the peer cannot prove or check an identity.
-    test: /(?<!-\d-)AUTHENTICATION[_-]FAILED|N\(AUTH_FAILED\)|AUTH_FAILED\b|INVALID[_-]HASH[_-]INFORMATION|INVALID[_-]KEY[_-]INFORMATION|INVALID[_-]CERTIFICATE|INVALID[_-]SIGNATURE|CERT(?:IFICATE)?[_-]UNAVAILABLE|INVALID[_-]CERT[_-](?:AUTHORITY|ENCODING)|CERT[_-]TYPE[_-]UNSUPPORTED|INFORMATIONAL_V1 (?:request|response) \d+ \[ (?:\S+ )*N\(INVAL_KE\)|\[ (?:\S+ )*EAP\/FAIL\b|Notify Message - Authentication failed|EAP-[\w-]+ verification failed|XAuth pam_authenticate for .* failed|subject name of the peer cert is not allowed/,
+    test: /(?<!-\d-)AUTHENTICATION[_-]FAILED|N\(AUTH_FAILED\)|\bAUTH_FAILED\b|INVALID[_-]HASH[_-]INFORMATION|INVALID[_-]KEY[_-]INFORMATION|INVALID[_-]CERTIFICATE|INVALID[_-]SIGNATURE|CERT(?:IFICATE)?[_-]UNAVAILABLE|INVALID[_-]CERT[_-](?:AUTHORITY|ENCODING)|CERT[_-]TYPE[_-]UNSUPPORTED|INFORMATIONAL_V1 (?:request|response) \d+ \[ (?:\S+ )*N\(INVAL_KE\)|\[ (?:\S+ )*EAP\/FAIL\b|Notify Message - Authentication failed|EAP-[\w-]+ verification failed|XAuth pam_authenticate for .* failed|subject name of the peer cert is not allowed/,
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.95,
