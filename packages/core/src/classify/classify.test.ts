@@ -954,6 +954,12 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "TUNNEL_UP",
     "2",
   ],
+  // Another CloudEvents record's data is not unwrapped: Alibaba's event type names the event.
+  [
+    '{"id":"7e2d5c8b","source":"acs.vpn","specversion":"1.0","type":"vpn:CloudMonitor:IpsecPhase1NegoFailed","data":{"message":"negotiation failed","instanceId":"vco-2zeq7w1vh3n8k2p5s6xle"}}',
+    "TUNNEL_DOWN_OTHER",
+    "1",
+  ],
   // Dead peer detection finding the peer down (PAN-OS); SonicWall's responder finding no policy for
   // the proposed network; Meraki's dashboard event log export of a VPN connectivity change.
   ["IKE DPD: peer 52.95.119.201 is down. Deleting IKE SA.", "DPD_TIMEOUT", "1"],

@@ -374,11 +374,16 @@ export function notTunnelLine(
  * diagnostic records name their event in the operation ("TunnelDisconnected") and its cause
  * apart ("stateChangeReason"): the two are read together.
  */
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
 function wrappedLine(record: Record<string, unknown>): string | undefined {
   const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value : undefined);
-  const nested = (record.properties ?? record.data) as Record<string, unknown> | null | undefined;
-  const inner = nested && typeof nested === "object" ? nested : undefined;
   const category = text(record.category) ?? text(record.Category);
+  // Only Azure's and Oracle's envelopes: another record's "data" (a CloudEvents event of Alibaba's,
+  // whose type names the event) is not a log line.
+  const nested = category !== undefined ? record.properties : isObject(record.oracle) ? record.data : undefined;
+  const inner = isObject(nested) ? nested : undefined;
   if (category === "TunnelDiagnosticLog" || category === "RouteDiagnosticLog") {
     const operation = text(record.operationName) ?? text(record.OperationName);
     const detail =
