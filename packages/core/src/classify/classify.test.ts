@@ -921,6 +921,18 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "BGP_SESSION_DOWN",
     null,
   ],
+  // WatchGuard's "phase-1 SA is established"; Check Point's main mode answered with "payload
+  // malformed" (the peer could not read our encrypted message: another pre-shared key).
+  [
+    "Mar 14 11:10:21 M470-HQ 801003A4C5D6E (2025-03-14T11:10:21) iked[2112]: msg_id=\"0201-0005\" IKE phase-1 SA is established. Gateway-Endpoint='AWS-T1-GW.1'",
+    "TUNNEL_UP",
+    "1",
+  ],
+  [
+    '<134>1 2025-03-14T11:40:03Z cp-mgmt-01 CheckPoint 20541 - [action:"Reject"; fw_subproduct:"VPN-1"; ike::"Main Mode Received Notification from Peer: payload malformed"; peer_gateway:"203.0.113.77"; reject_category:"IKE failure"; scheme::"IKE"; ]',
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
   // racoon without ESP-in-UDP in the kernel; a peer that cannot rekey the IKE SA (phase 1).
   [
     "Jan 30 02:10:51 pfsense racoon: WARNING: setsockopt(UDP_ENCAP_ESPINUDP): UDP_ENCAP Protocol not available",

@@ -1340,8 +1340,14 @@ const AUTH: Rule[] = [
   // A single malformed-payload notify without the deletion names no cause.
   r({
     id: "auth.fatal-malformed-notify",
-    keywords: ["fatal payload-malformed", "fatal invalid-payload-type", "fatal unequal-payload-lengths"],
-    test: /fatal (?:PAYLOAD-MALFORMED|INVALID-PAYLOAD-TYPE|UNEQUAL-PAYLOAD-LENGTHS) notify/,
+    keywords: [
+      "fatal payload-malformed",
+      "fatal invalid-payload-type",
+      "fatal unequal-payload-lengths",
+      "notification from peer: payload malformed",
+    ],
+    // Check Point: "Main Mode Received Notification from Peer: payload malformed".
+    test: /fatal (?:PAYLOAD-MALFORMED|INVALID-PAYLOAD-TYPE|UNEQUAL-PAYLOAD-LENGTHS) notify|\bMain Mode Received Notification from Peer: payload malformed\b/,
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.6,
@@ -3247,7 +3253,7 @@ const UP: Rule[] = [
   r({
     id: "up.established",
     keywords: ["established"],
-    test: /(?:IKE_SA|CHILD_SA)(?: (?!not\b|state\b)\S+)? established|(?:IPsec|VPN) tunnel (?:(?!not )\S+ )?(?:is |has been |was )?established|phase ?[12] (?:SA )?(?:is |has been |was )?established|ISAKMP[- ]SA established|IPsec[- ]SA +established|IPSEC-SA established|PARENT SA established|(?:initiator|responder) established (?:IKE|Child) SA|IKE SA established|Child SA established|connection '[^']+' established successfully|Established SA\b|\bIKE established\b|\b(?:Quick|Main) Mode SA established\b|(?:^|: )Established IPsec SA\b/,
+    test: /(?:IKE_SA|CHILD_SA)(?: (?!not\b|state\b)\S+)? established|(?:IPsec|VPN) tunnel (?:(?!not )\S+ )?(?:is |has been |was )?established|phase[ -]?[12] (?:SA )?(?:is |has been |was )?established|ISAKMP[- ]SA established|IPsec[- ]SA +established|IPSEC-SA established|PARENT SA established|(?:initiator|responder) established (?:IKE|Child) SA|IKE SA established|Child SA established|connection '[^']+' established successfully|Established SA\b|\bIKE established\b|\b(?:Quick|Main) Mode SA established\b|(?:^|: )Established IPsec SA\b/,
     code: "TUNNEL_UP",
     confidence: 0.9,
   }),
