@@ -30,8 +30,8 @@ const SYSLOG_5424 = /^<\d{1,3}>1 (\S+) (\S+) (\S+) (\S+) (\S+) (?:(\[[^\]]*\]|-)
 const SYSLOG_TIME = new RegExp(
   `^(?:<\\d{1,3}>)?(?:\\w{3},? )?(${ANY_MONTH}\\s+\\d{1,2}(?:\\s+\\d{4})?\\s+\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:\\s+\\d{4}(?=\\s))?|\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?=\\s)|\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?|\\d{4}\\/\\d{2}\\/\\d{2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?|${MONTHS}/\\d{1,2} \\d{2}:\\d{2}:\\d{2}|\\d{9,10}\\.\\d+)(?: (?:UTC|GMT|[ECMP][SD]T|CES?T|JST|KST|IST|AES?T|BST)(?=:))?(?::)?\\s+(?:<\\d+(?:\\.\\d+)?>\\s+)?`,
 );
-// A PAM module may follow the program's name ("sshd(pam_unix)[19939]: "), a level its pid
-// ("krb5kdc[2281](info): "), or the pid be in parentheses ("charon (812): ").
+// A PAM module may follow the program's name ("sshd(pam_unix)[19939]: "), a level may follow
+// its pid ("krb5kdc[2281](info): "), or the pid be in parentheses ("charon (812): ").
 const PROGRAM =
   /^([A-Za-z][\w.\-/]*)(?:\(pam_\w+\))?(?:\[(\d+)\])?(?: ?\(\d+\)|\((?:info|notice|warning|err|error|debug|crit|alert|emerg)\))?:\s+/;
 // OpenWrt and BusyBox syslog put the facility and level between host and program:
