@@ -37,7 +37,8 @@ export const classify: Command = {
 Reads log lines on stdin (AWS tunnel and BGP log records, strongSwan, libreswan, racoon,
 OpenIKED, Alibaba, Juniper SRX and ScreenOS, Cisco ASA/IOS, Palo Alto, Fortinet, WatchGuard,
 Meraki, and the BGP daemons of customer gateways...; also lines wrapped in JSON by Docker,
-journald or log exports) and writes one JSON object per input line, in order:
+journald, the clouds' log services or log exports, and lines copied through mail or web pages)
+and writes one JSON object per input line, in order:
 code, severity, vendor, phase, confidence, evidence, rule and the parsed fields. Lines it
 cannot read, or that are not tunnel lines, come out as UNKNOWN with a reason; input of any size
 is streamed.
