@@ -377,6 +377,15 @@ export function notTunnelLine(
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
+const MALFORMED = Symbol("malformed JSON");
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return MALFORMED;
+  }
+}
+
 function wrappedLine(record: Record<string, unknown>): string | undefined {
   const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value : undefined);
   const category = text(record.category) ?? text(record.Category);
@@ -393,8 +402,9 @@ function wrappedLine(record: Record<string, unknown>): string | undefined {
       text(record.Message) ??
       text(inner?.status) ??
       text(record.status_s);
-    if (operation)
-      return detail === undefined || detail.startsWith(operation) ? (detail ?? operation) : `${operation}: ${detail}`;
+    // A message that starts with the operation's name already says it ("BgpRouteUpdate: ...").
+    if (operation && detail === undefined) return operation;
+    if (operation && detail !== undefined) return detail.startsWith(operation) ? detail : `${operation}: ${detail}`;
   }
   const journald = text(record.MESSAGE);
   if (journald !== undefined) {
@@ -404,8 +414,7 @@ function wrappedLine(record: Record<string, unknown>): string | undefined {
   }
   // A CloudWatch Logs subscription delivers a batch: one event is read as that event's line.
   const events = record.logEvents;
-  if (Array.isArray(events) && events.length === 1 && events[0] && typeof events[0] === "object")
-    return text((events[0] as Record<string, unknown>).message);
+  if (Array.isArray(events) && events.length === 1 && isObject(events[0])) return text(events[0].message);
   return (
     text(record.log) ??
     text(record.message) ??
@@ -465,17 +474,12 @@ export function classifyLine(input: string | Uint8Array, options: ClassifyOption
 function classifyTrimmedLine(line: string, options: ClassifyOptions, isPasteUndone: boolean): Classification {
   let isMalformedJson = false;
   if (line.charCodeAt(0) === 123 /* { */) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(line);
-    } catch {
-      isMalformedJson = true;
-    }
-    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) {
-      const object = parsed as Record<string, unknown>;
-      const record = readAwsRecord(object);
+    const parsed = parseJson(line);
+    isMalformedJson = parsed === MALFORMED;
+    if (isObject(parsed)) {
+      const record = readAwsRecord(parsed);
       if (record) return classifyAwsRecord(record, options);
-      const wrapped = wrappedLine(object);
+      const wrapped = wrappedLine(parsed);
       if (wrapped !== undefined) return classifyLine(wrapped, options);
     }
   }
@@ -498,15 +502,8 @@ function prefixedAwsRecord(line: string): AwsRecord | undefined {
   const end = line.lastIndexOf("}");
   if (end <= start) return undefined;
   const json = line.slice(start, end + 1);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json.startsWith('{""') ? json.replaceAll('""', '"') : json);
-  } catch {
-    return undefined;
-  }
-  return parsed && typeof parsed === "object" && !Array.isArray(parsed)
-    ? readAwsRecord(parsed as Record<string, unknown>)
-    : undefined;
+  const parsed = parseJson(json.startsWith('{""') ? json.replaceAll('""', '"') : json);
+  return isObject(parsed) ? readAwsRecord(parsed) : undefined;
 }
 
 /** A text line (or a JSON record that did not parse) after its placeholders were joined. */
