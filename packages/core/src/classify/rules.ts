@@ -280,94 +280,45 @@ const GOOGLE_STATUS: Rule[] = [
 // The Linux audit records Libreswan's pluto writes for each SA (linux_audit.c): CRYPTO_IKE_SA for
 // the IKE SA, CRYPTO_IPSEC_SA for the IPsec SA; op=start with res=success when one is up, op=start
 // with res=failed when one failed to establish (no cause is given), op=destroy when one is deleted.
-const LINUX_AUDIT: Rule[] = [
+const LINUX_AUDIT: Rule[] = (
+  [
+    ["IKE", "ike", "1"],
+    ["IPSEC", "ipsec", "2"],
+  ] as const
+).flatMap(([type, name, phase]) => [
   r({
-    id: "up.linux-audit-ike-sa",
-    keywords: ["crypto_ike_sa"],
-    test: /\bCRYPTO_IKE_SA\b.*?\bop=start\b.*\bres=success\b/,
+    id: `up.linux-audit-${name}-sa`,
+    keywords: [`crypto_${name}_sa`],
+    test: new RegExp(`\\bCRYPTO_${type}_SA\\b.*?\\bop=start\\b.*\\bres=success\\b`),
     code: "TUNNEL_UP",
-    phase: "1",
+    phase,
     confidence: 0.9,
   }),
   r({
-    id: "up.linux-audit-ipsec-sa",
-    keywords: ["crypto_ipsec_sa"],
-    test: /\bCRYPTO_IPSEC_SA\b.*?\bop=start\b.*\bres=success\b/,
-    code: "TUNNEL_UP",
-    phase: "2",
-    confidence: 0.9,
-  }),
-  r({
-    id: "down.linux-audit-ike-sa",
-    keywords: ["crypto_ike_sa"],
-    test: /\bCRYPTO_IKE_SA\b.*?\bop=(?:start\b.*\bres=failed\b|destroy\b)/,
+    id: `down.linux-audit-${name}-sa`,
+    keywords: [`crypto_${name}_sa`],
+    test: new RegExp(`\\bCRYPTO_${type}_SA\\b.*?\\bop=(?:start\\b.*\\bres=failed\\b|destroy\\b)`),
     code: "TUNNEL_DOWN_OTHER",
-    phase: "1",
+    phase,
     confidence: 0.7,
   }),
-  r({
-    id: "down.linux-audit-ipsec-sa",
-    keywords: ["crypto_ipsec_sa"],
-    test: /\bCRYPTO_IPSEC_SA\b.*?\bop=(?:start\b.*\bres=failed\b|destroy\b)/,
-    code: "TUNNEL_DOWN_OTHER",
-    phase: "2",
-    confidence: 0.7,
-  }),
-];
+]);
 
 // Alibaba Cloud's VPN Gateway events (CloudMonitor, published to EventBridge): the event type
-// names the phase and the outcome, not the cause.
-const ALIBABA_EVENTS: Rule[] = [
-  r({
-    id: "up.alibaba-event-phase1",
-    keywords: ["ipsecphase1negosuccess"],
-    test: /\bIpsecPhase1NegoSuccess\b/,
-    code: "TUNNEL_UP",
-    phase: "1",
-    confidence: 0.9,
-  }),
-  r({
-    id: "up.alibaba-event-phase2",
-    keywords: ["ipsecphase2negosuccess"],
-    test: /\bIpsecPhase2NegoSuccess\b/,
-    code: "TUNNEL_UP",
-    phase: "2",
-    confidence: 0.9,
-  }),
-  r({
-    id: "down.alibaba-event-phase1",
-    keywords: ["ipsecphase1negofailed"],
-    test: /\bIpsecPhase1NegoFailed\b/,
-    code: "TUNNEL_DOWN_OTHER",
-    phase: "1",
-    confidence: 0.8,
-  }),
-  r({
-    id: "down.alibaba-event-phase2",
-    keywords: ["ipsecphase2negofailed"],
-    test: /\bIpsecPhase2NegoFailed\b/,
-    code: "TUNNEL_DOWN_OTHER",
-    phase: "2",
-    confidence: 0.8,
-  }),
-  r({
-    // The health check's probes through the tunnel went unanswered: the tunnel carries no traffic.
-    id: "down.alibaba-event-health-check",
-    keywords: ["ipsechealthcheckfailed"],
-    test: /\bIpsecHealthCheckFailed\b/,
-    code: "TUNNEL_DOWN_OTHER",
-    phase: null,
-    confidence: 0.75,
-  }),
-  r({
-    id: "status.alibaba-event-health-check-ok",
-    keywords: ["ipsechealthchecksuccess"],
-    test: /\bIpsecHealthCheckSuccess\b/,
-    code: "INFO",
-    phase: null,
-    confidence: 0.8,
-  }),
-];
+// names the phase and the outcome, not the cause. A failed health check is probes through the
+// tunnel going unanswered: the tunnel carries no traffic.
+const ALIBABA_EVENTS: Rule[] = (
+  [
+    ["up.alibaba-event-phase1", "IpsecPhase1NegoSuccess", "TUNNEL_UP", "1", 0.9],
+    ["up.alibaba-event-phase2", "IpsecPhase2NegoSuccess", "TUNNEL_UP", "2", 0.9],
+    ["down.alibaba-event-phase1", "IpsecPhase1NegoFailed", "TUNNEL_DOWN_OTHER", "1", 0.8],
+    ["down.alibaba-event-phase2", "IpsecPhase2NegoFailed", "TUNNEL_DOWN_OTHER", "2", 0.8],
+    ["down.alibaba-event-health-check", "IpsecHealthCheckFailed", "TUNNEL_DOWN_OTHER", null, 0.75],
+    ["status.alibaba-event-health-check-ok", "IpsecHealthCheckSuccess", "INFO", null, 0.8],
+  ] as const
+).map(([id, event, code, phase, confidence]) =>
+  r({ id, keywords: [event.toLowerCase()], test: new RegExp(`\\b${event}\\b`), code, phase, confidence }),
+);
 
 // racoon2's iked, the IKE daemon of Alibaba Cloud's VPN Gateway ("[PROTO_ERR]: <file>:<line>:<function>(): ..."):
 // wordings of its own. Its IKEv2 side logs an SA coming up only as a state change or as the SA it
