@@ -23,7 +23,7 @@ function report(posture: Posture) {
 export const posture: Command = {
   name: "posture",
   summary: "Grade a normalised connection (JSON on stdin): findings, grade, expected downtime",
-  usage: `tunnelwatch posture [--pretty] [--region R]
+  usage: `tunnelwatch posture [--pretty] [--region R] [--vpc ID]
 
 Reads one normalised VPN connection, or an array of them, as JSON on stdin and writes the HA
 grade (A-F), the findings (faults.md section 2, each with a code) and the expected downtime in
@@ -34,17 +34,26 @@ status, options }], optional healthChecks, routeWeights and customerGateway fact
 The providers' own CLI output is read as well, with the mapping the worker uses:
 \`aws ec2 describe-vpn-connections\` (also with --query VpnConnections, and the VpnConnection
 that create/modify print), and
-Alibaba's \`aliyun vpc DescribeVpnConnections\` or DescribeVpnConnection. --region names the
-region they came from (the output does not say it).
+Alibaba's \`aliyun vpc DescribeVpnConnections\` or DescribeVpnConnection, and Anypoint's
+CloudHub VPN API (GET /cloudhub/api/organizations/{orgId}/vpcs/{vpcId}/ipsec, or one VPN from
+.../ipsec/{vpnId}). --region names the region they came from and --vpc the Anypoint VPC (the
+output does not say them).
 
 examples:
   echo '{"provider":"aws","externalId":"vpn-1","routing":"static","tunnels":[{"index":1,"status":"UP"}]}' \\
     | npm run -s tunnelwatch -- posture --pretty
-  aws ec2 describe-vpn-connections | npm run -s tunnelwatch -- posture --region eu-west-1`,
+  aws ec2 describe-vpn-connections | npm run -s tunnelwatch -- posture --region eu-west-1
+  curl -s -H "Authorization: Bearer $TOKEN" \\
+    https://anypoint.mulesoft.com/cloudhub/api/organizations/$ORG/vpcs/$VPC/ipsec \\
+    | npm run -s tunnelwatch -- posture --region us-east-1 --vpc $VPC`,
   async run(args, io) {
     const { values } = parseArgs({
       args,
-      options: { pretty: { type: "boolean", default: false }, region: { type: "string", default: "unknown" } },
+      options: {
+        pretty: { type: "boolean", default: false },
+        region: { type: "string", default: "unknown" },
+        vpc: { type: "string", default: "unknown" },
+      },
     });
     const text = await readAllText(io.stdin, MAX_INPUT_BYTES);
     if (!text.trim()) throw new UsageError("no input: pipe a connection (JSON) into stdin");
@@ -55,7 +64,7 @@ examples:
       io.stderr.write(`tunnelwatch posture: the input is not valid JSON (${(error as Error).message})\n`);
       return 65;
     }
-    const { items, isList } = readConnectionsInput(input, values.region);
+    const { items, isList } = readConnectionsInput(input, { region: values.region, anypointVpc: values.vpc });
     const results = [];
     for (const [i, item] of items.entries()) {
       try {

@@ -12,6 +12,7 @@ export { AwsProviderClient } from "./aws/client.ts";
 export { normalizeAwsConnection } from "./aws/normalize.ts";
 export { type ClientOptions, DEFAULT_CLIENT_OPTIONS } from "./common/options.ts";
 export { MulesoftProviderClient } from "./mulesoft/client.ts";
+export { normalizeAnypointVpn } from "./mulesoft/normalize.ts";
 export * from "./types.ts";
 
 /** The client for one account. `options` tunes timeouts and retries (tests shorten them). */
