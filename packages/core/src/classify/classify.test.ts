@@ -1367,6 +1367,65 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     null,
   ],
   ["Mar 05 2025 10:50:41: %ASA-4-411002: Line protocol on Interface outside, changed state to down", "UNKNOWN", null],
+  // H3C Comware V7's tunnel interface; its IPsec SA refused for the policy's ACL (the protected flows).
+  [
+    "<187>Jun  5 11:40:12 2024 FW-EDGE %%10IFNET/3/TUNNEL_LINK_UPDOWN: Line protocol state on the interface Tunnel1 changed to down.",
+    "TUNNEL_DOWN_OTHER",
+    null,
+  ],
+  [
+    "<189>Jun  5 11:41:02 2024 FW-EDGE %%10IFNET/5/LINK_UPDOWN: Line protocol state on the interface Tunnel1 changed to up.",
+    "TUNNEL_UP",
+    null,
+  ],
+  [
+    "<187>Jun  5 11:40:12 2024 FW-EDGE %%10IFNET/3/LINK_UPDOWN: Line protocol state on the interface GigabitEthernet1/0/2 changed to down.",
+    "UNKNOWN",
+    null,
+  ],
+  [
+    "<190>Jun  5 10:12:44 2024 ZT-F1030 %%10IPSEC/6/IPSEC_SA_ESTABLISH_FAIL: Failed to establish IPsec SA. Reason: The policy contains incorrect ACL or IKE profile configuration.",
+    "TRAFFIC_SELECTOR_MISMATCH",
+    "2",
+  ],
+  // Cisco GET VPN (GDOI): a member registered, a rekey missed, an identity refused, the group's policy refused.
+  [
+    "*Mar  1 01:12:11.711: %GDOI-5-GM_REGS_COMPL: Registration to KS 192.1.40.2 complete for group GRP-R1 using address 192.1.10.2",
+    "TUNNEL_UP",
+    null,
+  ],
+  [
+    "*Mar  1 05:13:32.002: %GDOI-4-GM_RE_REGISTER: The IPSec SA created for group ABC may have expired/been cleared, or didn't go through. Re-register to KS.",
+    "REKEY_FAILURE",
+    "2",
+  ],
+  [
+    "%GDOI-1-UNAUTHORIZED_IDENTITY: Group LAB-GDOI received registration from unauthorized identity:    Dist. name parsing failed. Peer Address: 10.10.10.1",
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
+  [
+    "%GDOI-4-GM_REJECTING_SA_PAYLOAD: Registration: Policy in SA payload sent by KS 10.1.1.1 rejected by GM in the group GETVPN reason Unsupported transform.",
+    "IPSEC_PROPOSAL_MISMATCH",
+    "2",
+  ],
+  ["%GDOI-5-GM_RECV_REKEY: Received Rekey for group GETVPN from 10.1.1.1 to 239.1.1.1 with seq # 3", "INFO", null],
+  // Topsec NGTOS's IPsec records: the tunnel established, and its phases called stages.
+  [
+    'id="NGTOS" version="v3.2000a5.0058_NGVONE.1_haveroot" time="2025-04-10 14:24:26" dev="TopsecOS" pri="information" type="ipsec vpn negotiate log" recorder="ipsec negotiate" vsid="0" tunnel_name="to-aliyun" action="negotiate" srcip="198.51.100.40" dstip="203.0.113.40" msg="Tunnel established."',
+    "TUNNEL_UP",
+    null,
+  ],
+  [
+    'id="NGTOS" time="2025-04-12 14:26:12" dev="TopsecOS" pri="6" type="vpn" recorder="ipsec" tunnel_name="to-aliyun" msg="The first stage was successful"',
+    "TUNNEL_UP",
+    "1",
+  ],
+  [
+    'id="NGTOS" time="2025-04-12 14:26:12" dev="TopsecOS" pri="6" type="vpn" recorder="ipsec" tunnel_name="to-aliyun" ike_moudle="quick mode" sa_savelive="28800" msg="The second stage was successful"',
+    "TUNNEL_UP",
+    "2",
+  ],
   // SonicWall's key=value records (an "id=" key is not an IKE identity); FortiGate's main mode done.
   [
     'date=2024-03-12 time=10:45:18 devname="FGT100F-DC1" devid="FG100FTK21004567" eventtime=1710236718418227113 tz="+0100" logid="0101037127" type="event" subtype="vpn" level="notice" vd="root" logdesc="Progress IPsec phase 1" msg="progress IPsec phase 1" action="negotiate" remip=52.20.141.7 locip=198.51.100.22 remport=500 locport=500 outintf="wan1" cookies="3b1f7c9ad2e04a18/a04c1d2e3f405162" user="N/A" group="N/A" useralt="N/A" xauthuser="N/A" xauthgroup="N/A" assignip=N/A vpntunnel="AWS-T1" status="success" init="local" mode="main" dir="outbound" stage=3 role="initiator" result="DONE"',

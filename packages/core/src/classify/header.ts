@@ -173,7 +173,7 @@ function vendorOfMessage(message: string, line: string, found: Found, program: s
     return "cisco-asa";
   if (
     found.has(MARK.ios) &&
-    /%(?:CRYPTO|IKEV2|ISAKMP|IPSEC|BGP|BGP_SESSION|DMVPN|ROUTING-BGP)-\d|\bCRYPTO_PKI: |\bISAKMP ?:? ?\(\d+(?::\d+)?\)|(?:^|: )ISAKMP : |\bISAKMP-\w+: ?\(\d+\)|\bIPSEC\(\w+\):|\bIKEv2[-:]\w*:?\(|\bIKEv2-(?:PLAT|PROTO)-\d|\bIKEv2-(?:INTERNAL|PAK|ERROR):|\bIKEv2:%/.test(
+    /%(?:CRYPTO|IKEV2|ISAKMP|IPSEC|BGP|BGP_SESSION|DMVPN|GDOI|ROUTING-BGP)-\d|\bCRYPTO_PKI: |\bISAKMP ?:? ?\(\d+(?::\d+)?\)|(?:^|: )ISAKMP : |\bISAKMP-\w+: ?\(\d+\)|\bIPSEC\(\w+\):|\bIKEv2[-:]\w*:?\(|\bIKEv2-(?:PLAT|PROTO)-\d|\bIKEv2-(?:INTERNAL|PAK|ERROR):|\bIKEv2:%/.test(
       line,
     )
   ) {

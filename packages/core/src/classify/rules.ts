@@ -320,6 +320,27 @@ const ALIBABA_EVENTS: Rule[] = (
   r({ id, keywords: [event.toLowerCase()], test: new RegExp(`\\b${event}\\b`), code, phase, confidence }),
 );
 
+// Cisco GET VPN (GDOI): a group member registers with its key server and receives the group's
+// keys (the TEK is the group's IPsec SA), then rekeys from the key server; the mnemonic names the
+// outcome. A member that misses a rekey or finds its SA gone registers again.
+const GDOI: Rule[] = (
+  [
+    ["up.gdoi-registered", ["GM_REGS_COMPL", "KS_REGS_COMPL"], "TUNNEL_UP", null, 0.85],
+    ["rekey.gdoi-missed", ["GM_REKEY_NOT_RECD", "GM_RE_REGISTER"], "REKEY_FAILURE", "2", 0.8],
+    ["auth.gdoi-unauthorized", ["UNAUTHORIZED_IDENTITY", "UNAUTHORIZED_IPADDR"], "IKE_AUTH_FAILURE", "1", 0.85],
+    ["proposal.gdoi-policy-rejected", ["GM_REJECTING_SA_PAYLOAD"], "IPSEC_PROPOSAL_MISMATCH", "2", 0.8],
+  ] as const
+).map(([id, mnemonics, code, phase, confidence]) =>
+  r({
+    id,
+    keywords: mnemonics.map((m) => m.toLowerCase()),
+    test: new RegExp(`%GDOI-\\d-(?:${mnemonics.join("|")})\\b`),
+    code,
+    phase,
+    confidence,
+  }),
+);
+
 // racoon2's iked, the IKE daemon of Alibaba Cloud's VPN Gateway ("[PROTO_ERR]: <file>:<line>:<function>(): ..."):
 // wordings of its own. Its IKEv2 side logs an SA coming up only as a state change or as the SA it
 // hands the kernel (SADB_ADD/SADB_UPDATE).
@@ -1051,9 +1072,12 @@ const TRAFFIC_SELECTORS: Rule[] = [
       "subnet does not match",
       "network does not match",
       "configured proxy",
+      "incorrect acl",
     ],
-    // SonicWall: "IKE Responder: No match for proposed remote network address".
-    test: /\bno match for (?:the )?proposed (?:remote|local) (?:network|subnet|address)|TS payloads missing|traffic selector payload is missing|Identification type not supported, Phase 2|Invalid (?:source|destination) proxy address|security labels? .*(?:don't|doesn't|do not|does not) match|peer client ID payload .*(?:unacceptable|bad subnet|is invalid)|peer returned (?:protocol id|port) (?:does not|doesn't) match my proposal|Quick Mode request rejected; connection has no remote client selector|peer proposal was rejected in a virtual connection policy|Traffic Selector response .* does not fit the proposal|unsupported IKEv2 traffic selector|TS \S+ is not contained in any address block constraint|TS_NARROWING_NOT_ALLOWED|IPs of incoming request conflict with rule|According to the Policy the Packet should not have been decrypted|failed to get IPsec policy for phase 2\b|Mismatched local CIDRs and remote CIDRs|proposed (?:local|remote) selector \S+ does not match\b|No policy exists for the proxy ID received|specified selectors mismatch|no matching phase2 found|client subnet returned (?:does not|doesn'?t) match my proposal|can'?t find matching policy for \S+ <=> \S+|traffic selectors? did not match any SPD entry|No narrowing possible|virtual IP was required, but the proposed IP did not match|\bencryption domains? (?:mismatch|do(?:es)? not match)\b|\b(?:local and remote|local|remote|protected) (?:subnets?|networks?) do(?:es)? not match\b|\bdoes not match (?:the )?configured proxy[- ]?ID\b/,
+    // SonicWall: "IKE Responder: No match for proposed remote network address". H3C:
+    // "Failed to establish IPsec SA. Reason: The policy contains incorrect ACL or IKE profile
+    // configuration." (the ACL names the flows the SA protects).
+    test: /\bno match for (?:the )?proposed (?:remote|local) (?:network|subnet|address)|TS payloads missing|traffic selector payload is missing|Identification type not supported, Phase 2|Invalid (?:source|destination) proxy address|security labels? .*(?:don't|doesn't|do not|does not) match|peer client ID payload .*(?:unacceptable|bad subnet|is invalid)|peer returned (?:protocol id|port) (?:does not|doesn't) match my proposal|Quick Mode request rejected; connection has no remote client selector|peer proposal was rejected in a virtual connection policy|Traffic Selector response .* does not fit the proposal|unsupported IKEv2 traffic selector|TS \S+ is not contained in any address block constraint|TS_NARROWING_NOT_ALLOWED|IPs of incoming request conflict with rule|According to the Policy the Packet should not have been decrypted|failed to get IPsec policy for phase 2\b|Mismatched local CIDRs and remote CIDRs|proposed (?:local|remote) selector \S+ does not match\b|No policy exists for the proxy ID received|specified selectors mismatch|no matching phase2 found|client subnet returned (?:does not|doesn'?t) match my proposal|can'?t find matching policy for \S+ <=> \S+|traffic selectors? did not match any SPD entry|No narrowing possible|virtual IP was required, but the proposed IP did not match|\bencryption domains? (?:mismatch|do(?:es)? not match)\b|\b(?:local and remote|local|remote|protected) (?:subnets?|networks?) do(?:es)? not match\b|\bdoes not match (?:the )?configured proxy[- ]?ID\b|\bThe policy contains incorrect ACL\b/,
     code: "TRAFFIC_SELECTOR_MISMATCH",
     phase: "2",
     confidence: 0.8,
@@ -2975,11 +2999,11 @@ const DOWN: Rule[] = [
   }),
   r({
     // A numbered tunnel (interface) down, or up with its line protocol down: Cisco IOS VTIs (an
-    // Arista one with its description, an ASA one by a name that says tunnel), Huawei's, and
+    // Arista one with its description, an ASA one by a name that says tunnel), Huawei's, H3C's, and
     // gateways that name tunnels by number.
     id: "down.numbered-tunnel",
     keywords: ["tunnel", "line protocol on interface", "%track-"],
-    test: /tunnel ?\d+ (?:is )?DOWN\b|%TUN-5-RECURDOWN: Tunnel\d+ temporarily disabled|Tunnel\d+ is \w+, line protocol is down|(?:Line protocol on )?Interface (?:Tunnel\d+(?: \([^)]*\))?|[\w-]*(?:tun|vti)[\w-]*\d), changed state to (?:administratively )?down|line protocol (?:IP )?on the interface Tunnel[\d/.:]+ has entered the DOWN state|%TRACK-\d-STATE: .*\binterface Tu(?:nnel)?\d+ line-protocol Up -> Down\b/,
+    test: /tunnel ?\d+ (?:is )?DOWN\b|%TUN-5-RECURDOWN: Tunnel\d+ temporarily disabled|Tunnel\d+ is \w+, line protocol is down|(?:Line protocol on )?Interface (?:Tunnel\d+(?: \([^)]*\))?|[\w-]*(?:tun|vti)[\w-]*\d), changed state to (?:administratively )?down|line protocol (?:IP )?on the interface Tunnel[\d/.:]+ has entered the DOWN state|Line protocol state on the interface Tunnel[\d/.:]+ changed to down\b|%TRACK-\d-STATE: .*\binterface Tu(?:nnel)?\d+ line-protocol Up -> Down\b/,
     code: "TUNNEL_DOWN_OTHER",
     confidence: 0.6,
   }),
@@ -3202,9 +3226,10 @@ const NEGOTIATION_FAILED: Rule[] = [
 
 const UP: Rule[] = [
   r({
+    // Includes Topsec NGTOS's negotiate record: msg="Tunnel established.".
     id: "up.established",
     keywords: ["established"],
-    test: /(?:IKE_SA|CHILD_SA)(?: (?!not\b|state\b)\S+)? established|(?:IPsec|VPN) tunnel (?:(?!not )\S+ )?(?:is |has been |was )?established|phase[ -]?[12] (?:SA )?(?:is |has been |was )?established|ISAKMP[- ]SA established|IPsec[- ]SA +established|IPSEC-SA established|PARENT SA established|(?:initiator|responder) established (?:IKE|Child) SA|IKE SA established|Child SA established|connection '[^']+' established successfully|Established SA\b|\bIKE established\b|\b(?:Quick|Main) Mode SA established\b|(?:^|: )Established IPsec SA\b/,
+    test: /(?:IKE_SA|CHILD_SA)(?: (?!not\b|state\b)\S+)? established|(?:IPsec|VPN) tunnel (?:(?!not )\S+ )?(?:is |has been |was )?established|phase[ -]?[12] (?:SA )?(?:is |has been |was )?established|ISAKMP[- ]SA established|IPsec[- ]SA +established|IPSEC-SA established|PARENT SA established|(?:initiator|responder) established (?:IKE|Child) SA|IKE SA established|Child SA established|connection '[^']+' established successfully|Established SA\b|\bIKE established\b|\b(?:Quick|Main) Mode SA established\b|(?:^|: )Established IPsec SA\b|\bmsg="Tunnel established\b/,
     code: "TUNNEL_UP",
     confidence: 0.9,
   }),
@@ -3218,6 +3243,7 @@ const UP: Rule[] = [
     confidence: 0.9,
   }),
   r({
+    // Vendors' success wordings; Topsec NGTOS calls the phases stages ("The second stage was successful").
     id: "up.vendor",
     keywords: [
       "complete",
@@ -3246,8 +3272,9 @@ const UP: Rule[] = [
       "ipsec key installed",
       'logdesc="ipsec vpn tunnel up"',
       'logdesc="ipsec sa installed"',
+      "stage was successful",
     ],
-    test: /PHASE ([12]) COMPLETED|Security negotiation complete|LAN-to-LAN SA .* has been created|KMD_PM_SA_ESTABLISHED|KMD_VPN_UP_ALARM_USER|IKE negotiation successfully completed|negotiation is succeeded|Phase 1 IKE SA process done|connectivity(?:=|: )'true'|SNMP_TRAP_LINK_UP[: ].*(?:interface-name="|ifName )st0|SESSION_STATUS: Crypto tunnel (?:v2 )?is UP|ISAKMP Phase [12] exchange completed|action="?(?:tunnel-up|phase2-up)(?!.*tunneltype="?ssl)|VPN .* is up\b|IPSEC IS UP|\b\d+ BGP ROUTES\b|(?:ike|ipsec)_sa_established|phase ?[12](?: of IKE Tunnel)? negotiations? (?:succeeded|successful)\b|\bphase-[12] negotiation with \S+ succeeded\b|Status:UP-ACTIVE\b|\blog_component="IPSec".*\bstatus="Established"|IPsec (?:Main|Quick) Mode security association was established|Connectivity State ?: ?Connected\b|\b[A-Z]+_(?:CONNECTION|TUNNEL|SESSION)_UP\b|\bestablished peer \S+ local \S+ policy '|\bsa_state: \w+ -> ESTABLISHED\b|ikev2_childsa_enable: loaded SPIs|\bPhase-[12] \[(?:responder|initiator)\] done for|IPSec key installed\b|Completed (?:(?:Main|Aggressive) mode )?negotiations with|\blogdesc="IPsec (?:VPN tunnel up|SA installed)"/,
+    test: /PHASE ([12]) COMPLETED|Security negotiation complete|LAN-to-LAN SA .* has been created|KMD_PM_SA_ESTABLISHED|KMD_VPN_UP_ALARM_USER|IKE negotiation successfully completed|negotiation is succeeded|Phase 1 IKE SA process done|connectivity(?:=|: )'true'|SNMP_TRAP_LINK_UP[: ].*(?:interface-name="|ifName )st0|SESSION_STATUS: Crypto tunnel (?:v2 )?is UP|ISAKMP Phase [12] exchange completed|action="?(?:tunnel-up|phase2-up)(?!.*tunneltype="?ssl)|VPN .* is up\b|IPSEC IS UP|\b\d+ BGP ROUTES\b|(?:ike|ipsec)_sa_established|phase ?[12](?: of IKE Tunnel)? negotiations? (?:succeeded|successful)\b|\bphase-[12] negotiation with \S+ succeeded\b|Status:UP-ACTIVE\b|\blog_component="IPSec".*\bstatus="Established"|IPsec (?:Main|Quick) Mode security association was established|Connectivity State ?: ?Connected\b|\b[A-Z]+_(?:CONNECTION|TUNNEL|SESSION)_UP\b|\bestablished peer \S+ local \S+ policy '|\bsa_state: \w+ -> ESTABLISHED\b|ikev2_childsa_enable: loaded SPIs|\bPhase-[12] \[(?:responder|initiator)\] done for|IPSec key installed\b|Completed (?:(?:Main|Aggressive) mode )?negotiations with|\blogdesc="IPsec (?:VPN tunnel up|SA installed)"|\bThe (?:first|second) stage was successful\b/,
     code: "TUNNEL_UP",
     confidence: 0.85,
   }),
@@ -3263,7 +3290,7 @@ const UP: Rule[] = [
   r({
     id: "up.numbered-tunnel",
     keywords: ["tunnel", "line protocol on interface", "%track-"],
-    test: /tunnel ?\d+ (?:is )?(?:now )?UP\b|(?<!SSL VPN )tunnel (?:(?:to|with|for) )?[\w.:/'"-]+ (?:is (?:now )?|came |has come )UP\b|(?<!SSL VPN )tunnels? (?:is|are) (?:now )?UP\b|(?:Line protocol on )?Interface (?:Tunnel\d+(?: \([^)]*\))?|[\w-]*(?:tun|vti)[\w-]*\d), changed state to up|line protocol (?:IP )?on the interface Tunnel[\d/.:]+ has entered the UP state|%TRACK-\d-STATE: .*\binterface Tu(?:nnel)?\d+ line-protocol Down -> Up\b/,
+    test: /tunnel ?\d+ (?:is )?(?:now )?UP\b|(?<!SSL VPN )tunnel (?:(?:to|with|for) )?[\w.:/'"-]+ (?:is (?:now )?|came |has come )UP\b|(?<!SSL VPN )tunnels? (?:is|are) (?:now )?UP\b|(?:Line protocol on )?Interface (?:Tunnel\d+(?: \([^)]*\))?|[\w-]*(?:tun|vti)[\w-]*\d), changed state to up|line protocol (?:IP )?on the interface Tunnel[\d/.:]+ has entered the UP state|Line protocol state on the interface Tunnel[\d/.:]+ changed to up\b|%TRACK-\d-STATE: .*\binterface Tu(?:nnel)?\d+ line-protocol Down -> Up\b/,
     code: "TUNNEL_UP",
     confidence: 0.6,
   }),
@@ -3382,6 +3409,7 @@ export const RULES: readonly Rule[] = [
   ...REASON_CODES,
   ...LINUX_AUDIT,
   ...ALIBABA_EVENTS,
+  ...GDOI,
   ...RACOON2,
   ...CHINESE,
   ...JAPANESE,
