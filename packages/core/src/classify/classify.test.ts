@@ -1388,17 +1388,14 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "TRAFFIC_SELECTOR_MISMATCH",
     "2",
   ],
-  // Cisco GET VPN (GDOI): a member registered, a rekey missed, an identity refused, the group's policy refused.
+  // Cisco GET VPN (GDOI): a member registered, a rekey missed, an identity refused, the group's policy refused;
+  // a rekey received (routine).
   [
     "*Mar  1 01:12:11.711: %GDOI-5-GM_REGS_COMPL: Registration to KS 192.1.40.2 complete for group GRP-R1 using address 192.1.10.2",
     "TUNNEL_UP",
     null,
   ],
-  [
-    "*Mar  1 05:13:32.002: %GDOI-4-GM_RE_REGISTER: The IPSec SA created for group ABC may have expired/been cleared, or didn't go through. Re-register to KS.",
-    "REKEY_FAILURE",
-    "2",
-  ],
+  ["%GDOI-4-GM_REKEY_NOT_RECD: GM did not receive rekey from KS 10.1.1.1 in group GETVPN.", "REKEY_FAILURE", "2"],
   [
     "%GDOI-1-UNAUTHORIZED_IDENTITY: Group LAB-GDOI received registration from unauthorized identity:    Dist. name parsing failed. Peer Address: 10.10.10.1",
     "IKE_AUTH_FAILURE",

@@ -322,11 +322,12 @@ const ALIBABA_EVENTS: Rule[] = (
 
 // Cisco GET VPN (GDOI): a group member registers with its key server and receives the group's
 // keys (the TEK is the group's IPsec SA), then rekeys from the key server; the mnemonic names the
-// outcome. A member that misses a rekey or finds its SA gone registers again.
+// outcome. A member that finds its SA gone registers again (GM_RE_REGISTER, also after an
+// administrator's clear: routine, as the corpus labels it); one that missed a rekey says so.
 const GDOI: Rule[] = (
   [
     ["up.gdoi-registered", ["GM_REGS_COMPL", "KS_REGS_COMPL"], "TUNNEL_UP", null, 0.85],
-    ["rekey.gdoi-missed", ["GM_REKEY_NOT_RECD", "GM_RE_REGISTER"], "REKEY_FAILURE", "2", 0.8],
+    ["rekey.gdoi-missed", ["GM_REKEY_NOT_RECD"], "REKEY_FAILURE", "2", 0.8],
     ["auth.gdoi-unauthorized", ["UNAUTHORIZED_IDENTITY", "UNAUTHORIZED_IPADDR"], "IKE_AUTH_FAILURE", "1", 0.85],
     ["proposal.gdoi-policy-rejected", ["GM_REJECTING_SA_PAYLOAD"], "IPSEC_PROPOSAL_MISMATCH", "2", 0.8],
   ] as const
