@@ -7,7 +7,7 @@ import { bgpSessionMove, bgpTransitionOf } from "./bgp-transition.ts";
 import { extractFields } from "./fields.ts";
 import { NEC_IX_TAG, SCREENOS_EVENT, splitHeader, vendorOf } from "./header.ts";
 import { Found, MARK, scan } from "./markers.ts";
-import { asPlainText, withoutQuoteMarks } from "./pasted.ts";
+import { asPlainText, hasPasteMarks, withoutQuoteMarks } from "./pasted.ts";
 import { phaseFromContext } from "./phase.ts";
 import { joinPlaceholderWords, mayHoldPlaceholder, withPlaceholdersRestored } from "./placeholders.ts";
 import { faultOfReasonCode } from "./reason-codes.ts";
@@ -518,7 +518,7 @@ function classifyText(
   const { message, fields, afterTime } = header;
   scan(textLine, found, afterTime);
   // A line copied through a web page or a terminal: read the text it stands for.
-  if (!isPasteUndone && (found.hasSuspectCharacters || found.has(MARK.htmlEntity))) {
+  if (!isPasteUndone && (found.hasSuspectCharacters || found.has(MARK.htmlEntity)) && hasPasteMarks(textLine)) {
     const plain = withoutQuoteMarks(asPlainText(textLine));
     if (plain === "") return unknown("empty line");
     if (plain !== textLine) return classifyTrimmedLine(plain, options, true);

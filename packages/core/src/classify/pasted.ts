@@ -25,6 +25,16 @@ const ANSI_CODE = /\u001b\[[0-9;?]*[A-Za-z]/g;
 const HTML_ENTITY = /&(?:(quot|lt|gt|amp|apos|nbsp)|#(\d{1,6})|#x([0-9a-fA-F]{1,5}));/g;
 const NAMED_ENTITIES: Record<string, string> = { quot: '"', lt: "<", gt: ">", amp: "&", apos: "'", nbsp: " " };
 
+// Any of the above, in one pass: most lines with non-ASCII text (a Chinese console's) hold none.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the escape character starts a colour code.
+const PASTE_MARK =
+  /[\u00a0\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff\u001b]|&(?:quot|lt|gt|amp|apos|nbsp|#\d{1,6}|#x[0-9a-fA-F]{1,5});/;
+
+/** Whether the line holds something a paste put there that `asPlainText` undoes. */
+export function hasPasteMarks(line: string): boolean {
+  return PASTE_MARK.test(line);
+}
+
 /** The line with its entities decoded, its spaces plain and its colour codes removed. */
 export function asPlainText(line: string): string {
   return line
