@@ -18,9 +18,8 @@ describe("POST /api/v1/connections/{id}/logs", () => {
   beforeAll(async () => {
     db = await createMigratedTestDatabase("logpush");
     prisma = createPrismaClient(db.url);
-    const [mine, other] = await Promise.all(
-      ["a", "b"].map((slug) => prisma.tenant.create({ data: { name: slug.toUpperCase(), slug } })),
-    );
+    const mine = await prisma.tenant.create({ data: { name: "A", slug: "a" } });
+    const other = await prisma.tenant.create({ data: { name: "B", slug: "b" } });
     const connectionOf = async (tenantId: string) => {
       const account = await prisma.cloudAccount.create({
         data: {
@@ -50,10 +49,10 @@ describe("POST /api/v1/connections/{id}/logs", () => {
         })
       ).id;
     };
-    connectionId = await connectionOf(mine!.id);
-    otherConnectionId = await connectionOf(other!.id);
-    writeToken = (await createApiToken(prisma, { tenantId: mine!.id, name: "cgw", scopes: ["write"] })).token;
-    readToken = (await createApiToken(prisma, { tenantId: mine!.id, name: "ro", scopes: ["read"] })).token;
+    connectionId = await connectionOf(mine.id);
+    otherConnectionId = await connectionOf(other.id);
+    writeToken = (await createApiToken(prisma, { tenantId: mine.id, name: "cgw", scopes: ["write"] })).token;
+    readToken = (await createApiToken(prisma, { tenantId: mine.id, name: "ro", scopes: ["read"] })).token;
     const env = testWebEnv(db.url);
     server = await startWebServer(env);
     queue = new Queue(QUEUE_NAMES.ingestLines, { connection: { url: env.REDIS_URL }, prefix: env.QUEUE_PREFIX });

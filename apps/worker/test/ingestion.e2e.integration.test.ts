@@ -133,16 +133,16 @@ describe("ingestion from the simulator", () => {
         c.tunnels.length === 2 &&
         c.tunnels.every((t) => t.loggingEnabled && !t.permanentlyDown),
     );
-    expect(connection).toBeDefined();
+    if (!connection) throw new Error("the simulated fleet has no AWS connection with two logging tunnels");
     const ticker = setInterval(() => {
       s.clock.now += 2_000;
     }, 1_000);
     try {
       // Longer than the opening delay (60 s of simulated time), so that the fault is an incident by
       // the hysteresis alone, whether or not a status poll happens to see the tunnel down meanwhile.
-      s.sim.injectFault({ connectionId: connection!.id, tunnelIndex: 1, kind: "dpd-timeout", durationSec: 80 });
+      s.sim.injectFault({ connectionId: connection.id, tunnelIndex: 1, kind: "dpd-timeout", durationSec: 80 });
       const row = await s.prisma.vpnConnection.findFirstOrThrow({
-        where: { externalId: connection!.id },
+        where: { externalId: connection.id },
         select: { id: true },
       });
       const incident = await waitFor(
@@ -180,23 +180,25 @@ describe("resilience", () => {
   });
 
   it("loses nothing and stores nothing twice when the worker is killed half-way and restarted", async () => {
-    s = await stage({ connectionsPerAccount: 40, seed: 12 });
+    const staged = await stage({ connectionsPerAccount: 40, seed: 12 });
+    s = staged;
     const expected = s.sim.stats().total;
     const first = startWorkerProcess(s.workerEnv);
     workers.push(first);
-    await waitFor("a part of the logs", async () => (await storedEvents(s!)) > expected * 0.2, 120_000, 50);
+    await waitFor("a part of the logs", async () => (await storedEvents(staged)) > expected * 0.2, 120_000, 50);
     first.child.kill("SIGKILL");
     await first.exited;
     const partial = await storedEvents(s);
     expect(partial).toBeLessThan(expected);
     workers.push(startWorkerProcess(s.workerEnv));
-    await waitFor("every log event", async () => (await storedEvents(s!)) >= expected, 120_000);
+    await waitFor("every log event", async () => (await storedEvents(staged)) >= expected, 120_000);
     await new Promise((r) => setTimeout(r, 7_000));
     expect(await storedEvents(s)).toBe(expected);
   }, 300_000);
 
   it("is delayed, not lossy, when the providers throttle, fail and answer slowly", async () => {
-    s = await stage({ connectionsPerAccount: 30, seed: 13 });
+    const staged = await stage({ connectionsPerAccount: 30, seed: 13 });
+    s = staged;
     for (const provider of ["aws", "alibaba", "mulesoft"] as const) {
       s.sim.setChaos({ provider, throttleRate: 0.3, errorRate: 0.1, delayMs: 20 });
     }
@@ -204,17 +206,17 @@ describe("resilience", () => {
     workers.push(startWorkerProcess(s.workerEnv));
     await waitFor(
       "every connection",
-      async () => (await s!.prisma.vpnConnection.count()) === s!.sim.fleet.connections.length,
+      async () => (await staged.prisma.vpnConnection.count()) === staged.sim.fleet.connections.length,
       120_000,
     );
-    await waitFor("every log event", async () => (await storedEvents(s!)) >= expected, 180_000);
+    await waitFor("every log event", async () => (await storedEvents(staged)) >= expected, 180_000);
     await new Promise((r) => setTimeout(r, 7_000));
     expect(await storedEvents(s)).toBe(expected);
   }, 300_000);
 
   it("marks an account with wrong credentials as failing, with the provider's message and no secret", async () => {
     let wrongSecret = "";
-    s = await stage({
+    const staged = await stage({
       connectionsPerAccount: 2,
       seed: 14,
       accounts: (a) => {
@@ -223,11 +225,12 @@ describe("resilience", () => {
         return { ...a, credentials: { ...(a.credentials as object), secretAccessKey: wrongSecret } };
       },
     });
+    s = staged;
     workers.push(startWorkerProcess(s.workerEnv));
     const failing = await waitFor(
       "the AWS account to fail",
       async () =>
-        (await s!.prisma.cloudAccount.findFirst({ where: { provider: "AWS", syncState: "FAILING" } })) ?? undefined,
+        (await staged.prisma.cloudAccount.findFirst({ where: { provider: "AWS", syncState: "FAILING" } })) ?? undefined,
       60_000,
     );
     expect(failing.lastError).toMatch(/SignatureDoesNotMatch|signature/i);
@@ -240,7 +243,7 @@ describe("resilience", () => {
     await waitFor(
       "the other accounts to sync",
       async () => {
-        const states = await s!.prisma.cloudAccount.findMany({
+        const states = await staged.prisma.cloudAccount.findMany({
           where: { provider: { not: "AWS" } },
           select: { syncState: true },
         });
