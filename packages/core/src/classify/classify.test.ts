@@ -1388,6 +1388,9 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "TRAFFIC_SELECTOR_MISMATCH",
     "2",
   ],
+  // Yamaha's newer firmware tags IKEv1 lines [IKE1]: its IKE SA established and deleted.
+  ["2026/09/05 02:11:40: [IKE1] SA:1/IKE established", "TUNNEL_UP", "1"],
+  ["2026/09/05 03:11:40: [IKE1] SA:1/IKE deleted", "TUNNEL_DOWN_OTHER", "1"],
   // Cisco GET VPN (GDOI): a member registered, a rekey missed, an identity refused, the group's policy refused;
   // a rekey received (routine).
   [
@@ -2468,6 +2471,7 @@ describe("vendors", () => {
     ["2015/09/07 14:52:58 IKE.016: No response from 10.10.10.100, timeout", "nec-ix"],
     ["2018/10/29 17:32:55: IP Tunnel[3] Down", "yamaha"],
     ["2015/04/17 14:41:29: [IKE] initiate ISAKMP phase to 203.0.113.2 (local address 192.168.1.1)", "yamaha"],
+    ["2026/09/05 02:11:40: [IKE1] SA:1/IKE established", "yamaha"],
     // FRR's own log file: "BGP:" where syslog puts a program.
     ["2023/12/22 10:46:01 BGP: [VB567-F0EDJ] %ADJCHANGE: neighbor 24.2.1.103(rtr2) in vrf blue Down User reset", "frr"],
     [

@@ -135,9 +135,10 @@ function vendorOfOneSyslogDevice(message: string, line: string, found: Found, pr
 
 // NEC UNIVERGE IX names the facility and message number where syslog puts a program: "IKE.016: ".
 export const NEC_IX_TAG = /^(?:IKE2?|IPSEC|SEC)\.\d{3}$/;
-// Yamaha RTX: "2018/10/29 17:32:55: [IKE] initiate ISAKMP phase ..." and "... IP Tunnel[1] Up".
+// Yamaha RTX: "2018/10/29 17:32:55: [IKE] initiate ISAKMP phase ..." and "... IP Tunnel[1] Up";
+// newer firmware tags IKEv1 and IKEv2 apart: "[IKE1] SA:1/IKE established".
 const YAMAHA_TIME = /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}: /;
-const YAMAHA_TUNNEL_MESSAGE = /^(?:\[(?:IKE|IPSEC)\] |IP Tunnel\[\d+\] (?:Up|Down)\b)/;
+const YAMAHA_TUNNEL_MESSAGE = /^(?:\[(?:IKE[12]?|IPSEC)\] |IP Tunnel\[\d+\] (?:Up|Down)\b)/;
 
 // Each expression runs only where the scan saw its marker: most lines fail them all cheaply.
 function vendorOfMessage(message: string, line: string, found: Found, program: string | undefined): Vendor {

@@ -310,6 +310,7 @@ const MARKERS = {
     "ike peer",
     "ike crypto",
     "phase=1",
+    "/ike",
   ],
 } as const;
 
