@@ -1,4 +1,5 @@
 import { PassThrough, Readable } from "node:stream";
+import { BGP_VPN, PSK, STATIC_VPN } from "@tunnelwatch/worker/providers/anypoint-examples";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./cli.ts";
 
@@ -229,68 +230,24 @@ describe("tunnelwatch posture on the providers' own CLI output", () => {
     );
   });
   it("reads Anypoint's CloudHub VPN API output, without copying the pre-shared keys", async () => {
-    const psk = "s3cret-psk-value";
-    const tunnel = (address: string, ptp: string, status: string, statusMessage: string) => ({
-      localExternalIpAddress: address,
-      localPtpIpAddress: ptp,
-      remotePtpIpAddress: ptp.replace(/\d+$/, (n) => String(Number(n) + 1)),
-      psk,
-      status,
-      statusMessage,
-    });
-    const bgp = {
-      id: "62a07860f052884d1d129a31",
-      name: "vpnforawesomevpc",
-      spec: {
-        name: "vpnforawesomevpc",
-        remoteAsn: 65000,
-        remoteIpAddress: "192.0.2.10",
-        remoteNetworks: [],
-        tunnelConfigs: [
-          { psk, ptpCidr: "169.254.12.0/30" },
-          { psk, ptpCidr: "169.254.12.4/30" },
-        ],
-      },
-      state: {
-        vpnConnectionStatus: "AVAILABLE",
-        localAsn: 64512,
-        vpnTunnels: [
-          tunnel("3.20.144.122", "169.254.12.1", "UP", "4 BGP ROUTES"),
-          tunnel("13.59.129.13", "169.254.12.5", "DOWN", "IPSEC IS DOWN"),
-        ],
-      },
-    };
-    const fixed = {
-      ...bgp,
-      id: "62a33f23f052884d1d60af34",
-      name: "myDatacenterVpn",
-      spec: { ...bgp.spec, name: "myDatacenterVpn", remoteNetworks: ["10.0.0.0/24"] },
-      state: {
-        vpnConnectionStatus: "AVAILABLE",
-        vpnTunnels: [
-          tunnel("3.20.1.1", "169.254.12.1", "UP", "IPSEC IS UP"),
-          tunnel("3.20.1.2", "169.254.12.5", "UP", "IPSEC IS UP"),
-        ],
-      },
-    };
     const { code, out } = await run(
       ["posture", "--region", "us-east-1", "--vpc", "vpc-0abc"],
-      JSON.stringify({ total: 2, data: [bgp, fixed] }),
+      JSON.stringify({ total: 2, data: [BGP_VPN, STATIC_VPN] }),
     );
     expect(code).toBe(0);
-    expect(out).not.toContain(psk);
+    expect(out).not.toContain(PSK);
     const [first, second] = JSON.parse(out);
-    expect(first).toMatchObject({ provider: "mulesoft", externalId: bgp.id });
+    expect(first).toMatchObject({ provider: "mulesoft", externalId: BGP_VPN.id });
     const codesOf = (r: { findings: Array<{ code: string }> }) => r.findings.map((f) => f.code);
     expect(codesOf(first)).toEqual(expect.arrayContaining(["TUNNEL_REDUNDANCY_LOST", "STARTUP_ACTION_ADD"]));
     expect(codesOf(first)).not.toContain("STATIC_ROUTING");
-    expect(second).toMatchObject({ provider: "mulesoft", externalId: fixed.id });
+    expect(second).toMatchObject({ provider: "mulesoft", externalId: STATIC_VPN.id });
     expect(codesOf(second)).toEqual(expect.arrayContaining(["STATIC_ROUTING", "STARTUP_ACTION_ADD"]));
     expect(codesOf(second)).not.toContain("TUNNEL_REDUNDANCY_LOST");
 
-    const one = await run(["posture"], JSON.stringify(bgp));
+    const one = await run(["posture"], JSON.stringify(BGP_VPN));
     expect(one.code).toBe(0);
-    expect(JSON.parse(one.out)).toMatchObject({ provider: "mulesoft", externalId: bgp.id, grade: first.grade });
+    expect(JSON.parse(one.out)).toMatchObject({ provider: "mulesoft", externalId: BGP_VPN.id, grade: first.grade });
   });
 });
 
