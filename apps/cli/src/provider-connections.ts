@@ -32,7 +32,7 @@ const isAwsConnection = (value: unknown): value is Raw =>
 const isAlibabaConnection = (value: unknown): value is Raw =>
   isObject(value) && typeof value.VpnConnectionId === "string" && value.VpnConnectionId.startsWith("vco-");
 
-// An Anypoint VPN: a 24-hex-digit id with the spec the customer set and the state AWS reports.
+// An Anypoint VPN: its id, the spec the customer set and the state AWS reports under it.
 const isAnypointVpn = (value: unknown): value is Raw =>
   isObject(value) && typeof value.id === "string" && isObject(value.spec) && isObject(value.state);
 
