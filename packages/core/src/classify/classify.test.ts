@@ -2558,6 +2558,8 @@ describe("lines of other programs that use a tunnel fault's words", () => {
     "Mar 12 21:00:17 vpn-gw01 systemd-timesyncd[588]: Timed out waiting for reply from 185.125.190.57:123 (ntp.ubuntu.com).",
     "Mar 12 19:25:17 kdc01 krb5kdc[2281](info): AS_REQ (4 etypes {18 17 20 19}) 10.20.0.15: PREAUTH_FAILED: jdoe@CORP.EXAMPLE for krbtgt/CORP.EXAMPLE@CORP.EXAMPLE, Preauthentication failed",
     "2026-01-14 06:30:02 pppoe,ppp,info pppoe-out1: terminating... - peer is not responding",
+    // A build's stages, in the words Topsec uses for the IKE phases.
+    "2026-03-12T10:02:06Z runner-3 ci[812]: The first stage was successful, starting the second stage",
   ];
   it.each(lines)("%s -> UNKNOWN", (line) => {
     expect(classifyLine(line).code).toBe("UNKNOWN");
