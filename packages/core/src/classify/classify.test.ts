@@ -1388,6 +1388,71 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "TRAFFIC_SELECTOR_MISMATCH",
     "2",
   ],
+  // BGP daemons' transport and refusals: FRR's failed connect (the session's, not IKE's unreachable
+  // peer), GoBGP's failed dial to port 179 and refused passive connection, OpenBGPD's session
+  // errors, refusals, limits and a graceful restart that timed out.
+  [
+    "2024/03/05 16:35:20 BGP: [RGGAC-RJ6WG] 169.254.22.1 [Event] Connect failed 113(No route to host)",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  [
+    'time="2024-04-25T07:05:10Z" level=debug msg="failed to connect" Error="dial tcp 0.0.0.0:0->169.254.21.1:179: connect: connection refused" Key=169.254.21.1 Topic=Peer',
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  [
+    'time=2026-03-03T10:02:40.118+09:00 level=DEBUG msg="failed to connect" Topic=Peer Key=169.254.22.1 Error="dial tcp 0.0.0.0:0->169.254.22.1:179: connect: connection refused"',
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  [
+    'time="2024-05-04T02:20:33Z" level=info msg="Can\'t find configuration for a new passive connection" Key=169.254.23.1 Topic=Peer',
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  [
+    "Mar  6 09:05:10 cgw-obsd1 bgpd[48213]: neighbor 169.254.22.1 (aws-vpn-t2): read error: Connection reset by peer",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  [
+    "Mar  6 09:12:30 cgw-obsd1 bgpd[48213]: neighbor 169.254.22.1 (aws-vpn-t2): connect: No route to host",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  [
+    "Mar  6 10:00:05 cgw-obsd1 bgpd[48213]: neighbor 169.254.21.1 (aws-vpn-t1): peer sent wrong AS 7224",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  [
+    "Mar  6 10:08:02 cgw-obsd1 bgpd[48213]: neighbor 169.254.21.1 (aws-vpn-t1): peer requests unacceptable holdtime 2",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  [
+    "Mar  6 11:30:00 cgw-obsd1 bgpd[48214]: neighbor 169.254.21.1 (aws-vpn-t1): prefix limit reached (>101/100)",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  [
+    "Mar  7 02:15:40 cgw-obsd1 bgpd[48213]: neighbor 169.254.22.1 (aws-vpn-t2): received graceful notification: Cease, administrative reset",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  [
+    "Mar  7 02:17:40 cgw-obsd1 bgpd[48213]: neighbor 169.254.22.1 (aws-vpn-t2): graceful restart of IPv4 unicast, time-out, flushing",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  ["Mar  7 04:12:09 cgw-obsd1 bgpd[48213]: connection from non-peer 169.254.23.1 refused", "BGP_SESSION_DOWN", null],
+  [
+    "Oct 30 19:08:45 cgw-obsd1 bgpd[48214]: neighbor 169.254.21.1 (aws-vpn-t1): bad path, starting with 65010 expected 64512, enforce neighbor-as enabled",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  ["Mar  7 05:30:00 cgw-obsd1 bgpd[48212]: rereading config", "INFO", null],
   // Yamaha's newer firmware tags IKEv1 lines [IKE1]: its IKE SA established and deleted.
   ["2026/09/05 02:11:40: [IKE1] SA:1/IKE established", "TUNNEL_UP", "1"],
   ["2026/09/05 03:11:40: [IKE1] SA:1/IKE deleted", "TUNNEL_DOWN_OTHER", "1"],
