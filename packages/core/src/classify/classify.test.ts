@@ -1388,6 +1388,22 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "TRAFFIC_SELECTOR_MISMATCH",
     "2",
   ],
+  // Libreswan 5: a Child SA rekey with other selectors than the SA's; the kernel refusing an SA.
+  [
+    'Mar 03 23:51:15 rocky9-cgw pluto[912]: "aws-tunnel-1" #30: rekey: received Traffic Selectors does not contain existing IPsec SA Traffic Selectors',
+    "TRAFFIC_SELECTOR_MISMATCH",
+    "2",
+  ],
+  [
+    'Mar  3 13:20:41 vpn-gw01 pluto[2231]: ERROR: "Tunnel1" #14: netlink response for Add SA esp.a1c3e5f7@198.51.100.10: Invalid argument (errno 22)',
+    "TUNNEL_DOWN_OTHER",
+    "2",
+  ],
+  [
+    'ERROR: "westnet-eastnet-ikev2" #2: netlink response for Del SA esp.ESPSPIi@192.1.2.23: No such process (errno 3)',
+    "INFO",
+    "2",
+  ],
   // BGP daemons' transport and refusals: FRR's failed connect (the session's, not IKE's unreachable
   // peer), GoBGP's failed dial to port 179 and refused passive connection, OpenBGPD's session
   // errors, refusals, limits and a graceful restart that timed out.
