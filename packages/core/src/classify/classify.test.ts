@@ -1388,6 +1388,12 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "TRAFFIC_SELECTOR_MISMATCH",
     "2",
   ],
+  // Libreswan before 4.5: an IKEv2 SA established says the peer is authenticated.
+  [
+    "Mar  3 10:05:12 cgw-rhel8a pluto[1187]: \"aws-tunnel-2\" #3: authenticated using authby=secret and peer ID_IPV4_ADDR '203.0.113.41'",
+    "TUNNEL_UP",
+    "1",
+  ],
   // Libreswan 5: a Child SA rekey with other selectors than the SA's; the kernel refusing an SA.
   [
     'Mar 03 23:51:15 rocky9-cgw pluto[912]: "aws-tunnel-1" #30: rekey: received Traffic Selectors does not contain existing IPsec SA Traffic Selectors',

@@ -3249,11 +3249,13 @@ const UP: Rule[] = [
     code: "TUNNEL_UP",
     confidence: 0.9,
   }),
-  // State changes, Libreswan 4.x wording, and the SA lists of swanctl and ipsec statusall.
+  // State changes, Libreswan 4.x wording (before 4.5 an IKEv2 SA established says only that the
+  // peer is authenticated: "#1: authenticated using authby=secret and peer ID_FQDN '@east'"), and
+  // the SA lists of swanctl and ipsec statusall.
   r({
     id: "up.established-state",
-    keywords: ["=> established", ": established", ", established, ikev"],
-    test: /state change: \w+ => ESTABLISHED|#\d+: established (?:IKE|Child) SA\b|, ESTABLISHED, IKEv[12]\b|: ESTABLISHED \d+ \w+ ago\b/,
+    keywords: ["=> established", ": established", ", established, ikev", ": authenticated using "],
+    test: /state change: \w+ => ESTABLISHED|#\d+: established (?:IKE|Child) SA\b|#\d+: authenticated using \S+ (?:and|with) .*\bpeer (?:ID_\w+|certificate|FQDN|IPV4_ADDR|IPV6_ADDR|USER_FQDN|DER_ASN1_DN)\b|, ESTABLISHED, IKEv[12]\b|: ESTABLISHED \d+ \w+ ago\b/,
     code: "TUNNEL_UP",
     defaultPhase: "1",
     confidence: 0.9,
