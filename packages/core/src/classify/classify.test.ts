@@ -1475,6 +1475,39 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     null,
   ],
   ["Mar  7 05:30:00 cgw-obsd1 bgpd[48212]: rereading config", "INFO", null],
+  // BIRD's session events in its log file (BIRD 3 with its thread) and in syslog, and ExaBGP's.
+  ["2024-03-03 13:22:10.004 [0004] <TRACE> ali_t1: Connection lost (No route to host)", "BGP_SESSION_DOWN", null],
+  ["Mar  3 13:30:05 cgw1 bird: aws_t1: Connection closed", "BGP_SESSION_DOWN", null],
+  ["2024-03-03 14:05:12.090 <RMT> ali_t1: Received: Cease", "BGP_SESSION_DOWN", null],
+  ["2024-03-03 15:03:27.777 <TRACE> ali_t2: BFD session down", "BGP_SESSION_DOWN", null],
+  ["2024-03-03 15:12:00.501 <TRACE> aws_t1: Neighbor graceful restart timeout", "BGP_SESSION_DOWN", null],
+  [
+    "Mar  3 15:21:30 cgw1 bird: ali_t1: Socket error: The password for TCP MD5 Signature is too long",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  [
+    "2024-03-03 15:26:40.222 <TRACE> aws_t1: Incoming connection from 169.254.21.1 (port 40122) rejected",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  ["2024-03-03 10:02:06.125 <TRACE> aws_t1: Down", "BGP_SESSION_DOWN", null],
+  ["2024-03-03 14:05:12.090 <RMT> aws_t1: Received: Connection collision resolution", "INFO", null],
+  [
+    "Mar 03 13:20:44 vpn-gw2 exabgp[2931]: 13:20:44 | 2931   | outgoing-1      | outgoing-1 169.254.21.2-169.254.21.1 169.254.21.1 lost TCP session with peer",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  [
+    "Mar 03 15:01:10 vpn-gw2 exabgp[2931]: 15:01:10 | 2931   | outgoing-9      | Could not connect to peer 169.254.21.1:179 ([Errno ENETUNREACH] [Errno 101] Network is unreachable)",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  [
+    "Mar 03 15:25:07 vpn-gw2 exabgp[2931]: 15:25:07 | 2931   | network         | no session configured for incoming-1 169.254.21.2-169.254.21.1",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
   // Yamaha's newer firmware tags IKEv1 lines [IKE1]: its IKE SA established and deleted.
   ["2026/09/05 02:11:40: [IKE1] SA:1/IKE established", "TUNNEL_UP", "1"],
   ["2026/09/05 03:11:40: [IKE1] SA:1/IKE deleted", "TUNNEL_DOWN_OTHER", "1"],
@@ -2645,6 +2678,9 @@ describe("lines of other programs that use a tunnel fault's words", () => {
     "Mar 12 21:00:17 vpn-gw01 systemd-timesyncd[588]: Timed out waiting for reply from 185.125.190.57:123 (ntp.ubuntu.com).",
     "Mar 12 19:25:17 kdc01 krb5kdc[2281](info): AS_REQ (4 etypes {18 17 20 19}) 10.20.0.15: PREAUTH_FAILED: jdoe@CORP.EXAMPLE for krbtgt/CORP.EXAMPLE@CORP.EXAMPLE, Preauthentication failed",
     "2026-01-14 06:30:02 pppoe,ppp,info pppoe-out1: terminating... - peer is not responding",
+    // BIRD's other protocols: OSPF's inactivity timer, the kernel's unreachable network.
+    "Mar  3 16:00:01 cgw1 bird: ospf1: Inactivity timer expired for nbr 10.0.0.2 on eth1",
+    "2024-03-03 16:03:00.000 <WARN> Netlink: Network is unreachable",
     // A build's stages, in the words Topsec uses for the IKE phases.
     "2026-03-12T10:02:06Z runner-3 ci[812]: The first stage was successful, starting the second stage",
   ];

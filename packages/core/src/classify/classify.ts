@@ -62,6 +62,10 @@ const ASA_FIREWALL_MESSAGE =
 // Routing events carry the BGP sessions over the tunnels ("BGP: %BGP-5-ADJCHANGE: ...").
 const FORTINET_NOT_VPN = /\b(?:type="?(?:utm|traffic)"?|subtype="?(?!vpn\b|ipsec\b|router\b)[\w-]+"?)(?=[\s,]|$)/;
 const FORTINET_RECORD = /\b(?:devname|devid|device_id)=/;
+// BIRD runs other protocols beside BGP, named by default after their kind ("ospf1: ...",
+// "device1 < interface eth1 goes down", "Netlink: ..."): OSPF's inactivity timer or the kernel's
+// unreachable network are not a BGP session's.
+const BIRD_OTHER_PROTOCOL = /^(?:bfd|ospf|rip|babel|kernel|static|device|direct|rpki|netlink)\d*(?::| [<>]) /i;
 // RouterOS logs by topic: "pppoe,ppp,info pppoe-out1: terminating... - peer is not responding" is
 // PPPoE's, not a tunnel's; only its ipsec topic and BGP (route,bgp) speak of the tunnels.
 const ROUTEROS_TOPICS = /(?:^|\s)[a-z][a-z-]*(?:,[a-z][a-z-]*)*,(?:info|error|warning|debug|critical) /;
@@ -240,12 +244,13 @@ export function applyRulesExhaustively(
 
 /**
  * Whether a line reads as a tunnel log for a rule whose wording every network program uses: a
- * known vendor's line, one with IKE, IPsec or BGP words, or a bare fragment of a few words (a
+ * known vendor's line, a BGP daemon's, one with IKE, IPsec or BGP words, or a bare fragment of a few words (a
  * message quoted from a vendor's table). Another program's line, or a long line in a format of
  * its own, is not.
  */
 function isTunnelContext(message: string, vendor: Vendor, fields: ParsedFields): boolean {
   if (vendor !== "unknown" || VPN_VOCABULARY.test(message)) return true;
+  if (fields.program !== undefined && BGP_PROGRAMS.has(fields.program)) return true;
   return fields.program === undefined && fields.time === undefined && message.length <= 40;
 }
 
@@ -344,6 +349,8 @@ export function notTunnelLine(
   found: Found,
 ): string | undefined {
   if (program !== undefined && NOT_TUNNEL_PROGRAMS.has(program)) return `a ${program} line, not a tunnel log`;
+  if (program === "bird" && BIRD_OTHER_PROTOCOL.test(message))
+    return "a BIRD line of another protocol (OSPF, BFD, RPKI, the kernel's routes), not a BGP session";
   if (line.includes("%") && CISCO_OTHER_FACILITY.test(line))
     return "a Cisco message of another facility, not a tunnel line";
   if (message.startsWith("IP") && PACKET_CAPTURE.test(message))

@@ -98,9 +98,9 @@ const FRR_MESSAGE = /%(?:ADJCHANGE|NOTIFICATION)(?:\([^)]*\))?: /;
 const FRR_BGPD_MESSAGE = /\[FSM\] |\bwent from [A-Z]\w+ to [A-Z]\w+/;
 // BIRD without a syslog header, on a protocol other than BFD, OSPF and the kernel's routes.
 const BIRD_BARE = /(?:^|\s)bird6?(?:\[\d+\])?: (?!bfd|ospf|rip|babel|kernel|static|device|direct)/;
-// BIRD's own log file puts a message class in angle brackets after the time:
-// "2026-02-05 14:02:51.007 <RMT> bgp1: Received: Hold timer expired".
-const BIRD_LOG_CLASS = /^<(?:RMT|TRACE|INFO|WARN|ERR|AUTH|FATAL|BUG|DBG)> /;
+// BIRD's own log file puts a message class in angle brackets after the time, BIRD 3 the thread
+// first: "2026-02-05 14:02:51.007 <RMT> bgp1: Received: Hold timer expired", "... [0004] <TRACE> ...".
+const BIRD_LOG_CLASS = /^(?:\[\d{4}\] )?<(?:RMT|TRACE|INFO|WARN|ERR|AUTH|FATAL|BUG|DBG)> /;
 
 /**
  * Firewalls and routers that log everything through one syslog are recognised only by their
@@ -295,7 +295,8 @@ export function splitHeader(line: string): Header {
       fields.time = time[1];
       rest = rest.slice(time[0].length);
       afterTime = line.length - rest.length;
-      const birdClass = rest.charCodeAt(0) === 60 /* < */ ? BIRD_LOG_CLASS.exec(rest) : null;
+      const first = rest.charCodeAt(0);
+      const birdClass = first === 60 /* < */ || first === 91 /* [ */ ? BIRD_LOG_CLASS.exec(rest) : null;
       if (birdClass) {
         fields.program = "bird";
         rest = rest.slice(birdClass[0].length);
