@@ -1388,6 +1388,39 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "TRAFFIC_SELECTOR_MISMATCH",
     "2",
   ],
+  // Openswan 2.6: the kernel refusing an SA (KLIPS's pfkey write, an eroute another connection
+  // holds), a quick mode KE without a PFS group, a kernel without ESP-in-UDP, quick mode for an
+  // ISAKMP SA that expired; OpenIKED's unanswered INFORMATIONAL request (its liveness check).
+  [
+    'Mar  4 10:30:09 alivpn-gw pluto[3318]: ERROR: "ali-vpn-t1" #13: pfkey write() of K_SADB_ADD message 1302 for Add SA esp.4d9e02b7@192.0.2.80 failed. Errno 22: Invalid argument',
+    "TUNNEL_DOWN_OTHER",
+    "2",
+  ],
+  [
+    'Mar  3 16:12:44 cgw-centos6 pluto[2231]: "aws-vpn-t2" #34: cannot install eroute -- it is in use for "aws-vpn-t1" #27',
+    "TUNNEL_DOWN_OTHER",
+    "2",
+  ],
+  [
+    'Mar  4 08:34:47 alivpn-gw pluto[3318]: "ali-vpn-t1" #7: Quick Mode I1 message KE payload requires a GROUP_DESCRIPTION attribute in SA',
+    "IPSEC_PROPOSAL_MISMATCH",
+    "2",
+  ],
+  [
+    "Mar  3 10:01:58 cgw-centos6 pluto[2231]: NAT-Traversal: ESPINUDP(2) not supported by kernel for family IPv4",
+    "NAT_T_ISSUE",
+    null,
+  ],
+  [
+    "Mar  3 10:53:30 cgw-centos6 pluto[2231]: packet from 203.0.113.17:500: Quick Mode message is for a non-existent (expired?) ISAKMP SA",
+    "REKEY_FAILURE",
+    "2",
+  ],
+  [
+    "Mar  3 13:02:18 obsd-gw iked[4242]: spi=0x9e8d7c6b5a493827: retransmit 3 INFORMATIONAL req 14 peer 198.51.100.21:500 local 203.0.113.20:500",
+    "DPD_TIMEOUT",
+    "1",
+  ],
   // Libreswan before 4.5: an IKEv2 SA established says the peer is authenticated.
   [
     "Mar  3 10:05:12 cgw-rhel8a pluto[1187]: \"aws-tunnel-2\" #3: authenticated using authby=secret and peer ID_IPV4_ADDR '203.0.113.41'",

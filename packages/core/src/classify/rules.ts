@@ -801,8 +801,9 @@ const NAT_T: Rule[] = [
       "udp_encap",
       "udp decap",
       "udp-decap",
+      "espinudp(",
     ],
-    test: /unable to set UDP_ENCAP|failed to set UDP encap|unsupported NAT-T version|UDP[- ]?(?:en|de)cap(?:sulation)?\b[^.]*?(?:not supported|failed|disabled|not enabled)|NAT (?:detected|discovered)[^.]*(?:but|while)[^.]*(?:disabled|not (?:enabled|supported))|NAT_DETECTION\w* .*(?:disabled|unsupported)|nat-t (?:mismatch|blocked|fail)/i,
+    test: /unable to set UDP_ENCAP|NAT-Traversal: ESPINUDP\(\d\) not supported by kernel\b|failed to set UDP encap|unsupported NAT-T version|UDP[- ]?(?:en|de)cap(?:sulation)?\b[^.]*?(?:not supported|failed|disabled|not enabled)|NAT (?:detected|discovered)[^.]*(?:but|while)[^.]*(?:disabled|not (?:enabled|supported))|NAT_DETECTION\w* .*(?:disabled|unsupported)|nat-t (?:mismatch|blocked|fail)/i,
     code: "NAT_T_ISSUE",
     confidence: 0.75,
   }),
@@ -1705,10 +1706,11 @@ const PROPOSALS: Rule[] = [
       "does not have diffie_hellman_group",
       "expecting no dh",
       "instead of expected group",
+      "requires a group_description attribute",
     ],
     // A quick mode or child SA without a KE payload, or a peer proposal without a DH group (an
     // IKE SA proposal always has one): one side wants PFS, the other does not.
-    test: /lacks KE payload|Peer proposal: DOES NOT HAVE DIFFIE_HELLMAN_GROUP|expecting no DH but remote's accepted proposal includes|require PFS but|not supported for PFS|PFS (?:group )?(?:mismatch|does not match)|pfs[^.]*(?:mismatch|not match)|DhGroupMismatch|proposal without PFS|PFS not enabled|PFS not allowed|Received DH group \d+ instead of expected group \d+ for PFS|\bPFS\b(?:[^.;]|\.(?=\w)){0,40}?\b(?:not (?:offered|proposed|configured|enabled)|expected (?:PFS )?group)\b/i,
+    test: /lacks KE payload|Peer proposal: DOES NOT HAVE DIFFIE_HELLMAN_GROUP|expecting no DH but remote's accepted proposal includes|require PFS but|not supported for PFS|PFS (?:group )?(?:mismatch|does not match)|pfs[^.]*(?:mismatch|not match)|DhGroupMismatch|proposal without PFS|PFS not enabled|PFS not allowed|Received DH group \d+ instead of expected group \d+ for PFS|KE payload requires a GROUP_DESCRIPTION attribute\b|\bPFS\b(?:[^.;]|\.(?=\w)){0,40}?\b(?:not (?:offered|proposed|configured|enabled)|expected (?:PFS )?group)\b/i,
     code: "IPSEC_PROPOSAL_MISMATCH",
     phase: "2",
     confidence: 0.85,
@@ -2234,6 +2236,7 @@ const REKEY: Rule[] = [
       "expired and has not been",
       "sa expired",
       "(expired?) sa",
+      "(expired?) isakmp sa",
       "event_sa_expire",
       "expired, not rekeying",
       "expired before",
@@ -2243,7 +2246,7 @@ const REKEY: Rule[] = [
       "whose lifetime has expired",
       "responder lifetime notify is below",
     ],
-    test: /closing expired (?:CHILD|IKE)_SA|SA was expired by IPsec driver|received on an IPsec SA whose lifetime has expired|Responder Lifetime Notify is below|hard lifetime (?:expired|reached)|expired without (?:being )?(?:rekeyed|replaced|replacement)|expired and (?:was not|has not been) (?:renewed|rekeyed|replaced)\b|(?:IKE|ISAKMP) SA expired(?![^.]*\b(?:inactivity|idle)\b)|for an unknown \(expired\?\) SA|(?:CHILD|IPsec) SA expired \((?:LATEST!|--dontrekey)\)|EVENT_SA_EXPIRE\b|(?:CHILD_SA|IKE_SA) .* expired, not rekeying|expired before (?:finishing )?rekey(?:ing)?(?: (?:was )?completed?)?\b|retry timeout because phase-1 SA expired|IPsec SA \w+\/\w+ hard expired|phase ?[12] hard expiry/,
+    test: /closing expired (?:CHILD|IKE)_SA|SA was expired by IPsec driver|received on an IPsec SA whose lifetime has expired|Responder Lifetime Notify is below|hard lifetime (?:expired|reached)|expired without (?:being )?(?:rekeyed|replaced|replacement)|expired and (?:was not|has not been) (?:renewed|rekeyed|replaced)\b|(?:IKE|ISAKMP) SA expired(?![^.]*\b(?:inactivity|idle)\b)|for an unknown \(expired\?\) SA|Quick Mode message is for a non-existent \(expired\?\) ISAKMP SA|(?:CHILD|IPsec) SA expired \((?:LATEST!|--dontrekey)\)|EVENT_SA_EXPIRE\b|(?:CHILD_SA|IKE_SA) .* expired, not rekeying|expired before (?:finishing )?rekey(?:ing)?(?: (?:was )?completed?)?\b|retry timeout because phase-1 SA expired|IPsec SA \w+\/\w+ hard expired|phase ?[12] hard expiry/,
     code: "REKEY_FAILURE",
     confidence: 0.7,
   }),
@@ -2268,6 +2271,16 @@ const REKEY: Rule[] = [
 ];
 
 const DPD: Rule[] = [
+  r({
+    // OpenIKED retransmitting an INFORMATIONAL request: only an established IKE SA sends one, and
+    // iked's liveness check is one ("retransmit 3 INFORMATIONAL req 14 peer ...").
+    id: "dpd.iked-informational-retransmit",
+    keywords: ["informational req"],
+    test: /\bretransmit \d+ INFORMATIONAL req \d+/,
+    code: "DPD_TIMEOUT",
+    phase: "1",
+    confidence: 0.7,
+  }),
   r({
     id: "dpd.peer-dead",
     keywords: ["dead", "dpd", "r_u_there", "lost contact", "liveness", "lost service"],
@@ -3268,6 +3281,8 @@ const NEGOTIATION_FAILED: Rule[] = [
       "netlink response for add sa",
       "unable to add policy",
       "cannot install kernel policy",
+      "pfkey write() of",
+      "cannot install eroute",
       "failed to create xfrm interface",
       "ipsec sa (sad) in kernel",
       "the same policy for reqid",
@@ -3283,7 +3298,7 @@ const NEGOTIATION_FAILED: Rule[] = [
       "into ipsec db failed",
       "can't load an ipsec sa",
     ],
-    test: /unable to (?:get|allocate) SPI|allocating SPI from kernel failed|unable to update (?:SAD entry|policy)|installing IPsec SA failed|IPSec key installation failed|kernel: install_\w+_kernel_policy\(\) failed|unable to install policy .* the same policy for reqid \d+ exists|unable to install (?:inbound and outbound )?IPsec SA \(SAD\) in kernel|unable to install IPsec policies \(SPD\) in kernel|(?:unable|failed) to add SAD entry|setting WFP SA SPI failed|pfkey (?:ADD|UPDATE) failed|netlink response for Add SA (?:.* included errno|\S+: .*\(errno \d+\))|unable to add policy|cannot install kernel policy|failed to create XFRM interface|unable to install (?:inbound |outbound )IPsec SA \(SAD\) in kernel|failed to install IPsec SA\b|Installation of IPsec SA into IPsec DB failed|Can't load an IPsec SA/,
+    test: /unable to (?:get|allocate) SPI|allocating SPI from kernel failed|unable to update (?:SAD entry|policy)|installing IPsec SA failed|IPSec key installation failed|kernel: install_\w+_kernel_policy\(\) failed|unable to install policy .* the same policy for reqid \d+ exists|unable to install (?:inbound and outbound )?IPsec SA \(SAD\) in kernel|unable to install IPsec policies \(SPD\) in kernel|(?:unable|failed) to add SAD entry|setting WFP SA SPI failed|pfkey (?:ADD|UPDATE) failed|netlink response for Add SA (?:.* included errno|\S+: .*\(errno \d+\))|unable to add policy|cannot install kernel policy|pfkey write\(\) of \S+ message \d+ for Add SA\b.*\bfailed\b|cannot install eroute\b|failed to create XFRM interface|unable to install (?:inbound |outbound )IPsec SA \(SAD\) in kernel|failed to install IPsec SA\b|Installation of IPsec SA into IPsec DB failed|Can't load an IPsec SA/,
     code: "TUNNEL_DOWN_OTHER",
     phase: "2",
     confidence: 0.6,
