@@ -1421,6 +1421,17 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "DPD_TIMEOUT",
     "1",
   ],
+  // strongSwan 6: a KE payload of another method than negotiated; multiple key exchanges without IKE_INTERMEDIATE.
+  [
+    "08[IKE] key exchange method in received payload MODP_1024 doesn't match negotiated MODP_2048",
+    "IKE_PROPOSAL_MISMATCH",
+    "1",
+  ],
+  [
+    "Sep 14 10:11:30 cgw-deb13 charon-systemd[812]: peer didn't send INTERMEDIATE_EXCHANGE_SUPPORTED while proposing multiple key exchanges",
+    "IKE_PROPOSAL_MISMATCH",
+    "1",
+  ],
   // Libreswan before 4.5: an IKEv2 SA established says the peer is authenticated.
   [
     "Mar  3 10:05:12 cgw-rhel8a pluto[1187]: \"aws-tunnel-2\" #3: authenticated using authby=secret and peer ID_IPV4_ADDR '203.0.113.41'",

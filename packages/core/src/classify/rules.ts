@@ -1894,8 +1894,16 @@ const PROPOSALS: Rule[] = [
     // A key exchange group other than the one expected: in IKE_SA_INIT or main mode the IKE SA's
     // DH group, for a child SA its PFS group.
     id: "proposal.ke-group",
-    keywords: ["received ke type", "invalid key exchange payload", "tried all configured dh groups"],
-    test: /received KE type \d+, ?expected \d+|failed with error: Invalid key exchange payload|tried all configured DH groups/,
+    // strongSwan: a KE payload of another group than negotiated ("DH group" before 6.0, "key
+    // exchange method" since), or multiple key exchanges proposed without IKE_INTERMEDIATE.
+    keywords: [
+      "received ke type",
+      "invalid key exchange payload",
+      "tried all configured dh groups",
+      "in received payload",
+      "while proposing multiple key exchanges",
+    ],
+    test: /received KE type \d+, ?expected \d+|failed with error: Invalid key exchange payload|tried all configured DH groups|(?:DH group|key exchange method) in received payload \S+ doesn't match negotiated\b|didn't send INTERMEDIATE_EXCHANGE_SUPPORTED while proposing multiple key exchanges/,
     code: "PROPOSAL",
     defaultPhase: "1",
     confidence: 0.75,
