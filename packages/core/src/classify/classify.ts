@@ -20,7 +20,7 @@ import {
   type ParsedFields,
   type Vendor,
 } from "./types.ts";
-import { VPN_VOCABULARY } from "./vocabulary.ts";
+import { BIRD_OTHER_PROTOCOLS, VPN_VOCABULARY } from "./vocabulary.ts";
 
 /** Longer lines are not log lines (or were concatenated by a broken shipper). */
 export const MAX_LINE_LENGTH = 16 * 1024;
@@ -62,10 +62,8 @@ const ASA_FIREWALL_MESSAGE =
 // Routing events carry the BGP sessions over the tunnels ("BGP: %BGP-5-ADJCHANGE: ...").
 const FORTINET_NOT_VPN = /\b(?:type="?(?:utm|traffic)"?|subtype="?(?!vpn\b|ipsec\b|router\b)[\w-]+"?)(?=[\s,]|$)/;
 const FORTINET_RECORD = /\b(?:devname|devid|device_id)=/;
-// BIRD runs other protocols beside BGP, named by default after their kind ("ospf1: ...",
-// "device1 < interface eth1 goes down", "Netlink: ..."): OSPF's inactivity timer or the kernel's
-// unreachable network are not a BGP session's.
-const BIRD_OTHER_PROTOCOL = /^(?:bfd|ospf|rip|babel|kernel|static|device|direct|rpki|netlink)\d*(?::| [<>]) /i;
+// OSPF's inactivity timer or the kernel's unreachable network in BIRD are not a BGP session's.
+const BIRD_OTHER_PROTOCOL = new RegExp(`^(?:${BIRD_OTHER_PROTOCOLS})\\d*(?::| [<>]) `, "i");
 // RouterOS logs by topic: "pppoe,ppp,info pppoe-out1: terminating... - peer is not responding" is
 // PPPoE's, not a tunnel's; only its ipsec topic and BGP (route,bgp) speak of the tunnels.
 const ROUTEROS_TOPICS = /(?:^|\s)[a-z][a-z-]*(?:,[a-z][a-z-]*)*,(?:info|error|warning|debug|critical) /;

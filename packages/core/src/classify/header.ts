@@ -3,7 +3,7 @@
 // could appear in any text.
 import { type Found, MARK } from "./markers.ts";
 import type { ParsedFields, Vendor } from "./types.ts";
-import { VPN_VOCABULARY } from "./vocabulary.ts";
+import { BIRD_OTHER_PROTOCOLS, VPN_VOCABULARY } from "./vocabulary.ts";
 
 export interface Header {
   message: string;
@@ -97,7 +97,7 @@ const SOPHOS_VPN = /\bdevice="SFW".*\blog_component="IPSec"/;
 const FRR_MESSAGE = /%(?:ADJCHANGE|NOTIFICATION)(?:\([^)]*\))?: /;
 const FRR_BGPD_MESSAGE = /\[FSM\] |\bwent from [A-Z]\w+ to [A-Z]\w+/;
 // BIRD without a syslog header, on a protocol other than BFD, OSPF and the kernel's routes.
-const BIRD_BARE = /(?:^|\s)bird6?(?:\[\d+\])?: (?!bfd|ospf|rip|babel|kernel|static|device|direct)/;
+const BIRD_BARE = new RegExp(`(?:^|\\s)bird6?(?:\\[\\d+\\])?: (?!${BIRD_OTHER_PROTOCOLS})`);
 // BIRD's own log file puts a message class in angle brackets after the time, BIRD 3 the thread
 // first: "2026-02-05 14:02:51.007 <RMT> bgp1: Received: Hold timer expired", "... [0004] <TRACE> ...".
 const BIRD_LOG_CLASS = /^(?:\[\d{4}\] )?<(?:RMT|TRACE|INFO|WARN|ERR|AUTH|FATAL|BUG|DBG)> /;

@@ -26,9 +26,7 @@ const HTML_ENTITY = /&(?:(quot|lt|gt|amp|apos|nbsp)|#(\d{1,6})|#x([0-9a-fA-F]{1,
 const NAMED_ENTITIES: Record<string, string> = { quot: '"', lt: "<", gt: ">", amp: "&", apos: "'", nbsp: " " };
 
 // Any of the above, in one pass: most lines with non-ASCII text (a Chinese console's) hold none.
-const PASTE_MARK =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the escape character starts a colour code.
-  /[\u00a0\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff\u001b]|&(?:quot|lt|gt|amp|apos|nbsp|#\d{1,6}|#x[0-9a-fA-F]{1,5});/;
+const PASTE_MARK = new RegExp([UNICODE_SPACE, ZERO_WIDTH, ANSI_CODE, HTML_ENTITY].map((e) => e.source).join("|"));
 
 /** Whether the line holds something a paste put there that `asPlainText` undoes. */
 export function hasPasteMarks(line: string): boolean {

@@ -9,6 +9,7 @@ import { IBM_VPN_STATUS_REASONS } from "./ibm-status-reasons.ts";
 import { PANOS_EVENT_IDS } from "./panos-event-ids.ts";
 import { keywordsOfNames } from "./reason-codes.ts";
 import type { IkePhase } from "./types.ts";
+import { BIRD_OTHER_PROTOCOLS } from "./vocabulary.ts";
 import { WINDOWS_IKE_ERRORS } from "./windows-ike-errors.ts";
 
 /**
@@ -2610,7 +2611,9 @@ const BGP_TRANSPORT: Rule[] = [
       "due to errors",
       ": down",
     ],
-    test: /^(?!(?:bfd|ospf|rip|babel|kernel|static|device|direct|rpki)\w*:)[\w.-]+: (?:Connection lost \(|Socket error: |Received: (?!Connection collision)|Down$|Connection (?:closed|stalled)$|Neighbor lost$|Link down$|BFD session down$|Neighbor graceful restart (?:detected|timeout)$|Incoming connection from \S+ \(port \d+\) rejected$|Startup delayed by \d+ seconds? due to errors$)/,
+    test: new RegExp(
+      `^(?!(?:${BIRD_OTHER_PROTOCOLS})\\w*:)[\\w.-]+: ${/(?:Connection lost \(|Socket error: |Received: (?!Connection collision)|Down$|Connection (?:closed|stalled)$|Neighbor lost$|Link down$|BFD session down$|Neighbor graceful restart (?:detected|timeout)$|Incoming connection from \S+ \(port \d+\) rejected$|Startup delayed by \d+ seconds? due to errors$)/.source}`,
+    ),
     code: "BGP_SESSION_DOWN",
     phase: null,
     confidence: 0.7,

@@ -1,5 +1,9 @@
 // The vocabulary of tunnel logs, shared by the vendor reader and the classifier.
 
+// BIRD runs other protocols beside BGP, named by default after their kind ("ospf1: ...",
+// "device1 < interface eth1 goes down", "Netlink: ..."): their lines are not a BGP session's.
+export const BIRD_OTHER_PROTOCOLS = "bfd|ospf|rip|babel|kernel|static|device|direct|rpki|netlink";
+
 // Words that only IKE/IPsec/BGP tunnel logs use: a line with them is recognised even when its
 // header does not name the daemon (bare messages pasted from a console or a vendor document).
 export const VPN_VOCABULARY =
