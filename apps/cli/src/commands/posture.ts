@@ -31,13 +31,13 @@ seconds at the provider's next maintenance. The connection format is packages/co
 NormalizedConnection: provider, externalId, routing ("bgp" | "static"), tunnels [{ index,
 status, options }], optional healthChecks, routeWeights and customerGateway facts.
 
-The providers' own CLI output is read as well, with the mapping the worker uses:
+The providers' own output is read as well, with the mapping the worker uses:
 \`aws ec2 describe-vpn-connections\` (also with --query VpnConnections, and the VpnConnection
-that create/modify print), and
-Alibaba's \`aliyun vpc DescribeVpnConnections\` or DescribeVpnConnection, and Anypoint's
-CloudHub VPN API (GET /cloudhub/api/organizations/{orgId}/vpcs/{vpcId}/ipsec, or one VPN from
-.../ipsec/{vpnId}). --region names the region they came from and --vpc the Anypoint VPC (the
-output does not say them).
+that create/modify print); Alibaba's \`aliyun vpc DescribeVpnConnections\` or
+DescribeVpnConnection; Anypoint's CloudHub VPN API (GET
+/cloudhub/api/organizations/{orgId}/vpcs/{vpcId}/ipsec, or one VPN from .../ipsec/{vpnId}).
+--region names the region they came from and --vpc the Anypoint VPC (the output does not say
+them).
 
 examples:
   echo '{"provider":"aws","externalId":"vpn-1","routing":"static","tunnels":[{"index":1,"status":"UP"}]}' \\
