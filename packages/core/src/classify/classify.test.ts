@@ -1421,6 +1421,76 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "DPD_TIMEOUT",
     "1",
   ],
+  // OpenBSD's isakmpd: the function that failed, then what it found (main mode's attributes, PFS,
+  // phase 2 IDs, an undecryptable message, the identity), its SAs done and deleted by the peer.
+  [
+    "Mar  4 11:12:40 obsd-gw isakmpd[51734]: attribute_unacceptable: GROUP_DESCRIPTION: got MODP_1024, expected MODP_3072",
+    "IKE_PROPOSAL_MISMATCH",
+    "1",
+  ],
+  ["Mar  4 11:35:08 obsd-gw isakmpd[51734]: message_recv: invalid version major 2", "IKE_PROPOSAL_MISMATCH", "1"],
+  [
+    "Mar  4 11:12:40 obsd-gw isakmpd[51734]: message_negotiate_sa: no compatible proposal found",
+    "IKE_PROPOSAL_MISMATCH",
+    "1",
+  ],
+  [
+    "Mar  4 13:02:11 obsd-gw isakmpd[51734]: initiator_recv_HASH_SA_NONCE: disagreement on PFS",
+    "IPSEC_PROPOSAL_MISMATCH",
+    "2",
+  ],
+  [
+    "Mar  4 13:20:05 obsd-gw isakmpd[51734]: responder_recv_HASH_SA_NONCE: peer proposed invalid phase 2 IDs: initiator id 10.0.2.0/255.255.255.0, responder id 10.0.1.0/255.255.254.0",
+    "TRAFFIC_SELECTOR_MISMATCH",
+    "2",
+  ],
+  [
+    "Mar  4 09:31:12 obsd-gw isakmpd[51734]: message_recv: invalid payload type 133 in ISAKMP header (check passphrases, if applicable and in Phase 1)",
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
+  [
+    "Mar  4 09:40:55 obsd-gw isakmpd[51734]: ike_phase_1_recv_ID: received remote ID other than expected gw2.example.net",
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
+  ["Mar  4 11:03:29 obsd-gw isakmpd[51734]: dpd_check_event: peer not responding, retry 2 of 5", "INFO", "1"],
+  ["Mar  4 08:15:26 obsd-gw isakmpd[51734]: sendmsg (7, 0x7f7ffffc2f30, 0): Host is down", "PEER_UNREACHABLE", "1"],
+  [
+    "Mar  4 10:21:59 obsd-gw isakmpd[51734]: isakmpd: phase 1 done: initiator id 198.51.100.1, responder id 203.0.113.7, src: 198.51.100.1 dst: 203.0.113.7",
+    "TUNNEL_UP",
+    "1",
+  ],
+  [
+    "Mar  4 10:22:00 obsd-gw isakmpd[51734]: isakmpd: quick mode done: src: 198.51.100.1 dst: 203.0.113.7",
+    "TUNNEL_UP",
+    "2",
+  ],
+  [
+    "Mar  4 15:40:12 obsd-gw isakmpd[51734]: isakmpd: Peer 203.0.113.7 made us delete live SA peer-203.0.113.7 for proto 1, initiator id: 198.51.100.1, responder id: 203.0.113.7",
+    "TUNNEL_DOWN_OTHER",
+    "1",
+  ],
+  [
+    "Mar  4 15:40:12 obsd-gw isakmpd[51734]: isakmpd: Peer 203.0.113.7 made us delete live SA from-10.0.1.0/24-to-10.0.2.0/24 for proto 3, initiator id: 10.0.1.0/255.255.255.0, responder id: 10.0.2.0/255.255.255.0",
+    "TUNNEL_DOWN_OTHER",
+    "2",
+  ],
+  ["Mar  4 16:02:46 obsd-gw isakmpd[51734]: pf_key_v2_set_spi: UPDATE: Invalid argument", "TUNNEL_DOWN_OTHER", "2"],
+  // The daemon's own name is not ISAKMP's phase.
+  ["Mar  4 06:58:12 obsd-gw isakmpd[30211]: isakmpd: starting", "INFO", null],
+  // FRR's read error on the BGP session's socket is the session's, not an IKE peer's.
+  [
+    "Apr  2 05:33:40 vyos bgpd[1423]: [MJ4D6-VBJKV][EC 33554454] 169.254.201.13 [Error] bgp_read_packet error: No route to host",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  // RouterOS calls an IKEv2 SA an "ike2 SA".
+  [
+    "Mar  4 10:33:47 mt-edge1 ipsec,info killing ike2 SA: aws-tun1 198.51.100.1[4500]-203.0.113.7[4500] spi:5e1c2d3f4a5b6c7d:8e9f0a1b2c3d4e5f",
+    "TUNNEL_DOWN_OTHER",
+    "1",
+  ],
   // strongSwan 6: a KE payload of another method than negotiated; multiple key exchanges without IKE_INTERMEDIATE.
   [
     "08[IKE] key exchange method in received payload MODP_1024 doesn't match negotiated MODP_2048",
@@ -2539,6 +2609,7 @@ describe("vendors", () => {
       "openiked",
     ],
     ["Mar 12 08:44:00 vsrx3 iked[16234]: IKE_GATEWAY_DPD_PEER_DEAD: IKE: Gateway N:gw-aws-t1 Failed Role:I", "juniper"],
+    ["Mar  4 10:22:00 obsd-gw isakmpd[51734]: isakmpd: quick mode done: src: 198.51.100.1 dst: 203.0.113.7", "isakmpd"],
     // RouterOS logs by topic, with or without a level.
     ["22:26:02 ipsec acquire for 198.51.100.4 <=> 203.0.113.9", "racoon"],
     // PAN-OS syslog in CSV: a SYSTEM log of subtype vpn.

@@ -64,6 +64,7 @@ const VPN_PROGRAMS: Record<string, Vendor> = {
   swanctl: "strongswan",
   pluto: "libreswan",
   racoon: "racoon",
+  isakmpd: "isakmpd",
   kmd: "juniper",
   iked: "juniper",
   rpd: "juniper",

@@ -311,6 +311,7 @@ const MARKERS = {
     "ike crypto",
     "phase=1",
     "/ike",
+    "ike2 sa",
   ],
 } as const;
 

@@ -480,6 +480,111 @@ const RACOON2: Rule[] = [
   }),
 ];
 
+// OpenBSD's isakmpd writes the function that failed before its message
+// ("responder_recv_HASH_SA_NONCE: peer proposed invalid phase 2 IDs: ..."): wordings of its own.
+const ISAKMPD: Rule[] = [
+  r({
+    // Main mode's transforms: each attribute the peer offered and the one the policy expects.
+    id: "proposal.isakmpd-phase1",
+    keywords: ["attribute_unacceptable: ", "multiple sa or proposal payloads in phase 1", "invalid version major"],
+    // A peer speaking IKEv2 to it (an IKEv1 daemon): "message_recv: invalid version major 2".
+    test: /\battribute_unacceptable: (?!malloc)|\bmultiple SA or proposal payloads in phase 1\b|\bmessage_recv: invalid version major [2-9]\b/,
+    code: "IKE_PROPOSAL_MISMATCH",
+    phase: "1",
+    confidence: 0.8,
+  }),
+  r({
+    // The SA payload it answered: main mode's or quick mode's, which the line does not say.
+    id: "proposal.isakmpd-no-compatible",
+    keywords: ["no compatible proposal found"],
+    test: /\bmessage_negotiate_sa: no compatible proposal found\b/,
+    code: "PROPOSAL",
+    confidence: 0.8,
+  }),
+  r({
+    // Quick mode: PFS on one side only, or the KeyNote policy refusing the SA the peer chose.
+    id: "proposal.isakmpd-phase2",
+    keywords: [
+      "disagreement on pfs",
+      "key_exch payload without a group desc",
+      "differing group descriptions in one qm",
+      "policy check failed",
+      "failed policy check",
+    ],
+    test: /\bdisagreement on PFS\b|\bKEY_EXCH payload without a group desc\. attribute|\bdiffering group descriptions in one QM\b|\brecv_HASH_SA_NONCE: policy check failed\b|\bnegotiated SA failed policy check\b/,
+    code: "IPSEC_PROPOSAL_MISMATCH",
+    phase: "2",
+    confidence: 0.75,
+  }),
+  r({
+    id: "ts.isakmpd-phase2-ids",
+    keywords: ["peer proposed invalid phase 2 ids"],
+    test: /\bpeer proposed invalid phase 2 IDs\b/,
+    code: "TRAFFIC_SELECTOR_MISMATCH",
+    phase: "2",
+    confidence: 0.85,
+  }),
+  r({
+    // A main mode message that decrypts to nonsense is the other pre-shared key; the identity,
+    // key or certificate the peer presents is not the one configured for it.
+    id: "auth.isakmpd",
+    keywords: [
+      "check passphrases",
+      "remote id other than expected",
+      "no key found for peer",
+      "no cert subject match the id",
+      "received cert can't be validated",
+      'no "default" tag in [phase 1]',
+    ],
+    test: /\(check passphrases\b|\breceived remote ID other than expected\b|\bno key found for peer\b|\bno CERT subject match the ID\b|\breceived CERT can't be validated\b|\bno "Default" tag in \[Phase 1\] section/,
+    code: "IKE_AUTH_FAILURE",
+    phase: "1",
+    confidence: 0.85,
+  }),
+  r({
+    // Its DPD retries an unanswered R_U_THERE a few times before it declares the peer dead.
+    id: "dpd.isakmpd-retry",
+    keywords: ["dpd_check_event: peer not responding"],
+    test: /\bdpd_check_event: peer not responding, retry \d+ of \d+/,
+    code: "INFO",
+    phase: "1",
+    confidence: 0.7,
+  }),
+  r({
+    id: "up.isakmpd-phase1",
+    keywords: ["isakmpd: phase 1 done"],
+    test: /\bisakmpd: phase 1 done\b/,
+    code: "TUNNEL_UP",
+    phase: "1",
+    confidence: 0.9,
+  }),
+  r({
+    id: "up.isakmpd-quick-mode",
+    keywords: ["isakmpd: quick mode done"],
+    test: /\bisakmpd: quick mode done\b/,
+    code: "TUNNEL_UP",
+    phase: "2",
+    confidence: 0.9,
+  }),
+  r({
+    // The peer's DELETE of an SA in use; protocol 1 is the ISAKMP SA, 2 and 3 IPsec SAs (AH, ESP).
+    id: "down.isakmpd-peer-delete-isakmp",
+    keywords: ["made us delete live sa"],
+    test: /\bmade us delete live SA \S+ for proto 1\b/,
+    code: "TUNNEL_DOWN_OTHER",
+    phase: "1",
+    confidence: 0.7,
+  }),
+  r({
+    id: "down.isakmpd-peer-delete",
+    keywords: ["made us delete live sa"],
+    test: /\bmade us delete live SA\b/,
+    code: "TUNNEL_DOWN_OTHER",
+    phase: "2",
+    confidence: 0.7,
+  }),
+];
+
 // Huawei's fault causes as expression alternatives: the listed names, and the responder's
 // "phase1 proposal <parameter> mismatch" forms.
 const HUAWEI_REASON_PATTERNS = [
@@ -2424,6 +2529,7 @@ const UNREACHABLE: Rule[] = [
       "error: sendto (",
       "sendfromto failed",
       "error writing to socket",
+      "): host is down",
       "failed to send ike packet",
       "econnrefused",
       "connection refused",
@@ -2432,7 +2538,7 @@ const UNREACHABLE: Rule[] = [
       'resolution of "',
     ],
     // The IKE packets cannot even leave: no route, or the socket refuses them.
-    test: /no route to host|host unreachable|network is unreachable|ERROR: sendto \(|sendfromto failed|error writing to socket|Failed to send IKE Packet|rejected with ECONNREFUSED|failed to receive isakmp packet: Connection refused|no local source address to reach remote|without resolved dynamic peer IP address|resolution of "[^"]+" failed/,
+    test: /no route to host|host unreachable|network is unreachable|ERROR: sendto \(|sendfromto failed|error writing to socket|\bsendmsg \([^)]*\): Host is down|Failed to send IKE Packet|rejected with ECONNREFUSED|failed to receive isakmp packet: Connection refused|no local source address to reach remote|without resolved dynamic peer IP address|resolution of "[^"]+" failed/,
     needsTunnelContext: true,
     code: "PEER_UNREACHABLE",
     phase: "1",
@@ -2573,6 +2679,7 @@ const BGP_TRANSPORT: Rule[] = [
       "for i/o session",
       "bgp error",
       "[event] connect failed",
+      "[error] bgp_read_packet error: ",
       'msg="failed to connect"',
       "socket error: ",
       "read error: ",
@@ -2581,10 +2688,10 @@ const BGP_TRANSPORT: Rule[] = [
       "setting md5sig: ",
     ],
     // Junos rpd traces: "USER_IND_ERROR event for I/O session Broken pipe - closing it". FRR's
-    // "[Event] Connect failed 113(No route to host)", GoBGP's failed dial to the BGP port and
+    // "[Event] Connect failed 113(No route to host)" and "[Error] bgp_read_packet error: No route to host", GoBGP's failed dial to the BGP port and
     // OpenBGPD's "neighbor 169.254.21.1 (aws-t1): connect: No route to host" are the session's
     // transport, read before the unreachable rules take the words for IKE's.
-    test: /BGP_(?:READ_ERROR|WRITE_FAILED): .* failed|event .*for I\/O session\b.* - closing it|%BGP-3-BGP_NO_REMOTE_READ\b|BGP_CONNECT_FAILED|JTASK_IO_CONNECT_FAILED: BGP_|task_connect: task BGP_|Packet from \S+ (?:wrong|missing|unexpectedly has) MD5 digest|Socket error: TCP_MD5SIG\b|\[Event\] BGP error \d+ on fd\b|\[Event\] Connect failed\b|\bneighbor \S+(?: \([^)]*\))?: (?:(?:socket|read|write) error|connect|setting md5sig): |msg="failed to connect"(?: .*)? Error="dial tcp \S+:179: /,
+    test: /BGP_(?:READ_ERROR|WRITE_FAILED): .* failed|event .*for I\/O session\b.* - closing it|%BGP-3-BGP_NO_REMOTE_READ\b|BGP_CONNECT_FAILED|JTASK_IO_CONNECT_FAILED: BGP_|task_connect: task BGP_|Packet from \S+ (?:wrong|missing|unexpectedly has) MD5 digest|Socket error: TCP_MD5SIG\b|\[Event\] BGP error \d+ on fd\b|\[Event\] Connect failed\b|\[Error\] bgp_read_packet error: |\bneighbor \S+(?: \([^)]*\))?: (?:(?:socket|read|write) error|connect|setting md5sig): |msg="failed to connect"(?: .*)? Error="dial tcp \S+:179: /,
     code: "BGP_SESSION_DOWN",
     phase: null,
     confidence: 0.7,
@@ -3293,6 +3400,7 @@ const NEGOTIATION_FAILED: Rule[] = [
       "unable to add policy",
       "cannot install kernel policy",
       "pfkey write() of",
+      "pf_key_v2_set_spi: ",
       "cannot install eroute",
       "failed to create xfrm interface",
       "ipsec sa (sad) in kernel",
@@ -3309,7 +3417,7 @@ const NEGOTIATION_FAILED: Rule[] = [
       "into ipsec db failed",
       "can't load an ipsec sa",
     ],
-    test: /unable to (?:get|allocate) SPI|allocating SPI from kernel failed|unable to update (?:SAD entry|policy)|installing IPsec SA failed|IPSec key installation failed|kernel: install_\w+_kernel_policy\(\) failed|unable to install policy .* the same policy for reqid \d+ exists|unable to install (?:inbound and outbound )?IPsec SA \(SAD\) in kernel|unable to install IPsec policies \(SPD\) in kernel|(?:unable|failed) to add SAD entry|setting WFP SA SPI failed|pfkey (?:ADD|UPDATE) failed|netlink response for Add SA (?:.* included errno|\S+: .*\(errno \d+\))|unable to add policy|cannot install kernel policy|pfkey write\(\) of \S+ message \d+ for Add SA\b.*\bfailed\b|cannot install eroute\b|failed to create XFRM interface|unable to install (?:inbound |outbound )IPsec SA \(SAD\) in kernel|failed to install IPsec SA\b|Installation of IPsec SA into IPsec DB failed|Can't load an IPsec SA/,
+    test: /unable to (?:get|allocate) SPI|allocating SPI from kernel failed|unable to update (?:SAD entry|policy)|installing IPsec SA failed|IPSec key installation failed|kernel: install_\w+_kernel_policy\(\) failed|unable to install policy .* the same policy for reqid \d+ exists|unable to install (?:inbound and outbound )?IPsec SA \(SAD\) in kernel|unable to install IPsec policies \(SPD\) in kernel|(?:unable|failed) to add SAD entry|setting WFP SA SPI failed|pfkey (?:ADD|UPDATE) failed|netlink response for Add SA (?:.* included errno|\S+: .*\(errno \d+\))|unable to add policy|cannot install kernel policy|pfkey write\(\) of \S+ message \d+ for Add SA\b.*\bfailed\b|cannot install eroute\b|failed to create XFRM interface|unable to install (?:inbound |outbound )IPsec SA \(SAD\) in kernel|failed to install IPsec SA\b|Installation of IPsec SA into IPsec DB failed|Can't load an IPsec SA|\bpf_key_v2_set_spi: (?:ADD|UPDATE): /,
     code: "TUNNEL_DOWN_OTHER",
     phase: "2",
     confidence: 0.6,
@@ -3506,6 +3614,7 @@ export const RULES: readonly Rule[] = [
   ...ALIBABA_EVENTS,
   ...GDOI,
   ...RACOON2,
+  ...ISAKMPD,
   ...CHINESE,
   ...JAPANESE,
   ...NAT_T,

@@ -8,6 +8,7 @@ export const VENDORS = [
   "libreswan",
   "racoon",
   "openiked",
+  "isakmpd",
   "alibaba",
   "juniper",
   "cisco-asa",
