@@ -35,6 +35,8 @@ const WORDINGS: Wording[] = [
   { pattern: `\\bBGP\\b[^;]{0,80}?\\bstate changed from ${STATE} to ${STATE}`, from: 1, to: 2 },
   // ScreenOS names only the state entered: "BGP peer 10.108.251.21 changed to Idle state"
   { pattern: `\\bBGP peer \\S+ changed to ${STATE} state`, to: 1 },
+  // Junos structured-data syslog: [junos@2636... old-state="Established" new-state="Idle" event-name="HoldTime" ...]
+  { pattern: `old-state="${STATE}" new-state="${STATE}"(?: event-name="(\\w+)")?`, from: 1, to: 2, event: 3 },
   // Huawei VRP: "BGP/6/PEER_STATE_CHG ... (PrevState=Established, CurrState=Idle, InputEvent=HOLD_TIMER, ...)"
   { pattern: `PrevState=${STATE}, CurrState=${STATE}(?:, InputEvent=(\\w+))?`, from: 1, to: 2, event: 3 },
   // BIRD: "BGP1: State changed to feed"
@@ -55,6 +57,7 @@ export const BGP_TRANSITION_KEYWORDS = [
   "state changed from ",
   "bgp peer ",
   "prevstate=",
+  'old-state="',
 ];
 
 function groupCount(pattern: string): number {

@@ -1485,6 +1485,28 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "BGP_SESSION_DOWN",
     null,
   ],
+  // Junos structured-data syslog carries the BGP states as parameters; FortiGate's CEF export
+  // names the action "act"; PAN-OS names the peer before "left established state".
+  [
+    '<28>1 2024-03-12T11:47:19.902+01:00 srx345-dc1 rpd 1875 RPD_BGP_NEIGHBOR_STATE_CHANGED [junos@2636.1.1.1.2.136 peer-name="169.254.22.1 (External AS 64512)" old-state="OpenConfirm" new-state="Idle" event-name="TransportError" instance="master"]',
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  [
+    "Mar 12 09:15:02 FGT-DC2 CEF: 0|Fortinet|Fortigate|v7.2.8|37138|event:vpn tunnel-up|3|deviceExternalId=FG200FTK21900123 FTNTFGTlogid=0101037138 cat=event:vpn FTNTFGTsubtype=vpn FTNTFGTlogdesc=IPsec connection status changed act=tunnel-up FTNTFGTremip=52.95.66.10 FTNTFGTvpntunnel=aws-tun1 FTNTFGTtunneltype=ipsec msg=IPsec connection status change",
+    "TUNNEL_UP",
+    null,
+  ],
+  [
+    "Mar 12 10:48:19 FGT-DC2 CEF: 0|Fortinet|Fortigate|v7.2.8|37138|event:vpn tunnel-down|3|deviceExternalId=FG200FTK21900123 FTNTFGTlogid=0101037138 cat=event:vpn FTNTFGTsubtype=vpn FTNTFGTlogdesc=IPsec connection status changed act=tunnel-down FTNTFGTremip=52.95.66.10 FTNTFGTvpntunnel=aws-tun1 FTNTFGTtunneltype=ipsec msg=IPsec connection status change",
+    "TUNNEL_DOWN_OTHER",
+    null,
+  ],
+  [
+    "<12>Mar 12 10:48:23 PA-3220-edge LEEF:2.0|Palo Alto Networks|PAN-OS Syslog Integration|10.2.9|routed-bgp-peer-left-established|x7C|cat=SYSTEM|Subtype=routing|msg=BGP peer 169.254.21.1 (virtual router default, peer group aws-peers) left established state.|DeviceName=PA-3220-edge",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
   // RouterOS calls an IKEv2 SA an "ike2 SA".
   [
     "Mar  4 10:33:47 mt-edge1 ipsec,info killing ike2 SA: aws-tun1 198.51.100.1[4500]-203.0.113.7[4500] spi:5e1c2d3f4a5b6c7d:8e9f0a1b2c3d4e5f",
