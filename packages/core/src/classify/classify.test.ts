@@ -1507,6 +1507,38 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "BGP_SESSION_DOWN",
     null,
   ],
+  // Libreswan 3 (CentOS 7): IKE_AUTH's answer is the "AUTH response"; its PFS, selector and
+  // rekey wordings.
+  [
+    'Jan 12 18:44:31 gw1 pluto[1187]: "gcp-vpn" #54: AUTH response contained the error notification NO_PROPOSAL_CHOSEN',
+    "IPSEC_PROPOSAL_MISMATCH",
+    "2",
+  ],
+  [
+    'Jan 12 18:44:31 gw1 pluto[1187]: "gcp-vpn" #54: AUTH response contained the error notification AUTHENTICATION_FAILED',
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
+  [
+    'Jan 12 17:42:03 gw1 pluto[1187]: "gcp-vpn" #46: expecting MODP2048 but remote\'s accepted proposal includes no DH',
+    "IPSEC_PROPOSAL_MISMATCH",
+    "2",
+  ],
+  [
+    'Mar  4 03:35:12 vpn-hq pluto[2231]: "hq-to-branch" #20: rejecting responder TSi/TSr Traffic Selector',
+    "TRAFFIC_SELECTOR_MISMATCH",
+    "2",
+  ],
+  [
+    'Mar  4 03:42:09 vpn-hq pluto[2231]: "hq-to-branch" #2: Received TSi payload does not contain existing IPsec SA traffic Selectors',
+    "TRAFFIC_SELECTOR_MISMATCH",
+    "2",
+  ],
+  [
+    'Mar  4 04:05:19 vpn-hq pluto[2231]: "hq-to-branch" #24: no viable to parent to initiate CREATE_CHILD_EXCHANGE STATE_V2_REKEY_CHILD_I0; trying replace',
+    "REKEY_FAILURE",
+    "2",
+  ],
   // RouterOS calls an IKEv2 SA an "ike2 SA".
   [
     "Mar  4 10:33:47 mt-edge1 ipsec,info killing ike2 SA: aws-tun1 198.51.100.1[4500]-203.0.113.7[4500] spi:5e1c2d3f4a5b6c7d:8e9f0a1b2c3d4e5f",

@@ -150,6 +150,7 @@ const MARKERS = {
     "ike sa rekey",
   ],
   phase2: [
+    "auth response contained the error notification",
     "' tunnel",
     "tunnel='",
     "childsa",
