@@ -1539,6 +1539,12 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "REKEY_FAILURE",
     "2",
   ],
+  // Check Point's Log Exporter writes "IKE-SA" with a hyphen: the peer deleting the IKE SA.
+  [
+    "time=1710236102|hostname=fw-hq-cp01|product=VPN-1 & FireWall-1|action=Key Install|ifdir=inbound|ifname=daemon|origin=198.51.100.60|fw_subproduct=VPN-1|ike:=Informational Exchange Received Delete IKE-SA from Peer: 3.121.8.190; Cookies: 7f3a91c2d4e5b608-1c2d3e4f5a6b7c8d |msgid=8e1f2a3b|peer_gateway=3.121.8.190|scheme:=IKE|vpn_feature_name=IKE|",
+    "TUNNEL_DOWN_OTHER",
+    "1",
+  ],
   // RouterOS calls an IKEv2 SA an "ike2 SA".
   [
     "Mar  4 10:33:47 mt-edge1 ipsec,info killing ike2 SA: aws-tun1 198.51.100.1[4500]-203.0.113.7[4500] spi:5e1c2d3f4a5b6c7d:8e9f0a1b2c3d4e5f",

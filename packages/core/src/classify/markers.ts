@@ -100,6 +100,7 @@ const MARKERS = {
   tunnelId: ["vpn-", "vco-", "tun-", "tunnel-id"],
   ikeVersion: ["ike version", "ikeversion", "ikev1", "ikev2"],
   phase1Definite: [
+    "delete ike-sa",
     "initial exchange",
     "in state ike_auth_",
     ": ike_auth_",
@@ -247,6 +248,7 @@ const MARKERS = {
     "isakmp",
     "ike sa",
     "ike_sa",
+    "ike-sa",
     "ikev1 sa",
     "ikev2 sa",
     "message id 0",
