@@ -1545,6 +1545,19 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "TUNNEL_DOWN_OTHER",
     "1",
   ],
+  // strongSwan before 5.7 spells it "inacceptable"; its check of the peer's authentication
+  // method; a DELETE for an SA it no longer has (before 5.5) changes nothing.
+  ["Jan 12 12:02:14 gw1 charon: 12[IKE] received proposals inacceptable", "IKE_PROPOSAL_MISMATCH", "1"],
+  [
+    "Jan 13 09:15:48 edge-vpn02 charon: 10[CFG] constraint requires public key authentication, but pre-shared key was used",
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
+  [
+    "Jan 12 15:10:12 gw1 charon: 07[IKE] received DELETE for ESP CHILD_SA with SPI 0badf00d, but no such SA",
+    "INFO",
+    "2",
+  ],
   // RouterOS calls an IKEv2 SA an "ike2 SA".
   [
     "Mar  4 10:33:47 mt-edge1 ipsec,info killing ike2 SA: aws-tun1 198.51.100.1[4500]-203.0.113.7[4500] spi:5e1c2d3f4a5b6c7d:8e9f0a1b2c3d4e5f",

@@ -220,10 +220,11 @@ const BENIGN: Rule[] = [
     confidence: 0.8,
   }),
   r({
-    // strongSwan: a DELETE for an SA it does not have changes nothing.
+    // strongSwan: a DELETE for an SA it does not have changes nothing (before 5.5: "received
+    // DELETE for ESP CHILD_SA with SPI 0badf00d, but no such SA").
     id: "benign.delete-unknown",
-    keywords: ["received delete for unknown", "received delete for different ike_sa"],
-    test: /received DELETE for unknown \w+ CHILD_SA|received DELETE for different IKE_SA, ignored/,
+    keywords: ["received delete for unknown", "received delete for different ike_sa", ", but no such sa"],
+    test: /received DELETE for unknown \w+ CHILD_SA|received DELETE for different IKE_SA, ignored|received DELETE for \w+ CHILD_SA with SPI \w+, but no such SA\b/,
     code: "INFO",
     confidence: 0.8,
   }),
@@ -1543,8 +1544,10 @@ const AUTH: Rule[] = [
   // (In IKEv1 the method is an attribute of the phase 1 proposal: a proposal mismatch below.)
   r({
     id: "auth.method-ikev2",
-    keywords: ["received authentication method"],
-    test: /IKEv2 .*received authentication method \S+, expecting/,
+    keywords: ["received authentication method", "constraint requires"],
+    // strongSwan's check of the peer's authentication against the config: "constraint requires
+    // public key authentication, but pre-shared key was used".
+    test: /IKEv2 .*received authentication method \S+, expecting|\bconstraint requires [\w -]+ authentication, but [\w -]+ was used\b/,
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.8,
@@ -1909,7 +1912,7 @@ const PROPOSALS: Rule[] = [
       "incorrect ike parameter",
       "ike policies that aren't supported",
     ],
-    test: /no (?:suitable|acceptable|matching) (?:IKE |IPsec |ESP |transform )?proposal|proposals? (?:(?:is|are|was|were) )?(?:unacceptable|not acceptable)|received proposals unacceptable|no local proposal matches|not presented in the (?:IKE|IPsec|ESP) proposal|no acceptable (?:(?:Oakley|ESP|AH|IPsec|ISAKMP) )?transforms?\b|SA proposals? (?:found )?unacceptable|proposals? (?:do not|does not|don't|doesn't|did not) match|failed to match (?:the |any )?proposals?\b|SA proposal not match|proposal mismatch|no acceptable (?:ENCRYPTION_ALGORITHM|INTEGRITY_ALGORITHM|DIFFIE_HELLMAN_GROUP|KEY_EXCHANGE_METHOD|PSEUDO_RANDOM_FUNCTION|EXTENDED_SEQUENCE_NUMBERS)|suitable matching Proposal|no matching proposal|no (?:match proposal|proposal match)|proposal(?: [\w-]+){1,3} mismatch|(?:Encryption|Authentication)?AlgorithmMismatch|\b(?:IKE|IPsec|ESP|phase ?[12]|SA) proposals? (?:was |were |is |are )?rejected\b|\bno common (?:IKE |IPsec |ESP )?proposals?\b|\bno matching transforms?\b|\bunsupported (?:IPsec|IKE) polic(?:y|ies)\b|\bincorrect IKE parameters?\b|\bIKE policies that aren't supported\b|\bphase ?2 SA proposals? failed\b|\bFailed to get (?:IKE|IPsec) proposal\b/i,
+    test: /no (?:suitable|acceptable|matching) (?:IKE |IPsec |ESP |transform )?proposal|proposals? (?:(?:is|are|was|were) )?(?:unacceptable|inacceptable|not acceptable)|received proposals (?:un|in)acceptable|no local proposal matches|not presented in the (?:IKE|IPsec|ESP) proposal|no acceptable (?:(?:Oakley|ESP|AH|IPsec|ISAKMP) )?transforms?\b|SA proposals? (?:found )?unacceptable|proposals? (?:do not|does not|don't|doesn't|did not) match|failed to match (?:the |any )?proposals?\b|SA proposal not match|proposal mismatch|no acceptable (?:ENCRYPTION_ALGORITHM|INTEGRITY_ALGORITHM|DIFFIE_HELLMAN_GROUP|KEY_EXCHANGE_METHOD|PSEUDO_RANDOM_FUNCTION|EXTENDED_SEQUENCE_NUMBERS)|suitable matching Proposal|no matching proposal|no (?:match proposal|proposal match)|proposal(?: [\w-]+){1,3} mismatch|(?:Encryption|Authentication)?AlgorithmMismatch|\b(?:IKE|IPsec|ESP|phase ?[12]|SA) proposals? (?:was |were |is |are )?rejected\b|\bno common (?:IKE |IPsec |ESP )?proposals?\b|\bno matching transforms?\b|\bunsupported (?:IPsec|IKE) polic(?:y|ies)\b|\bincorrect IKE parameters?\b|\bIKE policies that aren't supported\b|\bphase ?2 SA proposals? failed\b|\bFailed to get (?:IKE|IPsec) proposal\b/i,
     code: "PROPOSAL",
     confidence: 0.85,
   }),
