@@ -37,6 +37,8 @@ const WORDINGS: Wording[] = [
   { pattern: `\\bBGP peer \\S+ changed to ${STATE} state`, to: 1 },
   // Junos structured-data syslog: [junos@2636... old-state="Established" new-state="Idle" event-name="HoldTime" ...]
   { pattern: `old-state="${STATE}" new-state="${STATE}"(?: event-name="(\\w+)")?`, from: 1, to: 2, event: 3 },
+  // Cisco SD-WAN (Viptela) vEdge notifications: "bgp-peer-state-change ... peer:169.254.22.5 peer-new-state:idle"
+  { pattern: `bgp-peer-state-change\\b.*?\\bpeer-new-state:${STATE}`, to: 1 },
   // Huawei VRP: "BGP/6/PEER_STATE_CHG ... (PrevState=Established, CurrState=Idle, InputEvent=HOLD_TIMER, ...)"
   { pattern: `PrevState=${STATE}, CurrState=${STATE}(?:, InputEvent=(\\w+))?`, from: 1, to: 2, event: 3 },
   // BIRD: "BGP1: State changed to feed"
@@ -58,6 +60,7 @@ export const BGP_TRANSITION_KEYWORDS = [
   "bgp peer ",
   "prevstate=",
   'old-state="',
+  "bgp-peer-state-change",
 ];
 
 function groupCount(pattern: string): number {

@@ -1558,6 +1558,49 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "INFO",
     "2",
   ],
+  // Windows' IPsec audit events name the error's text after "Failure Reason:" (the event's text
+  // spans lines); a quick mode that failed on security attributes or its DH group is phase 2's.
+  [
+    "An IPsec Main Mode negotiation failed.\n\nFailure Information:\n\tFailure Point:\t\tRemote computer\n\tFailure Reason:\t\tIKE authentication credentials are unacceptable\n\n\tState:\t\t\tAuthentication payload sent",
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
+  [
+    "<11>Mar 12 14:03:51 RRAS01 MSWinEventLog\t1\tSecurity\t48219\tTue Mar 12 14:03:51 2024\t4654\tMicrosoft-Windows-Security-Auditing\tN/A\tN/A\tFailure Audit\tRRAS01.corp.example.com\tIPsec Quick Mode\t\tAn IPsec Quick Mode negotiation failed. Local Endpoint: Network Address: 0.0.0.0 Tunnel Endpoint: 198.51.100.20 Role: Responder Failure Information: State: No state Message ID: 2 Failure Point: Local computer Failure Reason: Invalid Diffie-Hellman group\t219",
+    "IPSEC_PROPOSAL_MISMATCH",
+    "2",
+  ],
+  [
+    "TimeCreated  : 3/13/2024 2:14:22 AM ProviderName : Microsoft-Windows-Security-Auditing Id           : 4653 Message      : An IPsec Main Mode negotiation failed. Failure Information: Failure Point: Local computer Failure Reason: Negotiation timed out State: Sent first (SA) payload",
+    "PEER_UNREACHABLE",
+    "1",
+  ],
+  [
+    "<11>Mar 13 09:01:08 RRAS01 MSWinEventLog\t1\tSecurity\t48223\tWed Mar 13 09:01:08 2024\t4654\tMicrosoft-Windows-Security-Auditing\tN/A\tN/A\tFailure Audit\tRRAS01\tIPsec Quick Mode\t\tAn IPsec Quick Mode negotiation failed. Failure Information: State: Sent first (SA) payload Message ID: 14 Failure Point: Local computer Failure Reason: Simultaneous rekeys were detected.\t223",
+    "REKEY_FAILURE",
+    "2",
+  ],
+  [
+    "An IPsec Quick Mode negotiation failed. Failure Information: State: No state Message ID: 3 Failure Point: Local computer Failure Reason: No policy configured",
+    "IPSEC_PROPOSAL_MISMATCH",
+    "2",
+  ],
+  [
+    "[1]0368.0F1C::03/13/2024-06:41:27.018 [ikeext] 3038|198.51.100.20|    Main mode SA assumed to be invalid because peer stopped responding",
+    "DPD_TIMEOUT",
+    "1",
+  ],
+  // DrayTek's LAN-to-LAN status; VeloCloud names its destinations in brackets; Cisco SD-WAN's
+  // vEdge notifies a BGP peer's new state.
+  ["<141>Mar  4 11:30:00 Vigor2927: [L2L][UP][IPSec][@1:AWS-T1]", "TUNNEL_UP", null],
+  ["<141>Mar  4 13:47:55 Vigor2927: [L2L][DOWN][IPSec][@2:AWS-T2]", "TUNNEL_DOWN_OTHER", null],
+  ["Tunnel to [Azure-WEU-VNG] is UP", "TUNNEL_UP", null],
+  ["Tunnel to Non SD-WAN Destination [AWS-use1-vgw-T1] via Edge [br-sea-01] is down", "TUNNEL_DOWN_OTHER", null],
+  [
+    'Mar 12 10:48:24 vedge-br3 BGPD[733]: %Viptela-vedge-br3-bgpd-5-NTCE-1000015: Notification: 3/12/2024 10:48:24 bgp-peer-state-change severity-level:major host-name:"vedge-br3" system-ip:10.255.0.13 vpn-id:10 peer:169.254.22.5 peer-new-state:idle',
+    "BGP_SESSION_DOWN",
+    null,
+  ],
   // RouterOS calls an IKEv2 SA an "ike2 SA".
   [
     "Mar  4 10:33:47 mt-edge1 ipsec,info killing ike2 SA: aws-tun1 198.51.100.1[4500]-203.0.113.7[4500] spi:5e1c2d3f4a5b6c7d:8e9f0a1b2c3d4e5f",

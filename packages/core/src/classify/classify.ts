@@ -181,8 +181,12 @@ function resolveCode(rule: Rule, match: RegExpExecArray, phase: IkePhase | null,
       return phase === "1"
         ? ({ code: "IKE_AUTH_FAILURE", phase: "1" } as const)
         : ({ code: "TRAFFIC_SELECTOR_MISMATCH", phase: "2" } as const);
-    case "REASON_CODE":
-      return faultOfReasonCode(match[1] ?? "");
+    case "REASON_CODE": {
+      // A code that says nothing of the phase takes the exchange the line names (Windows' main
+      // or quick mode event).
+      const fault = faultOfReasonCode(match[1] ?? "");
+      return fault.phase === null ? { ...fault, phase } : fault;
+    }
     case "SESSION_REASON": {
       const code = codeOfSessionReason(match[1] ?? match[2] ?? "");
       if (code === "IDLE_TIMEOUT") return { code, phase: idlePhase(phase, message) } as const;

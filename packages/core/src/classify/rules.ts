@@ -10,7 +10,7 @@ import { PANOS_EVENT_IDS } from "./panos-event-ids.ts";
 import { keywordsOfNames } from "./reason-codes.ts";
 import type { IkePhase } from "./types.ts";
 import { BIRD_OTHER_PROTOCOLS } from "./vocabulary.ts";
-import { WINDOWS_IKE_ERRORS } from "./windows-ike-errors.ts";
+import { WINDOWS_IKE_ERRORS, windowsErrorPattern } from "./windows-ike-errors.ts";
 
 /**
  * PROPOSAL resolves to IKE_ or IPSEC_PROPOSAL_MISMATCH by phase; INVALID_ID by phase too;
@@ -639,6 +639,34 @@ const REASON_CODES: Rule[] = [
       `(?:\\bERROR_IPSEC_|\\berror(?: ?code)?(?: ?[:=] ?| )(?:0x0{0,4})?|\\[ErrorCode\\] (?:0x0{0,4})?)(${WINDOWS_IKE_ERRORS.flatMap(
         ({ code, name }) => [name, String(code), code.toString(16)],
       ).join("|")})\\b`,
+    ),
+    code: "REASON_CODE",
+    confidence: 0.85,
+  }),
+  r({
+    // A quick mode negotiation (event 4654) that failed on security attributes or a DH group:
+    // the IPsec SA's proposal (its PFS group), not the IKE SA's. (The event's text spans lines.)
+    id: "windows.quick-mode-proposal",
+    keywords: ["quick mode negotiation failed"],
+    test: new RegExp(
+      `\\bQuick Mode negotiation failed\\b[\\s\\S]*?\\bFailure Reason:\\s*(?:${WINDOWS_IKE_ERRORS.filter(
+        ({ fault }) => fault === "IKE_PROPOSAL_MISMATCH",
+      )
+        .map(({ message }) => windowsErrorPattern(message))
+        .join("|")})`,
+    ),
+    code: "IPSEC_PROPOSAL_MISMATCH",
+    phase: "2",
+    confidence: 0.85,
+  }),
+  r({
+    // Windows' IPsec audit events (4653 main mode and 4654 quick mode failed, 4655 ended) give
+    // the error's text after "Failure Reason:"; IKEEXT's trace (an Azure gateway's diagnostics)
+    // writes it after the peer's address: "[ikeext] 3038|198.51.100.20|    Negotiation timed out".
+    id: "windows.failure-reason",
+    keywords: ["failure reason:", "[ikeext] "],
+    test: new RegExp(
+      `(?:\\bFailure Reason:\\s*|\\[ikeext\\] \\d+\\|[^|\\s]*\\|\\s*)(${WINDOWS_IKE_ERRORS.map(({ message }) => windowsErrorPattern(message)).join("|")})`,
     ),
     code: "REASON_CODE",
     confidence: 0.85,
@@ -1957,13 +1985,14 @@ const PROPOSALS: Rule[] = [
       "dh mismatch",
       "group mismatch",
       "policy match error",
+      "no policy configured",
       "crypto suites",
       "no available proposal",
       "parent proposal selected",
       "rejected proposals from peer",
       "mode settings",
     ],
-    test: /Failed to find a matching policy|Failed to verify the proposed policies|\bno proposal found|failed to match (?:IKE |IPsec )?proposal|offered does not match policy|atts are not acceptable|none of (?:my |the )?proposals? matched|perhaps peer likes no proposal|failed to compute dh value|policy does not allow .*OAKLEY_AUTHENTICATION_METHOD|Reason=Received (?:'[^']*' exchange type|[^,.]+, expecting)|Received IKE version did not match|Peer proposal: DOES NOT HAVE|DH group (?:\S+ )?not supported|algorithm[^.]* (?:does not match|is incompatible)|DH[- ]group(?: parameter)?[^.]* does not match|The (?:IKE version|negotiation mode|proposal) does not match|peer's (?:proposal|key exchange method) selection invalid|suggested (?:KEM|KE|DH) \S+ is not acceptable|IKE responder accepted an unsupported algorithm|invalid Diffie-Hel+man+ group[_ ]descriptor|Detected unsupported version number|Xauth required but selected Proposal does not support xauth|Received DH key with bad length|IKE security attributes are unacceptable|\berror(?: ?code)?(?: ?[:=] ?| )(?:13868|13825|0x0{0,4}362c|0x0{0,4}3601)\b|\[ErrorCode\] (?:0x0{0,4}(?:362c|3601)|13868|13825)\b|ERROR_IPSEC_IKE_(?:POLICY_MATCH|NO_POLICY)\b|error code returned on failure is (?:13868|13825)\b|Notify Message - Policy Mismatch|\bPolicy match error\b|None of the proposed (?:IKE|IPsec) crypto suites (?:was|were) acceptable|no offers accepted|\bSA policy not acceptable|key length does not match policy|\b(?:encryption|hash|integrity|authentication|PRF) algorithm mismatch(?:ed)?\b|\bDH(?: group)? mismatch(?:ed)?\b|\bNo available proposal\b|\bNo PARENT proposal selected\b|Rejected proposals from peer|\brejected (?:Quick|Main) Mode settings\b/i,
+    test: /Failed to find a matching policy|Failed to verify the proposed policies|\bno proposal found|failed to match (?:IKE |IPsec )?proposal|offered does not match policy|atts are not acceptable|none of (?:my |the )?proposals? matched|perhaps peer likes no proposal|failed to compute dh value|policy does not allow .*OAKLEY_AUTHENTICATION_METHOD|Reason=Received (?:'[^']*' exchange type|[^,.]+, expecting)|Received IKE version did not match|Peer proposal: DOES NOT HAVE|DH group (?:\S+ )?not supported|algorithm[^.]* (?:does not match|is incompatible)|DH[- ]group(?: parameter)?[^.]* does not match|The (?:IKE version|negotiation mode|proposal) does not match|peer's (?:proposal|key exchange method) selection invalid|suggested (?:KEM|KE|DH) \S+ is not acceptable|IKE responder accepted an unsupported algorithm|invalid Diffie-Hel+man+ group[_ ]descriptor|Detected unsupported version number|Xauth required but selected Proposal does not support xauth|Received DH key with bad length|IKE security attributes are unacceptable|\berror(?: ?code)?(?: ?[:=] ?| )(?:13868|13825|0x0{0,4}362c|0x0{0,4}3601)\b|\[ErrorCode\] (?:0x0{0,4}(?:362c|3601)|13868|13825)\b|ERROR_IPSEC_IKE_(?:POLICY_MATCH|NO_POLICY)\b|error code returned on failure is (?:13868|13825)\b|Notify Message - Policy Mismatch|\bPolicy match error\b|\bFailure Reason:\s*No policy configured\b|None of the proposed (?:IKE|IPsec) crypto suites (?:was|were) acceptable|no offers accepted|\bSA policy not acceptable|key length does not match policy|\b(?:encryption|hash|integrity|authentication|PRF) algorithm mismatch(?:ed)?\b|\bDH(?: group)? mismatch(?:ed)?\b|\bNo available proposal\b|\bNo PARENT proposal selected\b|Rejected proposals from peer|\brejected (?:Quick|Main) Mode settings\b/i,
     code: "PROPOSAL",
     confidence: 0.85,
   }),
@@ -3176,6 +3205,13 @@ const DOWN: Rule[] = [
     confidence: 0.6,
   }),
   r({
+    id: "down.draytek-l2l",
+    keywords: ["[l2l][down]["],
+    test: /\[L2L\]\[DOWN\]\[IPSec\]/,
+    code: "TUNNEL_DOWN_OTHER",
+    confidence: 0.7,
+  }),
+  r({
     id: "down.status",
     keywords: [
       "down",
@@ -3187,7 +3223,7 @@ const DOWN: Rule[] = [
       'logdesc="ipsec phase 2 sa deleted"',
       'logdesc="ipsec connection failed"',
     ],
-    test: /KMD_VPN_DOWN_ALARM_USER|VPN .* is down|connectivity(?:=|: )'false'|SNMP_TRAP_LINK_DOWN[: ].*(?:interface-name="|ifName )st0|IPSEC IS DOWN|(?<!SSL VPN )tunnel (?:is )?(?:now )?DOWN\b|(?<!SSL VPN )tunnels (?:are )?(?:now )?DOWN\b|tunnel ?\d+ is (?:now )?DOWN\b|SESSION_STATUS: Crypto tunnel (?:v2 )?is DOWN|(?:action="?|\bact=)(?:tunnel-down|phase2-down)(?!.*tunneltype="?ssl)|IPsec tunnel .* down|ipsec_sa_not_established|ike_sa_not_established|Connectivity State ?: ?(?:NotConnected|Not Connected|Disconnected)\b|(?<!SSL VPN )tunnel (?:(?:to|with|for) )?[\w.:/'"-]+ (?:is (?:now )?|went |has gone )?DOWN\b|(?<!SSL VPN )tunnel(?: [\w.:/'"-]+){0,3} (?:went|has gone|goes) down\b|(?:tunnel|VPN|IPsec|IPSec|IKE SA|phase ?[12])(?: [\w.:/'"-]+){0,3} (?:state|status) (?:has )?changed (?:from \w+ )?to DOWN\b|\b(?:IKE|ISAKMP|IPsec) SA (?:is )?DOWN\b|phase ?[12] (?:is )?DOWN\b|IKE (?:gateway|peer) \S+ (?:is )?DOWN\b|%DMVPN-\d-\w+: .*\bis DOWN\b|\bTunnelDisconnected\b|\blogdesc="IPsec (?:VPN tunnel down|phase 2 SA deleted|connection failed)"/,
+    test: /KMD_VPN_DOWN_ALARM_USER|VPN .* is down|connectivity(?:=|: )'false'|SNMP_TRAP_LINK_DOWN[: ].*(?:interface-name="|ifName )st0|IPSEC IS DOWN|(?<!SSL VPN )tunnel (?:is )?(?:now )?DOWN\b|(?<!SSL VPN )tunnels (?:are )?(?:now )?DOWN\b|tunnel ?\d+ is (?:now )?DOWN\b|SESSION_STATUS: Crypto tunnel (?:v2 )?is DOWN|(?:action="?|\bact=)(?:tunnel-down|phase2-down)(?!.*tunneltype="?ssl)|IPsec tunnel .* down|ipsec_sa_not_established|ike_sa_not_established|Connectivity State ?: ?(?:NotConnected|Not Connected|Disconnected)\b|(?<!SSL VPN )tunnel (?:(?:to|with|for) )?[\w.:/'"-]+ (?:is (?:now )?|went |has gone )?DOWN\b|\bTunnel to (?:Non SD-WAN Destination )?\[[^\]]+\](?: via Edge \[[^\]]+\])? is down\b|(?<!SSL VPN )tunnel(?: [\w.:/'"-]+){0,3} (?:went|has gone|goes) down\b|(?:tunnel|VPN|IPsec|IPSec|IKE SA|phase ?[12])(?: [\w.:/'"-]+){0,3} (?:state|status) (?:has )?changed (?:from \w+ )?to DOWN\b|\b(?:IKE|ISAKMP|IPsec) SA (?:is )?DOWN\b|phase ?[12] (?:is )?DOWN\b|IKE (?:gateway|peer) \S+ (?:is )?DOWN\b|%DMVPN-\d-\w+: .*\bis DOWN\b|\bTunnelDisconnected\b|\blogdesc="IPsec (?:VPN tunnel down|phase 2 SA deleted|connection failed)"/,
     code: "TUNNEL_DOWN_OTHER",
     confidence: 0.7,
   }),
@@ -3498,9 +3534,17 @@ const UP: Rule[] = [
     confidence: 0.8,
   }),
   r({
+    // DrayTek Vigor's LAN-to-LAN status lines: "[L2L][UP][IPSec][@1:AWS-T1]", "[L2L][DOWN][IPSec][@2:AWS-T2]".
+    id: "up.draytek-l2l",
+    keywords: ["[l2l][up]["],
+    test: /\[L2L\]\[UP\]\[IPSec\]/,
+    code: "TUNNEL_UP",
+    confidence: 0.8,
+  }),
+  r({
     id: "up.numbered-tunnel",
     keywords: ["tunnel", "line protocol on interface", "%track-"],
-    test: /tunnel ?\d+ (?:is )?(?:now )?UP\b|(?<!SSL VPN )tunnel (?:(?:to|with|for) )?[\w.:/'"-]+ (?:is (?:now )?|came |has come )UP\b|(?<!SSL VPN )tunnels? (?:is|are) (?:now )?UP\b|(?:Line protocol on )?Interface (?:Tunnel\d+(?: \([^)]*\))?|[\w-]*(?:tun|vti)[\w-]*\d), changed state to up|line protocol (?:IP )?on the interface Tunnel[\d/.:]+ has entered the UP state|Line protocol state on the interface Tunnel[\d/.:]+ changed to up\b|%TRACK-\d-STATE: .*\binterface Tu(?:nnel)?\d+ line-protocol Down -> Up\b/,
+    test: /tunnel ?\d+ (?:is )?(?:now )?UP\b|(?<!SSL VPN )tunnel (?:(?:to|with|for) )?(?:[\w.:/'"-]+|\[[^\]]+\]) (?:is (?:now )?|came |has come )UP\b|\bTunnel to Non SD-WAN Destination \[[^\]]+\](?: via Edge \[[^\]]+\])? is up\b|(?<!SSL VPN )tunnels? (?:is|are) (?:now )?UP\b|(?:Line protocol on )?Interface (?:Tunnel\d+(?: \([^)]*\))?|[\w-]*(?:tun|vti)[\w-]*\d), changed state to up|line protocol (?:IP )?on the interface Tunnel[\d/.:]+ has entered the UP state|Line protocol state on the interface Tunnel[\d/.:]+ changed to up\b|%TRACK-\d-STATE: .*\binterface Tu(?:nnel)?\d+ line-protocol Down -> Up\b/,
     code: "TUNNEL_UP",
     confidence: 0.6,
   }),
