@@ -299,6 +299,11 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "1",
   ],
   [
+    "CoId={C3D95A70-1E2F-4B6D-9A48-70F1B2E6D5C3}: The user SYSTEM dialed a connection named AWS-T1 that has failed. The error code returned on failure is 691.",
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
+  [
     "CoId={B4000371-A67F-452F-AA4C-3125AA9CFC78}: The user SYSTEM dialed a connection named AzureGateway that has failed. The error code returned on failure is 13801.",
     "IKE_AUTH_FAILURE",
     "1",

@@ -258,9 +258,15 @@ export const WINDOWS_IKE_ERRORS: readonly WindowsIkeError[] = [
 /**
  * Remote Access (raserror.h) codes that name a fault, as RasClient's dial failure writes them:
  * "The error code returned on failure is 809." (ERROR_VPN_TIMEOUT: the server does not answer,
- * classically UDP 500/4500 blocked). Other codes of a failed dial name no cause.
+ * classically UDP 500/4500 blocked); 691 (ERROR_AUTHENTICATION_FAILURE: the credentials were
+ * refused) and 812 (the server's policy refused the authentication method). Other codes of a
+ * failed dial name no cause.
  */
-export const WINDOWS_RAS_ERROR_FAULTS: Readonly<Record<string, LogFaultCode>> = { "809": "PEER_UNREACHABLE" };
+export const WINDOWS_RAS_ERROR_FAULTS: Readonly<Record<string, LogFaultCode>> = {
+  "809": "PEER_UNREACHABLE",
+  "691": "IKE_AUTH_FAILURE",
+  "812": "IKE_AUTH_FAILURE",
+};
 
 /** An error's text without its final period ("Negotiation timed out"), as audit events may write it. */
 const windowsErrorText = (message: string) => message.replace(/\.$/, "");
