@@ -1460,6 +1460,16 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "1",
   ],
   ["Mar  4 11:03:29 obsd-gw isakmpd[51734]: dpd_check_event: peer not responding, retry 2 of 5", "INFO", "1"],
+  [
+    "Mar  4 08:47:02 obsd-gw isakmpd[51734]: transport_send_messages: giving up on exchange from-10.0.1.0/24-to-10.0.2.0/24, no response from peer 203.0.113.7:500",
+    "PEER_UNREACHABLE",
+    "2",
+  ],
+  [
+    "Mar  4 08:47:02 obsd-gw isakmpd[51734]: transport_send_messages: giving up on exchange peer-203.0.113.7, no response from peer 203.0.113.7:500",
+    "PEER_UNREACHABLE",
+    "1",
+  ],
   ["Mar  4 08:15:26 obsd-gw isakmpd[51734]: sendmsg (7, 0x7f7ffffc2f30, 0): Host is down", "PEER_UNREACHABLE", "1"],
   [
     "Mar  4 10:21:59 obsd-gw isakmpd[51734]: isakmpd: phase 1 done: initiator id 198.51.100.1, responder id 203.0.113.7, src: 198.51.100.1 dst: 203.0.113.7",

@@ -543,6 +543,16 @@ const ISAKMPD: Rule[] = [
     confidence: 0.85,
   }),
   r({
+    // ipsecctl names a quick mode exchange after its flow ("from-10.0.1.0/24-to-10.0.2.0/24") and
+    // a main mode one after the peer ("peer-203.0.113.7"): an unanswered quick mode is phase 2's.
+    id: "unreachable.isakmpd-quick-mode",
+    keywords: ["giving up on exchange from-"],
+    test: /\bgiving up on exchange from-\S+-to-\S+, no response from peer\b/,
+    code: "PEER_UNREACHABLE",
+    phase: "2",
+    confidence: 0.8,
+  }),
+  r({
     // Its DPD retries an unanswered R_U_THERE a few times before it declares the peer dead.
     id: "dpd.isakmpd-retry",
     keywords: ["dpd_check_event: peer not responding"],
