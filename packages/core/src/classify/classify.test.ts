@@ -1616,6 +1616,12 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "BGP_SESSION_DOWN",
     null,
   ],
+  // An ASA VPN message a collector kept without its "%ASA-6-713xxx:" tag still names the tunnel group.
+  [
+    "Group = 3.121.8.190, IP = 3.121.8.190, Automatic NAT Detection Status:     Remote end is NOT behind a NAT device     This   end IS   behind a NAT device",
+    "INFO",
+    "1",
+  ],
   // RouterOS calls an IKEv2 SA an "ike2 SA".
   [
     "Mar  4 10:33:47 mt-edge1 ipsec,info killing ike2 SA: aws-tun1 198.51.100.1[4500]-203.0.113.7[4500] spi:5e1c2d3f4a5b6c7d:8e9f0a1b2c3d4e5f",

@@ -5,7 +5,7 @@ import type { LogFaultCode } from "../codes.ts";
 import { type AwsRecord, readAwsRecord } from "./aws-record.ts";
 import { bgpSessionMove, bgpTransitionOf } from "./bgp-transition.ts";
 import { extractFields } from "./fields.ts";
-import { NEC_IX_TAG, SCREENOS_EVENT, splitHeader, vendorOf } from "./header.ts";
+import { ASA_TUNNEL_GROUP, NEC_IX_TAG, SCREENOS_EVENT, splitHeader, vendorOf } from "./header.ts";
 import { Found, MARK, scan } from "./markers.ts";
 import { asPlainText, hasPasteMarks, withoutQuoteMarks } from "./pasted.ts";
 import { phaseFromContext } from "./phase.ts";
@@ -444,7 +444,8 @@ function wrappedLine(record: Record<string, unknown>): string | undefined {
  * through one syslog for everything: only their VPN messages are tunnel lines.
  */
 function readsAsTunnelLine(detected: Vendor, line: string, message: string, program: string | undefined): boolean {
-  if (detected === "cisco-asa") return ASA_VPN_MESSAGE.test(line) || VPN_VOCABULARY.test(message);
+  if (detected === "cisco-asa")
+    return ASA_VPN_MESSAGE.test(line) || ASA_TUNNEL_GROUP.test(line) || VPN_VOCABULARY.test(message);
   if (detected === "juniper" && SCREENOS_EVENT.test(line))
     return VPN_VOCABULARY.test(message) || SCREENOS_VPN_WORDS.test(message);
   if (detected !== "unknown") return true;

@@ -141,6 +141,16 @@ export const NEC_IX_TAG = /^(?:IKE2?|IPSEC|SEC)\.\d{3}$/;
 const YAMAHA_TIME = /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}: /;
 const YAMAHA_TUNNEL_MESSAGE = /^(?:\[(?:IKE[12]?|IPSEC)\] |IP Tunnel\[\d+\] (?:Up|Down)\b)/;
 
+/**
+ * The ASA's VPN messages name the tunnel group and peer first: "Group = 203.0.113.9, IP =
+ * 203.0.113.9, ..." (also where a collector kept the message without its "%ASA-5-713xxx:" tag).
+ */
+export const ASA_TUNNEL_GROUP = /(?:^|[|:] ?)Group = [^,]+, (?:Username = [^,]+, )?IP = /;
+// Its syslog tag, or its debug output's IKE version in brackets before the peer ("[IKEv1 DEBUG]: Group = ...").
+const ASA_LINE = new RegExp(
+  `%(?:ASA|FTD|PIX)-|\\[IKEv[12](?: DEBUG)?\\]:? ?(?:Group|IP) = |${ASA_TUNNEL_GROUP.source}`,
+);
+
 // Each expression runs only where the scan saw its marker: most lines fail them all cheaply.
 function vendorOfMessage(message: string, line: string, found: Found, program: string | undefined): Vendor {
   // Junos kmd/iked traceoptions files: "[Aug 22 20:40:14]ike_st_o_all_done: ...".
@@ -164,15 +174,7 @@ function vendorOfMessage(message: string, line: string, found: Found, program: s
     )
   )
     return "fortinet";
-  // ASA debug output names the IKE version in brackets before the peer: "[IKEv1 DEBUG]: Group = ...";
-  // its VPN messages name the tunnel group and peer first: "Group = 203.0.113.9, IP = 203.0.113.9, ...".
-  if (
-    found.has(MARK.asa) &&
-    /%(?:ASA|FTD|PIX)-|\[IKEv[12](?: DEBUG)?\]:? ?(?:Group|IP) = |(?:^|[|:] ?)Group = [^,]+, (?:Username = [^,]+, )?IP = /.test(
-      line,
-    )
-  )
-    return "cisco-asa";
+  if (found.has(MARK.asa) && ASA_LINE.test(line)) return "cisco-asa";
   if (
     found.has(MARK.ios) &&
     /%(?:CRYPTO|IKEV2|ISAKMP|IPSEC|BGP|BGP_SESSION|DMVPN|GDOI|ROUTING-BGP)-\d|\bCRYPTO_PKI: |\bISAKMP ?:? ?\(\d+(?::\d+)?\)|(?:^|: )ISAKMP : |\bISAKMP-\w+: ?\(\d+\)|\bIPSEC\(\w+\):|\bIKEv2[-:]\w*:?\(|\bIKEv2-(?:PLAT|PROTO)-\d|\bIKEv2-(?:INTERNAL|PAK|ERROR):|\bIKEv2:%/.test(
