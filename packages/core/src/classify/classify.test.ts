@@ -2405,6 +2405,33 @@ describe("classification by meaning", () => {
 });
 
 describe("AWS tunnel activity and BGP records (JSON as CloudWatch Logs delivers them)", () => {
+  // CloudWatch alarms on a tunnel's TunnelState (raw, or as SNS delivers them): ALARM is the tunnel
+  // down, OK back up; an alarm on its traffic says nothing of its state.
+  it.each([
+    [
+      '{"Type":"Notification","MessageId":"7ad03e1d-58dc-4b46-934e-330f28b45c17","TopicArn":"arn:aws:sns:eu-central-1:123456789012:vpn-alerts","Subject":"ALARM: \\"vpn-fra-tun1-down\\" in EU (Frankfurt)","Message":"{\\"AlarmName\\": \\"vpn-fra-tun1-down\\", \\"NewStateValue\\": \\"ALARM\\", \\"OldStateValue\\": \\"OK\\", \\"NewStateReason\\": \\"Threshold Crossed: 3 out of the last 3 datapoints [0.0 (12/03/24 09:14:00)] were less than the threshold (1.0).\\", \\"StateChangeTime\\": \\"2024-03-12T09:17:05.412+0000\\", \\"Region\\": \\"EU (Frankfurt)\\", \\"Trigger\\": {\\"MetricName\\": \\"TunnelState\\", \\"Namespace\\": \\"AWS/VPN\\", \\"StatisticType\\": \\"Statistic\\", \\"Statistic\\": \\"MAXIMUM\\", \\"Dimensions\\": [{\\"value\\": \\"vpn-0a1b2c3d4e5f67890\\", \\"name\\": \\"VpnId\\"}, {\\"value\\": \\"3.121.8.190\\", \\"name\\": \\"TunnelIpAddress\\"}], \\"Period\\": 60, \\"EvaluationPeriods\\": 3, \\"ComparisonOperator\\": \\"LessThanThreshold\\", \\"Threshold\\": 1.0}}","Timestamp":"2024-03-12T09:17:05.455Z"}',
+      "TUNNEL_DOWN_OTHER",
+      "TunnelState ALARM",
+    ],
+    [
+      '{"AlarmName":"vpn-fra-tun1-down","NewStateValue":"OK","OldStateValue":"ALARM","NewStateReason":"Threshold Crossed: 3 out of the last 3 datapoints [0.0 (12/03/24 09:14:00)] were less than the threshold (1.0).","StateChangeTime":"2024-03-12T09:17:05.412+0000","Region":"EU (Frankfurt)","Trigger":{"MetricName":"TunnelState","Namespace":"AWS/VPN","StatisticType":"Statistic","Statistic":"MAXIMUM","Dimensions":[{"value":"vpn-0a1b2c3d4e5f67890","name":"VpnId"},{"value":"3.121.8.190","name":"TunnelIpAddress"}],"Period":60,"EvaluationPeriods":3,"ComparisonOperator":"LessThanThreshold","Threshold":1.0}}',
+      "TUNNEL_UP",
+      "TunnelState OK",
+    ],
+    [
+      '{"AlarmName":"vpn-fra-tun1-down","NewStateValue":"ALARM","OldStateValue":"OK","NewStateReason":"Threshold Crossed: 3 out of the last 3 datapoints [0.0 (12/03/24 09:14:00)] were less than the threshold (1.0).","StateChangeTime":"2024-03-12T09:17:05.412+0000","Region":"EU (Frankfurt)","Trigger":{"MetricName":"TunnelDataIn","Namespace":"AWS/VPN","StatisticType":"Statistic","Statistic":"MAXIMUM","Dimensions":[{"value":"vpn-0a1b2c3d4e5f67890","name":"VpnId"},{"value":"3.121.8.190","name":"TunnelIpAddress"}],"Period":60,"EvaluationPeriods":3,"ComparisonOperator":"LessThanThreshold","Threshold":1.0}}',
+      "INFO",
+      "TunnelDataIn ALARM",
+    ],
+  ])("reads a CloudWatch alarm on a VPN metric: %s", (line, code, evidence) => {
+    const result = classifyLine(line);
+    expect(result.code).toBe(code);
+    expect(result.vendor).toBe("aws");
+    expect(result.evidence).toBe(evidence);
+    expect(result.fields.tunnelId).toBe("vpn-0a1b2c3d4e5f67890");
+    expect(result.fields.localIp).toBe("3.121.8.190");
+  });
+
   it("reads a proposal mismatch's phase from the record's states when they say which phase is negotiating", () => {
     const record = (details: string, p1: string, p2: string) =>
       JSON.stringify({ event_timestamp: 1732111880, details, ike_phase1_state: p1, ike_phase2_state: p2 });

@@ -2,6 +2,7 @@
 // vendor, confidence, the evidence that decided it and the fields an engineer searches by.
 // It never throws: anything it cannot read becomes UNKNOWN with a reason.
 import type { LogFaultCode } from "../codes.ts";
+import { readVpnAlarm, type VpnAlarm } from "./aws-alarm.ts";
 import { type AwsRecord, readAwsRecord } from "./aws-record.ts";
 import { bgpSessionMove, bgpTransitionOf } from "./bgp-transition.ts";
 import { extractFields } from "./fields.ts";
@@ -489,6 +490,8 @@ function classifyTrimmedLine(line: string, options: ClassifyOptions, isPasteUndo
     if (isObject(parsed)) {
       const record = readAwsRecord(parsed);
       if (record) return classifyAwsRecord(record, options);
+      const alarm = readVpnAlarm(parsed);
+      if (alarm) return classifyVpnAlarm(alarm);
       const wrapped = wrappedLine(parsed);
       if (wrapped !== undefined) return classifyLine(wrapped, options);
     }
@@ -572,6 +575,22 @@ function classifyText(
     };
   }
   return unknown(isDump ? "packet dump, not a message" : "no rule recognises this line", vendor, fields);
+}
+
+/** A CloudWatch alarm's state change on a VPN tunnel's metric (an SNS notification's message). */
+function classifyVpnAlarm({ tunnel, evidence, fields }: VpnAlarm): Classification {
+  const code: LogFaultCode = tunnel === "down" ? "TUNNEL_DOWN_OTHER" : tunnel === "up" ? "TUNNEL_UP" : "INFO";
+  return {
+    code,
+    severity: DEFAULT_SEVERITY[code],
+    phase: null,
+    vendor: "aws",
+    confidence: 0.7,
+    evidence,
+    rule: "aws.vpn-alarm",
+    clears: [],
+    fields,
+  };
 }
 
 /**
