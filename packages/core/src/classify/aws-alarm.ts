@@ -4,6 +4,7 @@
 // "ComparisonOperator", "Dimensions": [{"name": "VpnId", "value"}, {"name": "TunnelIpAddress", ...}]}}.
 // TunnelState is 1 while the tunnel is up (and, on a BGP connection, its BGP session established),
 // 0 when it is down.
+import { nonEmptyString } from "./aws-record.ts";
 import type { ParsedFields } from "./types.ts";
 
 export interface VpnAlarm {
@@ -13,8 +14,6 @@ export interface VpnAlarm {
   evidence: string;
   fields: ParsedFields;
 }
-
-const text = (value: unknown) => (typeof value === "string" && value !== "" ? value : undefined);
 
 /** Returns undefined when the object is not a CloudWatch alarm on an AWS/VPN metric. */
 export function readVpnAlarm(record: Record<string, unknown>): VpnAlarm | undefined {
@@ -26,14 +25,17 @@ export function readVpnAlarm(record: Record<string, unknown>): VpnAlarm | undefi
     ComparisonOperator: operator,
     Dimensions: dimensions,
   } = trigger as Record<string, unknown>;
-  const state = text(record.NewStateValue);
+  const state = nonEmptyString(record.NewStateValue);
   if (namespace !== "AWS/VPN" || typeof metric !== "string" || state === undefined) return undefined;
-  const fields: ParsedFields = { time: text(record.StateChangeTime), message: text(record.NewStateReason) };
+  const fields: ParsedFields = {
+    time: nonEmptyString(record.StateChangeTime),
+    message: nonEmptyString(record.NewStateReason),
+  };
   if (Array.isArray(dimensions)) {
     for (const dimension of dimensions as Array<Record<string, unknown>>) {
-      if (dimension?.name === "VpnId") fields.tunnelId = text(dimension.value);
+      if (dimension?.name === "VpnId") fields.tunnelId = nonEmptyString(dimension.value);
       // The AWS side's outside address, as the tunnel records' tunnel_outside_ip.
-      if (dimension?.name === "TunnelIpAddress") fields.localIp = text(dimension.value);
+      if (dimension?.name === "TunnelIpAddress") fields.localIp = nonEmptyString(dimension.value);
     }
   }
   const evidence = `${metric} ${state}`;

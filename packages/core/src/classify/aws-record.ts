@@ -29,7 +29,8 @@ function epochMs(value: unknown): number | undefined {
   return n < 1e11 ? n * 1000 : n;
 }
 
-function text(value: unknown): string | undefined {
+/** A field's value when it is a non-empty string (AWS writes absent values as "" or leaves them out). */
+export function nonEmptyString(value: unknown): string | undefined {
   return typeof value === "string" && value !== "" ? value : undefined;
 }
 
@@ -50,7 +51,7 @@ export function readAwsRecord(record: Record<string, unknown>): AwsRecord | unde
   if (!isBgp && !isTunnel && !("details" in record && "event_timestamp" in record)) return undefined;
 
   const fields: ParsedFields = {
-    time: text(record.timestamp) ?? text(record.VpnLogCreationTimestampReadable),
+    time: nonEmptyString(record.timestamp) ?? nonEmptyString(record.VpnLogCreationTimestampReadable),
     epochMs: epochMs(record.event_timestamp ?? record.VpnLogCreationTimestamp),
   };
   if (isBgp) {
@@ -65,16 +66,16 @@ export function readAwsRecord(record: Record<string, unknown>): AwsRecord | unde
       fields.tunnelId = String(resource).split("/").pop();
     }
     fields.bgpStatus = `${String(record.type)}:${String(record.status ?? "")}`;
-    const details = text(message.details) ?? "";
+    const details = nonEmptyString(message.details) ?? "";
     fields.message = details;
     return { vendor: "aws-bgp", message: details, fields };
   }
-  const details = text(record.details) ?? text(record.VpnLogDetail) ?? "";
+  const details = nonEmptyString(record.details) ?? nonEmptyString(record.VpnLogDetail) ?? "";
   fields.message = details;
-  fields.tunnelId = text(record.vpn_connection_id) ?? text(record.VpnConnectionId);
-  fields.localIp = text(record.tunnel_outside_ip) ?? text(record.TunnelOutsideIPAddress);
-  fields.ikePhase1State = text(record.ike_phase1_state) ?? text(record.TunnelIKEPhase1State);
-  fields.ikePhase2State = text(record.ike_phase2_state) ?? text(record.TunnelIKEPhase2State);
+  fields.tunnelId = nonEmptyString(record.vpn_connection_id) ?? nonEmptyString(record.VpnConnectionId);
+  fields.localIp = nonEmptyString(record.tunnel_outside_ip) ?? nonEmptyString(record.TunnelOutsideIPAddress);
+  fields.ikePhase1State = nonEmptyString(record.ike_phase1_state) ?? nonEmptyString(record.TunnelIKEPhase1State);
+  fields.ikePhase2State = nonEmptyString(record.ike_phase2_state) ?? nonEmptyString(record.TunnelIKEPhase2State);
   fields.dpdEnabled = asBoolean(record.dpd_enabled ?? record.TunnelDPDEnabled);
   fields.natTDetected = asBoolean(record.nat_t_detected ?? record.TunnelCGWNATTDetectionStatus);
   return { vendor: "aws", message: details, fields };

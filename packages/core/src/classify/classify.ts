@@ -297,6 +297,7 @@ function stateResult(
   confidence: number,
   evidence: string,
   clears: LogFaultCode[] = [],
+  rule = "aws.state",
 ): Classification {
   return {
     code,
@@ -305,7 +306,7 @@ function stateResult(
     vendor,
     confidence,
     evidence,
-    rule: "aws.state",
+    rule,
     clears,
     fields,
   };
@@ -580,17 +581,7 @@ function classifyText(
 /** A CloudWatch alarm's state change on a VPN tunnel's metric (an SNS notification's message). */
 function classifyVpnAlarm({ tunnel, evidence, fields }: VpnAlarm): Classification {
   const code: LogFaultCode = tunnel === "down" ? "TUNNEL_DOWN_OTHER" : tunnel === "up" ? "TUNNEL_UP" : "INFO";
-  return {
-    code,
-    severity: DEFAULT_SEVERITY[code],
-    phase: null,
-    vendor: "aws",
-    confidence: 0.7,
-    evidence,
-    rule: "aws.vpn-alarm",
-    clears: [],
-    fields,
-  };
+  return stateResult(fields, "aws", code, null, 0.7, evidence, [], "aws.vpn-alarm");
 }
 
 /**

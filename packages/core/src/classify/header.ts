@@ -146,7 +146,8 @@ const YAMAHA_TUNNEL_MESSAGE = /^(?:\[(?:IKE[12]?|IPSEC)\] |IP Tunnel\[\d+\] (?:U
  * 203.0.113.9, ..." (also where a collector kept the message without its "%ASA-5-713xxx:" tag).
  */
 export const ASA_TUNNEL_GROUP = /(?:^|[|:] ?)Group = [^,]+, (?:Username = [^,]+, )?IP = /;
-// Its syslog tag, or its debug output's IKE version in brackets before the peer ("[IKEv1 DEBUG]: Group = ...").
+// An ASA's line: its syslog tag, its debug output's IKE version in brackets before the peer
+// ("[IKEv1 DEBUG]: Group = ..."), or the tunnel group.
 const ASA_LINE = new RegExp(
   `%(?:ASA|FTD|PIX)-|\\[IKEv[12](?: DEBUG)?\\]:? ?(?:Group|IP) = |${ASA_TUNNEL_GROUP.source}`,
 );

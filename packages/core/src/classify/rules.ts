@@ -10,7 +10,7 @@ import { PANOS_EVENT_IDS } from "./panos-event-ids.ts";
 import { keywordsOfNames } from "./reason-codes.ts";
 import type { IkePhase } from "./types.ts";
 import { BIRD_OTHER_PROTOCOLS } from "./vocabulary.ts";
-import { WINDOWS_IKE_ERRORS, windowsErrorPattern } from "./windows-ike-errors.ts";
+import { WINDOWS_IKE_ERRORS, windowsErrorTexts } from "./windows-ike-errors.ts";
 
 /**
  * PROPOSAL resolves to IKE_ or IPSEC_PROPOSAL_MISMATCH by phase; INVALID_ID by phase too;
@@ -487,9 +487,8 @@ const ISAKMPD: Rule[] = [
   r({
     // Main mode's transforms: each attribute the peer offered and the one the policy expects.
     id: "proposal.isakmpd-phase1",
-    keywords: ["attribute_unacceptable: ", "multiple sa or proposal payloads in phase 1", "invalid version major"],
-    // A peer speaking IKEv2 to it (an IKEv1 daemon): "message_recv: invalid version major 2".
-    test: /\battribute_unacceptable: (?!malloc)|\bmultiple SA or proposal payloads in phase 1\b|\bmessage_recv: invalid version major [2-9]\b/,
+    keywords: ["attribute_unacceptable: ", "multiple sa or proposal payloads in phase 1"],
+    test: /\battribute_unacceptable: (?!malloc)|\bmultiple SA or proposal payloads in phase 1\b/,
     code: "IKE_PROPOSAL_MISMATCH",
     phase: "1",
     confidence: 0.8,
@@ -659,11 +658,7 @@ const REASON_CODES: Rule[] = [
     id: "windows.quick-mode-proposal",
     keywords: ["quick mode negotiation failed"],
     test: new RegExp(
-      `\\bQuick Mode negotiation failed\\b[\\s\\S]*?\\bFailure Reason:\\s*(?:${WINDOWS_IKE_ERRORS.filter(
-        ({ fault }) => fault === "IKE_PROPOSAL_MISMATCH",
-      )
-        .map(({ message }) => windowsErrorPattern(message))
-        .join("|")})`,
+      `\\bQuick Mode negotiation failed\\b[\\s\\S]*?\\bFailure Reason:\\s*(?:${windowsErrorTexts("IKE_PROPOSAL_MISMATCH")})`,
     ),
     code: "IPSEC_PROPOSAL_MISMATCH",
     phase: "2",
@@ -675,9 +670,7 @@ const REASON_CODES: Rule[] = [
     // writes it after the peer's address: "[ikeext] 3038|198.51.100.20|    Negotiation timed out".
     id: "windows.failure-reason",
     keywords: ["failure reason:", "[ikeext] "],
-    test: new RegExp(
-      `(?:\\bFailure Reason:\\s*|\\[ikeext\\] \\d+\\|[^|\\s]*\\|\\s*)(${WINDOWS_IKE_ERRORS.map(({ message }) => windowsErrorPattern(message)).join("|")})`,
-    ),
+    test: new RegExp(`(?:\\bFailure Reason:\\s*|\\[ikeext\\] \\d+\\|[^|\\s]*\\|\\s*)(${windowsErrorTexts()})`),
     code: "REASON_CODE",
     confidence: 0.85,
   }),
@@ -2160,10 +2153,11 @@ const PROPOSALS: Rule[] = [
       "invalid major version",
       "no ikev1 configuration",
       "no ikev2 configuration",
+      "invalid version major",
     ],
     // racoon2 (Alibaba's daemon): "ikev2 not acceptable by configuration", "received IKEv1 request
-    // but no IKEv1 configuration for peer ...".
-    test: /IKE version mismatch|INVALID_MAJOR_VERSION|IKE version or negotiation mode does not match|negotiation fails\..*version mismatch|IKEv[12] (?:is )?not (?:allowed|supported|enabled|acceptable)|\bno IKEv[12] configuration\b|ignoring IKEv[12] packet as global policy|Unsupported exchange type\b|Invalid major version\b/,
+    // but no IKEv1 configuration for peer ..."; isakmpd (IKEv1 only) sent IKEv2: "invalid version major 2".
+    test: /IKE version mismatch|INVALID_MAJOR_VERSION|IKE version or negotiation mode does not match|negotiation fails\..*version mismatch|IKEv[12] (?:is )?not (?:allowed|supported|enabled|acceptable)|\bno IKEv[12] configuration\b|ignoring IKEv[12] packet as global policy|Unsupported exchange type\b|Invalid major version\b|\binvalid version major [2-9]\b/,
     code: "IKE_PROPOSAL_MISMATCH",
     phase: "1",
     confidence: 0.75,

@@ -271,9 +271,16 @@ export const WINDOWS_RAS_ERROR_FAULTS: Readonly<Record<string, LogFaultCode>> = 
 /** An error's text without its final period ("Negotiation timed out"), as audit events may write it. */
 const windowsErrorText = (message: string) => message.replace(/\.$/, "");
 
-/** An error's text as an expression that finds it, with or without its final period. */
-export const windowsErrorPattern = (message: string) =>
-  windowsErrorText(message).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/**
+ * The errors' texts (those of one fault, or all) as expression alternatives, each once, found with
+ * or without its final period.
+ */
+export function windowsErrorTexts(fault?: LogFaultCode): string {
+  const texts = WINDOWS_IKE_ERRORS.filter((error) => fault === undefined || error.fault === fault).map(({ message }) =>
+    windowsErrorText(message).replace(/[.*+?^${}()|[\]\\]/g, "\\$&"),
+  );
+  return [...new Set(texts)].join("|");
+}
 
 /** Each error by name, decimal and hex code and text, for the reason-code lookup. */
 export const WINDOWS_IKE_ERROR_FAULTS: Readonly<Record<string, LogFaultCode>> = Object.fromEntries(
