@@ -34,9 +34,10 @@ export const classify: Command = {
   summary: "Classify tunnel log lines from stdin into fault codes (JSON lines out)",
   usage: `tunnelwatch classify [--vendor V]
 
-Reads log lines on stdin (AWS tunnel and BGP log records, strongSwan, libreswan, racoon,
-OpenIKED, Alibaba, Juniper SRX and ScreenOS, Cisco ASA/IOS, Palo Alto, Fortinet, WatchGuard,
-Meraki, and the BGP daemons of customer gateways...; also lines wrapped in JSON by Docker,
+Reads log lines on stdin (AWS tunnel and BGP log records and TunnelState alarms, strongSwan,
+libreswan, racoon, OpenBSD iked and isakmpd, Alibaba, Juniper SRX and ScreenOS, Cisco ASA/IOS,
+Windows IPsec events, Palo Alto, Fortinet, WatchGuard, Meraki, and the BGP daemons of
+customer gateways...; also lines wrapped in JSON by Docker,
 journald, the clouds' log services or log exports, and lines copied through mail or web pages)
 and writes one JSON object per input line, in order:
 code, severity, vendor, phase, confidence, evidence, rule and the parsed fields. Lines it

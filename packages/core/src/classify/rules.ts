@@ -536,7 +536,7 @@ const ISAKMPD: Rule[] = [
       "received cert can't be validated",
       'no "default" tag in [phase 1]',
     ],
-    test: /\(check passphrases\b|\breceived remote ID other than expected\b|\bno key found for peer\b|\bno CERT subject match the ID\b|\breceived CERT can't be validated\b|\bno "Default" tag in \[Phase 1\] section/,
+    test: /\binvalid payload type \d+ in ISAKMP header \(check passphrases\b|\breceived remote ID other than expected\b|\bno key found for peer\b|\bno CERT subject match the ID\b|\breceived CERT can't be validated\b|\bno "Default" tag in \[Phase 1\] section/,
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.85,
