@@ -561,19 +561,11 @@ const ISAKMPD: Rule[] = [
     confidence: 0.7,
   }),
   r({
-    id: "up.isakmpd-phase1",
-    keywords: ["isakmpd: phase 1 done"],
-    test: /\bisakmpd: phase 1 done\b/,
+    // The phase is the exchange it names: phase 1 (main mode) or quick mode.
+    id: "up.isakmpd",
+    keywords: ["isakmpd: phase 1 done", "isakmpd: quick mode done"],
+    test: /\bisakmpd: (?:phase 1|quick mode) done\b/,
     code: "TUNNEL_UP",
-    phase: "1",
-    confidence: 0.9,
-  }),
-  r({
-    id: "up.isakmpd-quick-mode",
-    keywords: ["isakmpd: quick mode done"],
-    test: /\bisakmpd: quick mode done\b/,
-    code: "TUNNEL_UP",
-    phase: "2",
     confidence: 0.9,
   }),
   r({
