@@ -214,7 +214,7 @@ export async function foldBatch(
 /**
  * Folds the newly stored events among `classified` (those whose fingerprint is in `inserted`)
  * into the scope's incidents, in time order. Informational lines fold only when they clear a
- * fault (BGP Established clears BGP_SESSION_DOWN).
+ * fault.
  */
 export async function foldNewEvents(
   tx: Tx,

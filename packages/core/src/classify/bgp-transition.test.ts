@@ -49,11 +49,11 @@ describe("BGP state changes", () => {
     expect(bgpSessionMove(bgpTransitionOf(match as RegExpExecArray))).toBe(move);
   });
 
-  it("classifies the session up, down or on its way up, and only up clears BGP_SESSION_DOWN", () => {
+  it("classifies the session up (the tunnel up), down or on its way up, and only up clears BGP_SESSION_DOWN", () => {
     const results = MOVES.map(([line]) => classifyLine(line));
     MOVES.forEach(([, move], i) => {
       const result = results[i];
-      expect(result?.code).toBe(move === "down" ? "BGP_SESSION_DOWN" : "INFO");
+      expect(result?.code).toBe(move === "down" ? "BGP_SESSION_DOWN" : move === "up" ? "TUNNEL_UP" : "INFO");
       expect(result?.clears).toEqual(move === "up" ? ["BGP_SESSION_DOWN"] : []);
       expect(result?.rule).toBe("bgp.transition");
     });

@@ -198,7 +198,7 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ["AWS tunnel is up", "TUNNEL_UP", null],
   ["IPsec tunnel to 52.1.2.3 is now down", "TUNNEL_DOWN_OTHER", "2"],
   ["both tunnels are down", "TUNNEL_DOWN_OTHER", null],
-  ["BGP session is up", "INFO", null],
+  ["BGP session is up", "TUNNEL_UP", null],
   // A peer that does not answer in plain words; not answering DPD's probes is DPD's verdict.
   ["AWS tunnel did not receive a response from the customer gateway", "PEER_UNREACHABLE", "1"],
   ["timed out waiting for quick mode reply", "PEER_UNREACHABLE", "2"],
@@ -284,7 +284,7 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ["IPsec SA expired and was not renewed", "REKEY_FAILURE", "2"],
   ["No response received from peer 52.1.2.3 after 6 retries", "PEER_UNREACHABLE", "1"],
   ["BGP peer 169.254.10.1 state changed from Established to Idle", "BGP_SESSION_DOWN", null],
-  ["BGP peer 169.254.10.1 state changed from OpenConfirm to Established", "INFO", null],
+  ["BGP peer 169.254.10.1 state changed from OpenConfirm to Established", "TUNNEL_UP", null],
   ["IPsec SA with 52.1.2.3 deleted by peer", "TUNNEL_DOWN_OTHER", "2"],
   // Windows: RRAS's failed demand dial names the error; RasClient's failed dial gives its code
   // (809: the server does not answer); Azure's IKE diagnostic log writes the code in decimal.
@@ -382,7 +382,7 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     null,
   ],
   ["%BGP-5-ADJCHANGE: neighbor 10.12.1.2 active Down BGP Notification received", "BGP_SESSION_DOWN", null],
-  ["%BGP-5-ADJCHANGE: neighbor 10.12.1.2 active Up", "INFO", null],
+  ["%BGP-5-ADJCHANGE: neighbor 10.12.1.2 active Up", "TUNNEL_UP", null],
   ["charon: 14[IKE] received NO_PROPOSAL_CHOSEN notify, no CHILD_SA built", "IPSEC_PROPOSAL_MISMATCH", "2"],
   ['pluto[1]: "tun" #4: STATE_QUICK_I1: received NO_PROPOSAL_CHOSEN', "IPSEC_PROPOSAL_MISMATCH", "2"],
   [
@@ -604,7 +604,7 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ],
   [
     "AWS-side peer BGP session state has changed from OpenConfirm to Established with neighbor 169.254.10.1",
-    "INFO",
+    "TUNNEL_UP",
     null,
   ],
   // Up and down.
@@ -2012,7 +2012,7 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ],
   [
     '{"Key":"169.254.10.1","Topic":"Peer","level":"info","msg":"state changed","new":"BGP_FSM_ESTABLISHED","old":"BGP_FSM_OPENCONFIRM","time":"2026-03-03T10:00:00Z"}',
-    "INFO",
+    "TUNNEL_UP",
     null,
   ],
   [
@@ -2027,7 +2027,7 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ],
   [
     '{ "exabgp": "4.2.21", "time": 1772532000, "type": "state", "neighbor": { "address": { "local": "169.254.10.2", "peer": "169.254.10.1" }, "state": "up" } }',
-    "INFO",
+    "TUNNEL_UP",
     null,
   ],
   [
@@ -2390,7 +2390,7 @@ describe("classification by meaning", () => {
       expect(result.evidence === null || line.includes(result.evidence.replace(/…$/, ""))).toBe(true);
   });
 
-  it("clears BGP_SESSION_DOWN when a session reaches Established", () => {
+  it("reads a BGP session reaching Established as the tunnel up that also clears BGP_SESSION_DOWN", () => {
     expect(
       classifyLine(
         "AWS-side peer BGP session state has changed from OpenConfirm to Established with neighbor 169.254.10.1",
@@ -2400,7 +2400,11 @@ describe("classification by meaning", () => {
     expect(classifyLine("<13>May 19 03:57:43 rtr1 BGP: Peer 10.10.7.137 UP (ESTABLISHED)").clears).toEqual([
       "BGP_SESSION_DOWN",
     ]);
-    expect(classifyLine("BGP session is up").clears).toEqual(["BGP_SESSION_DOWN"]);
+    expect(classifyLine("BGP session is up")).toMatchObject({
+      code: "TUNNEL_UP",
+      phase: null,
+      clears: ["BGP_SESSION_DOWN"],
+    });
   });
 });
 

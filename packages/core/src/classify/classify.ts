@@ -196,7 +196,9 @@ function resolveCode(rule: Rule, match: RegExpExecArray, phase: IkePhase | null,
     case "BGP_TRANSITION": {
       const move = bgpSessionMove(bgpTransitionOf(match));
       if (move === "down") return { code: "BGP_SESSION_DOWN", phase: null };
-      return { code: "INFO", phase: null, clears: move === "up" ? ["BGP_SESSION_DOWN"] : [] };
+      // A BGP session over the tunnel can only reach Established through a tunnel that is up.
+      if (move === "up") return { code: "TUNNEL_UP", phase: null, clears: ["BGP_SESSION_DOWN"] };
+      return { code: "INFO", phase: null, clears: [] };
     }
     case "PEER_UNREACHABLE":
       // An unanswered IKE_AUTH leaves the IKE SA itself unestablished.
@@ -282,8 +284,8 @@ function classifyMessage(
     confidence: rule.confidence,
     evidence: match[0].length > 200 ? `${match[0].slice(0, 200)}…` : match[0],
     rule: rule.id,
-    // TUNNEL_UP clears the tunnel's faults by its code (incident folding knows); `clears` names
-    // what other lines end, such as BGP Established ending BGP_SESSION_DOWN.
+    // TUNNEL_UP clears the tunnel's IPsec faults by its code (incident folding knows); `clears`
+    // names what else a line ends, such as BGP Established ending BGP_SESSION_DOWN.
     clears: resolved.clears ?? rule.clears ?? [],
     fields,
   };

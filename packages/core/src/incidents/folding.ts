@@ -24,7 +24,7 @@ export interface FoldingEvent {
   code: LogFaultCode;
   severity: Severity;
   occurredAt: Date;
-  /** Faults this event shows to be over, beyond what TUNNEL_UP implies. */
+  /** Faults this event shows to be over, beyond what TUNNEL_UP implies (BGP Established: BGP_SESSION_DOWN). */
   clears?: readonly LogFaultCode[];
 }
 
@@ -75,8 +75,12 @@ export function foldEvent(
   policy: FoldingPolicy = DEFAULT_POLICY,
 ): IncidentDecision[] {
   const decisions: IncidentDecision[] = [];
-  const recoveredCodes =
-    event.code === "TUNNEL_UP" ? [...FAULT_CODES].filter((c) => c !== "BGP_SESSION_DOWN") : (event.clears ?? []);
+  // An IPsec SA coming up says nothing of the BGP session over it; BGP reaching Established
+  // (TUNNEL_UP that clears BGP_SESSION_DOWN) ends both.
+  const recoveredCodes = [
+    ...(event.code === "TUNNEL_UP" ? [...FAULT_CODES].filter((c) => c !== "BGP_SESSION_DOWN") : []),
+    ...(event.clears ?? []),
+  ];
   if (recoveredCodes.length > 0) {
     for (const incident of incidents) {
       if (!recoveredCodes.includes(incident.code)) continue;
