@@ -2322,6 +2322,21 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ],
   ["IKEv2-PLAT-2: (7): IKEv2 session deregistered from session manager. Reason: 4", "TUNNEL_DOWN_OTHER", null],
   ["IKEv2-PLAT-1: Failed to set P1 auth to build policy", "IKE_AUTH_FAILURE", "1"],
+  // Junos `show security ike/ipsec security-associations detail` tunnel events.
+  ["Tue Jan 30 2018 10:59:18: IKE SA negotiation successfully completed (4 times)", "TUNNEL_UP", "1"],
+  ["Tue Jan 30 2018 10:59:18: IPSec SA negotiation successfully completed (2 times)", "TUNNEL_UP", "2"],
+  [
+    "Mon Jan 29 2018 15:22:43: IPSec SA delete payload received from peer, corresponding IPSec SAs cleared (1 times)",
+    "TUNNEL_DOWN_OTHER",
+    "2",
+  ],
+  ["[Jan 20 12:58:41]IKEv2 packet S(<none>:500 -> 192.0.2.7:500): mID=0 (retransmit count=5)", "PEER_UNREACHABLE", "1"],
+  ["IKEv2-PLAT-2: Peer ID check: failed to retreive IP from SAN", "IKE_AUTH_FAILURE", "1"],
+  [
+    "ike_pfkey.c:163:log_rcpfk_error(): 0:? - ?:0x0:sadb_poll: error at the kernel on UPDATE, No such file or directory",
+    "TUNNEL_DOWN_OTHER",
+    "2",
+  ],
   // FortiGate's IKE daemon told of an ESP packet whose SPI it does not hold.
   ["ike V=root:0: unknown SPI 0a1b2c3d 3 198.51.100.4:4500->203.0.113.9", "REKEY_FAILURE", "2"],
   // strongSwan's IKEv1 INVALID_SYNTAX, and an XAuth secret it does not have.
