@@ -677,7 +677,7 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   [
     "IKEv2-PROTO-5: (16): SM Trace-> SA: I_SPI=D7307E13C686A26E R_SPI=1FDBEBAAE40753CF (R) MsgID = 00000001 CurState: R_VERIFY_AUTH Event: EV_CHK_AUTH_FAIL",
     "INFO",
-    null,
+    "1",
   ],
   // Cisco DMVPN: the crypto socket and the NHRP next-hop server of a spoke going down and up.
   [
@@ -748,7 +748,7 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   [
     "2023-12-01 06:44:21 vco-t4n8c3v6b1n9m2x5z7lqw [PROTO_ERR]: proposal.c:287:cmpsaprop_alloc(): lifetime mismatched: my:3600 peer:28800 [{remote id:11}{ph1: 47.74.200.17[500] <=> 203.117.45.90[500], 47.74.200.17 <=> 203.117.45.90}]",
     "REKEY_FAILURE",
-    null,
+    "2",
   ],
   // racoon2's iked, Alibaba's daemon: an identity, the IKE version, the responder's selectors, a rekey.
   [
@@ -779,7 +779,7 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   [
     "2024-10-28 12:44:59 vco-2zeq7w1vh3n8k2p5s6xle [PROTO_ERR]: ikev2_rekey.c:465:ikev2_rekey_ikesa_responder(): unexpected rekey request (state 4) [{remote id:7}{ph1: 39.105.66.214[500] <=> 124.65.188.9[500], 39.105.66.214 <=> 124.65.188.9}]",
     "REKEY_FAILURE",
-    null,
+    "1",
   ],
   // racoon2's own wordings: phase 1 transforms found different, a DH group it will not take, an
   // encapsulation mode mismatch, no key for the peer, an ID type it cannot use, an IKE SA that
@@ -1844,7 +1844,7 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "1",
   ],
   ["IKEv2-PLAT-4: (12): CONNECTION STATUS: REGISTERED... peer: 198.51.100.7:500, phase1_id: 198.51.100.7", "INFO", "1"],
-  ["IKEv2-PROTO-2: (12): Abort exchange", "TUNNEL_DOWN_OTHER", null],
+  ["IKEv2-PROTO-2: (12): Abort exchange", "TUNNEL_DOWN_OTHER", "1"],
   ["IKEv2-PLAT-2: Received PFKEY delete SA for SPI 0x1A2B3C4D error FALSE", "TUNNEL_DOWN_OTHER", "2"],
   ["Crypto map AWS_MAP seq 10  peer doesn't match map entry", "TRAFFIC_SELECTOR_MISMATCH", "2"],
   // IOS-XE crypto event trace, the ASA's IKEv2 platform, IOS BGP debug and FortiGate's BGP decoder.
@@ -1954,7 +1954,7 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "PEER_UNREACHABLE",
     "1",
   ],
-  ["racoon: ERROR: failed to start post getspi.", "TUNNEL_DOWN_OTHER", null],
+  ["racoon: ERROR: failed to start post getspi.", "TUNNEL_DOWN_OTHER", "2"],
   // Libreswan and strongSwan daemons dying, liveness actions, negotiations that cannot reach the peer.
   [
     "Mar  3 10:00:00 gw ipsec__plutorun: !pluto failure!:  exited with error status 134 (signal 6)",
@@ -1981,7 +1981,7 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "REKEY_FAILURE",
     "2",
   ],
-  ["*Mar  3 10:00:00:123 2026 gw IKE/7/ERROR: -MDC=1; Failed to float port.", "NAT_T_ISSUE", null],
+  ["*Mar  3 10:00:00:123 2026 gw IKE/7/ERROR: -MDC=1; Failed to float port.", "NAT_T_ISSUE", "1"],
   ["*Mar  3 10:00:00:123 2026 gw IKE/7/ERROR: -MDC=1; No available proposal.", "IKE_PROPOSAL_MISMATCH", "1"],
   ["*Mar  3 10:00:00:123 2026 gw IKE/7/ERROR: -MDC=1; Invalid major version(3).", "IKE_PROPOSAL_MISMATCH", "1"],
   [
@@ -2320,8 +2320,21 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "TUNNEL_DOWN_OTHER",
     "2",
   ],
-  ["IKEv2-PLAT-2: (7): IKEv2 session deregistered from session manager. Reason: 4", "TUNNEL_DOWN_OTHER", null],
+  ["IKEv2-PLAT-2: (7): IKEv2 session deregistered from session manager. Reason: 4", "TUNNEL_DOWN_OTHER", "1"],
   ["IKEv2-PLAT-1: Failed to set P1 auth to build policy", "IKE_AUTH_FAILURE", "1"],
+  // The SA a delete or a stale message concerns, by the words the line uses for it.
+  [
+    "%ASA-7-715009: Group = 198.51.100.7, IP = 198.51.100.7, IKE Deleting SA: Remote Proxy 10.20.0.0, Local Proxy 10.10.0.0",
+    "TUNNEL_DOWN_OTHER",
+    "2",
+  ],
+  ['pluto[1234]: "site-b"[1] 198.51.100.7 #4: received Delete SA payload via #3', "TUNNEL_DOWN_OTHER", "2"],
+  ["ike V=root:0:site-b:1234: processing delete request (proto 1)", "TUNNEL_DOWN_OTHER", "1"],
+  [
+    "pluto[2375]: packet from 198.51.100.7:4500: Informational Exchange is for an unknown (expired?) SA with MSGID:0x3c57aad4",
+    "REKEY_FAILURE",
+    "1",
+  ],
   // Junos `show security ike/ipsec security-associations detail` tunnel events.
   ["Tue Jan 30 2018 10:59:18: IKE SA negotiation successfully completed (4 times)", "TUNNEL_UP", "1"],
   ["Tue Jan 30 2018 10:59:18: IPSec SA negotiation successfully completed (2 times)", "TUNNEL_UP", "2"],
