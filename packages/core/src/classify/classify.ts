@@ -109,10 +109,12 @@ const NOT_TUNNEL_PROGRAMS = new Set([
 ]);
 // BGP daemons of a customer gateway: their lines are routing lines of the tunnels' BGP sessions.
 const BGP_PROGRAMS = new Set(["bgpd", "bird", "bird6", "gobgpd", "exabgp", "openbgpd"]);
-// Tags that name a protocol, not a daemon, where syslog puts a program ("BGP: Peer 10.0.0.1 UP"),
-// NEC IX's facility tags ("IKE.016: ") and Junos event names written without the daemon's name
-// ("SNMP_TRAP_LINK_DOWN: ifIndex 525, ... ifName st0.1").
-const PROTOCOL_TAG = /^(?:DPD|dpd|IKE|IPSEC|IPsec|BGP)$|^[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]$/;
+// Tags that name a protocol, not a daemon, where syslog puts a program ("BGP: Peer 10.0.0.1 UP",
+// Cisco IOS debug's "ISAKMP-ERROR: " and "IKEv2-PROTO-2: "), NEC IX's facility tags ("IKE.016: ")
+// and Junos event names written without the daemon's name ("SNMP_TRAP_LINK_DOWN: ifIndex 525, ...
+// ifName st0.1").
+const PROTOCOL_TAG =
+  /^(?:DPD|dpd|IKE|IPSEC|IPsec|BGP|ISAKMP(?:-[A-Z]+)?|IKEv2(?:-[A-Z]+(?:-\d)?)?)$|^[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]$/;
 const isTagProgram = (program: string) => PROTOCOL_TAG.test(program) || NEC_IX_TAG.test(program);
 // A BGP or IKE daemon's function name in a trace line.
 const TRACE_FUNCTION = /^(?:bgp|ike|ikev2|isakmp|ipsec|quick|main|aggr)_\w/;
@@ -567,7 +569,7 @@ function classifyText(
     return {
       code: "INFO",
       severity: "info",
-      phase: phaseFromContext(message, found),
+      phase: phaseFromContext(ruleText, found),
       vendor,
       confidence: 0.5,
       evidence: null,

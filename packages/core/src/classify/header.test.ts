@@ -42,6 +42,24 @@ describe("splitHeader", () => {
     });
   });
 
+  it("reads Cisco IOS's clock marks and sequence numbers before the time", () => {
+    for (const line of [
+      "*Mar  3 10:00:00.123: %CRYPTO-4-IKMP_NO_SA: IKE message from 192.0.2.1 has no SA",
+      ".Mar  3 10:00:00.123: %CRYPTO-4-IKMP_NO_SA: IKE message from 192.0.2.1 has no SA",
+      "000123: *Mar  3 10:00:00.123 UTC: %CRYPTO-4-IKMP_NO_SA: IKE message from 192.0.2.1 has no SA",
+      "<189>123: *Mar  3 10:00:00.123: %CRYPTO-4-IKMP_NO_SA: IKE message from 192.0.2.1 has no SA",
+    ]) {
+      expect(splitHeader(line), line).toMatchObject({
+        fields: { time: "Mar  3 10:00:00.123" },
+        message: "%CRYPTO-4-IKMP_NO_SA: IKE message from 192.0.2.1 has no SA",
+      });
+    }
+    // IOS debug's protocol tags stay with the message they belong to.
+    expect(splitHeader("*Oct 25 18:53:16.538: ISAKMP-ERROR: (0):Failed to initialize SA").fields.program).toBe(
+      "ISAKMP-ERROR",
+    );
+  });
+
   it("keeps a relay's own line when no device header follows", () => {
     const header = splitHeader("Dec  3 10:00:01 relay01 charon: 12[IKE] sending DPD request");
     expect(header.fields).toMatchObject({ host: "relay01", program: "charon" });
