@@ -2785,6 +2785,35 @@ describe("fields", () => {
       ikeVersion: "2",
     });
   });
+
+  it("reads the tunnel, the time and the SA's addresses of FortiGate, PAN-OS and SonicWall records", () => {
+    const fortigate = classifyLine(
+      'date=2024-03-12 time=08:02:07 devname="FGT60F" logid="0101037124" type="event" subtype="vpn" level="error" msg="IPsec phase 1 error" action="negotiate" remip=198.51.100.7 locip=203.0.113.9 vpntunnel="to aws" status="negotiate_error" reason="peer SA proposal not match local policy"',
+    );
+    expect(fortigate).toMatchObject({ code: "IKE_PROPOSAL_MISMATCH", vendor: "fortinet" });
+    expect(fortigate.fields).toMatchObject({
+      time: "2024-03-12 08:02:07",
+      connectionName: "to aws",
+      peerIp: "198.51.100.7",
+      localIp: "203.0.113.9",
+    });
+    // A dial-up record names no tunnel: "N/A" is not a name.
+    expect(
+      classifyLine(
+        'date=2024-03-12 time=08:02:07 logid="0101037124" type="event" subtype="vpn" msg="IPsec phase 1 error" vpntunnel="N/A" status="negotiate_error"',
+      ).fields.connectionName,
+    ).toBeUndefined();
+    const panos = classifyLine(
+      '<14>Mar 12 08:20:01 pa-1 1,2024/03/12 08:20:01,016201012345,SYSTEM,vpn,0,2024/03/12 08:20:01,,ike-nego-p1-fail,gw-aws-t1,0,0,general,informational,"IKE phase-1 negotiation is failed as initiator, main mode. Failed SA: 203.0.113.9[500]-198.51.100.7[500] cookie:1a2b3c4d5e6f7081:0000000000000000. Due to timeout.",18249042,0x8000000000000000',
+    );
+    expect(panos).toMatchObject({ code: "PEER_UNREACHABLE", vendor: "paloalto", phase: "1" });
+    expect(panos.fields).toMatchObject({ connectionName: "gw-aws-t1", localIp: "203.0.113.9", peerIp: "198.51.100.7" });
+    expect(
+      classifyLine(
+        'id=firewall sn=0017C5A1B2C3 time="2024-03-12 08:02:07 UTC" fw=203.0.113.9 pri=3 c=4 m=43 msg="IPSec connection interrupt" n=102 src=198.51.100.20 dst=203.0.113.9',
+      ).fields.time,
+    ).toBe("2024-03-12 08:02:07 UTC");
+  });
 });
 
 describe("vendors", () => {

@@ -6,8 +6,8 @@ import type { ParsedFields, Vendor } from "./types.ts";
 // Two addresses written as a pair, with what stands between them: racoon and its descendants
 // (MikroTik, Meraki, Alibaba) "A[500]<=>B[500]" and strongSwan "A[id]...B[id]" or "for A...B"
 // name this side first; FortiGate debug names a packet's "A:500->B:500", this side first when it
-// sent it, the peer first when it "comes".
-const PAIR_GAP = /^(?:\[[^\]]*\]|:\d+)? ?(<=>|\.\.\.|->) ?$/;
+// sent it, the peer first when it "comes"; PAN-OS and Huawei name an SA "A[500]-B[500]", this side first.
+const PAIR_GAP = /^(?:\[[^\]]*\]|:\d+)? ?(<=>|\.\.\.|->) ?$|^\[\d+\](-)$/;
 
 /** [local, peer] of the first pair of addresses written as one. */
 function addressPair(message: string, addresses: readonly Address[]): [string, string] | undefined {
@@ -71,6 +71,14 @@ const STRONGSWAN_CONN =
 // pluto's lines start with the connection's name; its audit records name it as conn-name="...".
 const LIBRESWAN_CONN = /^(?:\d{3} )?"([^"]+)"|\bconn-name="([^"]+)"/;
 const JUNIPER_VPN = /VPN: ?([\w.-]+)|vpn name: ?([\w.-]+)/;
+// FortiGate's event log names the tunnel (vpntunnel="to-aws"); PAN-OS's system log puts the IKE
+// gateway or tunnel after the event id (",SYSTEM,vpn,0,<time>,,ike-nego-p1-fail,To-AWS,0,0,...").
+const FORTIGATE_TUNNEL = /\bvpntunnel=(?:"(?!N\/A")([^"]+)"|'([^']+)'|(?!N\/A\b)([^"'\s]+))/;
+const PANOS_OBJECT = /,SYSTEM,(?:vpn|routing),\d+,[^,]*,[^,]*,[\w-]+,([^,]+),/;
+// Key=value records carry their time in fields: FortiGate "date=2024-03-12 time=08:02:07",
+// SonicWall time="2024-03-12 08:02:07 UTC".
+const RECORD_TIME =
+  /\bdate=(\d{4}-\d{2}-\d{2}) time=(\d{2}:\d{2}:\d{2})|\btime="(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}[^"]*)"/;
 const OPENIKED_POLICY = /\bpolicy '([^']+)'/;
 const IKE_VERSION = /IKE ?[Vv]ersion:? ?([12])\b|\bIKEv([12])\b|\bikev([12])\b/;
 
@@ -112,8 +120,16 @@ export function extractFields(message: string, vendor: Vendor, into: ParsedField
           ? JUNIPER_VPN.exec(message)
           : vendor === "openiked"
             ? OPENIKED_POLICY.exec(message)
-            : null;
+            : vendor === "fortinet"
+              ? FORTIGATE_TUNNEL.exec(message)
+              : vendor === "paloalto"
+                ? PANOS_OBJECT.exec(message)
+                : null;
   if (conn) into.connectionName = conn[1] ?? conn[2] ?? conn[3];
+  if (into.time === undefined && (vendor === "fortinet" || vendor === "sonicwall")) {
+    const time = RECORD_TIME.exec(message);
+    if (time) into.time = time[3] ?? `${time[1]} ${time[2]}`;
+  }
   if (found.has(MARK.ikeVersion)) {
     const version = IKE_VERSION.exec(message);
     if (version) into.ikeVersion = (version[1] ?? version[2] ?? version[3]) as "1" | "2";
