@@ -2322,6 +2322,12 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ],
   ["IKEv2-PLAT-2: (7): IKEv2 session deregistered from session manager. Reason: 4", "TUNNEL_DOWN_OTHER", "1"],
   ["IKEv2-PLAT-1: Failed to set P1 auth to build policy", "IKE_AUTH_FAILURE", "1"],
+  // PAN-OS BFD protecting a BGP peer: the BGP session goes with it; BFD for a static route does not.
+  [
+    "BFD neighbor signaled session down for BFD session 4 to neighbor 192.0.2.13 on interface tunnel.12. Protocol: BGP",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
   // IOS debug after a clock mark: the tag names the SA ("ISAKMP: (1001):").
   ["*Oct 25 18:53:16.538: ISAKMP: (1001):SA has been authenticated with 203.0.113.1", "TUNNEL_UP", "1"],
   // The SA a delete or a stale message concerns, by the words the line uses for it.
