@@ -91,14 +91,16 @@ describe("foldEvent", () => {
     ]);
   });
 
+  // A BGP session over the tunnel reaching Established, as classifyLine reads it.
+  const bgpEstablished = {
+    code: "TUNNEL_UP",
+    severity: "info",
+    occurredAt: t(10),
+    clears: ["BGP_SESSION_DOWN"],
+  } as const;
+
   it("does not let an IPsec SA coming up clear a BGP session that is still down; BGP Established does", () => {
     const bgp = incident({ code: "BGP_SESSION_DOWN", state: "open" });
-    const bgpEstablished = {
-      code: "TUNNEL_UP",
-      severity: "info",
-      occurredAt: t(10),
-      clears: ["BGP_SESSION_DOWN"],
-    } as const;
     expect(foldEvent([bgp], up(10), policy)).toEqual([]);
     expect(foldEvent([bgp], bgpEstablished, policy)).toEqual([{ action: "start-recovery", incidentId: "i1" }]);
   });
@@ -106,12 +108,6 @@ describe("foldEvent", () => {
   it("lets BGP Established over the tunnel end the tunnel's IPsec faults too", () => {
     const dpdIncident = incident({ id: "i2", code: "DPD_TIMEOUT", state: "open" });
     const bgp = incident({ code: "BGP_SESSION_DOWN", state: "open" });
-    const bgpEstablished = {
-      code: "TUNNEL_UP",
-      severity: "info",
-      occurredAt: t(10),
-      clears: ["BGP_SESSION_DOWN"],
-    } as const;
     expect(foldEvent([bgp, dpdIncident], bgpEstablished, policy)).toEqual([
       { action: "start-recovery", incidentId: "i1" },
       { action: "start-recovery", incidentId: "i2" },
