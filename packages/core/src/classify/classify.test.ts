@@ -2328,6 +2328,23 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "BGP_SESSION_DOWN",
     null,
   ],
+  // IOS-XE IKEv2 and FlexVPN: the session's identities up, a child's delete, a session closed,
+  // the virtual-access interface a tunnel is cloned on.
+  [
+    "*Apr  4 00:17:00.436: SA ID:1 SESSION ID:2 Remote: 198.51.100.2/500 Local: 192.0.2.1/500  Session with IKE ID PAIR(198.51.100.2 , 192.0.2.1) is UP",
+    "TUNNEL_UP",
+    "1",
+  ],
+  [
+    "*Apr  4 00:17:00.600: SA ID:1 SESSION ID:2 Remote: 198.51.100.2/500 Local: 192.0.2.1/500  Processing DELETE INFO message for IPsec SA [SPI: 0x335DA6C6]",
+    "TUNNEL_DOWN_OTHER",
+    "2",
+  ],
+  [
+    "*Mar  3 10:00:22.343: %LINEPROTO-5-UPDOWN: Line protocol on Interface Virtual-Access2, changed state to down",
+    "TUNNEL_DOWN_OTHER",
+    null,
+  ],
   // IOS debug after a clock mark: the tag names the SA ("ISAKMP: (1001):").
   ["*Oct 25 18:53:16.538: ISAKMP: (1001):SA has been authenticated with 203.0.113.1", "TUNNEL_UP", "1"],
   // The SA a delete or a stale message concerns, by the words the line uses for it.
