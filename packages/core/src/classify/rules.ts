@@ -2980,6 +2980,10 @@ const BGP: Rule[] = [
   }),
 ];
 
+// A tunnel interface whose line protocol reports the tunnel's state: numbered tunnels, the
+// Virtual-Access interfaces IOS clones for FlexVPN/DVTI peers, and VTI or tun interfaces.
+const TUNNEL_INTERFACE = /(?:Tunnel\d+(?: \([^)]*\))?|Virtual-Access\d+(?:\.\d+)?|[\w-]*(?:tun|vti)[\w-]*\d)/;
+
 const DOWN: Rule[] = [
   r({
     // Cisco's quick-mode state machine failed without naming why (a proposal, the proxy
@@ -3248,7 +3252,9 @@ const DOWN: Rule[] = [
     // gateways that name tunnels by number.
     id: "down.numbered-tunnel",
     keywords: ["tunnel", "line protocol on interface", "%track-"],
-    test: /tunnel ?\d+ (?:is )?DOWN\b|%TUN-5-RECURDOWN: Tunnel\d+ temporarily disabled|Tunnel\d+ is \w+, line protocol is down|(?:Line protocol on )?Interface (?:Tunnel\d+(?: \([^)]*\))?|Virtual-Access\d+(?:\.\d+)?|[\w-]*(?:tun|vti)[\w-]*\d), changed state to (?:administratively )?down|line protocol (?:IP )?on the interface Tunnel[\d/.:]+ has entered the DOWN state|Line protocol state on the interface Tunnel[\d/.:]+ changed to down\b|%TRACK-\d-STATE: .*\binterface Tu(?:nnel)?\d+ line-protocol Up -> Down\b/,
+    test: new RegExp(
+      `${/tunnel ?\d+ (?:is )?DOWN\b|%TUN-5-RECURDOWN: Tunnel\d+ temporarily disabled|Tunnel\d+ is \w+, line protocol is down/.source}|(?:Line protocol on )?Interface ${TUNNEL_INTERFACE.source}, changed state to (?:administratively )?down|${/line protocol (?:IP )?on the interface Tunnel[\d/.:]+ has entered the DOWN state|Line protocol state on the interface Tunnel[\d/.:]+ changed to down\b|%TRACK-\d-STATE: .*\binterface Tu(?:nnel)?\d+ line-protocol Up -> Down\b/.source}`,
+    ),
     code: "TUNNEL_DOWN_OTHER",
     confidence: 0.6,
   }),
@@ -3550,7 +3556,9 @@ const UP: Rule[] = [
   r({
     id: "up.numbered-tunnel",
     keywords: ["tunnel", "line protocol on interface", "%track-"],
-    test: /tunnel ?\d+ (?:is )?(?:now )?UP\b|(?<!SSL VPN )tunnel (?:(?:to|with|for) )?(?:[\w.:/'"-]+|\[[^\]]+\]) (?:is (?:now )?|came |has come )UP\b|\bTunnel to Non SD-WAN Destination \[[^\]]+\](?: via Edge \[[^\]]+\])? is up\b|(?<!SSL VPN )tunnels? (?:is|are) (?:now )?UP\b|(?:Line protocol on )?Interface (?:Tunnel\d+(?: \([^)]*\))?|Virtual-Access\d+(?:\.\d+)?|[\w-]*(?:tun|vti)[\w-]*\d), changed state to up|line protocol (?:IP )?on the interface Tunnel[\d/.:]+ has entered the UP state|Line protocol state on the interface Tunnel[\d/.:]+ changed to up\b|%TRACK-\d-STATE: .*\binterface Tu(?:nnel)?\d+ line-protocol Down -> Up\b/,
+    test: new RegExp(
+      `${/tunnel ?\d+ (?:is )?(?:now )?UP\b|(?<!SSL VPN )tunnel (?:(?:to|with|for) )?(?:[\w.:/'"-]+|\[[^\]]+\]) (?:is (?:now )?|came |has come )UP\b|\bTunnel to Non SD-WAN Destination \[[^\]]+\](?: via Edge \[[^\]]+\])? is up\b|(?<!SSL VPN )tunnels? (?:is|are) (?:now )?UP\b/.source}|(?:Line protocol on )?Interface ${TUNNEL_INTERFACE.source}, changed state to up|${/line protocol (?:IP )?on the interface Tunnel[\d/.:]+ has entered the UP state|Line protocol state on the interface Tunnel[\d/.:]+ changed to up\b|%TRACK-\d-STATE: .*\binterface Tu(?:nnel)?\d+ line-protocol Down -> Up\b/.source}`,
+    ),
     code: "TUNNEL_UP",
     confidence: 0.6,
   }),
