@@ -1266,11 +1266,17 @@ const BGP_SESSION_DOWN: Playbook = {
 
 const TUNNEL_UP: Playbook = {
   code: "TUNNEL_UP",
-  summary: "The IKE/IPsec SA was established normally; no remediation, but confirm redundancy and watch for flapping.",
+  summary: text(
+    "The IKE/IPsec SA, or the BGP session over the tunnel, came up normally; no remediation, but confirm",
+    "redundancy and watch for flapping.",
+  ),
   steps: [
     {
       title: "No remediation needed",
-      detail: "The line clears open faults of this tunnel once the recovery has held for the tenant's delay.",
+      detail: text(
+        "The line clears open faults of this tunnel once the recovery has held for the tenant's delay; a BGP",
+        "session reaching Established also clears BGP_SESSION_DOWN, an IPsec SA coming up does not.",
+      ),
     },
     {
       title: "Confirm the other tunnel of the connection",
