@@ -2575,7 +2575,7 @@ describe("AWS tunnel activity and BGP records (JSON as CloudWatch Logs delivers 
     expect(down).toMatchObject({ code: "BGP_SESSION_DOWN", vendor: "aws-bgp" });
     expect(down.fields).toMatchObject({ tunnelId: "vpn-0123456789abcdef0", localIp: "203.0.113.10" });
     const upNoDetails = classifyLine(JSON.stringify({ ...base, type: "BGPStatus", status: "UP", message: {} }));
-    expect(upNoDetails).toMatchObject({ code: "INFO", clears: ["BGP_SESSION_DOWN"] });
+    expect(upNoDetails).toMatchObject({ code: "TUNNEL_UP", phase: null, clears: ["BGP_SESSION_DOWN"] });
   });
 
   it("reads a record keyed by the documentation's field names, and the text format's message", () => {

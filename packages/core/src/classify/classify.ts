@@ -322,8 +322,9 @@ const isDown = (state: string | undefined) => state?.toLowerCase() === "down";
 const isNotUp = (state: string | undefined) => isDown(state) || state?.toLowerCase() === "negotiating";
 
 /**
- * What a record's state fields say when its message names no fault: a phase down is the tunnel
- * down; both phases established is the tunnel up only in a record with no message (a periodic
+ * What a record's state fields say when its message names no fault: a BGP status is the session
+ * down, or up (read as the tunnel up, as a session reaching Established is); a phase down is the
+ * tunnel down; both phases established is the tunnel up only in a record with no message (a periodic
  * one), since a message that names no fault with both phases up is routine exchange chatter
  * ("processed response (id=41) for CREATE_CHILD_SA" at a rekey).
  */
@@ -331,7 +332,7 @@ function classifyAwsStates(fields: ParsedFields, vendor: Vendor, message: string
   if (fields.bgpStatus === "BGPStatus:DOWN")
     return stateResult(fields, vendor, "BGP_SESSION_DOWN", null, 0.7, "status DOWN");
   if (fields.bgpStatus === "BGPStatus:UP")
-    return stateResult(fields, vendor, "INFO", null, 0.7, "status UP", ["BGP_SESSION_DOWN"]);
+    return stateResult(fields, vendor, "TUNNEL_UP", null, 0.7, "status UP", ["BGP_SESSION_DOWN"]);
   const p1 = fields.ikePhase1State;
   const p2 = fields.ikePhase2State;
   if (isDown(p1) || isDown(p2)) {
