@@ -1213,7 +1213,7 @@ const TRAFFIC_SELECTORS: Rule[] = [
     // configuration." (the ACL names the flows the SA protects). Libreswan refusing a Child SA
     // rekey whose selectors differ from the SA's: "rekey: received Traffic Selectors does not
     // contain existing IPsec SA Traffic Selectors".
-    test: /\bno match for (?:the )?proposed (?:remote|local) (?:network|subnet|address)|TS payloads missing|traffic selector payload is missing|Identification type not supported, Phase 2|Invalid (?:source|destination) proxy address|security labels? .*(?:don't|doesn't|do not|does not) match|peer client ID payload .*(?:unacceptable|bad subnet|is invalid)|peer returned (?:protocol id|port) (?:does not|doesn't) match my proposal|Quick Mode request rejected; connection has no remote client selector|peer proposal was rejected in a virtual connection policy|Traffic Selector response .* does not fit the proposal|unsupported IKEv2 traffic selector|TS \S+ is not contained in any address block constraint|TS_NARROWING_NOT_ALLOWED|IPs of incoming request conflict with rule|According to the Policy the Packet should not have been decrypted|failed to get IPsec policy for phase 2\b|Mismatched local CIDRs and remote CIDRs|proposed (?:local|remote) selector \S+ does not match\b|No policy exists for the proxy ID received|specified selectors mismatch|no matching phase2 found|client subnet returned (?:does not|doesn'?t) match my proposal|can'?t find matching policy for \S+ <=> \S+|traffic selectors? did not match any SPD entry|No narrowing possible|virtual IP was required, but the proposed IP did not match|\bencryption domains? (?:mismatch|do(?:es)? not match)\b|\b(?:local and remote|local|remote|protected) (?:subnets?|networks?) do(?:es)? not match\b|\bdoes not match (?:the )?configured proxy[- ]?ID\b|\bThe policy contains incorrect ACL\b|received (?:Traffic Selectors|TS[ir] payload) does not contain existing IPsec SA Traffic Selectors|\brejecting responder TSi\/TSr Traffic Selector\b/,
+    test: /\bno match for (?:the )?proposed (?:remote|local) (?:network|subnet|address)|TS payloads missing|traffic selector payload is missing|Identification type not supported, Phase 2|Invalid (?:source|destination) proxy address|security labels? .*(?:don't|doesn't|do not|does not) match|peer client ID payload .*(?:unacceptable|bad subnet|is invalid)|peer returned (?:protocol id|port) (?:does not|doesn't) match my proposal|Quick Mode request rejected; connection has no remote client selector|peer proposal was rejected in a virtual connection policy|Traffic Selector response .* does not fit the proposal|unsupported IKEv2 traffic selector|TS \S+ is not contained in any address block constraint|TS_NARROWING_NOT_ALLOWED|IPs of incoming request conflict with rule|According to the Policy the Packet should not have been decrypted|failed to get IPsec policy for phase 2\b|Mismatched local CIDRs and remote CIDRs|proposed (?:local|remote) selector \S+ does not match\b|No policy exists for the proxy ID\b|specified selectors mismatch|no matching phase2 found|client subnet returned (?:does not|doesn'?t) match my proposal|can'?t find matching policy for \S+ <=> \S+|traffic selectors? did not match any SPD entry|No narrowing possible|virtual IP was required, but the proposed IP did not match|\bencryption domains? (?:mismatch|do(?:es)? not match)\b|\b(?:local and remote|local|remote|protected) (?:subnets?|networks?) do(?:es)? not match\b|\bdoes not match (?:the )?configured proxy[- ]?ID\b|\bThe policy contains incorrect ACL\b|received (?:Traffic Selectors|TS[ir] payload) does not contain existing IPsec SA Traffic Selectors|\brejecting responder TSi\/TSr Traffic Selector\b/,
     code: "TRAFFIC_SELECTOR_MISMATCH",
     phase: "2",
     confidence: 0.8,
@@ -1259,11 +1259,12 @@ const AUTH: Rule[] = [
       "eap/fail",
       "notify message - authentication failed",
       "verification failed",
+      "failed with error",
       "xauth pam_authenticate for",
       "peer cert is not allowed",
     ],
     // IKEv1's certificate notifies (RFC 2408 types 21-28) say the peer cannot prove or check an identity.
-    test: /(?<!-\d-)AUTHENTICATION[_-]FAILED|N\(AUTH_FAILED\)|\bAUTH_FAILED\b|INVALID[_-]HASH[_-]INFORMATION|INVALID[_-]KEY[_-]INFORMATION|INVALID[_-]CERTIFICATE|INVALID[_-]SIGNATURE|CERT(?:IFICATE)?[_-]UNAVAILABLE|INVALID[_-]CERT[_-](?:AUTHORITY|ENCODING)|CERT[_-]TYPE[_-]UNSUPPORTED|INFORMATIONAL_V1 (?:request|response) \d+ \[ (?:\S+ )*N\(INVAL_KE\)|\[ (?:\S+ )*EAP\/FAIL\b|Notify Message - Authentication failed|EAP-[\w-]+ verification failed|XAuth pam_authenticate for .* failed|subject name of the peer cert is not allowed/,
+    test: /(?<!-\d-)AUTHENTICATION[_-]FAILED|N\(AUTH_FAILED\)|\bAUTH_FAILED\b|INVALID[_-]HASH[_-]INFORMATION|INVALID[_-]KEY[_-]INFORMATION|INVALID[_-]CERTIFICATE|INVALID[_-]SIGNATURE|CERT(?:IFICATE)?[_-]UNAVAILABLE|INVALID[_-]CERT[_-](?:AUTHORITY|ENCODING)|CERT[_-]TYPE[_-]UNSUPPORTED|INFORMATIONAL_V1 (?:request|response) \d+ \[ (?:\S+ )*N\(INVAL_KE\)|\[ (?:\S+ )*EAP\/FAIL\b|Notify Message - Authentication failed|EAP-[\w-]+ (?:verification failed|failed with error)\b|XAuth pam_authenticate for .* failed|subject name of the peer cert is not allowed/,
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.95,
@@ -1411,7 +1412,9 @@ const AUTH: Rule[] = [
       "incorrect public key authentication method",
     ],
     // FortiGate checks the peer's ID or certificate against the gateway ("gateway validation").
-    test: /Auth exchange failed|could not authenticate|Peer attempted [\w-]+ authentication but we want|Rejected phase-1 authentication method \S+ from|authentication using [\w-]+ failed|failed to verify the peer (?:HASH|signature)|gateway validation failed|XAUTH fail|(?:loading )?EAP_\w+ method failed|EAP[-_][\w-]+ request configured, but not supported|no EAP key found|(?:EAP|XAUTH) \w+ result FNBAM_(?!SUCCESS)\w+|authentication method \S+ not supported|connection requires PPK|PPK_ID not found|private key matching certificate .* but \w+ is needed|CERT payload bogus or revoked|XAUTH: aborting entire IKE Exchange|received FAIL status in XAUTH reply|xauth user credentials not found|no XAuth (?:password|secret) found for|Received an invalid RSA signature|Cannot verify RSA signature|Received an incorrect public key authentication method/,
+    // strongSwan's "none allows pre-shared key authentication using Main Mode": the configs for
+    // the peer want another authentication method (in aggressive mode, the mode differs: proposal).
+    test: /Auth exchange failed|could not authenticate|Peer attempted [\w-]+ authentication but we want|none allows [\w-]+(?: key)? authentication using Main Mode|Rejected phase-1 authentication method \S+ from|authentication using [\w-]+ failed|failed to verify the peer (?:HASH|signature)|gateway validation failed|XAUTH fail|(?:loading )?EAP_\w+ method failed|EAP[-_][\w-]+ request configured, but not supported|no EAP key found|(?:EAP|XAUTH) \w+ result FNBAM_(?!SUCCESS)\w+|authentication method \S+ not supported|connection requires PPK|PPK_ID not found|private key matching certificate .* but \w+ is needed|CERT payload bogus or revoked|XAUTH: aborting entire IKE Exchange|received FAIL status in XAUTH reply|xauth user credentials not found|no XAuth (?:password|secret) found for|Received an invalid RSA signature|Cannot verify RSA signature|Received an incorrect public key authentication method/,
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.9,
@@ -2120,12 +2123,11 @@ const PROPOSALS: Rule[] = [
       "initial aggressive mode message",
       "unknown ikev2 peer",
       "authentication using aggressive mode",
-      "authentication using main mode",
       "exchange mode mismatch",
       "cannot use a preshared key because",
     ],
     // One side in main mode (identity protection), the other in aggressive mode, or IKE versions.
-    test: /not acceptable (?:Aggressive|Identity Protection|Main) mode|Aggressive Mode PSK disabled|IKMP_AG_MODE_DISABLED|initial Aggressive Mode message from .* but no (?:\(wildcard\) )?connection has been configured|unknown ikev2 peer|none allows [\w-]+(?: key)? authentication using (?:Aggressive|Main) Mode|exchange [\w ]+ not allowed in any applicable rmconf|no suitable connection found with IKEv[12] policy|exchange mode mismatch|Cannot use a preshared key because the peer's gateway has a dynamic IP address and negotiations are in Main mode/,
+    test: /not acceptable (?:Aggressive|Identity Protection|Main) mode|Aggressive Mode PSK disabled|IKMP_AG_MODE_DISABLED|initial Aggressive Mode message from .* but no (?:\(wildcard\) )?connection has been configured|unknown ikev2 peer|none allows [\w-]+(?: key)? authentication using Aggressive Mode|exchange [\w ]+ not allowed in any applicable rmconf|no suitable connection found with IKEv[12] policy|exchange mode mismatch|Cannot use a preshared key because the peer's gateway has a dynamic IP address and negotiations are in Main mode/,
     code: "PROPOSAL",
     defaultPhase: "1",
     confidence: 0.75,
