@@ -2402,6 +2402,21 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "INFO",
     null,
   ],
+  // ScreenOS's proxy-ID refusal, with or without "received".
+  ["No Policy Exists for the proxy id", "TRAFFIC_SELECTOR_MISMATCH", "2"],
+  // strongSwan's EAP methods failing (the client's password or identity).
+  ["charon: 12[IKE] EAP-MS-CHAPv2 failed with error ERROR_AUTHENTICATION_FAILURE: '(null)'", "IKE_AUTH_FAILURE", "1"],
+  // No config for the peer allows its authentication method in Main Mode; in Aggressive Mode the mode differs.
+  [
+    "charon: 15[IKE] <70> found 1 matching config, but none allows pre-shared key authentication using Main Mode",
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
+  [
+    "charon: 09[IKE] <3> found 1 matching config, but none allows pre-shared key authentication using Aggressive Mode",
+    "IKE_PROPOSAL_MISMATCH",
+    "1",
+  ],
   ...(
     [
       ["0203-0004", "IKE phase-1", "Reason=Received DH group 2, expecting 14", "IKE_PROPOSAL_MISMATCH", "1"],
