@@ -1047,6 +1047,38 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "TUNNEL_DOWN_OTHER",
     "2",
   ],
+  // The kernel's own xfrm audit records: an SA it would not install, an ESP packet for an SA it
+  // does not hold, a sequence number run out; adds, deletes and one packet's failures are routine.
+  [
+    "type=MAC_IPSEC_EVENT msg=audit(1772532902.130:2233): op=SAD-add auid=4294967295 ses=4294967295 subj=system_u:system_r:ipsec_t:s0 src=198.51.100.7 dst=52.1.2.3 spi=2884121419(0xabe7a54b) res=0",
+    "TUNNEL_DOWN_OTHER",
+    "2",
+  ],
+  [
+    "type=MAC_IPSEC_EVENT msg=audit(1772532902.130:2234): op=SAD-add auid=4294967295 ses=4294967295 subj=system_u:system_r:ipsec_t:s0 src=198.51.100.7 dst=52.1.2.3 spi=2884121419(0xabe7a54b) res=1",
+    "INFO",
+    "2",
+  ],
+  [
+    "audit: type=1415 audit(1772532990.001:2301): op=SA-notfound src=52.1.2.3 dst=198.51.100.7 spi=3170410937(0xbcf7c2b9) seqno=41",
+    "REKEY_FAILURE",
+    "2",
+  ],
+  [
+    "type=MAC_IPSEC_EVENT msg=audit(1772532990.001:2302) : op=SA-replay-overflow src=198.51.100.7 dst=52.1.2.3 spi=2884121419(0xabe7a54b)",
+    "REKEY_FAILURE",
+    "2",
+  ],
+  [
+    "type=MAC_IPSEC_EVENT msg=audit(1772532990.001:2303): op=SA-icv-failure src=52.1.2.3 dst=198.51.100.7 spi=3170410937(0xbcf7c2b9) seqno=42",
+    "INFO",
+    "2",
+  ],
+  [
+    "type=MAC_IPSEC_EVENT msg=audit(1772532990.001:2304): op=SPD-delete auid=4294967295 ses=4294967295 res=1 src=10.0.0.0 src_prefixlen=16 dst=10.1.0.0 dst_prefixlen=16",
+    "INFO",
+    "2",
+  ],
   // A CloudWatch Logs subscription batch of one event; an AWS tunnel record exported as a JSON
   // string; a rekey's exchange chatter with both phases up is routine, not the tunnel coming up.
   [
@@ -2690,6 +2722,17 @@ describe("fields", () => {
       peerIp: "52.1.2.3",
       spi: ["bcf7c2b9", "abe7a54b"],
     });
+  });
+
+  it("reads the SPI in hex from a kernel audit record or a racoon line that gives it in decimal first", () => {
+    const audit = classifyLine(
+      "audit: type=1415 audit(1772532990.001:2301): op=SA-notfound src=52.1.2.3 dst=198.51.100.7 spi=3170410937(0xbcf7c2b9) seqno=41",
+    );
+    expect(audit.fields).toMatchObject({ peerIp: "52.1.2.3", spi: ["bcf7c2b9"] });
+    const racoon = classifyLine(
+      "Jul 31 16:49:12 gw racoon: INFO: IPsec-SA established: ESP/Tunnel 195.55.47.10[0]->213.4.115.149[0] spi=244423608(0xe919bb8)",
+    );
+    expect(racoon.fields.spi).toEqual(["e919bb8"]);
   });
 
   it("reads the connection from strongSwan 6's '[name|n]' prefix, not from a child SA named after it", () => {

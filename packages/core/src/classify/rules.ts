@@ -306,6 +306,40 @@ const LINUX_AUDIT: Rule[] = (
   }),
 ]);
 
+// The kernel's own audit records of its SA and policy databases (net/xfrm, type
+// MAC_IPSEC_EVENT, 1415): "op=<operation> ... src= dst= spi=N(0xN) [res=0|1]". An SA the kernel
+// would not install (SAD-add, res=0) leaves the tunnel down; an ESP packet for an SA it does not
+// hold (SA-notfound) is the peer still using an SA this side replaced or deleted, read as every
+// invalid SPI is; a sequence number that ran out (SA-replay-overflow) is an SA not rekeyed in
+// time. SA and policy adds and deletes (every rekey makes them), replayed packets and ICV
+// failures are routine or one packet's.
+const KERNEL_XFRM_AUDIT: Rule[] = [
+  r({
+    id: "down.xfrm-audit-sa-add",
+    keywords: ["op=sad-add"],
+    test: /\bop=SAD-add\b.*\bres=0\b/,
+    code: "TUNNEL_DOWN_OTHER",
+    phase: "2",
+    confidence: 0.8,
+  }),
+  r({
+    id: "rekey.xfrm-audit",
+    keywords: ["op=sa-notfound", "op=sa-replay-overflow"],
+    test: /\bop=SA-(?:notfound|replay-overflow)\b/,
+    code: "REKEY_FAILURE",
+    phase: "2",
+    confidence: 0.7,
+  }),
+  r({
+    id: "benign.xfrm-audit",
+    keywords: ["op=sad-", "op=spd-", "op=sa-replayed-pkt", "op=sa-icv-failure"],
+    test: /\bop=(?:SAD|SPD)-(?:add|delete)\b|\bop=SA-(?:replayed-pkt|icv-failure)\b/,
+    code: "INFO",
+    phase: "2",
+    confidence: 0.8,
+  }),
+];
+
 // Alibaba Cloud's VPN Gateway events (CloudMonitor, published to EventBridge): the event type
 // names the phase and the outcome, not the cause. A failed health check is probes through the
 // tunnel going unanswered: the tunnel carries no traffic.
@@ -3678,6 +3712,7 @@ export const RULES: readonly Rule[] = [
   ...GOOGLE_STATUS,
   ...REASON_CODES,
   ...LINUX_AUDIT,
+  ...KERNEL_XFRM_AUDIT,
   ...ALIBABA_EVENTS,
   ...GDOI,
   ...RACOON2,
