@@ -6,6 +6,7 @@ import { LOG_FAULT_CODES, type LogFaultCode } from "../codes.ts";
 import { applyRules, applyRulesExhaustively, classifyLine, MAX_LINE_LENGTH, notTunnelLine } from "./classify.ts";
 import { extractFields, ipv4Addresses } from "./fields.ts";
 import { splitHeader, vendorOf } from "./header.ts";
+import { KeywordIndex } from "./keyword-index.ts";
 import { Found, scan } from "./markers.ts";
 import { phaseFromContext } from "./phase.ts";
 import { RULES } from "./rules.ts";
@@ -92,6 +93,31 @@ describe("the keyword index", () => {
     for (const line of [...corpus.map((c) => c.line), ...meaningCases.map(([line]) => line)]) {
       for (const variant of [line, line.toUpperCase(), line.toLowerCase()]) {
         expect(applyRules(variant)?.rule.id, variant).toBe(applyRulesExhaustively(variant)?.rule.id);
+      }
+    }
+  });
+
+  it("finds the groups a plain search finds, with 16-bit states and with more states than 16 bits number", () => {
+    const random = seededRandom(7);
+    const letters = "abcdefghij-. 0123";
+    const word = (length: number) =>
+      Array.from({ length }, () => letters[Math.floor(random() * letters.length)]).join("");
+    for (const [keywordsPerGroup, entries] of [
+      [3, Uint16Array],
+      [400, Uint32Array],
+    ] as const) {
+      const groups = Array.from({ length: 40 }, () =>
+        Array.from({ length: keywordsPerGroup }, () => word(3 + Math.floor(random() * 12))),
+      );
+      const index = new KeywordIndex(groups);
+      expect(Reflect.get(index, "table")).toBeInstanceOf(entries);
+      for (let i = 0; i < 300; i++) {
+        const text = word(200);
+        const found = new Uint8Array(groups.length + 1);
+        index.scan(text.toUpperCase(), found);
+        for (const [group, keywords] of groups.entries()) {
+          expect(found[group], text).toBe(keywords.some((k) => text.includes(k)) ? 1 : 0);
+        }
       }
     }
   });
