@@ -2460,6 +2460,8 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "INFO",
     null,
   ],
+  // An "IKE Security Association" written out is the IKE SA: phase 1.
+  ["IKE Security Association deleted during IKE re-key", "REKEY_FAILURE", "1"],
   // ScreenOS's proxy-ID refusal, with or without "received".
   ["No Policy Exists for the proxy id", "TRAFFIC_SELECTOR_MISMATCH", "2"],
   // strongSwan's EAP methods failing (the client's password or identity).

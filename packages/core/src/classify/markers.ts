@@ -151,6 +151,7 @@ const MARKERS = {
     "ike sa rekey",
   ],
   phase2: [
+    "ipsec security association",
     "auth response contained the error notification",
     "' tunnel",
     "tunnel='",
@@ -248,6 +249,7 @@ const MARKERS = {
     "ipsec packet",
   ],
   phase1: [
+    "security association",
     "phase1",
     "phase-1",
     "phase 1",
