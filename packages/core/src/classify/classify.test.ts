@@ -2462,6 +2462,8 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ],
   // An "IKE Security Association" written out is the IKE SA: phase 1.
   ["IKE Security Association deleted during IKE re-key", "REKEY_FAILURE", "1"],
+  // OpenIKED names the IKE SA a line concerns by its 64-bit SPI; a child SA named decides instead.
+  ["Mar 20 10:03:52 gw iked[4242]: spi=0x1a2b3c4d5e6f7081: sa_free: rekey timeout", "REKEY_FAILURE", "1"],
   // ScreenOS's proxy-ID refusal, with or without "received".
   ["No Policy Exists for the proxy id", "TRAFFIC_SELECTOR_MISMATCH", "2"],
   // strongSwan's EAP methods failing (the client's password or identity).

@@ -250,6 +250,7 @@ const MARKERS = {
   ],
   phase1: [
     "security association",
+    "spi=0x",
     "phase1",
     "phase-1",
     "phase 1",
