@@ -2464,6 +2464,28 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ["IKE Security Association deleted during IKE re-key", "REKEY_FAILURE", "1"],
   // OpenIKED names the IKE SA a line concerns by its 64-bit SPI; a child SA named decides instead.
   ["Mar 20 10:03:52 gw iked[4242]: spi=0x1a2b3c4d5e6f7081: sa_free: rekey timeout", "REKEY_FAILURE", "1"],
+  // z/OS IKE's proposal, selector and certificate refusals; WatchGuard's blocked CRL check.
+  [
+    "EZD0946I Protocol mismatch : IpDataOffer ( 1 ) requires ( ESP ) but proposal ( 1 ) includes ( AH )",
+    "IPSEC_PROPOSAL_MISMATCH",
+    "2",
+  ],
+  [
+    "EZD1755I Transform ENCR local attribute KEY_LENGTH value 256 in local proposal 1 does not match remote attribute KEY_LENGTH value 128 in remote proposal 1",
+    "IKE_PROPOSAL_MISMATCH",
+    "1",
+  ],
+  [
+    "EZD1795I A matching IpFilterRule with an IpDynVpnAction was not found for protecting TCP traffic between 10.1.1.1 ipv4 10.1.1.0/24 and 10.2.2.2 ipv4 10.2.2.0/24",
+    "TRAFFIC_SELECTOR_MISMATCH",
+    "2",
+  ],
+  [
+    "EZD1914I Remote security endpoint at 192.0.2.7 port 500 sent a signing certificate with encoding 4 that is not allowed",
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
+  ["iked: CRL verification request blocked", "IKE_AUTH_FAILURE", "1"],
   // ScreenOS's proxy-ID refusal, with or without "received".
   ["No Policy Exists for the proxy id", "TRAFFIC_SELECTOR_MISMATCH", "2"],
   // strongSwan's EAP methods failing (the client's password or identity).

@@ -152,6 +152,7 @@ const MARKERS = {
   ],
   phase2: [
     "ipsec security association",
+    "ipdataoffer",
     "auth response contained the error notification",
     "' tunnel",
     "tunnel='",

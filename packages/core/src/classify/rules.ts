@@ -1201,6 +1201,7 @@ const TRAFFIC_SELECTORS: Rule[] = [
     // Selectors refused or narrowed: Libreswan, Google Cloud VPN, ZyXEL, Check Point.
     id: "ts.refused-wording",
     keywords: [
+      "ipdynvpnaction was not found",
       "does not fit the proposal",
       "ts payloads missing",
       "traffic selector payload is missing",
@@ -1247,7 +1248,7 @@ const TRAFFIC_SELECTORS: Rule[] = [
     // configuration." (the ACL names the flows the SA protects). Libreswan refusing a Child SA
     // rekey whose selectors differ from the SA's: "rekey: received Traffic Selectors does not
     // contain existing IPsec SA Traffic Selectors".
-    test: /\bno match for (?:the )?proposed (?:remote|local) (?:network|subnet|address)|TS payloads missing|traffic selector payload is missing|Identification type not supported, Phase 2|Invalid (?:source|destination) proxy address|security labels? .*(?:don't|doesn't|do not|does not) match|peer client ID payload .*(?:unacceptable|bad subnet|is invalid)|peer returned (?:protocol id|port) (?:does not|doesn't) match my proposal|Quick Mode request rejected; connection has no remote client selector|peer proposal was rejected in a virtual connection policy|Traffic Selector response .* does not fit the proposal|unsupported IKEv2 traffic selector|TS \S+ is not contained in any address block constraint|TS_NARROWING_NOT_ALLOWED|IPs of incoming request conflict with rule|According to the Policy the Packet should not have been decrypted|failed to get IPsec policy for phase 2\b|Mismatched local CIDRs and remote CIDRs|proposed (?:local|remote) selector \S+ does not match\b|No policy exists for the proxy ID\b|specified selectors mismatch|no matching phase2 found|client subnet returned (?:does not|doesn'?t) match my proposal|can'?t find matching policy for \S+ <=> \S+|traffic selectors? did not match any SPD entry|No narrowing possible|virtual IP was required, but the proposed IP did not match|\bencryption domains? (?:mismatch|do(?:es)? not match)\b|\b(?:local and remote|local|remote|protected) (?:subnets?|networks?) do(?:es)? not match\b|\bdoes not match (?:the )?configured proxy[- ]?ID\b|\bThe policy contains incorrect ACL\b|received (?:Traffic Selectors|TS[ir] payload) does not contain existing IPsec SA Traffic Selectors|\brejecting responder TSi\/TSr Traffic Selector\b/,
+    test: /\bIpFilterRule with an IpDynVpnAction was not found\b|\bno match for (?:the )?proposed (?:remote|local) (?:network|subnet|address)|TS payloads missing|traffic selector payload is missing|Identification type not supported, Phase 2|Invalid (?:source|destination) proxy address|security labels? .*(?:don't|doesn't|do not|does not) match|peer client ID payload .*(?:unacceptable|bad subnet|is invalid)|peer returned (?:protocol id|port) (?:does not|doesn't) match my proposal|Quick Mode request rejected; connection has no remote client selector|peer proposal was rejected in a virtual connection policy|Traffic Selector response .* does not fit the proposal|unsupported IKEv2 traffic selector|TS \S+ is not contained in any address block constraint|TS_NARROWING_NOT_ALLOWED|IPs of incoming request conflict with rule|According to the Policy the Packet should not have been decrypted|failed to get IPsec policy for phase 2\b|Mismatched local CIDRs and remote CIDRs|proposed (?:local|remote) selector \S+ does not match\b|No policy exists for the proxy ID\b|specified selectors mismatch|no matching phase2 found|client subnet returned (?:does not|doesn'?t) match my proposal|can'?t find matching policy for \S+ <=> \S+|traffic selectors? did not match any SPD entry|No narrowing possible|virtual IP was required, but the proposed IP did not match|\bencryption domains? (?:mismatch|do(?:es)? not match)\b|\b(?:local and remote|local|remote|protected) (?:subnets?|networks?) do(?:es)? not match\b|\bdoes not match (?:the )?configured proxy[- ]?ID\b|\bThe policy contains incorrect ACL\b|received (?:Traffic Selectors|TS[ir] payload) does not contain existing IPsec SA Traffic Selectors|\brejecting responder TSi\/TSr Traffic Selector\b/,
     code: "TRAFFIC_SELECTOR_MISMATCH",
     phase: "2",
     confidence: 0.8,
@@ -1419,6 +1420,8 @@ const AUTH: Rule[] = [
   r({
     id: "auth.failed-wording",
     keywords: [
+      "signing certificate with encoding",
+      "crl verification request blocked",
       "auth exchange failed",
       "could not authenticate",
       "verify the peer hash",
@@ -1448,7 +1451,7 @@ const AUTH: Rule[] = [
     // FortiGate checks the peer's ID or certificate against the gateway ("gateway validation").
     // strongSwan's "none allows pre-shared key authentication using Main Mode": the configs for
     // the peer want another authentication method (in aggressive mode, the mode differs: proposal).
-    test: /Auth exchange failed|could not authenticate|Peer attempted [\w-]+ authentication but we want|none allows [\w-]+(?: key)? authentication using Main Mode|Rejected phase-1 authentication method \S+ from|authentication using [\w-]+ failed|failed to verify the peer (?:HASH|signature)|gateway validation failed|XAUTH fail|(?:loading )?EAP_\w+ method failed|EAP[-_][\w-]+ request configured, but not supported|no EAP key found|(?:EAP|XAUTH) \w+ result FNBAM_(?!SUCCESS)\w+|authentication method \S+ not supported|connection requires PPK|PPK_ID not found|private key matching certificate .* but \w+ is needed|CERT payload bogus or revoked|XAUTH: aborting entire IKE Exchange|received FAIL status in XAUTH reply|xauth user credentials not found|no XAuth (?:password|secret) found for|Received an invalid RSA signature|Cannot verify RSA signature|Received an incorrect public key authentication method/,
+    test: /sent a signing certificate with encoding \S+ that is not allowed|CRL verification request blocked|Auth exchange failed|could not authenticate|Peer attempted [\w-]+ authentication but we want|none allows [\w-]+(?: key)? authentication using Main Mode|Rejected phase-1 authentication method \S+ from|authentication using [\w-]+ failed|failed to verify the peer (?:HASH|signature)|gateway validation failed|XAUTH fail|(?:loading )?EAP_\w+ method failed|EAP[-_][\w-]+ request configured, but not supported|no EAP key found|(?:EAP|XAUTH) \w+ result FNBAM_(?!SUCCESS)\w+|authentication method \S+ not supported|connection requires PPK|PPK_ID not found|private key matching certificate .* but \w+ is needed|CERT payload bogus or revoked|XAUTH: aborting entire IKE Exchange|received FAIL status in XAUTH reply|xauth user credentials not found|no XAuth (?:password|secret) found for|Received an invalid RSA signature|Cannot verify RSA signature|Received an incorrect public key authentication method/,
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.9,
@@ -1962,6 +1965,7 @@ const PROPOSALS: Rule[] = [
   r({
     id: "proposal.no-match",
     keywords: [
+      "ipdataoffer",
       "proposal",
       "no acceptable",
       "algorithmmismatch",
@@ -1973,7 +1977,7 @@ const PROPOSALS: Rule[] = [
       "incorrect ike parameter",
       "ike policies that aren't supported",
     ],
-    test: /no (?:suitable|acceptable|matching) (?:IKE |IPsec |ESP |transform )?proposal|proposals? (?:(?:is|are|was|were) )?(?:unacceptable|inacceptable|not acceptable)|received proposals (?:un|in)acceptable|no local proposal matches|not presented in the (?:IKE|IPsec|ESP) proposal|no acceptable (?:(?:Oakley|ESP|AH|IPsec|ISAKMP) )?transforms?\b|SA proposals? (?:found )?unacceptable|proposals? (?:do not|does not|don't|doesn't|did not) match|failed to match (?:the |any )?proposals?\b|SA proposal not match|proposal mismatch|no acceptable (?:ENCRYPTION_ALGORITHM|INTEGRITY_ALGORITHM|DIFFIE_HELLMAN_GROUP|KEY_EXCHANGE_METHOD|PSEUDO_RANDOM_FUNCTION|EXTENDED_SEQUENCE_NUMBERS)|suitable matching Proposal|no matching proposal|no (?:match proposal|proposal match)|proposal(?: [\w-]+){1,3} mismatch|(?:Encryption|Authentication)?AlgorithmMismatch|\b(?:IKE|IPsec|ESP|phase ?[12]|SA) proposals? (?:was |were |is |are )?rejected\b|\bno common (?:IKE |IPsec |ESP )?proposals?\b|\bno matching transforms?\b|\bunsupported (?:IPsec|IKE) polic(?:y|ies)\b|\bincorrect IKE parameters?\b|\bIKE policies that aren't supported\b|\bphase ?2 SA proposals? failed\b|\bFailed to get (?:IKE|IPsec) proposal\b/i,
+    test: /\bin local proposal \S+ does not match .* in remote proposal\b|\bProtocol mismatch ?: IpDataOffer\b|no (?:suitable|acceptable|matching) (?:IKE |IPsec |ESP |transform )?proposal|proposals? (?:(?:is|are|was|were) )?(?:unacceptable|inacceptable|not acceptable)|received proposals (?:un|in)acceptable|no local proposal matches|not presented in the (?:IKE|IPsec|ESP) proposal|no acceptable (?:(?:Oakley|ESP|AH|IPsec|ISAKMP) )?transforms?\b|SA proposals? (?:found )?unacceptable|proposals? (?:do not|does not|don't|doesn't|did not) match|failed to match (?:the |any )?proposals?\b|SA proposal not match|proposal mismatch|no acceptable (?:ENCRYPTION_ALGORITHM|INTEGRITY_ALGORITHM|DIFFIE_HELLMAN_GROUP|KEY_EXCHANGE_METHOD|PSEUDO_RANDOM_FUNCTION|EXTENDED_SEQUENCE_NUMBERS)|suitable matching Proposal|no matching proposal|no (?:match proposal|proposal match)|proposal(?: [\w-]+){1,3} mismatch|(?:Encryption|Authentication)?AlgorithmMismatch|\b(?:IKE|IPsec|ESP|phase ?[12]|SA) proposals? (?:was |were |is |are )?rejected\b|\bno common (?:IKE |IPsec |ESP )?proposals?\b|\bno matching transforms?\b|\bunsupported (?:IPsec|IKE) polic(?:y|ies)\b|\bincorrect IKE parameters?\b|\bIKE policies that aren't supported\b|\bphase ?2 SA proposals? failed\b|\bFailed to get (?:IKE|IPsec) proposal\b/i,
     code: "PROPOSAL",
     confidence: 0.85,
   }),
