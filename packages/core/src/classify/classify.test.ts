@@ -2486,6 +2486,13 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "1",
   ],
   ["iked: CRL verification request blocked", "IKE_AUTH_FAILURE", "1"],
+  // An `ipsec status` row that schedules the SA's expiry shows the SA established, not expiring; a
+  // connection named "xauth-psk" names no XAUTH exchange.
+  [
+    '000 #2: "xauth-psk"[2] 182.239.88.6:31232 STATE_QUICK_R2 (IPsec SA established); EVENT_SA_EXPIRE in 28590s; newest IPSEC; eroute owner; isakmp#1; idle;',
+    "TUNNEL_UP",
+    "2",
+  ],
   // ScreenOS's proxy-ID refusal, with or without "received".
   ["No Policy Exists for the proxy id", "TRAFFIC_SELECTOR_MISMATCH", "2"],
   // strongSwan's EAP methods failing (the client's password or identity).

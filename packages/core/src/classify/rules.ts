@@ -2415,6 +2415,7 @@ const REKEY: Rule[] = [
   }),
   r({
     id: "rekey.expired",
+    // Libreswan's EVENT_SA_EXPIRE firing, not an `ipsec status` row that schedules it ("EVENT_SA_EXPIRE in 28590s").
     keywords: [
       "closing expired",
       "hard lifetime",
@@ -2433,7 +2434,7 @@ const REKEY: Rule[] = [
       "whose lifetime has expired",
       "responder lifetime notify is below",
     ],
-    test: /closing expired (?:CHILD|IKE)_SA|SA was expired by IPsec driver|received on an IPsec SA whose lifetime has expired|Responder Lifetime Notify is below|hard lifetime (?:expired|reached)|expired without (?:being )?(?:rekeyed|replaced|replacement)|expired and (?:was not|has not been) (?:renewed|rekeyed|replaced)\b|(?:IKE|ISAKMP) SA expired(?![^.]*\b(?:inactivity|idle)\b)|for an unknown \(expired\?\) SA|Quick Mode message is for a non-existent \(expired\?\) ISAKMP SA|(?:CHILD|IPsec) SA expired \((?:LATEST!|--dontrekey)\)|EVENT_SA_EXPIRE\b|(?:CHILD_SA|IKE_SA) .* expired, not rekeying|expired before (?:finishing )?rekey(?:ing)?(?: (?:was )?completed?)?\b|retry timeout because phase-1 SA expired|IPsec SA \w+\/\w+ hard expired|phase ?[12] hard expiry/,
+    test: /closing expired (?:CHILD|IKE)_SA|SA was expired by IPsec driver|received on an IPsec SA whose lifetime has expired|Responder Lifetime Notify is below|hard lifetime (?:expired|reached)|expired without (?:being )?(?:rekeyed|replaced|replacement)|expired and (?:was not|has not been) (?:renewed|rekeyed|replaced)\b|(?:IKE|ISAKMP) SA expired(?![^.]*\b(?:inactivity|idle)\b)|for an unknown \(expired\?\) SA|Quick Mode message is for a non-existent \(expired\?\) ISAKMP SA|(?:CHILD|IPsec) SA expired \((?:LATEST!|--dontrekey)\)|EVENT_SA_EXPIRE\b(?! in \d)|(?:CHILD_SA|IKE_SA) .* expired, not rekeying|expired before (?:finishing )?rekey(?:ing)?(?: (?:was )?completed?)?\b|retry timeout because phase-1 SA expired|IPsec SA \w+\/\w+ hard expired|phase ?[12] hard expiry/,
     code: "REKEY_FAILURE",
     confidence: 0.7,
   }),
