@@ -1451,6 +1451,8 @@ const AUTH: Rule[] = [
     // FortiGate checks the peer's ID or certificate against the gateway ("gateway validation").
     // strongSwan's "none allows pre-shared key authentication using Main Mode": the configs for
     // the peer want another authentication method (in aggressive mode, the mode differs: proposal).
+    // z/OS IKE refuses the encoding of the peer's signing certificate; WatchGuard's iked could not
+    // check the certificate's revocation (CRL).
     test: /sent a signing certificate with encoding \S+ that is not allowed|CRL verification request blocked|Auth exchange failed|could not authenticate|Peer attempted [\w-]+ authentication but we want|none allows [\w-]+(?: key)? authentication using Main Mode|Rejected phase-1 authentication method \S+ from|authentication using [\w-]+ failed|failed to verify the peer (?:HASH|signature)|gateway validation failed|XAUTH fail|(?:loading )?EAP_\w+ method failed|EAP[-_][\w-]+ request configured, but not supported|no EAP key found|(?:EAP|XAUTH) \w+ result FNBAM_(?!SUCCESS)\w+|authentication method \S+ not supported|connection requires PPK|PPK_ID not found|private key matching certificate .* but \w+ is needed|CERT payload bogus or revoked|XAUTH: aborting entire IKE Exchange|received FAIL status in XAUTH reply|xauth user credentials not found|no XAuth (?:password|secret) found for|Received an invalid RSA signature|Cannot verify RSA signature|Received an incorrect public key authentication method/,
     code: "IKE_AUTH_FAILURE",
     phase: "1",
@@ -1977,6 +1979,8 @@ const PROPOSALS: Rule[] = [
       "incorrect ike parameter",
       "ike policies that aren't supported",
     ],
+    // z/OS IKE names the attribute that differs ("... in local proposal 1 does not match ... in
+    // remote proposal 1") or the protocol its phase 2 offer (IpDataOffer) requires.
     test: /\bin local proposal \S+ does not match .* in remote proposal\b|\bProtocol mismatch ?: IpDataOffer\b|no (?:suitable|acceptable|matching) (?:IKE |IPsec |ESP |transform )?proposal|proposals? (?:(?:is|are|was|were) )?(?:unacceptable|inacceptable|not acceptable)|received proposals (?:un|in)acceptable|no local proposal matches|not presented in the (?:IKE|IPsec|ESP) proposal|no acceptable (?:(?:Oakley|ESP|AH|IPsec|ISAKMP) )?transforms?\b|SA proposals? (?:found )?unacceptable|proposals? (?:do not|does not|don't|doesn't|did not) match|failed to match (?:the |any )?proposals?\b|SA proposal not match|proposal mismatch|no acceptable (?:ENCRYPTION_ALGORITHM|INTEGRITY_ALGORITHM|DIFFIE_HELLMAN_GROUP|KEY_EXCHANGE_METHOD|PSEUDO_RANDOM_FUNCTION|EXTENDED_SEQUENCE_NUMBERS)|suitable matching Proposal|no matching proposal|no (?:match proposal|proposal match)|proposal(?: [\w-]+){1,3} mismatch|(?:Encryption|Authentication)?AlgorithmMismatch|\b(?:IKE|IPsec|ESP|phase ?[12]|SA) proposals? (?:was |were |is |are )?rejected\b|\bno common (?:IKE |IPsec |ESP )?proposals?\b|\bno matching transforms?\b|\bunsupported (?:IPsec|IKE) polic(?:y|ies)\b|\bincorrect IKE parameters?\b|\bIKE policies that aren't supported\b|\bphase ?2 SA proposals? failed\b|\bFailed to get (?:IKE|IPsec) proposal\b/i,
     code: "PROPOSAL",
     confidence: 0.85,
