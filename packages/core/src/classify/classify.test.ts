@@ -2493,6 +2493,8 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "TUNNEL_UP",
     "2",
   ],
+  // FortiGate's BGP socket failing is the BGP session's transport, not an unreachable IKE peer.
+  ["BGP: 10.10.10.11-Outgoing [NETWORK] FD=26, Sock Status: 113-No route to host", "BGP_SESSION_DOWN", null],
   // ScreenOS's proxy-ID refusal, with or without "received".
   ["No Policy Exists for the proxy id", "TRAFFIC_SELECTOR_MISMATCH", "2"],
   // strongSwan's EAP methods failing (the client's password or identity).

@@ -2747,6 +2747,7 @@ const BGP_TRANSPORT: Rule[] = [
   r({
     id: "bgp.connect-failed",
     keywords: [
+      "sock status:",
       "bgp_connect_failed",
       "jtask_io_connect_failed: bgp_",
       "task_connect: task bgp_",
@@ -2767,9 +2768,10 @@ const BGP_TRANSPORT: Rule[] = [
     ],
     // Junos rpd traces: "USER_IND_ERROR event for I/O session Broken pipe - closing it". FRR's
     // "[Event] Connect failed 113(No route to host)" and "[Error] bgp_read_packet error: No route to host", GoBGP's failed dial to the BGP port and
-    // OpenBGPD's "neighbor 169.254.21.1 (aws-t1): connect: No route to host" are the session's
+    // OpenBGPD's "neighbor 169.254.21.1 (aws-t1): connect: No route to host" and FortiGate's "BGP:
+    // 10.0.0.1-Outgoing [NETWORK] FD=26, Sock Status: 113-No route to host" are the session's
     // transport, read before the unreachable rules take the words for IKE's.
-    test: /BGP_(?:READ_ERROR|WRITE_FAILED): .* failed|event .*for I\/O session\b.* - closing it|%BGP-3-BGP_NO_REMOTE_READ\b|BGP_CONNECT_FAILED|JTASK_IO_CONNECT_FAILED: BGP_|task_connect: task BGP_|Packet from \S+ (?:wrong|missing|unexpectedly has) MD5 digest|Socket error: TCP_MD5SIG\b|\[Event\] BGP error \d+ on fd\b|\[Event\] Connect failed\b|\[Error\] bgp_read_packet error: (?:No route to host|Network is unreachable|Host is unreachable)|\bneighbor \S+(?: \([^)]*\))?: (?:(?:socket|read|write) error|connect|setting md5sig): |msg="failed to connect"(?: .*)? Error="dial tcp \S+:179: /,
+    test: /Sock Status: \d+-(?:Connection (?:timed out|refused|reset by peer)|Transport endpoint is not connected|No route to host)|BGP_(?:READ_ERROR|WRITE_FAILED): .* failed|event .*for I\/O session\b.* - closing it|%BGP-3-BGP_NO_REMOTE_READ\b|BGP_CONNECT_FAILED|JTASK_IO_CONNECT_FAILED: BGP_|task_connect: task BGP_|Packet from \S+ (?:wrong|missing|unexpectedly has) MD5 digest|Socket error: TCP_MD5SIG\b|\[Event\] BGP error \d+ on fd\b|\[Event\] Connect failed\b|\[Error\] bgp_read_packet error: (?:No route to host|Network is unreachable|Host is unreachable)|\bneighbor \S+(?: \([^)]*\))?: (?:(?:socket|read|write) error|connect|setting md5sig): |msg="failed to connect"(?: .*)? Error="dial tcp \S+:179: /,
     code: "BGP_SESSION_DOWN",
     phase: null,
     confidence: 0.7,
@@ -2923,7 +2925,6 @@ const BGP: Rule[] = [
       "bgp peering with",
       "adjchange:",
       "bgp notification received",
-      "sock status:",
       "maxpfxexceed",
       "bgp session closed",
       "received: ",
@@ -2944,7 +2945,7 @@ const BGP: Rule[] = [
     // Huawei, NX-OS and FortiGate ADJCHANGE forms, BIRD, OpenBGPD, FRR debug, GoBGP and MetalLB,
     // Nokia SR OS: the session left Established, or a NOTIFICATION (other than a collision's
     // Cease 6/7) ended it.
-    test: /BGP FSM move[sd]? from a higher numbered state to a lower|BGP_IO_ERROR_CLOSE_SESSION|BGP peering with \S+ went down|ADJCHANGE: +(?:bgp-\d* \[\d+\] \([^)]*\) |VRF \d+ )neighbor \S+ Down\b|\[FSM\] BGP Notification received|Sock Status: \d+-(?:Connection (?:timed out|refused|reset by peer)|Transport endpoint is not connected|No route to host)|%BGP-\d-MAXPFXEXCEED|BGP session closed|: Received: (?:Hold timer expired|Other configuration change|Administrative (?:shutdown|reset)|Peer de-configured|Out of resources|Maximum number of prefixes reached|Connection rejected|Bad peer AS|FSM error|Malformed AS_PATH)|(?:sending|received) (?:graceful )?notification: (?!Cease, connection collision)|bgp_read_packet error|msg="?(?:received|sent) notification"?(?!.*\bCode=6\b.*\bSubcode=7\b)|BGP session down\b|peer sent notification, closing session|moved from higher state \w+ to lower state \w+|Peer \S+: remote end closed connection|BGP connection is closed|BGP state = (?:Idle|Connect|Active|OpenSent|OpenConfirm)\b|"ErrorCode":(?!6,"ErrorSubcode":7\b)\d+,"ErrorSubcode":\d+.*"msg":"(?:sent|received) notification"/,
+    test: /BGP FSM move[sd]? from a higher numbered state to a lower|BGP_IO_ERROR_CLOSE_SESSION|BGP peering with \S+ went down|ADJCHANGE: +(?:bgp-\d* \[\d+\] \([^)]*\) |VRF \d+ )neighbor \S+ Down\b|\[FSM\] BGP Notification received|%BGP-\d-MAXPFXEXCEED|BGP session closed|: Received: (?:Hold timer expired|Other configuration change|Administrative (?:shutdown|reset)|Peer de-configured|Out of resources|Maximum number of prefixes reached|Connection rejected|Bad peer AS|FSM error|Malformed AS_PATH)|(?:sending|received) (?:graceful )?notification: (?!Cease, connection collision)|bgp_read_packet error|msg="?(?:received|sent) notification"?(?!.*\bCode=6\b.*\bSubcode=7\b)|BGP session down\b|peer sent notification, closing session|moved from higher state \w+ to lower state \w+|Peer \S+: remote end closed connection|BGP connection is closed|BGP state = (?:Idle|Connect|Active|OpenSent|OpenConfirm)\b|"ErrorCode":(?!6,"ErrorSubcode":7\b)\d+,"ErrorSubcode":\d+.*"msg":"(?:sent|received) notification"/,
     code: "BGP_SESSION_DOWN",
     phase: null,
     confidence: 0.85,
