@@ -2495,6 +2495,17 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ],
   // FortiGate's BGP socket failing is the BGP session's transport, not an unreachable IKE peer.
   ["BGP: 10.10.10.11-Outgoing [NETWORK] FD=26, Sock Status: 113-No route to host", "BGP_SESSION_DOWN", null],
+  // GoBGP's text log: a peer event is a BGP line, routine unless it says the peer went down.
+  [
+    'time="2019-05-06T00:48:21Z" level=info msg="skipped asn negotiation: peer-as: 64512, peer-type: internal" Key=192.168.20.206 State=BGP_FSM_OPENSENT Topic=Peer',
+    "INFO",
+    null,
+  ],
+  [
+    'time=2026-01-11T11:01:24.232Z level=DEBUG msg="outgoing connection established" Topic=Peer Key=192.168.1.3',
+    "INFO",
+    null,
+  ],
   // ScreenOS's proxy-ID refusal, with or without "received".
   ["No Policy Exists for the proxy id", "TRAFFIC_SELECTOR_MISMATCH", "2"],
   // strongSwan's EAP methods failing (the client's password or identity).
