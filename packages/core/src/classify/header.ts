@@ -197,8 +197,9 @@ function vendorOfMessage(message: string, line: string, found: Found, program: s
   if (found.has(MARK.meraki) && /\bevents (?:Site-to-[Ss]ite VPN|VPN|type=\w*vpn\w*)\b/.test(line)) return "meraki";
   if (
     found.has(MARK.strongswanTag) &&
+    // charon's log groups ("09[IKE] ", "[CFG] "; another program's "[RIB] " is not one), and
     // charon names an IKE SA "<connection>[<unique id>]" and a CHILD SA "<connection>{<reqid>}".
-    /^\d{2}\[[A-Z]{3}\d?\] |^\[[A-Z]{3}\d?\] |(?:^|: )(?:parsed|generating) [A-Z][A-Z_\d]+ (?:request|response) \d+ \[ |\b\d{2}\[(?:IKE|ENC|CFG|NET|KNL|CHD|LIB|DMN|JOB|MGR|ASN|APP|ESP|TLS)\d?\]|\bIKE_SA [^\s[{]+\[\d+\]|\bCHILD_SA [^\s[{]+\{\d+\}/.test(
+    /^(?:\d{2})?\[(?:IKE|ENC|CFG|NET|KNL|CHD|LIB|DMN|JOB|MGR|ASN|APP|ESP|TLS|TNC|IMC|IMV|PTS)\d?\] |(?:^|: )(?:parsed|generating) [A-Z][A-Z_\d]+ (?:request|response) \d+ \[ |\b\d{2}\[(?:IKE|ENC|CFG|NET|KNL|CHD|LIB|DMN|JOB|MGR|ASN|APP|ESP|TLS|TNC|IMC|IMV|PTS)\d?\]|\bIKE_SA [^\s[{]+\[\d+\]|\bCHILD_SA [^\s[{]+\{\d+\}/.test(
       message,
     )
   ) {
