@@ -2506,6 +2506,17 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "INFO",
     null,
   ],
+  // FRR's log file with the priority recorded before the daemon's name.
+  [
+    "2023/04/04 07:02:11 informational: BGP: [M59KS-A3ZXZ] %ADJCHANGE: neighbor 169.254.21.1(Unknown) in vrf default Down BGP Notification received",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  [
+    "2023/04/04 07:02:11 debugging: BGP: [MZNH7-XJV7F] evaluate_paths: Updating peer (2.3.4.6(VRF 9)) status with NHT nexthops 0",
+    "INFO",
+    null,
+  ],
   // ScreenOS's proxy-ID refusal, with or without "received".
   ["No Policy Exists for the proxy id", "TRAFFIC_SELECTOR_MISMATCH", "2"],
   // strongSwan's EAP methods failing (the client's password or identity).

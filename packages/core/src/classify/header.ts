@@ -55,6 +55,10 @@ const RELAY_HOST = /^[\w.:-]+ +(?=<\d{1,3}>|\d|[A-Z][a-z]{2} )/;
 
 // racoon writes its level where syslog puts a program: "2014-06-02 12:39:30: INFO: purged ...".
 const RACOON_LEVEL = /^(?:ERROR|INFO|WARNING|NOTIFY|DEBUG)$/;
+// FRR's log file with "log record-priority" writes the priority before the daemon's name:
+// "2023/04/04 07:02:11 debugging: BGP: [MZNH7-XJV7F] evaluate_paths: ...".
+const FRR_PRIORITY = /^(?:emergencies|alerts|critical|errors|warnings|notifications|informational|debugging)$/;
+const FRR_DAEMON = /^([A-Z][A-Z\d]{1,9}): /;
 
 const VPN_PROGRAMS: Record<string, Vendor> = {
   charon: "strongswan",
@@ -329,6 +333,11 @@ export function splitHeader(line: string): Header {
       } else if (program && !isPlutoDebug && !RACOON_LEVEL.test(program[1] as string)) {
         fields.program = program[1];
         rest = rest.slice(program[0].length);
+        const daemon = FRR_PRIORITY.test(fields.program as string) ? FRR_DAEMON.exec(rest) : null;
+        if (daemon) {
+          fields.program = daemon[1];
+          rest = rest.slice(daemon[0].length);
+        }
       } else {
         // A relay that forwards the line with its own header before the device's:
         // "Dec  3 10:00:01 relay01 Aug  3 10:18:01 srx1 kmd[14162]: ...".
