@@ -2573,6 +2573,15 @@ describe("classification by meaning", () => {
       expect(result.evidence === null || line.includes(result.evidence.replace(/…$/, ""))).toBe(true);
   });
 
+  it("says whose routine line it read", () => {
+    expect(classifyLine("AWS tunnel processed request (id=12) for CREATE_CHILD_SA").reason).toBe(
+      "an aws line that names no fault",
+    );
+    expect(classifyLine("Jun 12 14:03:00 gw charon: 06[IKE] sending keep alive to 203.0.113.9[4500]").reason).toBe(
+      "a strongswan line that names no fault",
+    );
+  });
+
   it("reads a BGP session reaching Established as the tunnel up that also clears BGP_SESSION_DOWN", () => {
     expect(
       classifyLine(

@@ -575,7 +575,10 @@ function classifyText(
       confidence: 0.5,
       evidence: null,
       rule: "vendor.recognised",
-      reason: vendor === "unknown" ? "a tunnel line that names no fault" : `a ${vendor} line that names no fault`,
+      reason:
+        vendor === "unknown"
+          ? "a tunnel line that names no fault"
+          : `${/^[aeio]/.test(vendor) ? "an" : "a"} ${vendor} line that names no fault`,
       clears: [],
       fields,
     };
