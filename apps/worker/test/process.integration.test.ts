@@ -62,7 +62,13 @@ describe("worker process", () => {
     await waitFor(() => worker.output().includes('"worker ready"'), 20_000);
 
     const queue = new Queue(QUEUE_NAMES.housekeeping, { connection: { url: REDIS_URL }, prefix });
-    const events = new QueueEvents(QUEUE_NAMES.housekeeping, { connection: { url: REDIS_URL }, prefix });
+    // From the stream's start (this test's own prefix): QueueEvents is "ready" before it reads the
+    // stream, and an event written in between would be lost with the default "$" (BullMQ #2874).
+    const events = new QueueEvents(QUEUE_NAMES.housekeeping, {
+      connection: { url: REDIS_URL },
+      prefix,
+      lastEventId: "0-0",
+    });
     await events.waitUntilReady();
     const job = await queue.add("purge-expired", { batchSize: 1000 });
     const result = await job.waitUntilFinished(events, 15_000);
