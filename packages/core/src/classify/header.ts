@@ -3,7 +3,7 @@
 // could appear in any text.
 import { type Found, MARK } from "./markers.ts";
 import type { ParsedFields, Vendor } from "./types.ts";
-import { BIRD_OTHER_PROTOCOLS, VPN_VOCABULARY } from "./vocabulary.ts";
+import { BIRD_OTHER_PROTOCOLS, CHARON_LOG_GROUPS, VPN_VOCABULARY } from "./vocabulary.ts";
 
 export interface Header {
   message: string;
@@ -59,6 +59,14 @@ const RACOON_LEVEL = /^(?:ERROR|INFO|WARNING|NOTIFY|DEBUG)$/;
 // "2023/04/04 07:02:11 debugging: BGP: [MZNH7-XJV7F] evaluate_paths: ...".
 const FRR_PRIORITY = /^(?:emergencies|alerts|critical|errors|warnings|notifications|informational|debugging)$/;
 const FRR_DAEMON = /^([A-Z][A-Z\d]{1,9}): /;
+
+// charon's log groups ("09[IKE] ", "[CFG] "; another program's "[RIB] " is not one), its
+// exchanges, and its names of an IKE SA "<connection>[<unique id>]" and a CHILD SA
+// "<connection>{<reqid>}".
+const CHARON_GROUP = `\\[(?:${CHARON_LOG_GROUPS.join("|")})\\d?\\]`;
+const STRONGSWAN_MESSAGE = new RegExp(
+  `^(?:\\d{2})?${CHARON_GROUP} |(?:^|: )(?:parsed|generating) [A-Z][A-Z_\\d]+ (?:request|response) \\d+ \\[ |\\b\\d{2}${CHARON_GROUP}|\\bIKE_SA [^\\s[{]+\\[\\d+\\]|\\bCHILD_SA [^\\s[{]+\\{\\d+\\}`,
+);
 
 const VPN_PROGRAMS: Record<string, Vendor> = {
   charon: "strongswan",
@@ -199,14 +207,7 @@ function vendorOfMessage(message: string, line: string, found: Found, program: s
     return "alibaba";
   // Meraki MX event logs carry charon's text after their own header.
   if (found.has(MARK.meraki) && /\bevents (?:Site-to-[Ss]ite VPN|VPN|type=\w*vpn\w*)\b/.test(line)) return "meraki";
-  if (
-    found.has(MARK.strongswanTag) &&
-    // charon's log groups ("09[IKE] ", "[CFG] "; another program's "[RIB] " is not one), and
-    // charon names an IKE SA "<connection>[<unique id>]" and a CHILD SA "<connection>{<reqid>}".
-    /^(?:\d{2})?\[(?:IKE|ENC|CFG|NET|KNL|CHD|LIB|DMN|JOB|MGR|ASN|APP|ESP|TLS|TNC|IMC|IMV|PTS)\d?\] |(?:^|: )(?:parsed|generating) [A-Z][A-Z_\d]+ (?:request|response) \d+ \[ |\b\d{2}\[(?:IKE|ENC|CFG|NET|KNL|CHD|LIB|DMN|JOB|MGR|ASN|APP|ESP|TLS|TNC|IMC|IMV|PTS)\d?\]|\bIKE_SA [^\s[{]+\[\d+\]|\bCHILD_SA [^\s[{]+\{\d+\}/.test(
-      message,
-    )
-  ) {
+  if (found.has(MARK.strongswanTag) && STRONGSWAN_MESSAGE.test(message)) {
     return "strongswan";
   }
   if (

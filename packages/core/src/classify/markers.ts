@@ -5,6 +5,7 @@ import { KeywordIndex } from "./keyword-index.ts";
 import { NOTIFY_KEYWORDS } from "./notify.ts";
 import { HTML_ENTITY_KEYWORDS } from "./pasted.ts";
 import { RULES } from "./rules.ts";
+import { CHARON_LOG_GROUPS } from "./vocabulary.ts";
 
 const MARKERS = {
   asa: ["%asa-", "%ftd-", "%pix-", "[ikev1", "[ikev2", "group = "],
@@ -28,24 +29,7 @@ const MARKERS = {
   ],
   alibaba: ["vco-", "[proto_err]", "isakmp_", ".c:"],
   strongswanTag: [
-    "[ike",
-    "[enc",
-    "[cfg",
-    "[net",
-    "[knl",
-    "[chd",
-    "[lib",
-    "[dmn",
-    "[job",
-    "[mgr",
-    "[asn",
-    "[app",
-    "[esp",
-    "[tls",
-    "[tnc",
-    "[imc",
-    "[imv",
-    "[pts",
+    ...CHARON_LOG_GROUPS.map((group) => `[${group.toLowerCase()}`),
     "parsed ",
     "generating ",
     "ike_sa ",
