@@ -1092,7 +1092,7 @@ const TRAFFIC_SELECTORS: Rule[] = [
       "after decryption, source address check failed",
       "within an encrypted connection",
     ],
-    test: /no acceptable traffic selectors|no matching phase ?2 ID\b|packet should not have been decrypted|no matching policy for (?:the )?(?:traffic selectors?|TS|proxy[- ]?IDs?)\b|unacceptable traffic selectors?|traffic[- ]selectors? (?:are )?(?:not in configured range|unacceptable|mismatch|do not match|don't match)|(?:Remote|Local) traffic selectors narrowed|selected invalid traffic selectors|traffic selector missing in configuration|traffic selectors .* (?:unacceptable|inacceptable)$|no (?:IKEv2 )?connection found with compatible traffic selectors|can'?t find matching selector|no matching CHILD_SA config|cannot respond to IPsec SA request because no connection is known|no CHILD_SA config found|unable to install policy(?! .* the same policy for reqid \d+ exists)|proxy[- ]?ID (?:mismatch|does not match|not match)|mismatched proxy|failed to match the peer proxy[- ]ids?|no IPSEC policy found for (?:the )?received TS|Protected Data Flows? (?:parameter )?does not match|\bAfter decryption, source address check failed\b|\bReceived a clear ?text packet within an encrypted connection\b/i,
+    test: /no acceptable traffic selectors|no matching phase ?2 ID\b|packet should not have been decrypted|no matching policy for (?:the )?(?:traffic selectors?|TS|proxy[- ]?IDs?)\b|unacceptable traffic selectors?|traffic[- ]selectors? (?:are )?(?:not in configured range|unacceptable|mismatch|do not match|don't match)|(?:Remote|Local) traffic selectors narrowed|selected invalid traffic selectors|traffic selector missing in configuration|Traffic Selector range \S+ is not supported|traffic selectors .* (?:unacceptable|inacceptable)$|no (?:IKEv2 )?connection found with compatible traffic selectors|can'?t find matching selector|no matching CHILD_SA config|cannot respond to IPsec SA request because no connection is known|no CHILD_SA config found|unable to install policy(?! .* the same policy for reqid \d+ exists)|proxy[- ]?ID (?:mismatch|does not match|not match)|mismatched proxy|failed to match the peer proxy[- ]ids?|no IPSEC policy found for (?:the )?received TS|Protected Data Flows? (?:parameter )?does not match|\bAfter decryption, source address check failed\b|\bReceived a clear ?text packet within an encrypted connection\b/i,
     code: "TRAFFIC_SELECTOR_MISMATCH",
     phase: "2",
     confidence: 0.9,
@@ -1482,7 +1482,7 @@ const AUTH: Rule[] = [
     ],
     // The ASA's "Received encrypted Oakley Main Mode packet with invalid payloads": the peer's
     // encrypted main mode message decrypted to garbage, under a key made from another PSK.
-    test: /encrypted (?:Oakley )?Main Mode packet with invalid payloads|failed to decrypt (?:IKE )?packet from|could not decrypt payloads|decryption (?:failed|was unsuccessful)|problems decrypting packet|HASH_V1 payload|was not encrypted and it should.ve been|failed its sanity check or is malformed|message parsing failed|sending notification PAYLOAD_MALFORMED\b|next payload type of ISAKMP (?:Hash|Identification) Payload has an unknown value|byte \d+ of ISAKMP (?:Hash|Identification) Payload must be zero|\d+-byte length of ISAKMP (?:Hash|Identification) Payload is larger than can fit|\bprobable authentication \(pre-?shared secret\) failure|computed hash does not match hash received from peer|\bIKMP_HASH_FAIL\b|\bIKE hash failed\b/,
+    test: /encrypted (?:Oakley )?Main Mode packet with invalid payloads|failed to decrypt (?:IKE )?packet from|could not decrypt payloads|decryption (?:failed|was unsuccessful)|problems decrypting packet|HASH_V1 payload|was not encrypted and it should.ve been|failed its sanity check or is malformed|message parsing failed|sending notification PAYLOAD_MALFORMED\b|next payload type of ISAKMP (?:Hash|Identification) Payload has an unknown value|byte \d+ of ISAKMP (?:Hash|Identification) Payload must be zero|(?:\d+-byte )?length of ISAKMP (?:Hash|Identification) Payload is larger than can fit|\bprobable authentication \(pre-?shared secret\) failure|computed hash does not match hash received from peer|\bIKMP_HASH_FAIL\b|\bIKE hash failed\b/,
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.7,
@@ -2748,6 +2748,7 @@ const BGP_TRANSPORT: Rule[] = [
     id: "bgp.connect-failed",
     keywords: [
       "sock status:",
+      "[sock cb] ",
       "bgp_connect_failed",
       "jtask_io_connect_failed: bgp_",
       "task_connect: task bgp_",
@@ -2771,7 +2772,7 @@ const BGP_TRANSPORT: Rule[] = [
     // OpenBGPD's "neighbor 169.254.21.1 (aws-t1): connect: No route to host" and FortiGate's "BGP:
     // 10.0.0.1-Outgoing [NETWORK] FD=26, Sock Status: 113-No route to host" are the session's
     // transport, read before the unreachable rules take the words for IKE's.
-    test: /Sock Status: \d+-(?:Connection (?:timed out|refused|reset by peer)|Transport endpoint is not connected|No route to host)|BGP_(?:READ_ERROR|WRITE_FAILED): .* failed|event .*for I\/O session\b.* - closing it|%BGP-3-BGP_NO_REMOTE_READ\b|BGP_CONNECT_FAILED|JTASK_IO_CONNECT_FAILED: BGP_|task_connect: task BGP_|Packet from \S+ (?:wrong|missing|unexpectedly has) MD5 digest|Socket error: TCP_MD5SIG\b|\[Event\] BGP error \d+ on fd\b|\[Event\] Connect failed\b|\[Error\] bgp_read_packet error: (?:No route to host|Network is unreachable|Host is unreachable)|\bneighbor \S+(?: \([^)]*\))?: (?:(?:socket|read|write) error|connect|setting md5sig): |msg="failed to connect"(?: .*)? Error="dial tcp \S+:179: /,
+    test: /\[SOCK CB\] \w+\(\) failed \(\d+:|Sock Status: \d+-(?:Connection (?:timed out|refused|reset by peer)|Transport endpoint is not connected|No route to host)|BGP_(?:READ_ERROR|WRITE_FAILED): .* failed|event .*for I\/O session\b.* - closing it|%BGP-3-BGP_NO_REMOTE_READ\b|BGP_CONNECT_FAILED|JTASK_IO_CONNECT_FAILED: BGP_|task_connect: task BGP_|Packet from \S+ (?:wrong|missing|unexpectedly has) MD5 digest|Socket error: TCP_MD5SIG\b|\[Event\] BGP error \d+ on fd\b|\[Event\] Connect failed\b|\[Error\] bgp_read_packet error: (?:No route to host|Network is unreachable|Host is unreachable)|\bneighbor \S+(?: \([^)]*\))?: (?:(?:socket|read|write) error|connect|setting md5sig): |msg="failed to connect"(?: .*)? Error="dial tcp \S+:179: /,
     code: "BGP_SESSION_DOWN",
     phase: null,
     confidence: 0.7,
