@@ -2690,7 +2690,7 @@ const UNREACHABLE: Rule[] = [
   r({
     id: "unreachable.time-up",
     keywords: ["time up", "send error", "timeout", "timed out", "time limit has elapsed", "sa_init", "ike_auth"],
-    test: /phase 1 retry timeout|IKE timeout\b|retransmission timeout\b|negotiation failed due to time up|Phase-[12] Failure: Timed out|give up to get IPsec-SA due to time up|negotiation aborted due to timeout|failed due to (?:send error|timeout)|is failed .* due to timeout|with (?:error|status): Timed out|negotiation failed as (?:initiator|responder)\b.*\bdue to timeout\b|negotiations? timed out|negotiation timeout|negotiation failed: "?timed out|Phase1NegotiationTimeout|phase ?1 (?:negotiation )?(?:timed out|timeout)|Aborted negotiations because the time limit has elapsed|\b(?:IKE_SA_INIT|SA_INIT|IKE_AUTH)\b[^.]{0,40}\b(?:timed out|timeout)\b|\b(?:timed out|timeout) waiting for (?:an? |the )?(?:IKE_SA_INIT |IKE_AUTH |IKE |ISAKMP |main mode |aggressive mode |quick mode |phase ?[12] |peer'?s? )?(?:response|reply|answer)\b/i,
+    test: /phase 1 retry timeout|IKE timeout\b|\bERR_IKE_TIMEOUT\b|retransmission timeout\b|negotiation failed due to time up|Phase-[12] Failure: Timed out|give up to get IPsec-SA due to time up|negotiation aborted due to timeout|failed due to (?:send error|timeout)|is failed .* due to timeout|with (?:error|status): Timed out|negotiation failed as (?:initiator|responder)\b.*\bdue to timeout\b|negotiations? timed out|negotiation timeout|negotiation failed: "?timed out|Phase1NegotiationTimeout|phase ?1 (?:negotiation )?(?:timed out|timeout)|Aborted negotiations because the time limit has elapsed|\b(?:IKE_SA_INIT|SA_INIT|IKE_AUTH)\b[^.]{0,40}\b(?:timed out|timeout)\b|\b(?:timed out|timeout) waiting for (?:an? |the )?(?:IKE_SA_INIT |IKE_AUTH |IKE |ISAKMP |main mode |aggressive mode |quick mode |phase ?[12] |peer'?s? )?(?:response|reply|answer)\b/i,
     code: "PEER_UNREACHABLE",
     defaultPhase: "1",
     confidence: 0.85,
@@ -3553,6 +3553,7 @@ const UP: Rule[] = [
     // Vendors' success wordings; Topsec NGTOS calls the phases stages ("The second stage was successful").
     id: "up.vendor",
     keywords: [
+      "ipsec tunnel up",
       "complete",
       "has been created",
       "is succeeded",
@@ -3582,7 +3583,7 @@ const UP: Rule[] = [
       'msg="the first stage was successful',
       'msg="the second stage was successful',
     ],
-    test: /PHASE ([12]) COMPLETED|Security negotiation complete|LAN-to-LAN SA .* has been created|KMD_PM_SA_ESTABLISHED|KMD_VPN_UP_ALARM_USER|\b(?:IKE|IPsec) (?:SA )?negotiation successfully completed|negotiation is succeeded|Phase 1 IKE SA process done|connectivity(?:=|: )'true'|SNMP_TRAP_LINK_UP[: ].*(?:interface-name="|ifName )st0|SESSION_STATUS: Crypto tunnel (?:v2 )?is UP|ISAKMP Phase [12] exchange completed|(?:action="?|\bact=)(?:tunnel-up|phase2-up)(?!.*tunneltype="?ssl)|VPN .* is up\b|IPSEC IS UP|\b\d+ BGP ROUTES\b|(?:ike|ipsec)_sa_established|phase ?[12](?: of IKE Tunnel)? negotiations? (?:succeeded|successful)\b|\bphase-[12] negotiation with \S+ succeeded\b|Status:UP-ACTIVE\b|\blog_component="IPSec".*\bstatus="Established"|IPsec (?:Main|Quick) Mode security association was established|Connectivity State ?: ?Connected\b|\b[A-Z]+_(?:CONNECTION|TUNNEL|SESSION)_UP\b|\bestablished peer \S+ local \S+ policy '|\bsa_state: \w+ -> ESTABLISHED\b|ikev2_childsa_enable: loaded SPIs|\bPhase-[12] \[(?:responder|initiator)\] done for|IPSec key installed\b|Completed (?:(?:Main|Aggressive) mode )?negotiations with|\blogdesc="IPsec (?:VPN tunnel up|SA installed)"|\bmsg="The (?:first|second) stage was successful\b/,
+    test: /PHASE ([12]) COMPLETED|\bIPsec tunnel (?:is )?up\b|Security negotiation complete|LAN-to-LAN SA .* has been created|KMD_PM_SA_ESTABLISHED|KMD_VPN_UP_ALARM_USER|\b(?:IKE|IPsec) (?:SA )?negotiation successfully completed|negotiation is succeeded|Phase 1 IKE SA process done|connectivity(?:=|: )'true'|SNMP_TRAP_LINK_UP[: ].*(?:interface-name="|ifName )st0|SESSION_STATUS: Crypto tunnel (?:v2 )?is UP|ISAKMP Phase [12] exchange completed|(?:action="?|\bact=)(?:tunnel-up|phase2-up)(?!.*tunneltype="?ssl)|VPN .* is up\b|IPSEC IS UP|\b\d+ BGP ROUTES\b|(?:ike|ipsec)_sa_established|phase ?[12](?: of IKE Tunnel)? negotiations? (?:succeeded|successful)\b|\bphase-[12] negotiation with \S+ succeeded\b|Status:UP-ACTIVE\b|\blog_component="IPSec".*\bstatus="Established"|IPsec (?:Main|Quick) Mode security association was established|Connectivity State ?: ?Connected\b|\b[A-Z]+_(?:CONNECTION|TUNNEL|SESSION)_UP\b|\bestablished peer \S+ local \S+ policy '|\bsa_state: \w+ -> ESTABLISHED\b|ikev2_childsa_enable: loaded SPIs|\bPhase-[12] \[(?:responder|initiator)\] done for|IPSec key installed\b|Completed (?:(?:Main|Aggressive) mode )?negotiations with|\blogdesc="IPsec (?:VPN tunnel up|SA installed)"|\bmsg="The (?:first|second) stage was successful\b/,
     code: "TUNNEL_UP",
     confidence: 0.85,
   }),
