@@ -2562,6 +2562,40 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
         phase,
       ] as [string, LogFaultCode, "1" | "2" | null],
   ),
+  // An SD-WAN orchestrator's IKE timeout is an unanswered exchange; its tunnel events say up and down.
+  [
+    "Tunnel to [AWS-FRA] - Failed to negotiate child SA IKEv2_I with 52.1.2.3. Error: ERR_IKE_TIMEOUT",
+    "PEER_UNREACHABLE",
+    "2",
+  ],
+  ["IPsec tunnel up for edge [BRANCH-7] for provider: [AWS-TGW]", "TUNNEL_UP", "2"],
+  [
+    '<11>1 2026-12-04T10:00:00.000Z 10.0.0.9 alarm - - - ION_HOST="branch-7" STATUS="Not clear" CODE="NETWORK_VPNLINK_DOWN" Severity="major"',
+    "TUNNEL_DOWN_OTHER",
+    null,
+  ],
+  ["Peer sent a delete", "TUNNEL_DOWN_OTHER", null],
+  // A traffic selector that is an address range, not a subnet, cannot be accepted by Libreswan.
+  [
+    'Dec  4 10:00:00 west pluto[812]: "aws-tun1" #7: non-CIDR Traffic Selector range 10.1.0.10-10.1.0.99 is not supported (address range is not a subnet)',
+    "TRAFFIC_SELECTOR_MISMATCH",
+    "2",
+  ],
+  // Older IOS writes "atts not acceptable"; pluto's garbled ID or hash payload is the pre-shared key.
+  ["ISAKMP (0:1): atts not acceptable. Next payload is 3", "IKE_PROPOSAL_MISMATCH", "1"],
+  [
+    'Dec  4 10:00:00 gw pluto[2288]: "l2tp-psk"[1] 52.1.2.3 #3: length of ISAKMP Hash Payload is larger than can fit',
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
+  // ZebOS (EdgeOS) BGP's socket callback failing is the session's transport.
+  [
+    "Dec  4 10:00:00 er-4 BGP[3612]:  BGP-3: [SOCK CB] sock_getpeer() failed (107:Transport endpoint is not connected), FD(12)",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  // One transform refused is the proposal walk; the line is still a tunnel line.
+  ["Oakley Transform [AES_GCM_16 (256), HMAC_SHA2_512, DH21] refused", "INFO", "1"],
 ];
 
 describe("classification by meaning", () => {
