@@ -2688,6 +2688,8 @@ const UNREACHABLE: Rule[] = [
     confidence: 0.9,
   }),
   r({
+    // An exchange that timed out: racoon's and Alibaba's "time up", IOS's and VeloCloud's IKE
+    // timeouts ("Failed to negotiate child SA IKEv2_I with 52.1.2.3. Error: ERR_IKE_TIMEOUT").
     id: "unreachable.time-up",
     keywords: ["time up", "send error", "timeout", "timed out", "time limit has elapsed", "sa_init", "ike_auth"],
     test: /phase 1 retry timeout|IKE timeout\b|\bERR_IKE_TIMEOUT\b|retransmission timeout\b|negotiation failed due to time up|Phase-[12] Failure: Timed out|give up to get IPsec-SA due to time up|negotiation aborted due to timeout|failed due to (?:send error|timeout)|is failed .* due to timeout|with (?:error|status): Timed out|negotiation failed as (?:initiator|responder)\b.*\bdue to timeout\b|negotiations? timed out|negotiation timeout|negotiation failed: "?timed out|Phase1NegotiationTimeout|phase ?1 (?:negotiation )?(?:timed out|timeout)|Aborted negotiations because the time limit has elapsed|\b(?:IKE_SA_INIT|SA_INIT|IKE_AUTH)\b[^.]{0,40}\b(?:timed out|timeout)\b|\b(?:timed out|timeout) waiting for (?:an? |the )?(?:IKE_SA_INIT |IKE_AUTH |IKE |ISAKMP |main mode |aggressive mode |quick mode |phase ?[12] |peer'?s? )?(?:response|reply|answer)\b/i,
@@ -2772,7 +2774,8 @@ const BGP_TRANSPORT: Rule[] = [
     // "[Event] Connect failed 113(No route to host)" and "[Error] bgp_read_packet error: No route to host", GoBGP's failed dial to the BGP port and
     // OpenBGPD's "neighbor 169.254.21.1 (aws-t1): connect: No route to host" and FortiGate's "BGP:
     // 10.0.0.1-Outgoing [NETWORK] FD=26, Sock Status: 113-No route to host" are the session's
-    // transport, read before the unreachable rules take the words for IKE's.
+    // transport, read before the unreachable rules take the words for IKE's; so is ZebOS's (EdgeOS)
+    // socket callback failing: "BGP-3: [SOCK CB] sock_getpeer() failed (134:Transport endpoint is not connected)".
     test: /\[SOCK CB\] \w+\(\) failed \(\d+:|Sock Status: \d+-(?:Connection (?:timed out|refused|reset by peer)|Transport endpoint is not connected|No route to host)|BGP_(?:READ_ERROR|WRITE_FAILED): .* failed|event .*for I\/O session\b.* - closing it|%BGP-3-BGP_NO_REMOTE_READ\b|BGP_CONNECT_FAILED|JTASK_IO_CONNECT_FAILED: BGP_|task_connect: task BGP_|Packet from \S+ (?:wrong|missing|unexpectedly has) MD5 digest|Socket error: TCP_MD5SIG\b|\[Event\] BGP error \d+ on fd\b|\[Event\] Connect failed\b|\[Error\] bgp_read_packet error: (?:No route to host|Network is unreachable|Host is unreachable)|\bneighbor \S+(?: \([^)]*\))?: (?:(?:socket|read|write) error|connect|setting md5sig): |msg="failed to connect"(?: .*)? Error="dial tcp \S+:179: /,
     code: "BGP_SESSION_DOWN",
     phase: null,
