@@ -2688,7 +2688,7 @@ const UNREACHABLE: Rule[] = [
     confidence: 0.9,
   }),
   r({
-    // An exchange that timed out: racoon's and Alibaba's "time up", IOS's and VeloCloud's IKE
+    // An exchange that timed out: racoon's and Alibaba's "time up", retransmission and IKE
     // timeouts ("Failed to negotiate child SA IKEv2_I with 52.1.2.3. Error: ERR_IKE_TIMEOUT").
     id: "unreachable.time-up",
     keywords: ["time up", "send error", "timeout", "timed out", "time limit has elapsed", "sa_init", "ike_auth"],
