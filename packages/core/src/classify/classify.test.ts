@@ -2594,6 +2594,14 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "BGP_SESSION_DOWN",
     null,
   ],
+  // FRR 8 and later name the VRF before the neighbour.
+  ["bgpd[812]: %ADJCHANGE: vrf blue neighbor 169.254.10.1 Down BGP Notification send", "BGP_SESSION_DOWN", null],
+  ["bgpd[812]: %ADJCHANGE: vrf blue neighbor 169.254.10.1 Up", "TUNNEL_UP", null],
+  [
+    "bgpd[812]: %NOTIFICATION: vrf blue received from neighbor 169.254.10.1 4/0 (Hold Timer Expired) 0 bytes",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
   // One transform refused is the proposal walk; the line is still a tunnel line.
   ["Oakley Transform [AES_GCM_16 (256), HMAC_SHA2_512, DH21] refused", "INFO", "1"],
 ];
