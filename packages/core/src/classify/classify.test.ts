@@ -2604,6 +2604,13 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ],
   // One transform refused is the proposal walk; the line is still a tunnel line.
   ["Oakley Transform [AES_GCM_16 (256), HMAC_SHA2_512, DH21] refused", "INFO", "1"],
+  // A tunnel disconnected is down; Zyxel names the phase 2 SA by its SPI. An SSL VPN's is not a tunnel line.
+  ["Tunnel [AWS_T1:AWS_GW1:0xc5bbc159] is disconnected", "TUNNEL_DOWN_OTHER", "2"],
+  ["Dec  4 10:00:00 gw vpnd: VPN tunnel to-aws-1 disconnected", "TUNNEL_DOWN_OTHER", null],
+  ["SSL VPN tunnel disconnected", "UNKNOWN", null],
+  ["pppd: IPSec connection failed", "TUNNEL_DOWN_OTHER", null],
+  // strongSwan's updown script runs for each CHILD_SA.
+  ["Dec  4 10:00:00 gw charon: 05[UPDOWN] received up-client event for reqid 2", "TUNNEL_UP", "2"],
 ];
 
 describe("classification by meaning", () => {

@@ -236,6 +236,8 @@ const MARKERS = {
     "cmpsaprop_",
     "responder-lifetime",
     "ipsec packet",
+    "[updown] received ",
+    "tunnel [",
   ],
   phase1: [
     "security association",
