@@ -3544,13 +3544,20 @@ const UP: Rule[] = [
     code: "TUNNEL_UP",
     confidence: 0.9,
   }),
-  // State changes, Libreswan 4.x wording (before 4.5 an IKEv2 SA established says only that the
-  // peer is authenticated: "#1: authenticated using authby=secret and peer ID_FQDN '@east'"), and
-  // the SA lists of swanctl and ipsec statusall.
+  // State changes (a strongSwan CHILD_SA reaching INSTALLED is its IPsec SA in the kernel), Libreswan
+  // 4.x wording (before 4.5 an IKEv2 SA established says only that the peer is authenticated: "#1:
+  // authenticated using authby=secret and peer ID_FQDN '@east'"), and the SA lists of swanctl and
+  // ipsec statusall.
   r({
     id: "up.established-state",
-    keywords: ["=> established", ": established", ", established, ikev", ": authenticated using "],
-    test: /state change: \w+ => ESTABLISHED|#\d+: established (?:IKE|Child) SA\b|#\d+: authenticated using \S+ (?:and|with) .*\bpeer (?:ID_\w+|certificate|FQDN|IPV4_ADDR|IPV6_ADDR|USER_FQDN|DER_ASN1_DN)\b|, ESTABLISHED, IKEv[12]\b|: ESTABLISHED \d+ \w+ ago\b/,
+    keywords: [
+      "=> established",
+      "installing => installed",
+      ": established",
+      ", established, ikev",
+      ": authenticated using ",
+    ],
+    test: /state change: \w+ => ESTABLISHED|state change: INSTALLING => INSTALLED\b|#\d+: established (?:IKE|Child) SA\b|#\d+: authenticated using \S+ (?:and|with) .*\bpeer (?:ID_\w+|certificate|FQDN|IPV4_ADDR|IPV6_ADDR|USER_FQDN|DER_ASN1_DN)\b|, ESTABLISHED, IKEv[12]\b|: ESTABLISHED \d+ \w+ ago\b/,
     code: "TUNNEL_UP",
     defaultPhase: "1",
     confidence: 0.9,
