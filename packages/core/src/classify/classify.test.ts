@@ -2631,6 +2631,20 @@ describe("classification by meaning", () => {
     );
   });
 
+  it("knows charon's own wording in a bare message", () => {
+    for (const line of [
+      "received NO_PROPOSAL_CHOSEN notify, no CHILD_SA built",
+      "authentication of 'vpn.example.com' (myself) with RSA signature failed",
+      "<aws-tunnel-1|3> giving up after 5 retransmits",
+      "selected proposal: IKE:AES_CBC_256/HMAC_SHA2_256_128/PRF_HMAC_SHA2_256/MODP_2048",
+      "received DPD vendor ID",
+    ])
+      expect(classifyLine(line).vendor, line).toBe("strongswan");
+    // The same faults in another daemon's words name no vendor.
+    expect(classifyLine("no proposal chosen").vendor).toBe("unknown");
+    expect(classifyLine("peer not responding").vendor).toBe("unknown");
+  });
+
   it("reads a BGP session reaching Established as the tunnel up that also clears BGP_SESSION_DOWN", () => {
     expect(
       classifyLine(

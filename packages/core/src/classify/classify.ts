@@ -6,7 +6,7 @@ import { readVpnAlarm, type VpnAlarm } from "./aws-alarm.ts";
 import { type AwsRecord, readAwsRecord } from "./aws-record.ts";
 import { bgpSessionMove, bgpTransitionOf } from "./bgp-transition.ts";
 import { extractFields } from "./fields.ts";
-import { ASA_TUNNEL_GROUP, NEC_IX_TAG, SCREENOS_EVENT, splitHeader, vendorOf } from "./header.ts";
+import { ASA_TUNNEL_GROUP, NEC_IX_TAG, SCREENOS_EVENT, splitHeader, vendorOf, vendorOfWording } from "./header.ts";
 import { Found, MARK, scan } from "./markers.ts";
 import { asPlainText, hasPasteMarks, withoutQuoteMarks } from "./pasted.ts";
 import { phaseFromContext } from "./phase.ts";
@@ -551,6 +551,7 @@ function classifyText(
   let vendor = detected;
   if (isMalformedJson && /"(?:ike_phase[12]_state|dpd_enabled|nat_t_detected|details)"/.test(textLine)) vendor = "aws";
   if (vendor === "unknown" && options.vendor) vendor = options.vendor;
+  if (vendor === "unknown") vendor = vendorOfWording(message, found);
 
   // A tag such as "DPD:" where syslog puts a program is part of what the message says
   // (MikroTik's "dpd: peer not responding, removing").

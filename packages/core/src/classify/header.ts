@@ -67,6 +67,11 @@ const CHARON_GROUP = `\\[(?:${CHARON_LOG_GROUPS.join("|")})\\d?\\]`;
 const STRONGSWAN_MESSAGE = new RegExp(
   `^(?:\\d{2})?${CHARON_GROUP} |(?:^|: )(?:parsed|generating) [A-Z][A-Z_\\d]+ (?:request|response) \\d+ \\[ |\\b\\d{2}${CHARON_GROUP}|\\bIKE_SA [^\\s[{]+\\[\\d+\\]|\\bCHILD_SA [^\\s[{]+\\{\\d+\\}`,
 );
+// charon's own wording, read in a bare message (quoted from a document or a console without its
+// log group), after the "<connection|unique id> " it may start with. It names the daemon, not the
+// device: a vendor hint comes first (Alibaba's VPN gateway speaks charon's words).
+const STRONGSWAN_WORDING =
+  /^(?:<[^>\s]*> )?(?:authentication of '[^']*' (?:\(myself\) )?(?:with|using) |received [A-Z][A-Z_\d]+ notify(?: error|, no CHILD_SA built)|(?:sending )?retransmit \d+ of (?:request|response) |giving up after \d+ retransmits|establishing IKE_SA failed, peer not responding|peer not responding, trying again \(\d+\/\d+\)|no IKE config found for |looking for (?:[\w-]+ )*peer configs matching |no matching peer config found|selected peer config '|found matching (?:ike|child) config|(?:selected|received|configured) proposals?: (?:IKE|ESP|AH):|tried \d+ shared keys? for '|constraint check failed: |received [\w ().-]+ vendor ID$|(?:local|remote) host is behind NAT|sending keep alive to |\S+ is initiating an? (?:Main Mode |Aggressive Mode )?IKE_SA|scheduling (?:rekeying|reauthentication) in \d+s|maximum IKE_SA lifetime \d+s|unable to install (?:IPsec policies|inbound and outbound IPsec SA)|failed to establish CHILD_SA, keeping IKE_SA|(?:sending|received) packet: from \S+\[\d+\] to \S+\[\d+\])/;
 
 const VPN_PROGRAMS: Record<string, Vendor> = {
   charon: "strongswan",
@@ -374,6 +379,11 @@ export function splitHeader(line: string): Header {
  * VPN daemon's program name settles the vendor, except for lines other daemons write in its name
  * (Meraki and Alibaba logs carry strongSwan or racoon text).
  */
+/** "strongswan" when a message that shows no vendor uses charon's own wording, else "unknown". */
+export function vendorOfWording(message: string, found: Found): Vendor {
+  return found.has(MARK.strongswanWording) && STRONGSWAN_WORDING.test(message) ? "strongswan" : "unknown";
+}
+
 export function vendorOf(header: Header, line: string, found: Found): Vendor {
   const { programVendor } = header;
   const messageVendor =
