@@ -2631,7 +2631,7 @@ describe("classification by meaning", () => {
     );
   });
 
-  it("knows charon's own wording in a bare message", () => {
+  it("knows charon's and pluto's own wording in a bare message", () => {
     for (const line of [
       "received NO_PROPOSAL_CHOSEN notify, no CHILD_SA built",
       "authentication of 'vpn.example.com' (myself) with RSA signature failed",
@@ -2640,6 +2640,12 @@ describe("classification by meaning", () => {
       "received DPD vendor ID",
     ])
       expect(classifyLine(line).vendor, line).toBe("strongswan");
+    for (const line of [
+      '"westnet-northnet": added oriented IKEv2 connection',
+      "No IKEv2 connection found with compatible Traffic Selectors",
+      "initial Aggressive Mode message from 192.0.2.7 but no (wildcard) connection has been configured with policy PSK+AGGRESSIVE+IKEV1_ALLOW",
+    ])
+      expect(classifyLine(line).vendor, line).toBe("libreswan");
     // The same faults in another daemon's words name no vendor.
     expect(classifyLine("no proposal chosen").vendor).toBe("unknown");
     expect(classifyLine("peer not responding").vendor).toBe("unknown");

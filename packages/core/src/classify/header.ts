@@ -73,6 +73,12 @@ const STRONGSWAN_MESSAGE = new RegExp(
 const STRONGSWAN_WORDING =
   /^(?:<[^>\s]*> )?(?:authentication of '[^']*' (?:\(myself\) )?(?:with|using) |received [A-Z][A-Z_\d]+ notify(?: error|, no CHILD_SA built)|(?:sending )?retransmit \d+ of (?:request|response) |giving up after \d+ retransmits|establishing IKE_SA failed, peer not responding|peer not responding, trying again \(\d+\/\d+\)|no IKE config found for |looking for (?:[\w-]+ )*peer configs matching |no matching peer config found|selected peer config '|found matching (?:ike|child) config|(?:selected|received|configured) proposals?: (?:IKE|ESP|AH):|tried \d+ shared keys? for '|constraint check failed: |received [\w ().-]+ vendor ID$|(?:local|remote) host is behind NAT|sending keep alive to |\S+ is initiating an? (?:Main Mode |Aggressive Mode )?IKE_SA|scheduling (?:rekeying|reauthentication) in \d+s|maximum IKE_SA lifetime \d+s|unable to install (?:IPsec policies|inbound and outbound IPsec SA)|failed to establish CHILD_SA, keeping IKE_SA|(?:sending|received) packet: from \S+\[\d+\] to \S+\[\d+\])/;
 
+// pluto's own wording in a bare message, after its whack status code ("002 ") or state number: a
+// connection named in quotes with its instance and peer ('"west"[1] 192.0.2.2: '), and messages
+// only Libreswan and Openswan write.
+const LIBRESWAN_WORDING =
+  /^(?:\d{3} )?(?:#\d+: +)?(?:"[^"]+"(?:\[\d+\])?(?: [\w.:-]+)?: |authentication failed: (?:computed hash|peer attempted|peer authentication requires)|responding to [A-Z_]+ (?:\(\d+\) )?message \((?:Message )?ID \d+\) from \S+ with (?:un)?encrypted notification|received unauthenticated v2N_|sending notification [A-Z_]+ to \S+:\d+|No IKEv2 connection found with compatible Traffic Selectors|IKE SA authentication request rejected(?: by peer)?: |cannot respond to IPsec SA request because no connection is known for|initial (?:Main|Aggressive) Mode message from \S+ but no (?:\(wildcard\) )?connection has been configured|Peer ID '[^']*' mismatched on first found connection|ignoring informational payload, type [A-Z_]+|No PARENT proposal selected|probable authentication failure \(mismatch of preshared secrets\?\)|queue Child SA; waiting on IKE SA|queuing pending IPsec SA|added (?:oriented )?IKEv[12] connection|listening for IKE messages|adding interface \S+ \S+:UDP\/\d+)/;
+
 const VPN_PROGRAMS: Record<string, Vendor> = {
   charon: "strongswan",
   "charon-systemd": "strongswan",
@@ -379,9 +385,11 @@ export function splitHeader(line: string): Header {
  * VPN daemon's program name settles the vendor, except for lines other daemons write in its name
  * (Meraki and Alibaba logs carry strongSwan or racoon text).
  */
-/** "strongswan" when a message that shows no vendor uses charon's own wording, else "unknown". */
+/** The daemon whose own wording a message that shows no vendor uses, else "unknown". */
 export function vendorOfWording(message: string, found: Found): Vendor {
-  return found.has(MARK.strongswanWording) && STRONGSWAN_WORDING.test(message) ? "strongswan" : "unknown";
+  if (found.has(MARK.strongswanWording) && STRONGSWAN_WORDING.test(message)) return "strongswan";
+  if (found.has(MARK.libreswanWording) && LIBRESWAN_WORDING.test(message)) return "libreswan";
+  return "unknown";
 }
 
 export function vendorOf(header: Header, line: string, found: Found): Vendor {
