@@ -15,7 +15,6 @@ const MARKERS = {
     "%bgp-",
     "isakmp:(",
     "isakmp (",
-    "isakmp: (",
     "isakmp : ",
     "ipsec(",
     "ikev2-",
@@ -26,6 +25,8 @@ const MARKERS = {
     "%gdoi-",
     "%routing-bgp-",
     "crypto_pki: ",
+    "isakmp: ",
+    "crypto_engine: ",
   ],
   alibaba: ["vco-", "[proto_err]", "isakmp_", ".c:"],
   strongswanTag: [
