@@ -2609,6 +2609,8 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ["Dec  4 10:00:00 gw vpnd: VPN tunnel to-aws-1 disconnected", "TUNNEL_DOWN_OTHER", null],
   ["SSL VPN tunnel disconnected", "UNKNOWN", null],
   ["pppd: IPSec connection failed", "TUNNEL_DOWN_OTHER", null],
+  // An exchange that failed on its retry timer got no answer.
+  ["ike 0:aws-t1:12: quick-mode negotiation failed due to retry timeout", "PEER_UNREACHABLE", "2"],
   // FortiGate sending an SA's delete ends it, as receiving one does.
   ["ike 0:aws-t1:79: send IPsec SA delete, spi c21221f8", "TUNNEL_DOWN_OTHER", "2"],
   // strongSwan's updown script runs for each CHILD_SA.
