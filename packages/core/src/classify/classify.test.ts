@@ -2613,6 +2613,9 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ["ike 0:aws-t1:12: quick-mode negotiation failed due to retry timeout", "PEER_UNREACHABLE", "2"],
   // FortiGate sending an SA's delete ends it, as receiving one does.
   ["ike 0:aws-t1:79: send IPsec SA delete, spi c21221f8", "TUNNEL_DOWN_OTHER", "2"],
+  // RouterOS's BGP and IPsec topics are the tunnel's, with topics after the level too; PPPoE's are not.
+  ["12:41:40 route,bgp,debug,timer KeepaliveTimer expired", "INFO", null],
+  ["10:00:00 pppoe,ppp,debug,packet pppoe-out1: terminating... - peer is not responding", "UNKNOWN", null],
   // strongSwan's updown script runs for each CHILD_SA.
   ["Dec  4 10:00:00 gw charon: 05[UPDOWN] received up-client event for reqid 2", "TUNNEL_UP", "2"],
 ];

@@ -67,8 +67,15 @@ const FORTINET_RECORD = /\b(?:devname|devid|device_id)=/;
 const BIRD_OTHER_PROTOCOL = new RegExp(`^(?:${BIRD_OTHER_PROTOCOLS})\\d*(?::| [<>]) `, "i");
 // RouterOS logs by topic: "pppoe,ppp,info pppoe-out1: terminating... - peer is not responding" is
 // PPPoE's, not a tunnel's; only its ipsec topic and BGP (route,bgp) speak of the tunnels.
-const ROUTEROS_TOPICS = /(?:^|\s)[a-z][a-z-]*(?:,[a-z][a-z-]*)*,(?:info|error|warning|debug|critical) /;
+// The level may have topics after it ("route,bgp,debug,timer", "ipsec,debug,packet").
+const ROUTEROS_TOPICS =
+  /(?:^|\s)[a-z][a-z-]*(?:,[a-z][a-z-]*)*,(?:info|error|warning|debug|critical)(?:,[a-z][a-z-]*)* /;
 const ROUTEROS_TUNNEL_TOPIC = /(?:^|\s|,)(?:ipsec|bgp),/;
+/** "tunnel" for a RouterOS line of its ipsec or BGP topics, "other" for another topic's, else undefined. */
+function routerosTopicOf(line: string, found: Found): "tunnel" | "other" | undefined {
+  if (!found.has(MARK.routerosTopic) || !ROUTEROS_TOPICS.test(line)) return undefined;
+  return ROUTEROS_TUNNEL_TOPIC.test(line) ? "tunnel" : "other";
+}
 // Cisco IOS/NX-OS messages of facilities that never report a tunnel or its BGP session (time,
 // management, logins, LAN protocols, other routing protocols): "%NTP-4-PEERUNREACH: Peer
 // 192.0.2.123 is unreachable" is a time server's, not an IKE peer's.
@@ -370,8 +377,7 @@ export function notTunnelLine(
   if ((vendor === "fortinet" || vendor === "paloalto") && ROUTING_EVENT.test(line) && !BGP_WORD.test(message))
     return "a routing event of another protocol, not a tunnel line";
   if (vendor === "juniper" && SCREENOS_TRAFFIC_RECORD.test(line)) return "a ScreenOS traffic record, not a tunnel line";
-  if (found.has(MARK.routerosTopic) && ROUTEROS_TOPICS.test(line) && !ROUTEROS_TUNNEL_TOPIC.test(line))
-    return "a RouterOS line of another topic, not a tunnel line";
+  if (routerosTopicOf(line, found) === "other") return "a RouterOS line of another topic, not a tunnel line";
   if (!found.has(MARK.otherRecord)) return undefined;
   if (FORTINET_RECORD.test(line) && FORTINET_NOT_VPN.test(line)) return "a Fortinet record other than a VPN event";
   if (JUNOS_FLOW_RECORD.test(line)) return "a Junos security flow record, not a tunnel line";
@@ -448,14 +454,22 @@ function wrappedLine(record: Record<string, unknown>): string | undefined {
  * sshd, the kernel) that mentions IPsec is not a tunnel log. A tag such as "DPD:" or "IKE:" in
  * the program's place is a tunnel log's. A vendor given by the caller names who sent the line,
  * not that it is a tunnel log, so only the detected vendor counts. Cisco ASA and ScreenOS log
- * through one syslog for everything: only their VPN messages are tunnel lines.
+ * through one syslog for everything: only their VPN messages are tunnel lines. RouterOS names
+ * the topic instead: its ipsec and BGP topics' lines are tunnel lines.
  */
-function readsAsTunnelLine(detected: Vendor, line: string, message: string, program: string | undefined): boolean {
+function readsAsTunnelLine(
+  detected: Vendor,
+  line: string,
+  message: string,
+  program: string | undefined,
+  found: Found,
+): boolean {
   if (detected === "cisco-asa")
     return ASA_VPN_MESSAGE.test(line) || ASA_TUNNEL_GROUP.test(line) || VPN_VOCABULARY.test(message);
   if (detected === "juniper" && SCREENOS_EVENT.test(line))
     return VPN_VOCABULARY.test(message) || SCREENOS_VPN_WORDS.test(message);
   if (detected !== "unknown") return true;
+  if (routerosTopicOf(line, found) === "tunnel") return true;
   if (program === undefined) return VPN_VOCABULARY.test(message);
   // Junos rpd and kmd traces write the function's name where syslog puts a program:
   // "bgp_read_v4_message: ...", "ike_st_i_n: ...".
@@ -565,7 +579,7 @@ function classifyText(
   }
   if (isMalformedJson) return unknown("malformed or truncated JSON record", vendor, fields);
   const isDump = HEX_DUMP.test(message);
-  if (readsAsTunnelLine(detected, textLine, message, fields.program) && !isDump) {
+  if (readsAsTunnelLine(detected, textLine, message, fields.program, found) && !isDump) {
     extractFields(message, vendor, fields, found);
     fields.message = message;
     return {

@@ -119,8 +119,8 @@ const MARKERS = {
   frr: ["%adjchange", "%notification", "[fsm] ", "went from "],
   bird: ["bird"],
   racoon: ["error: ", "info: ", "warning: ", "notify: ", "debug: ", "ipsec,", "ipsec "],
-  // RouterOS topics with their level ("pppoe,ppp,info", "ipsec,error").
-  routerosTopic: [",info ", ",error ", ",warning ", ",debug ", ",critical "],
+  // RouterOS topics with their level ("pppoe,ppp,info", "ipsec,error", "route,bgp,debug,timer").
+  routerosTopic: [",info", ",error", ",warning", ",debug", ",critical"],
   between: ["<=>", "...", "->", "]-"],
   htmlEntity: HTML_ENTITY_KEYWORDS,
   // Records of other kinds that a tunnel line's words may appear in (see notTunnelLine).
