@@ -2616,6 +2616,11 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   // RouterOS's BGP and IPsec topics are the tunnel's, with topics after the level too; PPPoE's are not.
   ["12:41:40 route,bgp,debug,timer KeepaliveTimer expired", "INFO", null],
   ["10:00:00 pppoe,ppp,debug,packet pppoe-out1: terminating... - peer is not responding", "UNKNOWN", null],
+  // Cisco IOS names the protocol of the SA a notify concerns: ISAKMP (1) or ESP (3).
+  ["ISAKMP:(1001): processing NOTIFY INVALID_ID_INFO protocol 1", "IKE_AUTH_FAILURE", "1"],
+  ["ISAKMP:(1001): processing NOTIFY INVALID_ID_INFO protocol 3", "TRAFFIC_SELECTOR_MISMATCH", "2"],
+  // Check Point writes the peer's notify out in words.
+  ["Received notification from peer: Authentication failed", "IKE_AUTH_FAILURE", "1"],
   // strongSwan's updown script runs for each CHILD_SA.
   ["Dec  4 10:00:00 gw charon: 05[UPDOWN] received up-client event for reqid 2", "TUNNEL_UP", "2"],
 ];

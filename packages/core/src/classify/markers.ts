@@ -283,6 +283,8 @@ const MARKERS = {
     "ipsec packet",
     "[updown] received ",
     "tunnel [",
+    " protocol 2",
+    " protocol 3",
   ],
   phase1: [
     "security association",
