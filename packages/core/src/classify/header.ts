@@ -380,11 +380,6 @@ export function splitHeader(line: string): Header {
   return { message: rest, fields, afterTime, programVendor };
 }
 
-/**
- * The vendor of a split line; `found` holds the scan of the line after its timestamp. A
- * VPN daemon's program name settles the vendor, except for lines other daemons write in its name
- * (Meraki and Alibaba logs carry strongSwan or racoon text).
- */
 /** The daemon whose own wording a message that shows no vendor uses, else "unknown". */
 export function vendorOfWording(message: string, found: Found): Vendor {
   if (found.has(MARK.strongswanWording) && STRONGSWAN_WORDING.test(message)) return "strongswan";
@@ -392,6 +387,11 @@ export function vendorOfWording(message: string, found: Found): Vendor {
   return "unknown";
 }
 
+/**
+ * The vendor of a split line; `found` holds the scan of the line after its timestamp. A
+ * VPN daemon's program name settles the vendor, except for lines other daemons write in its name
+ * (Meraki and Alibaba logs carry strongSwan or racoon text).
+ */
 export function vendorOf(header: Header, line: string, found: Found): Vendor {
   const { programVendor } = header;
   const messageVendor =

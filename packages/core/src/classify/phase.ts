@@ -31,10 +31,10 @@ import type { IkePhase } from "./types.ts";
 // port floating and option filling happen in phase 1. An ASA's "Remote Proxy 10.1.0.0, Local Proxy
 // ..." (not the crypto map's "local Proxy Address" that starts a phase 1), an IPsec packet,
 // racoon's getspi, SA proposal comparison (cmpsaprop) and RESPONDER-LIFETIME notify, and
-// Libreswan's "Delete SA payload via #n" (a child's delete arriving over its IKE SA) are phase 2's, as
-// strongSwan's updown events ("[UPDOWN] received up-client event"), which run for each CHILD_SA, and
-// a Zyxel tunnel named with its SA's SPI ("Tunnel [<connection>:<gateway>:0xc5bbc159]"), and
-// Cisco IOS's notify for an AH or ESP SA ("processing NOTIFY INVALID_ID_INFO protocol 3").
+// Libreswan's "Delete SA payload via #n" (a child's delete arriving over its IKE SA) are phase 2's,
+// as are strongSwan's updown events ("[UPDOWN] received up-client event", run for each CHILD_SA), a
+// Zyxel tunnel named by its SA's SPI ("Tunnel [<connection>:<gateway>:0xc5bbc159]") and Cisco IOS's
+// notify for an AH or ESP SA ("processing NOTIFY INVALID_ID_INFO protocol 3").
 const DEFINITELY_PHASE_1 =
   /Initial exchange|unsecured informational|phase ?1 proposal|INFORMATIONAL_V1 (?:request|response) \d+ \[ (?!HASH)|IKE_SA_INIT|STATE_PARENT_I1|STATE_MAIN_|STATE_AGGR_|main mode(?! SA ID)|aggressive mode|Identity Protection|IKE_NEGO:|waiting for phase ?1|IKE_INIT_SA|\bSA[_ ]INIT\b|STATE_PARENT_[IR]\d\b|STATE_IKESA_|(?<!while )deleting IKE[_ ]SA\b|has no corresponding IKE[_ ]SA|initiating IKEv[12] connection|unauthenticated INVALID_KE_PAYLOAD|guessed wrong keying material group|_WAIT_INIT\b|phase 1 is done|\bN\(DPD(?:_ACK)?\)|R_U_THERE|\bID_PROT (?:request|response)|\bAGGRESSIVE (?:request|response)|authentication of '[^']*' (?:\(myself\) )?with .* successful|\bEAP(?:_[A-Z]+|\/)|requested EAP\b|XAUTH(?![a-z-])|IKE_INTERMEDIATE|STATE_V2_PARENT_|IKE_SESSION_RESUME|\b(?:first|1st) (?:phase|stage)\b|STATE_V2_REKEY_IKE_|in state IKE_AUTH_[IR]\b|#\d+: IKE_AUTH_[IR]:|tearing down (?:the )?old phase ?1\b|\bIKE_REKEY\b|\bIKE (?:SA )?rekey(?:ing)?\b|\bDelete IKE-SA\b/i;
 const PHASE_2 =
