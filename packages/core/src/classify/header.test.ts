@@ -17,6 +17,19 @@ describe("splitHeader", () => {
     }
   });
 
+  it("reads the process of a line copied from OPNsense's log view, which writes its severity instead of a colon", () => {
+    for (const line of [
+      "2025-05-09T12:32:58-07:00   Notice   charon   [UPDOWN] received up-client event for reqid 2",
+      "2025-05-09T12:32:58-07:00\tNotice\tcharon\t[UPDOWN] received up-client event for reqid 2",
+    ]) {
+      const header = splitHeader(line);
+      expect(header.fields, line).toEqual({ time: "2025-05-09T12:32:58-07:00", program: "charon" });
+      expect(header.message).toBe("[UPDOWN] received up-client event for reqid 2");
+    }
+    // Another process in that place is not taken for one: it stays part of the message.
+    expect(splitHeader("2025-05-09T12:32:58-07:00   Notice   dhcpd   lease renewed").fields.program).toBeUndefined();
+  });
+
   it("reads a month written in the system's language", () => {
     const cases: Array<[string, string]> = [
       ["Dez 31 12:20:07 abreu charon[55957]: 00[DMN] SIGINT received, shutting down", "Dez 31 12:20:07"],

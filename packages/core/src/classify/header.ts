@@ -40,6 +40,9 @@ const PROGRAM =
 // "host authpriv.warn pluto[7015]: ". A host name does not end with a colon ("BGP: bgp_read: ..." is
 // a tag, then the message).
 const HOST_THEN_PROGRAM = /^(\S*[^\s:])\s+(?:[a-z]+\.[a-z]+\s+)?([A-Za-z][\w.\-/]*)(?:\(pam_\w+\))?(?:\[(\d+)\])?:\s+/;
+// OPNsense's log view: "2025-05-09T12:32:58-07:00   Notice   charon   [UPDOWN] received up-client event".
+const LOG_VIEW_EXPORT =
+  /^(?:Emergency|Alert|Critical|Error|Warning|Notice|Informational|Debug)\s+([A-Za-z][\w.-]*)(?:\[\d+\])?\s+/;
 // Android logcat (threadtime): "04-19 21:29:15.337  6097  6097 I racoon  : ".
 const LOGCAT = /^(\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3})\s+\d+\s+\d+ [VDIWEF] ([A-Za-z][\w.-]*)\s*: /;
 
@@ -327,37 +330,44 @@ export function splitHeader(line: string): Header {
         rest = rest.slice(birdClass[0].length);
         return { message: rest, fields, afterTime, programVendor: "bird" };
       }
-      const program = PROGRAM.exec(rest);
-      // "name[pid]: " is a program (a host name carries no pid); otherwise the first word may be the host.
-      const isProgram =
-        program !== null && (VPN_PROGRAMS[program[1] as string] !== undefined || program[2] !== undefined);
-      const hostProgram = isProgram ? null : HOST_THEN_PROGRAM.exec(rest);
-      // Pluto's debug lines start with "| ", which is not a host: "| retransmits: current time ...".
-      const isPlutoDebug =
-        hostProgram !== null && hostProgram[1] === "|" && VPN_PROGRAMS[hostProgram[2] as string] === undefined;
-      if (program && isProgram) {
-        fields.program = program[1];
-        rest = rest.slice(program[0].length);
-      } else if (hostProgram && !isPlutoDebug) {
-        fields.host = hostProgram[1];
-        fields.program = hostProgram[2];
-        rest = rest.slice(hostProgram[0].length);
-      } else if (program && !isPlutoDebug && !RACOON_LEVEL.test(program[1] as string)) {
-        fields.program = program[1];
-        rest = rest.slice(program[0].length);
-        const daemon = FRR_PRIORITY.test(fields.program as string) ? FRR_DAEMON.exec(rest) : null;
-        if (daemon) {
-          fields.program = daemon[1];
-          rest = rest.slice(daemon[0].length);
-        }
+      // OPNsense's log view copies a line as time, severity, process and message, without colons.
+      const exported = LOG_VIEW_EXPORT.exec(rest);
+      if (exported && VPN_PROGRAMS[exported[1] as string] !== undefined) {
+        fields.program = exported[1];
+        rest = rest.slice(exported[0].length);
       } else {
-        // A relay that forwards the line with its own header before the device's:
-        // "Dec  3 10:00:01 relay01 Aug  3 10:18:01 srx1 kmd[14162]: ...".
-        const relay = RELAY_HOST.exec(rest);
-        const inner = relay
-          ? relayedLine(rest.slice(relay[0].length), line.length - rest.length + relay[0].length)
-          : null;
-        if (inner) return inner;
+        const program = PROGRAM.exec(rest);
+        // "name[pid]: " is a program (a host name carries no pid); otherwise the first word may be the host.
+        const isProgram =
+          program !== null && (VPN_PROGRAMS[program[1] as string] !== undefined || program[2] !== undefined);
+        const hostProgram = isProgram ? null : HOST_THEN_PROGRAM.exec(rest);
+        // Pluto's debug lines start with "| ", which is not a host: "| retransmits: current time ...".
+        const isPlutoDebug =
+          hostProgram !== null && hostProgram[1] === "|" && VPN_PROGRAMS[hostProgram[2] as string] === undefined;
+        if (program && isProgram) {
+          fields.program = program[1];
+          rest = rest.slice(program[0].length);
+        } else if (hostProgram && !isPlutoDebug) {
+          fields.host = hostProgram[1];
+          fields.program = hostProgram[2];
+          rest = rest.slice(hostProgram[0].length);
+        } else if (program && !isPlutoDebug && !RACOON_LEVEL.test(program[1] as string)) {
+          fields.program = program[1];
+          rest = rest.slice(program[0].length);
+          const daemon = FRR_PRIORITY.test(fields.program as string) ? FRR_DAEMON.exec(rest) : null;
+          if (daemon) {
+            fields.program = daemon[1];
+            rest = rest.slice(daemon[0].length);
+          }
+        } else {
+          // A relay that forwards the line with its own header before the device's:
+          // "Dec  3 10:00:01 relay01 Aug  3 10:18:01 srx1 kmd[14162]: ...".
+          const relay = RELAY_HOST.exec(rest);
+          const inner = relay
+            ? relayedLine(rest.slice(relay[0].length), line.length - rest.length + relay[0].length)
+            : null;
+          if (inner) return inner;
+        }
       }
     } else {
       // Android logcat "I/charon  (14804): " and bare "charon: ".
