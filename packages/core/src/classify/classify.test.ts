@@ -2621,6 +2621,8 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ["ISAKMP:(1001): processing NOTIFY INVALID_ID_INFO protocol 3", "TRAFFIC_SELECTOR_MISMATCH", "2"],
   // Check Point writes the peer's notify out in words.
   ["Received notification from peer: Authentication failed", "IKE_AUTH_FAILURE", "1"],
+  // D-Link's BGP says a connection closed "normally" when the session ends.
+  ["INFO(6) [BGP(2):] BGP connection is normally closed (Peer:<10.110.0.110>).", "BGP_SESSION_DOWN", null],
   // strongSwan's updown script runs for each CHILD_SA.
   ["Dec  4 10:00:00 gw charon: 05[UPDOWN] received up-client event for reqid 2", "TUNNEL_UP", "2"],
 ];

@@ -2942,6 +2942,7 @@ const BGP: Rule[] = [
       "moved from higher state",
       "remote end closed connection",
       "bgp connection is closed",
+      "bgp connection is normally closed",
       "bgp state =",
       "errorsubcode",
       "received notification",
@@ -2951,7 +2952,7 @@ const BGP: Rule[] = [
     // Huawei, NX-OS and FortiGate ADJCHANGE forms, BIRD, OpenBGPD, FRR debug, GoBGP and MetalLB,
     // Nokia SR OS: the session left Established, or a NOTIFICATION (other than a collision's
     // Cease 6/7) ended it.
-    test: /BGP FSM move[sd]? from a higher numbered state to a lower|BGP_IO_ERROR_CLOSE_SESSION|BGP peering with \S+ went down|ADJCHANGE: +(?:bgp-\d* \[\d+\] \([^)]*\) |VRF \d+ )neighbor \S+ Down\b|\[FSM\] BGP Notification received|%BGP-\d-MAXPFXEXCEED|BGP session closed|: Received: (?:Hold timer expired|Other configuration change|Administrative (?:shutdown|reset)|Peer de-configured|Out of resources|Maximum number of prefixes reached|Connection rejected|Bad peer AS|FSM error|Malformed AS_PATH)|(?:sending|received) (?:graceful )?notification: (?!Cease, connection collision)|bgp_read_packet error|msg="?(?:received|sent) notification"?(?!.*\bCode=6\b.*\bSubcode=7\b)|BGP session down\b|peer sent notification, closing session|moved from higher state \w+ to lower state \w+|Peer \S+: remote end closed connection|BGP connection is closed|BGP state = (?:Idle|Connect|Active|OpenSent|OpenConfirm)\b|"ErrorCode":(?!6,"ErrorSubcode":7\b)\d+,"ErrorSubcode":\d+.*"msg":"(?:sent|received) notification"/,
+    test: /BGP FSM move[sd]? from a higher numbered state to a lower|BGP_IO_ERROR_CLOSE_SESSION|BGP peering with \S+ went down|ADJCHANGE: +(?:bgp-\d* \[\d+\] \([^)]*\) |VRF \d+ )neighbor \S+ Down\b|\[FSM\] BGP Notification received|%BGP-\d-MAXPFXEXCEED|BGP session closed|: Received: (?:Hold timer expired|Other configuration change|Administrative (?:shutdown|reset)|Peer de-configured|Out of resources|Maximum number of prefixes reached|Connection rejected|Bad peer AS|FSM error|Malformed AS_PATH)|(?:sending|received) (?:graceful )?notification: (?!Cease, connection collision)|bgp_read_packet error|msg="?(?:received|sent) notification"?(?!.*\bCode=6\b.*\bSubcode=7\b)|BGP session down\b|peer sent notification, closing session|moved from higher state \w+ to lower state \w+|Peer \S+: remote end closed connection|BGP connection is (?:normally )?closed|BGP state = (?:Idle|Connect|Active|OpenSent|OpenConfirm)\b|"ErrorCode":(?!6,"ErrorSubcode":7\b)\d+,"ErrorSubcode":\d+.*"msg":"(?:sent|received) notification"/,
     code: "BGP_SESSION_DOWN",
     phase: null,
     confidence: 0.85,
