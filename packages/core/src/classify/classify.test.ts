@@ -2623,6 +2623,17 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ["Received notification from peer: Authentication failed", "IKE_AUTH_FAILURE", "1"],
   // D-Link's BGP says a connection closed "normally" when the session ends.
   ["INFO(6) [BGP(2):] BGP connection is normally closed (Peer:<10.110.0.110>).", "BGP_SESSION_DOWN", null],
+  // IOS-XE's DMVPN event trace (show monitor event-trace dmvpn) says an NHRP peer went down or came up.
+  [
+    "*Aug 15 13:59:48.248: NHRP-NHP-DOWN tunnel: Tu1 NHP down nbma_src: 2.2.2.1 vpn_src: 192.168.10.2 nbma_dest: 3.3.3.1 vpn_dest: 192.168.10.3 vrf: global(0x0) reason: NHRP - Hold time expiry",
+    "TUNNEL_DOWN_OTHER",
+    null,
+  ],
+  [
+    "*Jun 22 06:39:28.270: NHRP-NHS-UP tunnel: Tu1 NHS up nbma_src: 3.3.3.1 vpn_src: 192.168.10.3 nbma_dest: 1.1.1.1 vpn_dest: 192.168.10.1 vrf: global(0x0)",
+    "TUNNEL_UP",
+    null,
+  ],
   // strongSwan's updown script runs for each CHILD_SA.
   ["Dec  4 10:00:00 gw charon: 05[UPDOWN] received up-client event for reqid 2", "TUNNEL_UP", "2"],
 ];
