@@ -27,6 +27,8 @@ const MARKERS = {
     "crypto_pki: ",
     "isakmp: ",
     "crypto_engine: ",
+    "ipsec-event:",
+    "session id:",
   ],
   alibaba: ["vco-", "[proto_err]", "isakmp_", ".c:"],
   strongswanTag: [
