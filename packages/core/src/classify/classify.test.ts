@@ -2634,6 +2634,14 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "TUNNEL_UP",
     null,
   ],
+  // A connection's name is not read for the phase ("ipcomp" in it is no IPComp SA).
+  [
+    "\"westnet-eastnet-ipcomp\" #1: initiator established IKE SA; authenticated peer using preloaded certificate '@east' and 2048-bit RSASSA-PSS with SHA2_512 digital signature",
+    "TUNNEL_UP",
+    "1",
+  ],
+  // Libreswan's IKE_AUTH rejection names the peer's notify: only AUTHENTICATION_FAILED is the authentication's.
+  ['"aws-t1" #3: IKE SA authentication request rejected by peer: TS_UNACCEPTABLE', "TRAFFIC_SELECTOR_MISMATCH", "2"],
   // strongSwan's updown script runs for each CHILD_SA.
   ["Dec  4 10:00:00 gw charon: 05[UPDOWN] received up-client event for reqid 2", "TUNNEL_UP", "2"],
 ];

@@ -52,8 +52,15 @@ const FORTIGATE_IKE_SA_PREFIX = /^ike (?:V=[\w-]+:)?\d+:[0-9a-f]{16}\/[0-9a-f]{1
 const CHINESE_PHASE = /第([一二])[阶階]段/;
 const JAPANESE_PHASE = /フェーズ ?([12])/;
 
+// A connection's name says nothing of the exchange ("westnet-eastnet-ipcomp", "l2tp-psk-phase2"):
+// Libreswan's quoted name with its instance and peer, and charon's "<name|unique id>" after its
+// log group, are not read.
+const CONNECTION_NAME = /^(?:\d{3} )?"[^"]*"(?:\[\d+\])?|^(?:\d{2})?\[[A-Z]{3}\d?\] <[^|>\s]*\|\d+> /;
+
 /** `found` holds the scan of `text` (or of the line it came from), to skip expressions that cannot match. */
-export function phaseFromContext(text: string, found: Found): IkePhase | null {
+export function phaseFromContext(line: string, found: Found): IkePhase | null {
+  const named = line.charCodeAt(0) === 34 /* " */ || line.includes("> ") ? CONNECTION_NAME.exec(line) : null;
+  const text = named ? line.slice(named[0].length) : line;
   if (found.hasSuspectCharacters) {
     const chinese = CHINESE_PHASE.exec(text);
     if (chinese) return chinese[1] === "一" ? "1" : "2";

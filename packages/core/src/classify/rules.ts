@@ -1352,7 +1352,7 @@ const AUTH: Rule[] = [
     // The IKE daemons' own wording: an identity in quotes, the method that failed, a peer's rejection.
     id: "auth.failed",
     keywords: ["authenticat", "signature check"],
-    test: /(?<!re)authentication of '[^']*'.* failed|(?<!re)authentication .*with .* failed|authentication request rejected(?! by peer: INVALID_SYNTAX)|signature check .* failed|RSA Signature check/,
+    test: /(?<!re)authentication of '[^']*'.* failed|(?<!re)authentication .*with .* failed|authentication request rejected(?!(?: by peer)?: (?!AUTHENTICATION_FAILED\b)[A-Z][A-Z_]+)|signature check .* failed|RSA Signature check/,
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.9,
