@@ -2642,6 +2642,9 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ],
   // Libreswan's IKE_AUTH rejection names the peer's notify: only AUTHENTICATION_FAILED is the authentication's.
   ['"aws-t1" #3: IKE SA authentication request rejected by peer: TS_UNACCEPTABLE', "TRAFFIC_SELECTOR_MISMATCH", "2"],
+  // GoBGP's neighbour monitor reports the state a session moved to.
+  ["[NEIGH] 192.168.10.2 fsm: BGP_FSM_IDLE admin: down", "BGP_SESSION_DOWN", null],
+  ["[NEIGH] 192.168.10.2 fsm: BGP_FSM_ESTABLISHED admin: up", "TUNNEL_UP", null],
   // strongSwan's updown script runs for each CHILD_SA.
   ["Dec  4 10:00:00 gw charon: 05[UPDOWN] received up-client event for reqid 2", "TUNNEL_UP", "2"],
 ];
