@@ -2645,6 +2645,13 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   // GoBGP's neighbour monitor reports the state a session moved to.
   ["[NEIGH] 192.168.10.2 fsm: BGP_FSM_IDLE admin: down", "BGP_SESSION_DOWN", null],
   ["[NEIGH] 192.168.10.2 fsm: BGP_FSM_ESTABLISHED admin: up", "TUNNEL_UP", null],
+  // charon's packet log is a tunnel line by its wording alone; IOS-XE's event trace names a delete.
+  ["received packet: from 192.0.2.1[4500] to 198.51.100.2[4500] (80 bytes)", "INFO", null],
+  [
+    "*Apr  4 00:16:59.484: SA ID:2 SESSION ID:1 Remote: 30.1.1.2/500 Local: 30.1.1.1/500  (I) IKEv2 INFORMATIONAL Exchange Contains: DELETE",
+    "TUNNEL_DOWN_OTHER",
+    null,
+  ],
   // strongSwan's updown script runs for each CHILD_SA.
   ["Dec  4 10:00:00 gw charon: 05[UPDOWN] received up-client event for reqid 2", "TUNNEL_UP", "2"],
 ];

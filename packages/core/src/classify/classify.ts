@@ -564,8 +564,10 @@ function classifyText(
   if (otherTraffic) return unknown(otherTraffic, detected, fields);
   let vendor = detected;
   if (isMalformedJson && /"(?:ike_phase[12]_state|dpd_enabled|nat_t_detected|details)"/.test(textLine)) vendor = "aws";
+  // A daemon's own wording names it after a hint does, and makes the line a tunnel line as a header would.
+  const worded = detected === "unknown" ? vendorOfWording(message, found) : detected;
   if (vendor === "unknown" && options.vendor) vendor = options.vendor;
-  if (vendor === "unknown") vendor = vendorOfWording(message, found);
+  if (vendor === "unknown") vendor = worded;
 
   // A tag such as "DPD:" where syslog puts a program is part of what the message says
   // (MikroTik's "dpd: peer not responding, removing").
@@ -579,7 +581,7 @@ function classifyText(
   }
   if (isMalformedJson) return unknown("malformed or truncated JSON record", vendor, fields);
   const isDump = HEX_DUMP.test(message);
-  if (readsAsTunnelLine(detected, textLine, message, fields.program, found) && !isDump) {
+  if (readsAsTunnelLine(worded, textLine, message, fields.program, found) && !isDump) {
     extractFields(message, vendor, fields, found);
     fields.message = message;
     return {
