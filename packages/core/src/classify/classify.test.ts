@@ -2652,6 +2652,28 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "TUNNEL_DOWN_OTHER",
     null,
   ],
+  // Libreswan's certificate and identity checks, and its own key missing, fail the authentication.
+  ['002 "san" #1: X509: CERT payload does not match connection ID', "IKE_AUTH_FAILURE", "1"],
+  ['003 "san" #1: certificate does not contain subjectAltName=NOTeast.example.org', "IKE_AUTH_FAILURE", "1"],
+  [
+    "003 \"san\" #1: ID_DER_ASN1_DN 'CN=east.example.org, O=Example' does not match expected 'CN=NOTeast.example.org, O=Example'",
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
+  ['003 "road-east-2" #1: Failed to find our RSA key', "IKE_AUTH_FAILURE", "1"],
+  // In state PARENT_I2 (IKE_AUTH sent) a NO_PROPOSAL_CHOSEN answers the Child SA's proposals.
+  ['214 "aws-t1" #2: STATE_PARENT_I2: v2N_NO_PROPOSAL_CHOSEN', "IPSEC_PROPOSAL_MISMATCH", "2"],
+  // A Child SA rekey's state transition failing; IKE over TCP refused by the peer.
+  [
+    'Apr  5 06:44:36.910213: "west/55x0" #458: state transition function for STATE_V2_REKEY_CHILD_I0 had internal error',
+    "REKEY_FAILURE",
+    "2",
+  ],
+  [
+    'ERROR: "tcp": TCP: socket 12: connecting to 192.1.2.23:4500: Connection refused (errno 111)',
+    "PEER_UNREACHABLE",
+    "1",
+  ],
   // strongSwan's updown script runs for each CHILD_SA.
   ["Dec  4 10:00:00 gw charon: 05[UPDOWN] received up-client event for reqid 2", "TUNNEL_UP", "2"],
 ];

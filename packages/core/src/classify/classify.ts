@@ -182,8 +182,12 @@ function resolveCode(rule: Rule, match: RegExpExecArray, phase: IkePhase | null,
   switch (rule.code) {
     case "PROPOSAL": {
       // Without an exchange named, IKEv1's "<notify> error notify" wording is most often a
-      // quick-mode (phase 2) answer, IKEv2's "notify error" an IKE_SA_INIT (phase 1) answer.
-      const resolved = phase ?? (/error notify/.test(message) ? "2" : "1");
+      // quick-mode (phase 2) answer, IKEv2's "notify error" an IKE_SA_INIT (phase 1) answer. Older
+      // Libreswan names the IKE_AUTH exchange by its state: "STATE_PARENT_I2: v2N_NO_PROPOSAL_CHOSEN"
+      // answers the Child SA's proposals that IKE_AUTH carries.
+      const resolved = /\bSTATE_PARENT_I2: /.test(message)
+        ? "2"
+        : (phase ?? (/error notify/.test(message) ? "2" : "1"));
       return { code: proposalMismatchOf(resolved), phase: resolved };
     }
     case "INVALID_ID":
