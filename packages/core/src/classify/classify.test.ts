@@ -2674,6 +2674,20 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "PEER_UNREACHABLE",
     "1",
   ],
+  // Older Libreswan: a CREATE_CHILD_SA with a PFS key exchange refused, a pending Child SA that
+  // waited too long, a CREATE_CHILD_SA retransmitted, a connection's SAs deleted on request.
+  [
+    '"aws-t1" #1: rejecting create child SA from 192.0.2.45:4500 -- new KE in DH for PFS is not yet supported',
+    "IPSEC_PROPOSAL_MISMATCH",
+    "2",
+  ],
+  ['pending IPsec SA negotiation with 192.0.2.23 "aws-t1" took too long -- replacing phase 1', "PEER_UNREACHABLE", "2"],
+  [
+    '010 "aws-t1" #3: STATE_V2_NEW_CHILD_I1: retransmission; will wait 0.5 seconds for response',
+    "PEER_UNREACHABLE",
+    "2",
+  ],
+  ['"aws-t1": initiating delete of connection\'s IPsec SA #2 and ISAKMP SA #1', "TUNNEL_DOWN_OTHER", "2"],
   // strongSwan's updown script runs for each CHILD_SA.
   ["Dec  4 10:00:00 gw charon: 05[UPDOWN] received up-client event for reqid 2", "TUNNEL_UP", "2"],
 ];
