@@ -40,6 +40,8 @@ const MOVES: [line: string, move: "up" | "down" | "progress"][] = [
   ['level=info msg="state changed" Key=10.9.0.1 old=BGP_FSM_OPENCONFIRM new=BGP_FSM_ESTABLISHED Topic=Peer', "up"],
   ['{ "exabgp": "4.0.1", "type": "state", "neighbor": { "ip": "10.9.0.1", "state": "connected" } }', "progress"],
   ["bird: edge_a: State changed to flush", "progress"],
+  ["[NEIGH] 192.168.10.2 fsm: BGP_FSM_IDLE admin: down", "down"],
+  ["[NEIGH] 192.168.10.2 fsm: BGP_FSM_ESTABLISHED admin: up", "up"],
 ];
 
 describe("BGP state changes", () => {

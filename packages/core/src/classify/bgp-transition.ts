@@ -29,6 +29,8 @@ const WORDINGS: Wording[] = [
   // GoBGP's JSON and logfmt records, whose keys are sorted ("new" before "old") or not.
   { pattern: `"?new"?[=:] ?"?BGP_FSM_${STATE}[^{}]*?"?old"?[=:] ?"?BGP_FSM_${STATE}`, to: 1, from: 2 },
   { pattern: `"?old"?[=:] ?"?BGP_FSM_${STATE}[^{}]*?"?new"?[=:] ?"?BGP_FSM_${STATE}`, from: 1, to: 2 },
+  // GoBGP's neighbour monitor names only the state entered: "[NEIGH] 10.0.0.2 fsm: BGP_FSM_IDLE admin: down"
+  { pattern: `\\[NEIGH\\] \\S+ fsm: BGP_FSM_${STATE}`, to: 1 },
   // ExaBGP's JSON state record: "type": "state", ... "state": "down"
   { pattern: `"type": ?"state",.*"state": ?"(up|down|connected)"`, to: 1 },
   // Any daemon that names BGP before its state change: "BGP peer 169.254.10.1 state changed from Established to Idle"

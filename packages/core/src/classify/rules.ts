@@ -2848,7 +2848,7 @@ const BGP: Rule[] = [
   r({
     id: "bgp.established",
     keywords: ["enters established state", "adjchange", "bgp", "peer up", "into established state", "up (established)"],
-    test: /\[NEIGH\] \S+ fsm: BGP_FSM_ESTABLISHED\b|msg"?[=:]"Peer Up"|\bPeer (?:\(VRF: [^)]*\) )?\S+ UP \(ESTABLISHED\)|BGP state = Established\b|ADJCHANGE: +(?:bgp-\d* \[\d+\] \([^)]*\) |VRF \d+ )neighbor \S+ Up\b|moved into established state|ADJCHANGE: (?:vrf \S+ )?neighbor (?:neighbor )?(?:\S+ )?(?:active |passive )?(?:in vrf \S+ )?(?:vpn vrf \S+ )?Up\b|BGP .*(?:neighbor|peer) .* (?:is )?up\b|\bBGP (?:session|neighbou?r|peer)\b[^.;]*?\b(?:is (?:now )?|came |comes |has come )up\b|ADJCHANGE : neighbor \S+ Up\b|session enters established state|\bBgpConnectedEvent\b/,
+    test: /msg"?[=:]"Peer Up"|\bPeer (?:\(VRF: [^)]*\) )?\S+ UP \(ESTABLISHED\)|BGP state = Established\b|ADJCHANGE: +(?:bgp-\d* \[\d+\] \([^)]*\) |VRF \d+ )neighbor \S+ Up\b|moved into established state|ADJCHANGE: (?:vrf \S+ )?neighbor (?:neighbor )?(?:\S+ )?(?:active |passive )?(?:in vrf \S+ )?(?:vpn vrf \S+ )?Up\b|BGP .*(?:neighbor|peer) .* (?:is )?up\b|\bBGP (?:session|neighbou?r|peer)\b[^.;]*?\b(?:is (?:now )?|came |comes |has come )up\b|ADJCHANGE : neighbor \S+ Up\b|session enters established state|\bBgpConnectedEvent\b/,
     code: "TUNNEL_UP",
     phase: null,
     confidence: 0.9,
@@ -2928,7 +2928,6 @@ const BGP: Rule[] = [
   r({
     id: "bgp.down-wording",
     keywords: [
-      "fsm: bgp_fsm_",
       "higher numbered state",
       "bgp_io_error_close_session",
       "bgp peering with",
@@ -2955,7 +2954,7 @@ const BGP: Rule[] = [
     // Huawei, NX-OS and FortiGate ADJCHANGE forms, BIRD, OpenBGPD, FRR debug, GoBGP and MetalLB,
     // Nokia SR OS: the session left Established, or a NOTIFICATION (other than a collision's
     // Cease 6/7) ended it.
-    test: /\[NEIGH\] \S+ fsm: BGP_FSM_(?:IDLE|ACTIVE|CONNECT)\b|BGP FSM move[sd]? from a higher numbered state to a lower|BGP_IO_ERROR_CLOSE_SESSION|BGP peering with \S+ went down|ADJCHANGE: +(?:bgp-\d* \[\d+\] \([^)]*\) |VRF \d+ )neighbor \S+ Down\b|\[FSM\] BGP Notification received|%BGP-\d-MAXPFXEXCEED|BGP session closed|: Received: (?:Hold timer expired|Other configuration change|Administrative (?:shutdown|reset)|Peer de-configured|Out of resources|Maximum number of prefixes reached|Connection rejected|Bad peer AS|FSM error|Malformed AS_PATH)|(?:sending|received) (?:graceful )?notification: (?!Cease, connection collision)|bgp_read_packet error|msg="?(?:received|sent) notification"?(?!.*\bCode=6\b.*\bSubcode=7\b)|BGP session down\b|peer sent notification, closing session|moved from higher state \w+ to lower state \w+|Peer \S+: remote end closed connection|BGP connection is (?:normally )?closed|BGP state = (?:Idle|Connect|Active|OpenSent|OpenConfirm)\b|"ErrorCode":(?!6,"ErrorSubcode":7\b)\d+,"ErrorSubcode":\d+.*"msg":"(?:sent|received) notification"/,
+    test: /BGP FSM move[sd]? from a higher numbered state to a lower|BGP_IO_ERROR_CLOSE_SESSION|BGP peering with \S+ went down|ADJCHANGE: +(?:bgp-\d* \[\d+\] \([^)]*\) |VRF \d+ )neighbor \S+ Down\b|\[FSM\] BGP Notification received|%BGP-\d-MAXPFXEXCEED|BGP session closed|: Received: (?:Hold timer expired|Other configuration change|Administrative (?:shutdown|reset)|Peer de-configured|Out of resources|Maximum number of prefixes reached|Connection rejected|Bad peer AS|FSM error|Malformed AS_PATH)|(?:sending|received) (?:graceful )?notification: (?!Cease, connection collision)|bgp_read_packet error|msg="?(?:received|sent) notification"?(?!.*\bCode=6\b.*\bSubcode=7\b)|BGP session down\b|peer sent notification, closing session|moved from higher state \w+ to lower state \w+|Peer \S+: remote end closed connection|BGP connection is (?:normally )?closed|BGP state = (?:Idle|Connect|Active|OpenSent|OpenConfirm)\b|"ErrorCode":(?!6,"ErrorSubcode":7\b)\d+,"ErrorSubcode":\d+.*"msg":"(?:sent|received) notification"/,
     code: "BGP_SESSION_DOWN",
     phase: null,
     confidence: 0.85,
