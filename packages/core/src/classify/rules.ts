@@ -57,6 +57,12 @@ const r = (rule: Rule): Rule =>
     ? rule
     : { ...rule, test: new RegExp(rule.test.source, `${rule.test.flags}i`) };
 
+// A BGP neighbour's adjacency change in Cisco's and FRR's wording, up to the state it names:
+// "%BGP-5-ADJCHANGE: neighbor 10.0.0.2 vpn vrf blue Up", FRR 8+ "%ADJCHANGE: vrf blue neighbor ... Down".
+const ADJCHANGE_NEIGHBOR =
+  /ADJCHANGE: (?:vrf \S+ )?neighbor (?:neighbor )?(?:\S+ )?(?:active |passive )?(?:in vrf \S+ )?(?:vpn vrf \S+ )?/
+    .source;
+
 // Rekey collisions name themselves; they come before the routine rekey messages below.
 const REKEY_COLLISIONS: Rule[] = [
   r({
@@ -2848,7 +2854,9 @@ const BGP: Rule[] = [
   r({
     id: "bgp.established",
     keywords: ["enters established state", "adjchange", "bgp", "peer up", "into established state", "up (established)"],
-    test: /msg"?[=:]"Peer Up"|\bPeer (?:\(VRF: [^)]*\) )?\S+ UP \(ESTABLISHED\)|BGP state = Established\b|ADJCHANGE: +(?:bgp-\d* \[\d+\] \([^)]*\) |VRF \d+ )neighbor \S+ Up\b|moved into established state|ADJCHANGE: (?:vrf \S+ )?neighbor (?:neighbor )?(?:\S+ )?(?:active |passive )?(?:in vrf \S+ )?(?:vpn vrf \S+ )?Up\b|BGP .*(?:neighbor|peer) .* (?:is )?up\b|\bBGP (?:session|neighbou?r|peer)\b[^.;]*?\b(?:is (?:now )?|came |comes |has come )up\b|ADJCHANGE : neighbor \S+ Up\b|session enters established state|\bBgpConnectedEvent\b/,
+    test: new RegExp(
+      `${/msg"?[=:]"Peer Up"|\bPeer (?:\(VRF: [^)]*\) )?\S+ UP \(ESTABLISHED\)|BGP state = Established\b|ADJCHANGE: +(?:bgp-\d* \[\d+\] \([^)]*\) |VRF \d+ )neighbor \S+ Up\b|moved into established state|/.source}${ADJCHANGE_NEIGHBOR}Up\\b${/|BGP .*(?:neighbor|peer) .* (?:is )?up\b|\bBGP (?:session|neighbou?r|peer)\b[^.;]*?\b(?:is (?:now )?|came |comes |has come )up\b|ADJCHANGE : neighbor \S+ Up\b|session enters established state|\bBgpConnectedEvent\b/.source}`,
+    ),
     code: "TUNNEL_UP",
     phase: null,
     confidence: 0.9,
@@ -2899,7 +2907,9 @@ const BGP: Rule[] = [
       "0 route ",
       "0 prefixes",
     ],
-    test: /BGP not established with\b|ADJCHANGE: (?:vrf \S+ )?neighbor (?:neighbor )?(?:\S+ )?(?:active |passive )?(?:in vrf \S+ )?(?:vpn vrf \S+ )?Down\b|%BGP-5-NBR_RESET|bgp_recv: read from peer .* failed|topology base removed from session|hold timer expired|hold time expired|(?:sent|received|recv|receive|send) (?:a )?notification(?: message)? \d+\/\d+|Reset \(BGP Notification (?:received|sent)\)|\[DECODE\] Open: Invalid\b|\bBGP_UNUSABLE_NEXTHOP\b|Accept Thread: \S+ - No such Peer configured|Connection attempt from unconfigured neighbou?r\b|A NOTIFICATION message (?:has been received from|is being sent to) a neighbor|\b(?:received|sent) (?:a )?NOTIFICATION message (?:from|to) peer \S+ \(ErrorCode=(?!6, SubErrorCode=7\b)\d+|Error code\s*= (?:Cease|UPDATE Message Error|OPEN Message Error|Message Header Error|Finite State Machine Error) \(\d\)|%BGP-3-NOTIFICATION|bad OPEN message|maximum prefix limit was exceeded|DENIED due to:|BGP_SESSION_DOWN|\b0 BGP ROUTES\b|BGP (?:session|neighbou?r|peer) .*\b(?:down|closed|reset)\b|\bBGP (?:process )?(?:is )?down due to\b|\bBGP\b.*notification\b.*\bCease\b|\b0 (?:BGP )?(?:routes?|prefixes) (?:received|learned|accepted)\b/,
+    test: new RegExp(
+      `${/BGP not established with\b|/.source}${ADJCHANGE_NEIGHBOR}Down\\b${/|%BGP-5-NBR_RESET|bgp_recv: read from peer .* failed|topology base removed from session|hold timer expired|hold time expired|(?:sent|received|recv|receive|send) (?:a )?notification(?: message)? \d+\/\d+|Reset \(BGP Notification (?:received|sent)\)|\[DECODE\] Open: Invalid\b|\bBGP_UNUSABLE_NEXTHOP\b|Accept Thread: \S+ - No such Peer configured|Connection attempt from unconfigured neighbou?r\b|A NOTIFICATION message (?:has been received from|is being sent to) a neighbor|\b(?:received|sent) (?:a )?NOTIFICATION message (?:from|to) peer \S+ \(ErrorCode=(?!6, SubErrorCode=7\b)\d+|Error code\s*= (?:Cease|UPDATE Message Error|OPEN Message Error|Message Header Error|Finite State Machine Error) \(\d\)|%BGP-3-NOTIFICATION|bad OPEN message|maximum prefix limit was exceeded|DENIED due to:|BGP_SESSION_DOWN|\b0 BGP ROUTES\b|BGP (?:session|neighbou?r|peer) .*\b(?:down|closed|reset)\b|\bBGP (?:process )?(?:is )?down due to\b|\bBGP\b.*notification\b.*\bCease\b|\b0 (?:BGP )?(?:routes?|prefixes) (?:received|learned|accepted)\b/.source}`,
+    ),
     code: "BGP_SESSION_DOWN",
     phase: null,
     confidence: 0.85,
