@@ -457,7 +457,8 @@ function wrappedLine(record: Record<string, unknown>): string | undefined {
  * Vocabulary alone counts only for bare messages: a line from another program (NetworkManager,
  * sshd, the kernel) that mentions IPsec is not a tunnel log. A tag such as "DPD:" or "IKE:" in
  * the program's place is a tunnel log's. A vendor given by the caller names who sent the line,
- * not that it is a tunnel log, so only the detected vendor counts. Cisco ASA and ScreenOS log
+ * not that it is a tunnel log, so only a vendor the line itself shows counts (by its header, or
+ * by a daemon's own wording in a bare message). Cisco ASA and ScreenOS log
  * through one syslog for everything: only their VPN messages are tunnel lines. RouterOS names
  * the topic instead: its ipsec and BGP topics' lines are tunnel lines.
  */
