@@ -2725,8 +2725,11 @@ describe("classification by meaning", () => {
       "initial Aggressive Mode message from 192.0.2.7 but no (wildcard) connection has been configured with policy PSK+AGGRESSIVE+IKEV1_ALLOW",
     ])
       expect(classifyLine(line).vendor, line).toBe("libreswan");
-    // The same faults in another daemon's words name no vendor.
+    // The same faults in another daemon's words name no vendor, and a quoted JSON member is not
+    // a connection name.
     expect(classifyLine("no proposal chosen").vendor).toBe("unknown");
+    expect(classifyLine('"StatusMessage": "IPSEC IS DOWN"').vendor).toBe("unknown");
+    expect(classifyLine('"summary": "We are sorry, your VPN gateway is in standby mode",').vendor).toBe("unknown");
     expect(classifyLine("peer not responding").vendor).toBe("unknown");
   });
 
