@@ -230,6 +230,8 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ["timed out waiting for quick mode reply", "PEER_UNREACHABLE", "2"],
   ["Peer 52.1.2.3 did not respond to R-U-THERE", "DPD_TIMEOUT", "1"],
   ["no response from peer to R_U_THERE", "DPD_TIMEOUT", "1"],
+  // Alibaba's log keyword of DpdHashNotifyCompatibility: the peer's DPD messages are dropped.
+  ["Mar 20 10:31:53 gw racoon: ERROR: ignore information because the message has no hash payload.", "DPD_TIMEOUT", "1"],
   // Alibaba's daemon names the function that logged: one named after a phase names the phase.
   [
     "2024-03-20 10:07:41 vco-bp1k3x9q2m7w5z8n1c [PROTO_ERR]: proposal.c:1052:get_ph2approvalx(): no suitable proposal found.",
@@ -345,7 +347,10 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "2",
   ],
   ["Error: On-premises device rejected Quick Mode settings. Check values.", "IPSEC_PROPOSAL_MISMATCH", "2"],
+  // Google Cloud VPN's detailed status: up, failing with no cause, starting.
   ["Tunnel is up and running.", "TUNNEL_UP", null],
+  ["Handshake with peer broken for unknown reason. Trying again soon.", "TUNNEL_DOWN_OTHER", null],
+  ["Allocating resources. VPN tunnel will start soon.", "INFO", null],
   // The IKE daemon crashed, in systemd's and the kernel's words: every tunnel it held is down.
   [
     "Dec  3 10:00:01 gw systemd[1]: strongswan-starter.service: Main process exited, code=dumped, status=11/SEGV",
@@ -1406,6 +1411,11 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ],
   [
     "Mismatched local CIDRs and remote CIDRs in IKE V2 (local 10.0.0.0/16, remote 192.168.0.0/24)",
+    "TRAFFIC_SELECTOR_MISMATCH",
+    "2",
+  ],
+  [
+    "Mismatched local and remote CIDRs in IKE V2 (check the local and remote CIDRs in the IKE V2 configuration).",
     "TRAFFIC_SELECTOR_MISMATCH",
     "2",
   ],

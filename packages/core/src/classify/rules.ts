@@ -267,10 +267,11 @@ const GOOGLE_STATUS: Rule[] = [
       "provisioning:",
       "waiting_for_full_config:",
       "allocating_resources:",
+      "vpn tunnel will start soon",
       "vpn task maintenance",
       "negotiation exception is not found",
     ],
-    test: /^(?:FIRST_HANDSHAKE|PROVISIONING|DEPROVISIONING|WAITING_FOR_FULL_CONFIG|ALLOCATING_RESOURCES): |VPN Task maintenance|reason for the negotiation exception is not found/,
+    test: /^(?:FIRST_HANDSHAKE|PROVISIONING|DEPROVISIONING|WAITING_FOR_FULL_CONFIG|ALLOCATING_RESOURCES): |VPN tunnel will start soon|VPN Task maintenance|reason for the negotiation exception is not found/,
     code: "INFO",
     confidence: 0.8,
   }),
@@ -1225,6 +1226,7 @@ const TRAFFIC_SELECTORS: Rule[] = [
       "not contained in any address block constraint",
       "failed to get ipsec policy for phase 2",
       "mismatched local cidrs",
+      "mismatched local and remote cidrs",
       "proposed local",
       "proposed remote",
       "no policy exists for the proxy id",
@@ -1254,7 +1256,7 @@ const TRAFFIC_SELECTORS: Rule[] = [
     // configuration." (the ACL names the flows the SA protects). Libreswan refusing a Child SA
     // rekey whose selectors differ from the SA's: "rekey: received Traffic Selectors does not
     // contain existing IPsec SA Traffic Selectors".
-    test: /\bIpFilterRule with an IpDynVpnAction was not found\b|\bno match for (?:the )?proposed (?:remote|local) (?:network|subnet|address)|TS payloads missing|traffic selector payload is missing|Identification type not supported, Phase 2|Invalid (?:source|destination) proxy address|security labels? .*(?:don't|doesn't|do not|does not) match|peer client ID payload .*(?:unacceptable|bad subnet|is invalid)|peer returned (?:protocol id|port) (?:does not|doesn't) match my proposal|Quick Mode request rejected; connection has no remote client selector|peer proposal was rejected in a virtual connection policy|Traffic Selector response .* does not fit the proposal|unsupported IKEv2 traffic selector|TS \S+ is not contained in any address block constraint|TS_NARROWING_NOT_ALLOWED|IPs of incoming request conflict with rule|According to the Policy the Packet should not have been decrypted|failed to get IPsec policy for phase 2\b|Mismatched local CIDRs and remote CIDRs|proposed (?:local|remote) selector \S+ does not match\b|No policy exists for the proxy ID\b|specified selectors mismatch|no matching phase2 found|client subnet returned (?:does not|doesn'?t) match my proposal|can'?t find matching policy for \S+ <=> \S+|traffic selectors? did not match any SPD entry|No narrowing possible|virtual IP was required, but the proposed IP did not match|\bencryption domains? (?:mismatch|do(?:es)? not match)\b|\b(?:local and remote|local|remote|protected) (?:subnets?|networks?) do(?:es)? not match\b|\bdoes not match (?:the )?configured proxy[- ]?ID\b|\bThe policy contains incorrect ACL\b|received (?:Traffic Selectors|TS[ir] payload) does not contain existing IPsec SA Traffic Selectors|\brejecting responder TSi\/TSr Traffic Selector\b/,
+    test: /\bIpFilterRule with an IpDynVpnAction was not found\b|\bno match for (?:the )?proposed (?:remote|local) (?:network|subnet|address)|TS payloads missing|traffic selector payload is missing|Identification type not supported, Phase 2|Invalid (?:source|destination) proxy address|security labels? .*(?:don't|doesn't|do not|does not) match|peer client ID payload .*(?:unacceptable|bad subnet|is invalid)|peer returned (?:protocol id|port) (?:does not|doesn't) match my proposal|Quick Mode request rejected; connection has no remote client selector|peer proposal was rejected in a virtual connection policy|Traffic Selector response .* does not fit the proposal|unsupported IKEv2 traffic selector|TS \S+ is not contained in any address block constraint|TS_NARROWING_NOT_ALLOWED|IPs of incoming request conflict with rule|According to the Policy the Packet should not have been decrypted|failed to get IPsec policy for phase 2\b|Mismatched local (?:CIDRs )?and remote CIDRs|proposed (?:local|remote) selector \S+ does not match\b|No policy exists for the proxy ID\b|specified selectors mismatch|no matching phase2 found|client subnet returned (?:does not|doesn'?t) match my proposal|can'?t find matching policy for \S+ <=> \S+|traffic selectors? did not match any SPD entry|No narrowing possible|virtual IP was required, but the proposed IP did not match|\bencryption domains? (?:mismatch|do(?:es)? not match)\b|\b(?:local and remote|local|remote|protected) (?:subnets?|networks?) do(?:es)? not match\b|\bdoes not match (?:the )?configured proxy[- ]?ID\b|\bThe policy contains incorrect ACL\b|received (?:Traffic Selectors|TS[ir] payload) does not contain existing IPsec SA Traffic Selectors|\brejecting responder TSi\/TSr Traffic Selector\b/,
     code: "TRAFFIC_SELECTOR_MISMATCH",
     phase: "2",
     confidence: 0.8,
@@ -2500,6 +2502,7 @@ const DPD: Rule[] = [
       "liveness: action",
       "heartbeat timeout",
       "dpd payload sequence",
+      "message has no hash payload",
       "dpd_peer_dead",
       "dpd failed",
       "ping-restart",
@@ -2513,8 +2516,10 @@ const DPD: Rule[] = [
       "dpd-time",
     ],
     // OpenVPN's --ping-restart/--ping-exit are its keepalive giving up on a silent peer (its
-    // --inactive is the idle timer).
-    test: /determined by DPD|DPD down\b|liveness_check - peer .* has not responded|liveness: action|heartbeat timeout|DPD payload sequence is incompatible|IKE_GATEWAY_DPD_PEER_DEAD|DPD Failed\b|\bDPD(?: packets?| messages?| requests?)? retransmissions? timed out|\b(?:IKE|ISAKMP) keepalive timed out|Inactivity timeout \(--ping-(?:restart|exit)\)|\[soft,ping-(?:restart|exit)\]|Heartbeats have been lost \d+ times|\bmissed (?:\d+ )?(?:consecutive )?DPD\b|\b(?:event|reason|status|cause)="?dpd[_-]time[_-]?(?:d[_-]?)?out\b|\bDPD (?:replies|responses|acks?) (?:were )?missed\b/,
+    // --inactive is the idle timer). racoon ignoring an informational exchange without a HASH
+    // payload is Alibaba's DpdHashNotifyCompatibility: the peer's DPD messages (notify before hash)
+    // are dropped, so DPD declares the peer dead.
+    test: /determined by DPD|DPD down\b|liveness_check - peer .* has not responded|liveness: action|heartbeat timeout|DPD payload sequence is incompatible|ignore information because the message has no hash payload|IKE_GATEWAY_DPD_PEER_DEAD|DPD Failed\b|\bDPD(?: packets?| messages?| requests?)? retransmissions? timed out|\b(?:IKE|ISAKMP) keepalive timed out|Inactivity timeout \(--ping-(?:restart|exit)\)|\[soft,ping-(?:restart|exit)\]|Heartbeats have been lost \d+ times|\bmissed (?:\d+ )?(?:consecutive )?DPD\b|\b(?:event|reason|status|cause)="?dpd[_-]time[_-]?(?:d[_-]?)?out\b|\bDPD (?:replies|responses|acks?) (?:were )?missed\b/,
     code: "DPD_TIMEOUT",
     phase: "1",
     confidence: 0.9,
@@ -3385,16 +3390,18 @@ const DOWN: Rule[] = [
     confidence: 0.65,
   }),
   r({
-    // Huawei's tunnel teardown and Google Cloud VPN's failed handshake, causes not named.
+    // Huawei's tunnel teardown and Google Cloud VPN's failed handshake (its status and its
+    // detailed status), causes not named.
     id: "down.teardown-wording",
     keywords: [
       "ipsec_tunnel_teared_down",
       "negotiation_failure: handshake failed",
+      "handshake with peer broken",
       "stopped: tunnel",
       "rejected: tunnel",
       "failed: tunnel",
     ],
-    test: /IPSEC_TUNNEL_TEARED_DOWN|NEGOTIATION_FAILURE: Handshake failed|^(?:STOPPED|REJECTED|FAILED): Tunnel\b/,
+    test: /IPSEC_TUNNEL_TEARED_DOWN|NEGOTIATION_FAILURE: Handshake failed|Handshake with peer broken\b|^(?:STOPPED|REJECTED|FAILED): Tunnel\b/,
     code: "TUNNEL_DOWN_OTHER",
     confidence: 0.6,
   }),
