@@ -1276,6 +1276,8 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "1",
   ],
   ["Mar 12 08:31:12 rb4011-hq ipsec,info 3.120.45.17 dpd: max retransmit failures reached", "DPD_TIMEOUT", "1"],
+  // ZyNOS refusing a negotiation at its limit of simultaneous phase 2 SAs: down, no cause above.
+  ["!! Active connection allowed exceeded", "TUNNEL_DOWN_OTHER", null],
   // Cisco IOS: IKEv2 AUTH verification failing in IOS's spelling; DPD (its peers-alive timer)
   // giving up, and one unanswered attempt; a tracked tunnel interface going down.
   [
