@@ -648,7 +648,32 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   // Not a tunnel log at all.
   ["sshd[812]: Accepted publickey for admin from 192.0.2.4 port 52144 ssh2", "UNKNOWN", null],
   // WatchGuard Firebox message catalog wording (as in Elastic's watchguard_firebox parser test
-  // data): the Reason names what was received and what was expected.
+  // data): the Reason names what was received and what was expected, or what failed.
+  [
+    `firewall[10]: msg_id="0205-0003" IKE phase-2 negotiation from 172.16.12.82:500 to 172.16.12.81:500 failed. Tunnel='tunnel.1' Reason=Received protocol 'AH'. Expecting 'ESP' in phase-2 proposal.`,
+    "IPSEC_PROPOSAL_MISMATCH",
+    "2",
+  ],
+  [
+    `firewall[10]: msg_id="0203-0017" IKE phase-1 negotiation from 172.16.12.82:500 to 172.16.12.81:500 failed. GatewayEndpoint='gateway.1' Reason=No CA certificate available`,
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
+  [
+    `firewall[10]: msg_id="0203-0027" IKE phase-1 negotiation from 172.16.12.82:500 to 172.16.12.81:500 failed. GatewayEndpoint='gateway.1' Reason=Failed to get ID information from certificate 20001`,
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
+  [
+    `firewall[10]: msg_id="0203-000D" IKE phase-1 negotiation from 172.16.12.82:500 to 172.16.12.81:500 failed. GatewayEndpoint='gateway.1' Reason=Received invalid aggressive mode hash payload.`,
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
+  [
+    `firewall[10]: msg_id="0203-0014" Received 'Invalid Exchange Type' message from 172.16.12.81:500 for 'gateway.1' gateway endpoint.`,
+    "IKE_PROPOSAL_MISMATCH",
+    "1",
+  ],
   // ScreenOS (NetScreen) event logs: its IKE events read like any gateway's.
   [
     "Jun 29 10:38:20 fw1 fw1: NetScreen device_id=fw1  [Root]system-information-00536: IKE 203.0.113.7 Phase 1: Retransmission limit has been reached. (2021-06-29 10:38:20)",
