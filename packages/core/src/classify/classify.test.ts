@@ -1478,6 +1478,17 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "TUNNEL_UP",
     null,
   ],
+  // Its physical state, in Comware 5's and 7's words.
+  [
+    "%Jul 1 09:55:28:220 2013 Sysname IFNET/3/PHY_UPDOWN: -MDC=2; Tunnel0 link status is down.",
+    "TUNNEL_DOWN_OTHER",
+    null,
+  ],
+  [
+    "<189>Jun  5 11:41:02 2024 FW-EDGE %%10IFNET/3/PHY_UPDOWN: Physical state on the interface Tunnel1 changed to up.",
+    "TUNNEL_UP",
+    null,
+  ],
   [
     "<187>Jun  5 11:40:12 2024 FW-EDGE %%10IFNET/3/LINK_UPDOWN: Line protocol state on the interface GigabitEthernet1/0/2 changed to down.",
     "UNKNOWN",

@@ -3331,7 +3331,7 @@ const DOWN: Rule[] = [
     id: "down.numbered-tunnel",
     keywords: ["tunnel", "line protocol on interface", "%track-"],
     test: new RegExp(
-      `${/tunnel ?\d+ (?:is )?DOWN\b|%TUN-5-RECURDOWN: Tunnel\d+ temporarily disabled|Tunnel\d+ is \w+, line protocol is down/.source}|(?:Line protocol on )?Interface ${TUNNEL_INTERFACE.source}, changed state to (?:administratively )?down|${/line protocol (?:IP )?on the interface Tunnel[\d/.:]+ has entered the DOWN state|Line protocol state on the interface Tunnel[\d/.:]+ changed to down\b|%TRACK-\d-STATE: .*\binterface Tu(?:nnel)?\d+ line-protocol Up -> Down\b/.source}`,
+      `${/tunnel ?\d+ (?:is )?DOWN\b|%TUN-5-RECURDOWN: Tunnel\d+ temporarily disabled|Tunnel\d+ is \w+, line protocol is down/.source}|(?:Line protocol on )?Interface ${TUNNEL_INTERFACE.source}, changed state to (?:administratively )?down|${/line protocol (?:IP )?on the interface Tunnel[\d/.:]+ has entered the DOWN state|Line protocol state on the interface Tunnel[\d/.:]+ changed to down\b|\bTunnel[\d/.:]+ link status is down\b|Physical state on the interface Tunnel[\d/.:]+ changed to down\b|%TRACK-\d-STATE: .*\binterface Tu(?:nnel)?\d+ line-protocol Up -> Down\b/.source}`,
     ),
     code: "TUNNEL_DOWN_OTHER",
     confidence: 0.6,
@@ -3648,7 +3648,7 @@ const UP: Rule[] = [
     id: "up.numbered-tunnel",
     keywords: ["tunnel", "line protocol on interface", "%track-"],
     test: new RegExp(
-      `${/tunnel ?\d+ (?:is )?(?:now )?UP\b|(?<!SSL VPN )tunnel (?:(?:to|with|for) )?(?:[\w.:/'"-]+|\[[^\]]+\]) (?:is (?:now )?|came |has come )UP\b|\bTunnel to Non SD-WAN Destination \[[^\]]+\](?: via Edge \[[^\]]+\])? is up\b|(?<!SSL VPN )tunnels? (?:is|are) (?:now )?UP\b/.source}|(?:Line protocol on )?Interface ${TUNNEL_INTERFACE.source}, changed state to up|${/line protocol (?:IP )?on the interface Tunnel[\d/.:]+ has entered the UP state|Line protocol state on the interface Tunnel[\d/.:]+ changed to up\b|%TRACK-\d-STATE: .*\binterface Tu(?:nnel)?\d+ line-protocol Down -> Up\b/.source}`,
+      `${/tunnel ?\d+ (?:is )?(?:now )?UP\b|(?<!SSL VPN )tunnel (?:(?:to|with|for) )?(?:[\w.:/'"-]+|\[[^\]]+\]) (?:is (?:now )?|came |has come )UP\b|\bTunnel to Non SD-WAN Destination \[[^\]]+\](?: via Edge \[[^\]]+\])? is up\b|(?<!SSL VPN )tunnels? (?:is|are) (?:now )?UP\b/.source}|(?:Line protocol on )?Interface ${TUNNEL_INTERFACE.source}, changed state to up|${/line protocol (?:IP )?on the interface Tunnel[\d/.:]+ has entered the UP state|Line protocol state on the interface Tunnel[\d/.:]+ changed to up\b|\bTunnel[\d/.:]+ link status is up\b|Physical state on the interface Tunnel[\d/.:]+ changed to up\b|%TRACK-\d-STATE: .*\binterface Tu(?:nnel)?\d+ line-protocol Down -> Up\b/.source}`,
     ),
     code: "TUNNEL_UP",
     confidence: 0.6,
