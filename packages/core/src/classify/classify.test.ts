@@ -1478,7 +1478,13 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "TUNNEL_UP",
     null,
   ],
-  // Its physical state, in Comware 5's and 7's words.
+  // Barracuda CloudGen's kernel tunnel agent: a tunnel with no transport up.
+  [
+    "Warning  MACHINE-F380 [5647250.628103] KTINA-WARN: IPSEC-v2-EXAMPLE doesn't have a transport",
+    "TUNNEL_DOWN_OTHER",
+    null,
+  ],
+  // H3C's physical state, in Comware 5's and 7's words.
   [
     "%Jul 1 09:55:28:220 2013 Sysname IFNET/3/PHY_UPDOWN: -MDC=2; Tunnel0 link status is down.",
     "TUNNEL_DOWN_OTHER",

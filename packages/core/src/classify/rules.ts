@@ -3351,10 +3351,12 @@ const DOWN: Rule[] = [
       "health_check_failed",
       "tunnelstatuschange:",
       "went down, bringing it up",
+      "doesn't have a transport",
     ],
     // Libreswan revives a connection whose SA went down ("reviving connection which received a
-    // Delete/Notify but must remain up per local policy"); NetworkManager reports a failed tunnel.
-    test: /IP Tunnel\[\d+\] Down\b|TunnelStatusChange: .*\bnew_state=Down\b|link status of IPsec \w+ detection changed? to down|selector down event|\[UPDOWN\] received down-client|supposed to remain up; revival attempt|\bwhich (?:received|delete|timeout|re-schedule)\b.* but must remain up per local policy|could not establish IPsec connection|\bIPsec connection (?:has )?failed\b|\bipsec_health_check_failed\b|\bConnection \S+ went down, bringing it up\b/,
+    // Delete/Notify but must remain up per local policy"); NetworkManager reports a failed tunnel;
+    // Barracuda CloudGen's kernel tunnel agent finds a tunnel with no transport up.
+    test: /IP Tunnel\[\d+\] Down\b|KTINA-WARN: \S+ doesn't have a transport\b|TunnelStatusChange: .*\bnew_state=Down\b|link status of IPsec \w+ detection changed? to down|selector down event|\[UPDOWN\] received down-client|supposed to remain up; revival attempt|\bwhich (?:received|delete|timeout|re-schedule)\b.* but must remain up per local policy|could not establish IPsec connection|\bIPsec connection (?:has )?failed\b|\bipsec_health_check_failed\b|\bConnection \S+ went down, bringing it up\b/,
     code: "TUNNEL_DOWN_OTHER",
     confidence: 0.7,
   }),
