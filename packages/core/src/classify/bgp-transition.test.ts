@@ -33,6 +33,7 @@ const MOVES: [line: string, move: "up" | "down" | "progress"][] = [
     "progress",
   ],
   ["BGP/5/BGP_STATE_CHANGED: BGP.: 10.9.0.1 state has changed from OPENSENT to ACTIVE.", "down"],
+  ["BGP.: 192.168.109.29 State is changed from OPENCONFIRM to ESTABLISHED.", "up"],
   [
     '{"Key":"10.9.0.1","Topic":"Peer","level":"info","msg":"state changed","new":"BGP_FSM_IDLE","old":"BGP_FSM_ESTABLISHED","reason":"notification-received"}',
     "down",

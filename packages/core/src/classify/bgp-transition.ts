@@ -20,8 +20,9 @@ const WORDINGS: Wording[] = [
   { pattern: `went from ${STATE} to ${STATE}`, from: 1, to: 2 },
   // FRR FSM debug: "[FSM] TCP_fatal_error (OpenSent->Active)"
   { pattern: `\\[FSM\\] (\\w+) \\(${STATE}->${STATE}\\)`, event: 1, from: 2, to: 3 },
-  // AWS BGP logs and H3C: "session state has changed from Connect to Active"
-  { pattern: `state has changed from ${STATE} to ${STATE}`, from: 1, to: 2 },
+  // AWS BGP logs and H3C: "session state has changed from Connect to Active"; older Comware:
+  // "BGP.: 192.168.109.29 State is changed from OPENCONFIRM to ESTABLISHED."
+  { pattern: `state (?:has|is) changed from ${STATE} to ${STATE}`, from: 1, to: 2 },
   // Junos rpd: "changed state from Active to Connect (event TransportError)"
   { pattern: `changed state from ${STATE} to ${STATE}(?: \\(event (\\w+)\\))?`, from: 1, to: 2, event: 3 },
   // Arista EOS and Junos traces: "old state Established event HoldTime new state Idle"
@@ -53,6 +54,7 @@ export const BGP_TRANSITION_KEYWORDS = [
   "went from ",
   "[fsm] ",
   "state has changed from ",
+  "state is changed from ",
   "changed state from ",
   "old state ",
   "bgp_fsm_",
