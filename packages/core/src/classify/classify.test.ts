@@ -1429,6 +1429,27 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ["A NOTIFICATION message has been received from a neighbor.", "BGP_SESSION_DOWN", null],
   ["Error code            = OPEN Message Error (2)", "BGP_SESSION_DOWN", null],
   // Cloud VPN gateways: Azure's IKE log, IBM Cloud VPN's status reasons; Junos refusing a blocklisted peer.
+  // Azure's connection insights, Resource Health events and tunnel events.
+  ["Microsoft Azure has detected an IPsec/IKE policy mismatch on your VPN connection", "IKE_PROPOSAL_MISMATCH", "1"],
+  [
+    "The VPN connection can’t be established due to pre-shared keys mismatch. If the pre-shared keys do not match, the IKE authentication will fail and the VPN connection cannot establish.",
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
+  ["[Reason Verbose]Incoming IKE from Wrong IP which is not configured", "IKE_AUTH_FAILURE", "1"],
+  ["Microsoft Azure has detected connection timeout on your VPN connection", "PEER_UNREACHABLE", null],
+  ["Microsoft Azure has detected your S2S tunnel disconnected due to simultaneous rekeying", "REKEY_FAILURE", "1"],
+  [
+    "Your connectivity is impacted because the S2S tunnels are disconnected. The S2S tunnels could not connect because of IKE or connectivity issues.",
+    "TUNNEL_DOWN_OTHER",
+    null,
+  ],
+  ["TunnelStateChangedToDisconnected", "TUNNEL_DOWN_OTHER", null],
+  [
+    '<?xml version="1.0"?><NameValues Detail="Site 80320078-1322-41f0-9f6d-21b17b00d548 connectivity state changed from Connecting to Connected state." />',
+    "TUNNEL_UP",
+    null,
+  ],
   ["[RECEIVED][NOTIFY] Received Notify Message - Authentication failed", "IKE_AUTH_FAILURE", "1"],
   ["[LOCAL_MSG] IKE Tunnel closed for tunnelId 7 with status Policy match error", "IKE_PROPOSAL_MISMATCH", "1"],
   [

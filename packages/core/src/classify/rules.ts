@@ -286,6 +286,76 @@ const GOOGLE_STATUS: Rule[] = [
   }),
 ];
 
+// Azure VPN Gateway's own diagnostics name the fault in a sentence: the portal's connection
+// insights ("Microsoft Azure has detected ..."), Resource Health events, the tunnel event table
+// and its gateway tenant events.
+const AZURE_DIAGNOSTICS: Rule[] = [
+  r({
+    id: "azure.policy-mismatch",
+    keywords: ["has detected an ipsec/ike", "(ipsec/ike) policy mismatch"],
+    test: /Microsoft Azure has detected an IPsec\/IKE (?:Diffie-Hellman \(DH\) group|policy) mismatch|due to security policy \(IPsec\/IKE\) policy mismatch/,
+    code: "PROPOSAL",
+    confidence: 0.8,
+  }),
+  r({
+    id: "azure.psk-mismatch",
+    keywords: ["pre-shared keys mismatch"],
+    test: /can.t be established due to pre-shared keys mismatch/,
+    code: "IKE_AUTH_FAILURE",
+    phase: "1",
+    confidence: 0.85,
+  }),
+  r({
+    // IKE from an address no local network gateway has, or matching no connection: no
+    // configuration for the peer, as strongSwan's "no peer config found".
+    id: "azure.unknown-peer",
+    keywords: ["incoming ike from wrong ip", "no matching tunnel was found"],
+    test: /Incoming IKE from Wrong IP\b|incoming IKE connection was ignored because no matching tunnel was found/,
+    code: "IKE_AUTH_FAILURE",
+    phase: "1",
+    confidence: 0.75,
+  }),
+  r({
+    id: "azure.connection-timeout",
+    keywords: ["has detected connection timeout"],
+    test: /Microsoft Azure has detected connection timeout on your VPN connection/,
+    code: "PEER_UNREACHABLE",
+    phase: null,
+    confidence: 0.75,
+  }),
+  r({
+    // A rekey collision, or the IKE SA's lifetime ending without a new one.
+    id: "azure.rekey",
+    keywords: ["s2s tunnel disconnected due to"],
+    test: /S2S tunnel disconnected due to (?:simultaneous rekeying|IKE Security Association expiration or deletion)/,
+    code: "REKEY_FAILURE",
+    phase: "1",
+    confidence: 0.75,
+  }),
+  r({
+    id: "azure.down",
+    keywords: [
+      "tunnelstatechangedtodisconnected",
+      "internal platform issue with your vpn gateway",
+      "s2s tunnels are disconnected",
+      "your vpn connection is unavailable",
+      "quick mode sas) are deleted",
+      "connectivity state changed from",
+    ],
+    test: /\bTunnelStateChangedToDisconnected\b|has detected an internal platform issue with your VPN gateway|S2S tunnels are disconnected|your VPN connection is unavailable|All IPsec Security Associations \(IKE Quick Mode SAs\) are deleted|connectivity state changed from \w+ to (?:Disconnected|NotConnected)\b/,
+    code: "TUNNEL_DOWN_OTHER",
+    confidence: 0.7,
+  }),
+  r({
+    id: "azure.up",
+    keywords: ["tunnelstatechangedtoconnected", "connectivity state changed from"],
+    test: /\bTunnelStateChangedToConnected\b|connectivity state changed from \w+ to Connected\b/,
+    code: "TUNNEL_UP",
+    phase: null,
+    confidence: 0.7,
+  }),
+];
+
 // The Linux audit records Libreswan's pluto writes for each SA (linux_audit.c): CRYPTO_IKE_SA for
 // the IKE SA, CRYPTO_IPSEC_SA for the IPsec SA; op=start with res=success when one is up, op=start
 // with res=failed when one failed to establish (no cause is given), op=destroy when one is deleted.
@@ -3768,6 +3838,7 @@ export const RULES: readonly Rule[] = [
   ...REKEY_COLLISIONS,
   ...BENIGN,
   ...GOOGLE_STATUS,
+  ...AZURE_DIAGNOSTICS,
   ...REASON_CODES,
   ...LINUX_AUDIT,
   ...KERNEL_XFRM_AUDIT,
