@@ -298,14 +298,6 @@ const AZURE_DIAGNOSTICS: Rule[] = [
     confidence: 0.8,
   }),
   r({
-    id: "azure.psk-mismatch",
-    keywords: ["pre-shared keys mismatch"],
-    test: /can.t be established due to pre-shared keys mismatch/,
-    code: "IKE_AUTH_FAILURE",
-    phase: "1",
-    confidence: 0.85,
-  }),
-  r({
     // IKE from an address no local network gateway has, or matching no connection: no
     // configuration for the peer, as strongSwan's "no peer config found".
     id: "azure.unknown-peer",
@@ -1402,7 +1394,7 @@ const AUTH: Rule[] = [
       "pre-shared address key",
       "couldn't find the pskey for",
     ],
-    test: /couldn't find the pskey for|pre-?shared[- ]key (?:mismatch|is (?:wrong|incorrect))|invalid pre-?shared key|mismatched pre-?shared key|pre-?shared (?:secret|key) mismatch|PSK mismatch|no (?:matching )?(?:PSK|secret|(?:pre-?)?shared key) found|no matching secret|probable pre-shared secret mismatch|shared secret (?:does not match|mismatch)|pre-?shared key (?:does not|doesn't|did not) match|No Cert or pre-shared address key|pre-?shared key matching .{1,80} not found|No pre-shared key with \S+|\b(?:invalid|bad|wrong|incorrect|mismatched) (?:pre-?shared (?:key|secret)|shared secret|PSK)\b/i,
+    test: /couldn't find the pskey for|pre-?shared[- ]key (?:mismatch|is (?:wrong|incorrect))|invalid pre-?shared key|mismatched pre-?shared key|pre-?shared (?:secret|keys?) mismatch|PSK mismatch|no (?:matching )?(?:PSK|secret|(?:pre-?)?shared key) found|no matching secret|probable pre-shared secret mismatch|shared secret (?:does not match|mismatch)|pre-?shared key (?:does not|doesn't|did not) match|No Cert or pre-shared address key|pre-?shared key matching .{1,80} not found|No pre-shared key with \S+|\b(?:invalid|bad|wrong|incorrect|mismatched) (?:pre-?shared (?:key|secret)|shared secret|PSK)\b/i,
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.95,
