@@ -298,16 +298,6 @@ const AZURE_DIAGNOSTICS: Rule[] = [
     confidence: 0.8,
   }),
   r({
-    // IKE from an address no local network gateway has, or matching no connection: no
-    // configuration for the peer, as strongSwan's "no peer config found".
-    id: "azure.unknown-peer",
-    keywords: ["incoming ike from wrong ip", "no matching tunnel was found"],
-    test: /Incoming IKE from Wrong IP\b|incoming IKE connection was ignored because no matching tunnel was found/,
-    code: "IKE_AUTH_FAILURE",
-    phase: "1",
-    confidence: 0.75,
-  }),
-  r({
     id: "azure.connection-timeout",
     keywords: ["has detected connection timeout"],
     test: /Microsoft Azure has detected connection timeout on your VPN connection/,
@@ -1611,8 +1601,12 @@ const AUTH: Rule[] = [
       "no user configuration was found",
       "could not locate phase",
       "no matching phase 1 id found",
+      "incoming ike from wrong ip",
+      "no matching tunnel was found",
     ],
-    test: /no (?:matching )?peer config(?:s)? found|identity not found for (?:server|peer)\b|can't find identity for peer\b|no (?:matching )?connection has been authorized|Couldn.t find configuration for IKE phase-1|KMD_PM_P1_POLICY_LOOKUP_FAILURE|Policy lookup for Phase-1 .* failed|IKE Phase-1: \((?:Responder|Initiator)\) Policy lookup failed|(?<!from )unknown peer|from an unrecognized peer gateway|peer (?:ID|identifier)\b.*(?:does not match|mismatch)|\bID(?:ir|i|r|_[IR])?\b(?![=:"])[^=]{0,80}? does not match|\bID(?:ir|i|r|_[IR])? did not match|(?:Local|Remote|on-premises) ?ID\b.* does not match|Remote ID mismatch|received AUTH payload, but no matching ID found|IKE[- ]?ID .*(?:mismatch|does not match)|identity (?:mismatch|does not match)|peer config '[^']*' (?:in|un)acceptable|requested EAP, config (?:in|un)acceptable|no alternative config found|received IDr \S+, but require|packet received does not match the customer gateway|the peer does not match|PeerID does not match|does not match peers? id\b|Rejected first Phase 1 packet from an unrecognized source|no user configuration was found for that ID|\bpeer id mismatch\b|could not locate phase ?1 configuration|No matching phase 1 ID found\b|Phase 1 Authentication Method does not match/,
+    // Azure names the peer it has no configuration for by its address ("Incoming IKE from Wrong IP
+    // which is not configured") or by the tunnel it finds none of.
+    test: /no (?:matching )?peer config(?:s)? found|Incoming IKE from Wrong IP\b|incoming IKE connection was ignored because no matching tunnel was found|identity not found for (?:server|peer)\b|can't find identity for peer\b|no (?:matching )?connection has been authorized|Couldn.t find configuration for IKE phase-1|KMD_PM_P1_POLICY_LOOKUP_FAILURE|Policy lookup for Phase-1 .* failed|IKE Phase-1: \((?:Responder|Initiator)\) Policy lookup failed|(?<!from )unknown peer|from an unrecognized peer gateway|peer (?:ID|identifier)\b.*(?:does not match|mismatch)|\bID(?:ir|i|r|_[IR])?\b(?![=:"])[^=]{0,80}? does not match|\bID(?:ir|i|r|_[IR])? did not match|(?:Local|Remote|on-premises) ?ID\b.* does not match|Remote ID mismatch|received AUTH payload, but no matching ID found|IKE[- ]?ID .*(?:mismatch|does not match)|identity (?:mismatch|does not match)|peer config '[^']*' (?:in|un)acceptable|requested EAP, config (?:in|un)acceptable|no alternative config found|received IDr \S+, but require|packet received does not match the customer gateway|the peer does not match|PeerID does not match|does not match peers? id\b|Rejected first Phase 1 packet from an unrecognized source|no user configuration was found for that ID|\bpeer id mismatch\b|could not locate phase ?1 configuration|No matching phase 1 ID found\b|Phase 1 Authentication Method does not match/,
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.85,
