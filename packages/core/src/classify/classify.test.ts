@@ -2765,6 +2765,25 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ['"aws-t1": initiating delete of connection\'s IPsec SA #2 and ISAKMP SA #1', "TUNNEL_DOWN_OTHER", "2"],
   // strongSwan's updown script runs for each CHILD_SA.
   ["Dec  4 10:00:00 gw charon: 05[UPDOWN] received up-client event for reqid 2", "TUNNEL_UP", "2"],
+  // An IKE SA closed on request is the tunnel down, as a closed CHILD_SA is; a certificate's key
+  // missing from the NSS database leaves nothing to sign with.
+  ["IKE_SA [7] closed successfully", "TUNNEL_DOWN_OTHER", "1"],
+  ['"aws-t2" #4: Can\'t find the private key from the NSS CERT (err -8025)', "IKE_AUTH_FAILURE", "1"],
+  // Arista: BFD declaring a BGP peer's path down takes the session down.
+  [
+    "Dec  4 10:02:11 spine1 Rib: %BGP-BFD-STATE-CHANGE: peer 169.254.21.1 (AS 64512) Up to Down",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  // H3C IKE: no IKE profile for the peer; an SA payload whose transforms it cannot accept; a DH
+  // group it does not support.
+  ["*Dec  4 10:03:01:101 2026 HQ-FW IKE/7/ERROR: -MDC=1; No profile is matched.", "IKE_AUTH_FAILURE", "1"],
+  [
+    "*Dec  4 10:03:01:102 2026 HQ-FW IKE/7/ERROR: -MDC=1; Failed to parse the IKE SA payload.",
+    "IKE_PROPOSAL_MISMATCH",
+    "1",
+  ],
+  ["*Dec  4 10:03:01:103 2026 HQ-FW IKE/7/ERROR: -MDC=1; Unsupported DH group: 14", "IKE_PROPOSAL_MISMATCH", "1"],
 ];
 
 describe("classification by meaning", () => {

@@ -1574,6 +1574,7 @@ const AUTH: Rule[] = [
       "config unacceptable",
       "no alternative config found",
       "connection has been authorized",
+      "profile is matched",
       "received idr",
       "find configuration for ike phase-1",
       "kmd_pm_p1_policy_lookup_failure",
@@ -1606,7 +1607,7 @@ const AUTH: Rule[] = [
     ],
     // Azure names the peer it has no configuration for by its address ("Incoming IKE from Wrong IP
     // which is not configured") or by the tunnel it finds none of.
-    test: /no (?:matching )?peer config(?:s)? found|Incoming IKE from Wrong IP\b|incoming IKE connection was ignored because no matching tunnel was found|identity not found for (?:server|peer)\b|can't find identity for peer\b|no (?:matching )?connection has been authorized|Couldn.t find configuration for IKE phase-1|KMD_PM_P1_POLICY_LOOKUP_FAILURE|Policy lookup for Phase-1 .* failed|IKE Phase-1: \((?:Responder|Initiator)\) Policy lookup failed|(?<!from )unknown peer|from an unrecognized peer gateway|peer (?:ID|identifier)\b.*(?:does not match|mismatch)|\bID(?:ir|i|r|_[IR])?\b(?![=:"])[^=]{0,80}? does not match|\bID(?:ir|i|r|_[IR])? did not match|(?:Local|Remote|on-premises) ?ID\b.* does not match|Remote ID mismatch|received AUTH payload, but no matching ID found|IKE[- ]?ID .*(?:mismatch|does not match)|identity (?:mismatch|does not match)|peer config '[^']*' (?:in|un)acceptable|requested EAP, config (?:in|un)acceptable|no alternative config found|received IDr \S+, but require|packet received does not match the customer gateway|the peer does not match|PeerID does not match|does not match peers? id\b|Rejected first Phase 1 packet from an unrecognized source|no user configuration was found for that ID|\bpeer id mismatch\b|could not locate phase ?1 configuration|No matching phase 1 ID found\b|Phase 1 Authentication Method does not match/,
+    test: /no (?:matching )?peer config(?:s)? found|Incoming IKE from Wrong IP\b|incoming IKE connection was ignored because no matching tunnel was found|identity not found for (?:server|peer)\b|can't find identity for peer\b|no (?:matching )?connection has been authorized|Couldn.t find configuration for IKE phase-1|KMD_PM_P1_POLICY_LOOKUP_FAILURE|Policy lookup for Phase-1 .* failed|IKE Phase-1: \((?:Responder|Initiator)\) Policy lookup failed|(?<!from )unknown peer|from an unrecognized peer gateway|peer (?:ID|identifier)\b.*(?:does not match|mismatch)|\bID(?:ir|i|r|_[IR])?\b(?![=:"])[^=]{0,80}? does not match|\bID(?:ir|i|r|_[IR])? did not match|(?:Local|Remote|on-premises) ?ID\b.* does not match|Remote ID mismatch|received AUTH payload, but no matching ID found|IKE[- ]?ID .*(?:mismatch|does not match)|identity (?:mismatch|does not match)|peer config '[^']*' (?:in|un)acceptable|requested EAP, config (?:in|un)acceptable|no alternative config found|No (?:IKE )?profile is matched\b|received IDr \S+, but require|packet received does not match the customer gateway|the peer does not match|PeerID does not match|does not match peers? id\b|Rejected first Phase 1 packet from an unrecognized source|no user configuration was found for that ID|\bpeer id mismatch\b|could not locate phase ?1 configuration|No matching phase 1 ID found\b|Phase 1 Authentication Method does not match/,
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.85,
@@ -1744,7 +1745,7 @@ const AUTH: Rule[] = [
       "requires cert policy",
       "issuer cacert not found",
     ],
-    test: /certificate .*(?:expired|invalid|revoked|not (?:yet )?valid|untrusted|does not match)|certificate does not contain subjectAltName\b|CERT payload does not match connection ID|\bcertificate .* failed IPsec verification|\bID_(?:DER_ASN1_DN|FQDN|USER_FQDN|IPV4_ADDR|IPV6_ADDR|KEY_ID) '[^']*' does not match expected\b|EXPIRED_CERTIFICATE|no (?:trusted )?(?:RSA |ECDSA |TLS )?public key found|no issuer certificate found|No suitable trustpoints found|not issued by (?:a )?known trusted CA|no (?:[\w-]+ )?private key found for|unable to get local issuer certificate|received end entity certificate is not trusted|X\.509 certificate rejected|No CA certificate available|Failed to get ID information from certificate|path length of \d+ (?:violates constraint|exceeded)|maximum path length of \d+ exceeded|constraint requires cert policy|failed to get subjectAltName|failed to get my CERT|no (?:RSA|ECDSA) public key known for|unable to locate my private key|private key .*not found|Can't find the certificate|subjectAltName\b.*\bdoes not match|no end entity certificate|constraint check(?:ing)? failed|certificate with nickname .* not found|certificate contains no subjectAltName extension to match|certificate (?:payload )?rejected for this connection|unmatched IKE ID in certificate|certificate does not contain ID_\w+|Peer's certificate (?:has expired|issuer is not recognized|has been revoked|has an invalid signature)|rejecting peer cert with key size|is not allowed but peer supports nothing else|ppk=insist but peer does not support PPK|(?:failed to|can(?:'|no)t|unable to|could not) verify (?:the )?peer(?:'s)? cert(?:ificate)?\b|Certificate received has (?:a subject name that does not match|a different \w+(?: \w+)? \S+ than expected)|Cannot find the CA certificate|Unsupported certificate (?:encoding type|keytype)|\bissuer cacert not found\b/,
+    test: /certificate .*(?:expired|invalid|revoked|not (?:yet )?valid|untrusted|does not match)|certificate does not contain subjectAltName\b|CERT payload does not match connection ID|\bcertificate .* failed IPsec verification|\bID_(?:DER_ASN1_DN|FQDN|USER_FQDN|IPV4_ADDR|IPV6_ADDR|KEY_ID) '[^']*' does not match expected\b|EXPIRED_CERTIFICATE|no (?:trusted )?(?:RSA |ECDSA |TLS )?public key found|no issuer certificate found|No suitable trustpoints found|not issued by (?:a )?known trusted CA|no (?:[\w-]+ )?private key found for|unable to get local issuer certificate|received end entity certificate is not trusted|X\.509 certificate rejected|No CA certificate available|Failed to get ID information from certificate|path length of \d+ (?:violates constraint|exceeded)|maximum path length of \d+ exceeded|constraint requires cert policy|failed to get subjectAltName|failed to get my CERT|no (?:RSA|ECDSA) public key known for|unable to locate my private key|private key .*not found|Can't find the (?:certificate|private key)\b|subjectAltName\b.*\bdoes not match|no end entity certificate|constraint check(?:ing)? failed|certificate with nickname .* not found|certificate contains no subjectAltName extension to match|certificate (?:payload )?rejected for this connection|unmatched IKE ID in certificate|certificate does not contain ID_\w+|Peer's certificate (?:has expired|issuer is not recognized|has been revoked|has an invalid signature)|rejecting peer cert with key size|is not allowed but peer supports nothing else|ppk=insist but peer does not support PPK|(?:failed to|can(?:'|no)t|unable to|could not) verify (?:the )?peer(?:'s)? cert(?:ificate)?\b|Certificate received has (?:a subject name that does not match|a different \w+(?: \w+)? \S+ than expected)|Cannot find the CA certificate|Unsupported certificate (?:encoding type|keytype)|\bissuer cacert not found\b/,
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.85,
@@ -2110,7 +2111,8 @@ const PROPOSALS: Rule[] = [
   }),
   // A phase 1 proposal attribute refused by name: racoon (pfSense, MikroTik, Alibaba's IKEv1
   // daemon) compares each attribute and names it; Libreswan, strongSwan, OpenIKED and the ASA
-  // name the DH group, algorithm or IKE version they could not accept.
+  // name the DH group, algorithm or IKE version they could not accept; H3C's IKE fails to parse
+  // the SA payload whose transforms it cannot accept.
   r({
     id: "proposal.racoon-phase1",
     keywords: [
@@ -2120,7 +2122,8 @@ const PROPOSALS: Rule[] = [
       "rejected authmethod",
       "failed to get valid proposal",
       "invalid dh group",
-      "unsupported dh group type",
+      "unsupported dh group",
+      "parse the ike sa payload",
       "invalied encryption algorithm",
       "invalied hash algorithm",
       "isn't supported",
@@ -2137,7 +2140,7 @@ const PROPOSALS: Rule[] = [
       "failed to negotiate ike sa",
       "did not find",
     ],
-    test: /rejected (?:enctype|hashtype|dh_group|authmethod)|failed to get valid proposal|invalid DH group \d+|unsupported DH group type|invalied (?:encryption|hash) algorithm=|auth method .* isn't supported|configuration failure about DH group|invalid major version \d|proposals do not contain a valid DH|IKE initiator proposed an unsupported algorithm|OAKLEY proposal refused|missing mandatory attribute\(s\) OAKLEY_|DH group selection failed|(?:configured|requested|negotiated) key exchange method \S+ not supported|unable to select DH group|unsupported group in INVALID_KE|\w+: failed to negotiate IKE SA|did not find \w+ transform/,
+    test: /rejected (?:enctype|hashtype|dh_group|authmethod)|failed to get valid proposal|invalid DH group \d+|unsupported DH group\b|Failed to parse the IKE SA payload|invalied (?:encryption|hash) algorithm=|auth method .* isn't supported|configuration failure about DH group|invalid major version \d|proposals do not contain a valid DH|IKE initiator proposed an unsupported algorithm|OAKLEY proposal refused|missing mandatory attribute\(s\) OAKLEY_|DH group selection failed|(?:configured|requested|negotiated) key exchange method \S+ not supported|unable to select DH group|unsupported group in INVALID_KE|\w+: failed to negotiate IKE SA|did not find \w+ transform/,
     code: "IKE_PROPOSAL_MISMATCH",
     phase: "1",
     confidence: 0.75,
@@ -2980,13 +2983,15 @@ const BGP: Rule[] = [
   }),
   r({
     // FRR/Quagga bgpd, GoBGP and BFD: a NOTIFICATION (other than 6/7, the loser of a connection
-    // collision), the FSM leaving Established, the TCP session closing, BFD declaring the path down.
+    // collision), the FSM leaving Established, the TCP session closing, BFD declaring the path down
+    // (FRR's bfd state, Arista's BGP-BFD state change of the peer).
     id: "bgp.down-daemons",
     keywords: [
       "%notification",
       "receive_notification_message",
       "bgp connection closed",
       "bfd state up -> down",
+      "bgp-bfd-state-change",
       "hold timer expire",
       "peer down",
       "notification sent to",
@@ -2994,7 +2999,7 @@ const BGP: Rule[] = [
       "prefix_limit_exceeded",
       "notification(code=",
     ],
-    test: /%NOTIFICATION(?:\([^)]*\))?: (?:vrf \S+ )?(?:sent to|received from) neighbor \S+ (?!6\/7\b)\d+\/\d+|\[FSM\] Receive_NOTIFICATION_message|BGP connection closed fd|bfd state Up -> Down|BFD \w+ mode Hold timer expire|msg"?[=:]"Peer Down"|NOTIFICATION (?:sent to|received from) .*code (?!6 \(Cease\) subcode 7\b)\d+ \(|BGP_CEASE_PREFIX_LIMIT_EXCEEDED|NOTIFICATION\(code=(?!6\.7\b)\d+\.\d+\)/,
+    test: /%NOTIFICATION(?:\([^)]*\))?: (?:vrf \S+ )?(?:sent to|received from) neighbor \S+ (?!6\/7\b)\d+\/\d+|\[FSM\] Receive_NOTIFICATION_message|BGP connection closed fd|bfd state Up -> Down|%BGP-BFD-STATE-CHANGE: peer \S+ (?:\(AS [\d.]+\) )?Up to Down\b|BFD \w+ mode Hold timer expire|msg"?[=:]"Peer Down"|NOTIFICATION (?:sent to|received from) .*code (?!6 \(Cease\) subcode 7\b)\d+ \(|BGP_CEASE_PREFIX_LIMIT_EXCEEDED|NOTIFICATION\(code=(?!6\.7\b)\d+\.\d+\)/,
     code: "BGP_SESSION_DOWN",
     phase: null,
     confidence: 0.8,
@@ -3251,6 +3256,7 @@ const DOWN: Rule[] = [
       "deleting established child sa",
       "deleting child_sa",
       "child_sa ",
+      "ike_sa ",
       "destroying ike_sa",
       "closing ike_sa",
       "has been deleted",
@@ -3282,7 +3288,7 @@ const DOWN: Rule[] = [
       "peer sent delete",
       "peer sent a delete",
     ],
-    test: /sent delete, closing SA|^Peer sent (?:a )?delete$|_recv_delete: received delete|sa_free: received delete|received DELETE (?:for|IKE[_-]SA|CHILD_SA|payload)|received Delete(?: SA)?(?:\(0x\w+\))? payload|received Delete\/Notify|(?<!while )deleting IKE[_ ]SA|deleting (?:Child|ISAKMP|IPsec) SA \(\w+\)|deleting IPsec SA for\b|ISAKMP Phase 1 delete (?:received|sent)|(?:IKE(?:v[12])?|IPsec|CHILD)[_ ]SA (?:is |has been |was )?deleted|sending DELETE (?:INFO message )?for|sent INFORMATIONAL request to delete|delete IKE SA|closing CHILD_SA|deleting established Child SA\b|deleting CHILD_SA|CHILD_SA (?:\S+ )?closed\b|notify error, destroying IKE_SA|mismatch, closing IKE_SA|ISAKMP-SA deleted|IPsec-SA deleted|Deleted SA\b|delete proto (?:ESP|AH)\b|SA .* has been deleted|deleting SA\b|no corresponding tunnel exists|received SA_DELETE|sending delete for (?:IPsec|IKE) SA|(?:recv|send) (?:ISAKMP|IPsec) SA delete|delet(?:ing|ed) IPsec SA with SPI|schedule delete of IKE SA|processing delete request \(proto \d\)|sent tunnel-down message to EMS|session manager killed ikev2 tunnel|error code : IKEV2_DELETE_\w+|Processing DELETE INFO message for (?:IKEv2|IKE|IPsec) SA|INFORMATIONAL Exchange Contains: DELETE\b|initiating delete of connection's (?:Child|IPsec|IKE|ISAKMP) SA\b|IPsec (?:Main|Quick) Mode security association ended|Cannot find Phase 2 SA|delete packet (?:is received )?from the peer|Delete SA payload: .*deleting anyway|IKE phase-[12] SA is deleted|CurState: READY Event: EV_DELETE\b|\bKEY_MGR_DELETE_SAS\b|\bKEY_MGR_SESSION_CLOSED\b|bring down existing phase 1 and 2 SA's|\bSA:\d+\/IKE deleted\b/,
+    test: /sent delete, closing SA|^Peer sent (?:a )?delete$|_recv_delete: received delete|sa_free: received delete|received DELETE (?:for|IKE[_-]SA|CHILD_SA|payload)|received Delete(?: SA)?(?:\(0x\w+\))? payload|received Delete\/Notify|(?<!while )deleting IKE[_ ]SA|deleting (?:Child|ISAKMP|IPsec) SA \(\w+\)|deleting IPsec SA for\b|ISAKMP Phase 1 delete (?:received|sent)|(?:IKE(?:v[12])?|IPsec|CHILD)[_ ]SA (?:is |has been |was )?deleted|sending DELETE (?:INFO message )?for|sent INFORMATIONAL request to delete|delete IKE SA|closing CHILD_SA|deleting established Child SA\b|deleting CHILD_SA|(?:CHILD|IKE)_SA (?:\S+ )?closed\b|notify error, destroying IKE_SA|mismatch, closing IKE_SA|ISAKMP-SA deleted|IPsec-SA deleted|Deleted SA\b|delete proto (?:ESP|AH)\b|SA .* has been deleted|deleting SA\b|no corresponding tunnel exists|received SA_DELETE|sending delete for (?:IPsec|IKE) SA|(?:recv|send) (?:ISAKMP|IPsec) SA delete|delet(?:ing|ed) IPsec SA with SPI|schedule delete of IKE SA|processing delete request \(proto \d\)|sent tunnel-down message to EMS|session manager killed ikev2 tunnel|error code : IKEV2_DELETE_\w+|Processing DELETE INFO message for (?:IKEv2|IKE|IPsec) SA|INFORMATIONAL Exchange Contains: DELETE\b|initiating delete of connection's (?:Child|IPsec|IKE|ISAKMP) SA\b|IPsec (?:Main|Quick) Mode security association ended|Cannot find Phase 2 SA|delete packet (?:is received )?from the peer|Delete SA payload: .*deleting anyway|IKE phase-[12] SA is deleted|CurState: READY Event: EV_DELETE\b|\bKEY_MGR_DELETE_SAS\b|\bKEY_MGR_SESSION_CLOSED\b|bring down existing phase 1 and 2 SA's|\bSA:\d+\/IKE deleted\b/,
     code: "TUNNEL_DOWN_OTHER",
     confidence: 0.6,
   }),
