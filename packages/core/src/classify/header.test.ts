@@ -30,6 +30,12 @@ describe("splitHeader", () => {
     expect(splitHeader("2025-05-09T12:32:58-07:00   Notice   dhcpd   lease renewed").fields.program).toBeUndefined();
   });
 
+  it("reads Sophos UTM's time, written with colons between the date's parts and a dash before the time", () => {
+    const header = splitHeader('2019:01:15-10:23:45 utm-1 pluto[5042]: "S_REF_IpsSitAws_0" #12: ISAKMP SA established');
+    expect(header.fields).toEqual({ time: "2019:01:15-10:23:45", host: "utm-1", program: "pluto" });
+    expect(header.message).toBe('"S_REF_IpsSitAws_0" #12: ISAKMP SA established');
+  });
+
   it("reads a month written in the system's language", () => {
     const cases: Array<[string, string]> = [
       ["Dez 31 12:20:07 abreu charon[55957]: 00[DMN] SIGINT received, shutting down", "Dez 31 12:20:07"],
