@@ -2784,6 +2784,12 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "1",
   ],
   ["*Dec  4 10:03:01:103 2026 HQ-FW IKE/7/ERROR: -MDC=1; Unsupported DH group: 14", "IKE_PROPOSAL_MISMATCH", "1"],
+  // Cisco ASA/FTD: an IKE attribute the peer would not negotiate.
+  [
+    "%ASA-3-713065: IKE Remote Peer did not negotiate the following: Diffie-Hellman group",
+    "IKE_PROPOSAL_MISMATCH",
+    "1",
+  ],
 ];
 
 describe("classification by meaning", () => {
