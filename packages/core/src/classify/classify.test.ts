@@ -2790,6 +2790,16 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "IKE_PROPOSAL_MISMATCH",
     "1",
   ],
+  // Windows: an IKE error's text alone, as a client or a code table writes it, when it names the
+  // tunnel's parts; event 4979 (main and extended mode up).
+  ["Main mode SA assumed to be invalid because peer stopped responding.", "DPD_TIMEOUT", "1"],
+  [
+    "IKE failed to find valid machine certificate. Contact your Network Security Administrator about installing a valid certificate in the appropriate Certificate Store.",
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
+  ["Packet was received on an IPsec SA whose lifetime has expired", "REKEY_FAILURE", "2"],
+  ["IPsec Main Mode and Extended Mode security associations were established.", "TUNNEL_UP", "1"],
 ];
 
 describe("classification by meaning", () => {

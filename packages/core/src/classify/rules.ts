@@ -10,7 +10,7 @@ import { PANOS_EVENT_IDS } from "./panos-event-ids.ts";
 import { keywordsOfNames } from "./reason-codes.ts";
 import type { IkePhase } from "./types.ts";
 import { BIRD_OTHER_PROTOCOLS } from "./vocabulary.ts";
-import { WINDOWS_IKE_ERRORS, windowsErrorTexts } from "./windows-ike-errors.ts";
+import { TUNNEL_WORDED_ERROR_TEXTS, WINDOWS_IKE_ERRORS, windowsErrorTexts } from "./windows-ike-errors.ts";
 
 /**
  * PROPOSAL resolves to IKE_ or IPSEC_PROPOSAL_MISMATCH by phase; INVALID_ID by phase too;
@@ -758,6 +758,19 @@ const REASON_CODES: Rule[] = [
     test: new RegExp(`(?:\\bFailure Reason:\\s*|\\[ikeext\\] \\d+\\|[^|\\s]*\\|\\s*)(${windowsErrorTexts()})`),
     code: "REASON_CODE",
     confidence: 0.85,
+  }),
+  r({
+    // An error's text alone, as a tool that maps the codes or a client's dialog writes it
+    // ("Main mode SA assumed to be invalid because peer stopped responding."): only the texts that
+    // name IKE, IPsec or the peer, from the start of the message.
+    id: "windows.error-text",
+    keywords: [...TUNNEL_WORDED_ERROR_TEXTS],
+    test: new RegExp(
+      `^(${TUNNEL_WORDED_ERROR_TEXTS.map((text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?:\\.|$)`,
+      "i",
+    ),
+    code: "REASON_CODE",
+    confidence: 0.75,
   }),
   r({
     // RasClient's failed dial (event 20227): the code decides, and a code that names no fault
@@ -3677,6 +3690,7 @@ const UP: Rule[] = [
       "negotiation with",
       "negotiation successful",
       "security association was established",
+      "security associations were established",
       "connectivity state",
       "established peer",
       "-> established",
@@ -3688,7 +3702,7 @@ const UP: Rule[] = [
       'msg="the first stage was successful',
       'msg="the second stage was successful',
     ],
-    test: /PHASE ([12]) COMPLETED|\bIPsec tunnel (?:is )?up\b|Security negotiation complete|LAN-to-LAN SA .* has been created|KMD_PM_SA_ESTABLISHED|KMD_VPN_UP_ALARM_USER|\b(?:IKE|IPsec) (?:SA )?negotiation successfully completed|negotiation is succeeded|Phase 1 IKE SA process done|connectivity(?:=|: )'true'|SNMP_TRAP_LINK_UP[: ].*(?:interface-name="|ifName )st0|SESSION_STATUS: Crypto tunnel (?:v2 )?is UP|ISAKMP Phase [12] exchange completed|(?:action="?|\bact=)(?:tunnel-up|phase2-up)(?!.*tunneltype="?ssl)|VPN .* is up\b|IPSEC IS UP|\b\d+ BGP ROUTES\b|(?:ike|ipsec)_sa_established|phase ?[12](?: of IKE Tunnel)? negotiations? (?:succeeded|successful)\b|\bphase-[12] negotiation with \S+ succeeded\b|Status:UP-ACTIVE\b|\blog_component="IPSec".*\bstatus="Established"|IPsec (?:Main|Quick) Mode security association was established|Connectivity State ?: ?Connected\b|\b[A-Z]+_(?:CONNECTION|TUNNEL|SESSION)_UP\b|\bestablished peer \S+ local \S+ policy '|\bsa_state: \w+ -> ESTABLISHED\b|ikev2_childsa_enable: loaded SPIs|\bPhase-[12] \[(?:responder|initiator)\] done for|IPSec key installed\b|Completed (?:(?:Main|Aggressive) mode )?negotiations with|\blogdesc="IPsec (?:VPN tunnel up|SA installed)"|\bmsg="The (?:first|second) stage was successful\b/,
+    test: /PHASE ([12]) COMPLETED|\bIPsec tunnel (?:is )?up\b|Security negotiation complete|LAN-to-LAN SA .* has been created|KMD_PM_SA_ESTABLISHED|KMD_VPN_UP_ALARM_USER|\b(?:IKE|IPsec) (?:SA )?negotiation successfully completed|negotiation is succeeded|Phase 1 IKE SA process done|connectivity(?:=|: )'true'|SNMP_TRAP_LINK_UP[: ].*(?:interface-name="|ifName )st0|SESSION_STATUS: Crypto tunnel (?:v2 )?is UP|ISAKMP Phase [12] exchange completed|(?:action="?|\bact=)(?:tunnel-up|phase2-up)(?!.*tunneltype="?ssl)|VPN .* is up\b|IPSEC IS UP|\b\d+ BGP ROUTES\b|(?:ike|ipsec)_sa_established|phase ?[12](?: of IKE Tunnel)? negotiations? (?:succeeded|successful)\b|\bphase-[12] negotiation with \S+ succeeded\b|Status:UP-ACTIVE\b|\blog_component="IPSec".*\bstatus="Established"|IPsec (?:Main|Quick) Mode security association was established|IPsec Main Mode and Extended Mode security associations were established|Connectivity State ?: ?Connected\b|\b[A-Z]+_(?:CONNECTION|TUNNEL|SESSION)_UP\b|\bestablished peer \S+ local \S+ policy '|\bsa_state: \w+ -> ESTABLISHED\b|ikev2_childsa_enable: loaded SPIs|\bPhase-[12] \[(?:responder|initiator)\] done for|IPSec key installed\b|Completed (?:(?:Main|Aggressive) mode )?negotiations with|\blogdesc="IPsec (?:VPN tunnel up|SA installed)"|\bmsg="The (?:first|second) stage was successful\b/,
     code: "TUNNEL_UP",
     confidence: 0.85,
   }),

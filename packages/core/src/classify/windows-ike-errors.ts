@@ -282,6 +282,17 @@ export function windowsErrorTexts(fault?: LogFaultCode): string {
   return [...new Set(texts)].join("|");
 }
 
+// The texts that name IKE, IPsec, an SA, a mode, the DH exchange or the peer: these say what they
+// are even without the event around them; "General processing error" or "Invalid policy" do not.
+const NAMES_A_TUNNEL = /\b(?:IKE|IPsec|SA|Main mode|Quick mode|Diffie-Hellman|peer(?:'s)?|rekeys)\b/i;
+
+/** The error texts that name a tunnel's parts, lower case, each once: a line that is one of them is Windows'. */
+export const TUNNEL_WORDED_ERROR_TEXTS: readonly string[] = [
+  ...new Set(
+    WINDOWS_IKE_ERRORS.map(({ message }) => windowsErrorText(message)).filter((text) => NAMES_A_TUNNEL.test(text)),
+  ),
+].map((text) => text.toLowerCase());
+
 /** Each error by name, decimal and hex code and text, for the reason-code lookup. */
 export const WINDOWS_IKE_ERROR_FAULTS: Readonly<Record<string, LogFaultCode>> = Object.fromEntries(
   WINDOWS_IKE_ERRORS.flatMap(({ code, name, fault, message }) => [
