@@ -2800,6 +2800,14 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ],
   ["Packet was received on an IPsec SA whose lifetime has expired", "REKEY_FAILURE", "2"],
   ["IPsec Main Mode and Extended Mode security associations were established.", "TUNNEL_UP", "1"],
+  // FortiGate sending NO_PROPOSAL_CHOSEN (notify type 14) in a quick mode's informational; H3C
+  // deleting an IPsec SA.
+  ["ike 0:to-aws-2:41: info_send_n2, type 14, peer SPI 0c1d2e3f", "IPSEC_PROPOSAL_MISMATCH", "2"],
+  [
+    "*Dec  4 10:04:11:210 2026 HQ-FW IKE/7/EVENT: -MDC=1; Getting IPsec message timed out. Delete IPsec SA.",
+    "TUNNEL_DOWN_OTHER",
+    "2",
+  ],
 ];
 
 describe("classification by meaning", () => {
