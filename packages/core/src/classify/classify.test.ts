@@ -2808,6 +2808,21 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "TUNNEL_DOWN_OTHER",
     "2",
   ],
+  // Libreswan: a PFS key exchange of another group's size, or none; WatchGuard: a keep-alive the
+  // peer does not acknowledge, a phase 1 completed; an authentication that failed for want of an
+  // answer.
+  ['"aws-t2" #6: KE has 128 byte DH public value; 256 required', "IPSEC_PROPOSAL_MISMATCH", "2"],
+  [
+    "Remote gateway 'aws-t1' with IP 52.1.2.3:500 did not send KEEP_ALIVE_ACK message. 1 retries left.",
+    "DPD_TIMEOUT",
+    "1",
+  ],
+  [
+    "BOVPN phase-1 aggressive-mode completed successfully as responder for 'aws-t1' gateway endpoint.",
+    "TUNNEL_UP",
+    "1",
+  ],
+  ["MUVPN user authentication failed due to unresponsive peer at 198.51.100.7:4500", "PEER_UNREACHABLE", "1"],
 ];
 
 describe("classification by meaning", () => {

@@ -2187,6 +2187,17 @@ const PROPOSALS: Rule[] = [
     defaultPhase: "1",
     confidence: 0.75,
   }),
+  r({
+    // Libreswan/Openswan: a KE payload whose size is not the agreed group's. The IKE SA's own
+    // group is agreed with its KE (IKEv2 answers another group with INVALID_KE_PAYLOAD), so a
+    // wrong-sized or empty KE is most often a quick mode's or CREATE_CHILD_SA's PFS exchange.
+    id: "proposal.pluto-ke-size",
+    keywords: ["byte dh public value"],
+    test: /\bKE has \d+ byte DH public value; \d+ required\b/,
+    code: "PROPOSAL",
+    defaultPhase: "2",
+    confidence: 0.7,
+  }),
   // The same for phase 2 (the ESP/AH transform, PFS, key length, SPI size), in racoon's,
   // Libreswan's and strongSwan's wording, and an algorithm the kernel cannot install.
   r({
@@ -2610,12 +2621,19 @@ const DPD: Rule[] = [
     phase: "1",
     confidence: 0.9,
   }),
-  // Retransmissions on an SA that was already up are liveness (DPD) probes going unanswered.
+  // Retransmissions on an SA that was already up are liveness (DPD) probes going unanswered, as are
+  // WatchGuard's IKE keep-alives the peer does not acknowledge.
   r({
     id: "dpd.established-retransmit",
-    keywords: ["established_ike_sa", "state_main_i4", "state_main_r3", "retransmitting liveness probe"],
+    keywords: [
+      "established_ike_sa",
+      "state_main_i4",
+      "state_main_r3",
+      "retransmitting liveness probe",
+      "keep_alive_ack",
+    ],
     // Main mode is established in STATE_MAIN_I4 (initiator) and STATE_MAIN_R3 (responder).
-    test: /(?:STATE_V2_)?ESTABLISHED_IKE_SA: (?:retransmission|\d+ second timeout exceeded|max number of retransmissions)|retransmitting liveness probe|STATE_MAIN_(?:I4|R3): .*(?:retransmission|timeout exceeded)/,
+    test: /(?:STATE_V2_)?ESTABLISHED_IKE_SA: (?:retransmission|\d+ second timeout exceeded|max number of retransmissions)|retransmitting liveness probe|did not send KEEP_ALIVE_ACK message|STATE_MAIN_(?:I4|R3): .*(?:retransmission|timeout exceeded)/,
     code: "DPD_TIMEOUT",
     phase: "1",
     confidence: 0.75,
@@ -2781,8 +2799,9 @@ const UNREACHABLE: Rule[] = [
       "did not receive reply",
       "did not get response",
       "did not get reply",
+      "unresponsive peer",
     ],
-    test: /giving up after \d+ retransmits|the VPN server could not be established because the remote server is not responding|\bno response received from (?:the )?(?:peer|remote (?:peer|gateway|end))\b|retransmission count exceeded|peer not responding|establishing IKE_SA failed|no response (?:\(or no acceptable response\) )?to our first|timeout exceeded after \d+ retransmits|Timeout: deleting un-established|peer no response|no (?:response|reply|answer) from (?:the )?(?:peer|remote (?:gateway|peer|end|side|host)|(?:customer |VPN )?gateway|CGW|responder)\b|\b(?:peer|remote (?:gateway|peer|end|side|host)|(?:customer |VPN )?gateway|CGW|responder) (?:\S+ )?did not (?:respond|answer|reply)\b|did not (?:receive|get) (?:a |any )?(?:response|reply|answer) from (?:the )?(?:peer|remote (?:gateway|peer|end|side|host)|(?:customer |VPN )?gateway|CGW|responder)\b|(?:peer|remote (?:gateway|peer)) \S+ (?:is )?unreachable\b|(?:IKE_SA_INIT|IKE_AUTH|ISAKMP|IKE|main mode|aggressive mode) request timed out|retransmission limit (?:has been )?(?:reached|exceeded)|no response for \S+ request|maximum number of retransmissions reached|Death by retransmission P[12]|DNS lookup for (?:Primary|Secondary|Backup) VPN Server \S+ failed|not received in (?:the )?expected time|unable to (?:reach|contact) (?:the )?peer|Reason=Message retry timeout|deleting half open IKE_SA\b.{0,80}? after timeout|giving up after \d+ path probings|Output interface \d+ to peer was not found|no route found to reach|unable to resolve \S+, (?:initiate aborted|retrying)|deleting incomplete state after \d+ seconds|deleting state \(STATE_(?:(?:V2_)?PARENT|MAIN|AGGR)_[IR]1\) aged|deleting IKE SA \(sent IKE_SA_INIT request\)|max transmit reached|IKE message retransmissions? timed out|IKE_SA timed out before it could be established|Failed to receive the AUTH msg before the timer expired|FSM error history .*<event>:\s+(?:MM|AM)_DONE, EV_\w+\W+(?:MM|AM)_WAIT_MSG2|negotiation with \S+ (?:"[^"]*" )?took too long\b|negotiating with \S+ took too long\b|\bsendto on \S+ to \S+ failed\b|no address found to reach\b|deleting incomplete state after [\d.]+ seconds|peer is not responding\b(?! to DPD)|SA connect \d+ \S+->\S+ failed, no route|reviving connection which timeout (?:IKE|Child|IPsec|ISAKMP) SA|\bretransmissions? reached the maximum\b|\bIKE_PEER_REACH_MAX_RETRANS\b/,
+    test: /failed due to unresponsive peer\b|giving up after \d+ retransmits|the VPN server could not be established because the remote server is not responding|\bno response received from (?:the )?(?:peer|remote (?:peer|gateway|end))\b|retransmission count exceeded|peer not responding|establishing IKE_SA failed|no response (?:\(or no acceptable response\) )?to our first|timeout exceeded after \d+ retransmits|Timeout: deleting un-established|peer no response|no (?:response|reply|answer) from (?:the )?(?:peer|remote (?:gateway|peer|end|side|host)|(?:customer |VPN )?gateway|CGW|responder)\b|\b(?:peer|remote (?:gateway|peer|end|side|host)|(?:customer |VPN )?gateway|CGW|responder) (?:\S+ )?did not (?:respond|answer|reply)\b|did not (?:receive|get) (?:a |any )?(?:response|reply|answer) from (?:the )?(?:peer|remote (?:gateway|peer|end|side|host)|(?:customer |VPN )?gateway|CGW|responder)\b|(?:peer|remote (?:gateway|peer)) \S+ (?:is )?unreachable\b|(?:IKE_SA_INIT|IKE_AUTH|ISAKMP|IKE|main mode|aggressive mode) request timed out|retransmission limit (?:has been )?(?:reached|exceeded)|no response for \S+ request|maximum number of retransmissions reached|Death by retransmission P[12]|DNS lookup for (?:Primary|Secondary|Backup) VPN Server \S+ failed|not received in (?:the )?expected time|unable to (?:reach|contact) (?:the )?peer|Reason=Message retry timeout|deleting half open IKE_SA\b.{0,80}? after timeout|giving up after \d+ path probings|Output interface \d+ to peer was not found|no route found to reach|unable to resolve \S+, (?:initiate aborted|retrying)|deleting incomplete state after \d+ seconds|deleting state \(STATE_(?:(?:V2_)?PARENT|MAIN|AGGR)_[IR]1\) aged|deleting IKE SA \(sent IKE_SA_INIT request\)|max transmit reached|IKE message retransmissions? timed out|IKE_SA timed out before it could be established|Failed to receive the AUTH msg before the timer expired|FSM error history .*<event>:\s+(?:MM|AM)_DONE, EV_\w+\W+(?:MM|AM)_WAIT_MSG2|negotiation with \S+ (?:"[^"]*" )?took too long\b|negotiating with \S+ took too long\b|\bsendto on \S+ to \S+ failed\b|no address found to reach\b|deleting incomplete state after [\d.]+ seconds|peer is not responding\b(?! to DPD)|SA connect \d+ \S+->\S+ failed, no route|reviving connection which timeout (?:IKE|Child|IPsec|ISAKMP) SA|\bretransmissions? reached the maximum\b|\bIKE_PEER_REACH_MAX_RETRANS\b/,
     code: "PEER_UNREACHABLE",
     defaultPhase: "1",
     confidence: 0.9,
@@ -3656,7 +3675,7 @@ const UP: Rule[] = [
     // Includes Topsec NGTOS's negotiate record: msg="Tunnel established.".
     id: "up.established",
     keywords: ["established"],
-    test: /(?:IKE_SA|CHILD_SA)(?: (?!not\b|state\b)\S+)? established|(?:IPsec|VPN) tunnel (?:(?!not )\S+ )?(?:is |has been |was )?established|phase[ -]?[12] (?:SA )?(?:is |has been |was )?established|ISAKMP[- ]SA established|IPsec[- ]SA +established|IPSEC-SA established|PARENT SA established|(?:initiator|responder) established (?:IKE|Child) SA|IKE SA established|Child SA established|connection '[^']+' established successfully|Established SA\b|\bIKE established\b|\b(?:Quick|Main) Mode SA established\b|(?:^|: )Established IPsec SA\b|\bmsg="Tunnel established\b/,
+    test: /(?:IKE_SA|CHILD_SA)(?: (?!not\b|state\b)\S+)? +established|(?:IPsec|VPN) tunnel (?:(?!not )\S+ )?(?:is |has been |was )?established|phase[ -]?[12] (?:SA )?(?:is |has been |was )?established|ISAKMP[- ]SA established|IPsec[- ]SA +established|IPSEC-SA established|PARENT SA established|(?:initiator|responder) established (?:IKE|Child) SA|IKE SA established|Child SA established|connection '[^']+' established successfully|Established SA\b|\bIKE established\b|\b(?:Quick|Main) Mode SA established\b|(?:^|: )Established IPsec SA\b|\bmsg="Tunnel established\b/,
     code: "TUNNEL_UP",
     confidence: 0.9,
   }),
@@ -3799,7 +3818,7 @@ const UP: Rule[] = [
       "negotiation done",
       'msg="phase established"',
     ],
-    test: /%DMVPN-\d-\w+: .*\bis +UP\b|\bNH[CPS] up nbma_src: |IPSEC\(create_sa\): sa created\b|IPSEC KEY INSTALLED\b|TunnelStatusChange: .*\bnew_state=Up\b|IP Tunnel\[\d+\] Up\b|\b(?:IKE|IPsec|ISAKMP) SA is established\b|tunnel(?: [\w.:/'"-]+){0,3} (?:came|comes) up\b|(?:tunnel|VPN|IPsec)(?: [\w.:/'"-]+){0,3} (?:state|status) (?:has )?changed (?:from \w+ )?to UP\b|\[UPDOWN\] received up-client|IPSec tunnel is established|IPSECTUNNELSTART|IKEv2 SA UP\b|%IKEV2-\d-SA_UP\b|Successfully installed IPSEC SA|New State = IKE_QM_PHASE2_COMPLETE|New State = IKE_P1_COMPLETE|IKEV2 SA created|phase-1 (?:main|aggressive) ?mode completed successfully|Session with IKE ID PAIR ?\(.*\) is UP|SA has been authenticated with|(?:Quick|Main) Mode completion|[:,] +INSTALLED, (?:TUNNEL|TRANSPORT)\b|STATE_V2_ESTABLISHED_(?:IKE|CHILD)_SA;|: set oper up$|tunnel up event|negotiation complete\. Adding IPsec SA|IKE negotiation done for .* with status: (?:Error )?ok\b|ike_st_o_all_done: MESSAGE: Phase 1\b|Phase 2 connection succeeded|successfully added ipsec SA PAIR|ike_send_notify: Connected, SA =|sent tunnel-up message to EMS|LAN-to-LAN tunnel to (?:\S+ )?device \S+ connected|connected, Session Type: IPSec\/LAN-to-LAN|IP; MESSAGE: Phase 1 version =|\b(?:IKE|IPsec) SA state changed from \w+ to \w*_ESTABLISHED\b|\bipsec_phase[12]_nego_success\b|\b(?:first|second) phase of the .{0,60}negotiation (?:is |was )?(?:successful|succeeded)\b|\bIKE(?:v[12])? negotiation (?:is )?completed?\.?$|\bTunnelConnected\b|NEGOTIATION SUCCEEDED AS (?:INITIATOR|RESPONDER)\b(?!, rekey)|\bConnections for all\(\d+\) configured tunnels are Up\b|\bIPsec tunnel successfully added\b|\bphase ?[12] negotiation (?:is |was |has been )?(?:completed|complete|done)\b|\bmsg="Phase established"/,
+    test: /%DMVPN-\d-\w+: .*\bis +UP\b|\bNH[CPS] up nbma_src: |IPSEC\(create_sa\): sa created\b|IPSEC KEY INSTALLED\b|TunnelStatusChange: .*\bnew_state=Up\b|IP Tunnel\[\d+\] Up\b|\b(?:IKE|IPsec|ISAKMP) SA is established\b|tunnel(?: [\w.:/'"-]+){0,3} (?:came|comes) up\b|(?:tunnel|VPN|IPsec)(?: [\w.:/'"-]+){0,3} (?:state|status) (?:has )?changed (?:from \w+ )?to UP\b|\[UPDOWN\] received up-client|IPSec tunnel is established|IPSECTUNNELSTART|IKEv2 SA UP\b|%IKEV2-\d-SA_UP\b|Successfully installed IPSEC SA|New State = IKE_QM_PHASE2_COMPLETE|New State = IKE_P1_COMPLETE|IKEV2 SA created|phase-1 (?:main|aggressive)[ -]?mode completed successfully|Session with IKE ID PAIR ?\(.*\) is UP|SA has been authenticated with|(?:Quick|Main) Mode completion|[:,] +INSTALLED, (?:TUNNEL|TRANSPORT)\b|STATE_V2_ESTABLISHED_(?:IKE|CHILD)_SA;|: set oper up$|tunnel up event|negotiation complete\. Adding IPsec SA|IKE negotiation done for .* with status: (?:Error )?ok\b|ike_st_o_all_done: MESSAGE: Phase 1\b|Phase 2 connection succeeded|successfully added ipsec SA PAIR|ike_send_notify: Connected, SA =|sent tunnel-up message to EMS|LAN-to-LAN tunnel to (?:\S+ )?device \S+ connected|connected, Session Type: IPSec\/LAN-to-LAN|IP; MESSAGE: Phase 1 version =|\b(?:IKE|IPsec) SA state changed from \w+ to \w*_ESTABLISHED\b|\bipsec_phase[12]_nego_success\b|\b(?:first|second) phase of the .{0,60}negotiation (?:is |was )?(?:successful|succeeded)\b|\bIKE(?:v[12])? negotiation (?:is )?completed?\.?$|\bTunnelConnected\b|NEGOTIATION SUCCEEDED AS (?:INITIATOR|RESPONDER)\b(?!, rekey)|\bConnections for all\(\d+\) configured tunnels are Up\b|\bIPsec tunnel successfully added\b|\bphase ?[12] negotiation (?:is |was |has been )?(?:completed|complete|done)\b|\bmsg="Phase established"/,
     code: "TUNNEL_UP",
     confidence: 0.85,
   }),
