@@ -2823,6 +2823,9 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "1",
   ],
   ["MUVPN user authentication failed due to unresponsive peer at 198.51.100.7:4500", "PEER_UNREACHABLE", "1"],
+  // Openswan's IKEv2 debugging: the peer's traffic selectors refused.
+  ["| reject responder TSi/TSr Traffic Selector", "TRAFFIC_SELECTOR_MISMATCH", "2"],
+  ["| prefix range fit c aws-t1 c->name was rejected by Traffic Selectors", "TRAFFIC_SELECTOR_MISMATCH", "2"],
 ];
 
 describe("classification by meaning", () => {
