@@ -10,7 +10,12 @@ import { PANOS_EVENT_IDS } from "./panos-event-ids.ts";
 import { keywordsOfNames } from "./reason-codes.ts";
 import type { IkePhase } from "./types.ts";
 import { BIRD_OTHER_PROTOCOLS } from "./vocabulary.ts";
-import { TUNNEL_WORDED_ERROR_TEXTS, WINDOWS_IKE_ERRORS, windowsErrorTexts } from "./windows-ike-errors.ts";
+import {
+  TUNNEL_WORDED_ERROR_TEXTS,
+  tunnelWordedErrorTexts,
+  WINDOWS_IKE_ERRORS,
+  windowsErrorTexts,
+} from "./windows-ike-errors.ts";
 
 /**
  * PROPOSAL resolves to IKE_ or IPSEC_PROPOSAL_MISMATCH by phase; INVALID_ID by phase too;
@@ -765,10 +770,7 @@ const REASON_CODES: Rule[] = [
     // name IKE, IPsec or the peer, from the start of the message.
     id: "windows.error-text",
     keywords: [...TUNNEL_WORDED_ERROR_TEXTS],
-    test: new RegExp(
-      `^(${TUNNEL_WORDED_ERROR_TEXTS.map((text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?:\\.|$)`,
-      "i",
-    ),
+    test: new RegExp(`^(${tunnelWordedErrorTexts()})(?:\\.|$)`, "i"),
     code: "REASON_CODE",
     confidence: 0.75,
   }),

@@ -277,10 +277,13 @@ const windowsErrorText = (message: string) => message.replace(/\.$/, "");
  */
 export function windowsErrorTexts(fault?: LogFaultCode): string {
   const texts = WINDOWS_IKE_ERRORS.filter((error) => fault === undefined || error.fault === fault).map(({ message }) =>
-    windowsErrorText(message).replace(/[.*+?^${}()|[\]\\]/g, "\\$&"),
+    windowsErrorText(message),
   );
-  return [...new Set(texts)].join("|");
+  return asAlternatives(texts);
 }
+
+const asAlternatives = (texts: readonly string[]) =>
+  [...new Set(texts)].map((text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
 
 // The texts that name IKE, IPsec, an SA, a mode, the DH exchange or the peer: these say what they
 // are even without the event around them; "General processing error" or "Invalid policy" do not.
@@ -289,9 +292,14 @@ const NAMES_A_TUNNEL = /\b(?:IKE|IPsec|SA|Main mode|Quick mode|Diffie-Hellman|pe
 /** The error texts that name a tunnel's parts, lower case, each once: a line that is one of them is Windows'. */
 export const TUNNEL_WORDED_ERROR_TEXTS: readonly string[] = [
   ...new Set(
-    WINDOWS_IKE_ERRORS.map(({ message }) => windowsErrorText(message)).filter((text) => NAMES_A_TUNNEL.test(text)),
+    WINDOWS_IKE_ERRORS.map(({ message }) => windowsErrorText(message).toLowerCase()).filter((text) =>
+      NAMES_A_TUNNEL.test(text),
+    ),
   ),
-].map((text) => text.toLowerCase());
+];
+
+/** TUNNEL_WORDED_ERROR_TEXTS as expression alternatives. */
+export const tunnelWordedErrorTexts = (): string => asAlternatives(TUNNEL_WORDED_ERROR_TEXTS);
 
 /** Each error by name, decimal and hex code and text, for the reason-code lookup. */
 export const WINDOWS_IKE_ERROR_FAULTS: Readonly<Record<string, LogFaultCode>> = Object.fromEntries(
