@@ -3302,7 +3302,7 @@ const DOWN: Rule[] = [
       "deleting established child sa",
       "deleting child_sa",
       "child_sa ",
-      "ike_sa ",
+      " closed",
       "destroying ike_sa",
       "closing ike_sa",
       "has been deleted",
