@@ -2677,8 +2677,13 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "BGP_SESSION_DOWN",
     null,
   ],
-  // One transform refused is the proposal walk; the line is still a tunnel line.
-  ["Oakley Transform [AES_GCM_16 (256), HMAC_SHA2_512, DH21] refused", "INFO", "1"],
+  // A refused transform does not match the local proposals, in phase 1 (Oakley) or phase 2 (ESP).
+  ["Oakley Transform [AES_GCM_16 (256), HMAC_SHA2_512, DH21] refused", "IKE_PROPOSAL_MISMATCH", "1"],
+  [
+    '"site-b" #4: ESP IPsec Transform [ESP_3DES (192), AUTH_ALGORITHM_HMAC_MD5] refused',
+    "IPSEC_PROPOSAL_MISMATCH",
+    "2",
+  ],
   // A tunnel disconnected is down; Zyxel names the phase 2 SA by its SPI. An SSL VPN's is not a tunnel line.
   ["Tunnel [AWS_T1:AWS_GW1:0xc5bbc159] is disconnected", "TUNNEL_DOWN_OTHER", "2"],
   ["Dec  4 10:00:00 gw vpnd: VPN tunnel to-aws-1 disconnected", "TUNNEL_DOWN_OTHER", null],
@@ -2826,6 +2831,17 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   // Openswan's IKEv2 debugging: the peer's traffic selectors refused.
   ["| reject responder TSi/TSr Traffic Selector", "TRAFFIC_SELECTOR_MISMATCH", "2"],
   ["| prefix range fit c aws-t1 c->name was rejected by Traffic Selectors", "TRAFFIC_SELECTOR_MISMATCH", "2"],
+  // RasClient's other wording of a failed dial: the code decides as it does in "dialed a connection named".
+  [
+    "User SYSTEM has a dial up connection called AWS-T1, which has failed. The error code returned after failure is 809.",
+    "PEER_UNREACHABLE",
+    "1",
+  ],
+  [
+    "User SYSTEM has a dial up connection called AWS-T1, which has failed. The error code returned after failure is 13868.",
+    "IKE_PROPOSAL_MISMATCH",
+    "1",
+  ],
 ];
 
 describe("classification by meaning", () => {

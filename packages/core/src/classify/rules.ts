@@ -778,9 +778,10 @@ const REASON_CODES: Rule[] = [
     // RasClient's failed dial (event 20227): the code decides, and a code that names no fault
     // is still a VPN connection that did not come up.
     id: "windows.ras-dial-failure",
-    keywords: ["error code returned on failure is "],
+    keywords: ["error code returned on failure is ", "error code returned after failure is "],
     // An IKE policy mismatch (13868, 13825) is a proposal mismatch: the proposal rules read it.
-    test: /dialed a connection named .* (?:which|that) has failed\. The error code returned on failure is (?!13868\b|13825\b)(\d+)/,
+    // Some Windows versions write "has a dial up connection called ... returned after failure".
+    test: /(?:dialed a connection named|has a dial[- ]?up connection called) .* (?:which|that) has failed\. The error code returned (?:on|after) failure is (?!13868\b|13825\b)(\d+)/,
     code: "REASON_CODE",
     confidence: 0.8,
   }),
@@ -2131,7 +2132,7 @@ const PROPOSALS: Rule[] = [
       "rejected proposals from peer",
       "mode settings",
     ],
-    test: /Failed to find a matching policy|Failed to verify the proposed policies|Remote Peer did not negotiate the following:|\bno proposal found|failed to match (?:IKE |IPsec )?proposal|offered does not match policy|atts (?:are )?not acceptable|none of (?:my |the )?proposals? matched|perhaps peer likes no proposal|failed to compute dh value|policy does not allow .*OAKLEY_AUTHENTICATION_METHOD|Reason=Received (?:'[^']*' exchange type|protocol '[^']*'\. Expecting|[^,.]+, expecting)|Received IKE version did not match|Peer proposal: DOES NOT HAVE|DH group (?:\S+ )?not supported|algorithm[^.]* (?:does not match|is incompatible)|DH[- ]group(?: parameter)?[^.]* does not match|The (?:IKE version|negotiation mode|proposal) does not match|peer's (?:proposal|key exchange method) selection invalid|suggested (?:KEM|KE|DH) \S+ is not acceptable|IKE responder accepted an unsupported algorithm|invalid Diffie-Hel+man+ group[_ ]descriptor|Detected unsupported version number|Xauth required but selected Proposal does not support xauth|Received DH key with bad length|IKE security attributes are unacceptable|\berror(?: ?code)?(?: ?[:=] ?| )(?:13868|13825|0x0{0,4}362c|0x0{0,4}3601)\b|\[ErrorCode\] (?:0x0{0,4}(?:362c|3601)|13868|13825)\b|ERROR_IPSEC_IKE_(?:POLICY_MATCH|NO_POLICY)\b|error code returned on failure is (?:13868|13825)\b|Notify Message - Policy Mismatch|\bPolicy match error\b|\bFailure Reason:\s*No policy configured\b|None of the proposed (?:IKE|IPsec) crypto suites (?:was|were) acceptable|no offers accepted|\bSA policy not acceptable|key length does not match policy|\b(?:encryption|hash|integrity|authentication|PRF) algorithm mismatch(?:ed)?\b|\bDH(?: group)? mismatch(?:ed)?\b|\bNo available proposal\b|\bNo PARENT proposal selected\b|Rejected proposals from peer|\brejected (?:Quick|Main) Mode settings\b/i,
+    test: /Failed to find a matching policy|Failed to verify the proposed policies|Remote Peer did not negotiate the following:|\bno proposal found|failed to match (?:IKE |IPsec )?proposal|offered does not match policy|atts (?:are )?not acceptable|none of (?:my |the )?proposals? matched|perhaps peer likes no proposal|failed to compute dh value|policy does not allow .*OAKLEY_AUTHENTICATION_METHOD|Reason=Received (?:'[^']*' exchange type|protocol '[^']*'\. Expecting|[^,.]+, expecting)|Received IKE version did not match|Peer proposal: DOES NOT HAVE|DH group (?:\S+ )?not supported|algorithm[^.]* (?:does not match|is incompatible)|DH[- ]group(?: parameter)?[^.]* does not match|The (?:IKE version|negotiation mode|proposal) does not match|peer's (?:proposal|key exchange method) selection invalid|suggested (?:KEM|KE|DH) \S+ is not acceptable|IKE responder accepted an unsupported algorithm|invalid Diffie-Hel+man+ group[_ ]descriptor|Detected unsupported version number|Xauth required but selected Proposal does not support xauth|Received DH key with bad length|IKE security attributes are unacceptable|\berror(?: ?code)?(?: ?[:=] ?| )(?:13868|13825|0x0{0,4}362c|0x0{0,4}3601)\b|\[ErrorCode\] (?:0x0{0,4}(?:362c|3601)|13868|13825)\b|ERROR_IPSEC_IKE_(?:POLICY_MATCH|NO_POLICY)\b|error code returned (?:on|after) failure is (?:13868|13825)\b|Notify Message - Policy Mismatch|\bPolicy match error\b|\bFailure Reason:\s*No policy configured\b|None of the proposed (?:IKE|IPsec) crypto suites (?:was|were) acceptable|no offers accepted|\bSA policy not acceptable|key length does not match policy|\b(?:encryption|hash|integrity|authentication|PRF) algorithm mismatch(?:ed)?\b|\bDH(?: group)? mismatch(?:ed)?\b|\bNo available proposal\b|\bNo PARENT proposal selected\b|Rejected proposals from peer|\brejected (?:Quick|Main) Mode settings\b/i,
     code: "PROPOSAL",
     confidence: 0.85,
   }),
@@ -2357,10 +2358,13 @@ const PROPOSALS: Rule[] = [
     confidence: 0.8,
   }),
   r({
-    // Libreswan: an Oakley (phase 1) attribute or an ESP transform it does not accept.
+    // Libreswan/Openswan: an Oakley (phase 1) attribute, or a whole Oakley or IPsec transform, that
+    // it does not accept: "Oakley Transform [AES_CBC (256), HMAC_MD5, MODP1024] refused", "ESP
+    // IPsec Transform [ESP_3DES (192), AUTH_ALGORITHM_HMAC_MD5] refused". The peer's offer may
+    // hold another transform that is accepted; the line still says this one does not match.
     id: "proposal.libreswan-refused",
-    keywords: ["attribute oakley_", "esp ipsec transform refused"],
-    test: /not supported\.\s+Attribute OAKLEY_\w+|ESP IPsec Transform refused/,
+    keywords: ["attribute oakley_", "transform refused", "] refused"],
+    test: /not supported\.\s+Attribute OAKLEY_\w+|(?:Oakley|IPsec|IPSec) Transform (?:\[[^\]]*\] )?refused/,
     code: "PROPOSAL",
     confidence: 0.75,
   }),
