@@ -2831,6 +2831,10 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   // Openswan's IKEv2 debugging: the peer's traffic selectors refused.
   ["| reject responder TSi/TSr Traffic Selector", "TRAFFIC_SELECTOR_MISMATCH", "2"],
   ["| prefix range fit c aws-t1 c->name was rejected by Traffic Selectors", "TRAFFIC_SELECTOR_MISMATCH", "2"],
+  // racoon2 (Alibaba's gateway) cannot build its IKE_AUTH message without both identities.
+  ["[INTERNAL_ERR]: ikev2.c:1656:initiator_state1_send(): failed to create IKE_AUTH message", "IKE_AUTH_FAILURE", "1"],
+  // strongSwan names the key type it found no trusted key of: any type, not only RSA and ECDSA.
+  ["charon: 16[IKE] no trusted ED25519 public key found for 'sun.strongswan.org'", "IKE_AUTH_FAILURE", "1"],
   // RasClient's other wording of a failed dial: the code decides as it does in "dialed a connection named".
   [
     "User SYSTEM has a dial up connection called AWS-T1, which has failed. The error code returned after failure is 809.",
