@@ -2680,6 +2680,11 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   // A refused transform does not match the local proposals, in phase 1 (Oakley) or phase 2 (ESP).
   ["Oakley Transform [AES_GCM_16 (256), HMAC_SHA2_512, DH21] refused", "IKE_PROPOSAL_MISMATCH", "1"],
   [
+    '"aws-t1" #1: Pluto does not support OAKLEY_ECDSA_P384 authentication.  Attribute OAKLEY_AUTHENTICATION_METHOD',
+    "IKE_PROPOSAL_MISMATCH",
+    "1",
+  ],
+  [
     '"site-b" #4: ESP IPsec Transform [ESP_3DES (192), AUTH_ALGORITHM_HMAC_MD5] refused',
     "IPSEC_PROPOSAL_MISMATCH",
     "2",

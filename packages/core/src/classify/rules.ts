@@ -2361,13 +2361,14 @@ const PROPOSALS: Rule[] = [
     confidence: 0.8,
   }),
   r({
-    // Libreswan/Openswan: an Oakley (phase 1) attribute, or a whole Oakley or IPsec transform, that
-    // it does not accept: "Oakley Transform [AES_CBC (256), HMAC_MD5, MODP1024] refused", "ESP
+    // Libreswan/Openswan: an Oakley (phase 1) attribute ("OAKLEY_GROUP 20 not supported", "Pluto
+    // does not support OAKLEY_ECDSA_P384 authentication", "only OAKLEY_GROUP_MODP1024 and
+    // OAKLEY_GROUP_MODP1536 supported"), or a whole Oakley or IPsec transform, that it does not accept: "Oakley Transform [AES_CBC (256), HMAC_MD5, MODP1024] refused", "ESP
     // IPsec Transform [ESP_3DES (192), AUTH_ALGORITHM_HMAC_MD5] refused". The peer's offer may
     // hold another transform that is accepted; the line still says this one does not match.
     id: "proposal.libreswan-refused",
     keywords: ["attribute oakley_", "transform refused", "] refused"],
-    test: /not supported\.\s+Attribute OAKLEY_\w+|(?:Oakley|IPsec|IPSec) Transform (?:\[[^\]]*\] )?refused/,
+    test: /(?:supported|does not support \S+ authentication)\.\s+Attribute OAKLEY_\w+|(?:Oakley|IPsec|IPSec) Transform (?:\[[^\]]*\] )?refused/,
     code: "PROPOSAL",
     confidence: 0.75,
   }),
