@@ -2828,6 +2828,11 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "1",
   ],
   [
+    "Remote gateway 'aws-t1' with IP 52.1.2.3:500 did not send DPD R_U_THERE_ACK message. 2 retries left",
+    "DPD_TIMEOUT",
+    "1",
+  ],
+  [
     "BOVPN phase-1 aggressive-mode completed successfully as responder for 'aws-t1' gateway endpoint.",
     "TUNNEL_UP",
     "1",
@@ -2836,6 +2841,8 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   // Openswan's IKEv2 debugging: the peer's traffic selectors refused.
   ["| reject responder TSi/TSr Traffic Selector", "TRAFFIC_SELECTOR_MISMATCH", "2"],
   ["| prefix range fit c aws-t1 c->name was rejected by Traffic Selectors", "TRAFFIC_SELECTOR_MISMATCH", "2"],
+  // Libreswan deleting a rekey exchange's state before it completed: the rekey failed.
+  ['"aws-t1" #4: deleting state (STATE_V2_REKEY_CHILD_I1) and NOT sending notification', "REKEY_FAILURE", "2"],
   // Huawei's BGP session events: Established is up; a NOTIFICATION it sends ends the session
   // (except a connection collision's Cease 6/7), as does going over the peer's route limit.
   [

@@ -2398,10 +2398,11 @@ const CHILD_FAILED: Rule[] = [
 const REKEY: Rule[] = [
   r({
     // Libreswan: a rekey or replace exchange of an established SA that got no (acceptable)
-    // answer before its timeout, or whose state expired waiting ("Possible message id deadlock?").
+    // answer before its timeout, or whose state expired waiting ("Possible message id deadlock?"),
+    // or that was deleted before it completed: "deleting state (STATE_V2_REKEY_CHILD_I1)".
     id: "rekey.libreswan-unanswered",
     keywords: ["state_v2_rekey_"],
-    test: /STATE_V2_REKEY_(?:CHILD|IKE)_I\d?: (?:\d+ second timeout exceeded|max number of retransmissions)|expiring STATE_V2_REKEY_(?:CHILD|IKE)_\w+ state\b/,
+    test: /STATE_V2_REKEY_(?:CHILD|IKE)_I\d?: (?:\d+ second timeout exceeded|max number of retransmissions)|expiring STATE_V2_REKEY_(?:CHILD|IKE)_\w+ state\b|deleting state \(STATE_V2_REKEY_(?:CHILD|IKE)_I\d?\)/,
     code: "REKEY_FAILURE",
     confidence: 0.75,
   }),
@@ -2632,7 +2633,7 @@ const DPD: Rule[] = [
     confidence: 0.9,
   }),
   // Retransmissions on an SA that was already up are liveness (DPD) probes going unanswered, as are
-  // WatchGuard's IKE keep-alives the peer does not acknowledge.
+  // WatchGuard's IKE keep-alives and DPD R_U_THEREs the peer does not acknowledge.
   r({
     id: "dpd.established-retransmit",
     keywords: [
@@ -2641,9 +2642,10 @@ const DPD: Rule[] = [
       "state_main_r3",
       "retransmitting liveness probe",
       "keep_alive_ack",
+      "r_u_there_ack message",
     ],
     // Main mode is established in STATE_MAIN_I4 (initiator) and STATE_MAIN_R3 (responder).
-    test: /(?:STATE_V2_)?ESTABLISHED_IKE_SA: (?:retransmission|\d+ second timeout exceeded|max number of retransmissions)|retransmitting liveness probe|did not send KEEP_ALIVE_ACK message|STATE_MAIN_(?:I4|R3): .*(?:retransmission|timeout exceeded)/,
+    test: /(?:STATE_V2_)?ESTABLISHED_IKE_SA: (?:retransmission|\d+ second timeout exceeded|max number of retransmissions)|retransmitting liveness probe|did not send (?:KEEP_ALIVE_ACK|DPD R_U_THERE_ACK) message|STATE_MAIN_(?:I4|R3): .*(?:retransmission|timeout exceeded)/,
     code: "DPD_TIMEOUT",
     phase: "1",
     confidence: 0.75,
