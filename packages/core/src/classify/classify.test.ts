@@ -2841,6 +2841,12 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   // Openswan's IKEv2 debugging: the peer's traffic selectors refused.
   ["| reject responder TSi/TSr Traffic Selector", "TRAFFIC_SELECTOR_MISMATCH", "2"],
   ["| prefix range fit c aws-t1 c->name was rejected by Traffic Selectors", "TRAFFIC_SELECTOR_MISMATCH", "2"],
+  // An idle timer started again because traffic crossed the tunnel is the opposite of an idle timeout.
+  [
+    "Feb 10 22:20:59 mac racoon[747] <Debug>: ike_session_monitor_idle: restart idle-timeout because peer sent data. monitoring dir 0.",
+    "INFO",
+    null,
+  ],
   // Libreswan deleting a rekey exchange's state before it completed: the rekey failed.
   ['"aws-t1" #4: deleting state (STATE_V2_REKEY_CHILD_I1) and NOT sending notification', "REKEY_FAILURE", "2"],
   // Huawei's BGP session events: Established is up; a NOTIFICATION it sends ends the session

@@ -36,6 +36,12 @@ describe("splitHeader", () => {
     expect(header.message).toBe('"S_REF_IpsSitAws_0" #12: ISAKMP SA established');
   });
 
+  it("reads Apple's level after the program's pid", () => {
+    const header = splitHeader("Feb 10 22:26:27 LetoAms racoon[747] <Info>: phase2 sa expired 192.0.2.1-198.51.100.7");
+    expect(header.fields).toEqual({ time: "Feb 10 22:26:27", host: "LetoAms", program: "racoon" });
+    expect(header.message).toBe("phase2 sa expired 192.0.2.1-198.51.100.7");
+  });
+
   it("reads a time of day with its offset from UTC and no date", () => {
     const header = splitHeader("08:35:42.991510+01:00 lb-101 bird: bgp1: Down");
     expect(header.fields).toEqual({ time: "08:35:42.991510+01:00", host: "lb-101", program: "bird" });

@@ -35,13 +35,18 @@ const SYSLOG_TIME = new RegExp(
   `^(?:<\\d{1,3}>)?(?:\\d{1,10}: )?[*.]?(?:\\w{3},? )?(${ANY_MONTH}\\s+\\d{1,2}(?:\\s+\\d{4})?\\s+\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:\\s+\\d{4}(?=\\s))?|\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?(?=\\s)|\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?|\\d{4}\\/\\d{2}\\/\\d{2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?|\\d{4}:\\d{2}:\\d{2}-\\d{2}:\\d{2}:\\d{2}|${MONTHS}/\\d{1,2} \\d{2}:\\d{2}:\\d{2}|\\d{9,10}\\.\\d+)(?: (?:UTC|GMT|[ECMP][SD]T|CES?T|JST|KST|IST|AES?T|BST)(?=:))?(?::)?\\s+(?:<\\d+(?:\\.\\d+)?>\\s+)?`,
 );
 // A PAM module may follow the program's name ("sshd(pam_unix)[19939]: "), a level may follow
-// its pid ("krb5kdc[2281](info): "), or the pid be in parentheses ("charon (812): ").
-const PROGRAM =
-  /^([A-Za-z][\w.\-/]*)(?:\(pam_\w+\))?(?:\[(\d+)\])?(?: ?\(\d+\)|\((?:info|notice|warning|err|error|debug|crit|alert|emerg)\))?:\s+/;
+// its pid ("krb5kdc[2281](info): ", or Apple's "racoon[747] <Error>: "), or the pid be in
+// parentheses ("charon (812): ").
+const APPLE_LEVEL = "(?: <(?:Emergency|Alert|Critical|Error|Warning|Notice|Info|Debug)>)?";
+const PROGRAM = new RegExp(
+  `^([A-Za-z][\\w.\\-/]*)(?:\\(pam_\\w+\\))?(?:\\[(\\d+)\\])?(?: ?\\(\\d+\\)|\\((?:info|notice|warning|err|error|debug|crit|alert|emerg)\\))?${APPLE_LEVEL}:\\s+`,
+);
 // OpenWrt and BusyBox syslog put the facility and level between host and program:
 // "host authpriv.warn pluto[7015]: ". A host name does not end with a colon ("BGP: bgp_read: ..." is
 // a tag, then the message).
-const HOST_THEN_PROGRAM = /^(\S*[^\s:])\s+(?:[a-z]+\.[a-z]+\s+)?([A-Za-z][\w.\-/]*)(?:\(pam_\w+\))?(?:\[(\d+)\])?:\s+/;
+const HOST_THEN_PROGRAM = new RegExp(
+  `^(\\S*[^\\s:])\\s+(?:[a-z]+\\.[a-z]+\\s+)?([A-Za-z][\\w.\\-/]*)(?:\\(pam_\\w+\\))?(?:\\[(\\d+)\\])?${APPLE_LEVEL}:\\s+`,
+);
 // OPNsense's log view: "2025-05-09T12:32:58-07:00   Notice   charon   [UPDOWN] received up-client event".
 const LOG_VIEW_EXPORT =
   /^(?:Emergency|Alert|Critical|Error|Warning|Notice|Informational|Debug)\s+([A-Za-z][\w.-]*)(?:\[\d+\])?\s+/;

@@ -2703,8 +2703,10 @@ const IDLE: Rule[] = [
   r({
     id: "idle.timeout",
     keywords: ["idle", "inactivity", "no traffic", "inactive"],
-    // Not a firewall's flow record ("RT_FLOW_SESSION_CLOSE: session closed idle Timeout").
-    test: /(?<!session closed )idle[ _-]?time[ _-]?out|idle time(?:r)? expired|idle time out|due to idle time\b|Reason: Idle Timeout|due to inactivity|after \d+\s*s(?:econds)? of (?:CHILD_SA )?inactivity|inactivity timeout|inactivity timer expired|no traffic (?:for|since)|closing (?:CHILD_SA|IKE_SA) .* (?:inactive|inactivity)|SIG\w+\[soft,inactive\]|has been idle for more than \d+|not replacing stale (?:IPsec|ISAKMP|IKE|Child) SA: inactive for \d+s/,
+    // Not a firewall's flow record ("RT_FLOW_SESSION_CLOSE: session closed idle Timeout"), nor an
+    // idle timer started again because traffic flowed (racoon's "restart idle-timeout because
+    // peer sent data").
+    test: /(?<!session closed |restart(?:ed|ing)? |reset(?:ting)? )idle[ _-]?time[ _-]?out|idle time(?:r)? expired|idle time out|due to idle time\b|Reason: Idle Timeout|due to inactivity|after \d+\s*s(?:econds)? of (?:CHILD_SA )?inactivity|inactivity timeout|inactivity timer expired|no traffic (?:for|since)|closing (?:CHILD_SA|IKE_SA) .* (?:inactive|inactivity)|SIG\w+\[soft,inactive\]|has been idle for more than \d+|not replacing stale (?:IPsec|ISAKMP|IKE|Child) SA: inactive for \d+s/,
     code: "IDLE_TIMEOUT",
     confidence: 0.85,
   }),
