@@ -2841,6 +2841,8 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   // Openswan's IKEv2 debugging: the peer's traffic selectors refused.
   ["| reject responder TSi/TSr Traffic Selector", "TRAFFIC_SELECTOR_MISMATCH", "2"],
   ["| prefix range fit c aws-t1 c->name was rejected by Traffic Selectors", "TRAFFIC_SELECTOR_MISMATCH", "2"],
+  // Pluto's updown script reporting a local routing command's error is not the peer unreachable.
+  ['"aws-t1" #4: command "unroute" output: RTNETLINK answers: Network is unreachable', "INFO", null],
   // An idle timer started again because traffic crossed the tunnel is the opposite of an idle timeout.
   [
     "Feb 10 22:20:59 mac racoon[747] <Debug>: ike_session_monitor_idle: restart idle-timeout because peer sent data. monitoring dir 0.",

@@ -113,6 +113,16 @@ const BENIGN: Rule[] = [
     confidence: 0.7,
   }),
   r({
+    // Pluto passes on what its updown script printed while it set routes and policies up or took
+    // them down ('command "unroute" output: RTNETLINK answers: Network is unreachable'): the
+    // local host's routing commands, not the peer's answer.
+    id: "benign.updown-output",
+    keywords: [" output: "],
+    test: /(?:\bcommand "[\w-]+"|\b(?:up|down|route|unroute|prepare)-(?:client|host)(?:-v6)?) output: /,
+    code: "INFO",
+    confidence: 0.7,
+  }),
+  r({
     id: "benign.invalid-ke",
     keywords: ["invalid_ke_payload", "inval_ke", "peer didn't accept"],
     // racoon2 (Alibaba's daemon) does not retry on an INVALID_KE_PAYLOAD for a group it will not
