@@ -2841,6 +2841,18 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   // Openswan's IKEv2 debugging: the peer's traffic selectors refused.
   ["| reject responder TSi/TSr Traffic Selector", "TRAFFIC_SELECTOR_MISMATCH", "2"],
   ["| prefix range fit c aws-t1 c->name was rejected by Traffic Selectors", "TRAFFIC_SELECTOR_MISMATCH", "2"],
+  // A status word alone decides only in a tunnel's log: a switch's interface status is not a tunnel's.
+  [
+    "<13>1 2019-02-21T16:46:14.931186+00:00 sw1 orchagent - - -  :- setHostIntfsOperStatus: Set operation status UP to host interface Ethernet28",
+    "UNKNOWN",
+    null,
+  ],
+  // One route refused in Cisco's BGP update debug is not the session down.
+  [
+    "*Sep 19 11:56:02.375: BGP(0): 3.3.3.3 rcv UPDATE about 5.5.5.5/32 -- DENIED due to: ORIGINATOR is us;",
+    "INFO",
+    null,
+  ],
   // Pluto's updown script reporting a local routing command's error is not the peer unreachable.
   ['"aws-t1" #4: command "unroute" output: RTNETLINK answers: Network is unreachable', "INFO", null],
   // An idle timer started again because traffic crossed the tunnel is the opposite of an idle timeout.
