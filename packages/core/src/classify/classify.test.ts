@@ -2841,6 +2841,12 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   // Openswan's IKEv2 debugging: the peer's traffic selectors refused.
   ["| reject responder TSi/TSr Traffic Selector", "TRAFFIC_SELECTOR_MISMATCH", "2"],
   ["| prefix range fit c aws-t1 c->name was rejected by Traffic Selectors", "TRAFFIC_SELECTOR_MISMATCH", "2"],
+  // A mail server's TLS certificate check is not an IKE peer's.
+  [
+    "Nov 11 00:00:16 gw smtpd[86532]: smtp-out: Server certificate verification failed on session 99fc1afc58067419",
+    "UNKNOWN",
+    null,
+  ],
   // A status word alone decides only in a tunnel's log: a switch's interface status is not a tunnel's.
   [
     "<13>1 2019-02-21T16:46:14.931186+00:00 sw1 orchagent - - -  :- setHostIntfsOperStatus: Set operation status UP to host interface Ethernet28",

@@ -92,7 +92,7 @@ const PACKET_CAPTURE = /^IP6? \S+ > \S+: /;
 // Cisco ISE RADIUS accounting and authentication records.
 const CISCO_ISE_RECORD = /\bCISE_\w+ \d{10} /;
 // Daemons of a VPN gateway that never write IKE, IPsec or BGP lines: their "Authentication
-// failed" or "timeout" is PPP's, SSH's or DHCP's, not a tunnel's.
+// failed" or "timeout" is PPP's, SSH's, DHCP's or mail's, not a tunnel's.
 const NOT_TUNNEL_PROGRAMS = new Set([
   "pppd",
   "xl2tpd",
@@ -113,6 +113,13 @@ const NOT_TUNNEL_PROGRAMS = new Set([
   "systemd-timesyncd",
   "krb5kdc",
   "kadmind",
+  "smtpd",
+  "smtp",
+  "postfix/smtpd",
+  "postfix/smtp",
+  "sendmail",
+  "exim",
+  "dovecot",
 ]);
 // BGP daemons of a customer gateway: their lines are routing lines of the tunnels' BGP sessions.
 const BGP_PROGRAMS = new Set(["bgpd", "bird", "bird6", "gobgpd", "exabgp", "openbgpd"]);
