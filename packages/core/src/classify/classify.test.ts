@@ -2841,6 +2841,8 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   // Openswan's IKEv2 debugging: the peer's traffic selectors refused.
   ["| reject responder TSi/TSr Traffic Selector", "TRAFFIC_SELECTOR_MISMATCH", "2"],
   ["| prefix range fit c aws-t1 c->name was rejected by Traffic Selectors", "TRAFFIC_SELECTOR_MISMATCH", "2"],
+  // Pluto's counterpart of IOS's IKMP_NOT_ENCRYPTED: the peer could not encrypt (or decrypt) with the key.
+  ['"aws-t1" #1: packet rejected: should have been encrypted', "IKE_AUTH_FAILURE", "1"],
   // A mail server's TLS certificate check is not an IKE peer's.
   [
     "Nov 11 00:00:16 gw smtpd[86532]: smtp-out: Server certificate verification failed on session 99fc1afc58067419",
