@@ -2841,6 +2841,9 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   // Openswan's IKEv2 debugging: the peer's traffic selectors refused.
   ["| reject responder TSi/TSr Traffic Selector", "TRAFFIC_SELECTOR_MISMATCH", "2"],
   ["| prefix range fit c aws-t1 c->name was rejected by Traffic Selectors", "TRAFFIC_SELECTOR_MISMATCH", "2"],
+  // Openswan refusing an IKE version its connection does not allow; deleting a child SA's rekey state.
+  ["./h2hR1-noikev2 connection refused, IKEv2 not authorized", "IKE_PROPOSAL_MISMATCH", "1"],
+  ["./rekey-no-reply-I1 deleting state #3 (STATE_CHILD_C1_REKEY)", "REKEY_FAILURE", "2"],
   // Pluto's counterpart of IOS's IKMP_NOT_ENCRYPTED: the peer could not encrypt (or decrypt) with the key.
   ['"aws-t1" #1: packet rejected: should have been encrypted', "IKE_AUTH_FAILURE", "1"],
   // A mail server's TLS certificate check is not an IKE peer's.

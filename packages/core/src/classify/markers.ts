@@ -265,6 +265,7 @@ const MARKERS = {
     "state_v2_rekey_child_",
     "state_v2_create_",
     "state_childsa_",
+    "state_child_c",
     "quick-mode",
     "in kernel",
     "into kernel",

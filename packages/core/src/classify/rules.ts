@@ -2320,7 +2320,7 @@ const PROPOSALS: Rule[] = [
     ],
     // racoon2 (Alibaba's daemon): "ikev2 not acceptable by configuration", "received IKEv1 request
     // but no IKEv1 configuration for peer ..."; isakmpd (IKEv1 only) sent IKEv2: "invalid version major 2".
-    test: /IKE version mismatch|INVALID_MAJOR_VERSION|IKE version or negotiation mode does not match|negotiation fails\..*version mismatch|IKEv[12] (?:is )?not (?:allowed|supported|enabled|acceptable)|\bno IKEv[12] configuration\b|ignoring IKEv[12] packet as global policy|Unsupported exchange type\b|Invalid major version\b|\binvalid version major [2-9]\b/,
+    test: /IKE version mismatch|INVALID_MAJOR_VERSION|IKE version or negotiation mode does not match|negotiation fails\..*version mismatch|IKEv[12] (?:is )?not (?:allowed|supported|enabled|acceptable|authorized)|\bno IKEv[12] configuration\b|ignoring IKEv[12] packet as global policy|Unsupported exchange type\b|Invalid major version\b|\binvalid version major [2-9]\b/,
     code: "IKE_PROPOSAL_MISMATCH",
     phase: "1",
     confidence: 0.75,
@@ -2410,10 +2410,11 @@ const REKEY: Rule[] = [
   r({
     // Libreswan: a rekey or replace exchange of an established SA that got no (acceptable)
     // answer before its timeout, or whose state expired waiting ("Possible message id deadlock?"),
-    // or that was deleted before it completed: "deleting state (STATE_V2_REKEY_CHILD_I1)".
+    // or that was deleted before it completed: "deleting state (STATE_V2_REKEY_CHILD_I1)",
+    // Openswan's "deleting state #3 (STATE_CHILD_C1_REKEY)".
     id: "rekey.libreswan-unanswered",
-    keywords: ["state_v2_rekey_"],
-    test: /STATE_V2_REKEY_(?:CHILD|IKE)_I\d?: (?:\d+ second timeout exceeded|max number of retransmissions)|expiring STATE_V2_REKEY_(?:CHILD|IKE)_\w+ state\b|deleting state \(STATE_V2_REKEY_(?:CHILD|IKE)_I\d?\)/,
+    keywords: ["state_v2_rekey_", "state_child_c1_rekey"],
+    test: /STATE_V2_REKEY_(?:CHILD|IKE)_I\d?: (?:\d+ second timeout exceeded|max number of retransmissions)|expiring STATE_V2_REKEY_(?:CHILD|IKE)_\w+ state\b|deleting state (?:#\d+ )?\(STATE_(?:V2_REKEY_(?:CHILD|IKE)_I\d?|CHILD_C1_REKEY)\)/,
     code: "REKEY_FAILURE",
     confidence: 0.75,
   }),
