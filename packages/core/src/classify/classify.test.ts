@@ -2841,6 +2841,10 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   // Openswan's IKEv2 debugging: the peer's traffic selectors refused.
   ["| reject responder TSi/TSr Traffic Selector", "TRAFFIC_SELECTOR_MISMATCH", "2"],
   ["| prefix range fit c aws-t1 c->name was rejected by Traffic Selectors", "TRAFFIC_SELECTOR_MISMATCH", "2"],
+  // A BGP peer down written after a "BGP:" tag.
+  ["BGP: Peer down", "BGP_SESSION_DOWN", null],
+  // FortiGate's authentication daemon asking for a second factor has not refused the user.
+  ["ike 0:SAML-IPSec-VPN:59436 EAP 1174100458 result FNBAM_CHALLENGED", "INFO", null],
   // Openswan refusing an IKE version its connection does not allow; deleting a child SA's rekey state.
   ["./h2hR1-noikev2 connection refused, IKEv2 not authorized", "IKE_PROPOSAL_MISMATCH", "1"],
   ["./rekey-no-reply-I1 deleting state #3 (STATE_CHILD_C1_REKEY)", "REKEY_FAILURE", "2"],
