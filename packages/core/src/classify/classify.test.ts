@@ -2841,6 +2841,17 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   // Openswan's IKEv2 debugging: the peer's traffic selectors refused.
   ["| reject responder TSi/TSr Traffic Selector", "TRAFFIC_SELECTOR_MISMATCH", "2"],
   ["| prefix range fit c aws-t1 c->name was rejected by Traffic Selectors", "TRAFFIC_SELECTOR_MISMATCH", "2"],
+  // VyOS's `show vpn ipsec sa` rows: the child SA's state.
+  [
+    "peer_192-0-2-14_tunnel_0    up       1m55s     0B/0B           0/0               192.0.2.14        N/A          AES_GCM_16_256/MODP_2048",
+    "TUNNEL_UP",
+    "2",
+  ],
+  [
+    "peer-192.0.2.1-tunnel-1    down     N/A       N/A             N/A               N/A               N/A          N/A",
+    "TUNNEL_DOWN_OTHER",
+    "2",
+  ],
   // A BGP peer down written after a "BGP:" tag.
   ["BGP: Peer down", "BGP_SESSION_DOWN", null],
   // FortiGate's authentication daemon asking for a second factor has not refused the user.

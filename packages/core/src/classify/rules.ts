@@ -3454,6 +3454,16 @@ const DOWN: Rule[] = [
     confidence: 0.7,
   }),
   r({
+    // A row of VyOS's `show vpn ipsec sa` / `show vpn ipsec connections`: the child SA VyOS names
+    // "peer-<peer>-tunnel-<n>" (or with underscores), then its state.
+    id: "down.vyos-tunnel-row",
+    keywords: ["tunnel"],
+    test: /^peer[-_]\S+?[-_]tunnel[-_]\d+\s+down\b/,
+    code: "TUNNEL_DOWN_OTHER",
+    phase: "2",
+    confidence: 0.6,
+  }),
+  r({
     // A status word in capitals (AWS VgwTelemetry, Aviatrix): "status=down" in another case is
     // often an interface or a health check's.
     id: "down.status-word",
@@ -3779,6 +3789,15 @@ const UP: Rule[] = [
     needsTunnelContext: true,
     code: "TUNNEL_UP",
     confidence: 0.8,
+  }),
+  r({
+    // A row of VyOS's `show vpn ipsec sa`, as down.vyos-tunnel-row.
+    id: "up.vyos-tunnel-row",
+    keywords: ["tunnel"],
+    test: /^peer[-_]\S+?[-_]tunnel[-_]\d+\s+up\b/,
+    code: "TUNNEL_UP",
+    phase: "2",
+    confidence: 0.6,
   }),
   r({
     // DrayTek Vigor's LAN-to-LAN status lines: "[L2L][UP][IPSec][@1:AWS-T1]", "[L2L][DOWN][IPSec][@2:AWS-T2]".
