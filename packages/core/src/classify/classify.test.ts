@@ -2841,6 +2841,9 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   // Openswan's IKEv2 debugging: the peer's traffic selectors refused.
   ["| reject responder TSi/TSr Traffic Selector", "TRAFFIC_SELECTOR_MISMATCH", "2"],
   ["| prefix range fit c aws-t1 c->name was rejected by Traffic Selectors", "TRAFFIC_SELECTOR_MISMATCH", "2"],
+  // A child SA the peer refused for want of more SAs or of a virtual address: down, not a proposal.
+  ["Mar  3 10:00:00 gw charon: 11[IKE] received NO_ADDITIONAL_SAS notify error", "TUNNEL_DOWN_OTHER", "2"],
+  ['"aws-t1" #1: IKE SA authentication request rejected by peer: FAILED_CP_REQUIRED', "TUNNEL_DOWN_OTHER", "2"],
   // VyOS's `show vpn ipsec sa` rows: the child SA's state.
   [
     "peer_192-0-2-14_tunnel_0    up       1m55s     0B/0B           0/0               192.0.2.14        N/A          AES_GCM_16_256/MODP_2048",

@@ -3676,6 +3676,18 @@ const NEGOTIATION_FAILED: Rule[] = [
     confidence: 0.5,
   }),
   r({
+    // The peer refused a child SA for a cause other than proposals or selectors: no more child
+    // SAs (NO_ADDITIONAL_SAS), or no virtual address for it (INTERNAL_ADDRESS_FAILURE,
+    // FAILED_CP_REQUIRED), as strongSwan's "received ... notify error" and Libreswan's "rejected by
+    // peer: ..." / "rejected Child SA with ..." write it.
+    id: "down.child-refused-notify",
+    keywords: ["no_additional_sas", "internal_address_failure", "failed_cp_required"],
+    test: /\breceived (?:NO_ADDITIONAL_SAS|INTERNAL_ADDRESS_FAILURE|FAILED_CP_REQUIRED) (?:error )?notify(?: error)?|\brejected (?:by peer:|Child SA with) (?:NO_ADDITIONAL_SAS|INTERNAL_ADDRESS_FAILURE|FAILED_CP_REQUIRED)\b/,
+    code: "TUNNEL_DOWN_OTHER",
+    phase: "2",
+    confidence: 0.7,
+  }),
+  r({
     // The peers agreed, but the local kernel refused the SAs or policies: the child SA never carries traffic.
     id: "down.kernel-install",
     keywords: [
