@@ -3030,6 +3030,11 @@ describe("AWS tunnel activity and BGP records (JSON as CloudWatch Logs delivers 
       record('No Proposal Match Found. Notifying with "No proposal chosen"', "Down", "Down"),
     );
     expect([quickMode.code, quickMode.phase]).toEqual(["IKE_PROPOSAL_MISMATCH", "1"]);
+    // A message that names the phase that failed is not overruled by the states.
+    const phase2 = classifyLine(
+      record("AWS tunnel Phase 2 was unable to establish while keeping Phase 1", "Down", "Down"),
+    );
+    expect([phase2.code, phase2.phase]).toEqual(["IPSEC_PROPOSAL_MISMATCH", "2"]);
   });
 
   it("classifies by `details` and reads the documented fields", () => {
