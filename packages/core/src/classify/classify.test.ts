@@ -2855,6 +2855,8 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "TUNNEL_DOWN_OTHER",
     "2",
   ],
+  // A connection collision's Cease 6/7 ends the losing connection only, with or without "Cease/".
+  ["BGP: %BGP-3-NOTIFICATION: received from 192.168.1.2 6/7 (Connection collision resolution) 0 bytes", "INFO", null],
   // A BGP peer down written after a "BGP:" tag.
   ["BGP: Peer down", "BGP_SESSION_DOWN", null],
   // FortiGate's authentication daemon asking for a second factor has not refused the user.

@@ -148,8 +148,13 @@ const BENIGN: Rule[] = [
   }),
   r({
     id: "benign.bgp-collision",
-    keywords: ["6/7 (cease/", "subcode 7 (connection collision resolution)", '"errorsubcode":7'],
-    test: /6\/7 \(Cease\/connection collision resolution\)|code 6 \(Cease\) subcode 7 \(connection collision resolution\)|"ErrorCode":6,"ErrorSubcode":7\b.*"msg":"(?:sent|received) notification"/,
+    keywords: [
+      "6/7 (cease/",
+      "6/7 (connection collision",
+      "subcode 7 (connection collision resolution)",
+      '"errorsubcode":7',
+    ],
+    test: /6\/7 \((?:Cease\/)?connection collision resolution\)|code 6 \(Cease\) subcode 7 \(connection collision resolution\)|"ErrorCode":6,"ErrorSubcode":7\b.*"msg":"(?:sent|received) notification"/,
     code: "INFO",
     confidence: 0.9,
   }),
