@@ -3511,6 +3511,17 @@ describe("vendors", () => {
       "[iked9 16833 4065632704]@fw-ch01-02[13 Nov 17:34:51][ikev2] Exchange::setState: Changing state from: received message to: waiting for DH..",
       "checkpoint",
     ],
+    // strongSwan's status rows and swanctl's answers, and pluto's ICMP error report, read by their own wording.
+    ["AWS-VPC-TUNNEL-1{1360}:  INSTALLED, TUNNEL, reqid 1, ESP in UDP SPIs: c2217636_i c2fc4ee3_o", "strongswan"],
+    [
+      "AWS-VPC-TUNNEL-1[135]: ESTABLISHED 2 hours ago, 10.0.0.221[10.0.0.221]...18.222.98.126[18.222.98.126]",
+      "strongswan",
+    ],
+    ["initiate failed: establishing CHILD_SA 'aws-t1' failed", "strongswan"],
+    [
+      "ERROR: asynchronous network error report on eth0 (sport=500) for message to 52.1.2.3 port 500, complainant 52.1.2.3: Connection refused [errno 111, origin ICMP type 3 code 3 (not authenticated)]",
+      "libreswan",
+    ],
   ];
   it.each(cases)("%s -> %s", (line, vendor) => {
     expect(classifyLine(line).vendor).toBe(vendor);

@@ -60,6 +60,11 @@ const MARKERS = {
     "unable to install",
     "keeping ike_sa",
     "packet: from",
+    "establishing child_sa '",
+    "does not match to '",
+    "agreed on a non-pfs",
+    "installed, t",
+    ": established ",
   ],
   libreswanWording: [
     '"',
@@ -81,6 +86,7 @@ const MARKERS = {
     "ikev2 connection",
     "listening for ike",
     "adding interface",
+    "asynchronous network error report",
   ],
   libreswan: ["#", "state_", "packet from", "| ", "crypto_ike_sa", "crypto_ipsec_sa"],
   juniper: [
