@@ -3511,6 +3511,13 @@ describe("vendors", () => {
       "[iked9 16833 4065632704]@fw-ch01-02[13 Nov 17:34:51][ikev2] Exchange::setState: Changing state from: received message to: waiting for DH..",
       "checkpoint",
     ],
+    // pluto's "ERROR: " before a connection or a netlink answer is not racoon's level.
+    ['ERROR: "tcp": TCP: socket 12: connecting to 52.1.2.3:4500: Connection refused (errno 111)', "libreswan"],
+    [
+      "ERROR: netlink response for Add SA esp.c0ffee01@52.1.2.3 included errno 38: Function not implemented",
+      "libreswan",
+    ],
+    ["ERROR: phase1 negotiation failed due to time up. 52.1.2.3[500]<=>198.51.100.7[500]", "racoon"],
     // strongSwan's status rows and swanctl's answers, and pluto's ICMP error report, read by their own wording.
     ["AWS-VPC-TUNNEL-1{1360}:  INSTALLED, TUNNEL, reqid 1, ESP in UDP SPIs: c2217636_i c2fc4ee3_o", "strongswan"],
     [

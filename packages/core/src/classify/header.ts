@@ -266,12 +266,12 @@ function vendorOfMessage(message: string, line: string, found: Found, program: s
   if (found.has(MARK.tencent) && /\bIKE_SA_ESTABLISH_FAIL|\bIKE_NEGO:|\bTANS_IKE_NEGO/.test(line)) return "tencent";
   const device = vendorOfOneSyslogDevice(message, line, found, program);
   if (device) return device;
+  if ((program === undefined || program === "pluto") && PLUTO_ERROR.test(message)) return "libreswan";
   // RouterOS (racoon's wording) logs by topic: "ipsec,info ..." or, after a timestamp, "ipsec ...".
   if (
     found.has(MARK.racoon) &&
-    // (Another program's "WARNING: " is its own, and so is pluto's "ERROR: asynchronous network error report".)
-    (((program === undefined || program === "racoon") &&
-      /^(?:ERROR|INFO|WARNING|NOTIFY|DEBUG): (?!asynchronous network error report\b)/.test(message)) ||
+    // (Another program's "WARNING: " is its own.)
+    (((program === undefined || program === "racoon") && /^(?:ERROR|INFO|WARNING|NOTIFY|DEBUG): /.test(message)) ||
       /\bipsec,(?:info|error|debug|warning)\b/.test(line) ||
       (message.startsWith("ipsec ") && line.length > message.length))
   ) {
@@ -279,6 +279,10 @@ function vendorOfMessage(message: string, line: string, found: Found, program: s
   }
   return "unknown";
 }
+
+// pluto writes "ERROR: " before some messages, as racoon writes its level: a connection in quotes,
+// its ICMP error report, its kernel's netlink answers.
+const PLUTO_ERROR = /^ERROR: (?:"[^"]+"|asynchronous network error report\b|netlink response for )/;
 
 /** The device's own header of a line a relay forwarded (starting at `start` of the whole line), if it has one. */
 function relayedLine(forwarded: string, start: number): Header | undefined {
