@@ -3525,6 +3525,9 @@ describe("vendors", () => {
       "strongswan",
     ],
     ["initiate failed: establishing CHILD_SA 'aws-t1' failed", "strongswan"],
+    ["establishing connection 'aws-t1' failed", "strongswan"],
+    ["peer didn't accept key exchange method MODP_2048, it requested ECP_256", "strongswan"],
+    ["traffic selectors 10.1.0.20/32 === 192.168.0.100/32 unacceptable", "strongswan"],
     [
       "ERROR: asynchronous network error report on eth0 (sport=500) for message to 52.1.2.3 port 500, complainant 52.1.2.3: Connection refused [errno 111, origin ICMP type 3 code 3 (not authenticated)]",
       "libreswan",
