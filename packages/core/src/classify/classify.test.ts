@@ -3511,6 +3511,9 @@ describe("vendors", () => {
       "[iked9 16833 4065632704]@fw-ch01-02[13 Nov 17:34:51][ikev2] Exchange::setState: Changing state from: received message to: waiting for DH..",
       "checkpoint",
     ],
+    // pluto's connection with a nested instance, or its peer written against the state number.
+    ['"labeled"[1][1] 192.1.2.23 #2: CREATE_CHILD_SA failed with error notification TS_UNACCEPTABLE', "libreswan"],
+    ['"L2TP-PSK-NAT"[16] 198.51.100.7#15: byte 7 of ISAKMP NAT-OA Payload must be zero, but is not', "libreswan"],
     // pluto's "ERROR: " before a connection or a netlink answer is not racoon's level.
     ['ERROR: "tcp": TCP: socket 12: connecting to 52.1.2.3:4500: Connection refused (errno 111)', "libreswan"],
     [

@@ -235,7 +235,7 @@ function vendorOfMessage(message: string, line: string, found: Found, program: s
   if (
     found.has(MARK.libreswan) &&
     // Its Linux audit records name the SA: "type=CRYPTO_IKE_SA msg=audit(...): ... msg='op=start ...'".
-    /(?:^|: )(?:-?\d{3} |\[pluto\] )?"[^"]+"(?:\[\d+\])?(?: \S+)? #\d+:|^packet from \S+:|STATE_(?:MAIN|QUICK|PARENT|V2|AGGR)_|^\| .*(?:EVENT_\w+|state #\d+|NAT-Traversal|phase [12]\b|ISAKMP|IKE|retransmit)|\bCRYPTO_(?:IKE|IPSEC)_SA\b.*\bmsg='op=/.test(
+    /(?:^|: )(?:-?\d{3} |\[pluto\] )?"[^"]+"(?:\[\d+\])*(?: \S+?)? ?#\d+:|^packet from \S+:|STATE_(?:MAIN|QUICK|PARENT|V2|AGGR)_|^\| .*(?:EVENT_\w+|state #\d+|NAT-Traversal|phase [12]\b|ISAKMP|IKE|retransmit)|\bCRYPTO_(?:IKE|IPSEC)_SA\b.*\bmsg='op=/.test(
       message,
     )
   ) {
