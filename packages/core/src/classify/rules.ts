@@ -3580,6 +3580,25 @@ const DOWN: Rule[] = [
 // Every rule above that names a cause wins over this one.
 const NEGOTIATION_FAILED: Rule[] = [
   r({
+    // The peer refused a child SA (or we refused the peer's) for a cause other than proposals or
+    // selectors: no more child SAs (NO_ADDITIONAL_SAS), or no virtual address for it
+    // (INTERNAL_ADDRESS_FAILURE, FAILED_CP_REQUIRED, a configuration payload that failed), in
+    // strongSwan's words ("received ... notify error", "N(FAIL_CP_REQ)") and Libreswan's
+    // ("rejected by peer: ...", "rejected Child SA with ...").
+    id: "down.child-refused-notify",
+    keywords: [
+      "no_additional_sas",
+      "internal_address_failure",
+      "failed_cp_required",
+      "n(fail_cp_req)",
+      "configuration payload negotiation failed",
+    ],
+    test: /\breceived (?:NO_ADDITIONAL_SAS|INTERNAL_ADDRESS_FAILURE|FAILED_CP_REQUIRED) (?:error )?notify(?: error)?|\brejected (?:by peer:|Child SA with) (?:NO_ADDITIONAL_SAS|INTERNAL_ADDRESS_FAILURE|FAILED_CP_REQUIRED)\b|sending INTERNAL_ADDRESS_FAILURE|N\((?:INTERNAL_ADDRESS_FAILURE|FAIL_CP_REQ)\)|configuration payload negotiation failed/,
+    code: "TUNNEL_DOWN_OTHER",
+    phase: "2",
+    confidence: 0.7,
+  }),
+  r({
     id: "down.negotiation-failed",
     keywords: [
       "negotiation failed",
@@ -3610,7 +3629,6 @@ const NEGOTIATION_FAILED: Rule[] = [
       "initial exchange failed",
       "failed sa init exchange",
       "cannot establish phase",
-      "rejected child sa with",
       "child sa ignored",
       "not attempting to setup child sa",
       "redirect exceeds limit",
@@ -3619,7 +3637,6 @@ const NEGOTIATION_FAILED: Rule[] = [
       "sa request rejected",
       "sa rejected by",
       "failed to dispatch a key_acquire",
-      "internal_address_failure",
       "giving up after",
       "ike_gateway_peer_failed",
       "ike_gateway_peer_blocked",
@@ -3676,21 +3693,9 @@ const NEGOTIATION_FAILED: Rule[] = [
       "ike_p1_sa_establish_fail",
       "ike_p2_sa_establish_fail",
     ],
-    test: /(?<!SSL |TLS |TLS key )negotiations? (?:failed|fails|failure|is failed)\b|sending INTERNAL_ADDRESS_FAILURE|rejected by peer: INVALID_SYNTAX|notify: INVALID_SYNTAX\b|failed to start post getspi|state transition '[^']*' failed|missing at least one of the Child SA payloads|malformed (?:Quick Mode|IKE|ISAKMP) message|HASH\(\d\) (?:data does not match computed value|mismatch)|encountered fatal error in state|Maximum concurrent IKE negotiations exceeded|(?:response|reply|INFORMATIONAL_V1 request) \d+ \[ (?:\S+ )*N\(INVAL_SYN\)|received INVALID_SYNTAX (?:error )?notif(?:y|ication)\b|(?:notification|response containing|fatal error:) INVALID_SYNTAX\b|N\((?:INTERNAL_ADDRESS_FAILURE|FAIL_CP_REQ)\)|ignoring IKE_SA setup from .*(?:half[- ]open|limit)|error notify response, abort|Negotiate (?:ISAKMP )?SA Error|^ike \S+: going to be deleted|cannot establish phase ?[12]\b|rejected Child SA with (?:FAILED_CP_REQUIRED|INTERNAL_ADDRESS_FAILURE)|Child SA ignored|not attempting to setup CHILD SA|redirect exceeds limit|INTERNAL_ADDRESS_FAILURE notify, no CHILD_SA built|configuration payload negotiation failed|giving up after \d+ retries|Tunnel rejected:|SA (?:request )?rejected (?:due to|by)|failed to dispatch a KEY_ACQUIRE|IKE_GATEWAY_PEER_(?:FAILED|BLOCKED)\b|establishing connection '[^']*' failed|failed to negotiate or establish security associations|(?:Main|Quick) Mode Failure\b|sent invalid payload|Initial exchange failed|Failed SA init exchange|phase ?[12] failed\b|connect start L2L failed|establishing IKE_SA '[^']*' failed|IPsec negotiation with a remote computer failed|reason "QM rejected"|(?<!SSL |TLS |TLS key )NEGOTIATION FAILED|establishing CHILD_SA (?:'[^']*' )?failed|ignoring (?:IKEv2 )?request(?: to establish IPsec SA)?, no policy configured|(?:negotiation|exchange) from \S+ to \S+ failed|failed to (?:pre-)?process (?:ph[12] )?packet|status="?negotiate_error|msg="?\s*(?:progress|negotiate) IPsec phase \d"?.*status="?failure|failed to negotiate (?:the )?(?:IKE|IPsec|ISAKMP|CHILD)[ _]SA\b|\bipsec_phase[12]_nego_failed\b|\bSAs exceeded the limit\b|\bActive connection allowed exceeded\b|negotiations have failed|Dropped peer packet because no policy uses the peer configuration|Failed to complete Diffie-Hellman operation|Cannot obtain an IP address for remote peer|Failed to allocate IP address|Unable to find IPv4 address pool|address pool exhausted|Terminating the VPN connection attempt from|Maximum license limit \d+ exceeded|Error processing payload: Payload ID|\bSA_NEGOTIATION_FAILED\b|Could not build ikev2 policy|\berror processing (?:quick|main|aggressive)-mode message from\b|\bFailed to establish (?:the )?(?:IPsec|IKE|phase ?[12]) SA\b|\b(?:IPSEC|IKE_P[12])_SA_ESTABLISH_FAIL\b|\bfailed to add (?:IPsec )?SA (?:in|to) (?:the )?kernel\b|\b(?:IPsec|VPN|IKE) (?:connection|tunnel|SA) could not be established\b|\bincorrect IKE payload\b|\bstate transition fail(?:ed)?: STATE_\w+|\bCan't accept phase ?[12] client\b/,
+    test: /(?<!SSL |TLS |TLS key )negotiations? (?:failed|fails|failure|is failed)\b|rejected by peer: INVALID_SYNTAX|notify: INVALID_SYNTAX\b|failed to start post getspi|state transition '[^']*' failed|missing at least one of the Child SA payloads|malformed (?:Quick Mode|IKE|ISAKMP) message|HASH\(\d\) (?:data does not match computed value|mismatch)|encountered fatal error in state|Maximum concurrent IKE negotiations exceeded|(?:response|reply|INFORMATIONAL_V1 request) \d+ \[ (?:\S+ )*N\(INVAL_SYN\)|received INVALID_SYNTAX (?:error )?notif(?:y|ication)\b|(?:notification|response containing|fatal error:) INVALID_SYNTAX\b|ignoring IKE_SA setup from .*(?:half[- ]open|limit)|error notify response, abort|Negotiate (?:ISAKMP )?SA Error|^ike \S+: going to be deleted|cannot establish phase ?[12]\b|Child SA ignored|not attempting to setup CHILD SA|redirect exceeds limit|giving up after \d+ retries|Tunnel rejected:|SA (?:request )?rejected (?:due to|by)|failed to dispatch a KEY_ACQUIRE|IKE_GATEWAY_PEER_(?:FAILED|BLOCKED)\b|establishing connection '[^']*' failed|failed to negotiate or establish security associations|(?:Main|Quick) Mode Failure\b|sent invalid payload|Initial exchange failed|Failed SA init exchange|phase ?[12] failed\b|connect start L2L failed|establishing IKE_SA '[^']*' failed|IPsec negotiation with a remote computer failed|reason "QM rejected"|(?<!SSL |TLS |TLS key )NEGOTIATION FAILED|establishing CHILD_SA (?:'[^']*' )?failed|ignoring (?:IKEv2 )?request(?: to establish IPsec SA)?, no policy configured|(?:negotiation|exchange) from \S+ to \S+ failed|failed to (?:pre-)?process (?:ph[12] )?packet|status="?negotiate_error|msg="?\s*(?:progress|negotiate) IPsec phase \d"?.*status="?failure|failed to negotiate (?:the )?(?:IKE|IPsec|ISAKMP|CHILD)[ _]SA\b|\bipsec_phase[12]_nego_failed\b|\bSAs exceeded the limit\b|\bActive connection allowed exceeded\b|negotiations have failed|Dropped peer packet because no policy uses the peer configuration|Failed to complete Diffie-Hellman operation|Cannot obtain an IP address for remote peer|Failed to allocate IP address|Unable to find IPv4 address pool|address pool exhausted|Terminating the VPN connection attempt from|Maximum license limit \d+ exceeded|Error processing payload: Payload ID|\bSA_NEGOTIATION_FAILED\b|Could not build ikev2 policy|\berror processing (?:quick|main|aggressive)-mode message from\b|\bFailed to establish (?:the )?(?:IPsec|IKE|phase ?[12]) SA\b|\b(?:IPSEC|IKE_P[12])_SA_ESTABLISH_FAIL\b|\bfailed to add (?:IPsec )?SA (?:in|to) (?:the )?kernel\b|\b(?:IPsec|VPN|IKE) (?:connection|tunnel|SA) could not be established\b|\bincorrect IKE payload\b|\bstate transition fail(?:ed)?: STATE_\w+|\bCan't accept phase ?[12] client\b/,
     code: "TUNNEL_DOWN_OTHER",
     confidence: 0.5,
-  }),
-  r({
-    // The peer refused a child SA for a cause other than proposals or selectors: no more child
-    // SAs (NO_ADDITIONAL_SAS), or no virtual address for it (INTERNAL_ADDRESS_FAILURE,
-    // FAILED_CP_REQUIRED), as strongSwan's "received ... notify error" and Libreswan's "rejected by
-    // peer: ..." / "rejected Child SA with ..." write it.
-    id: "down.child-refused-notify",
-    keywords: ["no_additional_sas", "internal_address_failure", "failed_cp_required"],
-    test: /\breceived (?:NO_ADDITIONAL_SAS|INTERNAL_ADDRESS_FAILURE|FAILED_CP_REQUIRED) (?:error )?notify(?: error)?|\brejected (?:by peer:|Child SA with) (?:NO_ADDITIONAL_SAS|INTERNAL_ADDRESS_FAILURE|FAILED_CP_REQUIRED)\b/,
-    code: "TUNNEL_DOWN_OTHER",
-    phase: "2",
-    confidence: 0.7,
   }),
   r({
     // The peers agreed, but the local kernel refused the SAs or policies: the child SA never carries traffic.
