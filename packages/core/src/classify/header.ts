@@ -88,7 +88,7 @@ const STRONGSWAN_WORDING =
 // member ('"summary": "..."', '"StatusMessage": "IPSEC IS DOWN"'), and messages only Libreswan and
 // Openswan write.
 const LIBRESWAN_WORDING =
-  /^(?:\d{3} )?(?:#\d+: +)?(?:"[^"]+"(?:\[\d+\])?(?: [\w.:-]+)?: (?!["{[\d]|true\b|false\b|null\b)|authentication failed: (?:computed hash|peer attempted|peer authentication requires)|responding to [A-Z_]+ (?:\(\d+\) )?message \((?:Message )?ID \d+\) from \S+ with (?:un)?encrypted notification|received unauthenticated v2N_|sending notification [A-Z_]+ to \S+:\d+|No IKEv2 connection found with compatible Traffic Selectors|IKE SA authentication request rejected(?: by peer)?: |cannot respond to IPsec SA request because no connection is known for|initial (?:Main|Aggressive) Mode message from \S+ but no (?:\(wildcard\) )?connection has been configured|Peer ID '[^']*' mismatched on first found connection|ignoring informational payload, type [A-Z_]+|No PARENT proposal selected|probable authentication failure \(mismatch of preshared secrets\?\)|queue Child SA; waiting on IKE SA|queuing pending IPsec SA|added (?:oriented )?IKEv[12] connection|listening for IKE messages|adding interface \S+ \S+:UDP\/\d+|(?:ERROR: )?asynchronous network error report on )/;
+  /^(?:\d{3} )?(?:#\d+: +)?(?:"[^"]+"(?:\[\d+\])?(?: [\w.:-]+)?: (?!["{[\d]|true\b|false\b|null\b)|authentication failed: (?:computed hash|peer attempted|peer authentication requires)|responding to [A-Z_]+ (?:\(\d+\) )?message \((?:Message )?ID \d+\) from \S+ with (?:un)?encrypted notification|received unauthenticated v2N_|sending notification [A-Z_]+ to \S+:\d+|No IKEv2 connection found with compatible Traffic Selectors|IKE SA authentication request rejected(?: by peer)?: |cannot respond to IPsec SA request because no connection is known for|initial (?:Main|Aggressive) Mode message from \S+ but no (?:\(wildcard\) )?connection has been configured|Peer ID '[^']*' mismatched on first found connection|ignoring informational payload, type [A-Z_]+|No PARENT proposal selected|probable authentication failure \(mismatch of preshared secrets\?\)|queue Child SA; waiting on IKE SA|queuing pending IPsec SA|added (?:oriented )?IKEv[12] connection|listening for IKE messages|adding interface \S+ \S+:UDP\/\d+)/;
 
 const VPN_PROGRAMS: Record<string, Vendor> = {
   charon: "strongswan",
@@ -280,9 +280,9 @@ function vendorOfMessage(message: string, line: string, found: Found, program: s
   return "unknown";
 }
 
-// pluto writes "ERROR: " before some messages, as racoon writes its level: a connection in quotes,
-// its ICMP error report, its kernel's netlink answers.
-const PLUTO_ERROR = /^ERROR: (?:"[^"]+"|asynchronous network error report\b|netlink response for )/;
+// pluto writes "ERROR: " before some messages (after the state number, "#23817: ERROR: "), as
+// racoon writes its level: a connection in quotes, its ICMP error report, its kernel's netlink answers.
+const PLUTO_ERROR = /^(?:#\d+: )?ERROR: (?:"[^"]+"|asynchronous network error report\b|netlink response for )/;
 
 /** The device's own header of a line a relay forwarded (starting at `start` of the whole line), if it has one. */
 function relayedLine(forwarded: string, start: number): Header | undefined {

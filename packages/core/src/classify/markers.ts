@@ -102,7 +102,6 @@ const MARKERS = {
     "ikev2 connection",
     "listening for ike",
     "adding interface",
-    "asynchronous network error report",
   ],
   libreswan: ["#", "state_", "packet from", "| ", "crypto_ike_sa", "crypto_ipsec_sa"],
   juniper: [
