@@ -632,15 +632,17 @@ function isRoutineDelete(result: Classification, fields: ParsedFields): boolean 
   );
 }
 
+const NAMES_A_PHASE = /\bphase ?[12]\b/i;
+
 /**
  * A proposal mismatch in a record whose states say which phase is being negotiated: with phase 1
  * established and phase 2 not up it is phase 2's proposal, with phase 1 not up phase 1's. The
- * message alone ("No Proposal Match Found by AWS") does not say; "Phase 2 was unable to establish
- * while keeping Phase 1" does, whatever states the record carries.
+ * message alone ("No Proposal Match Found by AWS") does not say; one that names a phase ("Phase 2
+ * was unable to establish while keeping Phase 1") does, whatever states the record carries.
  */
-function proposalPhaseOfStates(result: Classification, fields: ParsedFields): Classification {
+function proposalPhaseOfStates(result: Classification, message: string, fields: ParsedFields): Classification {
   if (result.code !== "IKE_PROPOSAL_MISMATCH" && result.code !== "IPSEC_PROPOSAL_MISMATCH") return result;
-  if (result.rule === "proposal.aws-phase2") return result;
+  if (NAMES_A_PHASE.test(message)) return result;
   const { ikePhase1State: p1, ikePhase2State: p2 } = fields;
   const phase = isEstablished(p1) && isNotUp(p2) ? "2" : isNotUp(p1) ? "1" : undefined;
   if (phase === undefined || proposalMismatchOf(phase) === result.code) return result;
@@ -660,7 +662,7 @@ function classifyAwsRecord(record: AwsRecord, options: ClassifyOptions): Classif
     extractFields(message, vendor, fields, found);
     return isRoutineDelete(result, fields)
       ? { ...result, code: "INFO", severity: "info", rule: "aws.sa-replaced" }
-      : proposalPhaseOfStates(result, fields);
+      : proposalPhaseOfStates(result, message, fields);
   }
   return (
     classifyAwsStates(fields, vendor, message) ?? {
