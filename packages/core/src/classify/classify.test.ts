@@ -2932,6 +2932,26 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "IKE_PROPOSAL_MISMATCH",
     "1",
   ],
+  // pluto's status row of an initiator still waiting for its first answer is the peer not
+  // answering; the log line of the same state is progress.
+  [
+    '000 #1: "aws-tunnel-1":500 STATE_PARENT_I1 (sent v2I1, expected v2R1); EVENT_v2_RETRANSMIT in 4s; idle; import:admin initiate',
+    "PEER_UNREACHABLE",
+    "1",
+  ],
+  ['"aws-tunnel-1" #1: STATE_MAIN_I1: sent MI1, expecting MR1', "INFO", "1"],
+  [
+    '000 #4: "aws-tunnel-1":500 STATE_QUICK_I1 (sent QI1, expecting QR1); EVENT_RETRANSMIT in 7s; import:admin initiate',
+    "INFO",
+    "2",
+  ],
+  [
+    '000 #2: "aws-tunnel-1":4500 STATE_V2_ESTABLISHED_CHILD_SA (established Child SA); REKEY in 2720s; newest; idle;',
+    "TUNNEL_UP",
+    "2",
+  ],
+  ["Feb 11 20:55:47 gw charon: 03[ENC] parsed IKE_SA_INIT response 0 [ N(INVAL_MAJOR) ]", "IKE_PROPOSAL_MISMATCH", "1"],
+  ['"aws-tunnel-1" #3: deleting ISAKMP SA', "TUNNEL_DOWN_OTHER", "1"],
 ];
 
 describe("classification by meaning", () => {

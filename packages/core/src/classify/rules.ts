@@ -2151,7 +2151,7 @@ const PROPOSALS: Rule[] = [
       "rejected proposals from peer",
       "mode settings",
     ],
-    test: /Failed to find a matching policy|Failed to verify the proposed policies|Remote Peer did not negotiate the following:|\bno proposal found|failed to match (?:IKE |IPsec )?proposal|offered does not match policy|atts (?:are )?not acceptable|none of (?:my |the )?proposals? matched|perhaps peer likes no proposal|failed to compute dh value|policy does not allow .*OAKLEY_AUTHENTICATION_METHOD|Reason=Received (?:'[^']*' exchange type|protocol '[^']*'\. Expecting|[^,.]+, expecting)|Received IKE version did not match|Peer proposal: DOES NOT HAVE|DH group (?:\S+ )?not supported|algorithm[^.]* (?:does not match|is incompatible)|DH[- ]group(?: parameter)?[^.]* does not match|The (?:IKE version|negotiation mode|proposal) does not match|peer's (?:proposal|key exchange method) selection invalid|suggested (?:KEM|KE|DH) \S+ is not acceptable|IKE responder accepted an unsupported algorithm|invalid Diffie-Hel+man+ group[_ ]descriptor|Detected unsupported version number|Xauth required but selected Proposal does not support xauth|Received DH key with bad length|IKE security attributes are unacceptable|\berror(?: ?code)?(?: ?[:=] ?| )(?:13868|13825|0x0{0,4}362c|0x0{0,4}3601)\b|\[ErrorCode\] (?:0x0{0,4}(?:362c|3601)|13868|13825)\b|ERROR_IPSEC_IKE_(?:POLICY_MATCH|NO_POLICY)\b|error code returned (?:on|after) failure is (?:13868|13825)\b|Notify Message - Policy Mismatch|\bPolicy match error\b|\bFailure Reason:\s*No policy configured\b|None of the proposed (?:IKE|IPsec) crypto suites (?:was|were) acceptable|no offers accepted|\bSA policy not acceptable|key length does not match policy|\b(?:encryption|hash|integrity|authentication|PRF) algorithm mismatch(?:ed)?\b|\bDH(?: group)? mismatch(?:ed)?\b|\bNo available proposal\b|\bNo PARENT proposal selected\b|Rejected proposals from peer|\brejected (?:Quick|Main) Mode settings\b/i,
+    test: /Failed to find a matching policy|Failed to verify the proposed policies|Remote Peer did not negotiate the following:|\bno proposal found|failed to match (?:IKE |IPsec )?proposal|offered does not match policy|atts (?:are )?not acceptable|none of (?:my |the )?proposals? matched|perhaps peer likes no proposal|failed to compute dh value|policy (?:does not allow|mandates) .*OAKLEY_AUTHENTICATION_METHOD|Reason=Received (?:'[^']*' exchange type|protocol '[^']*'\. Expecting|[^,.]+, expecting)|Received IKE version did not match|Peer proposal: DOES NOT HAVE|DH group (?:\S+ )?not supported|algorithm[^.]* (?:does not match|is incompatible)|DH[- ]group(?: parameter)?[^.]* does not match|The (?:IKE version|negotiation mode|proposal) does not match|peer's (?:proposal|key exchange method) selection invalid|suggested (?:KEM|KE|DH) \S+ is not acceptable|IKE responder accepted an unsupported algorithm|invalid Diffie-Hel+man+ group[_ ]descriptor|Detected unsupported version number|Xauth required but selected Proposal does not support xauth|Received DH key with bad length|IKE security attributes are unacceptable|\berror(?: ?code)?(?: ?[:=] ?| )(?:13868|13825|0x0{0,4}362c|0x0{0,4}3601)\b|\[ErrorCode\] (?:0x0{0,4}(?:362c|3601)|13868|13825)\b|ERROR_IPSEC_IKE_(?:POLICY_MATCH|NO_POLICY)\b|error code returned (?:on|after) failure is (?:13868|13825)\b|Notify Message - Policy Mismatch|\bPolicy match error\b|\bFailure Reason:\s*No policy configured\b|None of the proposed (?:IKE|IPsec) crypto suites (?:was|were) acceptable|no offers accepted|\bSA policy not acceptable|key length does not match policy|\b(?:encryption|hash|integrity|authentication|PRF) algorithm mismatch(?:ed)?\b|\bDH(?: group)? mismatch(?:ed)?\b|\bNo available proposal\b|\bNo PARENT proposal selected\b|Rejected proposals from peer|\brejected (?:Quick|Main) Mode settings\b/i,
     code: "PROPOSAL",
     confidence: 0.85,
   }),
@@ -2322,10 +2322,11 @@ const PROPOSALS: Rule[] = [
       "no ikev1 configuration",
       "no ikev2 configuration",
       "invalid version major",
+      "n(inval_major)",
     ],
     // racoon2 (Alibaba's daemon): "ikev2 not acceptable by configuration", "received IKEv1 request
     // but no IKEv1 configuration for peer ..."; isakmpd (IKEv1 only) sent IKEv2: "invalid version major 2".
-    test: /IKE version mismatch|INVALID_MAJOR_VERSION|IKE version or negotiation mode does not match|negotiation fails\..*version mismatch|IKEv[12] (?:is )?not (?:allowed|supported|enabled|acceptable|authorized)|\bno IKEv[12] configuration\b|ignoring IKEv[12] packet as global policy|Unsupported exchange type\b|Invalid major version\b|\binvalid version major [2-9]\b/,
+    test: /IKE version mismatch|INVALID_MAJOR_VERSION|IKE version or negotiation mode does not match|negotiation fails\..*version mismatch|IKEv[12] (?:is )?not (?:allowed|supported|enabled|acceptable|authorized)|\bno IKEv[12] configuration\b|ignoring IKEv[12] packet as global policy|Unsupported exchange type\b|Invalid major version\b|\binvalid version major [2-9]\b|\bN\(INVAL_MAJOR\)/,
     code: "IKE_PROPOSAL_MISMATCH",
     phase: "1",
     confidence: 0.75,
@@ -2771,6 +2772,18 @@ const UNREACHABLE: Rule[] = [
     code: "PEER_UNREACHABLE",
     phase: "1",
     confidence: 0.7,
+  }),
+  // pluto's status row (ipsec status, ipsec auto --status) of a connection whose first message is
+  // still unanswered, its retransmission pending: "STATE_MAIN_I1 (sent MI1, expecting MR1);
+  // EVENT_RETRANSMIT in 8s". The log line of the same state ("STATE_MAIN_I1: sent MI1, expecting
+  // MR1") is only progress.
+  r({
+    id: "unreachable.pluto-status-first-message",
+    keywords: ["expecting mr1", "expecting ar1", "expected v2r1", "(sent ike_sa_init request)"],
+    test: /STATE_(?:MAIN|AGGR|PARENT|V2_PARENT)_I1 \(sent (?:[MA]I1, expecting [MA]R1|v2I1, expected v2R1|IKE_SA_INIT request)\); (?:EVENT_)?(?:v[12]_)?RETRANSMIT\b/,
+    code: "PEER_UNREACHABLE",
+    phase: "1",
+    confidence: 0.6,
   }),
   r({
     id: "unreachable.giving-up",
@@ -3324,8 +3337,8 @@ const DOWN: Rule[] = [
       "sent delete, closing sa",
       "received delete",
       "deleting ike",
-      "deleting child sa (",
-      "deleting isakmp sa (",
+      "deleting child sa",
+      "deleting isakmp sa",
       "deleting ipsec sa",
       "delete ipsec sa.",
       "isakmp phase 1 delete",
@@ -3370,7 +3383,7 @@ const DOWN: Rule[] = [
       "peer sent delete",
       "peer sent a delete",
     ],
-    test: /sent delete, closing SA|^Peer sent (?:a )?delete$|_recv_delete: received delete|sa_free: received delete|received DELETE (?:for|IKE[_-]SA|CHILD_SA|payload)|received Delete(?: SA)?(?:\(0x\w+\))? payload|received Delete\/Notify|(?<!while )deleting IKE[_ ]SA|deleting (?:Child|ISAKMP|IPsec) SA \(\w+\)|deleting IPsec SA for\b|\bDelete IPsec SA\.$|ISAKMP Phase 1 delete (?:received|sent)|(?:IKE(?:v[12])?|IPsec|CHILD)[_ ]SA (?:is |has been |was )?deleted|sending DELETE (?:INFO message )?for|sent INFORMATIONAL request to delete|delete IKE SA|closing CHILD_SA|deleting established Child SA\b|deleting CHILD_SA|(?:CHILD|IKE)_SA (?:\S+ )?closed\b|notify error, destroying IKE_SA|mismatch, closing IKE_SA|ISAKMP-SA deleted|IPsec-SA deleted|Deleted SA\b|delete proto (?:ESP|AH)\b|SA .* has been deleted|deleting SA\b|no corresponding tunnel exists|received SA_DELETE|sending delete for (?:IPsec|IKE) SA|(?:recv|send) (?:ISAKMP|IPsec) SA delete|delet(?:ing|ed) IPsec SA with SPI|schedule delete of IKE SA|processing delete request \(proto \d\)|sent tunnel-down message to EMS|session manager killed ikev2 tunnel|error code : IKEV2_DELETE_\w+|Processing DELETE INFO message for (?:IKEv2|IKE|IPsec) SA|INFORMATIONAL Exchange Contains: DELETE\b|initiating delete of connection's (?:Child|IPsec|IKE|ISAKMP) SA\b|IPsec (?:Main|Quick) Mode security association ended|Cannot find Phase 2 SA|delete packet (?:is received )?from the peer|Delete SA payload: .*deleting anyway|IKE phase-[12] SA is deleted|CurState: READY Event: EV_DELETE\b|\bKEY_(?:MGR|ENG)_DELETE_SAS\b|\bKEY_MGR_SESSION_CLOSED\b|bring down existing phase 1 and 2 SA's|\bSA:\d+\/IKE deleted\b/,
+    test: /sent delete, closing SA|^Peer sent (?:a )?delete$|_recv_delete: received delete|sa_free: received delete|received DELETE (?:for|IKE[_-]SA|CHILD_SA|payload)|received Delete(?: SA)?(?:\(0x\w+\))? payload|received Delete\/Notify|(?<!while )deleting IKE[_ ]SA|deleting (?:Child|ISAKMP|IPsec) SA(?: \(\w+\)|$)|deleting IPsec SA for\b|\bDelete IPsec SA\.$|ISAKMP Phase 1 delete (?:received|sent)|(?:IKE(?:v[12])?|IPsec|CHILD)[_ ]SA (?:is |has been |was )?deleted|sending DELETE (?:INFO message )?for|sent INFORMATIONAL request to delete|delete IKE SA|closing CHILD_SA|deleting established Child SA\b|deleting CHILD_SA|(?:CHILD|IKE)_SA (?:\S+ )?closed\b|notify error, destroying IKE_SA|mismatch, closing IKE_SA|ISAKMP-SA deleted|IPsec-SA deleted|Deleted SA\b|delete proto (?:ESP|AH)\b|SA .* has been deleted|deleting SA\b|no corresponding tunnel exists|received SA_DELETE|sending delete for (?:IPsec|IKE) SA|(?:recv|send) (?:ISAKMP|IPsec) SA delete|delet(?:ing|ed) IPsec SA with SPI|schedule delete of IKE SA|processing delete request \(proto \d\)|sent tunnel-down message to EMS|session manager killed ikev2 tunnel|error code : IKEV2_DELETE_\w+|Processing DELETE INFO message for (?:IKEv2|IKE|IPsec) SA|INFORMATIONAL Exchange Contains: DELETE\b|initiating delete of connection's (?:Child|IPsec|IKE|ISAKMP) SA\b|IPsec (?:Main|Quick) Mode security association ended|Cannot find Phase 2 SA|delete packet (?:is received )?from the peer|Delete SA payload: .*deleting anyway|IKE phase-[12] SA is deleted|CurState: READY Event: EV_DELETE\b|\bKEY_(?:MGR|ENG)_DELETE_SAS\b|\bKEY_MGR_SESSION_CLOSED\b|bring down existing phase 1 and 2 SA's|\bSA:\d+\/IKE deleted\b/,
     code: "TUNNEL_DOWN_OTHER",
     confidence: 0.6,
   }),
@@ -3757,8 +3770,9 @@ const UP: Rule[] = [
       ": established",
       ", established, ikev",
       ": authenticated using ",
+      "(established ",
     ],
-    test: /state change: \w+ => ESTABLISHED|state change: INSTALLING => INSTALLED\b|#\d+: established (?:IKE|Child) SA\b|#\d+: authenticated using \S+ (?:and|with) .*\bpeer (?:ID_\w+|certificate|FQDN|IPV4_ADDR|IPV6_ADDR|USER_FQDN|DER_ASN1_DN)\b|, ESTABLISHED, IKEv[12]\b|: ESTABLISHED \d+ \w+ ago\b/,
+    test: /state change: \w+ => ESTABLISHED|state change: INSTALLING => INSTALLED\b|#\d+: established (?:IKE|Child) SA\b|\bSTATE_\w+ \(established (?:IKE|Child) SA\)|#\d+: authenticated using \S+ (?:and|with) .*\bpeer (?:ID_\w+|certificate|FQDN|IPV4_ADDR|IPV6_ADDR|USER_FQDN|DER_ASN1_DN)\b|, ESTABLISHED, IKEv[12]\b|: ESTABLISHED \d+ \w+ ago\b/,
     code: "TUNNEL_UP",
     defaultPhase: "1",
     confidence: 0.9,
