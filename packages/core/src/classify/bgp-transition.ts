@@ -34,8 +34,9 @@ const WORDINGS: Wording[] = [
   { pattern: `\\[NEIGH\\] \\S+ fsm: BGP_FSM_${STATE}`, to: 1 },
   // ExaBGP's JSON state record: "type": "state", ... "state": "down"
   { pattern: `"type": ?"state",.*"state": ?"(up|down|connected)"`, to: 1 },
-  // Any daemon that names BGP before its state change: "BGP peer 169.254.10.1 state changed from Established to Idle"
-  { pattern: `\\bBGP\\b[^;]{0,80}?\\bstate changed from ${STATE} to ${STATE}`, from: 1, to: 2 },
+  // Any daemon that names BGP before its state change: "BGP peer 169.254.10.1 state changed from Established to Idle",
+  // "BGP (veth1.2 192.168.92.2 - 192.168.92.1) state changed from openconfirm -> established"
+  { pattern: `\\bBGP\\b[^;]{0,80}?\\bstate changed from ${STATE} (?:to|->) ${STATE}`, from: 1, to: 2 },
   // ScreenOS names only the state entered: "BGP peer 10.108.251.21 changed to Idle state"
   { pattern: `\\bBGP peer \\S+ changed to ${STATE} state`, to: 1 },
   // Junos structured-data syslog: [junos@2636... old-state="Established" new-state="Idle" event-name="HoldTime" ...]

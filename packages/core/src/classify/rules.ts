@@ -803,6 +803,15 @@ const REASON_CODES: Rule[] = [
     code: "REASON_CODE",
     confidence: 0.8,
   }),
+  r({
+    // Windows' audit events 4976-4978: a negotiation that received a packet it could not process
+    // failed, without naming why (the exchange names the phase).
+    id: "windows.invalid-negotiation-packet",
+    keywords: ["ipsec received an invalid negotiation packet"],
+    test: /During (?:Main|Quick|Extended) Mode negotiation, IPsec received an invalid negotiation packet/,
+    code: "TUNNEL_DOWN_OTHER",
+    confidence: 0.6,
+  }),
 ];
 
 // Alibaba Cloud's and Tencent Cloud's Chinese consoles and diagnoses name what does not match:
@@ -3009,7 +3018,7 @@ const BGP: Rule[] = [
     id: "bgp.established",
     keywords: ["enters established state", "adjchange", "bgp", "peer up", "into established state", "up (established)"],
     test: new RegExp(
-      `${/msg"?[=:]"Peer Up"|\bPeer (?:\(VRF: [^)]*\) )?\S+ UP \(ESTABLISHED\)|BGP state = Established\b|ADJCHANGE: +(?:bgp-\d* \[\d+\] \([^)]*\) |VRF \d+ )neighbor \S+ Up\b|moved into established state|/.source}${ADJCHANGE_NEIGHBOR}Up\\b${/|BGP .*(?:neighbor|peer) .* (?:is )?up\b|\bBGP (?:session|neighbou?r|peer)\b[^.;]*?\b(?:is (?:now )?|came |comes |has come )up\b|ADJCHANGE : neighbor \S+ Up\b|session enters established state|\bBGP FSM enters the Established state\b|\bBgpConnectedEvent\b/.source}`,
+      `${/msg"?[=:]"Peer Up"|\bPeer (?:\(VRF: [^)]*\) )?\S+ UP \(ESTABLISHED\)|BGP state = Established\b|ADJCHANGE: +(?:bgp-\d* \[\d+\] \([^)]*\) |VRF \d+ )neighbor \S+ Up\b|moved into established state|/.source}${ADJCHANGE_NEIGHBOR}Up\\b${/|BGP .*(?:neighbor|peer) .* (?:is )?up\b|\bBGP (?:session|neighbou?r|peer)\b[^.;]*?\b(?:is (?:now )?|came |comes |has come )up\b|ADJCHANGE : neighbor \S+ Up\b|session enters established state|\bBGP FSM enters the Established state\b|\bBGP session established\b|\bBgpConnectedEvent\b/.source}`,
     ),
     code: "TUNNEL_UP",
     phase: null,
