@@ -805,11 +805,13 @@ const REASON_CODES: Rule[] = [
   }),
   r({
     // Windows' audit events 4976-4978: a negotiation that received a packet it could not process
-    // failed, without naming why (the exchange names the phase).
+    // failed, without naming why (the mode names the phase; Extended Mode is AuthIP's second
+    // authentication within main mode).
     id: "windows.invalid-negotiation-packet",
     keywords: ["ipsec received an invalid negotiation packet"],
     test: /During (?:Main|Quick|Extended) Mode negotiation, IPsec received an invalid negotiation packet/,
     code: "TUNNEL_DOWN_OTHER",
+    defaultPhase: "1",
     confidence: 0.6,
   }),
 ];
