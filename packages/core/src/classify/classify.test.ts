@@ -930,12 +930,12 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   [
     "2025-02-14 03:40:22 vco-rj9c7x2z5l8k1j4h6g3fd [PROTO_WARN]: ikev2_notify.c:103:resp_state0_recv_notify(): dropping unexpected notify payload (protocol_id 0, type 16388) [{remote id:3}{ph1: 47.253.40.9[500] <=> 34.201.77.15[500], 47.253.40.9 <=> 34.201.77.15}]",
     "NAT_T_ISSUE",
-    null,
+    "1",
   ],
   [
     "2025-02-14 03:40:22 vco-rj9c7x2z5l8k1j4h6g3fd [PROTO_ERR]: ikev2_notify.c:522:createchild_resp_recv_notify(): unsupported rekey_proto 1 [{remote id:3}{ph1: 47.253.40.9[500] <=> 34.201.77.15[500], 47.253.40.9 <=> 34.201.77.15}]",
     "REKEY_FAILURE",
-    null,
+    "2",
   ],
   [
     "2025-02-14 03:40:22 vco-rj9c7x2z5l8k1j4h6g3fd [INTERNAL_ERR]: ikev2.c:797:ikev2_initiate(): failed finding local sockaddr to connect with peer address 34.201.77.15 [{remote id:3}{ph1: 47.253.40.9[500] <=> 34.201.77.15[500], 47.253.40.9 <=> 34.201.77.15}]",

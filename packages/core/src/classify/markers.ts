@@ -207,6 +207,7 @@ const MARKERS = {
     "ike sa rekey",
   ],
   phase2: [
+    "createchild_",
     "ipsec security association",
     "ipdataoffer",
     "auth response contained the error notification",
@@ -396,6 +397,7 @@ const MARKERS = {
     "float port",
     "natt_",
     "_state0_",
+    "isakmp_post_acquire",
   ],
 } as const;
 

@@ -561,7 +561,6 @@ const RACOON2: Rule[] = [
     // at work.)
     test: /\bUDP_ENCAP_ESPINUDP\)?: (?:UDP_ENCAP )?(?:Protocol not available|Operation not supported|Protocol not supported)\b|\bnatk transmit error\b|\bfailed to receive NAT-Keepalive packet\b|\bdropping unexpected notify payload \(protocol_id \d+, type 1638[89]\)/,
     code: "NAT_T_ISSUE",
-    phase: null,
     confidence: 0.7,
   }),
   r({
