@@ -27,12 +27,13 @@ import type { IkePhase } from "./types.ts";
 // Windows and z/OS write the SA out: an "IKE [version 2.0] Security Association" is phase 1's, an
 // "IPsec security association" phase 2's, as z/OS's IpDataOffer (the data protection it offers).
 // Cisco's IKEv2 debug (IKEv2-PROTO-n, IKEv2-PLAT-n) speaks of the IKEv2 SA unless it names a child
-// SA; racoon2 and OpenIKED name the IKE SA's functions "ikesa" and IKE_SA_INIT's "state0" (racoon2's CREATE_CHILD_SA functions "createchild"),
-// racoon's phase 1 start on the kernel's acquire "isakmp_post_acquire()"; NAT-T's
-// port floating and option filling happen in phase 1. An ASA's "Remote Proxy 10.1.0.0, Local Proxy
-// ..." (not the crypto map's "local Proxy Address" that starts a phase 1), an IPsec packet,
-// racoon's getspi, SA proposal comparison (cmpsaprop) and RESPONDER-LIFETIME notify, and
-// Libreswan's "Delete SA payload via #n" (a child's delete arriving over its IKE SA) are phase 2's,
+// SA; racoon2 and OpenIKED name the IKE SA's functions "ikesa" and IKE_SA_INIT's "state0" (racoon2
+// calls CREATE_CHILD_SA's "createchild"), and racoon starts phase 1 on the kernel's acquire in
+// "isakmp_post_acquire()"; NAT-T's port floating and option filling happen in phase 1. An ASA's
+// "Remote Proxy 10.1.0.0, Local Proxy ..." (not the crypto map's "local Proxy Address" that starts
+// a phase 1), an IPsec packet, racoon's getspi, SA proposal comparison (cmpsaprop) and
+// RESPONDER-LIFETIME notify, and Libreswan's "Delete SA payload via #n" (a child's delete arriving
+// over its IKE SA) are phase 2's,
 // as are strongSwan's updown events ("[UPDOWN] received up-client event", run for each CHILD_SA), a
 // Zyxel tunnel named by its SA's SPI ("Tunnel [<connection>:<gateway>:0xc5bbc159]") and Cisco IOS's
 // notify for an AH or ESP SA ("processing NOTIFY INVALID_ID_INFO protocol 3").
