@@ -3221,6 +3221,11 @@ const BGP: Rule[] = [
 // Virtual-Access interfaces IOS clones for FlexVPN/DVTI peers, and VTI or tun interfaces.
 const TUNNEL_INTERFACE = /(?:Tunnel\d+(?: \([^)]*\))?|Virtual-Access\d+(?:\.\d+)?|[\w-]*(?:tun|vti)[\w-]*\d)/;
 
+// A row of VyOS's `show vpn ipsec sa` / `show vpn ipsec connections` starts with the child SA's
+// name, "peer-<peer>-tunnel-<n>" (or with underscores), then its state.
+const VYOS_TUNNEL_ROW = String.raw`^peer[-_]\S+?[-_]tunnel[-_]\d+\s+`;
+const VYOS_TUNNEL_ROW_KEYWORDS = ["-tunnel", "_tunnel"];
+
 const DOWN: Rule[] = [
   r({
     // Cisco's quick-mode state machine failed without naming why (a proposal, the proxy
@@ -3482,11 +3487,10 @@ const DOWN: Rule[] = [
     confidence: 0.7,
   }),
   r({
-    // A row of VyOS's `show vpn ipsec sa` / `show vpn ipsec connections`: the child SA VyOS names
-    // "peer-<peer>-tunnel-<n>" (or with underscores), then its state.
+    // A VyOS status row of a child SA that is down (VYOS_TUNNEL_ROW).
     id: "down.vyos-tunnel-row",
-    keywords: ["tunnel"],
-    test: /^peer[-_]\S+?[-_]tunnel[-_]\d+\s+down\b/,
+    keywords: VYOS_TUNNEL_ROW_KEYWORDS,
+    test: new RegExp(`${VYOS_TUNNEL_ROW}down\\b`),
     code: "TUNNEL_DOWN_OTHER",
     phase: "2",
     confidence: 0.6,
@@ -3837,10 +3841,10 @@ const UP: Rule[] = [
     confidence: 0.8,
   }),
   r({
-    // A row of VyOS's `show vpn ipsec sa`, as down.vyos-tunnel-row.
+    // A VyOS status row of a child SA that is up (VYOS_TUNNEL_ROW).
     id: "up.vyos-tunnel-row",
-    keywords: ["tunnel"],
-    test: /^peer[-_]\S+?[-_]tunnel[-_]\d+\s+up\b/,
+    keywords: VYOS_TUNNEL_ROW_KEYWORDS,
+    test: new RegExp(`${VYOS_TUNNEL_ROW}up\\b`),
     code: "TUNNEL_UP",
     phase: "2",
     confidence: 0.6,
