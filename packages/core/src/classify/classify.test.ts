@@ -3465,6 +3465,14 @@ describe("vendors", () => {
     ],
     ["ike Negotiate IPsec SA Error: ike 0:to-aws:12:7: no SA proposal chosen", "fortinet"],
     ["Jun 8 19:14:38.055 GMT: CRYPTO_PKI: (A16A8) No suitable trustpoints found", "cisco-ios"],
+    // A tunnel interface's state (a physical port's is not a tunnel line: UNKNOWN, vendor unknown).
+    [
+      "*Sep 30 22:46:48.952: %LINEPROTO-5-UPDOWN: Line protocol on Interface Tunnel0, changed state to down",
+      "cisco-ios",
+    ],
+    ["*May  2 16:05:42.447: %LINK-3-UPDOWN: Interface Virtual-Access2, changed state to up", "cisco-ios"],
+    ["*Mar 1 08:12:45.197: %TUN-5-RECURDOWN: Tunnel0 temporarily disabled due to recursive routing", "cisco-ios"],
+    ["16:45:47.619: %LINEPROTO-5-UPDOWN: Line protocol on Interface Serial1/2, changed state to down", "unknown"],
     // An ASA VPN message body names the tunnel group and peer first.
     ["Group = 52.1.2.3, IP = 52.1.2.3, Session is being torn down. Reason: Lost Service", "cisco-asa"],
     // Alibaba's IPsec daemon names its source file and line at every level.

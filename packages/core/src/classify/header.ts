@@ -214,7 +214,7 @@ function vendorOfMessage(message: string, line: string, found: Found, program: s
   if (found.has(MARK.asa) && ASA_LINE.test(line)) return "cisco-asa";
   if (
     found.has(MARK.ios) &&
-    /%(?:CRYPTO|IKEV2|ISAKMP|IPSEC|BGP|BGP_SESSION|DMVPN|GDOI|ROUTING-BGP)-\d|\bCRYPTO_PKI: |\bISAKMP ?:? ?\(\d+(?::\d+)?\)|(?:^|: )ISAKMP : |\bISAKMP-\w+: ?\(\d+\)|\bIPSEC\(\w+\):|\bIKEv2[-:]\w*:?\(|\bIKEv2-(?:PLAT|PROTO)-\d|\bIKEv2-(?:INTERNAL|PAK|ERROR):|\bIKEv2:%|(?:^|: )(?:ISAKMP|CRYPTO_ENGINE): |(?:^|: )IKEv2:[A-Za-z]|\bIPSEC-EVENT:|(?:^|: )SA ID:\d+ +SESSION ID:\d+ /.test(
+    /%(?:CRYPTO|IKEV2|ISAKMP|IPSEC|BGP|BGP_SESSION|DMVPN|GDOI|ROUTING-BGP|TUN)-\d|%(?:LINEPROTO|LINK)-\d-\w+: (?:Line protocol on )?Interface (?:Tunnel|Virtual-Access)\d|\bCRYPTO_PKI: |\bISAKMP ?:? ?\(\d+(?::\d+)?\)|(?:^|: )ISAKMP : |\bISAKMP-\w+: ?\(\d+\)|\bIPSEC\(\w+\):|\bIKEv2[-:]\w*:?\(|\bIKEv2-(?:PLAT|PROTO)-\d|\bIKEv2-(?:INTERNAL|PAK|ERROR):|\bIKEv2:%|(?:^|: )(?:ISAKMP|CRYPTO_ENGINE): |(?:^|: )IKEv2:[A-Za-z]|\bIPSEC-EVENT:|(?:^|: )SA ID:\d+ +SESSION ID:\d+ /.test(
       line,
     )
   ) {
