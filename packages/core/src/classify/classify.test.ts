@@ -3473,6 +3473,19 @@ describe("vendors", () => {
     ["*May  2 16:05:42.447: %LINK-3-UPDOWN: Interface Virtual-Access2, changed state to up", "cisco-ios"],
     ["*Mar 1 08:12:45.197: %TUN-5-RECURDOWN: Tunnel0 temporarily disabled due to recursive routing", "cisco-ios"],
     ["16:45:47.619: %LINEPROTO-5-UPDOWN: Line protocol on Interface Serial1/2, changed state to down", "unknown"],
+    // FortiGate event records as some exports abbreviate them (no devname, no subtype); Junos's
+    // secure tunnel interface (st0) in an SNMP trap, and its kernel's TCP MD5 check of a BGP peer.
+    [
+      'id=20300 logdesc="BGP neighbor status changed" msg="BGP: %BGP-5-ADJCHANGE: neighbor 12.12.12.3 Down User reset"',
+      "fortinet",
+    ],
+    [
+      '<28>1 2023-05-08T14:25:07.466+10:00 fw1 mib2d 8956 SNMP_TRAP_LINK_DOWN [junos@2636.1.1.1.2.129 snmp-interface-index="508" admin-status="up(1)" operational-status="down(2)" interface-name="st0.60"]',
+      "juniper",
+    ],
+    ["<4>Jul 20 21:23:00 vmx01 /kernel: tcp_auth_ok: Packet from 192.168.140.254:61664 wrong MD5 digest", "juniper"],
+    // macOS Console's export: a US date with AM/PM before the program.
+    ["1/20/16 3:08:02.703 PM racoon[6269]: IPSec Phase 1 started (Initiated by me).", "racoon"],
     // An ASA VPN message body names the tunnel group and peer first.
     ["Group = 52.1.2.3, IP = 52.1.2.3, Session is being torn down. Reason: Lost Service", "cisco-asa"],
     // Alibaba's IPsec daemon names its source file and line at every level.
@@ -3591,6 +3604,14 @@ describe("vendors", () => {
     const zoned = classifyLine("Mar 13 15:29:24.298 UTC: ISAKMP : Looking for xauth in profile branch-1");
     expect(zoned).toMatchObject({ code: "INFO", vendor: "cisco-ios" });
     expect(zoned.fields.time).toBe("Mar 13 15:29:24.298");
+    // macOS's VPN session manager is not an IKE daemon, but its IPsec lines are tunnel lines; its others are not.
+    const started = classifyLine("1/20/16 3:08:02.685 PM nesessionmanager[3608]: IPSec Phase1 starting.");
+    expect(started).toMatchObject({ code: "INFO", phase: "1" });
+    expect(started.fields).toMatchObject({ time: "1/20/16 3:08:02.685 PM", program: "nesessionmanager" });
+    expect(
+      classifyLine("1/20/16 3:08:02.674 PM nesessionmanager[3608]: NESMLegacySession[Taqua]: Received a start command")
+        .code,
+    ).toBe("UNKNOWN");
   });
 
   it("uses a vendor hint only when the line does not show its vendor", () => {
@@ -3637,6 +3658,9 @@ describe("lines of other programs that use a tunnel fault's words", () => {
     "Oct 19 18:29:00.044: %DMI-5-AUTHENTICATION_FAILED: Switch 1 R0/0: dmiauthd: Authentication failure from 1.2.3.4:51679 for netconf over ssh.",
     // SEKOIA-IO/intake-formats:fortigate:test_event_login_1.json
     'time=16:22:20 timestamp=1762528940 devname="FortiAuthenticator" devid="TEST_DEV_ID" vd="root" itime=1762528940 faclogindex="111111111" logid="20320" logdesc="AUTH_FAIL_USER_TEST_EVENT_DAT" type="event" subtype="Authentication" level="information" user="user1" nas="1.2.3.4" userip=192.0.2.1 action="Authentication" status="Failed" msg="User authentication from 192.0.2.1 (mschap) with no token failed: user not found" tz="+0100"',
+    // FortiGate's other event records and routing protocols, also without devname.
+    'date=2020-09-28 time=15:37:01 logid="0114032605" type="event" subtype="switch-controller" level="information" vd="vdom1" logdesc="Switch-Controller Tunnel Up" msg="CAPWAP Tunnel Up (169.254.1.3)"',
+    'id=20301 logdesc="Routing log" msg="OSPF: RECV[Hello]: From 31.1.1.1 via port9:172.16.200.1: Invalid Area ID 0.0.0.0"',
     // Programs and facilities on the same gateways: IS-IS's hold time, an NTP server not
     // answering, a Kerberos pre-authentication failure, PPPoE's peer not answering on RouterOS.
     "Mar 12 17:05:14 core-r1 414: Mar 12 17:05:14.220 UTC: %CLNS-5-ADJCHANGE: ISIS: Adjacency to core-r2 (TenGigabitEthernet0/1/0) Down, hold time expired",

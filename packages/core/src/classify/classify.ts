@@ -62,7 +62,7 @@ const ASA_FIREWALL_MESSAGE =
 // admin, user-authentication and mail events ("SSL connection failed", "AUTH_FAIL_USER", STARTTLS).
 // Routing events carry the BGP sessions over the tunnels ("BGP: %BGP-5-ADJCHANGE: ...").
 const FORTINET_NOT_VPN = /\b(?:type="?(?:utm|traffic)"?|subtype="?(?!vpn\b|ipsec\b|router\b)[\w-]+"?)(?=[\s,]|$)/;
-const FORTINET_RECORD = /\b(?:devname|devid|device_id)=/;
+const FORTINET_RECORD = /\b(?:devname|devid|device_id|logdesc)=/;
 // OSPF's inactivity timer or the kernel's unreachable network in BIRD are not a BGP session's.
 const BIRD_OTHER_PROTOCOL = new RegExp(`^(?:${BIRD_OTHER_PROTOCOLS})\\d*(?::| [<>]) `, "i");
 // RouterOS logs by topic: "pppoe,ppp,info pppoe-out1: terminating... - peer is not responding" is
@@ -123,6 +123,8 @@ const NOT_TUNNEL_PROGRAMS = new Set([
 ]);
 // BGP daemons of a customer gateway: their lines are routing lines of the tunnels' BGP sessions.
 const BGP_PROGRAMS = new Set(["bgpd", "bird", "bird6", "gobgpd", "exabgp", "openbgpd"]);
+// macOS's VPN session managers log the built-in IPsec client's progress ("IPSec Phase1 starting.").
+const VPN_SESSION_MANAGERS = new Set(["nesessionmanager", "neagent"]);
 // Tags that name a protocol, not a daemon, where syslog puts a program ("BGP: Peer 10.0.0.1 UP",
 // Cisco IOS debug's "ISAKMP-ERROR: " and "IKEv2-PROTO-2: "), NEC IX's facility tags ("IKE.016: ")
 // and Junos event names written without the daemon's name ("SNMP_TRAP_LINK_DOWN: ifIndex 525, ...
@@ -135,7 +137,7 @@ const TRACE_FUNCTION = /^(?:bgp|ike|ikev2|isakmp|ipsec|quick|main|aggr)_\w/;
 // Junos rpd events of routing protocols that do not run over the tunnels Tunnelwatch watches.
 const JUNOS_OTHER_ROUTING = /\bRPD_(?:OSPF|ISIS|LDP|RSVP|PIM|MPLS|RIP|L2VPN|VPLS)_/;
 // FortiGate and PAN-OS routing events: only their BGP sessions run over the tunnels.
-const ROUTING_EVENT = /\bsubtype="?router\b|,SYSTEM,routing,/;
+const ROUTING_EVENT = /\bsubtype="?router\b|\blogdesc="Routing log"|,SYSTEM,routing,/;
 const BGP_WORD = /\bbgp/i;
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -485,6 +487,7 @@ function readsAsTunnelLine(
   if (program === undefined) return VPN_VOCABULARY.test(message);
   // Junos rpd and kmd traces write the function's name where syslog puts a program:
   // "bgp_read_v4_message: ...", "ike_st_i_n: ...".
+  if (VPN_SESSION_MANAGERS.has(program)) return VPN_VOCABULARY.test(message);
   return BGP_PROGRAMS.has(program) || TRACE_FUNCTION.test(program) || VPN_VOCABULARY.test(program);
 }
 

@@ -118,6 +118,8 @@ const MARKERS = {
     "]system-",
     "internal as",
     "external as",
+    "snmp_trap_link_",
+    "tcp_auth_ok: ",
   ],
   paloalto: [
     "negotiation is",
@@ -132,7 +134,17 @@ const MARKERS = {
     "sa delete message",
     "sa negotiation failed",
   ],
-  fortinet: ["logid", "log_id=", "subtype", "negotiate", "xauth_status", "vpntunnel=", "[iked ", "[fortiike "],
+  fortinet: [
+    "logid",
+    "log_id=",
+    "logdesc=",
+    "subtype",
+    "negotiate",
+    "xauth_status",
+    "vpntunnel=",
+    "[iked ",
+    "[fortiike ",
+  ],
   meraki: [" events "],
   tencent: ["ike_sa_establish_fail", "ike_nego:", "tans_ike_nego"],
   // Firewalls and routers that log everything through one syslog: their tunnel messages (see header.ts).
@@ -150,7 +162,7 @@ const MARKERS = {
   between: ["<=>", "...", "->", "]-"],
   htmlEntity: HTML_ENTITY_KEYWORDS,
   // Records of other kinds that a tunnel line's words may appear in (see notTunnelLine).
-  otherRecord: ["devname=", "devid=", "device_id=", "rt_flow_", "apptrack_", "cise_"],
+  otherRecord: ["devname=", "devid=", "device_id=", "logdesc=", "rt_flow_", "apptrack_", "cise_"],
   peerLabel: ["peer ip:", "remote", "ip = ", "peer_contact=", "from ", "to ", "remip=", "srcaddr="],
   localLabel: ["my ip:", "local", "locip=", "destaddr=", "fw="],
   spi: ["spi"],
