@@ -3604,6 +3604,11 @@ describe("vendors", () => {
     const zoned = classifyLine("Mar 13 15:29:24.298 UTC: ISAKMP : Looking for xauth in profile branch-1");
     expect(zoned).toMatchObject({ code: "INFO", vendor: "cisco-ios" });
     expect(zoned.fields.time).toBe("Mar 13 15:29:24.298");
+    // RouterOS's console log: its topic follows the time, not a host and a program.
+    const routeros = classifyLine("oct/25 23:50:30 ipsec notify: INVALID_SYNTAX");
+    expect(routeros).toMatchObject({ code: "TUNNEL_DOWN_OTHER", vendor: "racoon" });
+    expect(routeros.fields).toMatchObject({ time: "oct/25 23:50:30", notify: "INVALID_SYNTAX" });
+    expect(routeros.fields.host).toBeUndefined();
     // macOS's VPN session manager is not an IKE daemon, but its IPsec lines are tunnel lines; its others are not.
     const started = classifyLine("1/20/16 3:08:02.685 PM nesessionmanager[3608]: IPSec Phase1 starting.");
     expect(started).toMatchObject({ code: "INFO", phase: "1" });

@@ -35,6 +35,7 @@ const SYSLOG_5424 = /^<\d{1,3}>1 (\S+) (\S+) (\S+) (\S+) (\S+) (?:(\[[^\]]*\]|-)
 const SYSLOG_TIME = new RegExp(
   `^(?:<\\d{1,3}>)?(?:\\d{1,10}: )?[*.]?(?:\\w{3},? )?(${ANY_MONTH}\\s+\\d{1,2}(?:\\s+\\d{4})?\\s+\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:\\s+\\d{4}(?=\\s))?|\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?(?=\\s)|\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?|\\d{4}\\/\\d{2}\\/\\d{2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?|\\d{1,2}\\/\\d{1,2}\\/\\d{2}(?:\\d{2})? \\d{1,2}:\\d{2}:\\d{2}(?:\\.\\d+)? [AP]M|\\d{4}:\\d{2}:\\d{2}-\\d{2}:\\d{2}:\\d{2}|${MONTHS}/\\d{1,2} \\d{2}:\\d{2}:\\d{2}|\\d{9,10}\\.\\d+)(?: (?:UTC|GMT|[ECMP][SD]T|CES?T|JST|KST|IST|AES?T|BST)(?=:))?(?::)?\\s+(?:<\\d+(?:\\.\\d+)?>\\s+)?`,
 );
+const ROUTEROS_TIME = /^[A-Za-z]{3}\/\d/;
 // A PAM module may follow the program's name ("sshd(pam_unix)[19939]: "), a level may follow
 // its pid ("krb5kdc[2281](info): ", or Apple's "racoon[747] <Error>: "), or the pid be in
 // parentheses ("charon (812): ").
@@ -337,6 +338,8 @@ export function splitHeader(line: string): Header {
       fields.time = time[1];
       rest = rest.slice(time[0].length);
       afterTime = line.length - rest.length;
+      // RouterOS's own log ("oct/25 23:50:30 ipsec notify: ...") writes its topics after the time, no host or program.
+      if (ROUTEROS_TIME.test(time[1] as string)) return { message: rest, fields, afterTime, programVendor };
       const first = rest.charCodeAt(0);
       const birdClass = first === 60 /* < */ || first === 91 /* [ */ ? BIRD_LOG_CLASS.exec(rest) : null;
       if (birdClass) {
