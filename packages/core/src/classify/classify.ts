@@ -485,9 +485,9 @@ function readsAsTunnelLine(
   if (detected !== "unknown") return true;
   if (routerosTopicOf(line, found) === "tunnel") return true;
   if (program === undefined) return VPN_VOCABULARY.test(message);
+  if (VPN_SESSION_MANAGERS.has(program)) return VPN_VOCABULARY.test(message);
   // Junos rpd and kmd traces write the function's name where syslog puts a program:
   // "bgp_read_v4_message: ...", "ike_st_i_n: ...".
-  if (VPN_SESSION_MANAGERS.has(program)) return VPN_VOCABULARY.test(message);
   return BGP_PROGRAMS.has(program) || TRACE_FUNCTION.test(program) || VPN_VOCABULARY.test(program);
 }
 

@@ -205,7 +205,8 @@ function vendorOfMessage(message: string, line: string, found: Found, program: s
     if (/(?:^|\s)AWS-side peer /.test(line)) return "aws-bgp";
   }
   // FortiGate event logs (key=value: VPN events, and routing events that quote the BGP daemon's
-  // Cisco-style "%BGP-5-ADJCHANGE") and FortiClient's IKE daemon: "[<time>] [<pid>:<tid>] [iked  1466    info] ...".
+  // Cisco-style "%BGP-5-ADJCHANGE"; some exports keep only the event's logdesc and msg) and
+  // FortiClient's IKE daemon: "[<time>] [<pid>:<tid>] [iked  1466    info] ...".
   if (
     found.has(MARK.fortinet) &&
     /\blog_?id="?010[13]0\d{5}(?!\d)|\blogdesc=["']|subtype="?vpn"?|action="?negotiate|xauth_status|vpntunnel=|\] \[(?:iked|FortiIKE) +\d+ +\w+\] /.test(
@@ -245,7 +246,8 @@ function vendorOfMessage(message: string, line: string, found: Found, program: s
   }
   if (
     found.has(MARK.juniper) &&
-    // rpd names a BGP peer by its type and AS: "BGP peer 169.254.10.1 (External AS 64512)".
+    // rpd names a BGP peer by its type and AS: "BGP peer 169.254.10.1 (External AS 64512)"; st0 is
+    // the secure tunnel interface; the kernel checks a BGP peer's TCP MD5 digest in tcp_auth_ok().
     (/\bKMD_|\bRPD_BGP|\bSNMP_TRAP_LINK_(?:UP|DOWN)\b.*(?:interface-name="|ifName )st0\.|\btcp_auth_ok: |\bIKE_(?:GATEWAY|VPN)_[A-Z_]+:|IKE negotiation (?:failed|successfully)|IPSec negotiation failed|\((?:Internal|External) AS ?\d+\)/.test(
       line,
     ) ||
