@@ -2023,6 +2023,19 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ["charon: 06[IKE] <ra|83> EAP-MS-CHAPv2 verification failed, retry (1)", "IKE_AUTH_FAILURE", "1"],
   ["charon: 06[IKE] XAuth pam_authenticate for 'alice' failed: Authentication failure", "IKE_AUTH_FAILURE", "1"],
   ["%PIX-3-320001: The subject name of the peer cert is not allowed for connection", "IKE_AUTH_FAILURE", "1"],
+  // Cisco ASA catalogue entries: a DH group the ASA does not support, a peer certificate outside
+  // the certificate map, IKEv1 answers missing what the exchange needs, the VPN peer limit.
+  ["%ASA-3-713047: Unsupported Oakley group: Group 24", "IKE_PROPOSAL_MISMATCH", "1"],
+  [
+    "%ASA-3-717060: Peer certificate with serial number: 4F1A22C9, subject: CN=vpn-gw.example.net, issuer: CN=Example CA failed to match the configured certificate map S2S-MAP",
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
+  ["%ASA-5-713178: IKE Initiator received a packet from its peer without a Responder cookie", "TUNNEL_DOWN_OTHER", "1"],
+  ["%ASA-5-713179: IKE AM Initiator received a packet from its peer without a SA payload", "TUNNEL_DOWN_OTHER", "1"],
+  ["%ASA-3-713193: Received packet with missing payload, Expected payload: ID", "TUNNEL_DOWN_OTHER", null],
+  ["%ASA-3-713105: Zero length data in ID payload received during phase 1 or 2 processing", "TUNNEL_DOWN_OTHER", null],
+  ["%ASA-3-316001: Denied new tunnel to 203.0.113.77. VPN peer limit (250) exceeded", "TUNNEL_DOWN_OTHER", null],
   // FortiGate routing events carry the BGP sessions over the tunnels; its other routing protocols are not tunnel lines.
   [
     'date=2026-03-03 time=10:00:00 devname="fgt" devid="FGT60F" logid="0103020301" type="event" subtype="router" level="warning" vd="root" logdesc="Routing log" msg="OSPF: RECV[Hello]: From 10.1.1.1 via port9:172.16.200.1: Invalid Area ID 0.0.0.0"',
