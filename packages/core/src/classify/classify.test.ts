@@ -2036,6 +2036,12 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ["%ASA-3-713193: Received packet with missing payload, Expected payload: ID", "TUNNEL_DOWN_OTHER", null],
   ["%ASA-3-713105: Zero length data in ID payload received during phase 1 or 2 processing", "TUNNEL_DOWN_OTHER", null],
   ["%ASA-3-316001: Denied new tunnel to 203.0.113.77. VPN peer limit (250) exceeded", "TUNNEL_DOWN_OTHER", null],
+  // Junos kmd: a phase's failure whose cause the message does not name.
+  [
+    "kmd[2113]: KMD_VPN_PV_PHASE2: IKE Phase-2 Failure: Quick mode failed [spi=2f4f3e0e, src_ip=203.0.113.9, dst_ip=198.51.100.10]",
+    "TUNNEL_DOWN_OTHER",
+    "2",
+  ],
   // FortiGate routing events carry the BGP sessions over the tunnels; its other routing protocols are not tunnel lines.
   [
     'date=2026-03-03 time=10:00:00 devname="fgt" devid="FGT60F" logid="0103020301" type="event" subtype="router" level="warning" vd="root" logdesc="Routing log" msg="OSPF: RECV[Hello]: From 10.1.1.1 via port9:172.16.200.1: Invalid Area ID 0.0.0.0"',
