@@ -2036,6 +2036,32 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ["%ASA-3-713193: Received packet with missing payload, Expected payload: ID", "TUNNEL_DOWN_OTHER", null],
   ["%ASA-3-713105: Zero length data in ID payload received during phase 1 or 2 processing", "TUNNEL_DOWN_OTHER", null],
   ["%ASA-3-316001: Denied new tunnel to 203.0.113.77. VPN peer limit (250) exceeded", "TUNNEL_DOWN_OTHER", null],
+  // strongSwan 6 (charon): a child SA's KE payload of another group, or asked again after a retry;
+  // an authorization hook, a missing IDr, no shared signature hash; key derivation and the
+  // half-open limit on initiation.
+  [
+    "charon: 04[IKE] <aws-t1|3> key exchange method ECP_256 in received payload doesn't match MODP_2048",
+    "IPSEC_PROPOSAL_MISMATCH",
+    "2",
+  ],
+  [
+    "charon: 12[IKE] <aws-t2|5> already retried with key exchange method ECP_384, ignore requested MODP_2048",
+    "IPSEC_PROPOSAL_MISMATCH",
+    "2",
+  ],
+  ["charon: 08[IKE] <branch-b|2> authorization forbids IKE_SA, canceling", "IKE_AUTH_FAILURE", "1"],
+  ["charon: 03[IKE] <aws-t1|15> IDr payload missing", "IKE_AUTH_FAILURE", "1"],
+  [
+    "charon: 02[IKE] <azure-gw|4> no common hash algorithm found to create signature with RSA key",
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
+  ["charon: 13[IKE] <aws-t2|5> key derivation failed", "TUNNEL_DOWN_OTHER", null],
+  [
+    "charon: 02[IKE] <aws-t2|27> abort IKE_SA initiation, half open IKE_SA count of 412 exceeds limit of 400",
+    "TUNNEL_DOWN_OTHER",
+    "1",
+  ],
   // Junos kmd: a phase's failure whose cause the message does not name.
   [
     "kmd[2113]: KMD_VPN_PV_PHASE2: IKE Phase-2 Failure: Quick mode failed [spi=2f4f3e0e, src_ip=203.0.113.9, dst_ip=198.51.100.10]",
