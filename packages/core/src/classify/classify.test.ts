@@ -2062,6 +2062,31 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "TUNNEL_DOWN_OTHER",
     "1",
   ],
+  // Libreswan 5 (pluto): IKEv1 refused by global policy, a duplicate after retransmissions ran
+  // out (our answers are not arriving), a chain without the peer's certificate, our AUTH
+  // signature failing, an empty traffic selector payload, a proposal we never offered accepted.
+  [
+    "pluto[3390]: packet from 203.0.113.10:500: rejecting IKEv1 packet as global policy is set to reject all IKEv1 packets",
+    "IKE_PROPOSAL_MISMATCH",
+    "1",
+  ],
+  [
+    'pluto[1874]: "aws-t1" #1: discarding duplicate packet -- exhausted retransmission; already STATE_MAIN_R1',
+    "PEER_UNREACHABLE",
+    "1",
+  ],
+  ['pluto[2211]: "rw-x509"[2] 198.51.100.23 #5: X509: no EE-cert in chain!', "IKE_AUTH_FAILURE", "1"],
+  ['pluto[2211]: "azure-vng" #1: AUTH signature calculation failed', "IKE_AUTH_FAILURE", "1"],
+  [
+    'pluto[3390]: "azure-vng"[1] 203.0.113.44 #2: TSr payload contains no entries when at least one is expected',
+    "TRAFFIC_SELECTOR_MISMATCH",
+    "2",
+  ],
+  [
+    'pluto[3390]: "aws-t2" #1: remote accepted the invalid proposal 1:IKE:ENCR=AES_CBC_256;INTEG=HMAC_SHA2_256_128;PRF=HMAC_SHA2_256;KE=MODP1024',
+    "IKE_PROPOSAL_MISMATCH",
+    "1",
+  ],
   // Junos kmd: a phase's failure whose cause the message does not name.
   [
     "kmd[2113]: KMD_VPN_PV_PHASE2: IKE Phase-2 Failure: Quick mode failed [spi=2f4f3e0e, src_ip=203.0.113.9, dst_ip=198.51.100.10]",

@@ -1346,13 +1346,14 @@ const TRAFFIC_SELECTORS: Rule[] = [
       "incorrect acl",
       "does not contain existing ipsec sa traffic selectors",
       "rejecting responder tsi/tsr",
+      "payload contains no entries",
     ],
     // SonicWall: "IKE Responder: No match for proposed remote network address". H3C:
     // "Failed to establish IPsec SA. Reason: The policy contains incorrect ACL or IKE profile
     // configuration." (the ACL names the flows the SA protects). Libreswan refusing a Child SA
     // rekey whose selectors differ from the SA's: "rekey: received Traffic Selectors does not
     // contain existing IPsec SA Traffic Selectors".
-    test: /\bIpFilterRule with an IpDynVpnAction was not found\b|\bno match for (?:the )?proposed (?:remote|local) (?:network|subnet|address)|TS payloads missing|traffic selector payload is missing|Identification type not supported, Phase 2|Invalid (?:source|destination) proxy address|security labels? .*(?:don't|doesn't|do not|does not) match|peer client ID payload .*(?:unacceptable|bad subnet|is invalid)|peer returned (?:protocol id|port) (?:does not|doesn't) match my proposal|Quick Mode request rejected; connection has no remote client selector|peer proposal was rejected in a virtual connection policy|Traffic Selector response .* does not fit the proposal|unsupported IKEv2 traffic selector|TS \S+ is not contained in any address block constraint|TS_NARROWING_NOT_ALLOWED|IPs of incoming request conflict with rule|According to the Policy the Packet should not have been decrypted|failed to get IPsec policy for phase 2\b|Mismatched local (?:CIDRs )?and remote CIDRs|proposed (?:local|remote) selector \S+ does not match\b|No policy exists for the proxy ID\b|specified selectors mismatch|no matching phase2 found|client subnet returned (?:does not|doesn'?t) match my proposal|can'?t find matching policy for \S+ <=> \S+|traffic selectors? did not match any SPD entry|No narrowing possible|virtual IP was required, but the proposed IP did not match|\bencryption domains? (?:mismatch|do(?:es)? not match)\b|\b(?:local and remote|local|remote|protected) (?:subnets?|networks?) do(?:es)? not match\b|\bdoes not match (?:the )?configured proxy[- ]?ID\b|\bThe policy contains incorrect ACL\b|received (?:Traffic Selectors|TS[ir] payload) does not contain existing IPsec SA Traffic Selectors|\brejecting responder TSi\/TSr Traffic Selector\b/,
+    test: /\bIpFilterRule with an IpDynVpnAction was not found\b|\bno match for (?:the )?proposed (?:remote|local) (?:network|subnet|address)|TS payloads missing|\bTS[ir] payload contains no entries\b|traffic selector payload is missing|Identification type not supported, Phase 2|Invalid (?:source|destination) proxy address|security labels? .*(?:don't|doesn't|do not|does not) match|peer client ID payload .*(?:unacceptable|bad subnet|is invalid)|peer returned (?:protocol id|port) (?:does not|doesn't) match my proposal|Quick Mode request rejected; connection has no remote client selector|peer proposal was rejected in a virtual connection policy|Traffic Selector response .* does not fit the proposal|unsupported IKEv2 traffic selector|TS \S+ is not contained in any address block constraint|TS_NARROWING_NOT_ALLOWED|IPs of incoming request conflict with rule|According to the Policy the Packet should not have been decrypted|failed to get IPsec policy for phase 2\b|Mismatched local (?:CIDRs )?and remote CIDRs|proposed (?:local|remote) selector \S+ does not match\b|No policy exists for the proxy ID\b|specified selectors mismatch|no matching phase2 found|client subnet returned (?:does not|doesn'?t) match my proposal|can'?t find matching policy for \S+ <=> \S+|traffic selectors? did not match any SPD entry|No narrowing possible|virtual IP was required, but the proposed IP did not match|\bencryption domains? (?:mismatch|do(?:es)? not match)\b|\b(?:local and remote|local|remote|protected) (?:subnets?|networks?) do(?:es)? not match\b|\bdoes not match (?:the )?configured proxy[- ]?ID\b|\bThe policy contains incorrect ACL\b|received (?:Traffic Selectors|TS[ir] payload) does not contain existing IPsec SA Traffic Selectors|\brejecting responder TSi\/TSr Traffic Selector\b/,
     code: "TRAFFIC_SELECTOR_MISMATCH",
     phase: "2",
     confidence: 0.8,
@@ -1769,6 +1770,16 @@ const AUTH: Rule[] = [
     confidence: 0.85,
   }),
   r({
+    // Libreswan 5: a certificate chain without the peer's own (end-entity) certificate, our AUTH
+    // signature failing, an identity type phase 1 cannot use.
+    id: "auth.libreswan-signature",
+    keywords: ["no ee-cert in chain", "auth signature calculation failed", "unsupported identity type"],
+    test: /\bno EE-cert in chain\b|\bAUTH signature calculation failed\b|\bUnsupported identity type \(\S+\) in Phase 1\b/,
+    code: "IKE_AUTH_FAILURE",
+    phase: "1",
+    confidence: 0.8,
+  }),
+  r({
     id: "auth.certificate",
     keywords: [
       "cert payload does not match",
@@ -2113,7 +2124,7 @@ const PROPOSALS: Rule[] = [
     ],
     // z/OS IKE names the attribute that differs ("... in local proposal 1 does not match ... in
     // remote proposal 1") or the protocol its phase 2 offer (IpDataOffer) requires.
-    test: /\bin local proposal \S+ does not match .* in remote proposal\b|\bProtocol mismatch ?: IpDataOffer\b|no (?:suitable|acceptable|matching) (?:IKE |IPsec |ESP |transform )?proposal|proposals? (?:(?:is|are|was|were) )?(?:unacceptable|inacceptable|not acceptable)|received proposals (?:un|in)acceptable|no local proposal matches|not presented in the (?:IKE|IPsec|ESP) proposal|no acceptable (?:(?:Oakley|ESP|AH|IPsec|ISAKMP) )?transforms?\b|SA proposals? (?:found )?unacceptable|proposals? (?:do not|does not|don't|doesn't|did not) match|failed to match (?:the |any )?proposals?\b|SA proposal not match|proposal mismatch|no acceptable (?:ENCRYPTION_ALGORITHM|INTEGRITY_ALGORITHM|DIFFIE_HELLMAN_GROUP|KEY_EXCHANGE_METHOD|PSEUDO_RANDOM_FUNCTION|EXTENDED_SEQUENCE_NUMBERS)|suitable matching Proposal|no matching proposal|no (?:match proposal|proposal match)|proposal(?: [\w-]+){1,3} mismatch|(?:Encryption|Authentication)?AlgorithmMismatch|\b(?:IKE|IPsec|ESP|phase ?[12]|SA) proposals? (?:was |were |is |are )?rejected\b|\bno common (?:IKE |IPsec |ESP )?proposals?\b|\bno matching transforms?\b|\bunsupported (?:IPsec|IKE) polic(?:y|ies)\b|\bincorrect IKE parameters?\b|\bIKE policies that aren't supported\b|\bphase ?2 SA proposals? failed\b|\bFailed to get (?:IKE|IPsec) proposal\b|\bUnsupported Oakley group\b/i,
+    test: /\bin local proposal \S+ does not match .* in remote proposal\b|\bProtocol mismatch ?: IpDataOffer\b|no (?:suitable|acceptable|matching) (?:IKE |IPsec |ESP |transform )?proposal|proposals? (?:(?:is|are|was|were) )?(?:unacceptable|inacceptable|not acceptable)|received proposals (?:un|in)acceptable|no local proposal matches|not presented in the (?:IKE|IPsec|ESP) proposal|no acceptable (?:(?:Oakley|ESP|AH|IPsec|ISAKMP) )?transforms?\b|SA proposals? (?:found )?unacceptable|proposals? (?:do not|does not|don't|doesn't|did not) match|failed to match (?:the |any )?proposals?\b|SA proposal not match|proposal mismatch|no acceptable (?:ENCRYPTION_ALGORITHM|INTEGRITY_ALGORITHM|DIFFIE_HELLMAN_GROUP|KEY_EXCHANGE_METHOD|PSEUDO_RANDOM_FUNCTION|EXTENDED_SEQUENCE_NUMBERS)|suitable matching Proposal|no matching proposal|no (?:match proposal|proposal match)|proposal(?: [\w-]+){1,3} mismatch|(?:Encryption|Authentication)?AlgorithmMismatch|\b(?:IKE|IPsec|ESP|phase ?[12]|SA) proposals? (?:was |were |is |are )?rejected\b|\bno common (?:IKE |IPsec |ESP )?proposals?\b|\bno matching transforms?\b|\bunsupported (?:IPsec|IKE) polic(?:y|ies)\b|\bincorrect IKE parameters?\b|\bIKE policies that aren't supported\b|\bphase ?2 SA proposals? failed\b|\bFailed to get (?:IKE|IPsec) proposal\b|\bUnsupported Oakley group\b|\bremote accepted the invalid proposal\b/i,
     code: "PROPOSAL",
     confidence: 0.85,
   }),
@@ -2342,7 +2353,7 @@ const PROPOSALS: Rule[] = [
     ],
     // racoon2 (Alibaba's daemon): "ikev2 not acceptable by configuration", "received IKEv1 request
     // but no IKEv1 configuration for peer ..."; isakmpd (IKEv1 only) sent IKEv2: "invalid version major 2".
-    test: /IKE version mismatch|INVALID_MAJOR_VERSION|IKE version or negotiation mode does not match|negotiation fails\..*version mismatch|IKEv[12] (?:is )?not (?:allowed|supported|enabled|acceptable|authorized)|\bno IKEv[12] configuration\b|ignoring IKEv[12] packet as global policy|Unsupported exchange type\b|Invalid major version\b|\binvalid version major [2-9]\b|\bN\(INVAL_MAJOR\)/,
+    test: /IKE version mismatch|INVALID_MAJOR_VERSION|IKE version or negotiation mode does not match|negotiation fails\..*version mismatch|IKEv[12] (?:is )?not (?:allowed|supported|enabled|acceptable|authorized)|\bno IKEv[12] configuration\b|(?:ignoring|rejecting) IKEv[12] packet as global policy|Unsupported exchange type\b|Invalid major version\b|\binvalid version major [2-9]\b|\bN\(INVAL_MAJOR\)/,
     code: "IKE_PROPOSAL_MISMATCH",
     phase: "1",
     confidence: 0.75,
@@ -2890,7 +2901,7 @@ const UNREACHABLE: Rule[] = [
       "path probing attempt",
     ],
     // IOS counts each unanswered retransmission on the SA: "incrementing error counter on sa, attempt 2 of 5".
-    test: /\bretransmit (?:\d+ )?[A-Z_]+ (?:req|res) \d+|retransmit limit reached|sa_free: retransmit failed|SA_INIT timeout|path probing attempt \d+|incrementing error counter on sa, attempt \d+ of \d+|^ike \S+: retransmission, re-send last message|sent IKE msg \(retransmit\)|IKE_DECODE RESENDING|retransmitting (?:due to retransmit )?phase [12]\b|Retransmitting packet\b|received duplicate \w+ message request.*; retransmitting response|has duplicate Message ID \d+; retransmitting response|ISAKMP Phase [12] retransmission|\(P[12]_RETRANSMIT\)|resend phase[12] packet|retransmitting in response to duplicate packet|max number of retransmissions \(\d+\) reached|retransmit(?:ting)? \d+ of (?:request|response)|retransmission; will wait|retransmitting \w+ request; will wait|IKE Packet Retransmit|retransmit IKEv[12] .* times|received retransmit of request|sent IKE msg \(RETRANSMIT_\w+\)|Duplicate Phase 1 packet detected|sending retransmit \d+ of request|retransmi(?:ssion|ttion)s? of +(?:the )?(?:phase ?[12]|IKE|ISAKMP|IPsec|quick mode|main mode) (?:packets?|messages?|requests?) timed out|^Retransmit phase ?[12] packet\b|\bretransmitting (?:IKE_SA_INIT|IKE_AUTH|SA_INIT)\b|\(retransmit count=\d+\)/,
+    test: /\bretransmit (?:\d+ )?[A-Z_]+ (?:req|res) \d+|retransmit limit reached|sa_free: retransmit failed|SA_INIT timeout|path probing attempt \d+|incrementing error counter on sa, attempt \d+ of \d+|^ike \S+: retransmission, re-send last message|sent IKE msg \(retransmit\)|IKE_DECODE RESENDING|retransmitting (?:due to retransmit )?phase [12]\b|Retransmitting packet\b|received duplicate \w+ message request.*; retransmitting response|has duplicate Message ID \d+; retransmitting response|ISAKMP Phase [12] retransmission|\(P[12]_RETRANSMIT\)|resend phase[12] packet|retransmitting in response to duplicate packet|discarding duplicate packet -- exhausted retransmission|max number of retransmissions \(\d+\) reached|retransmit(?:ting)? \d+ of (?:request|response)|retransmission; will wait|retransmitting \w+ request; will wait|IKE Packet Retransmit|retransmit IKEv[12] .* times|received retransmit of request|sent IKE msg \(RETRANSMIT_\w+\)|Duplicate Phase 1 packet detected|sending retransmit \d+ of request|retransmi(?:ssion|ttion)s? of +(?:the )?(?:phase ?[12]|IKE|ISAKMP|IPsec|quick mode|main mode) (?:packets?|messages?|requests?) timed out|^Retransmit phase ?[12] packet\b|\bretransmitting (?:IKE_SA_INIT|IKE_AUTH|SA_INIT)\b|\(retransmit count=\d+\)/,
     code: "PEER_UNREACHABLE",
     defaultPhase: "1",
     confidence: 0.6,
