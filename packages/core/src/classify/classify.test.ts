@@ -2062,6 +2062,13 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "TUNNEL_DOWN_OTHER",
     "1",
   ],
+  // charon's IKE_SA rekeying and reauthentication concern the IKE SA, whatever child they name.
+  ["charon: 15[IKE] <aws-t2|6> peer continued rekeying, but we are deleting", "REKEY_FAILURE", "1"],
+  [
+    "charon: 10[IKE] <aws-t1|3> unable to reauthenticate in CHILD_SA REKEYING state, delaying for 12s",
+    "REKEY_FAILURE",
+    "1",
+  ],
   // Libreswan 5 (pluto): IKEv1 refused by global policy, a duplicate after retransmissions ran
   // out (our answers are not arriving), a chain without the peer's certificate, our AUTH
   // signature failing, an empty traffic selector payload, a proposal we never offered accepted.

@@ -171,6 +171,9 @@ const MARKERS = {
   tunnelId: ["vpn-", "vco-", "tun-", "tunnel-id"],
   ikeVersion: ["ike version", "ikeversion", "ikev1", "ikev2"],
   phase1Definite: [
+    "rekeying, but we are",
+    "colliding passive exchange",
+    "unable to reauthenticate",
     "delete ike-sa",
     "initial exchange",
     "in state ike_auth_",
