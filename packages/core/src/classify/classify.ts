@@ -484,8 +484,7 @@ function readsAsTunnelLine(
     return VPN_VOCABULARY.test(message) || SCREENOS_VPN_WORDS.test(message);
   if (detected !== "unknown") return true;
   if (routerosTopicOf(line, found) === "tunnel") return true;
-  if (program === undefined) return VPN_VOCABULARY.test(message);
-  if (VPN_SESSION_MANAGERS.has(program)) return VPN_VOCABULARY.test(message);
+  if (program === undefined || VPN_SESSION_MANAGERS.has(program)) return VPN_VOCABULARY.test(message);
   // Junos rpd and kmd traces write the function's name where syslog puts a program:
   // "bgp_read_v4_message: ...", "ike_st_i_n: ...".
   return BGP_PROGRAMS.has(program) || TRACE_FUNCTION.test(program) || VPN_VOCABULARY.test(program);
