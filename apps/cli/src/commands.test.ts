@@ -169,6 +169,8 @@ describe("tunnelwatch posture on the providers' own CLI output", () => {
     ]);
     const codes = results[1].findings.map((f: { code: string }) => f.code);
     expect(codes).toEqual(expect.arrayContaining(["STATIC_ROUTING", "TUNNEL_REDUNDANCY_LOST"]));
+    // Options the output leaves out are AWS's defaults: startup action add, SHA-1 and group 2 offered.
+    expect(codes).toEqual(expect.arrayContaining(["STARTUP_ACTION_ADD", "WEAK_CRYPTO", "IKEV1_IN_USE"]));
   });
 
   it("reads the bare list that `--query VpnConnections` prints", async () => {

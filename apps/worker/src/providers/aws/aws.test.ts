@@ -1,6 +1,6 @@
 // The AWS client over real HTTP against a local server answering in EC2 Query XML (namespace
 // 2016-11-15) and JSON 1.1 (CloudWatch Logs, AWS Health), as the real endpoints do.
-import { connectionSchema } from "@tunnelwatch/core";
+import { connectionSchema, evaluatePosture } from "@tunnelwatch/core";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   FAST,
@@ -12,7 +12,7 @@ import {
 } from "../testing/server.ts";
 import { AwsProviderClient } from "./client.ts";
 import { advanceAwsCursor, parseAwsCursor } from "./logs.ts";
-import { pairTunnels } from "./normalize.ts";
+import { AWS_TUNNEL_DEFAULTS, pairTunnels } from "./normalize.ts";
 
 const SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 const PSK = "psk-never-leaves-aws-1234";
@@ -38,9 +38,13 @@ interface TunnelSpec {
   logging?: boolean;
   bgpLogging?: boolean;
   lifecycle?: boolean;
+  /** A tunnel whose options were never changed: only its addresses and key are described. */
+  unchanged?: boolean;
 }
 
 function tunnelXml(t: TunnelSpec): string {
+  if (t.unchanged)
+    return `<item><outsideIpAddress>${t.ip}</outsideIpAddress><tunnelInsideCidr>${t.inside}</tunnelInsideCidr><preSharedKey>${PSK}</preSharedKey></item>`;
   const logging =
     t.logging === undefined
       ? ""
@@ -286,6 +290,37 @@ function client(url: string, options = {}) {
 }
 
 describe("AWS fetchStatus", () => {
+  it("gives a tunnel whose options were never changed AWS's defaults, and posture reads them", async () => {
+    const vpn = vpnXml({
+      id: "vpn-0default",
+      staticOnly: false,
+      tunnels: [
+        { ip: "203.0.113.30", inside: "169.254.30.0/30", unchanged: true },
+        { ip: "203.0.113.40", inside: "169.254.31.0/30", unchanged: true },
+      ],
+      telemetry: [
+        { ip: "203.0.113.30", status: "UP", message: "3 BGP ROUTES" },
+        { ip: "203.0.113.40", status: "UP", message: "3 BGP ROUTES" },
+      ],
+    });
+    server = await startServer(awsHandler({}, [vpn]));
+    const [connection] = (await client(server.url).fetchStatus()).connections;
+    if (!connection) throw new Error("missing connection");
+    expect(connection.tunnels[0]?.options).toEqual({ ...AWS_TUNNEL_DEFAULTS, pfsEnabled: true });
+    expect(connection.tunnels[1]?.options.startupAction).toBe("add");
+
+    const posture = evaluatePosture(connection);
+    const codes = posture.findings.map((f) => f.code);
+    expect(codes).toEqual(
+      expect.arrayContaining(["STARTUP_ACTION_ADD", "IKEV1_IN_USE", "WEAK_CRYPTO", "TUNNEL_LOGGING_DISABLED"]),
+    );
+    expect(codes).not.toContain("LIFETIME_MISMATCH");
+    expect(codes).not.toContain("PFS_DISABLED");
+    expect(posture.findings.find((f) => f.code === "WEAK_CRYPTO")?.detail).toMatch(/SHA1.*DH group 2/);
+    // BGP with both tunnels up, but AWS's default DPD action clears rather than restarts.
+    expect(posture.grade).toBe("B");
+  });
+
   it("normalises every field posture reads, from EC2 Query XML", async () => {
     server = await startServer(awsHandler());
     const snapshot = await client(server.url).fetchStatus();
@@ -372,7 +407,8 @@ describe("AWS fetchStatus", () => {
       dpdTimeoutAction: "none",
       startupAction: "add",
     });
-    expect(stat.tunnels[0]?.options.loggingEnabled).toBeUndefined();
+    // No log options: logging was never turned on.
+    expect(stat.tunnels[0]?.options.loggingEnabled).toBe(false);
     expect(stat.logStreams).toEqual([]);
 
     // Lifecycle control: tunnel 1 of vpn-0bgp has maintenance pending.

@@ -22,33 +22,70 @@ export function logGroupNameFromArn(arn: string): string | undefined {
 const values = <T>(list: Array<{ Value?: T | undefined }> | undefined): T[] | undefined =>
   list === undefined ? undefined : list.flatMap((item) => (item.Value === undefined ? [] : [item.Value]));
 
+/**
+ * What a tunnel runs with when its options were never changed: the defaults of
+ * VpnTunnelOptionsSpecification (EC2 API reference; the Site-to-Site VPN guide's tunnel options
+ * page). DescribeVpnConnections may leave an option out of a tunnel that was created without it,
+ * and an option left out is then the default, not unknown: a tunnel created without a startup
+ * action only responds, one created without algorithm lists offers SHA-1 and DH group 2, and one
+ * without log options does not log. DPD uses CreateVpnConnection's timeout (30 s).
+ */
+export const AWS_TUNNEL_DEFAULTS = {
+  ikeVersions: ["ikev1", "ikev2"],
+  phase1LifetimeSec: 28800,
+  phase2LifetimeSec: 3600,
+  rekeyMarginSec: 270,
+  rekeyFuzzPct: 100,
+  replayWindow: 1024,
+  dpdTimeoutSec: 30,
+  dpdTimeoutAction: "clear",
+  phase1Encryption: ["AES128", "AES256", "AES128-GCM-16", "AES256-GCM-16"],
+  phase1Integrity: ["SHA1", "SHA2-256", "SHA2-384", "SHA2-512"],
+  phase1DhGroups: [2, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
+  phase2Encryption: ["AES128", "AES256", "AES128-GCM-16", "AES256-GCM-16"],
+  phase2Integrity: ["SHA1", "SHA2-256", "SHA2-384", "SHA2-512"],
+  phase2DhGroups: [2, 5, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
+  startupAction: "add",
+  loggingEnabled: false,
+} satisfies TunnelOptions;
+
+/** A tunnel's options as reported, each one left out taking AWS's default; none for a tunnel AWS did not describe. */
 function tunnelOptions(option: TunnelOption | undefined): TunnelOptions {
   if (!option) return {};
-  const ikeVersions = values(option.IkeVersions)?.filter((v): v is "ikev1" | "ikev2" => v === "ikev1" || v === "ikev2");
-  const phase2DhGroups = values(option.Phase2DHGroupNumbers);
+  const d = AWS_TUNNEL_DEFAULTS;
+  const ikeVersions = values(option.IkeVersions)?.filter(
+    (v): v is "ikev1" | "ikev2" => v === "ikev1" || v === "ikev2",
+  ) ?? [...d.ikeVersions];
+  const phase2DhGroups = values(option.Phase2DHGroupNumbers) ?? [...d.phase2DhGroups];
   const dpdAction = option.DpdTimeoutAction;
   const startup = option.StartupAction;
   const fuzz = nonNegativeInt(option.RekeyFuzzPercentage);
   const logEnabled = option.LogOptions?.CloudWatchLogOptions?.LogEnabled;
   const result: TunnelOptions = {
     ikeVersions,
-    phase1LifetimeSec: positiveInt(option.Phase1LifetimeSeconds),
-    phase2LifetimeSec: positiveInt(option.Phase2LifetimeSeconds),
-    rekeyMarginSec: nonNegativeInt(option.RekeyMarginTimeSeconds),
-    rekeyFuzzPct: fuzz !== undefined && fuzz <= 100 ? fuzz : undefined,
-    replayWindow: positiveInt(option.ReplayWindowSize),
-    dpdTimeoutSec: positiveInt(option.DpdTimeoutSeconds),
-    dpdTimeoutAction: dpdAction === "clear" || dpdAction === "none" || dpdAction === "restart" ? dpdAction : undefined,
-    phase1Encryption: values(option.Phase1EncryptionAlgorithms),
-    phase1Integrity: values(option.Phase1IntegrityAlgorithms),
-    phase1DhGroups: values(option.Phase1DHGroupNumbers),
-    phase2Encryption: values(option.Phase2EncryptionAlgorithms),
-    phase2Integrity: values(option.Phase2IntegrityAlgorithms),
+    phase1LifetimeSec: positiveInt(option.Phase1LifetimeSeconds) ?? d.phase1LifetimeSec,
+    phase2LifetimeSec: positiveInt(option.Phase2LifetimeSeconds) ?? d.phase2LifetimeSec,
+    rekeyMarginSec: nonNegativeInt(option.RekeyMarginTimeSeconds) ?? d.rekeyMarginSec,
+    rekeyFuzzPct: fuzz === undefined ? d.rekeyFuzzPct : fuzz <= 100 ? fuzz : undefined,
+    replayWindow: positiveInt(option.ReplayWindowSize) ?? d.replayWindow,
+    dpdTimeoutSec: positiveInt(option.DpdTimeoutSeconds) ?? d.dpdTimeoutSec,
+    dpdTimeoutAction:
+      dpdAction === undefined
+        ? d.dpdTimeoutAction
+        : dpdAction === "clear" || dpdAction === "none" || dpdAction === "restart"
+          ? dpdAction
+          : undefined,
+    phase1Encryption: values(option.Phase1EncryptionAlgorithms) ?? [...d.phase1Encryption],
+    phase1Integrity: values(option.Phase1IntegrityAlgorithms) ?? [...d.phase1Integrity],
+    phase1DhGroups: values(option.Phase1DHGroupNumbers) ?? [...d.phase1DhGroups],
+    phase2Encryption: values(option.Phase2EncryptionAlgorithms) ?? [...d.phase2Encryption],
+    phase2Integrity: values(option.Phase2IntegrityAlgorithms) ?? [...d.phase2Integrity],
     phase2DhGroups,
-    // PFS: phase 2 offers at least one DH group. Not reported -> unknown, not "off".
-    pfsEnabled: phase2DhGroups === undefined ? undefined : phase2DhGroups.length > 0,
-    startupAction: startup === "add" || startup === "start" ? startup : undefined,
-    loggingEnabled: logEnabled,
+    // PFS: phase 2 offers at least one DH group.
+    pfsEnabled: phase2DhGroups.length > 0,
+    startupAction:
+      startup === undefined ? d.startupAction : startup === "add" || startup === "start" ? startup : undefined,
+    loggingEnabled: logEnabled ?? d.loggingEnabled,
   };
   return dropUndefined(result);
 }
