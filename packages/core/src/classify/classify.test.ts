@@ -3482,6 +3482,40 @@ describe("fields", () => {
       ).fields.time,
     ).toBe("2024-03-12 08:02:07 UTC");
   });
+
+  it("reads the phase 1 of FortiGate's IKE debug, the tunnel group and message id of an ASA, and pluto's SPIs", () => {
+    expect(
+      classifyLine("ike V=root:0:to-aws:5293:to-aws-p2:24: sending delete for IPsec SA SPI 287f891e").fields,
+    ).toMatchObject({
+      connectionName: "to-aws",
+      spi: ["287f891e"],
+    });
+    expect(classifyLine("ike 0:to-aws: set oper up").fields.connectionName).toBe("to-aws");
+    // Before a phase 1 is matched the SA goes by its cookies: no name yet.
+    expect(
+      classifyLine(
+        "ike V=root:0:0bba3c1cc48194fd/0000000000000000:2001: SA proposal chosen, matched gateway DialUp-wan",
+      ).fields.connectionName,
+    ).toBeUndefined();
+    expect(
+      classifyLine(
+        "May 23 2010 13:15:26: %ASA-7-714006: Group = HQ-L2L, IP = 198.51.100.7, IKE Initiator sending 3rd QM pkt: msg id = 6abd3691",
+      ).fields,
+    ).toMatchObject({ connectionName: "HQ-L2L", peerIp: "198.51.100.7", messageId: "6abd3691" });
+    expect(
+      classifyLine(
+        "%ASA-7-715033: Group = 198.51.100.7, IP = 198.51.100.7, Processing CONNECTED notify (MsgId 4f2a91c3)",
+      ).fields.messageId,
+    ).toBe("4f2a91c3");
+    expect(classifyLine("ISAKMP: (1003):processing DELETE payload. message ID = 1319368483").fields.messageId).toBe(
+      "1319368483",
+    );
+    expect(
+      classifyLine(
+        '"aws-t1" #7737: IPsec SA established tunnel mode {ESP/NAT=>0x9b3c6a8e <0x4a7f0b2c xfrm=AES_CBC_128-HMAC_SHA1_96 NATOA=none NATD=52.1.2.3:4500 DPD=active}',
+      ).fields,
+    ).toMatchObject({ connectionName: "aws-t1", spi: ["9b3c6a8e", "4a7f0b2c"] });
+  });
 });
 
 describe("vendors", () => {

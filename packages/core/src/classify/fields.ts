@@ -61,10 +61,12 @@ const LOCAL_LABELS = [
 ];
 // Libreswan's audit records give each SPI in decimal, then in hex: "in-spi=3170410937(0xbcf7c2b9)";
 // the kernel's own (xfrm) audit records and racoon too, without leading zeros: "spi=244423608(0xe919bb8)".
+// pluto's "IPsec SA established" gives the outbound SPI, then the inbound: "{ESP/NAT=>0x9b3c6a8e <0x4a7f0b2c".
 const SPI =
-  /\bin-spi=\d+\(0x([0-9a-f]{8})\) out-spi=\d+\(0x([0-9a-f]{8})\)|\bspi=\d+\(0x([0-9a-f]{1,8})\)|SPI[:= ]+(?:0x)?([0-9a-fA-F]{8})\b|SPIs ([0-9a-f]{8})_i ([0-9a-f]{8})_o|spi[:=]((?:0x)?[0-9a-fA-F]{8,16}(?::[0-9a-f]{16})?)/;
+  /=>0x([0-9a-f]{8}) <0x([0-9a-f]{8})\b|\bin-spi=\d+\(0x([0-9a-f]{8})\) out-spi=\d+\(0x([0-9a-f]{8})\)|\bspi=\d+\(0x([0-9a-f]{1,8})\)|SPI[:= ]+(?:0x)?([0-9a-fA-F]{8})\b|SPIs ([0-9a-f]{8})_i ([0-9a-f]{8})_o|spi[:=]((?:0x)?[0-9a-fA-F]{8,16}(?::[0-9a-f]{16})?)/;
+// ASA writes "msg id = 6abd3691" and "(MsgId 4f2a91c3)", IOS "message ID = 2353076638".
 const MESSAGE_ID =
-  /[Mm]essage ID:? (\d+)|msgid=([0-9a-fA-F]+)|(?:request|response) (\d+) \[|mess id (0x[0-9a-f]+)|\(id=(\w+)\)/;
+  /[Mm]essage ID:? (?:= )?(\d+)|\bmsg id = ([0-9a-fA-F]+)|\(MsgId ([0-9a-fA-F]+)\)|msgid=([0-9a-fA-F]+)|(?:request|response) (\d+) \[|mess id (0x[0-9a-f]+)|\(id=(\w+)\)/;
 const NOTIFY = new RegExp(`\\b(${NOTIFY_NAMES.join("|")})\\b|N\\((${Object.keys(SHORT_NOTIFY_NAMES).join("|")})\\)`);
 const TUNNEL_ID = /\b(vpn-[0-9a-f]{8,17}|vco-[\w*]+|tun-[\w*]+)\b|tunnel-id: ?(\d+)/;
 const STRONGSWAN_CONN =
@@ -72,6 +74,12 @@ const STRONGSWAN_CONN =
 // pluto's lines start with the connection's name; its audit records name it as conn-name="...".
 const LIBRESWAN_CONN = /^(?:\d{3} )?"([^"]+)"|\bconn-name="([^"]+)"/;
 const JUNIPER_VPN = /VPN: ?([\w.-]+)|vpn name: ?([\w.-]+)/;
+// An ASA names the tunnel group a line concerns ("Group = HQ-L2L, IP = ..."; a LAN-to-LAN group is
+// often named after its peer's address).
+const ASA_GROUP = /\bGroup = ([^,\s][^,]*?),/;
+// FortiGate's IKE debug names the phase 1 after the VDOM ("ike 0:to-aws:267: ...", "ike V=root:0:to-aws:...");
+// before a phase 1 is matched it names the SA by its cookies ("ike 0:0bba3c1cc48194fd/0000000000000000:2001:").
+const FORTIGATE_DEBUG_NAME = /^ike (?:V=[^:\s]+:)?\d+:(?![0-9a-f]{16}\/)([^:\s]+):/;
 // FortiGate's event log names the tunnel (vpntunnel="to-aws"); PAN-OS's system log puts the IKE
 // gateway or tunnel after the event id (",SYSTEM,vpn,0,<time>,,ike-nego-p1-fail,To-AWS,0,0,...").
 const FORTIGATE_TUNNEL = /\bvpntunnel=(?:"(?!N\/A")([^"]+)"|'([^']+)'|(?!N\/A\b)([^"'\s]+))/;
@@ -122,10 +130,12 @@ export function extractFields(message: string, vendor: Vendor, into: ParsedField
           : vendor === "openiked"
             ? OPENIKED_POLICY.exec(message)
             : vendor === "fortinet"
-              ? FORTIGATE_TUNNEL.exec(message)
-              : vendor === "paloalto"
-                ? PANOS_OBJECT.exec(message)
-                : null;
+              ? (FORTIGATE_TUNNEL.exec(message) ?? FORTIGATE_DEBUG_NAME.exec(message))
+              : vendor === "cisco-asa"
+                ? ASA_GROUP.exec(message)
+                : vendor === "paloalto"
+                  ? PANOS_OBJECT.exec(message)
+                  : null;
   if (conn) into.connectionName = conn[1] ?? conn[2] ?? conn[3];
   if (into.time === undefined && (vendor === "fortinet" || vendor === "sonicwall")) {
     const time = RECORD_TIME.exec(message);
