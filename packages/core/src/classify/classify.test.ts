@@ -3491,6 +3491,8 @@ describe("fields", () => {
       spi: ["287f891e"],
     });
     expect(classifyLine("ike 0:to-aws: set oper up").fields.connectionName).toBe("to-aws");
+    // 0.0.0.0 stands for any address (and 0.99.22.4 is a version number): no peer has one.
+    expect(classifyLine("ike 0:to-aws: static tunnel up event 0.0.0.0 (dev=30)").fields.peerIp).toBeUndefined();
     // Before a phase 1 is matched the SA goes by its cookies: no name yet.
     expect(
       classifyLine(

@@ -101,8 +101,12 @@ export function extractFields(message: string, vendor: Vendor, into: ParsedField
   } else if (addresses.length > 0) {
     if (found.has(MARK.peerLabel)) into.peerIp ??= labelled(message, addresses, PEER_LABELS);
     if (found.has(MARK.localLabel)) into.localIp ??= labelled(message, addresses, LOCAL_LABELS);
-    // Otherwise the first other address that is not a subnet ("10.0.0.0/16" in a selector).
-    if (!into.peerIp) into.peerIp = addresses.find((a) => a.text !== into.localIp && !isSubnet(message, a))?.text;
+    // Otherwise the first other address that is not a subnet ("10.0.0.0/16" in a selector) nor in
+    // 0.0.0.0/8, which no peer has (a placeholder "0.0.0.0", a version number "0.99.22.4").
+    if (!into.peerIp)
+      into.peerIp = addresses.find(
+        (a) => a.text !== into.localIp && !a.text.startsWith("0.") && !isSubnet(message, a),
+      )?.text;
   }
   if (found.has(MARK.spi)) {
     const spi = SPI.exec(message);
