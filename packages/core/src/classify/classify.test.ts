@@ -3340,7 +3340,7 @@ describe("fields", () => {
       classifyLine(
         "%CRYPTO-4-RECVD_PKT_INV_SPI: decaps: rec'd IPSEC packet has invalid spi for destaddr=198.51.100.1, prot=50, spi=0x3EA71AED(1051138797), srcaddr=203.0.113.9",
       ).fields,
-    ).toMatchObject({ localIp: "198.51.100.1", peerIp: "203.0.113.9", spi: ["0x3EA71AED"] });
+    ).toMatchObject({ localIp: "198.51.100.1", peerIp: "203.0.113.9", spi: ["3ea71aed"] });
   });
 
   it("reads strongSwan's 'A...B' pairs, addresses named in words and SonicWall's own address", () => {
@@ -3491,6 +3491,17 @@ describe("fields", () => {
       spi: ["287f891e"],
     });
     expect(classifyLine("ike 0:to-aws: set oper up").fields.connectionName).toBe("to-aws");
+    expect(
+      classifyLine(
+        "%CRYPTO-5-IPSEC_SETUP_FAILURE: IPSEC SETUP FAILED for local:198.51.100.10 local_id:198.51.100.10 remote:203.0.113.9 remote_id:203.0.113.9 IKE profile:None fvrf:None fail_reason:IPSec Proposal failure",
+      ).fields,
+    ).toMatchObject({ localIp: "198.51.100.10", peerIp: "203.0.113.9" });
+    // SPIs are written one way, as charon and pluto write them.
+    expect(
+      classifyLine(
+        "%CRYPTO-4-RECVD_PKT_INV_SPI: decaps: rec'd IPSEC packet has invalid spi for destaddr=10.30.30.1, prot=50, spi=0x215EBFF1(605998893), srcaddr=10.40.40.1",
+      ).fields.spi,
+    ).toEqual(["215ebff1"]);
     // 0.0.0.0 stands for any address (and 0.99.22.4 is a version number): no peer has one.
     expect(classifyLine("ike 0:to-aws: static tunnel up event 0.0.0.0 (dev=30)").fields.peerIp).toBeUndefined();
     // Before a phase 1 is matched the SA goes by its cookies: no name yet.

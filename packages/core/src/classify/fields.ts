@@ -32,7 +32,7 @@ function addressPair(message: string, addresses: readonly Address[]): [string, s
 // ending in a colon may have one space after it.
 const withOptionalSpace = (labels: string[]) => labels.flatMap((label) => [label, `${label} `]);
 const PEER_LABELS = [
-  ...withOptionalSpace(["peer ip:", "Remote:", "Remote gateway:", "Remote IKE-ID:"]),
+  ...withOptionalSpace(["peer ip:", "Remote:", "remote:", "Remote gateway:", "Remote IKE-ID:"]),
   "IP = ",
   'remote-address="',
   "peer_contact='",
@@ -48,7 +48,7 @@ const PEER_LABELS = [
   "remote address: ",
 ];
 const LOCAL_LABELS = [
-  ...withOptionalSpace(["my ip:", "Local:", "Local gateway:", "Local-ip:"]),
+  ...withOptionalSpace(["my ip:", "Local:", "local:", "Local gateway:", "Local-ip:"]),
   'local-address="',
   "locip=",
   'locip="',
@@ -110,7 +110,8 @@ export function extractFields(message: string, vendor: Vendor, into: ParsedField
   }
   if (found.has(MARK.spi)) {
     const spi = SPI.exec(message);
-    if (spi) into.spi = spi.slice(1).filter((v): v is string => Boolean(v));
+    // Written as pluto and charon write them, whatever the line's case: "0x215EBFF1" -> "215ebff1".
+    if (spi) into.spi = spi.slice(1).flatMap((v) => (v ? [v.replace(/^0x/i, "").toLowerCase()] : []));
   }
   if (found.has(MARK.messageId)) {
     const messageId = MESSAGE_ID.exec(message);
