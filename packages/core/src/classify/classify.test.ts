@@ -3492,6 +3492,9 @@ describe("fields", () => {
     });
     expect(classifyLine("ike 0:to-aws: set oper up").fields.connectionName).toBe("to-aws");
     expect(
+      classifyLine("ike V=root:0:to-aws: IPsec SA connect 6 198.51.100.10->203.0.113.9:500 negotiating").fields,
+    ).toMatchObject({ localIp: "198.51.100.10", peerIp: "203.0.113.9" });
+    expect(
       classifyLine(
         "%CRYPTO-5-IPSEC_SETUP_FAILURE: IPSEC SETUP FAILED for local:198.51.100.10 local_id:198.51.100.10 remote:203.0.113.9 remote_id:203.0.113.9 IKE profile:None fvrf:None fail_reason:IPSec Proposal failure",
       ).fields,

@@ -7,6 +7,9 @@ import type { ParsedFields, Vendor } from "./types.ts";
 // (MikroTik, Meraki, Alibaba) "A[500]<=>B[500]" and strongSwan "A[id]...B[id]" or "for A...B"
 // name this side first; FortiGate debug names a packet's "A:500->B:500", this side first when it
 // sent it, the peer first when it "comes"; PAN-OS and Huawei name an SA "A[500]-B[500]", this side first.
+// FortiGate writes its own address first in what it sends or connects: "sent IKE msg (...): A:500->B:500",
+// "could not send IKE Packet(...):A:500->B:500", "IPsec SA connect 6 A->B:500".
+const SENT_OR_CONNECTING = /sent IKE msg|could not send IKE Packet|IPsec SA connect /;
 const PAIR_GAP = /^(?:\[[^\]]*\]|:\d+)? ?(<=>|\.\.\.|->) ?$|^\[\d+\](-)$/;
 
 /** [local, peer] of the first pair of addresses written as one. */
@@ -23,7 +26,7 @@ function addressPair(message: string, addresses: readonly Address[]): [string, s
     if (!gap) continue;
     if (gap[1] !== "->") return [first.text, second.text];
     if (message.startsWith("comes ", first.start - 6)) return [second.text, first.text];
-    if (message.includes("sent IKE msg")) return [first.text, second.text];
+    if (SENT_OR_CONNECTING.test(message)) return [first.text, second.text];
   }
   return undefined;
 }
