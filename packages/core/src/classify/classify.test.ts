@@ -3505,6 +3505,11 @@ describe("fields", () => {
         "%CRYPTO-4-RECVD_PKT_INV_SPI: decaps: rec'd IPSEC packet has invalid spi for destaddr=10.30.30.1, prot=50, spi=0x215EBFF1(605998893), srcaddr=10.40.40.1",
       ).fields.spi,
     ).toEqual(["215ebff1"]);
+    // A connection named after an IKE version does not say which one it runs.
+    expect(
+      classifyLine('002 "westnet--eastnet-ikev2" #3: ISAKMP SA expired (LATEST!)').fields.ikeVersion,
+    ).toBeUndefined();
+    expect(classifyLine('"west-ikev1" #2: initiating IKEv2 connection').fields.ikeVersion).toBe("2");
     // 0.0.0.0 stands for any address (and 0.99.22.4 is a version number): no peer has one.
     expect(classifyLine("ike 0:to-aws: static tunnel up event 0.0.0.0 (dev=30)").fields.peerIp).toBeUndefined();
     // Before a phase 1 is matched the SA goes by its cookies: no name yet.

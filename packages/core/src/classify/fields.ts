@@ -144,13 +144,17 @@ export function extractFields(message: string, vendor: Vendor, into: ParsedField
                 : vendor === "paloalto"
                   ? PANOS_OBJECT.exec(message)
                   : null;
-  if (conn) into.connectionName = conn[1] ?? conn[2] ?? conn[3];
+  const name = conn ? (conn[1] ?? conn[2] ?? conn[3]) : undefined;
+  if (name) into.connectionName = name;
   if (into.time === undefined && (vendor === "fortinet" || vendor === "sonicwall")) {
     const time = RECORD_TIME.exec(message);
     if (time) into.time = time[3] ?? `${time[1]} ${time[2]}`;
   }
   if (found.has(MARK.ikeVersion)) {
-    const version = IKE_VERSION.exec(message);
+    // Not from the connection's name: "westnet-eastnet-ikev2" may run IKEv1.
+    const at = conn && name ? conn.index + conn[0].lastIndexOf(name) : -1;
+    const said = at >= 0 && name ? message.slice(0, at) + message.slice(at + name.length) : message;
+    const version = IKE_VERSION.exec(said);
     if (version) into.ikeVersion = (version[1] ?? version[2] ?? version[3]) as "1" | "2";
   }
   return into;
