@@ -6,9 +6,8 @@ import type { ParsedFields, Vendor } from "./types.ts";
 // Two addresses written as a pair, with what stands between them: racoon and its descendants
 // (MikroTik, Meraki, Alibaba) "A[500]<=>B[500]" and strongSwan "A[id]...B[id]" or "for A...B"
 // name this side first; FortiGate debug names a packet's "A:500->B:500", this side first when it
-// sent it, the peer first when it "comes"; PAN-OS and Huawei name an SA "A[500]-B[500]", this side first.
-// FortiGate writes its own address first in what it sends or connects: "sent IKE msg (...): A:500->B:500",
-// "could not send IKE Packet(...):A:500->B:500", "IPsec SA connect 6 A->B:500".
+// sends it or connects ("sent IKE msg", "could not send IKE Packet", "IPsec SA connect 6 A->B:500"),
+// the peer first when it "comes"; PAN-OS and Huawei name an SA "A[500]-B[500]", this side first.
 const SENT_OR_CONNECTING = /sent IKE msg|could not send IKE Packet|IPsec SA connect /;
 const PAIR_GAP = /^(?:\[[^\]]*\]|:\d+)? ?(<=>|\.\.\.|->) ?$|^\[\d+\](-)$/;
 
@@ -66,7 +65,7 @@ const LOCAL_LABELS = [
 // the kernel's own (xfrm) audit records and racoon too, without leading zeros: "spi=244423608(0xe919bb8)".
 // pluto's "IPsec SA established" gives the outbound SPI, then the inbound: "{ESP/NAT=>0x9b3c6a8e <0x4a7f0b2c".
 const SPI =
-  /=>0x([0-9a-f]{8}) <0x([0-9a-f]{8})\b|\bin-spi=\d+\(0x([0-9a-f]{8})\) out-spi=\d+\(0x([0-9a-f]{8})\)|\bspi=\d+\(0x([0-9a-f]{1,8})\)|SPI[:= ]+(?:0x)?([0-9a-fA-F]{8})\b|SPIs ([0-9a-f]{8})_i ([0-9a-f]{8})_o|spi[:=]((?:0x)?[0-9a-fA-F]{8,16}(?::[0-9a-f]{16})?)/;
+  /=>0x([0-9a-f]{8}) <0x([0-9a-f]{8})\b|\bin-spi=\d+\(0x([0-9a-f]{8})\) out-spi=\d+\(0x([0-9a-f]{8})\)|\bspi=\d+\(0x([0-9a-f]{1,8})\)|SPI[:= ]+(?:0x)?([0-9a-fA-F]{8})\b|SPIs ([0-9a-f]{8})_i ([0-9a-f]{8})_o|spi[:=](?:0x)?([0-9a-fA-F]{8,16}(?::[0-9a-f]{16})?)/;
 // ASA writes "msg id = 6abd3691" and "(MsgId 4f2a91c3)", IOS "message ID = 2353076638".
 const MESSAGE_ID =
   /[Mm]essage ID:? (?:= )?(\d+)|\bmsg id = ([0-9a-fA-F]+)|\(MsgId ([0-9a-fA-F]+)\)|msgid=([0-9a-fA-F]+)|(?:request|response) (\d+) \[|mess id (0x[0-9a-f]+)|\(id=(\w+)\)/;
@@ -114,7 +113,7 @@ export function extractFields(message: string, vendor: Vendor, into: ParsedField
   if (found.has(MARK.spi)) {
     const spi = SPI.exec(message);
     // Written as pluto and charon write them, whatever the line's case: "0x215EBFF1" -> "215ebff1".
-    if (spi) into.spi = spi.slice(1).flatMap((v) => (v ? [v.replace(/^0x/i, "").toLowerCase()] : []));
+    if (spi) into.spi = spi.slice(1).flatMap((v) => (v ? [v.toLowerCase()] : []));
   }
   if (found.has(MARK.messageId)) {
     const messageId = MESSAGE_ID.exec(message);
