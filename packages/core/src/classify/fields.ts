@@ -2,6 +2,7 @@
 import { type Found, MARK } from "./markers.ts";
 import { NOTIFY_NAMES, SHORT_NOTIFY_NAMES } from "./notify.ts";
 import type { ParsedFields, Vendor } from "./types.ts";
+import { FORTIGATE_DEBUG_PREFIX } from "./vocabulary.ts";
 
 // Two addresses written as a pair, with what stands between them: racoon and its descendants
 // (MikroTik, Meraki, Alibaba) "A[500]<=>B[500]" and strongSwan "A[id]...B[id]" or "for A...B"
@@ -79,9 +80,9 @@ const JUNIPER_VPN = /VPN: ?([\w.-]+)|vpn name: ?([\w.-]+)/;
 // An ASA names the tunnel group a line concerns ("Group = HQ-L2L, IP = ..."; a LAN-to-LAN group is
 // often named after its peer's address).
 const ASA_GROUP = /\bGroup = ([^,\s][^,]*?),/;
-// FortiGate's IKE debug names the phase 1 after the VDOM ("ike 0:to-aws:267: ...", "ike V=root:0:to-aws:...");
-// before a phase 1 is matched it names the SA by its cookies ("ike 0:0bba3c1cc48194fd/0000000000000000:2001:").
-const FORTIGATE_DEBUG_NAME = /^ike (?:V=[^:\s]+:)?\d+:(?![0-9a-f]{16}\/)([^:\s]+):/;
+// FortiGate's IKE debug names the phase 1 after the VDOM; before a phase 1 is matched it names
+// the SA by its cookies ("ike 0:0bba3c1cc48194fd/0000000000000000:2001:").
+const FORTIGATE_DEBUG_NAME = new RegExp(`${FORTIGATE_DEBUG_PREFIX}(?![0-9a-f]{16}/)([^:\\s]+):`);
 // FortiGate's event log names the tunnel (vpntunnel="to-aws"); PAN-OS's system log puts the IKE
 // gateway or tunnel after the event id (",SYSTEM,vpn,0,<time>,,ike-nego-p1-fail,To-AWS,0,0,...").
 const FORTIGATE_TUNNEL = /\bvpntunnel=(?:"(?!N\/A")([^"]+)"|'([^']+)'|(?!N\/A\b)([^"'\s]+))/;

@@ -1,5 +1,6 @@
 import { type Found, MARK } from "./markers.ts";
 import type { IkePhase } from "./types.ts";
+import { FORTIGATE_DEBUG_PREFIX } from "./vocabulary.ts";
 
 // The exchange or state named in a line tells which phase a notify belongs to: the same
 // NO_PROPOSAL_CHOSEN is a phase 1 failure in IKE_SA_INIT or main mode and a phase 2 failure in
@@ -49,9 +50,9 @@ const PHASE_1 =
 
 // FortiGate debug names the phase 2 in its prefix: "ike 0:<gateway>:<IKE SA>:<phase 2>:<child>:"
 // or "ike 0:<gateway>:<IKE SA>:<child>:"; a phase 1 line stops at "<gateway>:<IKE SA>:".
-const FORTIGATE_CHILD_PREFIX = /^ike (?:V=[\w-]+:)?\d+:[^:\s]+:\d+:(?:[^:\s]+:)?\d+: /;
+const FORTIGATE_CHILD_PREFIX = new RegExp(`${FORTIGATE_DEBUG_PREFIX}[^:\\s]+:\\d+:(?:[^:\\s]+:)?\\d+: `);
 // A negotiation FortiGate names by its IKE SA's cookies ("ike 0:75182ea269d7d772/0000000000000000:50865:") is phase 1.
-const FORTIGATE_IKE_SA_PREFIX = /^ike (?:V=[\w-]+:)?\d+:[0-9a-f]{16}\/[0-9a-f]{16}:/;
+const FORTIGATE_IKE_SA_PREFIX = new RegExp(`${FORTIGATE_DEBUG_PREFIX}[0-9a-f]{16}/[0-9a-f]{16}:`);
 
 // Chinese consoles: 第一阶段 is phase 1, 第二阶段 phase 2 (traditional 階段); Japanese フェーズ1/2.
 const CHINESE_PHASE = /第([一二])[阶階]段/;
