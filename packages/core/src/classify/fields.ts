@@ -1,4 +1,5 @@
 // Fields a network engineer searches by: addresses, SPIs, message ids, connection names.
+import { ASA_TUNNEL_GROUP } from "./header.ts";
 import { type Found, MARK } from "./markers.ts";
 import { NOTIFY_NAMES, SHORT_NOTIFY_NAMES } from "./notify.ts";
 import type { ParsedFields, Vendor } from "./types.ts";
@@ -77,9 +78,6 @@ const STRONGSWAN_CONN =
 // pluto's lines start with the connection's name; its audit records name it as conn-name="...".
 const LIBRESWAN_CONN = /^(?:\d{3} )?"([^"]+)"|\bconn-name="([^"]+)"/;
 const JUNIPER_VPN = /VPN: ?([\w.-]+)|vpn name: ?([\w.-]+)/;
-// An ASA names the tunnel group a line concerns ("Group = HQ-L2L, IP = ..."; a LAN-to-LAN group is
-// often named after its peer's address).
-const ASA_GROUP = /\bGroup = ([^,\s][^,]*?),/;
 // FortiGate's IKE debug names the phase 1 after the VDOM; before a phase 1 is matched it names
 // the SA by its cookies ("ike 0:0bba3c1cc48194fd/0000000000000000:2001:").
 const FORTIGATE_DEBUG_NAME = new RegExp(`${FORTIGATE_DEBUG_PREFIX}(?![0-9a-f]{16}/)([^:\\s]+):`);
@@ -140,7 +138,7 @@ export function extractFields(message: string, vendor: Vendor, into: ParsedField
             : vendor === "fortinet"
               ? (FORTIGATE_TUNNEL.exec(message) ?? FORTIGATE_DEBUG_NAME.exec(message))
               : vendor === "cisco-asa"
-                ? ASA_GROUP.exec(message)
+                ? ASA_TUNNEL_GROUP.exec(message)
                 : vendor === "paloalto"
                   ? PANOS_OBJECT.exec(message)
                   : null;

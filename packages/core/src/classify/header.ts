@@ -181,10 +181,11 @@ const YAMAHA_TIME = /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}: /;
 const YAMAHA_TUNNEL_MESSAGE = /^(?:\[(?:IKE[12]?|IPSEC)\] |IP Tunnel\[\d+\] (?:Up|Down)\b)/;
 
 /**
- * The ASA's VPN messages name the tunnel group and peer first: "Group = 203.0.113.9, IP =
- * 203.0.113.9, ..." (also where a collector kept the message without its "%ASA-5-713xxx:" tag).
+ * The ASA's VPN messages name the tunnel group (captured) and usually the peer first: "Group =
+ * 203.0.113.9, IP = 203.0.113.9, ...", "Group = HQ-L2L, All IPSec SA proposals found
+ * unacceptable!" (also where a collector kept the message without its "%ASA-5-713xxx:" tag).
  */
-export const ASA_TUNNEL_GROUP = /(?:^|[|:] ?)Group = [^,]+, (?:Username = [^,]+, )?IP = /;
+export const ASA_TUNNEL_GROUP = /(?:^|[|:\]] ?)Group = ([^,]+), (?:Username = [^,]+, )?(?:IP = |[A-Z])/;
 // An ASA's line: its syslog tag, its debug output's IKE version in brackets before the peer
 // ("[IKEv1 DEBUG]: Group = ..."), or the tunnel group.
 const ASA_LINE = new RegExp(
