@@ -266,6 +266,43 @@ describe("pipeline over PostgreSQL", () => {
     expect(incident.activities.map((a) => a.kind)).toEqual(["OPENED", "RESOLVED"]);
   });
 
+  it("takes the delete of the SA a rekey replaced for routine, and a delete on its own for a down", async () => {
+    const connection = await prisma.vpnConnection.findFirstOrThrow({ select: { id: true } });
+    const charon = (message: string) => `Nov 23 00:50:00 gw charon[812]: 10[IKE] ${message}`;
+    const push = (batchId: string, seconds: number, lines: string[]) =>
+      ingestLines(prisma, {
+        tenantId: account.tenantId,
+        connectionId: connection.id,
+        tunnelIndex: 2,
+        stream: "dc1-strongswan",
+        batchId,
+        vendor: null,
+        receivedAt: at(seconds).toISOString(),
+        lines,
+      });
+    const downIncidents = () =>
+      prisma.incident.findMany({
+        where: { connectionId: connection.id, code: "TUNNEL_DOWN_OTHER", firstEventAt: { gte: at(3000) } },
+      });
+    // charon replaces make-before-break: the new CHILD_SA, then the old one closed.
+    await push("rekey-1", 3000, [
+      charon("CHILD_SA dc1{4} established with SPIs c9a2f8c1_i 7d3f1a2b_o and TS 10.0.0.0/16 === 172.16.0.0/16"),
+      charon(
+        "closing CHILD_SA dc1{3} with SPIs c5a2f8c1_i (0 bytes) 7c3f1a2b_o (0 bytes) and TS 10.0.0.0/16 === 172.16.0.0/16",
+      ),
+    ]);
+    // The old IKE_SA's delete arrives in the next push: the renewal is read back from the store.
+    await push("rekey-2", 3030, [
+      charon("deleting IKE_SA dc1[1] between 192.0.2.1[192.0.2.1]...198.51.100.7[198.51.100.7]"),
+    ]);
+    expect(await downIncidents()).toEqual([]);
+    // Minutes later, a delete with no renewal before it is a down.
+    await push("drop-1", 3300, [
+      charon("deleting IKE_SA dc1[2] between 192.0.2.1[192.0.2.1]...198.51.100.7[198.51.100.7]"),
+    ]);
+    expect((await downIncidents()).map((i) => [i.status, i.firstEventAt])).toEqual([["PENDING", at(3300)]]);
+  });
+
   it("grades with what the tenant says of its customer gateway, and never overwrites it", async () => {
     const row = await prisma.vpnConnection.findFirstOrThrow({ select: { id: true } });
     await prisma.vpnConnection.update({ where: { id: row.id }, data: { customerGateway: { dpdEnabled: false } } });

@@ -7,6 +7,7 @@ import {
   type FoldingPolicy,
   foldEvent,
   type IncidentDecision,
+  renewsSa,
 } from "@tunnelwatch/core";
 import { type IncidentActivityKind, type Prisma, recordIncidentAlert } from "@tunnelwatch/db";
 import {
@@ -214,7 +215,8 @@ export async function foldBatch(
 /**
  * Folds the newly stored events among `classified` (those whose fingerprint is in `inserted`)
  * into the scope's incidents, in time order. Informational lines fold only when they clear a
- * fault.
+ * fault; every line, stored now or before, tells when an SA was last renewed, so that the delete
+ * of the SA a rekey replaced is not taken for an outage.
  */
 export async function foldNewEvents(
   tx: Tx,
@@ -223,24 +225,48 @@ export async function foldNewEvents(
   inserted: ReadonlySet<string>,
   policy: FoldingPolicy,
 ): Promise<void> {
-  const signals = classified
-    .filter(
-      (c) =>
-        inserted.has(c.row.fingerprint) && (c.classification.code !== "INFO" || c.classification.clears.length > 0),
-    )
-    .sort((a, b) => a.row.occurredAt.getTime() - b.row.occurredAt.getTime());
-  if (signals.length === 0) return;
+  const inOrder = [...classified].sort((a, b) => a.row.occurredAt.getTime() - b.row.occurredAt.getTime());
+  const isSignal = (c: (typeof inOrder)[number]) =>
+    inserted.has(c.row.fingerprint) && (c.classification.code !== "INFO" || c.classification.clears.length > 0);
+  const first = inOrder.find(isSignal);
+  if (!first) return;
   await lockScope(tx, scope);
-  await foldBatch(
-    tx,
-    scope,
-    signals.map(({ row, classification }) => ({
-      code: classification.code,
-      severity: classification.severity,
-      occurredAt: row.occurredAt,
-      clears: classification.clears,
-      evidence: classification.evidence,
-    })),
-    policy,
-  );
+  let renewedAt = inOrder.some((c) => isSignal(c) && c.classification.code === "TUNNEL_DOWN_OTHER")
+    ? await lastRenewalBefore(tx, scope, first.row.occurredAt, policy)
+    : undefined;
+  const events: AppliedEvent[] = [];
+  for (const c of inOrder) {
+    if (renewsSa(c.classification)) renewedAt = c.row.occurredAt;
+    if (!isSignal(c)) continue;
+    events.push({
+      code: c.classification.code,
+      severity: c.classification.severity,
+      occurredAt: c.row.occurredAt,
+      clears: c.classification.clears,
+      evidence: c.classification.evidence,
+      ...(renewedAt ? { renewedAt } : {}),
+    });
+  }
+  await foldBatch(tx, scope, events, policy);
+}
+
+/** The scope's latest stored TUNNEL_UP within the opening delay before `at` (an earlier page's). */
+async function lastRenewalBefore(
+  tx: Tx,
+  scope: IncidentScope,
+  at: Date,
+  policy: FoldingPolicy,
+): Promise<Date | undefined> {
+  const row = await tx.tunnelLogEvent.findFirst({
+    where: {
+      tenantId: scope.tenantId,
+      connectionId: scope.connectionId,
+      tunnelId: scope.tunnelId,
+      code: "TUNNEL_UP",
+      occurredAt: { gte: new Date(at.getTime() - policy.openAfterSeconds * 1000), lte: at },
+    },
+    orderBy: { occurredAt: "desc" },
+    select: { occurredAt: true },
+  });
+  return row?.occurredAt;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type ActiveIncident, advanceIncidents, type FoldingPolicy, foldEvent } from "./folding.ts";
+import { classifyLine } from "../classify/index.ts";
+import { type ActiveIncident, advanceIncidents, type FoldingPolicy, foldEvent, renewsSa } from "./folding.ts";
 
 const t = (seconds: number) => new Date(Date.UTC(2026, 10, 23, 0, 0, seconds));
 const policy: FoldingPolicy = { openAfterSeconds: 60, openAfterEvents: 3, resolveAfterSeconds: 120 };
@@ -126,6 +127,55 @@ describe("foldEvent", () => {
     expect(foldEvent([named], { code: "TUNNEL_DOWN_OTHER", severity: "major", occurredAt: t(30) }, policy)).toEqual([
       { action: "fold", incidentId: "i1", confirmed: false },
     ]);
+  });
+
+  const downWithoutCause = (at: number, renewedAt?: number) => ({
+    code: "TUNNEL_DOWN_OTHER" as const,
+    severity: "major" as const,
+    occurredAt: t(at),
+    ...(renewedAt === undefined ? {} : { renewedAt: t(renewedAt) }),
+  });
+
+  it("takes a down without a cause just after an SA was renewed for the replaced SA's delete", () => {
+    // charon: "CHILD_SA net{4} established ..." then "closing CHILD_SA net{3} ..." in the same second.
+    expect(foldEvent([], downWithoutCause(100, 100), policy)).toEqual([]);
+    expect(
+      foldEvent([incident({ state: "recovering", recoveringSince: t(90) })], downWithoutCause(130, 90), policy),
+    ).toEqual([]);
+    // Past the opening delay, or before the renewal, it is a down like any other.
+    expect(foldEvent([], downWithoutCause(161, 100), policy)).toEqual([
+      { action: "create", code: "TUNNEL_DOWN_OTHER", severity: "major", confirmed: false, isMaintenance: false },
+    ]);
+    expect(foldEvent([], downWithoutCause(99, 100), policy)).toHaveLength(1);
+    expect(foldEvent([], downWithoutCause(100), policy)).toHaveLength(1);
+  });
+
+  it("never lets a renewal hide a named fault", () => {
+    expect(foldEvent([], { ...dpd(100), renewedAt: t(100) }, policy)).toEqual([
+      { action: "create", code: "DPD_TIMEOUT", severity: "major", confirmed: false, isMaintenance: false },
+    ]);
+  });
+
+  it("reads SA renewals from classified lines", () => {
+    const renews = (line: string) => renewsSa(classifyLine(line));
+    expect(
+      renews(
+        "Dec 16 03:23:38 gw charon: 10[IKE] CHILD_SA aws-1{4} established with SPIs c9a2f8c1_i 7d3f1a2b_o and TS 10.0.0.0/16 === 172.16.0.0/16",
+      ),
+    ).toBe(true);
+    expect(
+      renews(
+        "Dec 16 03:23:38 gw charon: 10[IKE] IKE_SA aws-1[2] rekeyed between 192.0.2.1[192.0.2.1]...198.51.100.7[198.51.100.7]",
+      ),
+    ).toBe(true);
+    expect(
+      renews(
+        "Dec 16 03:23:38 gw charon: 10[IKE] closing CHILD_SA aws-1{3} with SPIs c5a2f8c1_i (0 bytes) 7c3f1a2b_o (0 bytes) and TS 10.0.0.0/16 === 172.16.0.0/16",
+      ),
+    ).toBe(false);
+    expect(renews("Dec 16 03:23:38 gw charon: 10[IKE] CHILD_SA rekeying failed, trying again in 30 seconds")).toBe(
+      false,
+    );
   });
 
   it("ignores informational and unknown lines", () => {

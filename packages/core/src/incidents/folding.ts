@@ -5,6 +5,7 @@
 // Hysteresis (faults.md §1): a fault opens an incident only once it persists (no recovery for
 // `openAfterSeconds`) or repeats (`openAfterEvents` events); a recovery resolves only once it has
 // held for `resolveAfterSeconds`. Rekeys are not outages and informational lines change nothing.
+import type { Classification } from "../classify/types.ts";
 import { LOG_FAULT_CODES, type LogFaultCode, type Severity } from "../codes.ts";
 
 export type IncidentState = "pending" | "open" | "recovering";
@@ -26,6 +27,11 @@ export interface FoldingEvent {
   occurredAt: Date;
   /** Faults this event shows to be over, beyond what TUNNEL_UP implies (BGP Established: BGP_SESSION_DOWN). */
   clears?: readonly LogFaultCode[];
+  /**
+   * The latest time, at or before this event, that the same tunnel's log showed an SA being
+   * established or rekeyed (see `renewsSa`). The worker tracks it across the lines it folds.
+   */
+  renewedAt?: Date;
 }
 
 export interface FoldingPolicy {
@@ -62,6 +68,26 @@ export type IncidentDecision =
 export const FAULT_CODES: ReadonlySet<LogFaultCode> = new Set(
   LOG_FAULT_CODES.filter((code) => code !== "TUNNEL_UP" && code !== "INFO" && code !== "UNKNOWN"),
 );
+
+/**
+ * Whether a classified line shows a new SA: the tunnel (or a phase of it) came up, or an SA was
+ * rekeyed. The SA it replaces is deleted right after, and that delete names no cause.
+ */
+export function renewsSa(classification: Pick<Classification, "code" | "rule">): boolean {
+  return classification.code === "TUNNEL_UP" || classification.rule === "benign.rekey-ok";
+}
+
+/**
+ * A down without a cause within the opening delay after an SA was established or rekeyed is the
+ * replaced SA being deleted (charon closes the old CHILD_SA and deletes the old IKE_SA, racoon
+ * and Alibaba's daemon delete the old ISAKMP-SA, once the new one is up): routine, just as a
+ * down followed within the delay by TUNNEL_UP never becomes an incident.
+ */
+function isReplacedSaDeleted(event: FoldingEvent, policy: FoldingPolicy): boolean {
+  if (event.code !== "TUNNEL_DOWN_OTHER" || !event.renewedAt) return false;
+  const sinceRenewal = (event.occurredAt.getTime() - event.renewedAt.getTime()) / 1000;
+  return sinceRenewal >= 0 && sinceRenewal <= policy.openAfterSeconds;
+}
 
 function isConfirmed(incident: Pick<ActiveIncident, "firstEventAt" | "eventCount">, at: Date, policy: FoldingPolicy) {
   const persistedSeconds = (at.getTime() - incident.firstEventAt.getTime()) / 1000;
@@ -111,7 +137,7 @@ export function foldEvent(
     }
     return decisions;
   }
-  if (!FAULT_CODES.has(event.code)) return decisions;
+  if (!FAULT_CODES.has(event.code) || isReplacedSaDeleted(event, policy)) return decisions;
 
   let existing = incidents.find((i) => i.code === event.code);
   // A tunnel that went down for no named reason, then names one: one incident, with its cause.

@@ -8,4 +8,5 @@ export {
   foldEvent,
   type IncidentDecision,
   type IncidentState,
+  renewsSa,
 } from "./folding.ts";
