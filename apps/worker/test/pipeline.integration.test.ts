@@ -303,6 +303,32 @@ describe("pipeline over PostgreSQL", () => {
     expect((await downIncidents()).map((i) => [i.status, i.firstEventAt])).toEqual([["PENDING", at(3300)]]);
   });
 
+  it("stores a pushed line at its own time when its timestamp names one instant, else at its arrival", async () => {
+    const connection = await prisma.vpnConnection.findFirstOrThrow({ select: { id: true } });
+    const lines = [
+      "2026-11-22T23:10:05.250-01:00 gw charon[812]: 05[IKE] sending DPD request",
+      "2026-11-23 00:11:00 gw charon[812]: 05[IKE] sending DPD request",
+    ];
+    await ingestLines(prisma, {
+      tenantId: account.tenantId,
+      connectionId: connection.id,
+      tunnelIndex: 1,
+      stream: "dc1-times",
+      batchId: "times-1",
+      vendor: null,
+      receivedAt: at(4000).toISOString(),
+      lines,
+    });
+    const stored = await prisma.tunnelLogEvent.findMany({
+      where: { stream: "cgw:dc1-times" },
+      orderBy: { raw: "asc" },
+    });
+    expect(stored.map((e) => [e.raw, e.occurredAt])).toEqual([
+      [lines[0], new Date(Date.UTC(2026, 10, 23, 0, 10, 5, 250))],
+      [lines[1], at(4000)],
+    ]);
+  });
+
   it("grades with what the tenant says of its customer gateway, and never overwrites it", async () => {
     const row = await prisma.vpnConnection.findFirstOrThrow({ select: { id: true } });
     await prisma.vpnConnection.update({ where: { id: row.id }, data: { customerGateway: { dpdEnabled: false } } });

@@ -23,11 +23,29 @@ describe("splitHeader", () => {
       "2025-05-09T12:32:58-07:00\tNotice\tcharon\t[UPDOWN] received up-client event for reqid 2",
     ]) {
       const header = splitHeader(line);
-      expect(header.fields, line).toEqual({ time: "2025-05-09T12:32:58-07:00", program: "charon" });
+      expect(header.fields, line).toEqual({
+        time: "2025-05-09T12:32:58-07:00",
+        epochMs: Date.UTC(2025, 4, 9, 19, 32, 58),
+        program: "charon",
+      });
       expect(header.message).toBe("[UPDOWN] received up-client event for reqid 2");
     }
     // Another process in that place is not taken for one: it stays part of the message.
     expect(splitHeader("2025-05-09T12:32:58-07:00   Notice   dhcpd   lease renewed").fields.program).toBeUndefined();
+  });
+
+  it("gives the epoch of a timestamp that names one instant, and none of a local time", () => {
+    const epoch = (line: string) => splitHeader(line).fields.epochMs;
+    expect(epoch("2025-07-09T07:24:00.634073+01:00 gw charon: 10[IKE] x")).toBe(Date.UTC(2025, 6, 9, 6, 24, 0, 634));
+    expect(epoch("<134>1 2023-05-04T15:19:33.984+10:00 host charon - - - x")).toBe(
+      Date.UTC(2023, 4, 4, 5, 19, 33, 984),
+    );
+    expect(epoch("2023-05-04 15:19:33Z host charon: x")).toBe(Date.UTC(2023, 4, 4, 15, 19, 33));
+    expect(epoch("2023-05-04T15:19:33+0530 host charon: x")).toBe(Date.UTC(2023, 4, 4, 9, 49, 33));
+    // A device's local time, a syslog time without a year, an impossible date: no instant.
+    expect(epoch("2023-05-04 15:19:33 host charon: x")).toBeUndefined();
+    expect(epoch("Mar 20 10:03:52 host charon: x")).toBeUndefined();
+    expect(epoch("2023-13-44T15:19:33+05:30 host charon: x")).toBeUndefined();
   });
 
   it("reads Sophos UTM's time, written with colons between the date's parts and a dash before the time", () => {

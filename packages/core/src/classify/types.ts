@@ -38,7 +38,7 @@ export type IkePhase = "1" | "2";
 export interface ParsedFields {
   /** The time as the line writes it. */
   time?: string;
-  /** The time as epoch milliseconds, where the line carries a machine timestamp (AWS records). */
+  /** The time as epoch milliseconds, where the line's timestamp names one instant (AWS records, ISO 8601 with an offset). */
   epochMs?: number;
   host?: string;
   program?: string;
