@@ -423,7 +423,7 @@ export function evaluatePosture(connection: NormalizedConnection): Posture {
         finding(
           "WEAK_CRYPTO",
           `Weak algorithms offered on tunnel ${tunnel.index}`,
-          `Offered: ${[...new Set(weak)].join(", ")}. Keep AES-GCM or AES with SHA-2 and DH groups 14 or higher.`,
+          `Tunnel ${tunnel.index} offers ${[...new Set(weak)].join(", ")}. Keep AES-GCM or AES with SHA-2 and DH groups 14 or higher.`,
           { weak: [...new Set(weak)] },
           tunnel.index,
         ),

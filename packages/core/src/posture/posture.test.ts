@@ -353,6 +353,19 @@ describe("findings that must not fire", () => {
     expect(mule("ikev1", 28_800, 3_600)).not.toContain("LIFETIME_MISMATCH");
   });
 
+  it("names the tunnel and its weak algorithms in each tunnel's WEAK_CRYPTO finding", () => {
+    const weak = (phase1Integrity: string[], phase1DhGroups: number[]) => ({
+      options: { ...GOOD_AWS_OPTIONS, phase1Integrity, phase1DhGroups },
+    });
+    const posture = evaluatePosture(
+      connection({ tunnels: [tunnel(1, weak(["SHA1"], [14])), tunnel(2, weak(["SHA2-256"], [2]))] }),
+    );
+    expect(posture.findings.filter((f) => f.code === "WEAK_CRYPTO").map((f) => [f.tunnelIndex, f.detail])).toEqual([
+      [1, expect.stringMatching(/^Tunnel 1 offers SHA1\./)],
+      [2, expect.stringMatching(/^Tunnel 2 offers DH group 2\./)],
+    ]);
+  });
+
   it("compares AS paths like with like: received with received", () => {
     const c = connection({
       tunnels: [
