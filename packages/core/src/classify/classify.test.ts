@@ -3465,6 +3465,14 @@ describe("fields", () => {
       peerIp: "198.51.100.7",
       localIp: "203.0.113.9",
     });
+    expect(fortigate.fields.epochMs).toBeUndefined();
+    // Its eventtime is the epoch, in seconds or to the nanosecond.
+    const epochOf = (eventtime: string) =>
+      classifyLine(`date=2024-03-12 time=10:45:18 eventtime=${eventtime} logid="0101037127" type="event" subtype="vpn"`)
+        .fields.epochMs;
+    expect(epochOf("1710236718")).toBe(1_710_236_718_000);
+    expect(epochOf("1710236718418227113")).toBe(1_710_236_718_418);
+    expect(epochOf("17102367")).toBeUndefined();
     // A dial-up record names no tunnel: "N/A" is not a name.
     expect(
       classifyLine(

@@ -89,6 +89,9 @@ const PANOS_OBJECT = /,SYSTEM,(?:vpn|routing),\d+,[^,]*,[^,]*,[\w-]+,([^,]+),/;
 // SonicWall time="2024-03-12 08:02:07 UTC".
 const RECORD_TIME =
   /\bdate=(\d{4}-\d{2}-\d{2}) time=(\d{2}:\d{2}:\d{2})|\btime="(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}[^"]*)"/;
+// FortiGate's eventtime is the epoch in seconds (FortiOS 6.0) or to the micro- or nanosecond
+// (later releases): "eventtime=1640685288", "eventtime=1710230527123456789".
+const FORTIGATE_EVENT_TIME = /\beventtime=(\d{10})(\d{3}|\d{6}|\d{9})?\b/;
 const OPENIKED_POLICY = /\bpolicy '([^']+)'/;
 const IKE_VERSION = /IKE ?[Vv]ersion:? ?([12])\b|\bIKEv([12])\b|\bikev([12])\b/;
 
@@ -147,6 +150,10 @@ export function extractFields(message: string, vendor: Vendor, into: ParsedField
   if (into.time === undefined && (vendor === "fortinet" || vendor === "sonicwall")) {
     const time = RECORD_TIME.exec(message);
     if (time) into.time = time[3] ?? `${time[1]} ${time[2]}`;
+  }
+  if (into.epochMs === undefined && vendor === "fortinet") {
+    const eventTime = FORTIGATE_EVENT_TIME.exec(message);
+    if (eventTime) into.epochMs = Number(eventTime[1]) * 1000 + Number((eventTime[2] ?? "000").slice(0, 3));
   }
   if (found.has(MARK.ikeVersion)) {
     // Not from the connection's name: "westnet-eastnet-ikev2" may run IKEv1.
