@@ -9,6 +9,7 @@ import { useParams } from "next/navigation";
 import { useMemo, useState } from "react";
 import { StatusTimelineChart } from "~/components/charts/status-timeline-chart.tsx";
 import detailHeader from "~/components/detail-header.module.css";
+import { numberRanges } from "~/components/number-ranges.ts";
 import { DataTable } from "~/components/table.tsx";
 import {
   EmptyState,
@@ -245,17 +246,20 @@ function TunnelsTable({ detail }: { detail: Detail }) {
               </td>
               <td>{t.replayWindow ?? "–"}</td>
               <td>
-                {yesNo(t.dpdEnabled)}
-                {t.dpdTimeoutSec ? `, ${t.dpdTimeoutSec} s` : ""}
-                {t.dpdTimeoutAction ? `, ${t.dpdTimeoutAction}` : ""}
+                {/* AWS reports DPD by its timeout and action, not by an on/off flag. */}
+                {[
+                  ...(t.dpdEnabled === null && (t.dpdTimeoutSec || t.dpdTimeoutAction) ? [] : [yesNo(t.dpdEnabled)]),
+                  ...(t.dpdTimeoutSec ? [`${t.dpdTimeoutSec} s`] : []),
+                  ...(t.dpdTimeoutAction ? [t.dpdTimeoutAction] : []),
+                ].join(", ")}
               </td>
               <td>
                 {yesNo(t.pfsEnabled)}
-                {t.phase2DhGroups.length > 0 ? ` (${t.phase2DhGroups.join(", ")})` : ""}
+                {t.phase2DhGroups.length > 0 ? ` (DH ${numberRanges(t.phase2DhGroups)})` : ""}
               </td>
               <td className="small">
                 {[...t.phase1Encryption, ...t.phase1Integrity].join(", ") || "–"}
-                {t.phase1DhGroups.length > 0 ? ` · DH ${t.phase1DhGroups.join(", ")}` : ""}
+                {t.phase1DhGroups.length > 0 ? ` · DH ${numberRanges(t.phase1DhGroups)}` : ""}
               </td>
               <td className="small">{[...t.phase2Encryption, ...t.phase2Integrity].join(", ") || "–"}</td>
               <td>{t.startupAction ?? "–"}</td>
