@@ -266,7 +266,7 @@ describe("pipeline over PostgreSQL", () => {
     expect(incident.activities.map((a) => a.kind)).toEqual(["OPENED", "RESOLVED"]);
   });
 
-  it("takes the delete of the SA a rekey replaced for routine, and a delete on its own for a down", async () => {
+  it("takes the delete of the SA a rekey replaced for routine, a delete on its own for a down, and names its cause", async () => {
     const connection = await prisma.vpnConnection.findFirstOrThrow({ select: { id: true } });
     const charon = (message: string) => `Nov 23 00:50:00 gw charon[812]: 10[IKE] ${message}`;
     const push = (batchId: string, seconds: number, lines: string[]) =>
@@ -301,6 +301,16 @@ describe("pipeline over PostgreSQL", () => {
       charon("deleting IKE_SA dc1[2] between 192.0.2.1[192.0.2.1]...198.51.100.7[198.51.100.7]"),
     ]);
     expect((await downIncidents()).map((i) => [i.status, i.firstEventAt])).toEqual([["PENDING", at(3300)]]);
+    // Its cause arrives later from another source, stamped ten seconds earlier: the incident is
+    // named after it and spans both events.
+    const [down] = await downIncidents();
+    await push("dpd-1", 3290, [charon("DPD check timed out, enforcing DPD action")]);
+    expect(await prisma.incident.findUniqueOrThrow({ where: { id: down?.id } })).toMatchObject({
+      code: "DPD_TIMEOUT",
+      firstEventAt: at(3290),
+      lastEventAt: at(3300),
+      eventCount: 2,
+    });
   });
 
   it("stores a pushed line at its own time when its timestamp names one instant, else at its arrival", async () => {

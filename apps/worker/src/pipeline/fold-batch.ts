@@ -34,6 +34,13 @@ interface Working extends ActiveIncident {
   activities: Array<{ kind: IncidentActivityKind; body: string | null; at: Date }>;
 }
 
+// Events reach an incident out of time order: a status poll stamps its own time, a log line its
+// line's time, and streams and pages arrive in any order. The incident spans them all.
+function widenSpan(w: Working, at: Date) {
+  if (at > w.lastEventAt) w.lastEventAt = at;
+  if (at < w.firstEventAt) w.firstEventAt = at;
+}
+
 const activeKey = (scope: IncidentScope, code: string) => `${scope.tunnelId ?? scope.connectionId}:${code}`;
 
 export async function foldBatch(
@@ -83,7 +90,7 @@ export async function foldBatch(
         case "fold": {
           const w = byId(d.incidentId);
           w.eventCount++;
-          w.lastEventAt = event.occurredAt;
+          widenSpan(w, event.occurredAt);
           if (d.confirmed) {
             w.status = "OPEN";
             w.state = "open";
@@ -98,7 +105,7 @@ export async function foldBatch(
           w.code = d.code;
           w.severity = d.severity;
           w.eventCount++;
-          w.lastEventAt = event.occurredAt;
+          widenSpan(w, event.occurredAt);
           w.activities.push({
             kind: "CAUSE_NAMED",
             body: `Cause named from the logs: ${d.code}`,
@@ -112,7 +119,7 @@ export async function foldBatch(
           w.state = "open";
           delete w.recoveringSince;
           w.eventCount++;
-          w.lastEventAt = event.occurredAt;
+          widenSpan(w, event.occurredAt);
           w.activities.push({ kind: "REOPENED", body: event.evidence ?? null, at: event.occurredAt });
           w.isChanged = true;
           break;
@@ -162,6 +169,7 @@ export async function foldBatch(
       code: w.code,
       status: w.status,
       title: incidentTitle(w.code, scope.tunnelIndex),
+      firstEventAt: w.firstEventAt,
       lastEventAt: w.lastEventAt,
       eventCount: w.eventCount,
       recoveringSince: w.state === "recovering" ? (w.recoveringSince ?? null) : null,
@@ -179,7 +187,6 @@ export async function foldBatch(
           tunnelId: scope.tunnelId,
           kind: "LOG_FAULT",
           severity: toDbSeverity((w.severity ?? "major") as never),
-          firstEventAt: w.firstEventAt,
           isMaintenance: w.isMaintenance ?? false,
           ...fields,
         },
