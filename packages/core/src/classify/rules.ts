@@ -2577,10 +2577,20 @@ const REKEY: Rule[] = [
     // racoon (Alibaba's table: LifetimeMismatch): the peer proposes a longer lifetime than ours.
     // Lifetimes are not negotiated in IKEv2; a mismatch shows as rekeys out of step.
     id: "rekey.lifetime-proposed",
-    keywords: ["lifetime", "lifebyte"],
-    test: /long life(?:time|byte) proposed|lifebyte mismatched|lifetime(?: parameter)? does not match|lifetime mismatch/,
+    keywords: ["lifetime"],
+    test: /long lifetime proposed|lifetime(?: parameter)? does not match|lifetime mismatch/,
     code: "REKEY_FAILURE",
     confidence: 0.5,
+  }),
+  r({
+    // racoon refuses a phase 2 proposal whose volume limit (lifebyte) its proposal_check does not
+    // accept: an attribute of the IPsec proposal, not the time lifetimes that drive rekeys.
+    id: "proposal.lifebyte",
+    keywords: ["lifebyte"],
+    test: /long lifebyte proposed|lifebyte mismatched/,
+    code: "IPSEC_PROPOSAL_MISMATCH",
+    phase: "2",
+    confidence: 0.6,
   }),
   r({
     id: "rekey.expired",
@@ -4000,15 +4010,16 @@ const UP: Rule[] = [
     confidence: 0.8,
   }),
   r({
-    // SonicWall phase 1 complete; Google Cloud VPN's established tunnel status.
+    // SonicWall phase 1 complete; Google Cloud VPN's established tunnel status; Forcepoint
+    // (Stonesoft) NGFW's phase 1 or 2 done (an IKE SA established is TUNNEL_UP, as ASA's PHASE 1 COMPLETED).
     id: "up.complete-wording",
     keywords: [
       "mode complete (phase 1)",
       "secure session is successfully established",
-      "phase-2 initiator done",
-      "phase-2 responder done",
+      "initiator done",
+      "responder done",
     ],
-    test: /(?:Main|Aggressive) Mode complete \(Phase 1\)|Secure session is successfully established|IKE Phase-2 (?:initiator|responder) done\b/,
+    test: /(?:Main|Aggressive) Mode complete \(Phase 1\)|Secure session is successfully established|IKE Phase-[12] (?:initiator|responder) done\b/,
     code: "TUNNEL_UP",
     confidence: 0.8,
   }),
