@@ -2724,11 +2724,13 @@ const DPD: Rule[] = [
     confidence: 0.6,
   }),
   r({
-    // PAN-OS tunnel monitoring: its liveness probe through the tunnel failed.
-    id: "dpd.panos-tunnel-monitor",
+    // PAN-OS tunnel monitoring: its probe through the tunnel (a ping to a host behind the peer)
+    // failed and the tunnel is taken down. Not IKE's dead peer detection: the peer may still
+    // answer IKE. A down without an IKE cause, as Junos's VPN monitor and Alibaba's health check.
+    id: "down.panos-tunnel-monitor",
     keywords: ["tunnel monitoring failed"],
     test: /going down due to tunnel monitoring failed/,
-    code: "DPD_TIMEOUT",
+    code: "TUNNEL_DOWN_OTHER",
     confidence: 0.75,
   }),
   r({

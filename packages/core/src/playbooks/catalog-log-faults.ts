@@ -1333,6 +1333,15 @@ const TUNNEL_DOWN_OTHER: Playbook = {
         "enable tunnel logging if it is off, then reclassify.",
       ),
     },
+    {
+      title: "If a tunnel monitor took it down, check what it probes",
+      detail: text(
+        "Junos VPN monitoring, PAN-OS tunnel monitoring and Alibaba health checks send probes through the tunnel and",
+        "tear it down when they go unanswered, while IKE itself may be fine: confirm the monitored address answers",
+        "through this tunnel (and back through it), that the probe's source is inside the encryption domain, and that",
+        "no firewall drops it.",
+      ),
+    },
   ],
   variants: {
     aws: [
