@@ -189,6 +189,15 @@ const BENIGN: Rule[] = [
     confidence: 0.8,
   }),
   r({
+    // pluto: the peer deletes an IPsec SA that a rekey is already replacing ("received Delete SA
+    // payload: already replacing IPSEC State #1173 in 0 seconds"): the old SA going away.
+    id: "benign.delete-while-replacing",
+    keywords: ["already replacing"],
+    test: /received Delete SA payload: already replacing /,
+    code: "INFO",
+    confidence: 0.7,
+  }),
+  r({
     // RouterOS: the old ISAKMP SA removed once its rekey replaced it ("... rekey:1").
     id: "benign.rekeyed-sa-deleted",
     keywords: ["rekey:1"],
