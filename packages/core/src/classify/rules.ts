@@ -2743,6 +2743,16 @@ const DPD: Rule[] = [
     confidence: 0.75,
   }),
   r({
+    // A DPD probe that went unanswered, sent again or counted as missed before the peer is
+    // declared dead: H3C's "Retransmit DPD packet.", FortiClient's "DPD monitoring....dpd_fails=2"
+    // (the unanswered R_U_THERE of faults.md, as pluto's retransmissions on an established IKE SA).
+    id: "dpd.probe-unanswered",
+    keywords: ["retransmit dpd", "dpd_fails="],
+    test: /\bRetransmit DPD packet\b|\bdpd_fails=[1-9]/,
+    code: "DPD_TIMEOUT",
+    confidence: 0.6,
+  }),
+  r({
     // Dead peer detection named with what went wrong, in any order and wording: "DPD: peer ...
     // not responding", "No DPD ack received", "DPD max retries reached", "failed DPD", "IKE DPD:
     // peer ... is down"; Azure's "IKE Tunnel Closed: Peer stopped responding" (an established
