@@ -189,6 +189,25 @@ const BENIGN: Rule[] = [
     confidence: 0.8,
   }),
   r({
+    // A responder answering a request it has already answered: the peer sent it again (pluto's
+    // "retransmitting in response to duplicate packet", "received duplicate IKE_SA_INIT message
+    // request ...; retransmitting response", charon's "received retransmit of request with ID 0,
+    // retransmitting response", ASA 713201), as FortiGate's "detected retransmit, resend last
+    // message". The peer is heard and answered; only its own log can say whether it never got
+    // the answer.
+    id: "benign.duplicate-answered",
+    keywords: [
+      "retransmitting response",
+      "retransmitting in response to duplicate",
+      "received retransmit of request",
+      "duplicate phase 1 packet detected",
+    ],
+    test: /received duplicate \w+ message request.*; retransmitting response|has duplicate Message ID \d+; retransmitting response|retransmitting in response to duplicate packet|received retransmit of request|Duplicate Phase 1 packet detected/,
+    code: "INFO",
+    defaultPhase: "1",
+    confidence: 0.6,
+  }),
+  r({
     // pluto: the peer deletes an IPsec SA that a rekey is already replacing ("received Delete SA
     // payload: already replacing IPSEC State #1173 in 0 seconds"): the old SA going away.
     id: "benign.delete-while-replacing",
@@ -2926,7 +2945,6 @@ const UNREACHABLE: Rule[] = [
     keywords: [
       "retransmit",
       "retransmission",
-      "duplicate phase 1 packet",
       "ike_decode resending",
       "resend phase",
       "incrementing error counter on sa",
@@ -2937,7 +2955,7 @@ const UNREACHABLE: Rule[] = [
     ],
     // IOS counts each unanswered retransmission on the SA: "incrementing error counter on sa, attempt 2 of 5",
     // and its IKEv2 state machine traces each one: "CurState: I_WAIT_AUTH Event: EV_RE_XMT".
-    test: /\bretransmit (?:\d+ )?[A-Z_]+ (?:req|res) \d+|retransmit limit reached|sa_free: retransmit failed|SA_INIT timeout|path probing attempt \d+|incrementing error counter on sa, attempt \d+ of \d+|^ike \S+: retransmission, re-send last message|sent IKE msg \(retransmit\)|IKE_DECODE RESENDING|retransmitting (?:due to retransmit )?phase [12]\b|Retransmitting packet\b|received duplicate \w+ message request.*; retransmitting response|has duplicate Message ID \d+; retransmitting response|ISAKMP Phase [12] retransmission|\(P[12]_RETRANSMIT\)|resend phase[12] packet|retransmitting in response to duplicate packet|discarding duplicate packet -- exhausted retransmission|max number of retransmissions \(\d+\) reached|retransmit(?:ting)? \d+ of (?:request|response)|retransmission; will wait|retransmitting \w+ request; will wait|IKE Packet Retransmit|retransmit IKEv[12] .* times|received retransmit of request|sent IKE msg \(RETRANSMIT_\w+\)|Duplicate Phase 1 packet detected|sending retransmit \d+ of request|retransmi(?:ssion|ttion)s? of +(?:the )?(?:phase ?[12]|IKE|ISAKMP|IPsec|quick mode|main mode) (?:packets?|messages?|requests?) timed out|^Retransmit phase ?[12] packet\b|\bretransmitting (?:IKE_SA_INIT|IKE_AUTH|SA_INIT)\b|\(retransmit count=\d+\)|Event: EV_RE_XMT\b/,
+    test: /\bretransmit (?:\d+ )?[A-Z_]+ (?:req|res) \d+|retransmit limit reached|sa_free: retransmit failed|SA_INIT timeout|path probing attempt \d+|incrementing error counter on sa, attempt \d+ of \d+|^ike \S+: retransmission, re-send last message|sent IKE msg \(retransmit\)|IKE_DECODE RESENDING|retransmitting (?:due to retransmit )?phase [12]\b|Retransmitting packet\b|ISAKMP Phase [12] retransmission|\(P[12]_RETRANSMIT\)|resend phase[12] packet|discarding duplicate packet -- exhausted retransmission|max number of retransmissions \(\d+\) reached|retransmit(?:ting)? \d+ of (?:request|response)|retransmission; will wait|retransmitting \w+ request; will wait|IKE Packet Retransmit|retransmit IKEv[12] .* times|sent IKE msg \(RETRANSMIT_\w+\)|sending retransmit \d+ of request|retransmi(?:ssion|ttion)s? of +(?:the )?(?:phase ?[12]|IKE|ISAKMP|IPsec|quick mode|main mode) (?:packets?|messages?|requests?) timed out|^Retransmit phase ?[12] packet\b|\bretransmitting (?:IKE_SA_INIT|IKE_AUTH|SA_INIT)\b|\(retransmit count=\d+\)|Event: EV_RE_XMT\b/,
     code: "PEER_UNREACHABLE",
     defaultPhase: "1",
     confidence: 0.6,
