@@ -752,11 +752,8 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "TUNNEL_DOWN_OTHER",
     null,
   ],
-  [
-    'pluto[812]: "site-a" #7: deleting state (STATE_IKESA_DEL) aged 31.411s and NOT sending notification',
-    "TUNNEL_DOWN_OTHER",
-    "1",
-  ],
+  // Its cleanup of a state already marked deleted; the delete itself was logged before.
+  ['pluto[812]: "site-a" #7: deleting state (STATE_IKESA_DEL) aged 31.411s and NOT sending notification', "INFO", "1"],
   ['pluto[812]: "site-a" #2633: deleting IKE SA (sent IKE_AUTH request)', "TUNNEL_DOWN_OTHER", "1"],
   // A malformed DPD packet is not an SA out of step; a NAT-T socket that cannot open breaks NAT-T.
   ["Invalid SPI length (length) in DPD packet.", "INFO", "1"],

@@ -208,6 +208,15 @@ const BENIGN: Rule[] = [
     confidence: 0.6,
   }),
   r({
+    // pluto discarding a state already marked deleted (STATE_IKESA_DEL, STATE_CHILDSA_DEL): the
+    // delete itself, sent, received or after a rekey, was logged when it happened.
+    id: "benign.deleted-state-cleanup",
+    keywords: ["sa_del)"],
+    test: /deleting (?:other )?state (?:#\d+ )?\(STATE_(?:IKESA|CHILDSA)_DEL\)/,
+    code: "INFO",
+    confidence: 0.7,
+  }),
+  r({
     // pluto: the peer deletes an IPsec SA that a rekey is already replacing ("received Delete SA
     // payload: already replacing IPSEC State #1173 in 0 seconds"): the old SA going away.
     id: "benign.delete-while-replacing",
