@@ -284,16 +284,14 @@ describe("pipeline over PostgreSQL", () => {
       prisma.incident.findMany({
         where: { connectionId: connection.id, code: "TUNNEL_DOWN_OTHER", firstEventAt: { gte: at(3000) } },
       });
-    // charon replaces make-before-break: the new CHILD_SA, then the old one closed.
+    // charon replaces make-before-break: the new IKE_SA, then the old one deleted.
     await push("rekey-1", 3000, [
-      charon("CHILD_SA dc1{4} established with SPIs c9a2f8c1_i 7d3f1a2b_o and TS 10.0.0.0/16 === 172.16.0.0/16"),
-      charon(
-        "closing CHILD_SA dc1{3} with SPIs c5a2f8c1_i (0 bytes) 7c3f1a2b_o (0 bytes) and TS 10.0.0.0/16 === 172.16.0.0/16",
-      ),
-    ]);
-    // The old IKE_SA's delete arrives in the next push: the renewal is read back from the store.
-    await push("rekey-2", 3030, [
+      charon("IKE_SA dc1[2] established between 192.0.2.1[192.0.2.1]...198.51.100.7[198.51.100.7]"),
       charon("deleting IKE_SA dc1[1] between 192.0.2.1[192.0.2.1]...198.51.100.7[198.51.100.7]"),
+    ]);
+    // A late delete of another old IKE_SA arrives in the next push: the renewal is read back from the store.
+    await push("rekey-2", 3030, [
+      charon("deleting IKE_SA dc1[0] between 192.0.2.1[192.0.2.1]...198.51.100.7[198.51.100.7]"),
     ]);
     expect(await downIncidents()).toEqual([]);
     // Minutes later, a delete with no renewal before it is a down.

@@ -501,11 +501,7 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ["charon: 15[JOB] <244> deleting half open IKE_SA with <CLIENT IP ADDRESS> after timeout", "PEER_UNREACHABLE", "1"],
   ["Mar 4 14:32:36 ike_st_i_n: Start, doi = 1, protocol = 1, code = unknown (36137)", "INFO", null],
   // Anonymised lines: a placeholder of several words, SPIs written as X's.
-  [
-    'pluto[2060]: "aws-t1" #7728: received Delete SA(0xXXXXXXXX) payload: deleting IPSEC State #7734',
-    "TUNNEL_DOWN_OTHER",
-    "2",
-  ],
+  ['pluto[2060]: "aws-t1" #7728: received Delete SA(0xXXXXXXXX) payload: deleting IPSEC State #7734', "INFO", "2"],
   ["%BGP-5-ADJCHANGE: neighbor <IP ADDRESS> Down BGP Notification sent", "BGP_SESSION_DOWN", null],
   ["ike 0:to-aws:34538: established IKE SA XXXXXXXX/XXXXXXXX", "TUNNEL_UP", "1"],
   // A relay forwards the device's line with its own header first.
@@ -2544,7 +2540,7 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ],
   [
     "*Apr  4 00:17:00.600: SA ID:1 SESSION ID:2 Remote: 198.51.100.2/500 Local: 192.0.2.1/500  Processing DELETE INFO message for IPsec SA [SPI: 0x335DA6C6]",
-    "TUNNEL_DOWN_OTHER",
+    "INFO",
     "2",
   ],
   [
@@ -2554,13 +2550,14 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ],
   // IOS debug after a clock mark: the tag names the SA ("ISAKMP: (1001):").
   ["*Oct 25 18:53:16.538: ISAKMP: (1001):SA has been authenticated with 203.0.113.1", "TUNNEL_UP", "1"],
-  // The SA a delete or a stale message concerns, by the words the line uses for it.
+  // The SA a delete or a stale message concerns, by the words the line uses for it: an IPsec
+  // SA's delete that names no cause is routine (every rekey deletes the SA it replaces).
   [
     "%ASA-7-715009: Group = 198.51.100.7, IP = 198.51.100.7, IKE Deleting SA: Remote Proxy 10.20.0.0, Local Proxy 10.10.0.0",
-    "TUNNEL_DOWN_OTHER",
+    "INFO",
     "2",
   ],
-  ['pluto[1234]: "site-b"[1] 198.51.100.7 #4: received Delete SA payload via #3', "TUNNEL_DOWN_OTHER", "2"],
+  ['pluto[1234]: "site-b"[1] 198.51.100.7 #4: received Delete SA payload via #3', "INFO", "2"],
   ["ike V=root:0:site-b:1234: processing delete request (proto 1)", "TUNNEL_DOWN_OTHER", "1"],
   [
     "pluto[2375]: packet from 198.51.100.7:4500: Informational Exchange is for an unknown (expired?) SA with MSGID:0x3c57aad4",
@@ -2770,8 +2767,8 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ["pppd: IPSec connection failed", "TUNNEL_DOWN_OTHER", null],
   // An exchange that failed on its retry timer got no answer.
   ["ike 0:aws-t1:12: quick-mode negotiation failed due to retry timeout", "PEER_UNREACHABLE", "2"],
-  // FortiGate sending an SA's delete ends it, as receiving one does.
-  ["ike 0:aws-t1:79: send IPsec SA delete, spi c21221f8", "TUNNEL_DOWN_OTHER", "2"],
+  // FortiGate sending an IPsec SA's delete, as receiving one: routine without a cause.
+  ["ike 0:aws-t1:79: send IPsec SA delete, spi c21221f8", "INFO", "2"],
   // RouterOS's BGP and IPsec topics are the tunnel's, with topics after the level too; PPPoE's are not.
   ["12:41:40 route,bgp,debug,timer KeepaliveTimer expired", "INFO", null],
   ["10:00:00 pppoe,ppp,debug,packet pppoe-out1: terminating... - peer is not responding", "UNKNOWN", null],
@@ -3186,7 +3183,11 @@ describe("AWS tunnel activity and BGP records (JSON as CloudWatch Logs delivers 
       });
     expect(classifyLine(record("Established"))).toMatchObject({ code: "INFO", rule: "aws.sa-replaced", phase: "2" });
     expect(classifyLine(record("Negotiating"))).toMatchObject({ code: "TUNNEL_DOWN_OTHER", phase: "2" });
-    expect(classifyLine("AWS tunnel received DELETE for Phase 2 SA with SPI: 0de9ecaf").code).toBe("TUNNEL_DOWN_OTHER");
+    // Without the record's states, a phase 2 delete is what every rekey does.
+    expect(classifyLine("AWS tunnel received DELETE for Phase 2 SA with SPI: 0de9ecaf")).toMatchObject({
+      code: "INFO",
+      rule: "benign.child-sa-delete",
+    });
   });
 
   it("reads BGP records: status, resource id and message details", () => {

@@ -180,6 +180,8 @@ function idlePhase(phase: IkePhase | null, message: string): IkePhase | null {
 interface ResolvedCode {
   code: LogFaultCode;
   phase: IkePhase | null;
+  /** The rule id to report when the line's meaning is narrower than the rule that matched it. */
+  rule?: string;
   /** Faults the line shows to be over, when the rule's own list does not decide. */
   clears?: LogFaultCode[];
 }
@@ -232,8 +234,27 @@ function resolveCode(rule: Rule, match: RegExpExecArray, phase: IkePhase | null,
     case "IDLE_TIMEOUT":
       return { code: rule.code, phase: idlePhase(phase, message) } as const;
     default:
+      if (rule.id === "down.delete" && phase === "2" && isRoutineChildDelete(match[0], message))
+        return { code: "INFO", phase, rule: CHILD_SA_DELETE_RULE };
       return { code: rule.code, phase } as const;
   }
+}
+
+/** The rule id of an IPsec (child) SA's delete that names no cause. */
+export const CHILD_SA_DELETE_RULE = "benign.child-sa-delete";
+
+/**
+ * An IPsec (child) SA deleted, closed or sent a delete for, with no cause named, is what every
+ * rekey does to the SA it replaces ("closing CHILD_SA", "received DELETE for ESP CHILD_SA", PAN-OS's
+ * "IPSec SA delete message sent to peer"): routine. Not so a half-open quick mode given up
+ * (QUICK_I1, QUICK_R1), a delete after a rejection, timeout or failure the line names, or one
+ * that takes the IKE SA with it.
+ */
+function isRoutineChildDelete(evidence: string, message: string): boolean {
+  return (
+    !/ISAKMP|IKE[_ ]?SA|no corresponding tunnel/i.test(evidence) &&
+    !/\band (?:ISAKMP|IKE[_ ]?) ?SA\b|\(QUICK_[IR]1\)|\brejected\b|\btimed out\b|\btimeout\b|\bfail/i.test(message)
+  );
 }
 
 /**
@@ -309,7 +330,7 @@ function classifyMessage(
     vendor,
     confidence: rule.confidence,
     evidence: match[0].length > 200 ? `${match[0].slice(0, 200)}…` : match[0],
-    rule: rule.id,
+    rule: resolved.rule ?? rule.id,
     // TUNNEL_UP clears the tunnel's IPsec faults by its code (incident folding knows); `clears`
     // names what else a line ends, such as BGP Established ending BGP_SESSION_DOWN.
     clears: resolved.clears ?? rule.clears ?? [],
@@ -634,7 +655,9 @@ function classifyVpnAlarm({ tunnel, evidence, fields }: VpnAlarm): Classificatio
  */
 function isRoutineDelete(result: Classification, fields: ParsedFields): boolean {
   return (
-    result.code === "TUNNEL_DOWN_OTHER" && isEstablished(fields.ikePhase1State) && isEstablished(fields.ikePhase2State)
+    (result.code === "TUNNEL_DOWN_OTHER" || result.rule === CHILD_SA_DELETE_RULE) &&
+    isEstablished(fields.ikePhase1State) &&
+    isEstablished(fields.ikePhase2State)
   );
 }
 
@@ -666,9 +689,16 @@ function classifyAwsRecord(record: AwsRecord, options: ClassifyOptions): Classif
   const result = message ? classifyMessage(message, vendor, fields, found) : undefined;
   if (result) {
     extractFields(message, vendor, fields, found);
-    return isRoutineDelete(result, fields)
-      ? { ...result, code: "INFO", severity: "info", rule: "aws.sa-replaced" }
-      : proposalPhaseOfStates(result, message, fields);
+    if (isRoutineDelete(result, fields)) return { ...result, code: "INFO", severity: "info", rule: "aws.sa-replaced" };
+    // A child SA's delete while the record says a phase is not up is the tunnel going down.
+    if (result.rule === CHILD_SA_DELETE_RULE && (isNotUp(fields.ikePhase1State) || isNotUp(fields.ikePhase2State)))
+      return {
+        ...result,
+        code: "TUNNEL_DOWN_OTHER",
+        severity: DEFAULT_SEVERITY.TUNNEL_DOWN_OTHER,
+        rule: "down.delete",
+      };
+    return proposalPhaseOfStates(result, message, fields);
   }
   return (
     classifyAwsStates(fields, vendor, message) ?? {
