@@ -217,6 +217,17 @@ const BENIGN: Rule[] = [
     confidence: 0.7,
   }),
   r({
+    // A new negotiation given up because an SA already serves the connection: charon's
+    // uniqueness policy keeping the existing IKE_SA ("canceling IKE_SA setup due to uniqueness
+    // policy"), pluto initiating a Child SA on a fresh IKE SA while the old one goes away ("IKE SA
+    // #3 no longer viable for initiating a Child SA").
+    id: "benign.superseded-negotiation",
+    keywords: ["due to uniqueness policy", "no longer viable for initiating"],
+    test: /canceling (?:IKE_SA setup|Main Mode|Aggressive Mode) due to uniqueness policy|no longer viable for initiating a Child SA/,
+    code: "INFO",
+    confidence: 0.6,
+  }),
+  r({
     // pluto: the peer deletes an IPsec SA that a rekey is already replacing ("received Delete SA
     // payload: already replacing IPSEC State #1173 in 0 seconds"): the old SA going away.
     id: "benign.delete-while-replacing",
@@ -3408,7 +3419,7 @@ const DOWN: Rule[] = [
       "unable to apply received ke value",
       "abort ike_sa initiation, half open",
     ],
-    test: /failed to process ph[12] packet|no configuration found for \S+|failed to begin ipsec sa negotication|(?<!INFORMATIONAL(?:_V1)? )(?:request|response) with message ID \d+ processing failed|no longer viable for initiating a Child SA|initiation failed because parent ISAKMP #\d+ is gone|(?:does not support|tried to initiate a|did not initiate a) childless IKE_SA|canceling (?:IKE_SA setup|Main Mode|Aggressive Mode) due to uniqueness policy|hitting IKE_SA limit|creating IKE_SA failed, ignoring message|unable to reestablish IKE_SA due to asymmetric setup|ignoring \w+ request, queue full|Negotiating limit reached|in-negotiation context limit of \d+ reached|IKE Peer address (?:same as our interface address|not configured for destination)|IKEv2 Doesn't support Multiple Peers|\b[A-Z]+_(?:CONNECTION|TUNNEL|SESSION)_DOWN\b|sa_free: (?:IKE_AUTH failed|timeout)$|No matching Policy found, terminating SA|failed to initiate a IKE_SA_INIT exchange|IKEv2-PROTO-\d: (?:\(\d+\): )?Abort exchange\b|(?:IKEv2 )?Negotiation aborted due to ERROR:|couldn't find configuration\.?$|\bWe cannot identify ourselves with either end of this connection\b|\bcannot install route: peer is within its client\b|\bReceived packet with missing payload\b|\bZero length data in \w+ payload\b|\bDenied new tunnel to \S+\. VPN peer limit\b|\bIKE Phase-[12] Failure:|\b(?:Quick|Main|Aggressive) mode failed\b|(?:^|\] |> )(?:key derivation failed|applying key exchange public value failed|unable to apply received KE value)$|\babort IKE_SA initiation, half open IKE_SA count of \d+ exceeds limit\b/,
+    test: /failed to process ph[12] packet|no configuration found for \S+|failed to begin ipsec sa negotication|(?<!INFORMATIONAL(?:_V1)? )(?:request|response) with message ID \d+ processing failed|initiation failed because parent ISAKMP #\d+ is gone|(?:does not support|tried to initiate a|did not initiate a) childless IKE_SA|hitting IKE_SA limit|creating IKE_SA failed, ignoring message|unable to reestablish IKE_SA due to asymmetric setup|ignoring \w+ request, queue full|Negotiating limit reached|in-negotiation context limit of \d+ reached|IKE Peer address (?:same as our interface address|not configured for destination)|IKEv2 Doesn't support Multiple Peers|\b[A-Z]+_(?:CONNECTION|TUNNEL|SESSION)_DOWN\b|sa_free: (?:IKE_AUTH failed|timeout)$|No matching Policy found, terminating SA|failed to initiate a IKE_SA_INIT exchange|IKEv2-PROTO-\d: (?:\(\d+\): )?Abort exchange\b|(?:IKEv2 )?Negotiation aborted due to ERROR:|couldn't find configuration\.?$|\bWe cannot identify ourselves with either end of this connection\b|\bcannot install route: peer is within its client\b|\bReceived packet with missing payload\b|\bZero length data in \w+ payload\b|\bDenied new tunnel to \S+\. VPN peer limit\b|\bIKE Phase-[12] Failure:|\b(?:Quick|Main|Aggressive) mode failed\b|(?:^|\] |> )(?:key derivation failed|applying key exchange public value failed|unable to apply received KE value)$|\babort IKE_SA initiation, half open IKE_SA count of \d+ exceeds limit\b/,
     code: "TUNNEL_DOWN_OTHER",
     confidence: 0.6,
   }),
