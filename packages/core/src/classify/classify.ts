@@ -241,7 +241,7 @@ function resolveCode(rule: Rule, match: RegExpExecArray, phase: IkePhase | null,
 }
 
 /** The rule id of an IPsec (child) SA's delete that names no cause. */
-export const CHILD_SA_DELETE_RULE = "benign.child-sa-delete";
+const CHILD_SA_DELETE_RULE = "benign.child-sa-delete";
 
 /**
  * An IPsec (child) SA deleted, closed or sent a delete for, with no cause named, is what every
@@ -253,7 +253,7 @@ export const CHILD_SA_DELETE_RULE = "benign.child-sa-delete";
 function isRoutineChildDelete(evidence: string, message: string): boolean {
   return (
     !/ISAKMP|IKE[_ ]?SA|no corresponding tunnel/i.test(evidence) &&
-    !/\band (?:ISAKMP|IKE[_ ]?) ?SA\b|\(QUICK_[IR]1\)|\brejected\b|\btimed out\b|\btimeout\b|\bfail/i.test(message)
+    !/\band (?:ISAKMP|IKE)[_ ]?SA\b|\(QUICK_[IR]1\)|\brejected\b|\btimed out\b|\btimeout\b|\bfail/i.test(message)
   );
 }
 
