@@ -233,9 +233,11 @@ function resolveCode(rule: Rule, match: RegExpExecArray, phase: IkePhase | null,
       return { code: rule.code, phase: /\bIKE_AUTH\b/.test(message) ? "1" : phase } as const;
     case "IDLE_TIMEOUT":
       return { code: rule.code, phase: idlePhase(phase, message) } as const;
+    case "SA_DELETE":
+      return phase === "2" && isRoutineChildDelete(match[0], message)
+        ? { code: "INFO", phase, rule: CHILD_SA_DELETE_RULE }
+        : { code: "TUNNEL_DOWN_OTHER", phase };
     default:
-      if (rule.id === "down.delete" && phase === "2" && isRoutineChildDelete(match[0], message))
-        return { code: "INFO", phase, rule: CHILD_SA_DELETE_RULE };
       return { code: rule.code, phase } as const;
   }
 }

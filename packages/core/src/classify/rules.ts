@@ -22,7 +22,15 @@ import {
  * SESSION_REASON by the reason a session ended; REASON_CODE by a provider's reason code;
  * BGP_TRANSITION by the states a BGP session moved between.
  */
-export type RuleCode = LogFaultCode | "PROPOSAL" | "INVALID_ID" | "SESSION_REASON" | "REASON_CODE" | "BGP_TRANSITION";
+export type RuleCode =
+  | LogFaultCode
+  | "PROPOSAL"
+  | "INVALID_ID"
+  | "SESSION_REASON"
+  | "REASON_CODE"
+  | "BGP_TRANSITION"
+  /** An SA's delete that names no cause: the tunnel down, or a rekey's routine for an IPsec SA. */
+  | "SA_DELETE";
 
 export interface Rule {
   id: string;
@@ -3510,7 +3518,7 @@ const DOWN: Rule[] = [
       "peer sent a delete",
     ],
     test: /sent delete, closing SA|^Peer sent (?:a )?delete$|_recv_delete: received delete|sa_free: received delete|received DELETE (?:for|IKE[_-]SA|CHILD_SA|payload)|received Delete(?: SA)?(?:\(0x\w+\))? payload|received Delete\/Notify|(?<!while )deleting IKE[_ ]SA|deleting (?:Child|ISAKMP|IPsec) SA(?: \(\w+\)|$)|deleting IPsec SA for\b|\bDelete IPsec SA\.$|ISAKMP Phase 1 delete (?:received|sent)|(?:IKE(?:v[12])?|IPsec|CHILD)[_ ]SA (?:is |has been |was )?deleted|sending DELETE (?:INFO message )?for|sent INFORMATIONAL request to delete|delete IKE SA|closing CHILD_SA|deleting established Child SA\b|deleting CHILD_SA|(?:CHILD|IKE)_SA (?:\S+ )?closed\b|notify error, destroying IKE_SA|mismatch, closing IKE_SA|ISAKMP-SA deleted|IPsec-SA deleted|Deleted SA\b|delete proto (?:ESP|AH)\b|SA .* has been deleted|deleting SA\b|no corresponding tunnel exists|received SA_DELETE|sending delete for (?:IPsec|IKE) SA|(?:recv|send) (?:ISAKMP|IPsec) SA delete|delet(?:ing|ed) IPsec SA with SPI|schedule delete of IKE SA|processing delete request \(proto \d\)|sent tunnel-down message to EMS|session manager killed ikev2 tunnel|error code : IKEV2_DELETE_\w+|Processing DELETE INFO message for (?:IKEv2|IKE|IPsec) SA|INFORMATIONAL Exchange Contains: DELETE\b|initiating delete of connection's (?:Child|IPsec|IKE|ISAKMP) SA\b|IPsec (?:Main|Quick) Mode security association ended|Cannot find Phase 2 SA|delete packet (?:is received )?from the peer|Delete SA payload: .*deleting anyway|IKE phase-[12] SA is deleted|CurState: READY Event: EV_DELETE\b|\bKEY_(?:MGR|ENG)_DELETE_SAS\b|\bKEY_MGR_SESSION_CLOSED\b|bring down existing phase 1 and 2 SA's|\bSA:\d+\/IKE deleted\b/,
-    code: "TUNNEL_DOWN_OTHER",
+    code: "SA_DELETE",
     confidence: 0.6,
   }),
   r({
