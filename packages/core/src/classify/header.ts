@@ -300,13 +300,14 @@ function relayedLine(forwarded: string, start: number): Header | undefined {
 // "2023-05-04 15:19:33Z"); one without (a device's local time) or without a year does not.
 const ZONED_ISO_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?)\d*(Z|[+-]\d{2}):?(\d{2})?$/;
 
-/** Epoch milliseconds of a timestamp that names one instant, else undefined. */
-export function epochMsOfTime(time: string): number | undefined {
+/** The line's time as written, and as epoch milliseconds when it names one instant. */
+function setTime(fields: ParsedFields, time: string): void {
+  fields.time = time;
   const zoned = time.length >= 20 ? ZONED_ISO_TIME.exec(time) : null;
-  if (!zoned) return undefined;
+  if (!zoned) return;
   const offset = zoned[3] === "Z" ? "Z" : `${zoned[3]}:${zoned[4] ?? "00"}`;
   const ms = Date.parse(`${zoned[1]}T${zoned[2]}${offset}`);
-  return Number.isNaN(ms) ? undefined : ms;
+  if (!Number.isNaN(ms)) fields.epochMs = ms;
 }
 
 /** The line's transport header and message; the vendor is read after the message is scanned. */
@@ -322,9 +323,7 @@ export function splitHeader(line: string): Header {
   const first = rest.charCodeAt(0);
   const rfc5424 = first === 60 /* < */ ? SYSLOG_5424.exec(rest) : null;
   if (rfc5424) {
-    fields.time = rfc5424[1];
-    const epochMs = epochMsOfTime(rfc5424[1] as string);
-    if (epochMs !== undefined) fields.epochMs = epochMs;
+    setTime(fields, rfc5424[1] as string);
     fields.host = rfc5424[2];
     if (rfc5424[3] !== "-") fields.program = rfc5424[3];
     // Juniper puts the event name in MSGID and key="value" pairs in the structured data.
@@ -354,9 +353,7 @@ export function splitHeader(line: string): Header {
       fields.program = logcat[2];
       rest = rest.slice(logcat[0].length);
     } else if (time) {
-      fields.time = time[1];
-      const epochMs = epochMsOfTime(time[1] as string);
-      if (epochMs !== undefined) fields.epochMs = epochMs;
+      setTime(fields, time[1] as string);
       rest = rest.slice(time[0].length);
       afterTime = line.length - rest.length;
       // RouterOS's own log ("oct/25 23:50:30 ipsec notify: ...") writes its topics after the time, no host or program.
