@@ -49,43 +49,67 @@ export const AWS_TUNNEL_DEFAULTS = {
   loggingEnabled: false,
 } satisfies TunnelOptions;
 
+/**
+ * An option as reported when it is valid, AWS's default when it was left out, unknown when it
+ * was reported but is not a value AWS documents (an unknown action, a fuzz over 100).
+ */
+function reportedOr<T>(reported: unknown, valid: T | undefined, fallback: T): T | undefined {
+  return reported === undefined ? fallback : valid;
+}
+
 /** A tunnel's options as reported, each one left out taking AWS's default; none for a tunnel AWS did not describe. */
 function tunnelOptions(option: TunnelOption | undefined): TunnelOptions {
   if (!option) return {};
   const d = AWS_TUNNEL_DEFAULTS;
-  const ikeVersions = values(option.IkeVersions)?.filter(
+  // Lists are copied so that no caller can change the defaults.
+  const list = <T>(reported: Array<{ Value?: T | undefined }> | undefined, fallback: readonly T[]) =>
+    values(reported) ?? [...fallback];
+  const ikeVersions = list(option.IkeVersions, d.ikeVersions).filter(
     (v): v is "ikev1" | "ikev2" => v === "ikev1" || v === "ikev2",
-  ) ?? [...d.ikeVersions];
-  const phase2DhGroups = values(option.Phase2DHGroupNumbers) ?? [...d.phase2DhGroups];
+  );
+  const phase2DhGroups = list(option.Phase2DHGroupNumbers, d.phase2DhGroups);
+  const fuzz = nonNegativeInt(option.RekeyFuzzPercentage);
   const dpdAction = option.DpdTimeoutAction;
   const startup = option.StartupAction;
-  const fuzz = nonNegativeInt(option.RekeyFuzzPercentage);
-  const logEnabled = option.LogOptions?.CloudWatchLogOptions?.LogEnabled;
   const result: TunnelOptions = {
     ikeVersions,
-    phase1LifetimeSec: positiveInt(option.Phase1LifetimeSeconds) ?? d.phase1LifetimeSec,
-    phase2LifetimeSec: positiveInt(option.Phase2LifetimeSeconds) ?? d.phase2LifetimeSec,
-    rekeyMarginSec: nonNegativeInt(option.RekeyMarginTimeSeconds) ?? d.rekeyMarginSec,
-    rekeyFuzzPct: fuzz === undefined ? d.rekeyFuzzPct : fuzz <= 100 ? fuzz : undefined,
-    replayWindow: positiveInt(option.ReplayWindowSize) ?? d.replayWindow,
-    dpdTimeoutSec: positiveInt(option.DpdTimeoutSeconds) ?? d.dpdTimeoutSec,
-    dpdTimeoutAction:
-      dpdAction === undefined
-        ? d.dpdTimeoutAction
-        : dpdAction === "clear" || dpdAction === "none" || dpdAction === "restart"
-          ? dpdAction
-          : undefined,
-    phase1Encryption: values(option.Phase1EncryptionAlgorithms) ?? [...d.phase1Encryption],
-    phase1Integrity: values(option.Phase1IntegrityAlgorithms) ?? [...d.phase1Integrity],
-    phase1DhGroups: values(option.Phase1DHGroupNumbers) ?? [...d.phase1DhGroups],
-    phase2Encryption: values(option.Phase2EncryptionAlgorithms) ?? [...d.phase2Encryption],
-    phase2Integrity: values(option.Phase2IntegrityAlgorithms) ?? [...d.phase2Integrity],
+    phase1LifetimeSec: reportedOr(
+      option.Phase1LifetimeSeconds,
+      positiveInt(option.Phase1LifetimeSeconds),
+      d.phase1LifetimeSec,
+    ),
+    phase2LifetimeSec: reportedOr(
+      option.Phase2LifetimeSeconds,
+      positiveInt(option.Phase2LifetimeSeconds),
+      d.phase2LifetimeSec,
+    ),
+    rekeyMarginSec: reportedOr(
+      option.RekeyMarginTimeSeconds,
+      nonNegativeInt(option.RekeyMarginTimeSeconds),
+      d.rekeyMarginSec,
+    ),
+    rekeyFuzzPct: reportedOr(
+      option.RekeyFuzzPercentage,
+      fuzz !== undefined && fuzz <= 100 ? fuzz : undefined,
+      d.rekeyFuzzPct,
+    ),
+    replayWindow: reportedOr(option.ReplayWindowSize, positiveInt(option.ReplayWindowSize), d.replayWindow),
+    dpdTimeoutSec: reportedOr(option.DpdTimeoutSeconds, positiveInt(option.DpdTimeoutSeconds), d.dpdTimeoutSec),
+    dpdTimeoutAction: reportedOr(
+      dpdAction,
+      dpdAction === "clear" || dpdAction === "none" || dpdAction === "restart" ? dpdAction : undefined,
+      d.dpdTimeoutAction,
+    ),
+    phase1Encryption: list(option.Phase1EncryptionAlgorithms, d.phase1Encryption),
+    phase1Integrity: list(option.Phase1IntegrityAlgorithms, d.phase1Integrity),
+    phase1DhGroups: list(option.Phase1DHGroupNumbers, d.phase1DhGroups),
+    phase2Encryption: list(option.Phase2EncryptionAlgorithms, d.phase2Encryption),
+    phase2Integrity: list(option.Phase2IntegrityAlgorithms, d.phase2Integrity),
     phase2DhGroups,
     // PFS: phase 2 offers at least one DH group.
     pfsEnabled: phase2DhGroups.length > 0,
-    startupAction:
-      startup === undefined ? d.startupAction : startup === "add" || startup === "start" ? startup : undefined,
-    loggingEnabled: logEnabled ?? d.loggingEnabled,
+    startupAction: reportedOr(startup, startup === "add" || startup === "start" ? startup : undefined, d.startupAction),
+    loggingEnabled: option.LogOptions?.CloudWatchLogOptions?.LogEnabled ?? d.loggingEnabled,
   };
   return dropUndefined(result);
 }
