@@ -3690,6 +3690,15 @@ describe("vendors", () => {
       "[iked9 16833 4065632704]@fw-ch01-02[13 Nov 17:34:51][ikev2] Exchange::setState: Changing state from: received message to: waiting for DH..",
       "checkpoint",
     ],
+    // F5 BIG-IP's IKEv2 daemon runs in its traffic manager, which writes its level before its name.
+    [
+      "info tmm[20647]: 017c0000  [0.0] [IKE] v2 192.0.2.1%0-198.51.100.1%0 [0xb9e04f9831b6d377-0x92f7016301791cc2][R] [PROTO_ERR]: message lacks KE payload",
+      "f5",
+    ],
+    [
+      "Jun 10 11:14:55 bigip1 notice tmm1[20647]: 017c0000  [0.0] [IKE] [PROTO_WARN]: message to a nonexistent ike_sa",
+      "f5",
+    ],
     // pluto's connection with a nested instance, or its peer written against the state number.
     ['"labeled"[1][1] 192.1.2.23 #2: CREATE_CHILD_SA failed with error notification TS_UNACCEPTABLE', "libreswan"],
     ['"L2TP-PSK-NAT"[16] 198.51.100.7#15: byte 7 of ISAKMP NAT-OA Payload must be zero, but is not', "libreswan"],
@@ -3734,6 +3743,18 @@ describe("vendors", () => {
 
   it("does not take Cisco IOS BGP debugging for FRR", () => {
     expect(classifyLine("*Jul 17 21:54:41.973: BGP: 1.1.1.2 went from Established to Idle").vendor).not.toBe("frr");
+  });
+
+  it("reads F5 BIG-IP's level between host and program, and keeps its other traffic manager lines out", () => {
+    const ike = classifyLine(
+      "Jun 10 11:14:55 bigip1 info tmm[20647]: 017c0000:6: [IKE] v2 192.0.2.1%0-198.51.100.1%0 [0xbabf623a8fa1e13f-0x10d7f4bb4e866676][R] [PROTO_ERR]: retransmission count exceeded the limit",
+    );
+    expect(ike).toMatchObject({ code: "PEER_UNREACHABLE", vendor: "f5", phase: "1" });
+    expect(ike.fields).toMatchObject({ host: "bigip1", program: "tmm", peerIp: "192.0.2.1" });
+    const pool = classifyLine(
+      "Jun 10 11:14:55 bigip1 notice tmm1[20647]: 01010028:3: No members available for pool /Common/web",
+    );
+    expect(pool).toMatchObject({ code: "UNKNOWN", vendor: "unknown" });
   });
 
   it("reads the time and program behind a file name prefix and a time zone", () => {

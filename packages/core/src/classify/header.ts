@@ -45,10 +45,10 @@ const PROGRAM = new RegExp(
   `^([A-Za-z][\\w.\\-/]*)(?:\\(pam_\\w+\\))?(?:\\[(\\d+)\\])?(?: ?\\(\\d+\\)|\\((?:info|notice|warning|err|error|debug|crit|alert|emerg)\\))?${APPLE_LEVEL}:\\s+`,
 );
 // OpenWrt and BusyBox syslog put the facility and level between host and program:
-// "host authpriv.warn pluto[7015]: ". A host name does not end with a colon ("BGP: bgp_read: ..." is
+// "host authpriv.warn pluto[7015]: ", F5 BIG-IP the level alone: "bigip1 info tmm[20647]: ". A host name does not end with a colon ("BGP: bgp_read: ..." is
 // a tag, then the message).
 const HOST_THEN_PROGRAM = new RegExp(
-  `^(\\S*[^\\s:])\\s+(?:[a-z]+\\.[a-z]+\\s+)?([A-Za-z][\\w.\\-/]*)(?:\\(pam_\\w+\\))?(?:\\[(\\d+)\\])?${APPLE_LEVEL}:\\s+`,
+  `^(\\S*[^\\s:])\\s+(?:(?:[a-z]+\\.[a-z]+|emerg|alert|crit|err|warning|notice|info|debug)\\s+)?([A-Za-z][\\w.\\-/]*)(?:\\(pam_\\w+\\))?(?:\\[(\\d+)\\])?${APPLE_LEVEL}:\\s+`,
 );
 // OPNsense's log view: "2025-05-09T12:32:58-07:00   Notice   charon   [UPDOWN] received up-client event".
 const LOG_VIEW_EXPORT =
@@ -192,6 +192,8 @@ const ASA_LINE = new RegExp(
   `%(?:ASA|FTD|PIX)-|\\[IKEv[12](?: DEBUG)?\\]:? ?(?:Group|IP) = |${ASA_TUNNEL_GROUP.source}`,
 );
 
+const F5_IKE_LINE = /\btmm\d*\[\d+\]: [0-9a-f]{8}(?::\d:)? .*\[IKE\] /;
+
 // Each expression runs only where the scan saw its marker: most lines fail them all cheaply.
 function vendorOfMessage(message: string, line: string, found: Found, program: string | undefined): Vendor {
   // Junos kmd/iked traceoptions files: "[Aug 22 20:40:14]ike_st_o_all_done: ...".
@@ -225,6 +227,8 @@ function vendorOfMessage(message: string, line: string, found: Found, program: s
   ) {
     return "cisco-ios";
   }
+  // F5 BIG-IP's traffic manager runs its IKEv2 daemon: "tmm1[20647]: 017c0000  [0.0] [IKE] v2 ...".
+  if (found.has(MARK.f5) && F5_IKE_LINE.test(line)) return "f5";
   if (
     found.has(MARK.alibaba) &&
     /\bvco-[\w*]+|\[PROTO_ERR\]|\[PROTO_(?:INFO|WARN|NOTIFY)\]: \w+\.c:\d+:|\bisakmp_\w+\(\)|(?<!\/)\bikev[12]\.c:\d+/.test(

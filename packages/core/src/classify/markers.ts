@@ -34,6 +34,7 @@ const MARKERS = {
     "session id:",
   ],
   alibaba: ["vco-", "[proto_err]", "isakmp_", ".c:"],
+  f5: ["tmm"],
   strongswanTag: [
     ...CHARON_LOG_GROUPS.map((group) => `[${group.toLowerCase()}`),
     "parsed ",

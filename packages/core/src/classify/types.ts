@@ -24,6 +24,7 @@ export const VENDORS = [
   "watchguard",
   "sophos",
   "checkpoint",
+  "f5",
   "yamaha",
   "nec-ix",
   "windows",
