@@ -1,7 +1,19 @@
 "use client";
 // One tunnel's status over a time range: a step line from the recorded transitions (UP = 1,
-// UNKNOWN = ½, DOWN = 0) over the share of status samples that found it UP in each bucket.
-import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+// UNKNOWN = ½, DOWN = 0) over the share of status samples that found it UP in each bucket, with
+// the time it was down shaded red and unknown grey, so that an outage shows at a glance.
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ReferenceArea,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import { timeTickLabel, timeTicks } from "./time-axis.ts";
 
 type Status = "UP" | "DOWN" | "UNKNOWN";
 
@@ -30,6 +42,8 @@ export function statusSteps(tunnel: TimelineTunnelData, from: Date, to: Date) {
   return points;
 }
 
+const SHADE: Partial<Record<number, string>> = { 0: "#d1242f", 0.5: "#8c959f" };
+
 const timeLabel = (ms: number) =>
   new Date(ms).toLocaleString("en-GB", {
     month: "short",
@@ -46,6 +60,11 @@ export function StatusTimelineChart({ tunnel, from, to }: { tunnel: TimelineTunn
     sampled: s.total > 0 ? Math.round((s.up / s.total) * 1000) / 1000 : null,
   }));
   const spanMs = to.getTime() - from.getTime();
+  const shaded = steps.slice(0, -1).flatMap((step, i) => {
+    const fill = step.level === null ? undefined : SHADE[step.level];
+    const end = steps[i + 1]?.at ?? step.at;
+    return fill && end > step.at ? [{ from: step.at, to: end, fill }] : [];
+  });
   return (
     <div
       style={{ width: "100%", height: 130 }}
@@ -60,16 +79,14 @@ export function StatusTimelineChart({ tunnel, from, to }: { tunnel: TimelineTunn
             type="number"
             scale="time"
             domain={[from.getTime(), to.getTime()]}
-            tickFormatter={(ms: number) =>
-              spanMs > 2 * 86_400_000
-                ? new Date(ms).toLocaleDateString("en-GB", { month: "short", day: "numeric" })
-                : new Date(ms).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", hour12: false })
-            }
+            ticks={timeTicks(from.getTime(), to.getTime())}
+            tickFormatter={(ms: number) => timeTickLabel(ms, spanMs)}
             tickLine={false}
-            minTickGap={40}
+            minTickGap={24}
           />
+          {/* Room above UP and below DOWN, so that neither level is drawn on the chart's edge. */}
           <YAxis
-            domain={[0, 1]}
+            domain={[-0.15, 1.15]}
             ticks={[0, 0.5, 1]}
             tickFormatter={(v: number) => LABEL[v] ?? ""}
             tick={{ fontSize: 11 }}
@@ -84,6 +101,17 @@ export function StatusTimelineChart({ tunnel, from, to }: { tunnel: TimelineTunn
                 : [value === null ? "no samples" : `${Math.round(Number(value) * 100)}% UP`, "Samples"]
             }
           />
+          {shaded.map((band) => (
+            <ReferenceArea
+              key={band.from}
+              x1={band.from}
+              x2={band.to}
+              fill={band.fill}
+              fillOpacity={0.12}
+              stroke="none"
+              ifOverflow="hidden"
+            />
+          ))}
           <Area
             data={samples}
             dataKey="sampled"

@@ -1,19 +1,10 @@
 "use client";
 // Fleet uptime per hour: the share of status samples that found a tunnel UP.
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { isolatedIndexes, timeTickLabel, timeTicks } from "./time-axis.ts";
 
 const hourLabel = (ms: number) =>
   new Date(ms).toLocaleString("en-GB", { weekday: "short", hour: "2-digit", minute: "2-digit", hour12: false });
-
-/** One tick a day, at local midnight, so each day is labelled once. */
-function midnightsBetween(from: number | undefined, to: number | undefined): number[] {
-  if (from === undefined || to === undefined) return [];
-  const ticks: number[] = [];
-  const day = new Date(from);
-  day.setHours(24, 0, 0, 0);
-  for (; day.getTime() <= to; day.setDate(day.getDate() + 1)) ticks.push(day.getTime());
-  return ticks;
-}
 
 export function UptimeChart({
   data,
@@ -22,6 +13,9 @@ export function UptimeChart({
 }) {
   const rows = data.map((d) => ({ at: d.hour.getTime(), uptimePct: d.uptimePct, down: d.downSamples }));
   const known = rows.map((r) => r.uptimePct).filter((v): v is number => v !== null);
+  const first = rows[0]?.at ?? 0;
+  const last = rows.at(-1)?.at ?? 0;
+  const isolated = isolatedIndexes(rows.map((r) => r.uptimePct));
   // Zoom in on the range the fleet actually moves in, but never above 100 %.
   const low = known.length > 0 ? Math.max(0, Math.floor(Math.min(...known) - 1)) : 0;
   if (known.length === 0) {
@@ -47,10 +41,8 @@ export function UptimeChart({
             type="number"
             scale="time"
             domain={["dataMin", "dataMax"]}
-            ticks={midnightsBetween(rows[0]?.at, rows.at(-1)?.at)}
-            tickFormatter={(ms: number) =>
-              new Date(ms).toLocaleDateString("en-GB", { weekday: "short", day: "numeric" })
-            }
+            ticks={timeTicks(first, last)}
+            tickFormatter={(ms: number) => timeTickLabel(ms, last - first)}
             tickLine={false}
             minTickGap={24}
           />
@@ -73,6 +65,13 @@ export function UptimeChart({
             stroke="#1b873f"
             fill="url(#uptime-fill)"
             connectNulls={false}
+            dot={(props: { cx?: number; cy?: number; index?: number }) =>
+              isolated.has(props.index ?? -1) && props.cx !== undefined && props.cy !== undefined ? (
+                <circle key={props.index} cx={props.cx} cy={props.cy} r={3} fill="#1b873f" />
+              ) : (
+                <g key={props.index} />
+              )
+            }
             isAnimationActive={false}
           />
         </AreaChart>
