@@ -165,6 +165,7 @@ describe("connections.detail", () => {
     expect(check(1, "phase1Algorithms")?.ok).toBe(true);
     expect(check(2, "phase1Algorithms")?.ok).toBe(false);
     expect(check(1, "rekeyMarginSec")).toMatchObject({ recommended: "540 s or 270 s", ok: true });
+    expect(check(1, "dpdTimeoutSec")).toMatchObject({ value: "30 s", recommended: "30 to 40 s", ok: true });
   });
 
   it("falls back to the stored grade and judges what it can when the stored connection is unreadable", async () => {
@@ -172,6 +173,11 @@ describe("connections.detail", () => {
     expect(detail.posture).toMatchObject({ source: "none", grade: "C", expectedDowntimeSec: 600 });
     const action = detail.tunnels[1]?.checks.find((c) => c.parameter === "dpdTimeoutAction");
     expect(action).toMatchObject({ value: "clear", recommended: "restart", ok: false });
+    // AWS's two defaults (30 s on create, 40 s on modify) detect a dead peer as soon; a longer timeout does not.
+    const timeout = (tunnel: number) =>
+      detail.tunnels[tunnel - 1]?.checks.find((c) => c.parameter === "dpdTimeoutSec");
+    expect(timeout(1)).toMatchObject({ value: "40 s", ok: true });
+    expect(timeout(2)).toMatchObject({ value: "60 s", ok: false });
     expect(detail.tunnels[0]?.checks.find((c) => c.parameter === "phase1Algorithms")?.ok).toBeNull();
     expect(detail.maintenance.map((m) => m.title)).toEqual(["Tunnel endpoint replacement"]);
   });

@@ -150,7 +150,11 @@ export const CONNECTIONS: ConnectionSpec[] = [
     tags: { env: "dev" },
     gatewayIp: "198.51.100.2",
     findingCodes: ["STATIC_ROUTING", "NO_AUTOMATIC_FAILOVER"],
-    tunnels: [{ status: "UP" }, { status: "UP", options: { dpdTimeoutAction: "clear" } }],
+    // AWS's DPD timeout default on modify (40 s) on tunnel 1, a longer one on tunnel 2.
+    tunnels: [
+      { status: "UP", options: { dpdTimeoutSec: 40 } },
+      { status: "UP", options: { dpdTimeoutAction: "clear", dpdTimeoutSec: 60 } },
+    ],
   },
   {
     name: "charlie",

@@ -13,6 +13,8 @@ export interface RecommendedParameters {
   /** DPD: a probe every `dpdIntervalSec`, the peer declared dead after `dpdTimeoutSec`. */
   dpdIntervalSec: number;
   dpdTimeoutSec: number;
+  /** The longest DPD timeout that detects a dead peer as soon (AWS counts 40 s from the last answer). */
+  dpdTimeoutMaxSec: number;
   dpdTimeoutAction: "restart";
   pfs: true;
   /** Always IKEv2 (IKEV1_IN_USE); the connection's IKE version only chooses MuleSoft's lifetimes. */
@@ -28,7 +30,10 @@ export interface RecommendedParameters {
 }
 
 // AWS: 28800 / 3600 s; rekey margin 540 s in the console (AWS Security Hub EC2.20 remediation guide), 270 s as the API default:
-// both are defaults. DPD R_U_THERE every 10 s, peer dead after 3 misses (AWS Knowledge Center article on tunnel inactivity and instability).
+// both are defaults. DPD R_U_THERE every 10 s, peer dead after 3 misses (AWS Knowledge Center article on tunnel inactivity and instability):
+// the API's DPD timeout is 30 s by default on create and 40 s on modify, where "a DPD timeout of 40
+// seconds means that the VPN endpoint will consider the peer dead 30 seconds after the first failed
+// keep-alive" (ModifyVpnTunnelOptionsSpecification), so both are right.
 const AWS: RecommendedParameters = {
   phase1LifetimeSec: 28_800,
   phase2LifetimeSec: 3_600,
@@ -37,6 +42,7 @@ const AWS: RecommendedParameters = {
   replayWindow: 1_024,
   dpdIntervalSec: 10,
   dpdTimeoutSec: 30,
+  dpdTimeoutMaxSec: 40,
   dpdTimeoutAction: "restart",
   pfs: true,
   ikeVersion: "ikev2",
@@ -72,6 +78,7 @@ const ALIBABA: RecommendedParameters = {
   replayWindow: 1_024,
   dpdIntervalSec: 10,
   dpdTimeoutSec: 30,
+  dpdTimeoutMaxSec: 30,
   dpdTimeoutAction: "restart",
   pfs: true,
   ikeVersion: "ikev2",

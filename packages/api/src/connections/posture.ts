@@ -239,9 +239,12 @@ export function compareWithRecommended(options: {
       parameter: "dpdTimeoutSec",
       label: "DPD timeout",
       value: seconds(t.dpdTimeoutSec),
-      recommended: `${rec.dpdTimeoutSec} s`,
+      recommended:
+        rec.dpdTimeoutMaxSec > rec.dpdTimeoutSec
+          ? `${rec.dpdTimeoutSec} to ${rec.dpdTimeoutMaxSec} s`
+          : `${rec.dpdTimeoutSec} s`,
       // A longer timeout only delays failover; a shorter one is not offered by the providers.
-      ok: known(t.dpdTimeoutSec, (v) => v <= rec.dpdTimeoutSec),
+      ok: known(t.dpdTimeoutSec, (v) => v <= rec.dpdTimeoutMaxSec),
     },
     {
       parameter: "dpdTimeoutAction",

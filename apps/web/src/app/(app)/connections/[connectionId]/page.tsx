@@ -460,39 +460,72 @@ function ConfigChecks({ detail }: { detail: Detail }) {
             ? ": any lifetimes work when both peers use the same."
             : "."}
       </p>
-      <div className={styles.checkTunnels}>
-        {detail.tunnels.map((tunnel) => (
-          <div key={tunnel.id}>
-            <h3>Tunnel {tunnel.index}</h3>
-            <div className={styles.tableWrap}>
-              <table className="table" data-testid="config-checks">
-                <thead>
-                  <tr>
-                    <th>Parameter</th>
-                    <th>Configured</th>
-                    <th>Recommended</th>
-                    <th />
-                  </tr>
-                </thead>
-                <tbody>
-                  {tunnel.checks.map((check) => (
-                    <tr key={check.parameter}>
-                      <td>{check.label}</td>
-                      <td className="mono">{check.value ?? <span className="muted">not reported</span>}</td>
-                      <td className="mono">{check.recommended}</td>
-                      <td>
-                        <CheckMark ok={check.ok} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </div>
-        ))}
+      <div className={styles.tableWrap}>
+        <table className="table" data-testid="config-checks">
+          <thead>
+            <tr>
+              <th>Parameter</th>
+              {detail.tunnels.map((tunnel) => (
+                <th key={tunnel.id}>Tunnel {tunnel.index}</th>
+              ))}
+              <th>Recommended</th>
+            </tr>
+          </thead>
+          <tbody>
+            {checkRows(detail.tunnels).map((row) => (
+              <tr key={row.parameter}>
+                <td>{row.label}</td>
+                {row.cells.map((cell, i) => (
+                  <td key={detail.tunnels[i]?.id ?? i} className={styles.checkCell}>
+                    <span className="mono">{cell.value ?? <span className="muted">not reported</span>}</span>{" "}
+                    <CheckMark ok={cell.ok} />
+                  </td>
+                ))}
+                <td className={`mono ${styles.checkCell}`}>{row.recommended}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
     </section>
   );
+}
+
+type DetailTunnel = Detail["tunnels"][number];
+
+/**
+ * One row a parameter with every tunnel's value and verdict beside the recommendation (the same
+ * for every tunnel of a connection; should two differ, each is named). DH groups as ranges.
+ */
+function checkRows(tunnels: ReadonlyArray<DetailTunnel>) {
+  const first = tunnels[0];
+  if (!first) return [];
+  return first.checks.map((check) => {
+    const cells = tunnels.map((tunnel) => {
+      const own = tunnel.checks.find((c) => c.parameter === check.parameter);
+      const groups =
+        check.parameter === "phase1DhGroups"
+          ? tunnel.phase1DhGroups
+          : check.parameter === "phase2DhGroups"
+            ? tunnel.phase2DhGroups
+            : [];
+      return {
+        value: groups.length > 0 ? numberRanges(groups) : (own?.value ?? null),
+        ok: own?.ok ?? null,
+        recommended: own?.recommended ?? check.recommended,
+      };
+    });
+    const recommendations = [...new Set(cells.map((c) => c.recommended))];
+    return {
+      parameter: check.parameter,
+      label: check.label,
+      cells,
+      recommended:
+        recommendations.length === 1
+          ? check.recommended
+          : cells.map((c, i) => `tunnel ${tunnels[i]?.index}: ${c.recommended}`).join("; "),
+    };
+  });
 }
 
 // --- Incidents, maintenance, history ----------------------------------------------------------
