@@ -1971,14 +1971,11 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ],
   ["IKEv2-PLAT-4: (12): CONNECTION STATUS: REGISTERED... peer: 198.51.100.7:500, phase1_id: 198.51.100.7", "INFO", "1"],
   ["IKEv2-PROTO-2: (12): Abort exchange", "TUNNEL_DOWN_OTHER", "1"],
-  ["IKEv2-PLAT-2: Received PFKEY delete SA for SPI 0x1A2B3C4D error FALSE", "TUNNEL_DOWN_OTHER", "2"],
+  // The platform removing an IPsec SA, as every rekey does to the one it replaces: routine.
+  ["IKEv2-PLAT-2: Received PFKEY delete SA for SPI 0x1A2B3C4D error FALSE", "INFO", "2"],
   ["Crypto map AWS_MAP seq 10  peer doesn't match map entry", "TRAFFIC_SELECTOR_MISMATCH", "2"],
   // IOS-XE crypto event trace, the ASA's IKEv2 platform, IOS BGP debug and FortiGate's BGP decoder.
-  [
-    "IPSEC-EVENT:IPSEC-DELETE-SA:  SESSION ID:0, sa delete : (sa) sa_dest = 198.51.100.7, sa_proto = 50",
-    "TUNNEL_DOWN_OTHER",
-    "2",
-  ],
+  ["IPSEC-EVENT:IPSEC-DELETE-SA:  SESSION ID:0, sa delete : (sa) sa_dest = 198.51.100.7, sa_proto = 50", "INFO", "2"],
   [
     "IPSEC-EVENT:IPSEC-CREATE-SA:  SESSION ID:0, sa create : (sa) sa_dest= 198.51.100.7, sa_proto= 50",
     "TUNNEL_UP",
@@ -2569,7 +2566,7 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   ["Tue Jan 30 2018 10:59:18: IPSec SA negotiation successfully completed (2 times)", "TUNNEL_UP", "2"],
   [
     "Mon Jan 29 2018 15:22:43: IPSec SA delete payload received from peer, corresponding IPSec SAs cleared (1 times)",
-    "TUNNEL_DOWN_OTHER",
+    "INFO",
     "2",
   ],
   ["[Jan 20 12:58:41]IKEv2 packet S(<none>:500 -> 192.0.2.7:500): mID=0 (retransmit count=5)", "PEER_UNREACHABLE", "1"],
