@@ -174,8 +174,7 @@ describe("connections.detail", () => {
     const action = detail.tunnels[1]?.checks.find((c) => c.parameter === "dpdTimeoutAction");
     expect(action).toMatchObject({ value: "clear", recommended: "restart", ok: false });
     // AWS's two defaults (30 s on create, 40 s on modify) detect a dead peer as soon; a longer timeout does not.
-    const timeout = (tunnel: number) =>
-      detail.tunnels[tunnel - 1]?.checks.find((c) => c.parameter === "dpdTimeoutSec");
+    const timeout = (tunnel: number) => detail.tunnels[tunnel - 1]?.checks.find((c) => c.parameter === "dpdTimeoutSec");
     expect(timeout(1)).toMatchObject({ value: "40 s", ok: true });
     expect(timeout(2)).toMatchObject({ value: "60 s", ok: false });
     expect(detail.tunnels[0]?.checks.find((c) => c.parameter === "phase1Algorithms")?.ok).toBeNull();
