@@ -5,6 +5,7 @@
 import { createPrismaClient, incidentEvidence, type PrismaClient } from "@tunnelwatch/db";
 import { createMigratedTestDatabase, type TestDatabase } from "@tunnelwatch/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { advanceIncidentsInTime } from "../src/pipeline/incidents.ts";
 import { ingestLines } from "../src/pipeline/ingest.ts";
 import { pullAccountLogs } from "../src/pipeline/logs.ts";
 import { applyStatusSnapshot } from "../src/pipeline/status.ts";
@@ -348,5 +349,46 @@ describe("pipeline over PostgreSQL", () => {
     expect(graded.findingCodes).toContain("DPD_DISABLED");
     // The stored normalised connection stays as fetched: the tenant's facts are not written into it.
     expect((graded.normalized as { customerGateway?: unknown }).customerGateway).toEqual({ initiates: true });
+  });
+
+  it("opens a backlog's fault and resolves its recovery as of when the delays ran out, however late the schedule runs", async () => {
+    const connection = await prisma.vpnConnection.findFirstOrThrow({ select: { id: true } });
+    const line = (when: Date, details: string, state: string) =>
+      JSON.stringify({
+        event_timestamp: Math.floor(when.getTime() / 1000),
+        details,
+        ike_phase1_state: state,
+        ike_phase2_state: state,
+      });
+    const push = (batchId: string, lines: string[]) =>
+      ingestLines(prisma, {
+        tenantId: account.tenantId,
+        connectionId: connection.id,
+        tunnelIndex: 1,
+        stream: "scheduled-backlog",
+        batchId,
+        vendor: null,
+        receivedAt: at(9000).toISOString(),
+        lines,
+      });
+    const find = () =>
+      prisma.incident.findFirstOrThrow({
+        where: { connectionId: connection.id, code: "IKE_AUTH_FAILURE", tunnel: { index: 1 } },
+      });
+    // One fault line read long after it was logged: pending until the schedule finds it persisted.
+    await push("sched-1", [line(at(5000), "AWS tunnel received AUTHENTICATION_FAILED notify", "Down")]);
+    expect((await find()).status).toBe("PENDING");
+    await prisma.tenant.update({ where: { id: account.tenantId }, data: { incidentResolveDelaySec: 120 } });
+    try {
+      expect(await advanceIncidentsInTime(prisma, at(9000))).toBeGreaterThanOrEqual(1);
+      expect(await find()).toMatchObject({ status: "OPEN", openedAt: at(5060) });
+      // Its recovery, read as late, holds for the 120 s resolving delay from the recovery's own time.
+      await push("sched-2", [line(at(5300), "", "Established")]);
+      expect((await find()).recoveringSince).toEqual(at(5300));
+      expect(await advanceIncidentsInTime(prisma, at(9060))).toBeGreaterThanOrEqual(1);
+      expect(await find()).toMatchObject({ status: "RESOLVED", openedAt: at(5060), resolvedAt: at(5420) });
+    } finally {
+      await prisma.tenant.update({ where: { id: account.tenantId }, data: { incidentResolveDelaySec: 0 } });
+    }
   });
 });

@@ -147,9 +147,9 @@ export async function foldBatch(
         case "resolve": {
           const w = byId(d.incidentId);
           w.status = "RESOLVED";
-          w.resolvedAt = event.occurredAt;
+          w.resolvedAt = d.at;
           w.resolvedReason = d.reason;
-          w.activities.push({ kind: "RESOLVED", body: d.reason, at: event.occurredAt });
+          w.activities.push({ kind: "RESOLVED", body: d.reason, at: d.at });
           w.isChanged = true;
           break;
         }

@@ -9,7 +9,7 @@ import {
   type LogFaultCode,
   type Severity,
 } from "@tunnelwatch/core";
-import { type Severity as DbSeverity, type Prisma, recordIncidentAlert } from "@tunnelwatch/db";
+import { type Severity as DbSeverity, type Prisma, type PrismaClient, recordIncidentAlert } from "@tunnelwatch/db";
 
 type Tx = Prisma.TransactionClient;
 
@@ -115,7 +115,7 @@ async function activity(
 }
 
 /** The time-based half of hysteresis, for every tenant: open what persisted, resolve what held. */
-export async function advanceAllIncidents(prisma: Prisma.TransactionClient & { $transaction?: unknown }, now: Date) {
+async function advanceAllIncidents(prisma: Prisma.TransactionClient & { $transaction?: unknown }, now: Date) {
   const rows = await prisma.incident.findMany({
     where: {
       kind: "LOG_FAULT",
@@ -151,6 +151,39 @@ export async function advanceAllIncidents(prisma: Prisma.TransactionClient & { $
     for (const decision of advanceIncidents([active], now, policy)) decided.push({ row, decision });
   }
   return decided;
+}
+
+/**
+ * Opens what persisted and resolves what held, each under its scope's lock and as of when its
+ * delay ran out (advanceIncidents dates them); returns how many decisions were applied.
+ */
+export async function advanceIncidentsInTime(prisma: PrismaClient, now: Date): Promise<number> {
+  const decided = await advanceAllIncidents(prisma, now);
+  for (const { row, decision } of decided) {
+    const scope: IncidentScope = {
+      tenantId: row.tenantId,
+      connectionId: row.connectionId,
+      tunnelId: row.tunnelId,
+      tunnelIndex: null,
+    };
+    await prisma.$transaction(async (tx) => {
+      await lockScope(tx, scope);
+      // Re-check under the lock: a fold may have changed the incident since it was read.
+      const current = await tx.incident.findUnique({
+        where: { id: row.id },
+        select: { status: true, recoveringSince: true, openedAt: true },
+      });
+      if (!current || current.status === "RESOLVED") return;
+      if (decision.action === "resolve" && current.recoveringSince) {
+        // A recovery read out of order can predate the opening; an incident never resolves before it opened.
+        const at = current.openedAt && current.openedAt > decision.at ? current.openedAt : decision.at;
+        await resolveIncident(tx, scope, row.id, decision.reason, at);
+      } else if (decision.action === "confirm" && current.status === "PENDING") {
+        await confirmIncident(tx, scope, row.id, decision.at);
+      }
+    });
+  }
+  return decided.length;
 }
 
 export function policyOf(tenant: { incidentOpenDelaySec: number; incidentResolveDelaySec: number }): FoldingPolicy {

@@ -7,7 +7,7 @@ import { jobPayload } from "../job-payload.ts";
 import { ProviderError } from "../providers/types.ts";
 import { accountTarget } from "./account-target.ts";
 import type { PipelineDeps } from "./deps.ts";
-import { advanceAllIncidents, confirmIncident, type IncidentScope, lockScope, resolveIncident } from "./incidents.ts";
+import { advanceIncidentsInTime } from "./incidents.ts";
 import { ingestLines, UnknownConnectionError } from "./ingest.ts";
 import { withLock } from "./locks.ts";
 import { pullAccountLogs } from "./logs.ts";
@@ -138,31 +138,7 @@ export function createHandlers(deps: PipelineDeps, queues: ScheduleQueues & { ac
 
     [QUEUE_NAMES.incidents]: async (job: Job) => {
       jobPayload(QUEUE_NAMES.incidents, job);
-      const now = deps.now();
-      const decided = await advanceAllIncidents(deps.prisma, now);
-      for (const { row, decision } of decided) {
-        const scope: IncidentScope = {
-          tenantId: row.tenantId,
-          connectionId: row.connectionId,
-          tunnelId: row.tunnelId,
-          tunnelIndex: null,
-        };
-        await deps.prisma.$transaction(async (tx) => {
-          await lockScope(tx, scope);
-          // Re-check under the lock: a fold may have changed the incident since it was read.
-          const current = await tx.incident.findUnique({
-            where: { id: row.id },
-            select: { status: true, recoveringSince: true },
-          });
-          if (!current || current.status === "RESOLVED") return;
-          if (decision.action === "resolve" && current.recoveringSince) {
-            await resolveIncident(tx, scope, row.id, decision.reason, now);
-          } else if (decision.action === "fold" && decision.confirmed && current.status === "PENDING") {
-            await confirmIncident(tx, scope, row.id, now);
-          }
-        });
-      }
-      return { decisions: decided.length };
+      return { decisions: await advanceIncidentsInTime(deps.prisma, deps.now()) };
     },
   };
 }

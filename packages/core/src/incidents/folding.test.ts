@@ -73,7 +73,7 @@ describe("foldEvent", () => {
     ]);
     expect(foldEvent([incident({})], up(600), { ...policy, resolveAfterSeconds: 0 })).toEqual([
       { action: "confirm", incidentId: "i1", at: t(60) },
-      { action: "resolve", incidentId: "i1", reason: "recovered: TUNNEL_UP" },
+      { action: "resolve", incidentId: "i1", reason: "recovered: TUNNEL_UP", at: t(600) },
     ]);
   });
 
@@ -88,7 +88,7 @@ describe("foldEvent", () => {
 
   it("resolves at once when no hold is asked for", () => {
     expect(foldEvent([incident({ state: "open" })], up(200), { ...policy, resolveAfterSeconds: 0 })).toEqual([
-      { action: "resolve", incidentId: "i1", reason: "recovered: TUNNEL_UP" },
+      { action: "resolve", incidentId: "i1", reason: "recovered: TUNNEL_UP", at: t(200) },
     ]);
   });
 
@@ -192,9 +192,27 @@ describe("advanceIncidents", () => {
       incident({ id: "holding", state: "recovering", recoveringSince: t(0) }),
       incident({ id: "fresh-recovery", state: "recovering", recoveringSince: t(100) }),
     ];
+    // Dated when the delays ran out (60 s after the first event, 120 s into the recovery), not
+    // when the schedule looked.
     expect(advanceIncidents(incidents, t(130), policy)).toEqual([
-      { action: "fold", incidentId: "old", confirmed: true },
-      { action: "resolve", incidentId: "holding", reason: "recovery held for 130 s" },
+      { action: "confirm", incidentId: "old", at: t(60) },
+      { action: "resolve", incidentId: "holding", reason: "recovery held for 130 s", at: t(120) },
+    ]);
+  });
+
+  it("dates a backlog's fault and recovery on the event clock, however late the schedule runs", () => {
+    const late = t(3_600);
+    const decisions = advanceIncidents(
+      [
+        incident({ id: "old-fault", firstEventAt: t(0) }),
+        incident({ id: "old-recovery", state: "recovering", recoveringSince: t(300) }),
+      ],
+      late,
+      policy,
+    );
+    expect(decisions).toEqual([
+      { action: "confirm", incidentId: "old-fault", at: t(60) },
+      { action: "resolve", incidentId: "old-recovery", reason: "recovery held for 3300 s", at: t(420) },
     ]);
   });
 });

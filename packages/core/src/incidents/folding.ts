@@ -62,7 +62,8 @@ export type IncidentDecision =
    * outage. It opens as of `at`, when it had persisted that long, and its recovery follows.
    */
   | { action: "confirm"; incidentId: string; at: Date }
-  | { action: "resolve"; incidentId: string; reason: string };
+  /** The recovery held (or needs no holding): resolved as of `at`. */
+  | { action: "resolve"; incidentId: string; reason: string; at: Date };
 
 /** Codes that describe a fault, as opposed to a recovery (TUNNEL_UP) or chatter (INFO, UNKNOWN). */
 export const FAULT_CODES: ReadonlySet<LogFaultCode> = new Set(
@@ -122,16 +123,15 @@ export function foldEvent(
           });
           continue;
         }
-        const persistedAt = new Date(incident.firstEventAt.getTime() + policy.openAfterSeconds * 1000);
         decisions.push({
           action: "confirm",
           incidentId: incident.id,
-          at: persistedAt < event.occurredAt ? persistedAt : event.occurredAt,
+          at: earlier(persistedAt(incident, policy), event.occurredAt),
         });
       }
       decisions.push(
         policy.resolveAfterSeconds <= 0
-          ? { action: "resolve", incidentId: incident.id, reason: `recovered: ${event.code}` }
+          ? { action: "resolve", incidentId: incident.id, reason: `recovered: ${event.code}`, at: event.occurredAt }
           : { action: "start-recovery", incidentId: incident.id },
       );
     }
@@ -178,7 +178,10 @@ export function foldEvent(
 
 /**
  * Decisions that only time makes: pending faults that persisted with no recovery become open,
- * and recoveries that held become resolved. The worker runs this on a schedule.
+ * and recoveries that held become resolved. The worker runs this on a schedule. Each is dated
+ * when the delay ran out on the event clock, not when the schedule noticed: a fault read from a
+ * backlog opens (and its recovery resolves) when it would have as it happened, as folding's
+ * own decisions do, so time to recover does not grow with how late the logs were read.
  */
 export function advanceIncidents(
   incidents: readonly ActiveIncident[],
@@ -188,17 +191,26 @@ export function advanceIncidents(
   const decisions: IncidentDecision[] = [];
   for (const incident of incidents) {
     if (incident.state === "pending" && isConfirmed(incident, now, policy)) {
-      decisions.push({ action: "fold", incidentId: incident.id, confirmed: true });
+      decisions.push({ action: "confirm", incidentId: incident.id, at: earlier(persistedAt(incident, policy), now) });
     } else if (incident.state === "recovering" && incident.recoveringSince) {
       const heldSeconds = (now.getTime() - incident.recoveringSince.getTime()) / 1000;
       if (heldSeconds >= policy.resolveAfterSeconds) {
+        const heldAt = new Date(incident.recoveringSince.getTime() + policy.resolveAfterSeconds * 1000);
         decisions.push({
           action: "resolve",
           incidentId: incident.id,
           reason: `recovery held for ${Math.round(heldSeconds)} s`,
+          at: earlier(heldAt, now),
         });
       }
     }
   }
   return decisions;
 }
+
+/** When a pending fault had persisted for the opening delay. */
+function persistedAt(incident: Pick<ActiveIncident, "firstEventAt">, policy: FoldingPolicy): Date {
+  return new Date(incident.firstEventAt.getTime() + policy.openAfterSeconds * 1000);
+}
+
+const earlier = (a: Date, b: Date) => (a < b ? a : b);
