@@ -3754,6 +3754,25 @@ describe("vendors", () => {
     expect(pool).toMatchObject({ code: "UNKNOWN", vendor: "unknown" });
   });
 
+  it("gives an SSL VPN's or OpenVPN's dead peer no IKE phase, and IKE's DPD phase 1", () => {
+    expect(
+      classifyLine("May 26 03:20:49 speedy openvpn[1194]: Inactivity timeout (--ping-restart), restarting"),
+    ).toMatchObject({
+      code: "DPD_TIMEOUT",
+      phase: null,
+    });
+    expect(
+      classifyLine(
+        "Oct 20 2019 15:42:54: %ASA-4-722037: Group <G> User <Paul> IP <81.2.69.142> SVC closing connection: DPD failure.",
+      ),
+    ).toMatchObject({ code: "DPD_TIMEOUT", phase: null });
+    expect(
+      classifyLine(
+        'Aug 27 04:22:22 svr1 pluto[5085]: "tun"[9] 192.0.2.5 #34: DPD: No response from peer - declaring peer dead',
+      ),
+    ).toMatchObject({ code: "DPD_TIMEOUT", phase: "1" });
+  });
+
   it("reads the time and program behind a file name prefix and a time zone", () => {
     const grepped = classifyLine('/var/log/syslog:Oct 24 15:10:03 pi pluto[877]: "tun" #1: initiating Main Mode');
     expect(grepped.fields).toMatchObject({ time: "Oct 24 15:10:03", host: "pi", program: "pluto" });

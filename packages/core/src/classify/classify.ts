@@ -173,6 +173,9 @@ function toText(input: unknown): string | Classification {
  * SAs carry no traffic (phase 2), while a remote-access or OpenVPN session's idle timer has no
  * IKE phase.
  */
+const TLS_VPN_SESSION =
+  /\b(?:SVC|DTLS|SSL|GPST|AnyConnect)\b|\bTLS tunnel\b|\bopenvpn\b|--ping-(?:restart|exit)\b|\[soft,ping-(?:restart|exit)\]/i;
+
 function idlePhase(phase: IkePhase | null, message: string): IkePhase | null {
   return phase ?? (/Session Type: (?:IPSec)?LAN(?:-to-|2)LAN/i.test(message) ? "2" : null);
 }
@@ -233,6 +236,9 @@ function resolveCode(rule: Rule, match: RegExpExecArray, phase: IkePhase | null,
       return { code: rule.code, phase: /\bIKE_AUTH\b/.test(message) ? "1" : phase } as const;
     case "IDLE_TIMEOUT":
       return { code: rule.code, phase: idlePhase(phase, message) } as const;
+    case "DPD_TIMEOUT":
+      // An SSL VPN's or OpenVPN's keepalive has no IKE phase.
+      return { code: rule.code, phase: TLS_VPN_SESSION.test(message) ? null : phase } as const;
     case "SA_DELETE":
       return phase === "2" && isRoutineChildDelete(match[0], message)
         ? { code: "INFO", phase, rule: CHILD_SA_DELETE_RULE }
