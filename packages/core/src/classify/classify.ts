@@ -168,14 +168,15 @@ function toText(input: unknown): string | Classification {
   return unknown(`not a text line (${input === null ? "null" : typeof input})`);
 }
 
+// An SSL VPN's or OpenVPN's session (AnyConnect's SVC and DTLS, GlobalProtect, OpenVPN's ping timers).
+const TLS_VPN_SESSION =
+  /\b(?:SVC|DTLS|SSL|GPST|AnyConnect)\b|\bTLS tunnel\b|\bopenvpn\b|--ping-(?:restart|exit)\b|\[soft,ping-(?:restart|exit)\]/i;
+
 /**
  * An idle timeout concerns the SA the line names; a LAN-to-LAN session idles out when its IPsec
  * SAs carry no traffic (phase 2), while a remote-access or OpenVPN session's idle timer has no
  * IKE phase.
  */
-const TLS_VPN_SESSION =
-  /\b(?:SVC|DTLS|SSL|GPST|AnyConnect)\b|\bTLS tunnel\b|\bopenvpn\b|--ping-(?:restart|exit)\b|\[soft,ping-(?:restart|exit)\]/i;
-
 function idlePhase(phase: IkePhase | null, message: string): IkePhase | null {
   return phase ?? (/Session Type: (?:IPSec)?LAN(?:-to-|2)LAN/i.test(message) ? "2" : null);
 }

@@ -45,8 +45,8 @@ const PROGRAM = new RegExp(
   `^([A-Za-z][\\w.\\-/]*)(?:\\(pam_\\w+\\))?(?:\\[(\\d+)\\])?(?: ?\\(\\d+\\)|\\((?:info|notice|warning|err|error|debug|crit|alert|emerg)\\))?${APPLE_LEVEL}:\\s+`,
 );
 // OpenWrt and BusyBox syslog put the facility and level between host and program:
-// "host authpriv.warn pluto[7015]: ", F5 BIG-IP the level alone: "bigip1 info tmm[20647]: ". A host name does not end with a colon ("BGP: bgp_read: ..." is
-// a tag, then the message).
+// "host authpriv.warn pluto[7015]: ", F5 BIG-IP the level alone: "bigip1 info tmm[20647]: ". A
+// host name does not end with a colon ("BGP: bgp_read: ..." is a tag, then the message).
 const HOST_THEN_PROGRAM = new RegExp(
   `^(\\S*[^\\s:])\\s+(?:(?:[a-z]+\\.[a-z]+|emerg|alert|crit|err|warning|notice|info|debug)\\s+)?([A-Za-z][\\w.\\-/]*)(?:\\(pam_\\w+\\))?(?:\\[(\\d+)\\])?${APPLE_LEVEL}:\\s+`,
 );
