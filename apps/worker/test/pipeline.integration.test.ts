@@ -40,6 +40,17 @@ function awsConnection(status1: "UP" | "DOWN", status2: "UP" | "DOWN"): FetchedC
   });
 }
 
+/** An AWS tunnel activity record at `when`, both phases in `state`. */
+const awsRecord = (when: Date, details: string, state: string) =>
+  JSON.stringify({
+    event_timestamp: Math.floor(when.getTime() / 1000),
+    details,
+    dpd_enabled: true,
+    nat_t_detected: false,
+    ike_phase1_state: state,
+    ike_phase2_state: state,
+  });
+
 const snapshot = (seconds: number, connection: FetchedConnection): StatusSnapshot => ({
   fetchedAt: at(seconds),
   connections: [connection],
@@ -236,15 +247,6 @@ describe("pipeline over PostgreSQL", () => {
 
   it("opens and resolves an outage whose fault and recovery arrive in one batch (logs read late)", async () => {
     const connection = await prisma.vpnConnection.findFirstOrThrow({ select: { id: true } });
-    const record = (when: Date, details: string, state: string) =>
-      JSON.stringify({
-        event_timestamp: Math.floor(when.getTime() / 1000),
-        details,
-        dpd_enabled: true,
-        nat_t_detected: false,
-        ike_phase1_state: state,
-        ike_phase2_state: state,
-      });
     // Ten minutes down, well past the tenant's 60 s opening delay, read in one page.
     await ingestLines(prisma, {
       tenantId: account.tenantId,
@@ -255,8 +257,8 @@ describe("pipeline over PostgreSQL", () => {
       vendor: null,
       receivedAt: at(2000).toISOString(),
       lines: [
-        record(at(1000), "AWS tunnel DPD timed out after 3 retransmits", "Down"),
-        record(at(1600), "", "Established"),
+        awsRecord(at(1000), "AWS tunnel DPD timed out after 3 retransmits", "Down"),
+        awsRecord(at(1600), "", "Established"),
       ],
     });
     const incident = await prisma.incident.findFirstOrThrow({
@@ -353,13 +355,6 @@ describe("pipeline over PostgreSQL", () => {
 
   it("opens a backlog's fault and resolves its recovery as of when the delays ran out, however late the schedule runs", async () => {
     const connection = await prisma.vpnConnection.findFirstOrThrow({ select: { id: true } });
-    const line = (when: Date, details: string, state: string) =>
-      JSON.stringify({
-        event_timestamp: Math.floor(when.getTime() / 1000),
-        details,
-        ike_phase1_state: state,
-        ike_phase2_state: state,
-      });
     const push = (batchId: string, lines: string[]) =>
       ingestLines(prisma, {
         tenantId: account.tenantId,
@@ -376,14 +371,14 @@ describe("pipeline over PostgreSQL", () => {
         where: { connectionId: connection.id, code: "IKE_AUTH_FAILURE", tunnel: { index: 1 } },
       });
     // One fault line read long after it was logged: pending until the schedule finds it persisted.
-    await push("sched-1", [line(at(5000), "AWS tunnel received AUTHENTICATION_FAILED notify", "Down")]);
+    await push("sched-1", [awsRecord(at(5000), "AWS tunnel received AUTHENTICATION_FAILED notify", "Down")]);
     expect((await find()).status).toBe("PENDING");
     await prisma.tenant.update({ where: { id: account.tenantId }, data: { incidentResolveDelaySec: 120 } });
     try {
       expect(await advanceIncidentsInTime(prisma, at(9000))).toBeGreaterThanOrEqual(1);
       expect(await find()).toMatchObject({ status: "OPEN", openedAt: at(5060) });
       // Its recovery, read as late, holds for the 120 s resolving delay from the recovery's own time.
-      await push("sched-2", [line(at(5300), "", "Established")]);
+      await push("sched-2", [awsRecord(at(5300), "", "Established")]);
       expect((await find()).recoveringSince).toEqual(at(5300));
       expect(await advanceIncidentsInTime(prisma, at(9060))).toBeGreaterThanOrEqual(1);
       expect(await find()).toMatchObject({ status: "RESOLVED", openedAt: at(5060), resolvedAt: at(5420) });
