@@ -658,16 +658,20 @@ function classifyVpnAlarm({ tunnel, evidence, fields }: VpnAlarm): Classificatio
 }
 
 /**
- * AWS logs "received DELETE for Phase 2 SA" at every rekey, when the peer removes the SA the new
- * one replaced; the record's own states then still say both phases are Established. Only a
- * delete that leaves a phase down is a tunnel going down.
+ * An SA delete read by the record's phase states. AWS logs "received DELETE for Phase 2 SA" at
+ * every rekey, when the peer removes the SA the new one replaced; the record's own states then
+ * still say both phases are Established: routine. A child SA's delete while the record says a
+ * phase is not up is the tunnel going down.
  */
-function isRoutineDelete(result: Classification, fields: ParsedFields): boolean {
-  return (
-    (result.code === "TUNNEL_DOWN_OTHER" || result.rule === CHILD_SA_DELETE_RULE) &&
-    isEstablished(fields.ikePhase1State) &&
-    isEstablished(fields.ikePhase2State)
-  );
+function deleteOfStates(result: Classification, fields: ParsedFields): Classification {
+  const isChildDelete = result.rule === CHILD_SA_DELETE_RULE;
+  if (result.code !== "TUNNEL_DOWN_OTHER" && !isChildDelete) return result;
+  const { ikePhase1State: p1, ikePhase2State: p2 } = fields;
+  if (isEstablished(p1) && isEstablished(p2))
+    return { ...result, code: "INFO", severity: "info", rule: "aws.sa-replaced" };
+  if (isChildDelete && (isNotUp(p1) || isNotUp(p2)))
+    return { ...result, code: "TUNNEL_DOWN_OTHER", severity: DEFAULT_SEVERITY.TUNNEL_DOWN_OTHER, rule: "down.delete" };
+  return result;
 }
 
 const NAMES_A_PHASE = /\bphase ?[12]\b/i;
@@ -698,16 +702,7 @@ function classifyAwsRecord(record: AwsRecord, options: ClassifyOptions): Classif
   const result = message ? classifyMessage(message, vendor, fields, found) : undefined;
   if (result) {
     extractFields(message, vendor, fields, found);
-    if (isRoutineDelete(result, fields)) return { ...result, code: "INFO", severity: "info", rule: "aws.sa-replaced" };
-    // A child SA's delete while the record says a phase is not up is the tunnel going down.
-    if (result.rule === CHILD_SA_DELETE_RULE && (isNotUp(fields.ikePhase1State) || isNotUp(fields.ikePhase2State)))
-      return {
-        ...result,
-        code: "TUNNEL_DOWN_OTHER",
-        severity: DEFAULT_SEVERITY.TUNNEL_DOWN_OTHER,
-        rule: "down.delete",
-      };
-    return proposalPhaseOfStates(result, message, fields);
+    return proposalPhaseOfStates(deleteOfStates(result, fields), message, fields);
   }
   return (
     classifyAwsStates(fields, vendor, message) ?? {
