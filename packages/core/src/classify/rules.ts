@@ -102,10 +102,13 @@ const REKEY_COLLISIONS: Rule[] = [
   }),
 ];
 
+/** The rule of an SA rekeyed as it should be: incident folding takes it for a new SA (renewsSa). */
+export const REKEY_OK_RULE = "benign.rekey-ok";
+
 /** Lines that look like faults to a naive reader but are routine. */
 const BENIGN: Rule[] = [
   r({
-    id: "benign.rekey-ok",
+    id: REKEY_OK_RULE,
     keywords: ["rekey", "reauthenticating"],
     test: /(?<!before )rekey(?:ing)? (?:completed|succeeded|successful)|(?<!without (?:being )?|not (?:been |being )?)\brekeyed\b|initiating rekey|(?<!while )rekeying (?:of )?(?:CHILD_SA|IKE_SA|IKE SA)(?! failed)|detected rekeying|state change: \w+ => REKEY(?:ING|ED)|is rekeying due to|negotiation is succeeded as \w+, rekey\b|reauthenticating IKE_SA(?! failed)/,
     code: "INFO",

@@ -5,6 +5,7 @@
 // Hysteresis (faults.md §1): a fault opens an incident only once it persists (no recovery for
 // `openAfterSeconds`) or repeats (`openAfterEvents` events); a recovery resolves only once it has
 // held for `resolveAfterSeconds`. Rekeys are not outages and informational lines change nothing.
+import { REKEY_OK_RULE } from "../classify/rules.ts";
 import type { Classification } from "../classify/types.ts";
 import { LOG_FAULT_CODES, type LogFaultCode, type Severity } from "../codes.ts";
 
@@ -75,7 +76,7 @@ export const FAULT_CODES: ReadonlySet<LogFaultCode> = new Set(
  * rekeyed. The SA it replaces is deleted right after, and that delete names no cause.
  */
 export function renewsSa(classification: Pick<Classification, "code" | "rule">): boolean {
-  return classification.code === "TUNNEL_UP" || classification.rule === "benign.rekey-ok";
+  return classification.code === "TUNNEL_UP" || classification.rule === REKEY_OK_RULE;
 }
 
 /**
