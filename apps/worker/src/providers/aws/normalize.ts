@@ -53,9 +53,21 @@ export const AWS_TUNNEL_DEFAULTS = {
  * An option as reported when it is valid, AWS's default when it was left out, unknown when it
  * was reported but is not a value AWS documents (an unknown action, a fuzz over 100).
  */
-function reportedOr<T>(reported: unknown, valid: T | undefined, fallback: T): T | undefined {
-  return reported === undefined ? fallback : valid;
+function reportedOr<T>(reported: unknown, read: (value: unknown) => T | undefined, fallback: T): T | undefined {
+  return reported === undefined ? fallback : read(reported);
 }
+
+/** A percentage AWS accepts: 0 to 100. */
+const percentage = (value: unknown) => {
+  const n = nonNegativeInt(value);
+  return n !== undefined && n <= 100 ? n : undefined;
+};
+
+/** A value from a fixed set, or undefined. */
+const oneOf =
+  <T extends string>(...allowed: T[]) =>
+  (value: unknown): T | undefined =>
+    allowed.includes(value as T) ? (value as T) : undefined;
 
 /** A tunnel's options as reported, each one left out taking AWS's default; none for a tunnel AWS did not describe. */
 function tunnelOptions(option: TunnelOption | undefined): TunnelOptions {
@@ -68,38 +80,15 @@ function tunnelOptions(option: TunnelOption | undefined): TunnelOptions {
     (v): v is "ikev1" | "ikev2" => v === "ikev1" || v === "ikev2",
   );
   const phase2DhGroups = list(option.Phase2DHGroupNumbers, d.phase2DhGroups);
-  const fuzz = nonNegativeInt(option.RekeyFuzzPercentage);
-  const dpdAction = option.DpdTimeoutAction;
-  const startup = option.StartupAction;
   const result: TunnelOptions = {
     ikeVersions,
-    phase1LifetimeSec: reportedOr(
-      option.Phase1LifetimeSeconds,
-      positiveInt(option.Phase1LifetimeSeconds),
-      d.phase1LifetimeSec,
-    ),
-    phase2LifetimeSec: reportedOr(
-      option.Phase2LifetimeSeconds,
-      positiveInt(option.Phase2LifetimeSeconds),
-      d.phase2LifetimeSec,
-    ),
-    rekeyMarginSec: reportedOr(
-      option.RekeyMarginTimeSeconds,
-      nonNegativeInt(option.RekeyMarginTimeSeconds),
-      d.rekeyMarginSec,
-    ),
-    rekeyFuzzPct: reportedOr(
-      option.RekeyFuzzPercentage,
-      fuzz !== undefined && fuzz <= 100 ? fuzz : undefined,
-      d.rekeyFuzzPct,
-    ),
-    replayWindow: reportedOr(option.ReplayWindowSize, positiveInt(option.ReplayWindowSize), d.replayWindow),
-    dpdTimeoutSec: reportedOr(option.DpdTimeoutSeconds, positiveInt(option.DpdTimeoutSeconds), d.dpdTimeoutSec),
-    dpdTimeoutAction: reportedOr(
-      dpdAction,
-      dpdAction === "clear" || dpdAction === "none" || dpdAction === "restart" ? dpdAction : undefined,
-      d.dpdTimeoutAction,
-    ),
+    phase1LifetimeSec: reportedOr(option.Phase1LifetimeSeconds, positiveInt, d.phase1LifetimeSec),
+    phase2LifetimeSec: reportedOr(option.Phase2LifetimeSeconds, positiveInt, d.phase2LifetimeSec),
+    rekeyMarginSec: reportedOr(option.RekeyMarginTimeSeconds, nonNegativeInt, d.rekeyMarginSec),
+    rekeyFuzzPct: reportedOr(option.RekeyFuzzPercentage, percentage, d.rekeyFuzzPct),
+    replayWindow: reportedOr(option.ReplayWindowSize, positiveInt, d.replayWindow),
+    dpdTimeoutSec: reportedOr(option.DpdTimeoutSeconds, positiveInt, d.dpdTimeoutSec),
+    dpdTimeoutAction: reportedOr(option.DpdTimeoutAction, oneOf("clear", "none", "restart"), d.dpdTimeoutAction),
     phase1Encryption: list(option.Phase1EncryptionAlgorithms, d.phase1Encryption),
     phase1Integrity: list(option.Phase1IntegrityAlgorithms, d.phase1Integrity),
     phase1DhGroups: list(option.Phase1DHGroupNumbers, d.phase1DhGroups),
@@ -108,7 +97,7 @@ function tunnelOptions(option: TunnelOption | undefined): TunnelOptions {
     phase2DhGroups,
     // PFS: phase 2 offers at least one DH group.
     pfsEnabled: phase2DhGroups.length > 0,
-    startupAction: reportedOr(startup, startup === "add" || startup === "start" ? startup : undefined, d.startupAction),
+    startupAction: reportedOr(option.StartupAction, oneOf("add", "start"), d.startupAction),
     loggingEnabled: option.LogOptions?.CloudWatchLogOptions?.LogEnabled ?? d.loggingEnabled,
   };
   return dropUndefined(result);
