@@ -12,6 +12,7 @@ import {
   getPlaybook,
   type IkeVersion,
   type NormalizedConnection,
+  numberRanges,
   type PlaybookVariant,
   type RecommendedParameters,
   type ResolvedPlaybook,
@@ -270,7 +271,7 @@ export function compareWithRecommended(options: {
     {
       parameter: "phase1DhGroups",
       label: "Phase 1 DH groups",
-      value: list(t.phase1DhGroups),
+      value: t.phase1DhGroups.length > 0 ? numberRanges(t.phase1DhGroups) : null,
       recommended: "14 or higher",
       ok: dhOk(t.phase1DhGroups),
     },
@@ -284,7 +285,7 @@ export function compareWithRecommended(options: {
     {
       parameter: "phase2DhGroups",
       label: "Phase 2 DH groups (PFS)",
-      value: list(t.phase2DhGroups),
+      value: t.phase2DhGroups.length > 0 ? numberRanges(t.phase2DhGroups) : null,
       recommended: "14 or higher",
       ok: dhOk(t.phase2DhGroups),
     },

@@ -3,13 +3,12 @@
 // each finding, what the tenant says of its customer gateway, every tunnel option against the
 // provider's recommendation, incidents, announced maintenance and the latest log lines. The timeline range and the log filters live in the URL.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { LOG_FAULT_CODES, PLAYBOOK_VARIANT_LABELS, type PlaybookVariant } from "@tunnelwatch/core";
+import { LOG_FAULT_CODES, numberRanges, PLAYBOOK_VARIANT_LABELS, type PlaybookVariant } from "@tunnelwatch/core";
 import Link from "next/link";
 import { useParams } from "next/navigation";
 import { useMemo, useState } from "react";
 import { StatusTimelineChart } from "~/components/charts/status-timeline-chart.tsx";
 import detailHeader from "~/components/detail-header.module.css";
-import { numberRanges } from "~/components/number-ranges.ts";
 import { DataTable } from "~/components/table.tsx";
 import {
   EmptyState,
@@ -495,7 +494,7 @@ type DetailTunnel = Detail["tunnels"][number];
 
 /**
  * One row a parameter with every tunnel's value and verdict beside the recommendation (the same
- * for every tunnel of a connection; should two differ, each is named). DH groups as ranges.
+ * for every tunnel of a connection; should two differ, each is named).
  */
 function checkRows(tunnels: ReadonlyArray<DetailTunnel>) {
   const first = tunnels[0];
@@ -503,14 +502,8 @@ function checkRows(tunnels: ReadonlyArray<DetailTunnel>) {
   return first.checks.map((check) => {
     const cells = tunnels.map((tunnel) => {
       const own = tunnel.checks.find((c) => c.parameter === check.parameter);
-      const groups =
-        check.parameter === "phase1DhGroups"
-          ? tunnel.phase1DhGroups
-          : check.parameter === "phase2DhGroups"
-            ? tunnel.phase2DhGroups
-            : [];
       return {
-        value: groups.length > 0 ? numberRanges(groups) : (own?.value ?? null),
+        value: own?.value ?? null,
         ok: own?.ok ?? null,
         recommended: own?.recommended ?? check.recommended,
       };

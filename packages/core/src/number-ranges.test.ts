@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { numberRanges } from "../src/components/number-ranges.ts";
+import { numberRanges } from "./number-ranges.ts";
 
 describe("numberRanges", () => {
   it("writes runs of three or more as ranges, in order, once each", () => {
