@@ -8,6 +8,7 @@ import { bgpSessionMove, bgpTransitionOf } from "./bgp-transition.ts";
 import { extractFields } from "./fields.ts";
 import { ASA_TUNNEL_GROUP, NEC_IX_TAG, SCREENOS_EVENT, splitHeader, vendorOf, vendorOfWording } from "./header.ts";
 import { Found, MARK, scan } from "./markers.ts";
+import { withoutNames } from "./names.ts";
 import { asPlainText, hasPasteMarks, withoutQuoteMarks } from "./pasted.ts";
 import { phaseFromContext } from "./phase.ts";
 import { joinPlaceholderWords, mayHoldPlaceholder, withPlaceholdersRestored } from "./placeholders.ts";
@@ -315,11 +316,16 @@ function isTunnelContext(message: string, vendor: Vendor, fields: ParsedFields):
   return fields.program === undefined && fields.time === undefined && message.length <= 40;
 }
 
+/**
+ * `message` is what the rules read (names blanked out, see names.ts); `original` is the same text
+ * with its names, from which the evidence is cut.
+ */
 function classifyMessage(
   message: string,
   vendor: Vendor,
   fields: ParsedFields,
   found: Found,
+  original = message,
 ): Classification | undefined {
   let hit = applyRules(message, found);
   // Only the rare line whose first matching rule needs a tunnel's context pays for the check, and
@@ -332,13 +338,14 @@ function classifyMessage(
     rule.phase === undefined ? (phaseFromContext(message, found) ?? rule.defaultPhase ?? null) : rule.phase;
   const resolved = resolveCode(rule, match, contextPhase, message);
   const code: LogFaultCode = resolved.code;
+  const evidence = original === message ? match[0] : original.slice(match.index, match.index + match[0].length);
   return {
     code,
     severity: DEFAULT_SEVERITY[code],
     phase: code === "BGP_SESSION_DOWN" ? (rule.phase ?? null) : resolved.phase,
     vendor,
     confidence: rule.confidence,
-    evidence: match[0].length > 200 ? `${match[0].slice(0, 200)}…` : match[0],
+    evidence: evidence.length > 200 ? `${evidence.slice(0, 200)}…` : evidence,
     rule: resolved.rule ?? rule.id,
     // TUNNEL_UP clears the tunnel's IPsec faults by its code (incident folding knows); `clears`
     // names what else a line ends, such as BGP Established ending BGP_SESSION_DOWN.
@@ -619,9 +626,10 @@ function classifyText(
 
   // A tag such as "DPD:" where syslog puts a program is part of what the message says
   // (MikroTik's "dpd: peer not responding, removing").
-  const ruleText =
-    fields.program !== undefined && isTagProgram(fields.program) ? `${fields.program}: ${message}` : message;
-  const result = message ? classifyMessage(ruleText, vendor, fields, found) : undefined;
+  const tag = fields.program !== undefined && isTagProgram(fields.program) ? `${fields.program}: ` : "";
+  const taggedMessage = tag + message;
+  const ruleText = tag + withoutNames(message, found);
+  const result = message ? classifyMessage(ruleText, vendor, fields, found, taggedMessage) : undefined;
   if (result) {
     extractFields(message, vendor, fields, found);
     fields.message = message;

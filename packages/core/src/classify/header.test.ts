@@ -17,6 +17,19 @@ describe("splitHeader", () => {
     }
   });
 
+  it("reads the host a syslog server wrote before a Cisco message, which names no program", () => {
+    for (const [line, host] of [
+      ["Mar  3 10:01:04 asa-dpd-lab %ASA-6-702205: ISAKMP Phase 2 retransmission", "asa-dpd-lab"],
+      ["Mar  3 10:01:04 asa1 : %ASA-6-702205: ISAKMP Phase 2 retransmission", "asa1"],
+      ["Mar  3 10:01:04 192.0.2.10 %FTD-vpn-7-715046: IKE Initiator: sending", "192.0.2.10"],
+      ["Jun  1 15:20:39 rtr-idle 3972364: 5w5d: %CRYPTO-6-IKMP_UNK_EXCHANGE: IKE peer at 1.1.1.1", "rtr-idle"],
+    ] as const) {
+      const header = splitHeader(line);
+      expect(header.fields.host, line).toBe(host);
+      expect(header.message.startsWith("%"), line).toBe(true);
+    }
+  });
+
   it("reads the process of a line copied from OPNsense's log view, which writes its severity instead of a colon", () => {
     for (const line of [
       "2025-05-09T12:32:58-07:00   Notice   charon   [UPDOWN] received up-client event for reqid 2",

@@ -63,6 +63,11 @@ const GREP_FILE_PREFIX = /^\/[\w./-]+\.log(?:\.\d+)?:(?=\w)|^\/var\/log\/[\w./-]
 export const SCREENOS_EVENT =
   /NetScreen device_id=|\]system-(?:emergency|alert|critical|error|warning|notification|information|debugging)-\d{5}\b/;
 
+// A syslog server's host before a Cisco message, which has no program: "asa1 %ASA-4-113019: ",
+// ASA's "logging device-id hostname" form "asa1 : %ASA-4-113019: ", IOS's with a sequence
+// number and uptime "rtr1 3972364: 5w5d: %CRYPTO-6-...".
+const CISCO_HOST =
+  /^([\w.:-]*[\w.-])(?: :)? +(?:\d+: +)?(?:\d+[wdhms][\d:wdhms.]*: +)?(?=%[A-Z][A-Z0-9_]*-(?:[A-Za-z]+-)?\d-[A-Z0-9_]+: )/;
 // The relay's host before a forwarded line's own timestamp (a digit, "<pri>" or a month name).
 const RELAY_HOST = /^[\w.:-]+ +(?=<\d{1,3}>|\d|[A-Z][a-z]{2} )/;
 
@@ -383,6 +388,7 @@ export function splitHeader(line: string): Header {
         // Pluto's debug lines start with "| ", which is not a host: "| retransmits: current time ...".
         const isPlutoDebug =
           hostProgram !== null && hostProgram[1] === "|" && VPN_PROGRAMS[hostProgram[2] as string] === undefined;
+        const ciscoHost = program || hostProgram ? null : CISCO_HOST.exec(rest);
         if (program && isProgram) {
           fields.program = program[1];
           rest = rest.slice(program[0].length);
@@ -398,6 +404,9 @@ export function splitHeader(line: string): Header {
             fields.program = daemon[1];
             rest = rest.slice(daemon[0].length);
           }
+        } else if (ciscoHost) {
+          fields.host = ciscoHost[1];
+          rest = rest.slice(ciscoHost[0].length);
         } else {
           // A relay that forwards the line with its own header before the device's:
           // "Dec  3 10:00:01 relay01 Aug  3 10:18:01 srx1 kmd[14162]: ...".

@@ -24,6 +24,7 @@ import { FORTIGATE_DEBUG_PREFIX } from "./vocabulary.ts";
 // Libreswan 3 calls IKE_AUTH's answer the "AUTH response": an error it carries concerns the CHILD SA
 // (an authentication failure is read as phase 1 by its own rule).
 // Windows' quick mode failure event (4654) names the main mode SA it ran under ("Main Mode SA ID").
+// FortiGate's debug names its main and aggressive mode messages "ident_i1send", "agg_r1recv".
 // Yamaha names an SA's kind after its number: "[IKE1] SA:1/IKE established" is the IKE SA; RouterOS
 // calls an IKEv2 SA an "ike2 SA" ("killing ike2 SA: ...").
 // OpenIKED starts a line with the 64-bit SPI of the IKE SA it concerns ("spi=0x1a2b3c4d5e6f7081:
@@ -42,7 +43,7 @@ import { FORTIGATE_DEBUG_PREFIX } from "./vocabulary.ts";
 // Zyxel tunnel named by its SA's SPI ("Tunnel [<connection>:<gateway>:0xc5bbc159]") and Cisco IOS's
 // notify for an AH or ESP SA ("processing NOTIFY INVALID_ID_INFO protocol 3").
 const DEFINITELY_PHASE_1 =
-  /Initial exchange|unsecured informational|phase ?1 proposal|INFORMATIONAL_V1 (?:request|response) \d+ \[ (?!HASH)|IKE_SA_INIT|STATE_PARENT_I1|STATE_MAIN_|STATE_AGGR_|main mode(?! SA ID)|aggressive mode|Identity Protection|IKE_NEGO:|waiting for phase ?1|IKE_INIT_SA|\bSA[_ ]INIT\b|STATE_PARENT_[IR]\d\b|STATE_IKESA_|(?<!while )deleting IKE[_ ]SA\b|has no corresponding IKE[_ ]SA|initiating IKEv[12] connection|unauthenticated INVALID_KE_PAYLOAD|guessed wrong keying material group|_WAIT_INIT\b|phase 1 is done|\bN\(DPD(?:_ACK)?\)|R_U_THERE|\bID_PROT (?:request|response)|\bAGGRESSIVE (?:request|response)|authentication of '[^']*' (?:\(myself\) )?with .* successful|\bEAP(?:_[A-Z]+|\/)|requested EAP\b|XAUTH(?![a-z-])|IKE_INTERMEDIATE|STATE_V2_PARENT_|IKE_SESSION_RESUME|\b(?:first|1st) (?:phase|stage)\b|STATE_V2_REKEY_IKE_|in state IKE_AUTH_[IR]\b|#\d+: IKE_AUTH_[IR]:|tearing down (?:the )?old phase ?1\b|\bIKE_REKEY\b|\bIKE (?:SA )?rekey(?:ing)?\b|\bDelete IKE-SA\b|rekeying, but we are (?:deleting|reauthenticating)\b|\bcolliding passive exchange\b|\bunable to reauthenticate\b/i;
+  /Initial exchange|unsecured informational|phase ?1 proposal|INFORMATIONAL_V1 (?:request|response) \d+ \[ (?!HASH)|IKE_SA_INIT|STATE_PARENT_I1|STATE_MAIN_|STATE_AGGR_|main mode(?! SA ID)|aggressive mode|Identity Protection|IKE_NEGO:|waiting for phase ?1|IKE_INIT_SA|\bSA[_ ]INIT\b|STATE_PARENT_[IR]\d\b|STATE_IKESA_|(?<!while )deleting IKE[_ ]SA\b|has no corresponding IKE[_ ]SA|initiating IKEv[12] connection|unauthenticated INVALID_KE_PAYLOAD|guessed wrong keying material group|_WAIT_INIT\b|phase 1 is done|\bN\(DPD(?:_ACK)?\)|R_U_THERE|\bID_PROT (?:request|response)|\bAGGRESSIVE (?:request|response)|authentication of '[^']*' (?:\(myself\) )?with .* successful|\bEAP(?:_[A-Z]+|\/)|requested EAP\b|XAUTH(?![a-z])|IKE_INTERMEDIATE|STATE_V2_PARENT_|IKE_SESSION_RESUME|\b(?:first|1st) (?:phase|stage)\b|STATE_V2_REKEY_IKE_|in state IKE_AUTH_[IR]\b|#\d+: IKE_AUTH_[IR]:|tearing down (?:the )?old phase ?1\b|\bIKE_REKEY\b|\bIKE (?:SA )?rekey(?:ing)?\b|\bDelete IKE-SA\b|rekeying, but we are (?:deleting|reauthenticating)\b|\bcolliding passive exchange\b|\bunable to reauthenticate\b|\b(?:ident|agg)_[ir]\d/i;
 const PHASE_2 =
   /IKE_AUTH|\bcreatechild_|\bIPsec Security Associations?\b|\bIpDataOffer\b|KMD_PM_SA_ESTABLISHED|\bipsec_sa_|QMNegotiation|LAN-to-LAN SA\b|Security negotiation complete|IPSEC state|PROTO_IPSEC_ESP|create-child|pfkey|SEC_PROTO_ESP|CHILD_SA|child SA|INFORMATIONAL_V1 (?:request|response) \S+ \[ HASH\b|quick mode|\bQM(?:_SA)?\b|STATE_V2_CREATE_|STATE_V2_NEW_CHILD_|STATE_CHILDSA_|STATE_CHILD_C\d|quick-mode|\bSAs? (?:in|into) (?:the )?kernel\b|\bIKE_P2_|\b(?:Tunnel|Transport) mode\b|STATE_QUICK|QUICK_MODE|\bAH:|address block constraint|\bIPCOMP\b|accepted selectors|\bquick_\w|proxy (?:subnet|MATCH|range)|Selector received|selector (?:down|up) event|the peer proposed:|negotiated connection \[|\breplay\b|CREATE_CHILD\b|KEY_ADD\b|STATE_V2_IPSEC|\bIPSEC: |IPsec phase to\b|inbound SPI|outbound SPI|IPSEC\(|\bPFS\b|\bsainfo\b|_qm_|ike_connect_ipsec|ipsec_sa_pair|child_(?:responder|initiator)|(?:Hard|Soft)life timer|N\(REKEY_SA\)|IKE_QM_\w|IPSec install callback|encaps is \d|ID_IPV4_ADDR_(?:SUBNET|RANGE)|crypto map check|phase[- ]?2|\bph2\b|ph2\w*\(\)|\bP2\b|IPsec SA|IPsec proposal|ESP proposal|IPsec (?:encryption|authentication|integrity|hash) algorithm|IPsec-SA|IPsec negotiation|IPSec tunnel|traffic[- ]selector|proxy[- ]?id|\bESP\b|\bIDr AUTH\b|proto_id=[23]\b|for '[^']+' tunnel\b|\bTunnel='|\bikev2_childsa_|childsa\w*\(\)|_create_child_sa\b|_ike_auth_recv\b|sending encrypted notification|secured informational payload|\b(?:second|2nd) (?:phase|stage)\b|\bIPsec crypto\b|IPSEC-EVENT:|IPSEC KEY\b|STATE_V2_REKEY_CHILD_|\bphase=2\b|\bAUTH response contained the error notification\b|\bmsgid=(?!0+\b)[0-9a-fA-F]{8}\b|\b(?:Remote|Local) Proxy (?!Address\b)|\bDelete SA payload via #\d+|\bdelete request \(proto [23]\)|\bgetspi\b|\bcmpsaprop_|RESPONDER-LIFETIME|\bIPsec packets?\b|\[UPDOWN\] received (?:up|down)-client\b|\bNOTIFY \S+ protocol [23]\b|\bTunnel \[[^\]:\s]+:[^\]:\s]+:0x[0-9a-f]+\]/i;
 const PHASE_1 =
@@ -58,15 +59,12 @@ const FORTIGATE_IKE_SA_PREFIX = new RegExp(`${FORTIGATE_DEBUG_PREFIX}[0-9a-f]{16
 const CHINESE_PHASE = /第([一二])[阶階]段/;
 const JAPANESE_PHASE = /フェーズ ?([12])/;
 
-// A connection's name says nothing of the exchange ("westnet-eastnet-ipcomp", "l2tp-psk-phase2"):
-// Libreswan's quoted name with its instance and peer, and charon's "<name|unique id>" after its
-// log group, are not read.
-const CONNECTION_NAME = /^(?:\d{3} )?"[^"]*"(?:\[\d+\])?|^(?:\d{2})?\[[A-Z]{3}\d?\] <[^|>\s]*\|\d+> /;
-
-/** `found` holds the scan of `text` (or of the line it came from), to skip expressions that cannot match. */
-export function phaseFromContext(line: string, found: Found): IkePhase | null {
-  const named = line.charCodeAt(0) === 34 /* " */ || line.includes("> ") ? CONNECTION_NAME.exec(line) : null;
-  const text = named ? line.slice(named[0].length) : line;
+/**
+ * `text` is a message with its connection names blanked out (names.ts): "l2tp-psk-phase2" says
+ * nothing of the exchange. `found` holds the scan of the text (or of the line it came from), to
+ * skip expressions that cannot match.
+ */
+export function phaseFromContext(text: string, found: Found): IkePhase | null {
   if (found.hasSuspectCharacters) {
     const chinese = CHINESE_PHASE.exec(text);
     if (chinese) return chinese[1] === "一" ? "1" : "2";

@@ -1,0 +1,101 @@
+// The names an operator gives (connections, gateways, tunnel groups, VPNs) say nothing of what
+// happened: a connection called "dc1-dpd-phase2" or a gateway called "backup-failover" must not
+// make its lines a DPD timeout, a phase 2 line or a failure. The rules and the phase words read
+// a message with those names blanked out, each character replaced by "x" so that offsets (and so
+// the evidence cut from the original message) stay the same.
+
+import { Found, MARK, scan } from "./markers.ts";
+
+interface NameSite {
+  /** The scan marker without which the site cannot occur. */
+  marker: number;
+  /** Groups that together cover the match: the even ones (2, 4) are names, the odd ones kept. */
+  pattern: RegExp;
+  /** How a name is blanked, when not every character of it is a name's. */
+  blankName?: (name: string) => string;
+}
+
+const SITES: NameSite[] = [
+  // charon's connection and unique id after its log group: "09[IKE] <aws-tunnel-1|12> ...".
+  { marker: MARK.nameInAngles, pattern: /(<)([^<>|\s]+)(\|\d+>)/g },
+  // charon's IKE and CHILD SA names: "IKE_SA aws-1[12] established", "closing CHILD_SA net{3}".
+  { marker: MARK.nameOfSa, pattern: /(\b(?:IKE_SA|CHILD_SA) )([^\s[\]{}'"]+)(?=[[{]\d+[\]}])/g },
+  // charon's configuration names: "selected peer config 'aws-1'", "establishing connection 'aws-1' failed".
+  {
+    marker: MARK.nameInSingleQuotes,
+    pattern: /(\b(?:peer config|child config|IKE config|config|connection|CHILD_SA) ')([^']+)(')/g,
+  },
+  // pluto's connection name, the first quoted text of its line, with its instance, peer and
+  // state (`"aws-1"[2] 203.0.113.9 #3: `, `"aws-1" #3: `, `000 #2: "aws-1"[2] 203.0.113.9:4500
+  // STATE_QUICK_R2 ...`), or starting a connection-level line (`"aws-1": added IKEv2 connection`)...
+  {
+    marker: MARK.namePluto,
+    pattern: /^([^"]{0,80}")([^"]+)("(?:\[\d+\])?(?: +[^\s"#]+)? *#\w+: |"\[\d+\]|": )/,
+  },
+  // ... or named in a sentence (`deleting connection "aws-1" instance`, `pending Phase 2 for "aws-1" replacing #0`).
+  {
+    marker: MARK.namePlutoSentence,
+    pattern: /(\bconnection "|#\d+: "|\bfor "|\bresolution of ")([^"]+)("(?= |$))/g,
+  },
+  // FortiGate's debug prefix: "ike 0:to-aws-1:53:", "ike 0:to-aws-1: " for the gateway itself,
+  // "ike 0:to-aws-1:53:aws-p2:1234: " with a phase 2's name: the names are the segments that are
+  // not numbers (nor the IKE SA's cookies, "ike 0:75182ea269d7d772/0000000000000000:50865:").
+  {
+    marker: MARK.nameInFortigatePrefix,
+    pattern: /((?:^|\s)ike (?:V=[\w-]+:)?\d+:)((?:[^:\s]+:)*[^:\s]*)(?= )/,
+    blankName: (segments) => segments.replace(/[^:]*[^\d:/][^:/]*(?=:|$)/g, blank),
+  },
+  // FortiGate's event fields: vpntunnel="to-aws-1", devname="fgt-dpd-lab".
+  {
+    marker: MARK.nameInFortinetField,
+    pattern: /(\b(?:vpntunnel|devname|xauthuser|xauthgroup|user|group)="?)([^"\s]+)/g,
+  },
+  // The host a syslog server wrote before a Cisco message where no timestamp was read before it.
+  {
+    marker: MARK.nameBeforeCisco,
+    pattern:
+      /(\s)([A-Za-z][\w.-]*)((?: :)? +(?:\d+: +)?(?:[\w.:]+: +)?%[A-Z][A-Z0-9_]*-(?:[A-Za-z]+-)?\d-[A-Z0-9_]+: )/,
+  },
+  // Cisco ASA's tunnel group and user: "Group = aws-dpd, Username = branch-1, IP = ..." (a
+  // LAN-to-LAN group is most often named by its peer's address, which is not a name).
+  { marker: MARK.nameInAsaField, pattern: /(\b(?:Group|Username) = )(?!(?:\d{1,3}\.){3}\d{1,3},)([^,\s]+)(,)/g },
+  // Junos: "VPN: vpn-aws Gateway: gw-aws,", "gateway name: gw-aws,", "vpn name: vpn-aws,",
+  // "IKE-Gateway: gw-2,", and the alarms' "VPN vpn-aws from 203.0.113.9 is down".
+  { marker: MARK.nameInJunosField, pattern: /(\bVPN: )(\S+)( Gateway: )([^,\s]+)/ },
+  { marker: MARK.nameInJunosField, pattern: /(\b(?:gateway name|vpn name|IKE-Gateway): )([^,\s]+)/g },
+  { marker: MARK.nameInJunosAlarm, pattern: /(_ALARM_USER: VPN )(\S+)( from )/ },
+];
+
+function blank(name: string): string {
+  return "x".repeat(name.length);
+}
+
+/** `text` with the site's names blanked: its odd groups kept, its even ones blanked. */
+function blankSite(text: string, site: NameSite): string {
+  const { pattern } = site;
+  const blankName = site.blankName ?? blank;
+  pattern.lastIndex = 0;
+  let blanked = "";
+  let from = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.global ? pattern.exec(text) : null) {
+    blanked += text.slice(from, match.index);
+    for (let group = 1; group < match.length; group++) {
+      const part = match[group] ?? "";
+      blanked += group % 2 === 1 ? part : blankName(part);
+    }
+    from = match.index + match[0].length;
+  }
+  return from === 0 ? text : blanked + text.slice(from);
+}
+
+/**
+ * `message` with the names of connections, gateways, tunnel groups and hosts replaced by "x"s of
+ * the same length. `found` holds the scan of the message (or of the line it came from).
+ */
+export function withoutNames(message: string, found: Found = scan(message, new Found())): string {
+  let text = message;
+  for (const site of SITES) {
+    if (found.has(site.marker)) text = blankSite(text, site);
+  }
+  return text;
+}
