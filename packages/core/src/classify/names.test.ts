@@ -11,7 +11,6 @@ describe("withoutNames", () => {
       "IKE_SA xxxxxxxxx[3] established between 10.0.0.1[a]...203.0.113.9[b]",
     ],
     ["closing CHILD_SA net-down{7} with SPIs c1(inbound)", "closing CHILD_SA xxxxxxxx{7} with SPIs c1(inbound)"],
-    ["selected peer config 'dpd-lab'", "selected peer config 'xxxxxxx'"],
     [
       '"l2tp-psk"[1] 203.0.113.9 #3: STATE_MAIN_R2: retransmission',
       '"xxxxxxxx"[1] 203.0.113.9 #3: STATE_MAIN_R2: retransmission',
@@ -38,6 +37,20 @@ describe("withoutNames", () => {
       'action="negotiate" vpntunnel="xxxxxxxxxx" status="negotiate_error" msg="IPsec phase 1 error"',
     ],
     [
+      "1,2024/03/12 08:31:00,016201012345,SYSTEM,vpn,0,2024/03/12 08:31:00,,ike-nego-p1-fail,gw-dpd,0,0,general,",
+      "1,2024/03/12 08:31:00,016201012345,SYSTEM,vpn,0,2024/03/12 08:31:00,,ike-nego-p1-fail,xxxxxx,0,0,general,",
+    ],
+    ["selected peer config 'dpd-lab'", "selected peer config 'xxxxxxx'"],
+    [
+      "pluto: #3: responder established IKE SA; authenticated peer using authby=secret and ID_FQDN '@vpn-dead'",
+      "pluto: #3: responder established IKE SA; authenticated peer using authby=secret and ID_FQDN 'xxxxxxxxx'",
+    ],
+    [
+      "10[IKE] IKE_SA x[1] established between 10.0.0.1[CN=gw-down]...203.0.113.9[@dpd]",
+      "10[IKE] IKE_SA x[1] established between 10.0.0.1[xxxxxxxxxx]...203.0.113.9[xxxx]",
+    ],
+    ["08[JOB] start action: start 'phase2-office'", "08[JOB] start action: start 'xxxxxxxxxxxxx'"],
+    [
       "Aug 24 2017 HQ-DPD %ASA-6-113009: AAA retrieved default group policy",
       "Aug 24 2017 xxxxxx %ASA-6-113009: AAA retrieved default group policy",
     ],
@@ -61,9 +74,13 @@ describe("withoutNames", () => {
   it("leaves a message that holds no operator's names as it is", () => {
     for (const message of [
       'logid="0101037129" type="event" subtype="vpn" msg="progress IPsec phase 1" status="failure"',
-      "authentication of 'CN=gw' with pre-shared key successful",
       "%ASA-4-113019: Group = 203.0.113.9, Username = 203.0.113.9, IP = 203.0.113.9, Session disconnected.",
       "NO_PROPOSAL_CHOSEN notify received, 50% of retries used",
+      "\"westnet-eastnet\" #5: state transition 'initiate create Child SA (CREATE_CHILD_SA)' failed".replace(
+        "westnet-eastnet",
+        "x".repeat(15),
+      ),
+      "msg_id=\"0203-0014\" Received 'No Proposal Chosen' message from 172.16.12.81:500",
       "received DELETE for IKE_SA [3]",
     ]) {
       expect(withoutNames(message)).toBe(message);
@@ -89,6 +106,8 @@ function renamed(line: string, name: string): string | undefined {
     /(^(?:\S+ )*?ike (?:V=[\w-]+:)?\d+:)[^:\s/\d][^:\s/]*(:\d+: )/, // FortiGate debug
     /(\bGroup = )[A-Za-z][^,\s]*(, )/, // Cisco ASA
     /(\bvpn name: )[^,\s]+(,)/, // Junos
+    /(\bauthentication of ')[^']+(')/, // an IKE identity
+    /(\bID_(?:FQDN|IPV4_ADDR|DER_ASN1_DN|USER_FQDN) ')[^']+(')/, // pluto's peer identity
   ];
   for (const site of sites) {
     if (site.test(line)) return line.replace(site, `$1${name}$2`);

@@ -7,8 +7,8 @@
 import { Found, MARK, scan } from "./markers.ts";
 
 interface NameSite {
-  /** The scan marker without which the site cannot occur. */
-  marker: number;
+  /** The scan markers without which the site cannot occur (all of them). */
+  markers: readonly number[];
   /** Groups that together cover the match: the even ones (2, 4) are names, the odd ones kept. */
   pattern: RegExp;
   /** How a name is blanked, when not every character of it is a name's. */
@@ -17,53 +17,82 @@ interface NameSite {
 
 const SITES: NameSite[] = [
   // charon's connection and unique id after its log group: "09[IKE] <aws-tunnel-1|12> ...".
-  { marker: MARK.nameInAngles, pattern: /(<)([^<>|\s]+)(\|\d+>)/g },
+  { markers: [MARK.nameInAngles], pattern: /(<)([^<>|\s]+)(\|\d+>)/g },
   // charon's IKE and CHILD SA names: "IKE_SA aws-1[12] established", "closing CHILD_SA net{3}".
-  { marker: MARK.nameOfSa, pattern: /(\b(?:IKE_SA|CHILD_SA) )([^\s[\]{}'"]+)(?=[[{]\d+[\]}])/g },
-  // charon's configuration names: "selected peer config 'aws-1'", "establishing connection 'aws-1' failed".
+  { markers: [MARK.nameOfSa], pattern: /(\b(?:IKE_SA|CHILD_SA) )([^\s[\]{}'"]+)(?=[[{]\d+[\]}])/g },
+  // Configuration names and identities in quotes, by the words before them: "selected peer config
+  // 'aws-1'", "establishing connection 'aws-1' failed", "authentication of 'CN=gw-1' with ...",
+  // "IDir '@a' does not match to '@b'", pluto's "peer ID_FQDN '@east'" and "peer certificate
+  // 'CN=east'", PAM's "authentication of user 'alice'", OpenIKED's "for policy 'aws-1'".
   {
-    marker: MARK.nameInSingleQuotes,
-    pattern: /(\b(?:peer config|child config|IKE config|config|connection|CHILD_SA) ')([^']+)(')/g,
+    markers: [MARK.nameInSingleQuotes],
+    pattern:
+      /(\b(?:peer config|child config|IKE config|config|connection|CHILD_SA|policy|authentication of|for peer|IDi|IDr|IDir|identity|match to|user|certificate|(?:ID_)?(?:IPV[46]_ADDR(?:_SUBNET|_RANGE)?|FQDN|USER_FQDN|DER_ASN1_DN|KEY_ID):?) ')([^']+)(')/g,
+  },
+  // Any other quoted text of charon's, which quotes only names, identities and labels ("start
+  // action: start 'aws-1'", "with generic label 'system_u:...'"); another daemon's quotes may
+  // hold words that matter (pluto's "state transition 'initiate create Child SA' failed",
+  // WatchGuard's "Received 'No Proposal Chosen' message").
+  {
+    markers: [MARK.nameInQuotes, MARK.charonGroup],
+    pattern: /((?:^|[\s(=,])')([^'\n]+)('(?=[\s,.;:)]|$))/g,
+  },
+  // charon's identities after addresses: "between 10.0.0.1[CN=gw-1]...203.0.113.9[@branch]".
+  {
+    markers: [MARK.charonGroup, MARK.between],
+    pattern: /((?:\d{1,3}\.){3}\d{1,3}\[)([^\]]+)(\])/g,
   },
   // pluto's connection name, the first quoted text of its line, with its instance, peer and
   // state (`"aws-1"[2] 203.0.113.9 #3: `, `"aws-1" #3: `, `000 #2: "aws-1"[2] 203.0.113.9:4500
   // STATE_QUICK_R2 ...`), or starting a connection-level line (`"aws-1": added IKEv2 connection`)...
   {
-    marker: MARK.namePluto,
+    markers: [MARK.namePluto],
     pattern: /^([^"]{0,80}")([^"]+)("(?:\[\d+\])?(?: +[^\s"#]+)? *#\w+: |"\[\d+\]|": )/,
   },
   // ... or named in a sentence (`deleting connection "aws-1" instance`, `pending Phase 2 for "aws-1" replacing #0`).
   {
-    marker: MARK.namePlutoSentence,
+    markers: [MARK.namePlutoSentence],
     pattern: /(\bconnection "|#\d+: "|\bfor "|\bresolution of ")([^"]+)("(?= |$))/g,
   },
   // FortiGate's debug prefix: "ike 0:to-aws-1:53:", "ike 0:to-aws-1: " for the gateway itself,
   // "ike 0:to-aws-1:53:aws-p2:1234: " with a phase 2's name: the names are the segments that are
   // not numbers (nor the IKE SA's cookies, "ike 0:75182ea269d7d772/0000000000000000:50865:").
   {
-    marker: MARK.nameInFortigatePrefix,
+    markers: [MARK.nameInFortigatePrefix],
     pattern: /((?:^|\s)ike (?:V=[\w-]+:)?\d+:)((?:[^:\s]+:)*[^:\s]*)(?= )/,
     blankName: (segments) => segments.replace(/[^:]*[^\d:/][^:/]*(?=:|$)/g, blank),
   },
   // FortiGate's event fields: vpntunnel="to-aws-1", devname="fgt-dpd-lab".
   {
-    marker: MARK.nameInFortinetField,
+    markers: [MARK.nameInFortinetField],
     pattern: /(\b(?:vpntunnel|devname|xauthuser|xauthgroup|user|group)="?)([^"\s]+)/g,
   },
   // The host a syslog server wrote before a Cisco message where no timestamp was read before it.
   {
-    marker: MARK.nameBeforeCisco,
+    markers: [MARK.nameBeforeCisco],
     pattern:
       /(\s)([A-Za-z][\w.-]*)((?: :)? +(?:\d+: +)?(?:[\w.:]+: +)?%[A-Z][A-Z0-9_]*-(?:[A-Za-z]+-)?\d-[A-Z0-9_]+: )/,
   },
+  // PAN-OS system log records (CSV): the object an event names after its id is a gateway or tunnel
+  // ("...,SYSTEM,vpn,0,2024/03/12 08:31:00,,ike-nego-p1-fail,gw-aws-dpd,0,0,general,...").
+  {
+    markers: [MARK.nameInPanosRecord],
+    pattern: /(,SYSTEM,(?:vpn|routing),\d+,[^,]*,[^,]*,[\w-]+,)([^,]+)(,)/,
+  },
   // Cisco ASA's tunnel group and user: "Group = aws-dpd, Username = branch-1, IP = ..." (a
   // LAN-to-LAN group is most often named by its peer's address, which is not a name).
-  { marker: MARK.nameInAsaField, pattern: /(\b(?:Group|Username) = )(?!(?:\d{1,3}\.){3}\d{1,3},)([^,\s]+)(,)/g },
+  {
+    markers: [MARK.nameInAsaField],
+    pattern: /(\b(?:Group|Username) = )(?!(?:\d{1,3}\.){3}\d{1,3},)([^,\s]+)(,)/g,
+  },
   // Junos: "VPN: vpn-aws Gateway: gw-aws,", "gateway name: gw-aws,", "vpn name: vpn-aws,",
   // "IKE-Gateway: gw-2,", and the alarms' "VPN vpn-aws from 203.0.113.9 is down".
-  { marker: MARK.nameInJunosField, pattern: /(\bVPN: )(\S+)( Gateway: )([^,\s]+)/ },
-  { marker: MARK.nameInJunosField, pattern: /(\b(?:gateway name|vpn name|IKE-Gateway): )([^,\s]+)/g },
-  { marker: MARK.nameInJunosAlarm, pattern: /(_ALARM_USER: VPN )(\S+)( from )/ },
+  { markers: [MARK.nameInJunosField], pattern: /(\bVPN: )(\S+)( Gateway: )([^,\s]+)/ },
+  {
+    markers: [MARK.nameInJunosField],
+    pattern: /(\b(?:gateway name|vpn name|IKE-Gateway): )([^,\s]+)/g,
+  },
+  { markers: [MARK.nameInJunosAlarm], pattern: /(_ALARM_USER: VPN )(\S+)( from )/ },
 ];
 
 function blank(name: string): string {
@@ -94,8 +123,9 @@ function blankSite(text: string, site: NameSite): string {
  */
 export function withoutNames(message: string, found: Found = scan(message, new Found())): string {
   let text = message;
+  const flags = found.flags;
   for (const site of SITES) {
-    if (found.has(site.marker)) text = blankSite(text, site);
+    if (site.markers.every((marker) => flags[marker] === 1)) text = blankSite(text, site);
   }
   return text;
 }
