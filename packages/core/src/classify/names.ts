@@ -11,8 +11,8 @@ interface NameSite {
   markers: readonly number[];
   /** Groups that together cover the match: the even ones (2, 4) are names, the odd ones kept. */
   pattern: RegExp;
-  /** How a name is blanked, when not every character of it is a name's. */
-  blankName?: (name: string) => string;
+  /** The parts of a name group that are names, when not all of it is (matched within the group). */
+  namesWithin?: RegExp;
 }
 
 const SITES: NameSite[] = [
@@ -60,7 +60,7 @@ const SITES: NameSite[] = [
   {
     markers: [MARK.nameInFortigatePrefix],
     pattern: /((?:^|\s)ike (?:V=[\w-]+:)?\d+:)((?:[^:\s]+:)*[^:\s]*)(?= )/,
-    blankName: (segments) => segments.replace(/[^:]*[^\d:/][^:/]*(?=:|$)/g, blank),
+    namesWithin: /[^:]*[^\d:/][^:/]*(?=:|$)/g,
   },
   // FortiGate's event fields: vpntunnel="to-aws-1", devname="fgt-dpd-lab".
   {
@@ -95,26 +95,32 @@ const SITES: NameSite[] = [
   { markers: [MARK.nameInJunosAlarm], pattern: /(_ALARM_USER: VPN )(\S+)( from )/ },
 ];
 
-function blank(name: string): string {
-  return "x".repeat(name.length);
+// The names found in a message, as [start, end) offsets; reused from line to line.
+const starts: number[] = [];
+const ends: number[] = [];
+
+function addName(start: number, end: number): void {
+  if (end > start) {
+    starts.push(start);
+    ends.push(end);
+  }
 }
 
-/** `text` with the site's names blanked: its odd groups kept, its even ones blanked. */
-function blankSite(text: string, site: NameSite): string {
-  const { pattern } = site;
-  const blankName = site.blankName ?? blank;
+/** Records where the site's names are in `text`: its even groups (or the names within them). */
+function findNames(text: string, site: NameSite): void {
+  const { pattern, namesWithin } = site;
   pattern.lastIndex = 0;
-  let blanked = "";
-  let from = 0;
   for (let match = pattern.exec(text); match !== null; match = pattern.global ? pattern.exec(text) : null) {
-    blanked += text.slice(from, match.index);
+    let at = match.index;
     for (let group = 1; group < match.length; group++) {
       const part = match[group] ?? "";
-      blanked += group % 2 === 1 ? part : blankName(part);
+      if (group % 2 === 0) {
+        if (namesWithin === undefined) addName(at, at + part.length);
+        else for (const name of part.matchAll(namesWithin)) addName(at + name.index, at + name.index + name[0].length);
+      }
+      at += part.length;
     }
-    from = match.index + match[0].length;
   }
-  return from === 0 ? text : blanked + text.slice(from);
 }
 
 /**
@@ -122,10 +128,32 @@ function blankSite(text: string, site: NameSite): string {
  * the same length. `found` holds the scan of the message (or of the line it came from).
  */
 export function withoutNames(message: string, found: Found = scan(message, new Found())): string {
-  let text = message;
+  starts.length = 0;
+  ends.length = 0;
   const flags = found.flags;
-  for (const site of SITES) {
-    if (site.markers.every((marker) => flags[marker] === 1)) text = blankSite(text, site);
+  for (let i = 0; i < SITES.length; i++) {
+    const site = SITES[i] as NameSite;
+    const markers = site.markers;
+    let mayHold = true;
+    for (let k = 0; k < markers.length; k++) if (flags[markers[k] as number] !== 1) mayHold = false;
+    if (mayHold) findNames(message, site);
   }
-  return text;
+  if (starts.length === 0) return message;
+  if (starts.length === 1) {
+    const start = starts[0] as number;
+    const end = ends[0] as number;
+    return message.slice(0, start) + "x".repeat(end - start) + message.slice(end);
+  }
+  // Names found by two sites may overlap: blank from left to right, never going back.
+  const order = starts.map((_, i) => i).sort((a, b) => (starts[a] as number) - (starts[b] as number));
+  let blanked = "";
+  let from = 0;
+  for (const i of order) {
+    const start = Math.max(starts[i] as number, from);
+    const end = ends[i] as number;
+    if (end <= start) continue;
+    blanked += message.slice(from, start) + "x".repeat(end - start);
+    from = end;
+  }
+  return blanked + message.slice(from);
 }
