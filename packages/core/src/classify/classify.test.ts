@@ -3546,6 +3546,12 @@ describe("vendors", () => {
   const cases: Array<[string, string]> = [
     ['Mar 20 10:03:52 gw pluto[123]: "tun" #1: initiating Main Mode', "libreswan"],
     ["Mar 20 10:03:52 gw charon: 09[IKE] initiating IKE_SA tun[1] to 203.0.113.9", "strongswan"],
+    // "ipsec" is Debian's strongSwan starter and Libreswan's wrapper: the text decides.
+    ["Mar 20 10:03:52 gw ipsec[492]: 13[IKE] retransmit 1 of request with message ID 0", "strongswan"],
+    [
+      'Mar 20 10:03:52 gw ipsec[492]: "tun" #1: STATE_MAIN_I1: retransmission; will wait 1 second for response',
+      "libreswan",
+    ],
     ["Dec 04 2014 12:37:51: %ASA-5-713119: Group = 1.2.3.4, IP = 1.2.3.4, PHASE 1 COMPLETED", "cisco-asa"],
     ["*Mar 1 00:31:55.431: %CRYPTO-5-SESSION_STATUS: Crypto tunnel is UP. Peer 10.1.1.1:500", "cisco-ios"],
     [

@@ -448,12 +448,14 @@ export function vendorOfWording(message: string, found: Found): Vendor {
 /**
  * The vendor of a split line; `found` holds the scan of the line after its timestamp. A
  * VPN daemon's program name settles the vendor, except for lines other daemons write in its name
- * (Meraki and Alibaba logs carry strongSwan or racoon text).
+ * (Meraki and Alibaba logs carry strongSwan or racoon text), or that two daemons share.
  */
 export function vendorOf(header: Header, line: string, found: Found): Vendor {
   const { programVendor } = header;
+  // "ipsec" is strongSwan's starter on Debian and Libreswan's wrapper alike: its text decides.
+  const isProgramShared = programVendor === "racoon" || header.fields.program === "ipsec";
   const messageVendor =
-    programVendor && programVendor !== "racoon"
+    programVendor && !isProgramShared
       ? programVendor
       : vendorOfMessage(header.message, line, found, header.fields.program);
   return messageVendor !== "unknown" ? messageVendor : (programVendor ?? "unknown");

@@ -51,6 +51,14 @@ describe("withoutNames", () => {
     ],
     ["08[JOB] start action: start 'phase2-office'", "08[JOB] start action: start 'xxxxxxxxxxxxx'"],
     [
+      "%ASA-3-752007: Tunnel Manager failed to dispatch a KEY_ACQUIRE message. Map Tag = aws-dpd. Map Sequence Number = 10.",
+      "%ASA-3-752007: Tunnel Manager failed to dispatch a KEY_ACQUIRE message. Map Tag = xxxxxxx. Map Sequence Number = 10.",
+    ],
+    [
+      'vd="root" action="negotiate" vpn_tunnel="p2-down" xauth_user="alice" msg="x"',
+      'vd="xxxx" action="negotiate" vpn_tunnel="xxxxxxx" xauth_user="xxxxx" msg="x"',
+    ],
+    [
       "Aug 24 2017 HQ-DPD %ASA-6-113009: AAA retrieved default group policy",
       "Aug 24 2017 xxxxxx %ASA-6-113009: AAA retrieved default group policy",
     ],

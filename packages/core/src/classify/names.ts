@@ -62,10 +62,12 @@ const SITES: NameSite[] = [
     pattern: /((?:^|\s)ike (?:V=[\w-]+:)?\d+:)((?:[^:\s]+:)*[^:\s]*)(?= )/,
     namesWithin: /[^:]*[^\d:/][^:/]*(?=:|$)/g,
   },
-  // FortiGate's event fields: vpntunnel="to-aws-1", devname="fgt-dpd-lab".
+  // FortiGate's event fields: vpntunnel="to-aws-1", devname="fgt-dpd-lab", vd="root", the users
+  // and groups of XAUTH and EAP.
   {
     markers: [MARK.nameInFortinetField],
-    pattern: /(\b(?:vpntunnel|devname|xauthuser|xauthgroup|user|group)="?)([^"\s]+)/g,
+    pattern:
+      /(\b(?:vpntunnel|vpn_tunnel|phase2_name|devname|vd|xauthuser|xauthgroup|xauth_user|xauth_group|eapuser|eapauthgroup|user|useralt|group)="?)([^"\s]+)/g,
   },
   // The host a syslog server wrote before a Cisco message where no timestamp was read before it.
   {
@@ -85,6 +87,8 @@ const SITES: NameSite[] = [
     markers: [MARK.nameInAsaField],
     pattern: /(\b(?:Group|Username) = )(?!(?:\d{1,3}\.){3}\d{1,3},)([^,\s]+)(,)/g,
   },
+  // Cisco ASA's crypto map: "Map Tag = aws-dpd-map. Map Sequence Number = 10."
+  { markers: [MARK.nameInAsaField], pattern: /(\bMap Tag = )([^\s,]+?)(?=\.?(?:[\s,]|$))/g },
   // Junos: "VPN: vpn-aws Gateway: gw-aws,", "gateway name: gw-aws,", "vpn name: vpn-aws,",
   // "IKE-Gateway: gw-2,", and the alarms' "VPN vpn-aws from 203.0.113.9 is down".
   { markers: [MARK.nameInJunosField], pattern: /(\bVPN: )(\S+)( Gateway: )([^,\s]+)/ },
@@ -139,11 +143,6 @@ export function withoutNames(message: string, found: Found = scan(message, new F
     if (mayHold) findNames(message, site);
   }
   if (starts.length === 0) return message;
-  if (starts.length === 1) {
-    const start = starts[0] as number;
-    const end = ends[0] as number;
-    return message.slice(0, start) + "x".repeat(end - start) + message.slice(end);
-  }
   // Names found by two sites may overlap: blank from left to right, never going back.
   const order = starts.map((_, i) => i).sort((a, b) => (starts[a] as number) - (starts[b] as number));
   let blanked = "";
