@@ -3546,6 +3546,16 @@ describe("vendors", () => {
   const cases: Array<[string, string]> = [
     ['Mar 20 10:03:52 gw pluto[123]: "tun" #1: initiating Main Mode', "libreswan"],
     ["Mar 20 10:03:52 gw charon: 09[IKE] initiating IKE_SA tun[1] to 203.0.113.9", "strongswan"],
+    // Alibaba's daemon lines as its diagnosis and docs quote them, without the connection before them.
+    [
+      "[INTERNAL_ERR]: sockmisc.c:499:sendfromto(): sendto (Network is unreachable) [{remote id:11}{ph1: 182.92.147.6[500] <=> 61.148.203.77[500], 182.92.147.6 <=> 61.148.203.77}]",
+      "alibaba",
+    ],
+    ["[PROTO_ERR]: ikev1.c:1433:isakmp_ph1resend(): phase1 negotiation failed due to time up", "alibaba"],
+    [
+      "[INFO]: isakmp_ident.c:1122:ident_r2recv(): NAT not detected  [{remote id:6}{ph1: 120.79.18.147[500] <=> 183.62.9.201[500], 120.79.18.147 <=> 183.62.9.201}]",
+      "alibaba",
+    ],
     // "ipsec" is Debian's strongSwan starter and Libreswan's wrapper: the text decides.
     ["Mar 20 10:03:52 gw ipsec[492]: 13[IKE] retransmit 1 of request with message ID 0", "strongswan"],
     [

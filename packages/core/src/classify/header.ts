@@ -234,9 +234,12 @@ function vendorOfMessage(message: string, line: string, found: Found, program: s
   }
   // F5 BIG-IP's traffic manager runs its IKEv2 daemon: "tmm1[20647]: 017c0000  [0.0] [IKE] v2 ...".
   if (found.has(MARK.f5) && F5_IKE_LINE.test(line)) return "f5";
+  // Alibaba's IPsec daemon (racoon2's iked) names its level, source file, line and function:
+  // "[INTERNAL_ERR]: sockmisc.c:499:sendfromto(): ...", with or without the connection before it,
+  // and ends a line with the phase 1 SA it belongs to ("[{remote id:5}{ph1: ...}]").
   if (
     found.has(MARK.alibaba) &&
-    /\bvco-[\w*]+|\[PROTO_ERR\]|\[PROTO_(?:INFO|WARN|NOTIFY)\]: \w+\.c:\d+:|\bisakmp_\w+\(\)|(?<!\/)\bikev[12]\.c:\d+/.test(
+    /\bvco-[\w*]+|\[PROTO_ERR\]|\[(?:PROTO|INTERNAL|SYSTEM)_[A-Z]+\]: \w+\.c:\d+:|\[\{remote id:\d+\}\{ph1: |\bisakmp_\w+\(\)|(?<!\/)\bikev[12]\.c:\d+/.test(
       line,
     )
   )
