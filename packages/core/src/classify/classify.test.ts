@@ -2569,6 +2569,17 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "INFO",
     "2",
   ],
+  // The IKE SA's delete is a teardown; so is any delete Junos gives as the reason it reports a VPN down.
+  [
+    "srx kmd[2113]: IKE SA delete payload received from peer, corresponding IPSec SAs cleared",
+    "TUNNEL_DOWN_OTHER",
+    "1",
+  ],
+  [
+    "srx kmd[2113]: KMD_VPN_DOWN_ALARM_USER: VPN vpn-aws-t2 from 203.0.113.17 is down. Local-ip: 198.51.100.10, gateway name: gw-aws-t2, vpn name: vpn-aws-t2, tunnel-id: 131074, SA Type: Static, Reason: IPSec SA delete payload received from peer, corresponding IPSec SAs cleared",
+    "TUNNEL_DOWN_OTHER",
+    "2",
+  ],
   ["[Jan 20 12:58:41]IKEv2 packet S(<none>:500 -> 192.0.2.7:500): mID=0 (retransmit count=5)", "PEER_UNREACHABLE", "1"],
   ["IKEv2-PLAT-2: Peer ID check: failed to retreive IP from SAN", "IKE_AUTH_FAILURE", "1"],
   [

@@ -257,13 +257,16 @@ const CHILD_SA_DELETE_RULE = "benign.child-sa-delete";
  * An IPsec (child) SA deleted, closed or sent a delete for, with no cause named, is what every
  * rekey does to the SA it replaces ("closing CHILD_SA", "received DELETE for ESP CHILD_SA", PAN-OS's
  * "IPSec SA delete message sent to peer"): routine. Not so a half-open quick mode given up
- * (QUICK_I1, QUICK_R1), a delete after a rejection, timeout or failure the line names, or one
- * that takes the IKE SA with it.
+ * (QUICK_I1, QUICK_R1), a delete after a rejection, timeout or failure the line names, one
+ * that takes the IKE SA with it, or the reason Junos gives for a VPN it reports down
+ * ("KMD_VPN_DOWN_ALARM_USER: VPN ... is down. ... Reason: IPSec SA delete payload received ...").
  */
 function isRoutineChildDelete(evidence: string, message: string): boolean {
   return (
     !/ISAKMP|IKE[_ ]?SA|no corresponding tunnel/i.test(evidence) &&
-    !/\band (?:ISAKMP|IKE)[_ ]?SA\b|\(QUICK_[IR]1\)|\brejected\b|\btimed out\b|\btimeout\b|\bfail/i.test(message)
+    !/\band (?:ISAKMP|IKE)[_ ]?SA\b|\(QUICK_[IR]1\)|\brejected\b|\btimed out\b|\btimeout\b|\bfail|_DOWN_ALARM_/i.test(
+      message,
+    )
   );
 }
 

@@ -226,6 +226,7 @@ const MARKERS = {
   nameInJunosAlarm: ["_alarm_user: vpn "],
   ikeVersion: ["ike version", "ikeversion", "ikev1", "ikev2"],
   phase1Definite: [
+    "ike sa delete payload",
     "ident_i",
     "ident_r",
     "agg_i",
