@@ -3198,6 +3198,20 @@ describe("AWS tunnel activity and BGP records (JSON as CloudWatch Logs delivers 
     });
   });
 
+  it("takes a delete while the phase it replaces is Rekeying for a routine SA replacement", () => {
+    const record = (details: string, p1: string, p2: string) =>
+      JSON.stringify({ event_timestamp: 1796137250, details, ike_phase1_state: p1, ike_phase2_state: p2 });
+    const ikeDelete = "AWS tunnel received DELETE for IKE_SA from CGW";
+    expect(classifyLine(record(ikeDelete, "Rekeying", "Established"))).toMatchObject({
+      code: "INFO",
+      rule: "aws.sa-replaced",
+    });
+    expect(classifyLine(record(ikeDelete, "Down", "Down"))).toMatchObject({ code: "TUNNEL_DOWN_OTHER" });
+    expect(
+      classifyLine(record("AWS tunnel received DELETE for Phase 2 SA with SPI: 0de9ecaf", "Established", "Rekeying")),
+    ).toMatchObject({ code: "INFO", rule: "aws.sa-replaced" });
+  });
+
   it("reads BGP records: status, resource id and message details", () => {
     const base = {
       resource_id: "vpn-0123456789abcdef0_203.0.113.10",

@@ -384,6 +384,7 @@ function stateResult(
 const isEstablished = (state: string | undefined) => state?.toLowerCase() === "established";
 const isDown = (state: string | undefined) => state?.toLowerCase() === "down";
 const isNotUp = (state: string | undefined) => isDown(state) || state?.toLowerCase() === "negotiating";
+const isRekeying = (state: string | undefined) => state?.toLowerCase() === "rekeying";
 
 /**
  * What a record's state fields say when its message names no fault: a BGP status is the session
@@ -671,14 +672,15 @@ function classifyVpnAlarm({ tunnel, evidence, fields }: VpnAlarm): Classificatio
 /**
  * An SA delete read by the record's phase states. AWS logs "received DELETE for Phase 2 SA" at
  * every rekey, when the peer removes the SA the new one replaced; the record's own states then
- * still say both phases are Established: routine. A child SA's delete while the record says a
- * phase is not up is the tunnel going down.
+ * still say both phases are Established, or the phase whose SA was replaced is Rekeying: routine.
+ * A child SA's delete while the record says a phase is not up is the tunnel going down.
  */
 function deleteOfStates(result: Classification, fields: ParsedFields): Classification {
   const isChildDelete = result.rule === CHILD_SA_DELETE_RULE;
   if (result.code !== "TUNNEL_DOWN_OTHER" && !isChildDelete) return result;
   const { ikePhase1State: p1, ikePhase2State: p2 } = fields;
-  if (isEstablished(p1) && isEstablished(p2))
+  const isUpOrRekeying = (state: string | undefined) => isEstablished(state) || isRekeying(state);
+  if (isUpOrRekeying(p1) && isUpOrRekeying(p2))
     return { ...result, code: "INFO", severity: "info", rule: "aws.sa-replaced" };
   if (isChildDelete && (isNotUp(p1) || isNotUp(p2)))
     return { ...result, code: "TUNNEL_DOWN_OTHER", severity: DEFAULT_SEVERITY.TUNNEL_DOWN_OTHER, rule: "down.delete" };
