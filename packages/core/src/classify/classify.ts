@@ -227,10 +227,6 @@ function resolveCode(rule: Rule, match: RegExpExecArray, phase: IkePhase | null,
       if (move === "down") return { code: "BGP_SESSION_DOWN", phase: null };
       // A BGP session over the tunnel can only reach Established through a tunnel that is up.
       if (move === "up") return { code: "TUNNEL_UP", phase: null, clears: ["BGP_SESSION_DOWN"] };
-      // AWS's BGP log gives every change short of Established the status DOWN (Idle to Connect,
-      // Connect to OpenSent...): its session is down until it is up.
-      if (message.startsWith("AWS-side peer BGP session state has changed"))
-        return { code: "BGP_SESSION_DOWN", phase: null };
       return { code: "INFO", phase: null, clears: [] };
     }
     case "PEER_UNREACHABLE":

@@ -3110,6 +3110,16 @@ const BGP_TRANSPORT: Rule[] = [
 
 const BGP: Rule[] = [
   r({
+    // AWS's BGP log gives every change short of Established the status DOWN (Idle to Connect,
+    // Connect to OpenSent...): its session is down until it is up.
+    id: "bgp.aws-short-of-established",
+    keywords: ["aws-side peer bgp session state has changed from "],
+    test: /^AWS-side peer BGP session state has changed from (?:Idle|Connect|Active|OpenSent|OpenConfirm) to (?:Idle|Connect|Active|OpenSent|OpenConfirm)\b/i,
+    code: "BGP_SESSION_DOWN",
+    phase: null,
+    confidence: 0.8,
+  }),
+  r({
     id: "bgp.transition",
     keywords: BGP_TRANSITION_KEYWORDS,
     test: BGP_TRANSITION,
