@@ -380,7 +380,7 @@ function stateResult(
 const isEstablished = (state: string | undefined) => state?.toLowerCase() === "established";
 const isDown = (state: string | undefined) => state?.toLowerCase() === "down";
 const isNotUp = (state: string | undefined) => isDown(state) || state?.toLowerCase() === "negotiating";
-const isRekeying = (state: string | undefined) => state?.toLowerCase() === "rekeying";
+const isUpOrRekeying = (state: string | undefined) => isEstablished(state) || state?.toLowerCase() === "rekeying";
 
 /**
  * What a record's state fields say when its message names no fault: a BGP status is the session
@@ -675,7 +675,6 @@ function deleteOfStates(result: Classification, fields: ParsedFields): Classific
   const isChildDelete = result.rule === CHILD_SA_DELETE_RULE;
   if (result.code !== "TUNNEL_DOWN_OTHER" && !isChildDelete) return result;
   const { ikePhase1State: p1, ikePhase2State: p2 } = fields;
-  const isUpOrRekeying = (state: string | undefined) => isEstablished(state) || isRekeying(state);
   if (isUpOrRekeying(p1) && isUpOrRekeying(p2))
     return { ...result, code: "INFO", severity: "info", rule: "aws.sa-replaced" };
   if (isChildDelete && (isNotUp(p1) || isNotUp(p2)))
