@@ -59,6 +59,14 @@ describe("withoutNames", () => {
       'vd="xxxx" action="negotiate" vpn_tunnel="xxxxxxx" xauth_user="xxxxx" msg="x"',
     ],
     [
+      "IKE phase-2 negotiation from 172.16.12.82:500 to 172.16.12.81:500 failed. Tunnel='dpd.1' GatewayEndpoint='gw-down'",
+      "IKE phase-2 negotiation from 172.16.12.82:500 to 172.16.12.81:500 failed. Tunnel='xxxxx' GatewayEndpoint='xxxxxxx'",
+    ],
+    [
+      "IKEv2:(SESSION ID = 1,SA ID = 1):Found matching IKEv2 profile 'AWS-DPD'",
+      "IKEv2:(SESSION ID = 1,SA ID = 1):Found matching IKEv2 profile 'xxxxxxx'",
+    ],
+    [
       "Aug 24 2017 HQ-DPD %ASA-6-113009: AAA retrieved default group policy",
       "Aug 24 2017 xxxxxx %ASA-6-113009: AAA retrieved default group policy",
     ],

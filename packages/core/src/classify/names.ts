@@ -27,7 +27,7 @@ const SITES: NameSite[] = [
   {
     markers: [MARK.nameInSingleQuotes],
     pattern:
-      /(\b(?:peer config|child config|IKE config|config|connection|CHILD_SA|policy|authentication of|for peer|IDi|IDr|IDir|identity|match to|user|certificate|(?:ID_)?(?:IPV[46]_ADDR(?:_SUBNET|_RANGE)?|FQDN|USER_FQDN|DER_ASN1_DN|KEY_ID):?) ')([^']+)(')/g,
+      /(\b(?:peer config|child config|IKE config|config|connection|CHILD_SA|policy|authentication of|for peer|IDi|IDr|IDir|identity|match to|user|certificate|profile|(?:ID_)?(?:IPV[46]_ADDR(?:_SUBNET|_RANGE)?|FQDN|USER_FQDN|DER_ASN1_DN|KEY_ID):?) ')([^']+)(')/g,
   },
   // Any other quoted text of charon's, which quotes only names, identities and labels ("start
   // action: start 'aws-1'", "with generic label 'system_u:...'"); another daemon's quotes may
@@ -41,6 +41,11 @@ const SITES: NameSite[] = [
   {
     markers: [MARK.charonGroup, MARK.between],
     pattern: /((?:\d{1,3}\.){3}\d{1,3}\[)([^\]]+)(\])/g,
+  },
+  // WatchGuard's tunnel and gateway: "Tunnel='aws-1' ... GatewayEndpoint='aws-gw'".
+  {
+    markers: [MARK.nameInWatchguardField],
+    pattern: /(\b(?:Tunnel|Gateway|GatewayEndpoint|Gateway-Endpoint)=')([^']+)(')/g,
   },
   // pluto's connection name, the first quoted text of its line, with its instance, peer and
   // state (`"aws-1"[2] 203.0.113.9 #3: `, `"aws-1" #3: `, `000 #2: "aws-1"[2] 203.0.113.9:4500
