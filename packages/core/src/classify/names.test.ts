@@ -122,6 +122,7 @@ function renamed(line: string, name: string): string | undefined {
     /(^(?:\S+ )*?ike (?:V=[\w-]+:)?\d+:)[^:\s/\d][^:\s/]*(:\d+: )/, // FortiGate debug
     /(\bGroup = )[A-Za-z][^,\s]*(, )/, // Cisco ASA
     /(\bvpn name: )[^,\s]+(,)/, // Junos
+    /(\b(?:Tunnel|GatewayEndpoint|Gateway-Endpoint)=')[^']+(')/, // WatchGuard
     /(\bauthentication of ')[^']+(')/, // an IKE identity
     /(\bID_(?:FQDN|IPV4_ADDR|DER_ASN1_DN|USER_FQDN) ')[^']+(')/, // pluto's peer identity
   ];
