@@ -98,6 +98,7 @@ describe("withoutNames", () => {
       ),
       "msg_id=\"0203-0014\" Received 'No Proposal Chosen' message from 172.16.12.81:500",
       "received DELETE for IKE_SA [3]",
+      '{ "exabgp": "4.0.1", "type": "state", "neighbor": { "ip": "10.9.0.1", "state": "down" } }',
     ]) {
       expect(withoutNames(message)).toBe(message);
     }

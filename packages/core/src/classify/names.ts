@@ -52,8 +52,9 @@ const SITES: NameSite[] = [
   // STATE_QUICK_R2 ...`), or starting a connection-level line (`"aws-1": added IKEv2 connection`)...
   {
     markers: [MARK.namePluto],
-    pattern: /^([^"]{0,80}")([^"]+)("(?:\[\d+\])?(?: +[^\s"#]+)? *#\w+: |"\[\d+\]|": )/,
+    pattern: /^([^"]{0,80}")([^"]+)("(?:\[\d+\])?(?: +[^\s"#]+)? *#\w+: |"\[\d+\])/,
   },
+  { markers: [MARK.namePluto], pattern: /^((?:\d{3} )?(?:ERROR: )?")([^"]+)(": )/ },
   // ... or named in a sentence (`deleting connection "aws-1" instance`, `pending Phase 2 for "aws-1" replacing #0`).
   {
     markers: [MARK.namePlutoSentence],
