@@ -3504,6 +3504,13 @@ describe("fields", () => {
     );
     expect(panos).toMatchObject({ code: "PEER_UNREACHABLE", vendor: "paloalto", phase: "1" });
     expect(panos.fields).toMatchObject({ connectionName: "gw-aws-t1", localIp: "203.0.113.9", peerIp: "198.51.100.7" });
+    // WatchGuard names the branch office tunnel, or the gateway endpoint before a tunnel is chosen.
+    const watchguard = (detail: string) =>
+      classifyLine(
+        `<142>May 10 15:19:05 WatchGuard-Firebox FVE6035FD3AE3 (2024-05-10T09:49:05) firewall[10]: msg_id="0203-0008" IKE phase-2 negotiation from 172.16.12.82:500 to 172.16.12.81:500 failed. ${detail}`,
+      ).fields.connectionName;
+    expect(watchguard("Tunnel='aws.1' Reason=Received AES key length 128, expecting 256")).toBe("aws.1");
+    expect(watchguard("GatewayEndpoint='aws-gw' Reason=Authentication failed")).toBe("aws-gw");
     expect(
       classifyLine(
         'id=firewall sn=0017C5A1B2C3 time="2024-03-12 08:02:07 UTC" fw=203.0.113.9 pri=3 c=4 m=43 msg="IPSec connection interrupt" n=102 src=198.51.100.20 dst=203.0.113.9',

@@ -93,6 +93,8 @@ const RECORD_TIME =
 // (later releases): "eventtime=1640685288", "eventtime=1710230527123456789".
 const FORTIGATE_EVENT_TIME = /\beventtime=(\d{10})(\d{3}|\d{6}|\d{9})?\b/;
 const OPENIKED_POLICY = /\bpolicy '([^']+)'/;
+// WatchGuard names the branch office VPN tunnel, or the gateway endpoint before one is chosen.
+const WATCHGUARD_TUNNEL = /\bTunnel='([^']+)'|\bGateway(?:-?Endpoint)?='([^']+)'/;
 const IKE_VERSION = /IKE ?[Vv]ersion:? ?([12])\b|\bIKEv([12])\b|\bikev([12])\b/;
 
 // Each expression runs only where the scan saw a marker it needs.
@@ -144,7 +146,9 @@ export function extractFields(message: string, vendor: Vendor, into: ParsedField
                 ? ASA_TUNNEL_GROUP.exec(message)
                 : vendor === "paloalto"
                   ? PANOS_OBJECT.exec(message)
-                  : null;
+                  : vendor === "watchguard"
+                    ? WATCHGUARD_TUNNEL.exec(message)
+                    : null;
   const name = conn ? (conn[1] ?? conn[2] ?? conn[3]) : undefined;
   if (name) into.connectionName = name;
   if (into.time === undefined && (vendor === "fortinet" || vendor === "sonicwall")) {
