@@ -202,6 +202,7 @@ const MARKERS = {
     ["", "0", "1", "2", "3", "4"].map((level) => `[${group.toLowerCase()}${level}] `),
   ),
   namePluto: ['"[', '" #', '": '],
+  nameInAuditRecord: ['conn-name="'],
   namePlutoSentence: ['connection "', ': "', 'for "', 'resolution of "'],
   nameInFortigatePrefix: ["ike v=", ...Array.from({ length: 10 }, (_, digit) => `ike ${digit}:`)],
   nameInFortinetField: [

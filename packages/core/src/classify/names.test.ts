@@ -67,6 +67,10 @@ describe("withoutNames", () => {
       "IKEv2:(SESSION ID = 1,SA ID = 1):Found matching IKEv2 profile 'xxxxxxx'",
     ],
     [
+      "type=CRYPTO_IKE_SA msg=audit(1749899159.004:5177): pid=903 msg='op=start direction=initiator conn-name=\"dpd-down\" connstate=45 res=failed'",
+      "type=CRYPTO_IKE_SA msg=audit(1749899159.004:5177): pid=903 msg='op=start direction=initiator conn-name=\"xxxxxxxx\" connstate=45 res=failed'",
+    ],
+    [
       "Aug 24 2017 HQ-DPD %ASA-6-113009: AAA retrieved default group policy",
       "Aug 24 2017 xxxxxx %ASA-6-113009: AAA retrieved default group policy",
     ],

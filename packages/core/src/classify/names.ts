@@ -55,6 +55,8 @@ const SITES: NameSite[] = [
     pattern: /^([^"]{0,80}")([^"]+)("(?:\[\d+\])?(?: +[^\s"#]+)? *#\w+: |"\[\d+\])/,
   },
   { markers: [MARK.namePluto], pattern: /^((?:\d{3} )?(?:ERROR: )?")([^"]+)(": )/ },
+  // ... and in its Linux audit records: msg='op=start direction=initiator conn-name="aws-1" ...'.
+  { markers: [MARK.nameInAuditRecord], pattern: /(\bconn-name=")([^"]+)(")/ },
   // ... or named in a sentence (`deleting connection "aws-1" instance`, `pending Phase 2 for "aws-1" replacing #0`).
   {
     markers: [MARK.namePlutoSentence],
