@@ -3504,6 +3504,19 @@ describe("fields", () => {
     );
     expect(panos).toMatchObject({ code: "PEER_UNREACHABLE", vendor: "paloalto", phase: "1" });
     expect(panos.fields).toMatchObject({ connectionName: "gw-aws-t1", localIp: "203.0.113.9", peerIp: "198.51.100.7" });
+    // racoon2 (Alibaba's and PAN-OS's IKE daemon) and charon's MOBIKE path checks name the SA
+    // "local[port] - peer[port]"; Cisco DMVPN names the next hop server's transport address.
+    expect(
+      classifyLine(
+        "2016-03-01 14:32:24 [INFO]: ike_sa.c:275:ikev2_abort(): 6:1.1.1.1[500] - 2.2.2.2[500]:(nil):aborting IKEv2 SA GW:6",
+      ).fields,
+    ).toMatchObject({ localIp: "1.1.1.1", peerIp: "2.2.2.2" });
+    const nhrp = classifyLine(
+      "*Jun 22 07:02:43.386: NHRP-NHS-DOWN tunnel: Tu1 NHS down nbma_src: 3.3.3.1 vpn_src: 192.168.10.3 nbma_dest: 1.1.1.1 vpn_dest: 192.168.10.1 vrf: global(0x0)",
+    );
+    // A time with a colon after it (Cisco's clock, pluto's log file) is followed by no host.
+    expect(nhrp.fields).toMatchObject({ localIp: "3.3.3.1", peerIp: "1.1.1.1" });
+    expect(nhrp.fields.host).toBeUndefined();
     // WatchGuard names the branch office tunnel, or the gateway endpoint before a tunnel is chosen.
     const watchguard = (detail: string) =>
       classifyLine(

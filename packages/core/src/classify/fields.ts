@@ -9,9 +9,10 @@ import { FORTIGATE_DEBUG_PREFIX } from "./vocabulary.ts";
 // (MikroTik, Meraki, Alibaba) "A[500]<=>B[500]" and strongSwan "A[id]...B[id]" or "for A...B"
 // name this side first; FortiGate debug names a packet's "A:500->B:500", this side first when it
 // sends it or connects ("sent IKE msg", "could not send IKE Packet", "IPsec SA connect 6 A->B:500"),
-// the peer first when it "comes"; PAN-OS and Huawei name an SA "A[500]-B[500]", this side first.
+// the peer first when it "comes"; PAN-OS and Huawei name an SA "A[500]-B[500]", this side first,
+// as racoon2 (Alibaba's and PAN-OS's IKE daemon) does with spaces: "A[500] - B[500]".
 const SENT_OR_CONNECTING = /sent IKE msg|could not send IKE Packet|IPsec SA connect /;
-const PAIR_GAP = /^(?:\[[^\]]*\]|:\d+)? ?(<=>|\.\.\.|->) ?$|^\[\d+\](-)$/;
+const PAIR_GAP = /^(?:\[[^\]]*\]|:\d+)? ?(<=>|\.\.\.|->) ?$|^\[\d+\] ?(-) ?$/;
 
 /** [local, peer] of the first pair of addresses written as one. */
 function addressPair(message: string, addresses: readonly Address[]): [string, string] | undefined {
@@ -47,6 +48,8 @@ const PEER_LABELS = [
   "to ",
   // Cisco IOS names an inbound packet's addresses: "destaddr=<this router>, ..., srcaddr=<peer>".
   "srcaddr=",
+  // Cisco DMVPN names the next hop server's transport address: "nbma_src: <this router> ... nbma_dest: <NHS>".
+  "nbma_dest: ",
   "remote ",
   "remote address : ",
   "remote address: ",
@@ -57,6 +60,7 @@ const LOCAL_LABELS = [
   "locip=",
   'locip="',
   "destaddr=",
+  "nbma_src: ",
   "local ",
   "local address : ",
   "local address: ",

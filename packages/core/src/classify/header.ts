@@ -387,7 +387,10 @@ export function splitHeader(line: string): Header {
         // "name[pid]: " is a program (a host name carries no pid); otherwise the first word may be the host.
         const isProgram =
           program !== null && (VPN_PROGRAMS[program[1] as string] !== undefined || program[2] !== undefined);
-        const hostProgram = isProgram ? null : HOST_THEN_PROGRAM.exec(rest);
+        // A time written with a colon after it, as Cisco's clock ("*Jun 22 06:39:28.270: ") and
+        // pluto's own log file write it, is followed by the message or a tag, never by a host.
+        const isTimeWithColon = time[0].trimEnd().endsWith(":");
+        const hostProgram = isProgram || isTimeWithColon ? null : HOST_THEN_PROGRAM.exec(rest);
         // Pluto's debug lines start with "| ", which is not a host: "| retransmits: current time ...".
         const isPlutoDebug =
           hostProgram !== null && hostProgram[1] === "|" && VPN_PROGRAMS[hostProgram[2] as string] === undefined;

@@ -160,12 +160,12 @@ const MARKERS = {
   racoon: ["error: ", "info: ", "warning: ", "notify: ", "debug: ", "ipsec,", "ipsec "],
   // RouterOS topics with their level ("pppoe,ppp,info", "ipsec,error", "route,bgp,debug,timer").
   routerosTopic: [",info", ",error", ",warning", ",debug", ",critical"],
-  between: ["<=>", "...", "->", "]-"],
+  between: ["<=>", "...", "->", "]-", "] - "],
   htmlEntity: HTML_ENTITY_KEYWORDS,
   // Records of other kinds that a tunnel line's words may appear in (see notTunnelLine).
   otherRecord: ["devname=", "devid=", "device_id=", "logdesc=", "rt_flow_", "apptrack_", "cise_"],
-  peerLabel: ["peer ip:", "remote", "ip = ", "peer_contact=", "from ", "to ", "remip=", "srcaddr="],
-  localLabel: ["my ip:", "local", "locip=", "destaddr=", "fw="],
+  peerLabel: ["peer ip:", "remote", "ip = ", "peer_contact=", "from ", "to ", "remip=", "srcaddr=", "nbma_dest: "],
+  localLabel: ["my ip:", "local", "locip=", "destaddr=", "fw=", "nbma_src: "],
   spi: ["spi", "=>0x"],
   messageId: ["message id", "msgid=", "(id=", "request ", "response ", "mess id ", "msg id = ", "(msgid "],
   notify: NOTIFY_KEYWORDS,
