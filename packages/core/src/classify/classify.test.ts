@@ -3514,6 +3514,11 @@ describe("fields", () => {
     const nhrp = classifyLine(
       "*Jun 22 07:02:43.386: NHRP-NHS-DOWN tunnel: Tu1 NHS down nbma_src: 3.3.3.1 vpn_src: 192.168.10.3 nbma_dest: 1.1.1.1 vpn_dest: 192.168.10.1 vrf: global(0x0)",
     );
+    expect(
+      classifyLine(
+        "*Apr  4 00:10:53.235: IPSEC-EVENT:IPSEC-RECV-KMI:  SESSION ID:0, KMI Received: Crypto IKMP->IPSEC key engine:KEY_MGR_CLEAR_ENDPT_SAS, loc: 30.1.1.1, rem: 30.1.1.2",
+      ).fields,
+    ).toMatchObject({ localIp: "30.1.1.1", peerIp: "30.1.1.2" });
     // A time with a colon after it (Cisco's clock, pluto's log file) is followed by no host.
     expect(nhrp.fields).toMatchObject({ localIp: "3.3.3.1", peerIp: "1.1.1.1" });
     expect(nhrp.fields.host).toBeUndefined();

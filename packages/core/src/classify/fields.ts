@@ -50,6 +50,8 @@ const PEER_LABELS = [
   "srcaddr=",
   // Cisco DMVPN names the next hop server's transport address: "nbma_src: <this router> ... nbma_dest: <NHS>".
   "nbma_dest: ",
+  // Cisco IOS's IPsec key engine events: "loc: 30.1.1.1, rem: 30.1.1.2".
+  "rem: ",
   "remote ",
   "remote address : ",
   "remote address: ",
@@ -61,6 +63,7 @@ const LOCAL_LABELS = [
   'locip="',
   "destaddr=",
   "nbma_src: ",
+  "loc: ",
   "local ",
   "local address : ",
   "local address: ",
