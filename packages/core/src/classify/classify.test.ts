@@ -3519,6 +3519,33 @@ describe("fields", () => {
         "*Apr  4 00:10:53.235: IPSEC-EVENT:IPSEC-RECV-KMI:  SESSION ID:0, KMI Received: Crypto IKMP->IPSEC key engine:KEY_MGR_CLEAR_ENDPT_SAS, loc: 30.1.1.1, rem: 30.1.1.2",
       ).fields,
     ).toMatchObject({ localIp: "30.1.1.1", peerIp: "30.1.1.2" });
+    // WatchGuard's failed negotiation runs from its own address to the peer's, with or without its header.
+    expect(
+      classifyLine(
+        "IKE phase-1 negotiation from 198.51.100.2:500 to 203.0.113.2:500 failed. Gateway-Endpoint='gw-aws' Reason=Received DH group 2, expecting 14",
+      ),
+    ).toMatchObject({
+      code: "IKE_PROPOSAL_MISMATCH",
+      vendor: "watchguard",
+      fields: { localIp: "198.51.100.2", peerIp: "203.0.113.2", connectionName: "gw-aws" },
+    });
+    // pluto names the address a first message arrived on; charon's status rows start with the connection.
+    expect(
+      classifyLine(
+        "packet from 172.16.0.164:500: initial Main Mode message received on 192.168.182.103:500 but no connection has been authorized with policy=PSK",
+      ).fields,
+    ).toMatchObject({ peerIp: "172.16.0.164", localIp: "192.168.182.103" });
+    expect(
+      classifyLine(
+        "AWS-VPC-TUNNEL-1[135]: ESTABLISHED 2 hours ago, 10.0.0.221[10.0.0.221]...18.222.98.126[18.222.98.126]",
+      ).fields,
+    ).toMatchObject({ connectionName: "AWS-VPC-TUNNEL-1", localIp: "10.0.0.221", peerIp: "18.222.98.126" });
+    // Huawei's tunnel events name this side SrcIP and the peer DstIP.
+    expect(
+      classifyLine(
+        "IPSEC/4/IPSECTUNNELSTOP: OID 1.3.6.1.4.1.2011.6.122.26.6.2 The IPSec tunnel is deleted. (Ifindex=7, SeqNum=10,TunnelIndex=1, RuleNum=5, DstIP=203.0.113.2, InsideIP=0.0.0.0, RemotePort=500, CpuID=0, SrcIP=198.51.100.1, FlowInfo=10.1.1.0/24 -> 10.2.2.0/24, OfflineReason=peer request)",
+      ).fields,
+    ).toMatchObject({ peerIp: "203.0.113.2", localIp: "198.51.100.1" });
     // A time with a colon after it (Cisco's clock, pluto's log file) is followed by no host.
     expect(nhrp.fields).toMatchObject({ localIp: "3.3.3.1", peerIp: "1.1.1.1" });
     expect(nhrp.fields.host).toBeUndefined();

@@ -12,6 +12,10 @@ import { FORTIGATE_DEBUG_PREFIX } from "./vocabulary.ts";
 // the peer first when it "comes"; PAN-OS and Huawei name an SA "A[500]-B[500]", this side first,
 // as racoon2 (Alibaba's and PAN-OS's IKE daemon) does with spaces: "A[500] - B[500]".
 const SENT_OR_CONNECTING = /sent IKE msg|could not send IKE Packet|IPsec SA connect /;
+// WatchGuard names a failed negotiation from its own address to the peer's:
+// "IKE phase-1 negotiation from <this Firebox>:500 to <peer>:500 failed".
+const WATCHGUARD_NEGOTIATION =
+  /\b(?:negotiation|exchange) from ((?:\d{1,3}\.){3}\d{1,3}):\d+ to ((?:\d{1,3}\.){3}\d{1,3}):\d+/;
 const PAIR_GAP = /^(?:\[[^\]]*\]|:\d+)? ?(<=>|\.\.\.|->) ?$|^\[\d+\] ?(-) ?$/;
 
 /** [local, peer] of the first pair of addresses written as one. */
@@ -52,6 +56,8 @@ const PEER_LABELS = [
   "nbma_dest: ",
   // Cisco IOS's IPsec key engine events: "loc: 30.1.1.1, rem: 30.1.1.2".
   "rem: ",
+  // Huawei's tunnel events: "DstIP=203.0.113.2, ... SrcIP=198.51.100.1".
+  "DstIP=",
   "remote ",
   "remote address : ",
   "remote address: ",
@@ -64,6 +70,9 @@ const LOCAL_LABELS = [
   "destaddr=",
   "nbma_src: ",
   "loc: ",
+  // pluto: "packet from <peer>:500: initial Main Mode message received on <this host>:500".
+  "received on ",
+  "SrcIP=",
   "local ",
   "local address : ",
   "local address: ",
@@ -80,8 +89,9 @@ const MESSAGE_ID =
   /[Mm]essage ID:? (?:= )?(\d+)|\bmsg id = ([0-9a-fA-F]+)|\(MsgId ([0-9a-fA-F]+)\)|msgid=([0-9a-fA-F]+)|(?:request|response) (\d+) \[|mess id (0x[0-9a-f]+)|\(id=(\w+)\)/;
 const NOTIFY = new RegExp(`\\b(${NOTIFY_NAMES.join("|")})\\b|N\\((${Object.keys(SHORT_NOTIFY_NAMES).join("|")})\\)`);
 const TUNNEL_ID = /\b(vpn-[0-9a-f]{8,17}|vco-[\w*]+|tun-[\w*]+)\b|tunnel-id: ?(\d+)/;
+// charon's connection names, also as its status rows start ("aws-1[3]: ESTABLISHED 5 minutes ago, ...").
 const STRONGSWAN_CONN =
-  /<([^|>]+)\|\d+>|^(?:\d{2})?\[[A-Z]{3}\d?\] \[([^|\]\s]+)\|\d+\]|\b(?:IKE_SA|CHILD_SA) ([\w.-]+)[[{]\d+[\]}]/;
+  /^([\w.-]+)[[{]\d+[\]}]: +(?=ESTABLISHED|INSTALLED|REKEYED|CONNECTING)|<([^|>]+)\|\d+>|^(?:\d{2})?\[[A-Z]{3}\d?\] \[([^|\]\s]+)\|\d+\]|\b(?:IKE_SA|CHILD_SA) ([\w.-]+)[[{]\d+[\]}]/;
 // pluto's lines start with the connection's name; its audit records name it as conn-name="...".
 const LIBRESWAN_CONN = /^(?:\d{3} )?"([^"]+)"|\bconn-name="([^"]+)"/;
 const JUNIPER_VPN = /VPN: ?([\w.-]+)|vpn name: ?([\w.-]+)/;
@@ -107,7 +117,12 @@ const IKE_VERSION = /IKE ?[Vv]ersion:? ?([12])\b|\bIKEv([12])\b|\bikev([12])\b/;
 // Each expression runs only where the scan saw a marker it needs.
 export function extractFields(message: string, vendor: Vendor, into: ParsedFields, found: Found): ParsedFields {
   const addresses = ipv4Addresses(message);
-  const pair = addresses.length > 1 && found.has(MARK.between) ? addressPair(message, addresses) : undefined;
+  const negotiation = vendor === "watchguard" ? WATCHGUARD_NEGOTIATION.exec(message) : null;
+  const pair = negotiation
+    ? ([negotiation[1], negotiation[2]] as [string, string])
+    : addresses.length > 1 && found.has(MARK.between)
+      ? addressPair(message, addresses)
+      : undefined;
   if (pair) {
     into.localIp ??= pair[0];
     into.peerIp ??= pair[1];
@@ -156,7 +171,7 @@ export function extractFields(message: string, vendor: Vendor, into: ParsedField
                   : vendor === "watchguard"
                     ? WATCHGUARD_TUNNEL.exec(message)
                     : null;
-  const name = conn ? (conn[1] ?? conn[2] ?? conn[3]) : undefined;
+  const name = conn?.slice(1).find((group) => group !== undefined);
   if (name) into.connectionName = name;
   if (into.time === undefined && (vendor === "fortinet" || vendor === "sonicwall")) {
     const time = RECORD_TIME.exec(message);

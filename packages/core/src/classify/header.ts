@@ -134,8 +134,10 @@ const H3C_SIGN = /%%10[A-Z]|-MDC=\d|\d{2}:\d{2}:\d{2}:\d{3} \d{4} |\bBGP\.[\w-]*
 const SONICWALL_RECORD = /\bid=firewall sn=\S+ time="/;
 const STORMSHIELD_RECORD = /\bid=firewall time="[^"]*" fw="/;
 const STORMSHIELD_VPN = /\blogtype="?vpn\b|\bikev=\d/;
-// WatchGuard's IKE and IPsec message ids are 0200-021F ("msg_id="0203-0025"").
-const WATCHGUARD_VPN = /\bmsg_id="02[0-9A-F]{2}-[0-9A-F]{4}"/;
+// WatchGuard's IKE and IPsec message ids are 0200-021F ("msg_id="0203-0025""); without its
+// header its failures still read "IKE phase-1 negotiation from A:500 to B:500 failed. Gateway-Endpoint='gw'".
+const WATCHGUARD_VPN =
+  /\bmsg_id="02[0-9A-F]{2}-[0-9A-F]{4}"|\b(?:negotiation|exchange) from \S+ to \S+ failed\. (?:Gateway-?Endpoint|Tunnel)='/;
 const SOPHOS_VPN = /\bdevice="SFW".*\blog_component="IPSec"/;
 // FRR (and Quagga) bgpd: "%ADJCHANGE: ", "%NOTIFICATION(Hard Reset): " and, where the program
 // is bgpd (Cisco IOS debug writes them too), "[FSM] " and "went from OpenConfirm to Established".

@@ -151,7 +151,7 @@ const MARKERS = {
   // Firewalls and routers that log everything through one syslog: their tunnel messages (see header.ts).
   vrp: ["ike/", "ikev2/", "ipsec/", "ipsec-vpn/", "bgp/"],
   firewallRecord: ["id=firewall "],
-  watchguard: ['msg_id="02'],
+  watchguard: ['msg_id="02', "endpoint='", "tunnel='"],
   sophos: ['log_component="ipsec"'],
   windows: ["[ikeext]"],
   checkpoint: ["]@"],
@@ -176,7 +176,7 @@ const MARKERS = {
     "nbma_dest: ",
     "rem: ",
   ],
-  localLabel: ["my ip:", "local", "locip=", "destaddr=", "fw=", "nbma_src: ", "loc: "],
+  localLabel: ["my ip:", "local", "locip=", "destaddr=", "fw=", "nbma_src: ", "loc: ", "received on ", "srcip="],
   spi: ["spi", "=>0x"],
   messageId: ["message id", "msgid=", "(id=", "request ", "response ", "mess id ", "msg id = ", "(msgid "],
   notify: NOTIFY_KEYWORDS,
