@@ -3546,6 +3546,12 @@ describe("fields", () => {
         "IPSEC/4/IPSECTUNNELSTOP: OID 1.3.6.1.4.1.2011.6.122.26.6.2 The IPSec tunnel is deleted. (Ifindex=7, SeqNum=10,TunnelIndex=1, RuleNum=5, DstIP=203.0.113.2, InsideIP=0.0.0.0, RemotePort=500, CpuID=0, SrcIP=198.51.100.1, FlowInfo=10.1.1.0/24 -> 10.2.2.0/24, OfflineReason=peer request)",
       ).fields,
     ).toMatchObject({ peerIp: "203.0.113.2", localIp: "198.51.100.1" });
+    // Cisco DMVPN: the tunnel interface, and the next hop's transport (NBMA) address as the peer.
+    expect(
+      classifyLine(
+        "*Sep 21 07:04:05.792: %DMVPN-5-NHRP_NHS_DOWN: Tunnel0: Next Hop Server : (Tunnel: 172.16.0.1 NBMA: 203.0.113.2 ) for (Tunnel: 172.16.0.2 NBMA: 198.51.100.2) is DOWN, Reason: NHRP Registration Failure(NHRP: no error)",
+      ).fields,
+    ).toMatchObject({ connectionName: "Tunnel0", peerIp: "203.0.113.2" });
     // A time with a colon after it (Cisco's clock, pluto's log file) is followed by no host.
     expect(nhrp.fields).toMatchObject({ localIp: "3.3.3.1", peerIp: "1.1.1.1" });
     expect(nhrp.fields.host).toBeUndefined();

@@ -52,8 +52,10 @@ const PEER_LABELS = [
   "to ",
   // Cisco IOS names an inbound packet's addresses: "destaddr=<this router>, ..., srcaddr=<peer>".
   "srcaddr=",
-  // Cisco DMVPN names the next hop server's transport address: "nbma_src: <this router> ... nbma_dest: <NHS>".
+  // Cisco DMVPN names the next hop's transport address: "nbma_src: <this router> ... nbma_dest: <NHS>",
+  // "Next Hop Server : (Tunnel: <its tunnel address> NBMA: <its transport address>) for (... this router)".
   "nbma_dest: ",
+  "NBMA: ",
   // Cisco IOS's IPsec key engine events: "loc: 30.1.1.1, rem: 30.1.1.2".
   "rem: ",
   // Huawei's tunnel events: "DstIP=203.0.113.2, ... SrcIP=198.51.100.1".
@@ -110,6 +112,9 @@ const RECORD_TIME =
 // (later releases): "eventtime=1640685288", "eventtime=1710230527123456789".
 const FORTIGATE_EVENT_TIME = /\beventtime=(\d{10})(\d{3}|\d{6}|\d{9})?\b/;
 const OPENIKED_POLICY = /\bpolicy '([^']+)'/;
+// Cisco IOS names the tunnel interface: "%DMVPN-5-NHRP_NHC_UP: Tunnel0: ...", "Line protocol on
+// Interface Tunnel1, changed state to down", "%TUN-5-RECURDOWN: Tunnel0 temporarily disabled".
+const IOS_TUNNEL_INTERFACE = /%DMVPN-\d-\w+: +(Tunnel\d+):|\bInterface (Tunnel\d+),|%TUN-\d-\w+: (Tunnel\d+) /;
 // WatchGuard names the branch office VPN tunnel, or the gateway endpoint before one is chosen.
 const WATCHGUARD_TUNNEL = /\bTunnel='([^']+)'|\bGateway(?:-?Endpoint)?='([^']+)'/;
 const IKE_VERSION = /IKE ?[Vv]ersion:? ?([12])\b|\bIKEv([12])\b|\bikev([12])\b/;
@@ -170,7 +175,9 @@ export function extractFields(message: string, vendor: Vendor, into: ParsedField
                   ? PANOS_OBJECT.exec(message)
                   : vendor === "watchguard"
                     ? WATCHGUARD_TUNNEL.exec(message)
-                    : null;
+                    : vendor === "cisco-ios"
+                      ? IOS_TUNNEL_INTERFACE.exec(message)
+                      : null;
   const name = conn?.slice(1).find((group) => group !== undefined);
   if (name) into.connectionName = name;
   if (into.time === undefined && (vendor === "fortinet" || vendor === "sonicwall")) {
