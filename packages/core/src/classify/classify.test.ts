@@ -3519,16 +3519,22 @@ describe("fields", () => {
         "*Apr  4 00:10:53.235: IPSEC-EVENT:IPSEC-RECV-KMI:  SESSION ID:0, KMI Received: Crypto IKMP->IPSEC key engine:KEY_MGR_CLEAR_ENDPT_SAS, loc: 30.1.1.1, rem: 30.1.1.2",
       ).fields,
     ).toMatchObject({ localIp: "30.1.1.1", peerIp: "30.1.1.2" });
-    // WatchGuard's failed negotiation runs from its own address to the peer's, with or without its header.
+    // WatchGuard's failed negotiation runs from its initiator to its responder, with or without its
+    // header: the Firebox refused what it received as responder, or got no answer as initiator.
     expect(
       classifyLine(
-        "IKE phase-1 negotiation from 198.51.100.2:500 to 203.0.113.2:500 failed. Gateway-Endpoint='gw-aws' Reason=Received DH group 2, expecting 14",
+        "IKE phase-1 negotiation from 203.0.113.2:500 to 198.51.100.2:500 failed. Gateway-Endpoint='gw-aws' Reason=Received DH group 2, expecting 14",
       ),
     ).toMatchObject({
       code: "IKE_PROPOSAL_MISMATCH",
       vendor: "watchguard",
       fields: { localIp: "198.51.100.2", peerIp: "203.0.113.2", connectionName: "gw-aws" },
     });
+    expect(
+      classifyLine(
+        "IKE phase-1 negotiation from 198.51.100.2:500 to 203.0.113.2:500 failed. Gateway-Endpoint='gw-aws' Reason=Message retry timeout. Check the connection between local and remote gateway endpoints.",
+      ).fields,
+    ).toMatchObject({ localIp: "198.51.100.2", peerIp: "203.0.113.2" });
     // pluto names the address a first message arrived on; charon's status rows start with the connection.
     expect(
       classifyLine(

@@ -12,10 +12,13 @@ import { FORTIGATE_DEBUG_PREFIX } from "./vocabulary.ts";
 // the peer first when it "comes"; PAN-OS and Huawei name an SA "A[500]-B[500]", this side first,
 // as racoon2 (Alibaba's and PAN-OS's IKE daemon) does with spaces: "A[500] - B[500]".
 const SENT_OR_CONNECTING = /sent IKE msg|could not send IKE Packet|IPsec SA connect /;
-// WatchGuard names a failed negotiation from its own address to the peer's:
-// "IKE phase-1 negotiation from <this Firebox>:500 to <peer>:500 failed".
+// WatchGuard names a failed negotiation from its initiator to its responder: "IKE phase-1
+// negotiation from <initiator>:500 to <responder>:500 failed. ... Reason=...". The Firebox
+// initiated when its requests went unanswered (a retry timeout, no response); otherwise it
+// received the peer's proposal and refused it ("Received DH group 2, expecting 14").
 const WATCHGUARD_NEGOTIATION =
   /\b(?:negotiation|exchange) from ((?:\d{1,3}\.){3}\d{1,3}):\d+ to ((?:\d{1,3}\.){3}\d{1,3}):\d+/;
+const UNANSWERED = /retry timeout|No response|not received/i;
 const PAIR_GAP = /^(?:\[[^\]]*\]|:\d+)? ?(<=>|\.\.\.|->) ?$|^\[\d+\] ?(-) ?$/;
 
 /** [local, peer] of the first pair of addresses written as one. */
@@ -124,7 +127,9 @@ export function extractFields(message: string, vendor: Vendor, into: ParsedField
   const addresses = ipv4Addresses(message);
   const negotiation = vendor === "watchguard" ? WATCHGUARD_NEGOTIATION.exec(message) : null;
   const pair = negotiation
-    ? ([negotiation[1], negotiation[2]] as [string, string])
+    ? UNANSWERED.test(message)
+      ? ([negotiation[1], negotiation[2]] as [string, string])
+      : ([negotiation[2], negotiation[1]] as [string, string])
     : addresses.length > 1 && found.has(MARK.between)
       ? addressPair(message, addresses)
       : undefined;
