@@ -3558,6 +3558,13 @@ describe("fields", () => {
         "*Sep 21 07:04:05.792: %DMVPN-5-NHRP_NHS_DOWN: Tunnel0: Next Hop Server : (Tunnel: 172.16.0.1 NBMA: 203.0.113.2 ) for (Tunnel: 172.16.0.2 NBMA: 198.51.100.2) is DOWN, Reason: NHRP Registration Failure(NHRP: no error)",
       ).fields,
     ).toMatchObject({ connectionName: "Tunnel0", peerIp: "203.0.113.2" });
+    // charon's own identity "(myself)" is this side; FortiGate's idle link names local->peer.
+    expect(
+      classifyLine("[IKE] authentication of '172.22.16.3' (myself) with pre-shared key successful").fields,
+    ).toMatchObject({ localIp: "172.22.16.3" });
+    expect(
+      classifyLine("ike 0:VPN-to-SH: link is idle 10 100.1.1.2->200.1.1.2:0 dpd=1 seqno=1 rr=0").fields,
+    ).toMatchObject({ localIp: "100.1.1.2", peerIp: "200.1.1.2" });
     // A time with a colon after it (Cisco's clock, pluto's log file) is followed by no host.
     expect(nhrp.fields).toMatchObject({ localIp: "3.3.3.1", peerIp: "1.1.1.1" });
     expect(nhrp.fields.host).toBeUndefined();

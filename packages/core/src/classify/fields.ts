@@ -11,7 +11,7 @@ import { FORTIGATE_DEBUG_PREFIX } from "./vocabulary.ts";
 // sends it or connects ("sent IKE msg", "could not send IKE Packet", "IPsec SA connect 6 A->B:500"),
 // the peer first when it "comes"; PAN-OS and Huawei name an SA "A[500]-B[500]", this side first,
 // as racoon2 (Alibaba's and PAN-OS's IKE daemon) does with spaces: "A[500] - B[500]".
-const SENT_OR_CONNECTING = /sent IKE msg|could not send IKE Packet|IPsec SA connect /;
+const SENT_OR_CONNECTING = /sent IKE msg|could not send IKE Packet|IPsec SA connect |link is idle /;
 // WatchGuard names a failed negotiation from its initiator to its responder: "IKE phase-1
 // negotiation from <initiator>:500 to <responder>:500 failed. ... Reason=...". The Firebox
 // initiated when its requests went unanswered (a retry timeout, no response); otherwise it
@@ -63,6 +63,8 @@ const PEER_LABELS = [
   "rem: ",
   // Huawei's tunnel events: "DstIP=203.0.113.2, ... SrcIP=198.51.100.1".
   "DstIP=",
+  // Junos BFD: "new state: down, peer addr: 10.44.225.3".
+  "peer addr: ",
   "remote ",
   "remote address : ",
   "remote address: ",
@@ -139,6 +141,8 @@ export function extractFields(message: string, vendor: Vendor, into: ParsedField
   } else if (addresses.length > 0) {
     if (found.has(MARK.peerLabel)) into.peerIp ??= labelled(message, addresses, PEER_LABELS);
     if (found.has(MARK.localLabel)) into.localIp ??= labelled(message, addresses, LOCAL_LABELS);
+    // charon names its own identity "(myself)": "authentication of '172.22.16.3' (myself) with ...".
+    if (found.has(MARK.myself)) into.localIp ??= addresses.find((a) => isMyself(message, a))?.text;
     // Otherwise the first other address that is not a subnet ("10.0.0.0/16" in a selector) nor in
     // 0.0.0.0/8, which no peer has (a placeholder "0.0.0.0", a version number "0.99.22.4").
     if (!into.peerIp)
@@ -265,6 +269,8 @@ function isSubnet(text: string, address: Address): boolean {
 }
 
 /** The first address written right after one of the labels that is not a subnet. */
+const isMyself = (text: string, address: Address) => text.startsWith("' (myself)", address.start + address.text.length);
+
 function labelled(text: string, addresses: readonly Address[], labels: readonly string[]): string | undefined {
   for (const address of addresses) {
     if (isSubnet(text, address)) continue;
