@@ -122,6 +122,19 @@ const OPENIKED_POLICY = /\bpolicy '([^']+)'/;
 const IOS_TUNNEL_INTERFACE = /%DMVPN-\d-\w+: +(Tunnel\d+):|\bInterface (Tunnel\d+),|%TUN-\d-\w+: (Tunnel\d+) /;
 // WatchGuard names the branch office VPN tunnel, or the gateway endpoint before one is chosen.
 const WATCHGUARD_TUNNEL = /\bTunnel='([^']+)'|\bGateway(?:-?Endpoint)?='([^']+)'/;
+// Where each vendor writes the name of the connection a line is about, in order of preference.
+const CONNECTION_NAMES: Partial<Record<Vendor, readonly RegExp[]>> = {
+  strongswan: [STRONGSWAN_CONN],
+  meraki: [STRONGSWAN_CONN],
+  libreswan: [LIBRESWAN_CONN],
+  juniper: [JUNIPER_VPN],
+  openiked: [OPENIKED_POLICY],
+  fortinet: [FORTIGATE_TUNNEL, FORTIGATE_DEBUG_NAME],
+  "cisco-asa": [ASA_TUNNEL_GROUP],
+  "cisco-ios": [IOS_TUNNEL_INTERFACE],
+  paloalto: [PANOS_OBJECT],
+  watchguard: [WATCHGUARD_TUNNEL],
+};
 const IKE_VERSION = /IKE ?[Vv]ersion:? ?([12])\b|\bIKEv([12])\b|\bikev([12])\b/;
 
 // Each expression runs only where the scan saw a marker it needs.
@@ -167,26 +180,11 @@ export function extractFields(message: string, vendor: Vendor, into: ParsedField
     const tunnel = TUNNEL_ID.exec(message);
     if (tunnel) into.tunnelId ??= tunnel[1] ?? tunnel[2];
   }
-  const conn =
-    vendor === "strongswan" || vendor === "meraki"
-      ? STRONGSWAN_CONN.exec(message)
-      : vendor === "libreswan"
-        ? LIBRESWAN_CONN.exec(message)
-        : vendor === "juniper"
-          ? JUNIPER_VPN.exec(message)
-          : vendor === "openiked"
-            ? OPENIKED_POLICY.exec(message)
-            : vendor === "fortinet"
-              ? (FORTIGATE_TUNNEL.exec(message) ?? FORTIGATE_DEBUG_NAME.exec(message))
-              : vendor === "cisco-asa"
-                ? ASA_TUNNEL_GROUP.exec(message)
-                : vendor === "paloalto"
-                  ? PANOS_OBJECT.exec(message)
-                  : vendor === "watchguard"
-                    ? WATCHGUARD_TUNNEL.exec(message)
-                    : vendor === "cisco-ios"
-                      ? IOS_TUNNEL_INTERFACE.exec(message)
-                      : null;
+  let conn: RegExpExecArray | null = null;
+  for (const expression of CONNECTION_NAMES[vendor] ?? []) {
+    conn = expression.exec(message);
+    if (conn) break;
+  }
   const name = conn?.slice(1).find((group) => group !== undefined);
   if (name) into.connectionName = name;
   if (into.time === undefined && (vendor === "fortinet" || vendor === "sonicwall")) {
@@ -268,9 +266,9 @@ function isSubnet(text: string, address: Address): boolean {
   return text.charCodeAt(end) === 47 && SUBNET_SUFFIX.test(text.slice(end, end + 5));
 }
 
-/** The first address written right after one of the labels that is not a subnet. */
 const isMyself = (text: string, address: Address) => text.startsWith("' (myself)", address.start + address.text.length);
 
+/** The first address written right after one of the labels that is not a subnet. */
 function labelled(text: string, addresses: readonly Address[], labels: readonly string[]): string | undefined {
   for (const address of addresses) {
     if (isSubnet(text, address)) continue;
