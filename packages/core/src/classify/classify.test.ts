@@ -3504,82 +3504,80 @@ describe("fields", () => {
     );
     expect(panos).toMatchObject({ code: "PEER_UNREACHABLE", vendor: "paloalto", phase: "1" });
     expect(panos.fields).toMatchObject({ connectionName: "gw-aws-t1", localIp: "203.0.113.9", peerIp: "198.51.100.7" });
-    // racoon2 (Alibaba's and PAN-OS's IKE daemon) and charon's MOBIKE path checks name the SA
-    // "local[port] - peer[port]"; Cisco DMVPN names the next hop server's transport address.
-    expect(
-      classifyLine(
-        "2016-03-01 14:32:24 [INFO]: ike_sa.c:275:ikev2_abort(): 6:1.1.1.1[500] - 2.2.2.2[500]:(nil):aborting IKEv2 SA GW:6",
-      ).fields,
-    ).toMatchObject({ localIp: "1.1.1.1", peerIp: "2.2.2.2" });
-    const nhrp = classifyLine(
-      "*Jun 22 07:02:43.386: NHRP-NHS-DOWN tunnel: Tu1 NHS down nbma_src: 3.3.3.1 vpn_src: 192.168.10.3 nbma_dest: 1.1.1.1 vpn_dest: 192.168.10.1 vrf: global(0x0)",
-    );
-    expect(
-      classifyLine(
-        "*Apr  4 00:10:53.235: IPSEC-EVENT:IPSEC-RECV-KMI:  SESSION ID:0, KMI Received: Crypto IKMP->IPSEC key engine:KEY_MGR_CLEAR_ENDPT_SAS, loc: 30.1.1.1, rem: 30.1.1.2",
-      ).fields,
-    ).toMatchObject({ localIp: "30.1.1.1", peerIp: "30.1.1.2" });
-    // WatchGuard's failed negotiation runs from its initiator to its responder, with or without its
-    // header: the Firebox refused what it received as responder, or got no answer as initiator.
-    expect(
-      classifyLine(
-        "IKE phase-1 negotiation from 203.0.113.2:500 to 198.51.100.2:500 failed. Gateway-Endpoint='gw-aws' Reason=Received DH group 2, expecting 14",
-      ),
-    ).toMatchObject({
-      code: "IKE_PROPOSAL_MISMATCH",
-      vendor: "watchguard",
-      fields: { localIp: "198.51.100.2", peerIp: "203.0.113.2", connectionName: "gw-aws" },
-    });
-    expect(
-      classifyLine(
-        "IKE phase-1 negotiation from 198.51.100.2:500 to 203.0.113.2:500 failed. Gateway-Endpoint='gw-aws' Reason=Message retry timeout. Check the connection between local and remote gateway endpoints.",
-      ).fields,
-    ).toMatchObject({ localIp: "198.51.100.2", peerIp: "203.0.113.2" });
-    // pluto names the address a first message arrived on; charon's status rows start with the connection.
-    expect(
-      classifyLine(
-        "packet from 172.16.0.164:500: initial Main Mode message received on 192.168.182.103:500 but no connection has been authorized with policy=PSK",
-      ).fields,
-    ).toMatchObject({ peerIp: "172.16.0.164", localIp: "192.168.182.103" });
-    expect(
-      classifyLine(
-        "AWS-VPC-TUNNEL-1[135]: ESTABLISHED 2 hours ago, 10.0.0.221[10.0.0.221]...18.222.98.126[18.222.98.126]",
-      ).fields,
-    ).toMatchObject({ connectionName: "AWS-VPC-TUNNEL-1", localIp: "10.0.0.221", peerIp: "18.222.98.126" });
-    // Huawei's tunnel events name this side SrcIP and the peer DstIP.
-    expect(
-      classifyLine(
-        "IPSEC/4/IPSECTUNNELSTOP: OID 1.3.6.1.4.1.2011.6.122.26.6.2 The IPSec tunnel is deleted. (Ifindex=7, SeqNum=10,TunnelIndex=1, RuleNum=5, DstIP=203.0.113.2, InsideIP=0.0.0.0, RemotePort=500, CpuID=0, SrcIP=198.51.100.1, FlowInfo=10.1.1.0/24 -> 10.2.2.0/24, OfflineReason=peer request)",
-      ).fields,
-    ).toMatchObject({ peerIp: "203.0.113.2", localIp: "198.51.100.1" });
-    // Cisco DMVPN: the tunnel interface, and the next hop's transport (NBMA) address as the peer.
-    expect(
-      classifyLine(
-        "*Sep 21 07:04:05.792: %DMVPN-5-NHRP_NHS_DOWN: Tunnel0: Next Hop Server : (Tunnel: 172.16.0.1 NBMA: 203.0.113.2 ) for (Tunnel: 172.16.0.2 NBMA: 198.51.100.2) is DOWN, Reason: NHRP Registration Failure(NHRP: no error)",
-      ).fields,
-    ).toMatchObject({ connectionName: "Tunnel0", peerIp: "203.0.113.2" });
-    // charon's own identity "(myself)" is this side; FortiGate's idle link names local->peer.
-    expect(
-      classifyLine("[IKE] authentication of '172.22.16.3' (myself) with pre-shared key successful").fields,
-    ).toMatchObject({ localIp: "172.22.16.3" });
-    expect(
-      classifyLine("ike 0:VPN-to-SH: link is idle 10 100.1.1.2->200.1.1.2:0 dpd=1 seqno=1 rr=0").fields,
-    ).toMatchObject({ localIp: "100.1.1.2", peerIp: "200.1.1.2" });
-    // A time with a colon after it (Cisco's clock, pluto's log file) is followed by no host.
-    expect(nhrp.fields).toMatchObject({ localIp: "3.3.3.1", peerIp: "1.1.1.1" });
-    expect(nhrp.fields.host).toBeUndefined();
-    // WatchGuard names the branch office tunnel, or the gateway endpoint before a tunnel is chosen.
-    const watchguard = (detail: string) =>
-      classifyLine(
-        `<142>May 10 15:19:05 WatchGuard-Firebox FVE6035FD3AE3 (2024-05-10T09:49:05) firewall[10]: msg_id="0203-0008" IKE phase-2 negotiation from 172.16.12.82:500 to 172.16.12.81:500 failed. ${detail}`,
-      ).fields.connectionName;
-    expect(watchguard("Tunnel='aws.1' Reason=Received AES key length 128, expecting 256")).toBe("aws.1");
-    expect(watchguard("GatewayEndpoint='aws-gw' Reason=Authentication failed")).toBe("aws-gw");
     expect(
       classifyLine(
         'id=firewall sn=0017C5A1B2C3 time="2024-03-12 08:02:07 UTC" fw=203.0.113.9 pri=3 c=4 m=43 msg="IPSec connection interrupt" n=102 src=198.51.100.20 dst=203.0.113.9',
       ).fields.time,
     ).toBe("2024-03-12 08:02:07 UTC");
+  });
+
+  // Which address is this side's and which the peer's, and the connection's name, as each vendor writes them.
+  const SIDES: Array<[string, Record<string, string>]> = [
+    // racoon2 (Alibaba's and PAN-OS's IKE daemon) and charon's MOBIKE path checks: "local[port] - peer[port]".
+    [
+      "2016-03-01 14:32:24 [INFO]: ike_sa.c:275:ikev2_abort(): 6:1.1.1.1[500] - 2.2.2.2[500]:(nil):aborting IKEv2 SA GW:6",
+      { localIp: "1.1.1.1", peerIp: "2.2.2.2" },
+    ],
+    [
+      "06[IKE] checking path 198.51.100.1[4500] - 203.0.113.5[4500]",
+      { localIp: "198.51.100.1", peerIp: "203.0.113.5" },
+    ],
+    // Cisco: DMVPN's next hop (its transport address), NHRP debug, the IPsec key engine's events.
+    [
+      "*Sep 21 07:04:05.792: %DMVPN-5-NHRP_NHS_DOWN: Tunnel0: Next Hop Server : (Tunnel: 172.16.0.1 NBMA: 203.0.113.2 ) for (Tunnel: 172.16.0.2 NBMA: 198.51.100.2) is DOWN, Reason: NHRP Registration Failure(NHRP: no error)",
+      { connectionName: "Tunnel0", peerIp: "203.0.113.2" },
+    ],
+    [
+      "*Jun 22 07:02:43.386: NHRP-NHS-DOWN tunnel: Tu1 NHS down nbma_src: 3.3.3.1 vpn_src: 192.168.10.3 nbma_dest: 1.1.1.1 vpn_dest: 192.168.10.1 vrf: global(0x0)",
+      { localIp: "3.3.3.1", peerIp: "1.1.1.1" },
+    ],
+    [
+      "*Apr  4 00:10:53.235: IPSEC-EVENT:IPSEC-RECV-KMI:  SESSION ID:0, KMI Received: Crypto IKMP->IPSEC key engine:KEY_MGR_CLEAR_ENDPT_SAS, loc: 30.1.1.1, rem: 30.1.1.2",
+      { localIp: "30.1.1.1", peerIp: "30.1.1.2" },
+    ],
+    // WatchGuard's failed negotiation runs from initiator to responder: the Firebox refused what it
+    // received as responder, or got no answer as initiator. It names the tunnel or gateway endpoint.
+    [
+      "IKE phase-1 negotiation from 203.0.113.2:500 to 198.51.100.2:500 failed. Gateway-Endpoint='gw-aws' Reason=Received DH group 2, expecting 14",
+      { localIp: "198.51.100.2", peerIp: "203.0.113.2", connectionName: "gw-aws" },
+    ],
+    [
+      "IKE phase-1 negotiation from 198.51.100.2:500 to 203.0.113.2:500 failed. Gateway-Endpoint='gw-aws' Reason=Message retry timeout. Check the connection between local and remote gateway endpoints.",
+      { localIp: "198.51.100.2", peerIp: "203.0.113.2" },
+    ],
+    [
+      `<142>May 10 15:19:05 WatchGuard-Firebox FVE6035FD3AE3 (2024-05-10T09:49:05) firewall[10]: msg_id="0203-0008" IKE phase-2 negotiation from 172.16.12.82:500 to 172.16.12.81:500 failed. Tunnel='aws.1' Reason=Received AES key length 128, expecting 256`,
+      { connectionName: "aws.1" },
+    ],
+    // pluto names the address a first message arrived on; charon its own identity "(myself)" and, in
+    // its status rows, the connection first.
+    [
+      "packet from 172.16.0.164:500: initial Main Mode message received on 192.168.182.103:500 but no connection has been authorized with policy=PSK",
+      { peerIp: "172.16.0.164", localIp: "192.168.182.103" },
+    ],
+    ["[IKE] authentication of '172.22.16.3' (myself) with pre-shared key successful", { localIp: "172.22.16.3" }],
+    [
+      "AWS-VPC-TUNNEL-1[135]: ESTABLISHED 2 hours ago, 10.0.0.221[10.0.0.221]...18.222.98.126[18.222.98.126]",
+      { connectionName: "AWS-VPC-TUNNEL-1", localIp: "10.0.0.221", peerIp: "18.222.98.126" },
+    ],
+    // Huawei's SrcIP and DstIP; FortiGate's idle link, local->peer.
+    [
+      "IPSEC/4/IPSECTUNNELSTOP: OID 1.3.6.1.4.1.2011.6.122.26.6.2 The IPSec tunnel is deleted. (Ifindex=7, SeqNum=10,TunnelIndex=1, RuleNum=5, DstIP=203.0.113.2, InsideIP=0.0.0.0, RemotePort=500, CpuID=0, SrcIP=198.51.100.1, FlowInfo=10.1.1.0/24 -> 10.2.2.0/24, OfflineReason=peer request)",
+      { peerIp: "203.0.113.2", localIp: "198.51.100.1" },
+    ],
+    [
+      "ike 0:VPN-to-SH: link is idle 10 100.1.1.2->200.1.1.2:0 dpd=1 seqno=1 rr=0",
+      { localIp: "100.1.1.2", peerIp: "200.1.1.2" },
+    ],
+  ];
+  it.each(SIDES)("reads the sides and the connection of %s", (line, fields) => {
+    expect(classifyLine(line).fields).toMatchObject(fields);
+  });
+
+  it("takes no host after a time written with a colon (Cisco's clock, pluto's log file)", () => {
+    const nhrp = classifyLine("*Jun 22 07:02:43.386: NHRP-NHS-DOWN tunnel: Tu1 NHS down nbma_src: 3.3.3.1");
+    expect(nhrp.fields.host).toBeUndefined();
+    expect(nhrp.fields.program).toBeUndefined();
   });
 
   it("reads the phase 1 of FortiGate's IKE debug, the tunnel group and message id of an ASA, and pluto's SPIs", () => {
@@ -3651,6 +3649,11 @@ describe("vendors", () => {
     [
       "[INFO]: isakmp_ident.c:1122:ident_r2recv(): NAT not detected  [{remote id:6}{ph1: 120.79.18.147[500] <=> 183.62.9.201[500], 120.79.18.147 <=> 183.62.9.201}]",
       "alibaba",
+    ],
+    // WatchGuard's failures read as its own without its header.
+    [
+      "IKE phase-1 negotiation from 203.0.113.2:500 to 198.51.100.2:500 failed. Gateway-Endpoint='gw-aws' Reason=Received DH group 2, expecting 14",
+      "watchguard",
     ],
     // "ipsec" is Debian's strongSwan starter and Libreswan's wrapper: the text decides.
     ["Mar 20 10:03:52 gw ipsec[492]: 13[IKE] retransmit 1 of request with message ID 0", "strongswan"],
