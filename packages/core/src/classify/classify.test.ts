@@ -3650,6 +3650,8 @@ describe("vendors", () => {
       "[INFO]: isakmp_ident.c:1122:ident_r2recv(): NAT not detected  [{remote id:6}{ph1: 120.79.18.147[500] <=> 183.62.9.201[500], 120.79.18.147 <=> 183.62.9.201}]",
       "alibaba",
     ],
+    // OpenIKED's lines start with the IKE SA's SPI and a function's name, with or without its program.
+    ["spi=0x1a2b3c4d5e6f7081: sa_free: authentication failed", "openiked"],
     // WatchGuard's failures read as its own without its header.
     [
       "IKE phase-1 negotiation from 203.0.113.2:500 to 198.51.100.2:500 failed. Gateway-Endpoint='gw-aws' Reason=Received DH group 2, expecting 14",

@@ -210,6 +210,9 @@ function vendorOfMessage(message: string, line: string, found: Found, program: s
   if (line.charCodeAt(4) === 47 /* / */ && YAMAHA_TIME.test(line) && YAMAHA_TUNNEL_MESSAGE.test(message))
     return "yamaha";
   if (message.startsWith("AWS ") || message.startsWith("AWS:")) return "aws";
+  // OpenIKED starts a line with the 64-bit SPI of the IKE SA it concerns, then a function's name:
+  // "spi=0x1a2b3c4d5e6f7081: sa_free: authentication failed" is its own even without its program.
+  if (message.startsWith("spi=0x") && /^spi=0x[0-9a-f]{16}: [a-z]\w*: /.test(message)) return "openiked";
   // AWS's text log format puts the record's fields before the message (no program names it).
   if (program === undefined && line.includes("AWS")) {
     if (/(?:^|\s)(?:AWS tunnel |VpnLogDetail)/.test(line)) return "aws";
