@@ -3569,6 +3569,11 @@ describe("fields", () => {
       "ike 0:VPN-to-SH: link is idle 10 100.1.1.2->200.1.1.2:0 dpd=1 seqno=1 rr=0",
       { localIp: "100.1.1.2", peerIp: "200.1.1.2" },
     ],
+    // Windows' RasClient names the VPN connection that failed.
+    [
+      "User SYSTEM has a dial up connection called Algo VPN 142.93.18.186 IKEv2, which has failed. The error code returned after failure is 13868.",
+      { connectionName: "Algo VPN 142.93.18.186 IKEv2" },
+    ],
   ];
   it.each(SIDES)("reads the sides and the connection of %s", (line, fields) => {
     expect(classifyLine(line).fields).toMatchObject(fields);

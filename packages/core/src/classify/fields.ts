@@ -120,6 +120,10 @@ const OPENIKED_POLICY = /\bpolicy '([^']+)'/;
 // Cisco IOS names the tunnel interface: "%DMVPN-5-NHRP_NHC_UP: Tunnel0: ...", "Line protocol on
 // Interface Tunnel1, changed state to down", "%TUN-5-RECURDOWN: Tunnel0 temporarily disabled".
 const IOS_TUNNEL_INTERFACE = /%DMVPN-\d-\w+: +(Tunnel\d+):|\bInterface (Tunnel\d+),|%TUN-\d-\w+: (Tunnel\d+) /;
+// Windows' RasClient names the VPN connection that failed: "The user SYSTEM dialed a connection named
+// AzureGateway that has failed.", "User SYSTEM has a dial up connection called Algo VPN, which has failed."
+const RASCLIENT_CONNECTION =
+  /\bdialed a connection named (.+?) (?:that|which) has failed|\bdial up connection called (.+?), which has failed/;
 // WatchGuard names the branch office VPN tunnel, or the gateway endpoint before one is chosen.
 const WATCHGUARD_TUNNEL = /\bTunnel='([^']+)'|\bGateway(?:-?Endpoint)?='([^']+)'/;
 // Where each vendor writes the name of the connection a line is about, in order of preference.
@@ -134,6 +138,7 @@ const CONNECTION_NAMES: Partial<Record<Vendor, readonly RegExp[]>> = {
   "cisco-ios": [IOS_TUNNEL_INTERFACE],
   paloalto: [PANOS_OBJECT],
   watchguard: [WATCHGUARD_TUNNEL],
+  windows: [RASCLIENT_CONNECTION],
 };
 const IKE_VERSION = /IKE ?[Vv]ersion:? ?([12])\b|\bIKEv([12])\b|\bikev([12])\b/;
 

@@ -169,7 +169,12 @@ function vendorOfOneSyslogDevice(message: string, line: string, found: Found, pr
   }
   if (found.has(MARK.watchguard) && WATCHGUARD_VPN.test(line)) return "watchguard";
   if (found.has(MARK.sophos) && SOPHOS_VPN.test(line)) return "sophos";
-  if (found.has(MARK.windows) && /\[ikeext\]/i.test(line)) return "windows";
+  // Windows: the IKE service's trace, and RasClient's events for a VPN connection that failed.
+  if (
+    found.has(MARK.windows) &&
+    /\[ikeext\]|\b(?:dialed a connection named|has a dial up connection called) /i.test(line)
+  )
+    return "windows";
   if (found.has(MARK.frr)) {
     const isBgpd = program?.endsWith("bgpd") === true;
     // FRR's own log file tags its lines "BGP:" where syslog puts a program.

@@ -153,7 +153,7 @@ const MARKERS = {
   firewallRecord: ["id=firewall "],
   watchguard: ['msg_id="02', "endpoint='", "tunnel='"],
   sophos: ['log_component="ipsec"'],
-  windows: ["[ikeext]"],
+  windows: ["[ikeext]", "dialed a connection named ", "dial up connection called "],
   checkpoint: ["]@"],
   frr: ["%adjchange", "%notification", "[fsm] ", "went from "],
   bird: ["bird"],

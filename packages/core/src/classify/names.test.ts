@@ -71,6 +71,10 @@ describe("withoutNames", () => {
       "type=CRYPTO_IKE_SA msg=audit(1749899159.004:5177): pid=903 msg='op=start direction=initiator conn-name=\"xxxxxxxx\" connstate=45 res=failed'",
     ],
     [
+      "The user SYSTEM dialed a connection named DPD-Test that has failed. The error code returned on failure is 809.",
+      "The user SYSTEM dialed a connection named xxxxxxxx that has failed. The error code returned on failure is 809.",
+    ],
+    [
       "Aug 24 2017 HQ-DPD %ASA-6-113009: AAA retrieved default group policy",
       "Aug 24 2017 xxxxxx %ASA-6-113009: AAA retrieved default group policy",
     ],

@@ -83,6 +83,12 @@ const SITES: NameSite[] = [
     pattern:
       /(\s)([A-Za-z][\w.-]*)((?: :)? +(?:\d+: +)?(?:[\w.:]+: +)?%[A-Z][A-Z0-9_]*-(?:[A-Za-z]+-)?\d-[A-Z0-9_]+: )/,
   },
+  // Windows' RasClient: "dialed a connection named AzureGateway that has failed", "has a dial up
+  // connection called Algo VPN, which has failed".
+  {
+    markers: [MARK.windows],
+    pattern: /(\b(?:dialed a connection named|dial up connection called) )(.+?)((?:,? (?:that|which)) has failed)/,
+  },
   // PAN-OS system log records (CSV): the object an event names after its id is a gateway or tunnel
   // ("...,SYSTEM,vpn,0,2024/03/12 08:31:00,,ike-nego-p1-fail,gw-aws-dpd,0,0,general,...").
   {
