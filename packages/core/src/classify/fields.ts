@@ -19,6 +19,14 @@ const SENT_OR_CONNECTING = /sent IKE msg|could not send IKE Packet|IPsec SA conn
 const WATCHGUARD_NEGOTIATION =
   /\b(?:negotiation|exchange) from ((?:\d{1,3}\.){3}\d{1,3}):\d+ to ((?:\d{1,3}\.){3}\d{1,3}):\d+/;
 const UNANSWERED = /retry timeout|No response|not received/i;
+/** [local, peer] of a WatchGuard negotiation that failed. */
+function watchguardSides(message: string): [string, string] | undefined {
+  const negotiation = WATCHGUARD_NEGOTIATION.exec(message);
+  if (!negotiation) return undefined;
+  const initiator = negotiation[1] as string;
+  const responder = negotiation[2] as string;
+  return UNANSWERED.test(message) ? [initiator, responder] : [responder, initiator];
+}
 const PAIR_GAP = /^(?:\[[^\]]*\]|:\d+)? ?(<=>|\.\.\.|->) ?$|^\[\d+\] ?(-) ?$/;
 
 /** [local, peer] of the first pair of addresses written as one. */
@@ -145,14 +153,9 @@ const IKE_VERSION = /IKE ?[Vv]ersion:? ?([12])\b|\bIKEv([12])\b|\bikev([12])\b/;
 // Each expression runs only where the scan saw a marker it needs.
 export function extractFields(message: string, vendor: Vendor, into: ParsedFields, found: Found): ParsedFields {
   const addresses = ipv4Addresses(message);
-  const negotiation = vendor === "watchguard" ? WATCHGUARD_NEGOTIATION.exec(message) : null;
-  const pair = negotiation
-    ? UNANSWERED.test(message)
-      ? ([negotiation[1], negotiation[2]] as [string, string])
-      : ([negotiation[2], negotiation[1]] as [string, string])
-    : addresses.length > 1 && found.has(MARK.between)
-      ? addressPair(message, addresses)
-      : undefined;
+  const pair =
+    (vendor === "watchguard" ? watchguardSides(message) : undefined) ??
+    (addresses.length > 1 && found.has(MARK.between) ? addressPair(message, addresses) : undefined);
   if (pair) {
     into.localIp ??= pair[0];
     into.peerIp ??= pair[1];

@@ -68,6 +68,7 @@ export const SCREENOS_EVENT =
 // number and uptime "rtr1 3972364: 5w5d: %CRYPTO-6-...".
 const CISCO_HOST =
   /^([\w.:-]*[\w.-])(?: :)? +(?:\d+: +)?(?:\d+[wdhms][\d:wdhms.]*: +)?(?=%[A-Z][A-Z0-9_]*-(?:[A-Za-z]+-)?\d-[A-Z0-9_]+: )/;
+const TIME_WITH_COLON = /:\s*$/;
 // The relay's host before a forwarded line's own timestamp (a digit, "<pri>" or a month name).
 const RELAY_HOST = /^[\w.:-]+ +(?=<\d{1,3}>|\d|[A-Z][a-z]{2} )/;
 
@@ -399,7 +400,7 @@ export function splitHeader(line: string): Header {
           program !== null && (VPN_PROGRAMS[program[1] as string] !== undefined || program[2] !== undefined);
         // A time written with a colon after it, as Cisco's clock ("*Jun 22 06:39:28.270: ") and
         // pluto's own log file write it, is followed by the message or a tag, never by a host.
-        const isTimeWithColon = time[0].trimEnd().endsWith(":");
+        const isTimeWithColon = TIME_WITH_COLON.test(time[0]);
         const hostProgram = isProgram || isTimeWithColon ? null : HOST_THEN_PROGRAM.exec(rest);
         // Pluto's debug lines start with "| ", which is not a host: "| retransmits: current time ...".
         const isPlutoDebug =
