@@ -122,6 +122,33 @@ describe("splitHeader", () => {
     );
   });
 
+  it("reads Cisco NX-OS's year-first time and a device's time after the syslog server's", () => {
+    for (const [line, time, host, message] of [
+      [
+        "2017 May 4 13:58:24.709 GMT N9k01 %BGP-5-ADJCHANGE: bgp-65000 [8122] (default) neighbor 2.2.2.2 Down - holdtimer expired error",
+        "2017 May 4 13:58:24.709 GMT",
+        "N9k01",
+        "%BGP-5-ADJCHANGE:",
+      ],
+      [
+        "<190>2018 Apr 20 13:15:07 nexus-switch %BGP-5-ADJCHANGE: bgp-65000 [8122] (default) neighbor 2.2.2.2 Up",
+        "2018 Apr 20 13:15:07",
+        "nexus-switch",
+        "%BGP-5-ADJCHANGE:",
+      ],
+      [
+        "Jun 12 19:51:59 Jun 12 2008 19:51:59 pix : %PIX-3-713119: Group =, IP =, PHASE 1 COMPLETED",
+        "Jun 12 2008 19:51:59",
+        "pix",
+        "%PIX-3-713119:",
+      ],
+    ] as const) {
+      const header = splitHeader(line);
+      expect(header.fields, line).toMatchObject({ time, host });
+      expect(header.message.startsWith(message), line).toBe(true);
+    }
+  });
+
   it("keeps a relay's own line when no device header follows", () => {
     const header = splitHeader("Dec  3 10:00:01 relay01 charon: 12[IKE] sending DPD request");
     expect(header.fields).toMatchObject({ host: "relay01", program: "charon" });

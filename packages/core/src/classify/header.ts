@@ -30,12 +30,13 @@ const SYSLOG_5424 = /^<\d{1,3}>1 (\S+) (\S+) (\S+) (\S+) (\S+) (?:(\[[^\]]*\]|-)
 // "2025-07-09T07:24:00.634073+00:00 host program[pid]: " (ISO), "oct/27 22:37:49 " (MikroTik) and
 // "2021/12/02 11:46:04.740 BGP: " (FRR's log file, Yamaha RTX, NEC IX), "1/20/16 3:08:02.703 PM racoon[6269]: "
 // (macOS Console's export) and
-// "2019:01:15-10:23:45 utm pluto[5042]: " (Sophos UTM, formerly Astaro); a time of day may carry
+// "2019:01:15-10:23:45 utm pluto[5042]: " (Sophos UTM, formerly Astaro) and
+// "2017 May 4 13:58:24.709 GMT N9k01 %BGP-5-ADJCHANGE: " (Cisco NX-OS); a time of day may carry
 // its offset ("08:35:42.991510+01:00 lb-101 bird: ").
 // Cisco IOS may put a sequence number before the time ("000123: ") and marks a clock that is not
 // synchronised with "*" or one that lost synchronisation with "." ("*Mar  3 10:00:00.123 UTC: ").
 const SYSLOG_TIME = new RegExp(
-  `^(?:<\\d{1,3}>)?(?:\\d{1,10}: )?[*.]?(?:\\w{3},? )?(${ANY_MONTH}\\s+\\d{1,2}(?:\\s+\\d{4})?\\s+\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:\\s+\\d{4}(?=\\s))?|\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?(?=\\s)|\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?|\\d{4}\\/\\d{2}\\/\\d{2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?|\\d{1,2}\\/\\d{1,2}\\/\\d{2}(?:\\d{2})? \\d{1,2}:\\d{2}:\\d{2}(?:\\.\\d+)? [AP]M|\\d{4}:\\d{2}:\\d{2}-\\d{2}:\\d{2}:\\d{2}|${MONTHS}/\\d{1,2} \\d{2}:\\d{2}:\\d{2}|\\d{9,10}\\.\\d+)(?: (?:UTC|GMT|[ECMP][SD]T|CES?T|JST|KST|IST|AES?T|BST)(?=:))?(?::)?\\s+(?:<\\d+(?:\\.\\d+)?>\\s+)?`,
+  `^(?:<\\d{1,3}>)?(?:\\d{1,10}: )?[*.]?(?:\\w{3},? )?(${ANY_MONTH}\\s+\\d{1,2}(?:\\s+\\d{4})?\\s+\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:\\s+\\d{4}(?=\\s))?|\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?(?=\\s)|\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?|\\d{4}\\/\\d{2}\\/\\d{2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?|\\d{1,2}\\/\\d{1,2}\\/\\d{2}(?:\\d{2})? \\d{1,2}:\\d{2}:\\d{2}(?:\\.\\d+)? [AP]M|\\d{4}:\\d{2}:\\d{2}-\\d{2}:\\d{2}:\\d{2}|${MONTHS}/\\d{1,2} \\d{2}:\\d{2}:\\d{2}|\\d{9,10}\\.\\d+|\\d{4} ${MONTHS}\\s+\\d{1,2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?: (?:UTC|GMT|[ECMP][SD]T|CES?T|JST|KST|IST|AES?T|BST)(?= ))?)(?: (?:UTC|GMT|[ECMP][SD]T|CES?T|JST|KST|IST|AES?T|BST)(?=:))?(?::)?\\s+(?:<\\d+(?:\\.\\d+)?>\\s+)?`,
 );
 // A PAM module may follow the program's name ("sshd(pam_unix)[19939]: "), a level may follow
 // its pid ("krb5kdc[2281](info): ", or Apple's "racoon[747] <Error>: "), or the pid be in
@@ -425,6 +426,9 @@ export function splitHeader(line: string): Header {
           fields.host = ciscoHost[1];
           rest = rest.slice(ciscoHost[0].length);
         } else {
+          // A server's time before the device's own: "Jun 12 14:34:49 Jun 12 2008 14:34:49 pix : %PIX-...".
+          const own = relayedLine(rest, line.length - rest.length);
+          if (own) return own;
           // A relay that forwards the line with its own header before the device's:
           // "Dec  3 10:00:01 relay01 Aug  3 10:18:01 srx1 kmd[14162]: ...".
           const relay = RELAY_HOST.exec(rest);
