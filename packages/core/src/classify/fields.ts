@@ -131,7 +131,7 @@ const IOS_TUNNEL_INTERFACE = /%DMVPN-\d-\w+: +(Tunnel\d+):|\bInterface (Tunnel\d
 // Windows' RasClient names the VPN connection that failed: "The user SYSTEM dialed a connection named
 // AzureGateway that has failed.", "User SYSTEM has a dial up connection called Algo VPN, which has failed."
 const RASCLIENT_CONNECTION =
-  /\bdialed a connection named (.+?) (?:that|which) has failed|\bdial up connection called (.+?), which has failed/;
+  /\bdialed a connection named (.+?),? \w+ has failed|\bdial up connection called (.+?),? \w+ has failed/;
 // WatchGuard names the branch office VPN tunnel, or the gateway endpoint before one is chosen.
 const WATCHGUARD_TUNNEL = /\bTunnel='([^']+)'|\bGateway(?:-?Endpoint)?='([^']+)'/;
 // Where each vendor writes the name of the connection a line is about, in order of preference.

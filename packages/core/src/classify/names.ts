@@ -87,7 +87,7 @@ const SITES: NameSite[] = [
   // connection called Algo VPN, which has failed".
   {
     markers: [MARK.windows],
-    pattern: /(\b(?:dialed a connection named|dial up connection called) )(.+?)((?:,? (?:that|which)) has failed)/,
+    pattern: /(\b(?:dialed a connection named|dial up connection called) )(.+?)(,? \w+ has failed)/,
   },
   // PAN-OS system log records (CSV): the object an event names after its id is a gateway or tunnel
   // ("...,SYSTEM,vpn,0,2024/03/12 08:31:00,,ike-nego-p1-fail,gw-aws-dpd,0,0,general,...").

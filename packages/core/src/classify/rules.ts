@@ -857,7 +857,7 @@ const REASON_CODES: Rule[] = [
     keywords: ["error code returned on failure is ", "error code returned after failure is "],
     // An IKE policy mismatch (13868, 13825) is a proposal mismatch: the proposal rules read it.
     // Some Windows versions write "has a dial up connection called ... returned after failure".
-    test: /(?:dialed a connection named|has a dial[- ]?up connection called) .* (?:which|that) has failed\. The error code returned (?:on|after) failure is (?!13868\b|13825\b)(\d+)/,
+    test: /(?:dialed a connection named|has a dial[- ]?up connection called) .* has failed\. The error code returned (?:on|after) failure is (?!13868\b|13825\b)(\d+)/,
     code: "REASON_CODE",
     confidence: 0.8,
   }),
