@@ -2597,6 +2597,7 @@ const REKEY: Rule[] = [
       "inv_spi",
       "find sa for proto",
       "find child sa by",
+      "cannot find phase 2 sa",
       "bad spi",
       "unknown spi",
       "illegal ipsec spi",
@@ -2604,7 +2605,7 @@ const REKEY: Rule[] = [
       "could not get sas from packet",
     ],
     // A request or packet for an SA the receiver no longer has: the two ends' SAs are out of step.
-    test: /INVALID[_-]SPI|invalid SPI(?! length| size)|a packet with a bad SPI|ESP packet with unknown SPI|^ike \S+: unknown SPI \w+ \d |invalid spi\b(?! length| size)|RECVD_PKT_INV_SPI|can'?t find sa for proto|(?:could not|cannot|can'?t) find child SA by (?:received )?SPI|received a bad SPI|(?:Illegal|Unknown) IPSec SPI|\bCould not get SAs from packet\b/,
+    test: /INVALID[_-]SPI|invalid SPI(?! length| size)|a packet with a bad SPI|ESP packet with unknown SPI|^ike \S+: unknown SPI \w+ \d |invalid spi\b(?! length| size)|RECVD_PKT_INV_SPI|can'?t find sa for proto|(?:could not|cannot|can'?t) find child SA by (?:received )?SPI|received a bad SPI|(?:Illegal|Unknown) IPSec SPI|\bCould not get SAs from packet\b|Cannot find Phase 2 SA\b/,
     code: "REKEY_FAILURE",
     phase: "2",
     confidence: 0.6,
@@ -3510,7 +3511,6 @@ const DOWN: Rule[] = [
       "ikev2_delete_",
       "processing delete info message",
       "security association ended",
-      "cannot find phase 2 sa",
       "delete packet",
       "received sa_delete",
       "delete sa payload",
@@ -3540,7 +3540,7 @@ const DOWN: Rule[] = [
       "corresponding ipsec sas cleared",
     ],
     // pluto before 4.x names an established IPsec SA by its state: "deleting state (STATE_QUICK_R2)".
-    test: /sent delete, closing SA|received (?:IKE|IPsec|ISAKMP) SA delete packet|Received PFKEY delete SA\b|Successfully removed child SAs|IPSEC-EVENT:IPSEC-DELETE-SA:|Removed Phase 2 SAs after receiving|\b(?:(?:IKE|IPSec) SA )?delete payload received from peer, corresponding IPSec SAs cleared\b|deleting (?:other )?state (?:#\d+ )?\((?:STATE_QUICK_[IR]2|STATE_V2_IPSEC_[IR]|STATE_V2_ESTABLISHED_CHILD_SA)\)|^Peer sent (?:a )?delete$|_recv_delete: received delete|sa_free: received delete|received DELETE (?:for|IKE[_-]SA|CHILD_SA|payload)|received Delete(?: SA)?(?:\(0x\w+\))? payload|received Delete\/Notify|(?<!while )deleting IKE[_ ]SA|deleting (?:Child|ISAKMP|IPsec) SA(?: \(\w+\)|$)|deleting IPsec SA for\b|\bDelete IPsec SA\.$|ISAKMP Phase 1 delete (?:received|sent)|(?:IKE(?:v[12])?|IPsec|CHILD)[_ ]SA (?:is |has been |was )?deleted|sending DELETE (?:INFO message )?for|sent INFORMATIONAL request to delete|delete IKE SA|closing CHILD_SA|deleting established Child SA\b|deleting CHILD_SA|(?:CHILD|IKE)_SA (?:\S+ )?closed\b|notify error, destroying IKE_SA|mismatch, closing IKE_SA|ISAKMP-SA deleted|IPsec-SA deleted|Deleted SA\b|delete proto (?:ESP|AH)\b|SA .* has been deleted|deleting SA\b|no corresponding tunnel exists|received SA_DELETE|sending delete for (?:IPsec|IKE) SA|(?:recv|send) (?:ISAKMP|IPsec) SA delete|delet(?:ing|ed) IPsec SA with SPI|schedule delete of IKE SA|processing delete request \(proto \d\)|sent tunnel-down message to EMS|session manager killed ikev2 tunnel|error code : IKEV2_DELETE_\w+|Processing DELETE INFO message for (?:IKEv2|IKE|IPsec) SA|INFORMATIONAL Exchange Contains: DELETE\b|initiating delete of connection's (?:Child|IPsec|IKE|ISAKMP) SA\b|IPsec (?:Main|Quick) Mode security association ended|Cannot find Phase 2 SA|delete packet (?:is received )?from the peer|Delete SA payload: .*deleting anyway|IKE phase-[12] SA is deleted|CurState: READY Event: EV_DELETE\b|\bKEY_(?:MGR|ENG)_DELETE_SAS\b|\bKEY_MGR_SESSION_CLOSED\b|bring down existing phase 1 and 2 SA's|\bSA:\d+\/IKE deleted\b/,
+    test: /sent delete, closing SA|received (?:IKE|IPsec|ISAKMP) SA delete packet|Received PFKEY delete SA\b|Successfully removed child SAs|IPSEC-EVENT:IPSEC-DELETE-SA:|Removed Phase 2 SAs after receiving|\b(?:(?:IKE|IPSec) SA )?delete payload received from peer, corresponding IPSec SAs cleared\b|deleting (?:other )?state (?:#\d+ )?\((?:STATE_QUICK_[IR]2|STATE_V2_IPSEC_[IR]|STATE_V2_ESTABLISHED_CHILD_SA)\)|^Peer sent (?:a )?delete$|_recv_delete: received delete|sa_free: received delete|received DELETE (?:for|IKE[_-]SA|CHILD_SA|payload)|received Delete(?: SA)?(?:\(0x\w+\))? payload|received Delete\/Notify|(?<!while )deleting IKE[_ ]SA|deleting (?:Child|ISAKMP|IPsec) SA(?: \(\w+\)|$)|deleting IPsec SA for\b|\bDelete IPsec SA\.$|ISAKMP Phase 1 delete (?:received|sent)|(?:IKE(?:v[12])?|IPsec|CHILD)[_ ]SA (?:is |has been |was )?deleted|sending DELETE (?:INFO message )?for|sent INFORMATIONAL request to delete|delete IKE SA|closing CHILD_SA|deleting established Child SA\b|deleting CHILD_SA|(?:CHILD|IKE)_SA (?:\S+ )?closed\b|notify error, destroying IKE_SA|mismatch, closing IKE_SA|ISAKMP-SA deleted|IPsec-SA deleted|Deleted SA\b|delete proto (?:ESP|AH)\b|SA .* has been deleted|deleting SA\b|no corresponding tunnel exists|received SA_DELETE|sending delete for (?:IPsec|IKE) SA|(?:recv|send) (?:ISAKMP|IPsec) SA delete|delet(?:ing|ed) IPsec SA with SPI|schedule delete of IKE SA|processing delete request \(proto \d\)|sent tunnel-down message to EMS|session manager killed ikev2 tunnel|error code : IKEV2_DELETE_\w+|Processing DELETE INFO message for (?:IKEv2|IKE|IPsec) SA|INFORMATIONAL Exchange Contains: DELETE\b|initiating delete of connection's (?:Child|IPsec|IKE|ISAKMP) SA\b|IPsec (?:Main|Quick) Mode security association ended|delete packet (?:is received )?from the peer|Delete SA payload: .*deleting anyway|IKE phase-[12] SA is deleted|CurState: READY Event: EV_DELETE\b|\bKEY_(?:MGR|ENG)_DELETE_SAS\b|\bKEY_MGR_SESSION_CLOSED\b|bring down existing phase 1 and 2 SA's|\bSA:\d+\/IKE deleted\b/,
     code: "SA_DELETE",
     confidence: 0.6,
   }),
