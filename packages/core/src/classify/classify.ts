@@ -128,10 +128,11 @@ const BGP_PROGRAMS = new Set(["bgpd", "bird", "bird6", "gobgpd", "exabgp", "open
 const VPN_SESSION_MANAGERS = new Set(["nesessionmanager", "neagent"]);
 // Tags that name a protocol, not a daemon, where syslog puts a program ("BGP: Peer 10.0.0.1 UP",
 // Cisco IOS debug's "ISAKMP-ERROR: " and "IKEv2-PROTO-2: "), NEC IX's facility tags ("IKE.016: ")
+// LANCOM's trace tags ("VPN: start IKE negotiation for ...", "VpnIpm: info; phase-1 negotiation started ...")
 // and Junos event names written without the daemon's name ("SNMP_TRAP_LINK_DOWN: ifIndex 525, ...
 // ifName st0.1").
 const PROTOCOL_TAG =
-  /^(?:DPD|dpd|IKE|IPSEC|IPsec|BGP|ISAKMP(?:-[A-Z]+)?|IKEv2(?:-[A-Z]+(?:-\d)?)?)$|^[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]$/;
+  /^(?:DPD|dpd|IKE|IPSEC|IPsec|BGP|ISAKMP(?:-[A-Z]+)?|IKEv2(?:-[A-Z]+(?:-\d)?)?|VPN|Vpn[A-Z][a-z]+)$|^[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]$/;
 const isTagProgram = (program: string) => PROTOCOL_TAG.test(program) || NEC_IX_TAG.test(program);
 // A BGP or IKE daemon's function name in a trace line.
 const TRACE_FUNCTION = /^(?:bgp|ike|ikev2|isakmp|ipsec|quick|main|aggr)_\w/;
@@ -528,7 +529,13 @@ function readsAsTunnelLine(
   if (program === undefined || VPN_SESSION_MANAGERS.has(program)) return VPN_VOCABULARY.test(message);
   // Junos rpd and kmd traces write the function's name where syslog puts a program:
   // "bgp_read_v4_message: ...", "ike_st_i_n: ...".
-  return BGP_PROGRAMS.has(program) || TRACE_FUNCTION.test(program) || VPN_VOCABULARY.test(program);
+  // A protocol tag ("VPN: ") is no program: the message's words decide, as without one.
+  return (
+    BGP_PROGRAMS.has(program) ||
+    TRACE_FUNCTION.test(program) ||
+    VPN_VOCABULARY.test(program) ||
+    (isTagProgram(program) && VPN_VOCABULARY.test(message))
+  );
 }
 
 // One scan buffer per process: classification is synchronous, so it is never shared.

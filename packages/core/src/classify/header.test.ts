@@ -93,7 +93,7 @@ describe("splitHeader", () => {
     expect(splitHeader("port 22 closed by peer").fields.time).toBeUndefined();
   });
 
-  it("reads the slash-dated timestamps of FRR's log file, Yamaha and NEC IX, and a protocol tag that is no host", () => {
+  it("reads the slash-dated timestamps of FRR's log file, Yamaha, NEC IX and LANCOM, and a protocol tag that is no host", () => {
     expect(splitHeader("2016/01/05 14:09:06 BGP: stream_read_try: read failed on fd 12").fields).toEqual({
       time: "2016/01/05 14:09:06",
       program: "BGP",
@@ -101,6 +101,13 @@ describe("splitHeader", () => {
     expect(splitHeader("2018/10/29 17:32:55: IP Tunnel[3] Down")).toMatchObject({
       fields: { time: "2018/10/29 17:32:55" },
       message: "IP Tunnel[3] Down",
+    });
+    // LANCOM's trace writes its milliseconds after a comma.
+    expect(
+      splitHeader("2004/01/20 15:18:34,530 VpnIpm: info; phase-1 negotiation started for peer BUGFIX"),
+    ).toMatchObject({
+      fields: { time: "2004/01/20 15:18:34,530", program: "VpnIpm" },
+      message: "info; phase-1 negotiation started for peer BUGFIX",
     });
   });
 

@@ -28,7 +28,7 @@ const SYSLOG_5424 = /^<\d{1,3}>1 (\S+) (\S+) (\S+) (\S+) (\S+) (?:(\[[^\]]*\]|-)
 // "Mar 20 10:03:52 host program[pid]: " and "Dec 04 2014 12:37:51: " (Cisco, which may add the
 // time zone: "Mar 13 15:29:24.294 UTC: ") and
 // "2025-07-09T07:24:00.634073+00:00 host program[pid]: " (ISO), "oct/27 22:37:49 " (MikroTik) and
-// "2021/12/02 11:46:04.740 BGP: " (FRR's log file, Yamaha RTX, NEC IX), "1/20/16 3:08:02.703 PM racoon[6269]: "
+// "2021/12/02 11:46:04.740 BGP: " (FRR's log file, Yamaha RTX, NEC IX; LANCOM's trace writes "2004/01/20 15:18:34,530 "), "1/20/16 3:08:02.703 PM racoon[6269]: "
 // (macOS Console's export) and
 // "2019:01:15-10:23:45 utm pluto[5042]: " (Sophos UTM, formerly Astaro) and
 // "2017 May 4 13:58:24.709 GMT N9k01 %BGP-5-ADJCHANGE: " (Cisco NX-OS); a time of day may carry
@@ -36,7 +36,7 @@ const SYSLOG_5424 = /^<\d{1,3}>1 (\S+) (\S+) (\S+) (\S+) (\S+) (?:(\[[^\]]*\]|-)
 // Cisco IOS may put a sequence number before the time ("000123: ") and marks a clock that is not
 // synchronised with "*" or one that lost synchronisation with "." ("*Mar  3 10:00:00.123 UTC: ").
 const SYSLOG_TIME = new RegExp(
-  `^(?:<\\d{1,3}>)?(?:\\d{1,10}: )?[*.]?(?:\\w{3},? )?(${ANY_MONTH}\\s+\\d{1,2}(?:\\s+\\d{4})?\\s+\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:\\s+\\d{4}(?=\\s))?|\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?(?=\\s)|\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?|\\d{4}\\/\\d{2}\\/\\d{2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?|\\d{1,2}\\/\\d{1,2}\\/\\d{2}(?:\\d{2})? \\d{1,2}:\\d{2}:\\d{2}(?:\\.\\d+)? [AP]M|\\d{4}:\\d{2}:\\d{2}-\\d{2}:\\d{2}:\\d{2}|${MONTHS}/\\d{1,2} \\d{2}:\\d{2}:\\d{2}|\\d{9,10}\\.\\d+|\\d{4} ${MONTHS}\\s+\\d{1,2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?: (?:UTC|GMT|[ECMP][SD]T|CES?T|JST|KST|IST|AES?T|BST)(?= ))?)(?: (?:UTC|GMT|[ECMP][SD]T|CES?T|JST|KST|IST|AES?T|BST)(?=:))?(?::)?\\s+(?:<\\d+(?:\\.\\d+)?>\\s+)?`,
+  `^(?:<\\d{1,3}>)?(?:\\d{1,10}: )?[*.]?(?:\\w{3},? )?(${ANY_MONTH}\\s+\\d{1,2}(?:\\s+\\d{4})?\\s+\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:\\s+\\d{4}(?=\\s))?|\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?(?=\\s)|\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?|\\d{4}\\/\\d{2}\\/\\d{2} \\d{2}:\\d{2}:\\d{2}(?:[.,]\\d+)?|\\d{1,2}\\/\\d{1,2}\\/\\d{2}(?:\\d{2})? \\d{1,2}:\\d{2}:\\d{2}(?:\\.\\d+)? [AP]M|\\d{4}:\\d{2}:\\d{2}-\\d{2}:\\d{2}:\\d{2}|${MONTHS}/\\d{1,2} \\d{2}:\\d{2}:\\d{2}|\\d{9,10}\\.\\d+|\\d{4} ${MONTHS}\\s+\\d{1,2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?: (?:UTC|GMT|[ECMP][SD]T|CES?T|JST|KST|IST|AES?T|BST)(?= ))?)(?: (?:UTC|GMT|[ECMP][SD]T|CES?T|JST|KST|IST|AES?T|BST)(?=:))?(?::)?\\s+(?:<\\d+(?:\\.\\d+)?>\\s+)?`,
 );
 // A PAM module may follow the program's name ("sshd(pam_unix)[19939]: "), a level may follow
 // its pid ("krb5kdc[2281](info): ", or Apple's "racoon[747] <Error>: "), or the pid be in
