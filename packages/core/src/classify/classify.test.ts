@@ -3933,6 +3933,114 @@ describe("vendors", () => {
     expect(classifyLine(deny)).toMatchObject({ code: "UNKNOWN", vendor: "cisco-asa" });
     expect(classifyLine("%ASA-5-713041: IP = 192.0.2.1, IKE Initiator: New Phase 1, Intf inside").code).toBe("INFO");
   });
+
+  // A firewall that drops the tunnel's own packets is why the tunnel does not come up: IKE (UDP 500)
+  // and ESP blocked leave the peer unreachable, UDP 4500 blocked breaks NAT traversal. Any other
+  // traffic a firewall drops, or IKE it lets through, is not a tunnel line.
+  it.each([
+    [
+      "May  5 03:09:44 HG-GATEWAY kernel: [21503.274226] [UFW BLOCK] IN=eth0 OUT= MAC=00:15:5d:00:c9:21:00:d0:03:1e:10:00:08:00 SRC=195.241.XXX.XXX DST=85.17.XXX.XXX LEN=556 TOS=0x00 PREC=0x00 TTL=123 ID=18144 PROTO=UDP SPT=500 DPT=500 LEN=536",
+      "PEER_UNREACHABLE",
+      "1",
+    ],
+    [
+      "Mar  3 10:00:00 fw kernel: [UFW BLOCK] IN=eth0 OUT= SRC=203.0.113.9 DST=198.51.100.1 LEN=100 PROTO=UDP SPT=4500 DPT=4500 LEN=80",
+      "NAT_T_ISSUE",
+      null,
+    ],
+    [
+      "Mar  3 10:00:00 fw kernel: FINAL_REJECT: IN=eth0 OUT= SRC=203.0.113.9 DST=198.51.100.1 LEN=100 PROTO=ESP SPI=0x1234",
+      "PEER_UNREACHABLE",
+      null,
+    ],
+    [
+      '%ASA-4-106023: Deny udp src outside:203.0.113.9/500 dst inside:198.51.100.1/500 by access-group "outside_in" [0x0, 0x0]',
+      "PEER_UNREACHABLE",
+      "1",
+    ],
+    [
+      '%ASA-4-106023: Deny udp src outside:203.0.113.9/4500 dst inside:198.51.100.1/4500 by access-group "outside_in" [0x0, 0x0]',
+      "NAT_T_ISSUE",
+      null,
+    ],
+    [
+      '%ASA-4-106023: Deny protocol 50 src outside:203.0.113.9 dst inside:198.51.100.1 by access-group "outside_in" [0x0, 0x0]',
+      "PEER_UNREACHABLE",
+      null,
+    ],
+    [
+      "%ASA-2-106006: Deny inbound UDP from 203.0.113.9/500 to 198.51.100.1/500 on interface outside",
+      "PEER_UNREACHABLE",
+      "1",
+    ],
+    [
+      "%ASA-3-710003: UDP access denied by ACL from 203.0.113.9/500 to outside:198.51.100.1/500",
+      "PEER_UNREACHABLE",
+      "1",
+    ],
+    [
+      "%ASA-4-106100: access-list outside_in denied udp outside/203.0.113.9(4500) -> inside/198.51.100.1(4500) hit-cnt 1 first hit [0x1, 0x0]",
+      "NAT_T_ISSUE",
+      null,
+    ],
+    [
+      "2015/09/07 14:52:28 FLT.008: BLOCK udp 10.10.10.100:500 > 10.10.10.1:500, not match any filters, GigaEthernet0.1 in",
+      "PEER_UNREACHABLE",
+      "1",
+    ],
+    [
+      "Mar  3 10:00:00 srx1 RT_FLOW: RT_FLOW_SESSION_DENY: session denied 203.0.113.9/500->198.51.100.1/500 0x0 junos-ike 17(0) default-deny(global) untrust untrust UNKNOWN UNKNOWN N/A(N/A) ge-0/0/0.0 UNKNOWN policy deny",
+      "PEER_UNREACHABLE",
+      "1",
+    ],
+    [
+      'date=2024-03-12 time=08:02:07 devname="fgt1" devid="FG100F" logid="0000000013" type="traffic" subtype="forward" level="notice" vd="root" srcip=203.0.113.9 srcport=500 srcintf="wan1" dstip=198.51.100.1 dstport=500 dstintf="internal" proto=17 action="deny" policyid=0 service="IKE"',
+      "PEER_UNREACHABLE",
+      "1",
+    ],
+    [
+      "Mar 3 10:00:00 pfsense filterlog[1234]: 5,,,1000000103,igb0,match,block,in,4,0x0,,64,0,0,DF,17,udp,100,203.0.113.9,198.51.100.1,4500,4500,80",
+      "NAT_T_ISSUE",
+      null,
+    ],
+    ["2024-03-12 08:02:07 DROP UDP 203.0.113.9 198.51.100.1 500 500 0 - - - - - - - RECEIVE", "PEER_UNREACHABLE", "1"],
+    // Not the tunnel's packets, or not dropped.
+    [
+      '%ASA-4-106023: Deny udp src outside:203.0.113.9/320 dst inside:198.51.100.1/320 by access-group "outside_in" [0x0, 0x0]',
+      "UNKNOWN",
+      null,
+    ],
+    [
+      "Mar  3 10:00:00 fw kernel: [UFW BLOCK] IN=eth0 OUT= SRC=203.0.113.9 DST=198.51.100.1 LEN=100 PROTO=UDP SPT=500 DPT=5000 LEN=80",
+      "UNKNOWN",
+      null,
+    ],
+    [
+      "Mar  3 10:00:00 fw kernel: [UFW ALLOW] IN=eth0 OUT= SRC=203.0.113.9 DST=198.51.100.1 LEN=100 PROTO=UDP SPT=500 DPT=500 LEN=80",
+      "UNKNOWN",
+      null,
+    ],
+    [
+      "%ASA-6-302015: Built inbound UDP connection 12 for outside:203.0.113.9/500 (203.0.113.9/500) to identity:198.51.100.1/500 (198.51.100.1/500)",
+      "UNKNOWN",
+      null,
+    ],
+    [
+      "Mar  3 10:00:00 srx1 RT_FLOW: RT_FLOW_SESSION_DENY: session denied 203.0.113.9/443->198.51.100.1/443 0x0 junos-https 6(0) default-deny(global) untrust untrust UNKNOWN UNKNOWN N/A(N/A) ge-0/0/0.0 UNKNOWN policy deny",
+      "UNKNOWN",
+      null,
+    ],
+    [
+      'date=2024-03-12 time=08:02:07 devname="fgt1" devid="FG100F" logid="0000000013" type="traffic" subtype="forward" level="notice" vd="root" srcip=203.0.113.9 srcport=500 srcintf="wan1" dstip=198.51.100.1 dstport=500 dstintf="internal" proto=17 action="accept" policyid=3 service="IKE"',
+      "UNKNOWN",
+      null,
+    ],
+  ] as const)("reads a firewall's drop of the tunnel's packets: %s -> %s", (line, code, phase) => {
+    const result = classifyLine(line);
+    expect(result.code).toBe(code);
+    if (code !== "UNKNOWN")
+      expect({ phase: result.phase, rule: result.rule }).toEqual({ phase, rule: "blocked.tunnel-traffic" });
+  });
 });
 
 describe("lines of other programs that use a tunnel fault's words", () => {

@@ -5,6 +5,7 @@ import type { LogFaultCode } from "../codes.ts";
 import { readVpnAlarm, type VpnAlarm } from "./aws-alarm.ts";
 import { type AwsRecord, readAwsRecord } from "./aws-record.ts";
 import { bgpSessionMove, bgpTransitionOf } from "./bgp-transition.ts";
+import { BLOCKED_TUNNEL_TRAFFIC, faultOfBlockedTraffic } from "./blocked-traffic.ts";
 import { extractFields } from "./fields.ts";
 import { ASA_TUNNEL_GROUP, NEC_IX_TAG, SCREENOS_EVENT, splitHeader, vendorOf, vendorOfWording } from "./header.ts";
 import { Found, MARK, scan } from "./markers.ts";
@@ -238,6 +239,8 @@ function resolveCode(rule: Rule, match: RegExpExecArray, phase: IkePhase | null,
     case "DPD_TIMEOUT":
       // An SSL VPN's or OpenVPN's keepalive has no IKE phase.
       return { code: rule.code, phase: TLS_VPN_SESSION.test(message) ? null : phase } as const;
+    case "BLOCKED_TRAFFIC":
+      return faultOfBlockedTraffic(match);
     case "SA_DELETE":
       return phase === "2" && isRoutineChildDelete(match[0], message)
         ? { code: "INFO", phase, rule: CHILD_SA_DELETE_RULE }
@@ -419,6 +422,8 @@ export function notTunnelLine(
   message: string,
   found: Found,
 ): string | undefined {
+  // A firewall's record of a dropped IKE, NAT-T or ESP packet is the tunnel's, whoever wrote it.
+  if (found.has(MARK.blockedTraffic) && BLOCKED_TUNNEL_TRAFFIC.test(line)) return undefined;
   if (program !== undefined && NOT_TUNNEL_PROGRAMS.has(program)) return `a ${program} line, not a tunnel log`;
   if (program === "bird" && BIRD_OTHER_PROTOCOL.test(message))
     return "a BIRD line of another protocol (OSPF, BFD, RPKI, the kernel's routes), not a BGP session";

@@ -1,6 +1,7 @@
 // One pass over a line finds every keyword the classifier cares about: the rules' keywords
 // (which rules may match), vendor markers, field markers and phase markers. Everything after
 // runs a regular expression only where its marker was seen.
+import { BLOCKED_TUNNEL_TRAFFIC_KEYWORDS } from "./blocked-traffic.ts";
 import { KeywordIndex } from "./keyword-index.ts";
 import { NOTIFY_KEYWORDS } from "./notify.ts";
 import { HTML_ENTITY_KEYWORDS } from "./pasted.ts";
@@ -164,6 +165,7 @@ const MARKERS = {
   htmlEntity: HTML_ENTITY_KEYWORDS,
   // Records of other kinds that a tunnel line's words may appear in (see notTunnelLine).
   otherRecord: ["devname=", "devid=", "device_id=", "logdesc=", "rt_flow_", "apptrack_", "cise_"],
+  blockedTraffic: BLOCKED_TUNNEL_TRAFFIC_KEYWORDS,
   peerLabel: [
     "peer ip:",
     "remote",

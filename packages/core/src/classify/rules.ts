@@ -4,6 +4,7 @@
 import type { LogFaultCode } from "../codes.ts";
 import { ALIBABA_DIAGNOSIS_CODES } from "./alibaba-diagnosis.ts";
 import { BGP_TRANSITION, BGP_TRANSITION_KEYWORDS } from "./bgp-transition.ts";
+import { BLOCKED_TUNNEL_TRAFFIC, BLOCKED_TUNNEL_TRAFFIC_KEYWORDS } from "./blocked-traffic.ts";
 import { HUAWEI_IPSEC_REASONS } from "./huawei-ipsec-reasons.ts";
 import { IBM_VPN_STATUS_REASONS } from "./ibm-status-reasons.ts";
 import { PANOS_EVENT_IDS } from "./panos-event-ids.ts";
@@ -30,7 +31,9 @@ export type RuleCode =
   | "REASON_CODE"
   | "BGP_TRANSITION"
   /** An SA's delete that names no cause: the tunnel down, or a rekey's routine for an IPsec SA. */
-  | "SA_DELETE";
+  | "SA_DELETE"
+  /** A firewall dropped the tunnel's own packets: IKE and ESP unreachable, UDP 4500 NAT traversal. */
+  | "BLOCKED_TRAFFIC";
 
 export interface Rule {
   id: string;
@@ -1046,6 +1049,17 @@ const JAPANESE: Rule[] = [
     test: /(?:ネゴシエーション|ネゴ)(?:に|が)?失敗|トンネル(?:が|は)?ダウン/,
     code: "TUNNEL_DOWN_OTHER",
     confidence: 0.5,
+  }),
+];
+
+// A firewall's record of an IKE, NAT-T or ESP packet it dropped (blocked-traffic.ts).
+const FIREWALL_DROPS: Rule[] = [
+  r({
+    id: "blocked.tunnel-traffic",
+    keywords: BLOCKED_TUNNEL_TRAFFIC_KEYWORDS,
+    test: BLOCKED_TUNNEL_TRAFFIC,
+    code: "BLOCKED_TRAFFIC",
+    confidence: 0.8,
   }),
 ];
 
@@ -4127,6 +4141,7 @@ export const RULES: readonly Rule[] = [
   ...ISAKMPD,
   ...CHINESE,
   ...JAPANESE,
+  ...FIREWALL_DROPS,
   ...NAT_T,
   ...TRAFFIC_SELECTORS,
   ...AUTH,
