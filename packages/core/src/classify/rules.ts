@@ -2612,6 +2612,7 @@ const REKEY: Rule[] = [
       "find sa for proto",
       "find child sa by",
       "cannot find phase 2 sa",
+      "cannot find ipsec sa",
       "bad spi",
       "unknown spi",
       "illegal ipsec spi",
@@ -2619,7 +2620,7 @@ const REKEY: Rule[] = [
       "could not get sas from packet",
     ],
     // A request or packet for an SA the receiver no longer has: the two ends' SAs are out of step.
-    test: /INVALID[_-]SPI|invalid SPI(?! length| size)|a packet with a bad SPI|ESP packet with unknown SPI|^ike \S+: unknown SPI \w+ \d |invalid spi\b(?! length| size)|RECVD_PKT_INV_SPI|can'?t find sa for proto|(?:could not|cannot|can'?t) find child SA by (?:received )?SPI|received a bad SPI|(?:Illegal|Unknown) IPSec SPI|\bCould not get SAs from packet\b|Cannot find Phase 2 SA\b/,
+    test: /INVALID[_-]SPI|invalid SPI(?! length| size)|a packet with a bad SPI|ESP packet with unknown SPI|^ike \S+: unknown SPI \w+ \d |invalid spi\b(?! length| size)|RECVD_PKT_INV_SPI|can'?t find sa for proto|(?:could not|cannot|can'?t) find child SA by (?:received )?SPI|received a bad SPI|(?:Illegal|Unknown) IPSec SPI|\bCould not get SAs from packet\b|Cannot find (?:Phase 2|IPSec) SA\b/,
     code: "REKEY_FAILURE",
     phase: "2",
     confidence: 0.6,
