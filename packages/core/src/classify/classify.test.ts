@@ -3074,6 +3074,22 @@ describe("classification by meaning", () => {
     expect(classifyLine("peer not responding").vendor).toBe("unknown");
   });
 
+  it("reads OpenSSL's certificate verification errors as racoon and RouterOS write them, but not an unavailable CRL", () => {
+    for (const line of [
+      "Mar  3 10:00:00 gw racoon: ERROR: self signed certificate in certificate chain(19) at depth:1 SubjectName:/CN=ca",
+      "oct/25 23:50:30 ipsec,error certificate has expired(10) at depth:0 cert:CN=vpn.example.com",
+    ]) {
+      expect(classifyLine(line), line).toMatchObject({
+        code: "IKE_AUTH_FAILURE",
+        phase: "1",
+        rule: "auth.certificate",
+      });
+    }
+    const crl =
+      "Mar  3 10:00:00 gw racoon: WARNING: unable to get certificate CRL(3) at depth:0 SubjectName:/C=US/CN=gw";
+    expect(classifyLine(crl).code).toBe("INFO");
+  });
+
   it("reads a BGP session reaching Established as the tunnel up that also clears BGP_SESSION_DOWN", () => {
     expect(
       classifyLine(
