@@ -292,6 +292,7 @@ export async function seedTenant(
         phase: "dpd",
         confidence: 0.95,
         evidence: "DPD timeout",
+        rule: "dpd.peer-dead",
         fingerprint: createHash("sha256").update(`${tenantId}${raw}`).digest("hex"),
       },
     ]),

@@ -314,6 +314,42 @@ describe("pipeline over PostgreSQL", () => {
     });
   });
 
+  it("reads a rekey logged as routine in an earlier push back from the store, so the delete after it is no down", async () => {
+    const connection = await prisma.vpnConnection.findFirstOrThrow({ select: { id: true } });
+    const charon = (message: string) => `Nov 23 00:50:00 gw charon[812]: 10[IKE] ${message}`;
+    const push = (batchId: string, seconds: number, lines: string[]) =>
+      ingestLines(prisma, {
+        tenantId: account.tenantId,
+        connectionId: connection.id,
+        // A line that names no tunnel folds at the connection, where no incident is active.
+        tunnelIndex: null,
+        stream: "dc1-rekeys",
+        batchId,
+        vendor: null,
+        receivedAt: at(seconds).toISOString(),
+        lines,
+      });
+    // The rekey is INFO (it names no new SA coming up), stored with its rule; the old IKE_SA's
+    // delete comes in the next push.
+    await push("rekey-info-1", 5000, [charon("rekeying IKE_SA dc1[7]")]);
+    await push("rekey-info-2", 5020, [
+      charon("deleting IKE_SA dc1[7] between 192.0.2.1[192.0.2.1]...198.51.100.7[198.51.100.7]"),
+    ]);
+    const stored = await prisma.tunnelLogEvent.findMany({
+      where: { stream: "cgw:dc1-rekeys" },
+      orderBy: { occurredAt: "asc" },
+      select: { code: true, rule: true },
+    });
+    expect(stored).toEqual([
+      { code: "INFO", rule: "benign.rekey-ok" },
+      { code: "TUNNEL_DOWN_OTHER", rule: "down.delete" },
+    ]);
+    const downs = await prisma.incident.findMany({
+      where: { connectionId: connection.id, tunnelId: null, lastEventAt: { gte: at(5000) } },
+    });
+    expect(downs).toEqual([]);
+  });
+
   it("stores a pushed line at its own time when its timestamp names one instant, else at its arrival", async () => {
     const connection = await prisma.vpnConnection.findFirstOrThrow({ select: { id: true } });
     const lines = [

@@ -36,6 +36,7 @@ describe("insertLogEvents", () => {
     phase: n % 2 ? "1" : null,
     confidence: 0.9,
     evidence: n % 2 ? "DPD" : null,
+    rule: n % 2 ? "dpd.peer-dead" : null,
     fingerprint: `fp-${n}`,
   });
 
@@ -117,6 +118,7 @@ describe("insertLogEvents", () => {
       raw: "a\ttab\tb\nnew line\r\\N back\\slash \\. end",
       stream: "cgw:dc\t1",
       evidence: "line\nbreak",
+      rule: "benign.rekey-ok",
       parsed: { message: "x\ty\\z" },
       fingerprint: "fp-40",
     };
@@ -128,6 +130,7 @@ describe("insertLogEvents", () => {
       raw: odd.raw,
       stream: odd.stream,
       evidence: odd.evidence,
+      rule: odd.rule,
       parsed: odd.parsed,
       phase: null,
       cloudAccountId: null,

@@ -29,6 +29,8 @@ export interface LogEventRow {
   phase: string | null;
   confidence: number;
   evidence: string | null;
+  /** The classifier's rule id (Classification.rule). */
+  rule: string | null;
   fingerprint: string;
 }
 
@@ -108,6 +110,7 @@ const COLUMNS: ReadonlyArray<readonly [string, (r: LogEventRow) => string | numb
   ["phase", (r) => nullable(r.phase, text)],
   ["confidence", (r) => r.confidence],
   ["evidence", (r) => nullable(r.evidence, text)],
+  ["rule", (r) => nullable(r.rule, text)],
   ["fingerprint", (r) => r.fingerprint],
 ];
 

@@ -47,6 +47,7 @@ export function classifyEvents(options: {
       phase: classification.phase,
       confidence: classification.confidence,
       evidence: classification.evidence,
+      rule: classification.rule,
       fingerprint: fingerprint([options.tenantId, options.source, options.stream, event.id, event.timestamp]),
     };
     return { row, classification };

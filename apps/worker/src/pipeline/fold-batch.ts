@@ -8,6 +8,7 @@ import {
   foldEvent,
   type IncidentDecision,
   renewsSa,
+  SA_RENEWAL,
 } from "@tunnelwatch/core";
 import { type IncidentActivityKind, type Prisma, recordIncidentAlert } from "@tunnelwatch/db";
 import {
@@ -257,7 +258,7 @@ export async function foldNewEvents(
   await foldBatch(tx, scope, events, policy);
 }
 
-/** The scope's latest stored TUNNEL_UP within the opening delay before `at` (an earlier page's). */
+/** The scope's latest stored SA renewal within the opening delay before `at` (an earlier page's). */
 async function lastRenewalBefore(
   tx: Tx,
   scope: IncidentScope,
@@ -269,7 +270,7 @@ async function lastRenewalBefore(
       tenantId: scope.tenantId,
       connectionId: scope.connectionId,
       tunnelId: scope.tunnelId,
-      code: "TUNNEL_UP",
+      OR: [{ code: SA_RENEWAL.code }, { rule: SA_RENEWAL.rule }],
       occurredAt: { gte: new Date(at.getTime() - policy.openAfterSeconds * 1000), lte: at },
     },
     orderBy: { occurredAt: "desc" },

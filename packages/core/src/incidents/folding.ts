@@ -76,8 +76,11 @@ export const FAULT_CODES: ReadonlySet<LogFaultCode> = new Set(
  * rekeyed. The SA it replaces is deleted right after, and that delete names no cause.
  */
 export function renewsSa(classification: Pick<Classification, "code" | "rule">): boolean {
-  return classification.code === "TUNNEL_UP" || classification.rule === REKEY_OK_RULE;
+  return classification.code === SA_RENEWAL.code || classification.rule === SA_RENEWAL.rule;
 }
+
+/** What renewsSa reads, for a store that looks for renewals among the lines it keeps. */
+export const SA_RENEWAL = { code: "TUNNEL_UP", rule: REKEY_OK_RULE } as const;
 
 /**
  * A down without a cause within the opening delay after an SA was established or rekeyed is the

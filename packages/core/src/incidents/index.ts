@@ -9,4 +9,5 @@ export {
   type IncidentDecision,
   type IncidentState,
   renewsSa,
+  SA_RENEWAL,
 } from "./folding.ts";

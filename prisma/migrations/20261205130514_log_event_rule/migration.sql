@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "TunnelLogEvent" ADD COLUMN     "rule" TEXT;
