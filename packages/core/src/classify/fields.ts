@@ -1,6 +1,14 @@
 // Fields a network engineer searches by: addresses, SPIs, message ids, connection names.
 import { ASA_TUNNEL_GROUP } from "./header.ts";
 import { type Found, MARK } from "./markers.ts";
+import {
+  LIBRESWAN_AUDIT_CONNECTION,
+  type NameSite,
+  nameAt,
+  PANOS_EVENT_OBJECT,
+  RASCLIENT_CONNECTION,
+  WATCHGUARD_TUNNEL,
+} from "./names.ts";
 import { NOTIFY_NAMES, SHORT_NOTIFY_NAMES } from "./notify.ts";
 import type { ParsedFields, Vendor } from "./types.ts";
 import { FORTIGATE_DEBUG_PREFIX } from "./vocabulary.ts";
@@ -107,16 +115,14 @@ const TUNNEL_ID = /\b(vpn-[0-9a-f]{8,17}|vco-[\w*]+|tun-[\w*]+)\b|tunnel-id: ?(\
 // charon's connection names, also as its status rows start ("aws-1[3]: ESTABLISHED 5 minutes ago, ...").
 const STRONGSWAN_CONN =
   /^([\w.-]+)[[{]\d+[\]}]: +(?=ESTABLISHED|INSTALLED|REKEYED|CONNECTING)|<([^|>]+)\|\d+>|^(?:\d{2})?\[[A-Z]{3}\d?\] \[([^|\]\s]+)\|\d+\]|\b(?:IKE_SA|CHILD_SA) ([\w.-]+)[[{]\d+[\]}]/;
-// pluto's lines start with the connection's name; its audit records name it as conn-name="...".
-const LIBRESWAN_CONN = /^(?:\d{3} )?"([^"]+)"|\bconn-name="([^"]+)"/;
+// pluto's lines start with the connection's name (its audit records' conn-name is a names.ts site).
+const LIBRESWAN_CONN = /^(?:\d{3} )?"([^"]+)"/;
 const JUNIPER_VPN = /VPN: ?([\w.-]+)|vpn name: ?([\w.-]+)/;
 // FortiGate's IKE debug names the phase 1 after the VDOM; before a phase 1 is matched it names
 // the SA by its cookies ("ike 0:0bba3c1cc48194fd/0000000000000000:2001:").
 const FORTIGATE_DEBUG_NAME = new RegExp(`${FORTIGATE_DEBUG_PREFIX}(?![0-9a-f]{16}/)([^:\\s]+):`);
-// FortiGate's event log names the tunnel (vpntunnel="to-aws"); PAN-OS's system log puts the IKE
-// gateway or tunnel after the event id (",SYSTEM,vpn,0,<time>,,ike-nego-p1-fail,To-AWS,0,0,...").
+// FortiGate's event log names the tunnel (vpntunnel="to-aws"), unless it has none ("N/A").
 const FORTIGATE_TUNNEL = /\bvpntunnel=(?:"(?!N\/A")([^"]+)"|'([^']+)'|(?!N\/A\b)([^"'\s]+))/;
-const PANOS_OBJECT = /,SYSTEM,(?:vpn|routing),\d+,[^,]*,[^,]*,[\w-]+,([^,]+),/;
 // Key=value records carry their time in fields: FortiGate "date=2024-03-12 time=08:02:07",
 // SonicWall time="2024-03-12 08:02:07 UTC".
 const RECORD_TIME =
@@ -128,25 +134,33 @@ const OPENIKED_POLICY = /\bpolicy '([^']+)'/;
 // Cisco IOS names the tunnel interface: "%DMVPN-5-NHRP_NHC_UP: Tunnel0: ...", "Line protocol on
 // Interface Tunnel1, changed state to down", "%TUN-5-RECURDOWN: Tunnel0 temporarily disabled".
 const IOS_TUNNEL_INTERFACE = /%DMVPN-\d-\w+: +(Tunnel\d+):|\bInterface (Tunnel\d+),|%TUN-\d-\w+: (Tunnel\d+) /;
-// Windows' RasClient names the VPN connection that failed: "The user SYSTEM dialed a connection named
-// AzureGateway that has failed.", "User SYSTEM has a dial up connection called Algo VPN, which has failed."
-const RASCLIENT_CONNECTION =
-  /\bdialed a connection named (.+?),? \w+ has failed|\bdial up connection called (.+?),? \w+ has failed/;
-// WatchGuard names the branch office VPN tunnel, or the gateway endpoint before one is chosen.
-const WATCHGUARD_TUNNEL = /\bTunnel='([^']+)'|\bGateway(?:-?Endpoint)?='([^']+)'/;
-// Where each vendor writes the name of the connection a line is about, in order of preference.
-const CONNECTION_NAMES: Partial<Record<Vendor, readonly RegExp[]>> = {
-  strongswan: [STRONGSWAN_CONN],
-  meraki: [STRONGSWAN_CONN],
-  libreswan: [LIBRESWAN_CONN],
-  juniper: [JUNIPER_VPN],
-  openiked: [OPENIKED_POLICY],
-  fortinet: [FORTIGATE_TUNNEL, FORTIGATE_DEBUG_NAME],
-  "cisco-asa": [ASA_TUNNEL_GROUP],
-  "cisco-ios": [IOS_TUNNEL_INTERFACE],
-  paloalto: [PANOS_OBJECT],
-  watchguard: [WATCHGUARD_TUNNEL],
-  windows: [RASCLIENT_CONNECTION],
+// Where each vendor writes the name of the connection a line is about, in order of preference:
+// an expression of this file (its first group that is set), or the names.ts site that blanks that
+// name before the rules read the line, where the two are the same place.
+type NameReader = (message: string) => string | undefined;
+const firstGroup =
+  (expression: RegExp): NameReader =>
+  (message) =>
+    expression
+      .exec(message)
+      ?.slice(1)
+      .find((group) => group !== undefined);
+const siteName =
+  (site: NameSite): NameReader =>
+  (message) =>
+    nameAt(site, message);
+const CONNECTION_NAMES: Partial<Record<Vendor, readonly NameReader[]>> = {
+  strongswan: [firstGroup(STRONGSWAN_CONN)],
+  meraki: [firstGroup(STRONGSWAN_CONN)],
+  libreswan: [firstGroup(LIBRESWAN_CONN), siteName(LIBRESWAN_AUDIT_CONNECTION)],
+  juniper: [firstGroup(JUNIPER_VPN)],
+  openiked: [firstGroup(OPENIKED_POLICY)],
+  fortinet: [firstGroup(FORTIGATE_TUNNEL), firstGroup(FORTIGATE_DEBUG_NAME)],
+  "cisco-asa": [firstGroup(ASA_TUNNEL_GROUP)],
+  "cisco-ios": [firstGroup(IOS_TUNNEL_INTERFACE)],
+  paloalto: [siteName(PANOS_EVENT_OBJECT)],
+  watchguard: [siteName(WATCHGUARD_TUNNEL)],
+  windows: [siteName(RASCLIENT_CONNECTION)],
 };
 const IKE_VERSION = /IKE ?[Vv]ersion:? ?([12])\b|\bIKEv([12])\b|\bikev([12])\b/;
 
@@ -188,13 +202,13 @@ export function extractFields(message: string, vendor: Vendor, into: ParsedField
     const tunnel = TUNNEL_ID.exec(message);
     if (tunnel) into.tunnelId ??= tunnel[1] ?? tunnel[2];
   }
-  let conn: RegExpExecArray | null = null;
-  for (const expression of CONNECTION_NAMES[vendor] ?? []) {
-    conn = expression.exec(message);
-    if (conn) break;
+  for (const read of CONNECTION_NAMES[vendor] ?? []) {
+    const name = read(message);
+    if (name) {
+      into.connectionName = name;
+      break;
+    }
   }
-  const name = conn?.slice(1).find((group) => group !== undefined);
-  if (name) into.connectionName = name;
   if (into.time === undefined && (vendor === "fortinet" || vendor === "sonicwall")) {
     const time = RECORD_TIME.exec(message);
     if (time) into.time = time[3] ?? `${time[1]} ${time[2]}`;
@@ -205,8 +219,9 @@ export function extractFields(message: string, vendor: Vendor, into: ParsedField
   }
   if (found.has(MARK.ikeVersion)) {
     // Not from the connection's name: "westnet-eastnet-ikev2" may run IKEv1.
-    const at = conn && name ? conn.index + conn[0].lastIndexOf(name) : -1;
-    const said = at >= 0 && name ? message.slice(0, at) + message.slice(at + name.length) : message;
+    const name = into.connectionName;
+    const at = name ? message.indexOf(name) : -1;
+    const said = name && at >= 0 ? message.slice(0, at) + message.slice(at + name.length) : message;
     const version = IKE_VERSION.exec(said);
     if (version) into.ikeVersion = (version[1] ?? version[2] ?? version[3]) as "1" | "2";
   }

@@ -6,7 +6,7 @@
 
 import { Found, MARK, scan } from "./markers.ts";
 
-interface NameSite {
+export interface NameSite {
   /** The scan markers without which the site cannot occur (all of them). */
   markers: readonly number[];
   /** Groups that together cover the match: the even ones (2, 4) are names, the odd ones kept. */
@@ -14,6 +14,33 @@ interface NameSite {
   /** The parts of a name group that are names, when not all of it is (matched within the group). */
   namesWithin?: RegExp;
 }
+
+// Sites whose name is the connection a line is about: fields.ts reports it as connectionName.
+// WatchGuard's tunnel and gateway: "Tunnel='aws-1' ... GatewayEndpoint='aws-gw'".
+export const WATCHGUARD_TUNNEL: NameSite = {
+  markers: [MARK.nameInWatchguardField],
+  pattern: /(\b(?:Tunnel|Gateway|GatewayEndpoint|Gateway-Endpoint)=')([^']+)(')/g,
+};
+
+// Libreswan's Linux audit records: msg='op=start direction=initiator conn-name="aws-1" ...'.
+export const LIBRESWAN_AUDIT_CONNECTION: NameSite = {
+  markers: [MARK.nameInAuditRecord],
+  pattern: /(\bconn-name=")([^"]+)(")/,
+};
+
+// Windows' RasClient: "dialed a connection named AzureGateway that has failed", "has a dial up
+// connection called Algo VPN, which has failed".
+export const RASCLIENT_CONNECTION: NameSite = {
+  markers: [MARK.windows],
+  pattern: /(\b(?:dialed a connection named|dial up connection called) )(.+?)(,? \w+ has failed)/,
+};
+
+// PAN-OS system log records (CSV): the object an event names after its id is a gateway or tunnel
+// ("...,SYSTEM,vpn,0,2024/03/12 08:31:00,,ike-nego-p1-fail,gw-aws-dpd,0,0,general,...").
+export const PANOS_EVENT_OBJECT: NameSite = {
+  markers: [MARK.nameInPanosRecord],
+  pattern: /(,SYSTEM,(?:vpn|routing),\d+,[^,]*,[^,]*,[\w-]+,)([^,]+)(,)/,
+};
 
 const SITES: NameSite[] = [
   // charon's connection and unique id after its log group: "09[IKE] <aws-tunnel-1|12> ...".
@@ -42,11 +69,7 @@ const SITES: NameSite[] = [
     markers: [MARK.charonGroup, MARK.between],
     pattern: /((?:\d{1,3}\.){3}\d{1,3}\[)([^\]]+)(\])/g,
   },
-  // WatchGuard's tunnel and gateway: "Tunnel='aws-1' ... GatewayEndpoint='aws-gw'".
-  {
-    markers: [MARK.nameInWatchguardField],
-    pattern: /(\b(?:Tunnel|Gateway|GatewayEndpoint|Gateway-Endpoint)=')([^']+)(')/g,
-  },
+  WATCHGUARD_TUNNEL,
   // pluto's connection name, the first quoted text of its line, with its instance, peer and
   // state (`"aws-1"[2] 203.0.113.9 #3: `, `"aws-1" #3: `, `000 #2: "aws-1"[2] 203.0.113.9:4500
   // STATE_QUICK_R2 ...`), or starting a connection-level line (`"aws-1": added IKEv2 connection`)...
@@ -55,8 +78,7 @@ const SITES: NameSite[] = [
     pattern: /^([^"]{0,80}")([^"]+)("(?:\[\d+\])?(?: +[^\s"#]+)? *#\w+: |"\[\d+\])/,
   },
   { markers: [MARK.namePluto], pattern: /^((?:\d{3} )?(?:ERROR: )?")([^"]+)(": )/ },
-  // ... and in its Linux audit records: msg='op=start direction=initiator conn-name="aws-1" ...'.
-  { markers: [MARK.nameInAuditRecord], pattern: /(\bconn-name=")([^"]+)(")/ },
+  LIBRESWAN_AUDIT_CONNECTION,
   // ... or named in a sentence (`deleting connection "aws-1" instance`, `pending Phase 2 for "aws-1" replacing #0`).
   {
     markers: [MARK.namePlutoSentence],
@@ -83,18 +105,8 @@ const SITES: NameSite[] = [
     pattern:
       /(\s)([A-Za-z][\w.-]*)((?: :)? +(?:\d+: +)?(?:[\w.:]+: +)?%[A-Z][A-Z0-9_]*-(?:[A-Za-z]+-)?\d-[A-Z0-9_]+: )/,
   },
-  // Windows' RasClient: "dialed a connection named AzureGateway that has failed", "has a dial up
-  // connection called Algo VPN, which has failed".
-  {
-    markers: [MARK.windows],
-    pattern: /(\b(?:dialed a connection named|dial up connection called) )(.+?)(,? \w+ has failed)/,
-  },
-  // PAN-OS system log records (CSV): the object an event names after its id is a gateway or tunnel
-  // ("...,SYSTEM,vpn,0,2024/03/12 08:31:00,,ike-nego-p1-fail,gw-aws-dpd,0,0,general,...").
-  {
-    markers: [MARK.nameInPanosRecord],
-    pattern: /(,SYSTEM,(?:vpn|routing),\d+,[^,]*,[^,]*,[\w-]+,)([^,]+)(,)/,
-  },
+  RASCLIENT_CONNECTION,
+  PANOS_EVENT_OBJECT,
   // Cisco ASA's tunnel group and user: "Group = aws-dpd, Username = branch-1, IP = ..." (a
   // LAN-to-LAN group is most often named by its peer's address, which is not a name).
   {
@@ -139,6 +151,13 @@ function findNames(text: string, site: NameSite): void {
       at += part.length;
     }
   }
+}
+
+/** The name a site finds first in `text` (its first name group), if any. */
+export function nameAt(site: NameSite, text: string): string | undefined {
+  site.pattern.lastIndex = 0;
+  const match = site.pattern.exec(text);
+  return match?.[2];
 }
 
 /**
