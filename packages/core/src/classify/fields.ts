@@ -2,6 +2,10 @@
 import { ASA_TUNNEL_GROUP } from "./header.ts";
 import { type Found, MARK } from "./markers.ts";
 import {
+  CHARON_6_CONNECTION,
+  CHARON_CONNECTION,
+  CHARON_SA_NAME,
+  CHARON_STATUS_ROW,
   LIBRESWAN_AUDIT_CONNECTION,
   type NameSite,
   nameAt,
@@ -112,9 +116,6 @@ const MESSAGE_ID =
   /[Mm]essage ID:? (?:= )?(\d+)|\bmsg id = ([0-9a-fA-F]+)|\(MsgId ([0-9a-fA-F]+)\)|msgid=([0-9a-fA-F]+)|(?:request|response) (\d+) \[|mess id (0x[0-9a-f]+)|\(id=(\w+)\)/;
 const NOTIFY = new RegExp(`\\b(${NOTIFY_NAMES.join("|")})\\b|N\\((${Object.keys(SHORT_NOTIFY_NAMES).join("|")})\\)`);
 const TUNNEL_ID = /\b(vpn-[0-9a-f]{8,17}|vco-[\w*]+|tun-[\w*]+)\b|tunnel-id: ?(\d+)/;
-// charon's connection names, also as its status rows start ("aws-1[3]: ESTABLISHED 5 minutes ago, ...").
-const STRONGSWAN_CONN =
-  /^([\w.-]+)[[{]\d+[\]}]: +(?=ESTABLISHED|INSTALLED|REKEYED|CONNECTING)|<([^|>]+)\|\d+>|^(?:\d{2})?\[[A-Z]{3}\d?\] \[([^|\]\s]+)\|\d+\]|\b(?:IKE_SA|CHILD_SA) ([\w.-]+)[[{]\d+[\]}]/;
 // pluto's lines start with the connection's name (its audit records' conn-name is a names.ts site).
 const LIBRESWAN_CONN = /^(?:\d{3} )?"([^"]+)"/;
 const JUNIPER_VPN = /VPN: ?([\w.-]+)|vpn name: ?([\w.-]+)/;
@@ -149,9 +150,12 @@ const siteName =
   (site: NameSite): NameReader =>
   (message) =>
     nameAt(site, message);
+const CHARON_CONNECTION_NAMES = [CHARON_STATUS_ROW, CHARON_6_CONNECTION, CHARON_CONNECTION, CHARON_SA_NAME].map(
+  siteName,
+);
 const CONNECTION_NAMES: Partial<Record<Vendor, readonly NameReader[]>> = {
-  strongswan: [firstGroup(STRONGSWAN_CONN)],
-  meraki: [firstGroup(STRONGSWAN_CONN)],
+  strongswan: CHARON_CONNECTION_NAMES,
+  meraki: CHARON_CONNECTION_NAMES,
   libreswan: [firstGroup(LIBRESWAN_CONN), siteName(LIBRESWAN_AUDIT_CONNECTION)],
   juniper: [firstGroup(JUNIPER_VPN)],
   openiked: [firstGroup(OPENIKED_POLICY)],

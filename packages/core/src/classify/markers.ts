@@ -190,6 +190,7 @@ const MARKERS = {
   // Where an operator's names may stand (names.ts).
   nameInAngles: Array.from({ length: 10 }, (_, digit) => `|${digit}`),
   nameOfSa: ["_sa "],
+  nameInStatusRow: ["]: ", "}: "],
   nameInSingleQuotes: [
     "config '",
     "connection '",

@@ -12,6 +12,18 @@ describe("withoutNames", () => {
     ],
     ["closing CHILD_SA net-down{7} with SPIs c1(inbound)", "closing CHILD_SA xxxxxxxx{7} with SPIs c1(inbound)"],
     [
+      "[IKE] [dpd-gw|16] failed to establish CHILD_SA, keeping IKE_SA",
+      "[IKE] [xxxxxx|16] failed to establish CHILD_SA, keeping IKE_SA",
+    ],
+    [
+      "aws-down-1[135]: ESTABLISHED 2 hours ago, 10.0.0.221[10.0.0.221]...18.222.98.126[18.222.98.126]",
+      "xxxxxxxxxx[135]: ESTABLISHED 2 hours ago, 10.0.0.221[10.0.0.221]...18.222.98.126[18.222.98.126]",
+    ],
+    [
+      "IKE_SA (unnamed)[262] state change: CONNECTING => DESTROYING",
+      "IKE_SA (unnamed)[262] state change: CONNECTING => DESTROYING",
+    ],
+    [
       '"l2tp-psk"[1] 203.0.113.9 #3: STATE_MAIN_R2: retransmission',
       '"xxxxxxxx"[1] 203.0.113.9 #3: STATE_MAIN_R2: retransmission',
     ],

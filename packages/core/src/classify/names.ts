@@ -42,11 +42,32 @@ export const PANOS_EVENT_OBJECT: NameSite = {
   pattern: /(,SYSTEM,(?:vpn|routing),\d+,[^,]*,[^,]*,[\w-]+,)([^,]+)(,)/,
 };
 
+// charon's connection and unique id after its log group: "09[IKE] <aws-tunnel-1|12> ...", and
+// as strongSwan 6 writes them: "[IKE] [aws-tunnel-1|12] ...".
+export const CHARON_CONNECTION: NameSite = { markers: [MARK.nameInAngles], pattern: /(<)([^<>|\s]+)(\|\d+>)/g };
+export const CHARON_6_CONNECTION: NameSite = {
+  markers: [MARK.nameInAngles],
+  pattern: /(^(?:\d{2})?\[[A-Z]{3}\d?\] \[)([^|\]\s]+)(\|\d+\])/,
+};
+
+// charon's status rows: "aws-1[3]: ESTABLISHED 2 hours ago, ...", "aws-1{5}:  INSTALLED, TUNNEL, ...".
+export const CHARON_STATUS_ROW: NameSite = {
+  markers: [MARK.nameInStatusRow],
+  pattern: /(^)([\w.-]+)([[{]\d+[\]}]: +)(?=ESTABLISHED|INSTALLED|REKEYED|CONNECTING)/,
+};
+
+// charon's IKE and CHILD SA names: "IKE_SA aws-1[12] established", "closing CHILD_SA net{3}"
+// (not its "(unnamed)" before a config is found, nor an SA written as "ESP/0x.../<address>").
+export const CHARON_SA_NAME: NameSite = {
+  markers: [MARK.nameOfSa],
+  pattern: /(\b(?:IKE_SA|CHILD_SA) )([^\s[\]{}'"()/]+)(?=[[{]\d+[\]}])/g,
+};
+
 const SITES: NameSite[] = [
-  // charon's connection and unique id after its log group: "09[IKE] <aws-tunnel-1|12> ...".
-  { markers: [MARK.nameInAngles], pattern: /(<)([^<>|\s]+)(\|\d+>)/g },
-  // charon's IKE and CHILD SA names: "IKE_SA aws-1[12] established", "closing CHILD_SA net{3}".
-  { markers: [MARK.nameOfSa], pattern: /(\b(?:IKE_SA|CHILD_SA) )([^\s[\]{}'"]+)(?=[[{]\d+[\]}])/g },
+  CHARON_CONNECTION,
+  CHARON_6_CONNECTION,
+  CHARON_STATUS_ROW,
+  CHARON_SA_NAME,
   // Configuration names and identities in quotes, by the words before them: "selected peer config
   // 'aws-1'", "establishing connection 'aws-1' failed", "authentication of 'CN=gw-1' with ...",
   // "IDir '@a' does not match to '@b'", pluto's "peer ID_FQDN '@east'" and "peer certificate
