@@ -10,6 +10,8 @@ import {
   type NameSite,
   nameAt,
   PANOS_EVENT_OBJECT,
+  PLUTO_CONNECTION,
+  PLUTO_CONNECTION_LINE,
   RASCLIENT_CONNECTION,
   WATCHGUARD_TUNNEL,
 } from "./names.ts";
@@ -116,8 +118,6 @@ const MESSAGE_ID =
   /[Mm]essage ID:? (?:= )?(\d+)|\bmsg id = ([0-9a-fA-F]+)|\(MsgId ([0-9a-fA-F]+)\)|msgid=([0-9a-fA-F]+)|(?:request|response) (\d+) \[|mess id (0x[0-9a-f]+)|\(id=(\w+)\)/;
 const NOTIFY = new RegExp(`\\b(${NOTIFY_NAMES.join("|")})\\b|N\\((${Object.keys(SHORT_NOTIFY_NAMES).join("|")})\\)`);
 const TUNNEL_ID = /\b(vpn-[0-9a-f]{8,17}|vco-[\w*]+|tun-[\w*]+)\b|tunnel-id: ?(\d+)/;
-// pluto's lines start with the connection's name (its audit records' conn-name is a names.ts site).
-const LIBRESWAN_CONN = /^(?:\d{3} )?"([^"]+)"/;
 const JUNIPER_VPN = /VPN: ?([\w.-]+)|vpn name: ?([\w.-]+)/;
 // FortiGate's IKE debug names the phase 1 after the VDOM; before a phase 1 is matched it names
 // the SA by its cookies ("ike 0:0bba3c1cc48194fd/0000000000000000:2001:").
@@ -156,7 +156,7 @@ const CHARON_CONNECTION_NAMES = [CHARON_STATUS_ROW, CHARON_6_CONNECTION, CHARON_
 const CONNECTION_NAMES: Partial<Record<Vendor, readonly NameReader[]>> = {
   strongswan: CHARON_CONNECTION_NAMES,
   meraki: CHARON_CONNECTION_NAMES,
-  libreswan: [firstGroup(LIBRESWAN_CONN), siteName(LIBRESWAN_AUDIT_CONNECTION)],
+  libreswan: [PLUTO_CONNECTION, PLUTO_CONNECTION_LINE, LIBRESWAN_AUDIT_CONNECTION].map(siteName),
   juniper: [firstGroup(JUNIPER_VPN)],
   openiked: [firstGroup(OPENIKED_POLICY)],
   fortinet: [firstGroup(FORTIGATE_TUNNEL), firstGroup(FORTIGATE_DEBUG_NAME)],

@@ -42,6 +42,18 @@ export const PANOS_EVENT_OBJECT: NameSite = {
   pattern: /(,SYSTEM,(?:vpn|routing),\d+,[^,]*,[^,]*,[\w-]+,)([^,]+)(,)/,
 };
 
+// pluto's connection name, the first quoted text of its line, with its instance, peer and
+// state (`"aws-1"[2] 203.0.113.9 #3: `, `"aws-1" #3: `, `000 #2: "aws-1"[2] 203.0.113.9:4500
+// STATE_QUICK_R2 ...`), or starting a connection-level line (`"aws-1": added IKEv2 connection`)...
+export const PLUTO_CONNECTION: NameSite = {
+  markers: [MARK.namePluto],
+  pattern: /^([^"]{0,80}")([^"]+)("(?:\[\d+\])?(?: +[^\s"#]+)? *#\w+: |"\[\d+\])/,
+};
+export const PLUTO_CONNECTION_LINE: NameSite = {
+  markers: [MARK.namePluto],
+  pattern: /^((?:\d{3} )?(?:ERROR: )?")([^"]+)(": )/,
+};
+
 // charon's connection and unique id after its log group: "09[IKE] <aws-tunnel-1|12> ...", and
 // as strongSwan 6 writes them: "[IKE] [aws-tunnel-1|12] ...".
 export const CHARON_CONNECTION: NameSite = { markers: [MARK.nameInAngles], pattern: /(<)([^<>|\s]+)(\|\d+>)/g };
@@ -91,14 +103,8 @@ const SITES: NameSite[] = [
     pattern: /((?:\d{1,3}\.){3}\d{1,3}\[)([^\]]+)(\])/g,
   },
   WATCHGUARD_TUNNEL,
-  // pluto's connection name, the first quoted text of its line, with its instance, peer and
-  // state (`"aws-1"[2] 203.0.113.9 #3: `, `"aws-1" #3: `, `000 #2: "aws-1"[2] 203.0.113.9:4500
-  // STATE_QUICK_R2 ...`), or starting a connection-level line (`"aws-1": added IKEv2 connection`)...
-  {
-    markers: [MARK.namePluto],
-    pattern: /^([^"]{0,80}")([^"]+)("(?:\[\d+\])?(?: +[^\s"#]+)? *#\w+: |"\[\d+\])/,
-  },
-  { markers: [MARK.namePluto], pattern: /^((?:\d{3} )?(?:ERROR: )?")([^"]+)(": )/ },
+  PLUTO_CONNECTION,
+  PLUTO_CONNECTION_LINE,
   LIBRESWAN_AUDIT_CONNECTION,
   // ... or named in a sentence (`deleting connection "aws-1" instance`, `pending Phase 2 for "aws-1" replacing #0`).
   {
