@@ -6,9 +6,13 @@ import {
   CHARON_CONNECTION,
   CHARON_SA_NAME,
   CHARON_STATUS_ROW,
+  JUNOS_ALARM_VPN,
+  JUNOS_VPN,
+  JUNOS_VPN_NAME,
   LIBRESWAN_AUDIT_CONNECTION,
   type NameSite,
   nameAt,
+  OPENIKED_POLICY,
   PANOS_EVENT_OBJECT,
   PLUTO_CONNECTION,
   PLUTO_CONNECTION_LINE,
@@ -118,7 +122,6 @@ const MESSAGE_ID =
   /[Mm]essage ID:? (?:= )?(\d+)|\bmsg id = ([0-9a-fA-F]+)|\(MsgId ([0-9a-fA-F]+)\)|msgid=([0-9a-fA-F]+)|(?:request|response) (\d+) \[|mess id (0x[0-9a-f]+)|\(id=(\w+)\)/;
 const NOTIFY = new RegExp(`\\b(${NOTIFY_NAMES.join("|")})\\b|N\\((${Object.keys(SHORT_NOTIFY_NAMES).join("|")})\\)`);
 const TUNNEL_ID = /\b(vpn-[0-9a-f]{8,17}|vco-[\w*]+|tun-[\w*]+)\b|tunnel-id: ?(\d+)/;
-const JUNIPER_VPN = /VPN: ?([\w.-]+)|vpn name: ?([\w.-]+)/;
 // FortiGate's IKE debug names the phase 1 after the VDOM; before a phase 1 is matched it names
 // the SA by its cookies ("ike 0:0bba3c1cc48194fd/0000000000000000:2001:").
 const FORTIGATE_DEBUG_NAME = new RegExp(`${FORTIGATE_DEBUG_PREFIX}(?![0-9a-f]{16}/)([^:\\s]+):`);
@@ -131,13 +134,16 @@ const RECORD_TIME =
 // FortiGate's eventtime is the epoch in seconds (FortiOS 6.0) or to the micro- or nanosecond
 // (later releases): "eventtime=1640685288", "eventtime=1710230527123456789".
 const FORTIGATE_EVENT_TIME = /\beventtime=(\d{10})(\d{3}|\d{6}|\d{9})?\b/;
-const OPENIKED_POLICY = /\bpolicy '([^']+)'/;
 // Cisco IOS names the tunnel interface: "%DMVPN-5-NHRP_NHC_UP: Tunnel0: ...", "Line protocol on
 // Interface Tunnel1, changed state to down", "%TUN-5-RECURDOWN: Tunnel0 temporarily disabled".
 const IOS_TUNNEL_INTERFACE = /%DMVPN-\d-\w+: +(Tunnel\d+):|\bInterface (Tunnel\d+),|%TUN-\d-\w+: (Tunnel\d+) /;
 // Where each vendor writes the name of the connection a line is about, in order of preference:
-// an expression of this file (its first group that is set), or the names.ts site that blanks that
-// name before the rules read the line, where the two are the same place.
+// mostly the names.ts sites that blank those names before the rules read a line. Three places
+// are read here instead, because what is the connection and what is blanked differ there:
+// FortiGate's vpntunnel="N/A" (no tunnel) is blanked but names none, and its debug prefix holds
+// the gateway and the phase 2 (both blanked; the gateway is the connection); an ASA tunnel group
+// named by the peer's address is the connection but, being no name, is not blanked; Cisco IOS's
+// tunnel interface (Tunnel0) is the connection but no operator's word.
 type NameReader = (message: string) => string | undefined;
 const firstGroup =
   (expression: RegExp): NameReader =>
@@ -157,8 +163,8 @@ const CONNECTION_NAMES: Partial<Record<Vendor, readonly NameReader[]>> = {
   strongswan: CHARON_CONNECTION_NAMES,
   meraki: CHARON_CONNECTION_NAMES,
   libreswan: [PLUTO_CONNECTION, PLUTO_CONNECTION_LINE, LIBRESWAN_AUDIT_CONNECTION].map(siteName),
-  juniper: [firstGroup(JUNIPER_VPN)],
-  openiked: [firstGroup(OPENIKED_POLICY)],
+  juniper: [JUNOS_VPN, JUNOS_VPN_NAME, JUNOS_ALARM_VPN].map(siteName),
+  openiked: [siteName(OPENIKED_POLICY)],
   fortinet: [firstGroup(FORTIGATE_TUNNEL), firstGroup(FORTIGATE_DEBUG_NAME)],
   "cisco-asa": [firstGroup(ASA_TUNNEL_GROUP)],
   "cisco-ios": [firstGroup(IOS_TUNNEL_INTERFACE)],

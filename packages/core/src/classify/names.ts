@@ -75,6 +75,21 @@ export const CHARON_SA_NAME: NameSite = {
   pattern: /(\b(?:IKE_SA|CHILD_SA) )([^\s[\]{}'"()/]+)(?=[[{]\d+[\]}])/g,
 };
 
+// Junos' VPN (and its gateway): "VPN: vpn-aws Gateway: gw-aws,", "vpn name: vpn-aws,", and the
+// alarms' "VPN vpn-aws from 203.0.113.9 is down".
+export const JUNOS_VPN: NameSite = {
+  markers: [MARK.nameInJunosField],
+  pattern: /(\bVPN: )(\S+)( Gateway: )([^,\s]+)/,
+};
+export const JUNOS_VPN_NAME: NameSite = { markers: [MARK.nameInJunosField], pattern: /(\bvpn name: )([^,\s]+)/ };
+export const JUNOS_ALARM_VPN: NameSite = {
+  markers: [MARK.nameInJunosAlarm],
+  pattern: /(_ALARM_USER: VPN )(\S+)( from )/,
+};
+
+// OpenIKED's policy: "for policy 'aws-1'".
+export const OPENIKED_POLICY: NameSite = { markers: [MARK.nameInSingleQuotes], pattern: /(\bpolicy ')([^']+)(')/g };
+
 const SITES: NameSite[] = [
   CHARON_CONNECTION,
   CHARON_6_CONNECTION,
@@ -83,11 +98,11 @@ const SITES: NameSite[] = [
   // Configuration names and identities in quotes, by the words before them: "selected peer config
   // 'aws-1'", "establishing connection 'aws-1' failed", "authentication of 'CN=gw-1' with ...",
   // "IDir '@a' does not match to '@b'", pluto's "peer ID_FQDN '@east'" and "peer certificate
-  // 'CN=east'", PAM's "authentication of user 'alice'", OpenIKED's "for policy 'aws-1'".
+  // 'CN=east'", PAM's "authentication of user 'alice'".
   {
     markers: [MARK.nameInSingleQuotes],
     pattern:
-      /(\b(?:peer config|child config|IKE config|config|connection|CHILD_SA|policy|authentication of|for peer|IDi|IDr|IDir|identity|match to|user|certificate|profile|(?:ID_)?(?:IPV[46]_ADDR(?:_SUBNET|_RANGE)?|FQDN|USER_FQDN|DER_ASN1_DN|KEY_ID):?) ')([^']+)(')/g,
+      /(\b(?:peer config|child config|IKE config|config|connection|CHILD_SA|authentication of|for peer|IDi|IDr|IDir|identity|match to|user|certificate|profile|(?:ID_)?(?:IPV[46]_ADDR(?:_SUBNET|_RANGE)?|FQDN|USER_FQDN|DER_ASN1_DN|KEY_ID):?) ')([^']+)(')/g,
   },
   // Any other quoted text of charon's, which quotes only names, identities and labels ("start
   // action: start 'aws-1'", "with generic label 'system_u:...'"); another daemon's quotes may
@@ -142,14 +157,12 @@ const SITES: NameSite[] = [
   },
   // Cisco ASA's crypto map: "Map Tag = aws-dpd-map. Map Sequence Number = 10."
   { markers: [MARK.nameInAsaField], pattern: /(\bMap Tag = )([^\s,]+?)(?=\.?(?:[\s,]|$))/g },
-  // Junos: "VPN: vpn-aws Gateway: gw-aws,", "gateway name: gw-aws,", "vpn name: vpn-aws,",
-  // "IKE-Gateway: gw-2,", and the alarms' "VPN vpn-aws from 203.0.113.9 is down".
-  { markers: [MARK.nameInJunosField], pattern: /(\bVPN: )(\S+)( Gateway: )([^,\s]+)/ },
-  {
-    markers: [MARK.nameInJunosField],
-    pattern: /(\b(?:gateway name|vpn name|IKE-Gateway): )([^,\s]+)/g,
-  },
-  { markers: [MARK.nameInJunosAlarm], pattern: /(_ALARM_USER: VPN )(\S+)( from )/ },
+  JUNOS_VPN,
+  JUNOS_VPN_NAME,
+  JUNOS_ALARM_VPN,
+  OPENIKED_POLICY,
+  // Junos' gateways: "gateway name: gw-aws,", "IKE-Gateway: gw-2,".
+  { markers: [MARK.nameInJunosField], pattern: /(\b(?:gateway name|IKE-Gateway): )([^,\s]+)/g },
 ];
 
 // The names found in a message, as [start, end) offsets; reused from line to line.
