@@ -3233,8 +3233,9 @@ const BGP: Rule[] = [
       "notification received from",
       "prefix_limit_exceeded",
       "notification(code=",
+      "receipt failed for peer",
     ],
-    test: /%NOTIFICATION(?:\([^)]*\))?: (?:vrf \S+ )?(?:sent to|received from) neighbor \S+ (?!6\/7\b)\d+\/\d+|\[FSM\] Receive_NOTIFICATION_message|BGP connection closed fd|bfd state Up -> Down|%BGP-BFD-STATE-CHANGE: peer \S+ (?:\(AS [\d.]+\) )?Up to Down\b|BFD \w+ mode Hold timer expire|msg"?[=:]"Peer Down"|NOTIFICATION (?:sent to|received from) .*code (?!6 \(Cease\) subcode 7\b)\d+ \(|BGP_CEASE_PREFIX_LIMIT_EXCEEDED|NOTIFICATION\(code=(?!6\.7\b)\d+\.\d+\)/,
+    test: /%NOTIFICATION(?:\([^)]*\))?: (?:vrf \S+ )?(?:sent to|received from) neighbor \S+ (?!6\/7\b)\d+\/\d+|\[FSM\] Receive_NOTIFICATION_message|BGP connection closed fd|bfd state Up -> Down|%BGP-BFD-STATE-CHANGE: peer \S+ (?:\(AS [\d.]+\) )?Up to Down\b|BFD \w+ mode Hold timer expire|msg"?[=:]"Peer Down"|NOTIFICATION (?:sent to|received from) .*code (?!6 \(Cease\) subcode 7\b)\d+ \(|BGP_CEASE_PREFIX_LIMIT_EXCEEDED|NOTIFICATION\(code=(?!6\.7\b)\d+\.\d+\)|\bBGP (?:OPEN|UPDATE|KEEPALIVE|NOTIFY|ROUTEREFRESH|CAPABILITY) receipt failed for peer\b/,
     code: "BGP_SESSION_DOWN",
     phase: null,
     confidence: 0.8,
@@ -3360,6 +3361,16 @@ const VYOS_TUNNEL_ROW = String.raw`^peer[-_]\S+?[-_]tunnel[-_]\d+\s+`;
 const VYOS_TUNNEL_ROW_KEYWORDS = ["-tunnel", "_tunnel"];
 
 const DOWN: Rule[] = [
+  r({
+    // Cisco SD-WAN (vManage) alarms: BFD runs inside each IPsec data-plane tunnel, so every BFD
+    // session of a TLOC, node or site down is every tunnel there down, cause not named.
+    id: "down.sdwan-bfd",
+    keywords: ["all bfd sessions for the "],
+    test: /\bAll BFD sessions for the (?:tloc|node|site) (?:are|went) down\b/,
+    code: "TUNNEL_DOWN_OTHER",
+    phase: null,
+    confidence: 0.7,
+  }),
   r({
     // Cisco's quick-mode state machine failed without naming why (a proposal, the proxy
     // identities or a lost packet may be behind it): phase 2 did not come up.
@@ -3921,6 +3932,15 @@ const NEGOTIATION_FAILED: Rule[] = [
 ];
 
 const UP: Rule[] = [
+  r({
+    // Cisco SD-WAN's recovery of the alarm above: the TLOC's, node's or site's tunnels are back.
+    id: "up.sdwan-bfd",
+    keywords: ["bfd sessions for the "],
+    test: /\bBFD sessions for the (?:tloc|node|site) came up\b/,
+    code: "TUNNEL_UP",
+    phase: null,
+    confidence: 0.7,
+  }),
   r({
     // Includes Topsec NGTOS's negotiate record: msg="Tunnel established.".
     id: "up.established",
