@@ -70,6 +70,8 @@ export const SCREENOS_EVENT =
 const CISCO_HOST =
   /^([\w.:-]*[\w.-])(?: :)? +(?:\d+: +)?(?:\d+[wdhms][\d:wdhms.]*: +)?(?=%[A-Z][A-Z0-9_]*-(?:[A-Za-z]+-)?\d-[A-Z0-9_]+: )/;
 const TIME_WITH_COLON = /:\s*$/;
+// A second timestamp right after the first (a month name and day, or a year).
+const SECOND_TIME = new RegExp(`^(?:${MONTHS} +\\d|\\d{4}[-/ ])`);
 // The relay's host before a forwarded line's own timestamp (a digit, "<pri>" or a month name).
 const RELAY_HOST = /^[\w.:-]+ +(?=<\d{1,3}>|\d|[A-Z][a-z]{2} )/;
 
@@ -427,7 +429,7 @@ export function splitHeader(line: string): Header {
           rest = rest.slice(ciscoHost[0].length);
         } else {
           // A server's time before the device's own: "Jun 12 14:34:49 Jun 12 2008 14:34:49 pix : %PIX-...".
-          const own = relayedLine(rest, line.length - rest.length);
+          const own = SECOND_TIME.test(rest) ? relayedLine(rest, line.length - rest.length) : undefined;
           if (own) return own;
           // A relay that forwards the line with its own header before the device's:
           // "Dec  3 10:00:01 relay01 Aug  3 10:18:01 srx1 kmd[14162]: ...".
