@@ -23,6 +23,11 @@ describe("splitHeader", () => {
       ["Mar  3 10:01:04 asa1 : %ASA-6-702205: ISAKMP Phase 2 retransmission", "asa1"],
       ["Mar  3 10:01:04 192.0.2.10 %FTD-vpn-7-715046: IKE Initiator: sending", "192.0.2.10"],
       ["Jun  1 15:20:39 rtr-idle 3972364: 5w5d: %CRYPTO-6-IKMP_UNK_EXCHANGE: IKE peer at 1.1.1.1", "rtr-idle"],
+      // A syslog server's export: the sender's address and port, then the facility and level.
+      [
+        "172.16.200.253:514 : local7.notice %PIX-5-713050: Group = 192.0.2.1, IP = 192.0.2.1, Connection terminated",
+        "172.16.200.253",
+      ],
     ] as const) {
       const header = splitHeader(line);
       expect(header.fields.host, line).toBe(host);

@@ -69,6 +69,9 @@ export const SCREENOS_EVENT =
 // number and uptime "rtr1 3972364: 5w5d: %CRYPTO-6-...".
 const CISCO_HOST =
   /^([\w.:-]*[\w.-])(?: :)? +(?:\d+: +)?(?:\d+[wdhms][\d:wdhms.]*: +)?(?=%[A-Z][A-Z0-9_]*-(?:[A-Za-z]+-)?\d-[A-Z0-9_]+: )/;
+// A syslog server's export that puts the sender's address and port and the facility and level
+// before a Cisco message: "172.16.200.253:514 : local7.notice %PIX-5-713050: ...".
+const SYSLOG_SOURCE = /^((?:\d{1,3}\.){3}\d{1,3})(?::\d+)? : (?:[a-z]+\d?\.[a-z]+ +)?(?=%[A-Z][A-Z0-9_]*-)/;
 const TIME_WITH_COLON = /:\s*$/;
 // A second timestamp right after the first (a month name and day, or a year).
 const SECOND_TIME = new RegExp(`^(?:${MONTHS} +\\d|\\d{4}[-/ ])`);
@@ -441,9 +444,13 @@ export function splitHeader(line: string): Header {
         }
       }
     } else {
+      const source = first >= 48 && first <= 57 ? SYSLOG_SOURCE.exec(rest) : null;
       // Android logcat "I/charon  (14804): " and bare "charon: ".
-      const bare = /^(?:[VDIWE]\/)?([A-Za-z][\w.-]*)\s*(?:\[\d+\]|\(\s*\d+\))?:\s+/.exec(rest);
-      if (bare && VPN_PROGRAMS[bare[1] as string]) {
+      const bare = source ? null : /^(?:[VDIWE]\/)?([A-Za-z][\w.-]*)\s*(?:\[\d+\]|\(\s*\d+\))?:\s+/.exec(rest);
+      if (source) {
+        fields.host = source[1];
+        rest = rest.slice(source[0].length);
+      } else if (bare && VPN_PROGRAMS[bare[1] as string]) {
         fields.program = bare[1];
         rest = rest.slice(bare[0].length);
       }
