@@ -128,8 +128,8 @@ const BGP_PROGRAMS = new Set(["bgpd", "bird", "bird6", "gobgpd", "exabgp", "open
 // macOS's VPN session managers log the built-in IPsec client's progress ("IPSec Phase1 starting.").
 const VPN_SESSION_MANAGERS = new Set(["nesessionmanager", "neagent"]);
 // Tags that name a protocol, not a daemon, where syslog puts a program ("BGP: Peer 10.0.0.1 UP",
-// Cisco IOS debug's "ISAKMP-ERROR: " and "IKEv2-PROTO-2: "), NEC IX's facility tags ("IKE.016: ")
-// LANCOM's trace tags ("VPN: start IKE negotiation for ...", "VpnIpm: info; phase-1 negotiation started ...")
+// Cisco IOS debug's "ISAKMP-ERROR: " and "IKEv2-PROTO-2: "), NEC IX's facility tags ("IKE.016: "),
+// LANCOM's trace tags ("VPN: start IKE negotiation for ...", "VpnIpm: info; phase-1 negotiation ...")
 // and Junos event names written without the daemon's name ("SNMP_TRAP_LINK_DOWN: ifIndex 525, ...
 // ifName st0.1").
 const PROTOCOL_TAG =

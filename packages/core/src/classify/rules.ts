@@ -3933,7 +3933,7 @@ const NEGOTIATION_FAILED: Rule[] = [
 
 const UP: Rule[] = [
   r({
-    // Cisco SD-WAN's recovery of the alarm above: the TLOC's, node's or site's tunnels are back.
+    // Cisco SD-WAN's recovery from down.sdwan-bfd: the TLOC's, node's or site's tunnels are back.
     id: "up.sdwan-bfd",
     keywords: ["bfd sessions for the "],
     test: /\bBFD sessions for the (?:tloc|node|site) came up\b/,
