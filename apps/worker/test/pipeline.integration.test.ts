@@ -269,20 +269,25 @@ describe("pipeline over PostgreSQL", () => {
     expect(incident.activities.map((a) => a.kind)).toEqual(["OPENED", "RESOLVED"]);
   });
 
-  it("takes the delete of the SA a rekey replaced for routine, a delete on its own for a down, and names its cause", async () => {
-    const connection = await prisma.vpnConnection.findFirstOrThrow({ select: { id: true } });
-    const charon = (message: string) => `Nov 23 00:50:00 gw charon[812]: 10[IKE] ${message}`;
-    const push = (batchId: string, seconds: number, lines: string[]) =>
+  const charon = (message: string) => `Nov 23 00:50:00 gw charon[812]: 10[IKE] ${message}`;
+  /** Pushes customer-gateway lines to one tunnel (or to the connection) at `seconds`. */
+  const pushTo =
+    (connectionId: string, tunnelIndex: number | null, stream: string) =>
+    (batchId: string, seconds: number, lines: string[]) =>
       ingestLines(prisma, {
         tenantId: account.tenantId,
-        connectionId: connection.id,
-        tunnelIndex: 2,
-        stream: "dc1-strongswan",
+        connectionId,
+        tunnelIndex,
+        stream,
         batchId,
         vendor: null,
         receivedAt: at(seconds).toISOString(),
         lines,
       });
+
+  it("takes the delete of the SA a rekey replaced for routine, a delete on its own for a down, and names its cause", async () => {
+    const connection = await prisma.vpnConnection.findFirstOrThrow({ select: { id: true } });
+    const push = pushTo(connection.id, 2, "dc1-strongswan");
     const downIncidents = () =>
       prisma.incident.findMany({
         where: { connectionId: connection.id, code: "TUNNEL_DOWN_OTHER", firstEventAt: { gte: at(3000) } },
@@ -316,19 +321,8 @@ describe("pipeline over PostgreSQL", () => {
 
   it("reads a rekey logged as routine in an earlier push back from the store, so the delete after it is no down", async () => {
     const connection = await prisma.vpnConnection.findFirstOrThrow({ select: { id: true } });
-    const charon = (message: string) => `Nov 23 00:50:00 gw charon[812]: 10[IKE] ${message}`;
-    const push = (batchId: string, seconds: number, lines: string[]) =>
-      ingestLines(prisma, {
-        tenantId: account.tenantId,
-        connectionId: connection.id,
-        // A line that names no tunnel folds at the connection, where no incident is active.
-        tunnelIndex: null,
-        stream: "dc1-rekeys",
-        batchId,
-        vendor: null,
-        receivedAt: at(seconds).toISOString(),
-        lines,
-      });
+    // A line that names no tunnel folds at the connection, where no incident is active.
+    const push = pushTo(connection.id, null, "dc1-rekeys");
     // The rekey is INFO (it names no new SA coming up), stored with its rule; the old IKE_SA's
     // delete comes in the next push.
     await push("rekey-info-1", 5000, [charon("rekeying IKE_SA dc1[7]")]);
