@@ -15,6 +15,7 @@ export const LOG_EVENT_ROW_SELECT = {
   phase: true,
   confidence: true,
   evidence: true,
+  rule: true,
 } satisfies Prisma.TunnelLogEventSelect;
 
 /** Counting log events stops here: past it, lists say "10,000+". */

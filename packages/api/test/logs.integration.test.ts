@@ -90,6 +90,7 @@ describe("logs router", () => {
         event(tenantA, connA1, 1 * HOUR, "DPD_TIMEOUT", "Peer is not responsive - Declaring peer dead", {
           tunnelId: tunnelA1,
           phase: "1",
+          rule: "dpd.peer-dead",
         }),
         event(tenantA, connA1, 2 * HOUR, "INFO", "IKE_SA established 100%_sure"),
         event(tenantA, connA2, 3 * HOUR, "PEER_UNREACHABLE", "retransmit 5 of request, giving up", {
@@ -129,6 +130,7 @@ describe("logs router", () => {
       phase: "1",
       vendor: "aws",
       evidence: "DPD_TIMEOUT",
+      rule: "dpd.peer-dead",
       connection: { id: connA1, name: "dc1-aws" },
       tunnel: { index: 2 },
     });

@@ -239,6 +239,11 @@ function LogSearch() {
                   {line.parsed && typeof line.parsed === "object" && Object.keys(line.parsed).length > 0 ? (
                     <details className={styles.fields}>
                       <summary>Parsed fields</summary>
+                      {line.rule ? (
+                        <div className="muted small">
+                          Read by rule <code>{line.rule}</code>
+                        </div>
+                      ) : null}
                       <pre className="mono">{JSON.stringify(line.parsed, null, 2)}</pre>
                     </details>
                   ) : null}
