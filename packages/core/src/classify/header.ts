@@ -3,7 +3,7 @@
 // could appear in any text.
 import { type Found, MARK } from "./markers.ts";
 import type { ParsedFields, Vendor } from "./types.ts";
-import { BIRD_OTHER_PROTOCOLS, CHARON_LOG_GROUPS, VPN_VOCABULARY } from "./vocabulary.ts";
+import { BIRD_OTHER_PROTOCOLS, CHARON_LOG_GROUPS, CISCO_MESSAGE_TAG, VPN_VOCABULARY } from "./vocabulary.ts";
 
 export interface Header {
   message: string;
@@ -67,11 +67,14 @@ export const SCREENOS_EVENT =
 // A syslog server's host before a Cisco message, which has no program: "asa1 %ASA-4-113019: ",
 // ASA's "logging device-id hostname" form "asa1 : %ASA-4-113019: ", IOS's with a sequence
 // number and uptime "rtr1 3972364: 5w5d: %CRYPTO-6-...".
-const CISCO_HOST =
-  /^([\w.:-]*[\w.-])(?: :)? +(?:\d+: +)?(?:\d+[wdhms][\d:wdhms.]*: +)?(?=%[A-Z][A-Z0-9_]*-(?:[A-Za-z]+-)?\d-[A-Z0-9_]+: )/;
+const CISCO_HOST = new RegExp(
+  `^([\\w.:-]*[\\w.-])(?: :)? +(?:\\d+: +)?(?:\\d+[wdhms][\\d:wdhms.]*: +)?(?=${CISCO_MESSAGE_TAG})`,
+);
 // A syslog server's export that puts the sender's address and port and the facility and level
 // before a Cisco message: "172.16.200.253:514 : local7.notice %PIX-5-713050: ...".
-const SYSLOG_SOURCE = /^((?:\d{1,3}\.){3}\d{1,3})(?::\d+)? : (?:[a-z]+\d?\.[a-z]+ +)?(?=%[A-Z][A-Z0-9_]*-)/;
+const SYSLOG_SOURCE = new RegExp(
+  `^((?:\\d{1,3}\\.){3}\\d{1,3})(?::\\d+)? : (?:[a-z]+\\d?\\.[a-z]+ +)?(?=${CISCO_MESSAGE_TAG})`,
+);
 const TIME_WITH_COLON = /:\s*$/;
 // A second timestamp right after the first (a month name and day, or a year).
 const SECOND_TIME = new RegExp(`^(?:${MONTHS} +\\d|\\d{4}[-/ ])`);

@@ -5,6 +5,7 @@
 // the evidence cut from the original message) stay the same.
 
 import { Found, MARK, scan } from "./markers.ts";
+import { CISCO_MESSAGE_TAG } from "./vocabulary.ts";
 
 export interface NameSite {
   /** The scan markers without which the site cannot occur (all of them). */
@@ -146,8 +147,7 @@ const SITES: NameSite[] = [
   // SYSLOG_SOURCE); this is the fallback that keeps an unknown form's host from being read.
   {
     markers: [MARK.nameBeforeCisco],
-    pattern:
-      /(\s)([A-Za-z][\w.-]*)((?: :)? +(?:\d+: +)?(?:[\w.:]+: +)?%[A-Z][A-Z0-9_]*-(?:[A-Za-z]+-)?\d-[A-Z0-9_]+: )/,
+    pattern: new RegExp(`(\\s)([A-Za-z][\\w.-]*)((?: :)? +(?:\\d+: +)?(?:[\\w.:]+: +)?${CISCO_MESSAGE_TAG})`),
   },
   RASCLIENT_CONNECTION,
   PANOS_EVENT_OBJECT,

@@ -4,6 +4,9 @@
 // "device1 < interface eth1 goes down", "Netlink: ..."): their lines are not a BGP session's.
 export const BIRD_OTHER_PROTOCOLS = "bfd|ospf|rip|babel|kernel|static|device|direct|rpki|netlink";
 
+// A Cisco message's tag: "%ASA-4-113019: ", FTD's "%FTD-vpn-7-715046: ", "%CRYPTO-6-IKMP_MODE_FAILURE: ".
+export const CISCO_MESSAGE_TAG = "%[A-Z][A-Z0-9_]*-(?:[A-Za-z]+-)?\\d-[A-Z0-9_]+: ";
+
 // Words that only IKE/IPsec/BGP tunnel logs use: a line with them is recognised even when its
 // header does not name the daemon (bare messages pasted from a console or a vendor document).
 // IKEv1's key exchange is Oakley's ("Oakley Transform [AES_CBC (128), HMAC_SHA2_256, DH19] refused").
