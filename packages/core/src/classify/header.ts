@@ -3,7 +3,13 @@
 // could appear in any text.
 import { type Found, MARK } from "./markers.ts";
 import type { ParsedFields, Vendor } from "./types.ts";
-import { BIRD_OTHER_PROTOCOLS, CHARON_LOG_GROUPS, CISCO_MESSAGE_TAG, VPN_VOCABULARY } from "./vocabulary.ts";
+import {
+  BIRD_OTHER_PROTOCOLS,
+  CHARON_LOG_GROUPS,
+  CISCO_MESSAGE_TAG,
+  RASCLIENT_DIALED,
+  VPN_VOCABULARY,
+} from "./vocabulary.ts";
 
 export interface Header {
   message: string;
@@ -148,6 +154,7 @@ const STORMSHIELD_VPN = /\blogtype="?vpn\b|\bikev=\d/;
 // header its failures still read "IKE phase-1 negotiation from A:500 to B:500 failed. Gateway-Endpoint='gw'".
 const WATCHGUARD_VPN =
   /\bmsg_id="02[0-9A-F]{2}-[0-9A-F]{4}"|\b(?:negotiation|exchange) from \S+ to \S+ failed\. (?:Gateway-?Endpoint|Tunnel)='/;
+const RASCLIENT_LINE = new RegExp(`\\b${RASCLIENT_DIALED} `, "i");
 const SOPHOS_VPN = /\bdevice="SFW".*\blog_component="IPSec"/;
 // FRR (and Quagga) bgpd: "%ADJCHANGE: ", "%NOTIFICATION(Hard Reset): " and, where the program
 // is bgpd (Cisco IOS debug writes them too), "[FSM] " and "went from OpenConfirm to Established".
@@ -180,11 +187,7 @@ function vendorOfOneSyslogDevice(message: string, line: string, found: Found, pr
   if (found.has(MARK.watchguard) && WATCHGUARD_VPN.test(line)) return "watchguard";
   if (found.has(MARK.sophos) && SOPHOS_VPN.test(line)) return "sophos";
   // Windows: the IKE service's trace, and RasClient's events for a VPN connection that failed.
-  if (
-    found.has(MARK.windows) &&
-    /\[ikeext\]|\b(?:dialed a connection named|has a dial up connection called) /i.test(line)
-  )
-    return "windows";
+  if (found.has(MARK.windows) && (/\[ikeext\]/i.test(line) || RASCLIENT_LINE.test(line))) return "windows";
   if (found.has(MARK.frr)) {
     const isBgpd = program?.endsWith("bgpd") === true;
     // FRR's own log file tags its lines "BGP:" where syslog puts a program.

@@ -5,7 +5,7 @@
 // the evidence cut from the original message) stay the same.
 
 import { Found, MARK, scan } from "./markers.ts";
-import { CISCO_MESSAGE_TAG } from "./vocabulary.ts";
+import { CISCO_MESSAGE_TAG, RASCLIENT_DIALED } from "./vocabulary.ts";
 
 export interface NameSite {
   /** The scan markers without which the site cannot occur (all of them). */
@@ -33,7 +33,7 @@ export const LIBRESWAN_AUDIT_CONNECTION: NameSite = {
 // connection called Algo VPN, which has failed".
 export const RASCLIENT_CONNECTION: NameSite = {
   markers: [MARK.windows],
-  pattern: /(\b(?:dialed a connection named|dial up connection called) )(.+?)(,? \w+ has failed)/,
+  pattern: new RegExp(`(\\b${RASCLIENT_DIALED} )(.+?)(,? \\w+ has failed)`),
 };
 
 // PAN-OS system log records (CSV): the object an event names after its id is a gateway or tunnel

@@ -10,7 +10,7 @@ import { IBM_VPN_STATUS_REASONS } from "./ibm-status-reasons.ts";
 import { PANOS_EVENT_IDS } from "./panos-event-ids.ts";
 import { keywordsOfNames } from "./reason-codes.ts";
 import type { IkePhase } from "./types.ts";
-import { BIRD_OTHER_PROTOCOLS } from "./vocabulary.ts";
+import { BIRD_OTHER_PROTOCOLS, RASCLIENT_DIALED } from "./vocabulary.ts";
 import {
   TUNNEL_WORDED_ERROR_TEXTS,
   tunnelWordedErrorTexts,
@@ -860,7 +860,9 @@ const REASON_CODES: Rule[] = [
     keywords: ["error code returned on failure is ", "error code returned after failure is "],
     // An IKE policy mismatch (13868, 13825) is a proposal mismatch: the proposal rules read it.
     // Some Windows versions write "has a dial up connection called ... returned after failure".
-    test: /(?:dialed a connection named|has a dial[- ]?up connection called) .* has failed\. The error code returned (?:on|after) failure is (?!13868\b|13825\b)(\d+)/,
+    test: new RegExp(
+      `${RASCLIENT_DIALED} .* has failed\\. The error code returned (?:on|after) failure is (?!13868\\b|13825\\b)(\\d+)`,
+    ),
     code: "REASON_CODE",
     confidence: 0.8,
   }),

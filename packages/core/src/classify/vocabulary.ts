@@ -7,6 +7,11 @@ export const BIRD_OTHER_PROTOCOLS = "bfd|ospf|rip|babel|kernel|static|device|dir
 // A Cisco message's tag: "%ASA-4-113019: ", FTD's "%FTD-vpn-7-715046: ", "%CRYPTO-6-IKMP_MODE_FAILURE: ".
 export const CISCO_MESSAGE_TAG = "%[A-Z][A-Z0-9_]*-(?:[A-Za-z]+-)?\\d-[A-Z0-9_]+: ";
 
+// Windows' RasClient event for a VPN connection that failed, before the connection's name: "The
+// user SYSTEM dialed a connection named AzureGateway that has failed", "User SYSTEM has a dial up
+// connection called Algo VPN, which has failed" (some Windows versions write "dial-up").
+export const RASCLIENT_DIALED = "(?:dialed a connection named|has a dial[- ]?up connection called)";
+
 // Words that only IKE/IPsec/BGP tunnel logs use: a line with them is recognised even when its
 // header does not name the daemon (bare messages pasted from a console or a vendor document).
 // IKEv1's key exchange is Oakley's ("Oakley Transform [AES_CBC (128), HMAC_SHA2_256, DH19] refused").
