@@ -41,8 +41,10 @@ const SYSLOG_5424 = /^<\d{1,3}>1 (\S+) (\S+) (\S+) (\S+) (\S+) (?:(\[[^\]]*\]|-)
 // its offset ("08:35:42.991510+01:00 lb-101 bird: ").
 // Cisco IOS may put a sequence number before the time ("000123: ") and marks a clock that is not
 // synchronised with "*" or one that lost synchronisation with "." ("*Mar  3 10:00:00.123 UTC: ").
+// The time zone Cisco's clocks write after the time ("Mar 13 15:29:24.294 UTC: ").
+const ZONE = "(?:UTC|GMT|[ECMP][SD]T|CES?T|JST|KST|IST|AES?T|BST)";
 const SYSLOG_TIME = new RegExp(
-  `^(?:<\\d{1,3}>)?(?:\\d{1,10}: )?[*.]?(?:\\w{3},? )?(${ANY_MONTH}\\s+\\d{1,2}(?:\\s+\\d{4})?\\s+\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:\\s+\\d{4}(?=\\s))?|\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?(?=\\s)|\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?|\\d{4}\\/\\d{2}\\/\\d{2} \\d{2}:\\d{2}:\\d{2}(?:[.,]\\d+)?|\\d{1,2}\\/\\d{1,2}\\/\\d{2}(?:\\d{2})? \\d{1,2}:\\d{2}:\\d{2}(?:\\.\\d+)? [AP]M|\\d{4}:\\d{2}:\\d{2}-\\d{2}:\\d{2}:\\d{2}|${MONTHS}/\\d{1,2} \\d{2}:\\d{2}:\\d{2}|\\d{9,10}\\.\\d+|\\d{4} ${MONTHS}\\s+\\d{1,2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?: (?:UTC|GMT|[ECMP][SD]T|CES?T|JST|KST|IST|AES?T|BST)(?= ))?)(?: (?:UTC|GMT|[ECMP][SD]T|CES?T|JST|KST|IST|AES?T|BST)(?=:))?(?::)?\\s+(?:<\\d+(?:\\.\\d+)?>\\s+)?`,
+  `^(?:<\\d{1,3}>)?(?:\\d{1,10}: )?[*.]?(?:\\w{3},? )?(${ANY_MONTH}\\s+\\d{1,2}(?:\\s+\\d{4})?\\s+\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:\\s+\\d{4}(?=\\s))?|\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?(?=\\s)|\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?|\\d{4}\\/\\d{2}\\/\\d{2} \\d{2}:\\d{2}:\\d{2}(?:[.,]\\d+)?|\\d{1,2}\\/\\d{1,2}\\/\\d{2}(?:\\d{2})? \\d{1,2}:\\d{2}:\\d{2}(?:\\.\\d+)? [AP]M|\\d{4}:\\d{2}:\\d{2}-\\d{2}:\\d{2}:\\d{2}|${MONTHS}/\\d{1,2} \\d{2}:\\d{2}:\\d{2}|\\d{9,10}\\.\\d+|\\d{4} ${MONTHS}\\s+\\d{1,2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?: ${ZONE}(?= ))?)(?: ${ZONE}(?=:))?(?::)?\\s+(?:<\\d+(?:\\.\\d+)?>\\s+)?`,
 );
 // A PAM module may follow the program's name ("sshd(pam_unix)[19939]: "), a level may follow
 // its pid ("krb5kdc[2281](info): ", or Apple's "racoon[747] <Error>: "), or the pid be in
@@ -82,10 +84,11 @@ const SYSLOG_SOURCE = new RegExp(
   `^((?:\\d{1,3}\\.){3}\\d{1,3})(?::\\d+)? : (?:[a-z]+\\d?\\.[a-z]+ +)?(?=${CISCO_MESSAGE_TAG})`,
 );
 const TIME_WITH_COLON = /:\s*$/;
-// A second timestamp right after the first (a month name and day, or a year).
-const SECOND_TIME = new RegExp(`^(?:${MONTHS} +\\d|\\d{4}[-/ ])`);
 // The relay's host before a forwarded line's own timestamp (a digit, "<pri>" or a month name).
 const RELAY_HOST = /^[\w.:-]+ +(?=<\d{1,3}>|\d|[A-Z][a-z]{2} )/;
+// The device's own time right after the server's: narrower than what may follow a relay's host
+// (a month and day, or a year), because every line without a host or program is tried with it.
+const SECOND_TIME = new RegExp(`^(?:${MONTHS} +\\d|\\d{4}[-/ ])`);
 
 // racoon writes its level where syslog puts a program: "2014-06-02 12:39:30: INFO: purged ...".
 const RACOON_LEVEL = /^(?:ERROR|INFO|WARNING|NOTIFY|DEBUG)$/;
