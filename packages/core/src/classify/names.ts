@@ -16,7 +16,8 @@ export interface NameSite {
   namesWithin?: RegExp;
 }
 
-// Sites whose name is the connection a line is about: fields.ts reports it as connectionName.
+// The exported sites name the connection a line is about: fields.ts reports it as connectionName.
+
 // WatchGuard's tunnel and gateway: "Tunnel='aws-1' ... GatewayEndpoint='aws-gw'".
 export const WATCHGUARD_TUNNEL: NameSite = {
   markers: [MARK.nameInWatchguardField],
@@ -45,7 +46,7 @@ export const PANOS_EVENT_OBJECT: NameSite = {
 
 // pluto's connection name, the first quoted text of its line, with its instance, peer and
 // state (`"aws-1"[2] 203.0.113.9 #3: `, `"aws-1" #3: `, `000 #2: "aws-1"[2] 203.0.113.9:4500
-// STATE_QUICK_R2 ...`), or starting a connection-level line (`"aws-1": added IKEv2 connection`)...
+// STATE_QUICK_R2 ...`), or starting a connection-level line (`"aws-1": added IKEv2 connection`).
 export const PLUTO_CONNECTION: NameSite = {
   markers: [MARK.namePluto],
   pattern: /^([^"]{0,80}")([^"]+)("(?:\[\d+\])?(?: +[^\s"#]+)? *#\w+: |"\[\d+\])/,
@@ -122,7 +123,7 @@ const SITES: NameSite[] = [
   PLUTO_CONNECTION,
   PLUTO_CONNECTION_LINE,
   LIBRESWAN_AUDIT_CONNECTION,
-  // ... or named in a sentence (`deleting connection "aws-1" instance`, `pending Phase 2 for "aws-1" replacing #0`).
+  // pluto's connection named in a sentence (`deleting connection "aws-1" instance`, `pending Phase 2 for "aws-1" replacing #0`).
   {
     markers: [MARK.namePlutoSentence],
     pattern: /(\bconnection "|#\d+: "|\bfor "|\bresolution of ")([^"]+)("(?= |$))/g,

@@ -71,6 +71,9 @@ export const FAULT_CODES: ReadonlySet<LogFaultCode> = new Set(
   LOG_FAULT_CODES.filter((code) => code !== "TUNNEL_UP" && code !== "INFO" && code !== "UNKNOWN"),
 );
 
+/** What renewsSa reads, for a store that looks for renewals among the lines it keeps. */
+export const SA_RENEWAL = { code: "TUNNEL_UP", rule: REKEY_OK_RULE } as const;
+
 /**
  * Whether a classified line shows a new SA: the tunnel (or a phase of it) came up, or an SA was
  * rekeyed. The SA it replaces is deleted right after, and that delete names no cause.
@@ -78,9 +81,6 @@ export const FAULT_CODES: ReadonlySet<LogFaultCode> = new Set(
 export function renewsSa(classification: Pick<Classification, "code" | "rule">): boolean {
   return classification.code === SA_RENEWAL.code || classification.rule === SA_RENEWAL.rule;
 }
-
-/** What renewsSa reads, for a store that looks for renewals among the lines it keeps. */
-export const SA_RENEWAL = { code: "TUNNEL_UP", rule: REKEY_OK_RULE } as const;
 
 /**
  * A down without a cause within the opening delay after an SA was established or rekeyed is the
