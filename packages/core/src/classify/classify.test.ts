@@ -765,6 +765,23 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "IKE_AUTH_FAILURE",
     "1",
   ],
+  // journald's export of a BGP daemon, which is no IPsec daemon: its program and pid still head the message.
+  [
+    '{"MESSAGE":"%ADJCHANGE: neighbor 169.254.44.9 in vrf default Down BGP Notification received: hold time expired","SYSLOG_IDENTIFIER":"bgpd","_PID":"1201"}',
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  // A container runtime's log file (Kubernetes' CRI format) around a daemon's line, with and without its own header.
+  [
+    "2026-12-05T10:11:12.123456789Z stdout F Dec  5 10:11:12 gw1 charon[812]: 09[IKE] giving up after 5 retransmits",
+    "PEER_UNREACHABLE",
+    "1",
+  ],
+  ["2026-12-05T10:11:12.123456789Z stderr F bird: BGP_aws_t1: Down", "BGP_SESSION_DOWN", null],
+  // A syslog priority with no time after it (a device that sends none, captured off the wire).
+  ["<30>charon: 16[IKE] giving up after 5 retransmits", "PEER_UNREACHABLE", "1"],
+  // An ISO time with its milliseconds after a comma, as Python's and Java's loggers write it.
+  ["2026-12-05 10:11:12,123 gw1 racoon: ERROR: sendfromto failed", "PEER_UNREACHABLE", "1"],
   // Google Cloud Logging's textPayload, Azure Monitor's Message (a NAT detected, then UDP 4500 silent).
   [
     '{"textPayload":"traffic selectors 10.20.0.0/16 === 192.168.50.0/24 unacceptable","resource":{"type":"vpn_gateway"},"severity":"WARNING"}',

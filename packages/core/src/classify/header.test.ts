@@ -17,6 +17,31 @@ describe("splitHeader", () => {
     }
   });
 
+  it("reads a container runtime's log line (CRI) by the daemon's own header when it has one", () => {
+    const relayed = splitHeader(
+      "2026-12-05T10:11:12.123456789Z stdout F Aug  3 10:18:44 srx1 kmd[14162]: KMD_VPN_DOWN",
+    );
+    expect(relayed.fields).toMatchObject({ time: "Aug  3 10:18:44", host: "srx1", program: "kmd" });
+    expect(relayed.message).toBe("KMD_VPN_DOWN");
+    const bare = splitHeader("2026-12-05T10:11:12.123456789Z stderr F charon: 09[IKE] giving up after 5 retransmits");
+    expect(bare.fields).toMatchObject({ time: "2026-12-05T10:11:12.123456789Z", program: "charon" });
+    expect(bare.fields.epochMs).toBe(Date.parse("2026-12-05T10:11:12.123Z"));
+    expect(bare.message).toBe("09[IKE] giving up after 5 retransmits");
+  });
+
+  it("reads a program and pid with no time before them, whatever the program, but not charon's status rows", () => {
+    expect(splitHeader("<30>bgpd[1201]: %ADJCHANGE: neighbor 169.254.44.9 Down").fields.program).toBe("bgpd");
+    const row = splitHeader("aws-1[3]: ESTABLISHED 2 hours ago, 10.0.0.221[10.0.0.221]...18.222.98.126[18.222.98.126]");
+    expect(row.fields.program).toBeUndefined();
+    expect(row.message.startsWith("aws-1[3]: ESTABLISHED")).toBe(true);
+  });
+
+  it("reads an ISO time whose milliseconds follow a comma", () => {
+    const header = splitHeader("2026-12-05 10:11:12,123+01:00 gw1 racoon: ERROR: sendfromto failed");
+    expect(header.fields).toMatchObject({ time: "2026-12-05 10:11:12,123+01:00", host: "gw1", program: "racoon" });
+    expect(header.fields.epochMs).toBe(Date.parse("2026-12-05T09:11:12.123Z"));
+  });
+
   it("reads the host a syslog server wrote before a Cisco message, which names no program", () => {
     for (const [line, host] of [
       ["Mar  3 10:01:04 asa-dpd-lab %ASA-6-702205: ISAKMP Phase 2 retransmission", "asa-dpd-lab"],

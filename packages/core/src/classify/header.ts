@@ -38,14 +38,22 @@ const SYSLOG_5424 = /^<\d{1,3}>1 (\S+) (\S+) (\S+) (\S+) (\S+) (?:(\[[^\]]*\]|-)
 // (macOS Console's export) and
 // "2019:01:15-10:23:45 utm pluto[5042]: " (Sophos UTM, formerly Astaro) and
 // "2017 May 4 13:58:24.709 GMT N9k01 %BGP-5-ADJCHANGE: " (Cisco NX-OS); a time of day may carry
-// its offset ("08:35:42.991510+01:00 lb-101 bird: ").
+// its offset ("08:35:42.991510+01:00 lb-101 bird: "), an ISO time its milliseconds after a comma
+// ("2026-12-05 10:11:12,123 ", as Python's and Java's loggers write it).
 // Cisco IOS may put a sequence number before the time ("000123: ") and marks a clock that is not
 // synchronised with "*" or one that lost synchronisation with "." ("*Mar  3 10:00:00.123 UTC: ").
 // The time zone Cisco's clocks write after the time ("Mar 13 15:29:24.294 UTC: ").
 const ZONE = "(?:UTC|GMT|[ECMP][SD]T|CES?T|JST|KST|IST|AES?T|BST)";
 const SYSLOG_TIME = new RegExp(
-  `^(?:<\\d{1,3}>)?(?:\\d{1,10}: )?[*.]?(?:\\w{3},? )?(${ANY_MONTH}\\s+\\d{1,2}(?:\\s+\\d{4})?\\s+\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:\\s+\\d{4}(?=\\s))?|\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?(?=\\s)|\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?|\\d{4}\\/\\d{2}\\/\\d{2} \\d{2}:\\d{2}:\\d{2}(?:[.,]\\d+)?|\\d{1,2}\\/\\d{1,2}\\/\\d{2}(?:\\d{2})? \\d{1,2}:\\d{2}:\\d{2}(?:\\.\\d+)? [AP]M|\\d{4}:\\d{2}:\\d{2}-\\d{2}:\\d{2}:\\d{2}|${MONTHS}/\\d{1,2} \\d{2}:\\d{2}:\\d{2}|\\d{9,10}\\.\\d+|\\d{4} ${MONTHS}\\s+\\d{1,2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?: ${ZONE}(?= ))?)(?: ${ZONE}(?=:))?(?::)?\\s+(?:<\\d+(?:\\.\\d+)?>\\s+)?`,
+  `^(?:<\\d{1,3}>)?(?:\\d{1,10}: )?[*.]?(?:\\w{3},? )?(${ANY_MONTH}\\s+\\d{1,2}(?:\\s+\\d{4})?\\s+\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:\\s+\\d{4}(?=\\s))?|\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?(?=\\s)|\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?|\\d{4}\\/\\d{2}\\/\\d{2} \\d{2}:\\d{2}:\\d{2}(?:[.,]\\d+)?|\\d{1,2}\\/\\d{1,2}\\/\\d{2}(?:\\d{2})? \\d{1,2}:\\d{2}:\\d{2}(?:\\.\\d+)? [AP]M|\\d{4}:\\d{2}:\\d{2}-\\d{2}:\\d{2}:\\d{2}|${MONTHS}/\\d{1,2} \\d{2}:\\d{2}:\\d{2}|\\d{9,10}\\.\\d+|\\d{4} ${MONTHS}\\s+\\d{1,2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?: ${ZONE}(?= ))?)(?: ${ZONE}(?=:))?(?::)?\\s+(?:<\\d+(?:\\.\\d+)?>\\s+)?`,
 );
+const PRIORITY = /^<\d{1,3}>/;
+const BARE_PROGRAM = /^(?:[VDIWE]\/)?([A-Za-z][\w.-]*)\s*(?:(\[\d+\])|\(\s*\d+\))?:\s+/;
+// charon's status rows name an SA where a program would stand: "aws-1[3]: ESTABLISHED 2 hours ago, ...".
+const CHARON_STATUS_FIELD =
+  /^(?:ESTABLISHED|CONNECTING|REKEY(?:ED|ING)|DELETING|PASSIVE|INSTALLED|IKEv[12] SPIs:|IKE proposal:|Tasks (?:queued|active|passive):|Remote \w+ identity:)/;
+const CRI_STREAM = /^std(?:out|err) [FP] /;
+const CRI_STREAM_LENGTH = "stdout F ".length;
 // A PAM module may follow the program's name ("sshd(pam_unix)[19939]: "), a level may follow
 // its pid ("krb5kdc[2281](info): ", or Apple's "racoon[747] <Error>: "), or the pid be in
 // parentheses ("charon (812): ").
@@ -336,15 +344,16 @@ function relayedLine(forwarded: string, start: number): Header | undefined {
 
 // An ISO 8601 time with its offset names one instant ("2025-07-09T07:24:00.634073+00:00",
 // "2023-05-04 15:19:33Z"); one without (a device's local time) or without a year does not.
-const ZONED_ISO_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?)\d*(Z|[+-]\d{2}):?(\d{2})?$/;
+const ZONED_ISO_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:[.,](\d{1,3}))?\d*(Z|[+-]\d{2}):?(\d{2})?$/;
 
 /** The line's time as written, and as epoch milliseconds when it names one instant. */
 function setTime(fields: ParsedFields, time: string): void {
   fields.time = time;
   const zoned = time.length >= 20 ? ZONED_ISO_TIME.exec(time) : null;
   if (!zoned) return;
-  const offset = zoned[3] === "Z" ? "Z" : `${zoned[3]}:${zoned[4] ?? "00"}`;
-  const ms = Date.parse(`${zoned[1]}T${zoned[2]}${offset}`);
+  const offset = zoned[4] === "Z" ? "Z" : `${zoned[4]}:${zoned[5] ?? "00"}`;
+  const fraction = zoned[3] !== undefined ? `.${zoned[3]}` : "";
+  const ms = Date.parse(`${zoned[1]}T${zoned[2]}${fraction}${offset}`);
   if (!Number.isNaN(ms)) fields.epochMs = ms;
 }
 
@@ -394,6 +403,15 @@ export function splitHeader(line: string): Header {
       setTime(fields, time[1] as string);
       rest = rest.slice(time[0].length);
       afterTime = line.length - rest.length;
+      // A container runtime's log file (Kubernetes' CRI format) writes the stream and whether the
+      // line is whole after its own time: "2026-12-05T10:11:12.123456789Z stdout F <line>". The
+      // line keeps the daemon's own header when it has one.
+      if (CRI_STREAM.test(rest)) {
+        rest = rest.slice(CRI_STREAM_LENGTH);
+        afterTime = line.length - rest.length;
+        const own = relayedLine(rest, afterTime);
+        if (own) return own;
+      }
       // RouterOS's own log ("oct/25 23:50:30 ipsec notify: ...") writes its topics after the time, no host or program.
       if (ROUTEROS_TIME.test(time[1] as string)) return { message: rest, fields, afterTime, programVendor };
       const first = rest.charCodeAt(0);
@@ -453,13 +471,22 @@ export function splitHeader(line: string): Header {
         }
       }
     } else {
-      const source = first >= 48 && first <= 57 ? SYSLOG_SOURCE.exec(rest) : null;
-      // Android logcat "I/charon  (14804): " and bare "charon: ".
-      const bare = source ? null : /^(?:[VDIWE]\/)?([A-Za-z][\w.-]*)\s*(?:\[\d+\]|\(\s*\d+\))?:\s+/.exec(rest);
+      // A syslog priority with no time after it, as a device that sends none writes it ("<30>charon: ...").
+      const priority = first === 60 /* < */ ? PRIORITY.exec(rest) : null;
+      if (priority) rest = rest.slice(priority[0].length);
+      const start = rest.charCodeAt(0);
+      const source = start >= 48 && start <= 57 ? SYSLOG_SOURCE.exec(rest) : null;
+      // Android logcat "I/charon  (14804): ", bare "charon: " and any "program[pid]: " (journald's
+      // JSON export writes its program and pid so).
+      const bare = source ? null : BARE_PROGRAM.exec(rest);
       if (source) {
         fields.host = source[1];
         rest = rest.slice(source[0].length);
-      } else if (bare && VPN_PROGRAMS[bare[1] as string]) {
+      } else if (
+        bare &&
+        (VPN_PROGRAMS[bare[1] as string] ||
+          (bare[2] !== undefined && !CHARON_STATUS_FIELD.test(rest.slice(bare[0].length))))
+      ) {
         fields.program = bare[1];
         rest = rest.slice(bare[0].length);
       }
