@@ -2444,6 +2444,20 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "IKE_PROPOSAL_MISMATCH",
     "1",
   ],
+  // A notify of 16 bytes carries a 4-byte SPI, an ESP or AH SA's: quick mode, whatever the message id.
+  [
+    'pluto[26867]: "Link1" #1: ignoring informational payload NO_PROPOSAL_CHOSEN, msgid=00000000, length=16',
+    "IPSEC_PROPOSAL_MISMATCH",
+    "2",
+  ],
+  [
+    'pluto[26867]: "Link1" #1: ignoring informational payload INVALID_ID_INFORMATION, msgid=00000000, length=16',
+    "TRAFFIC_SELECTOR_MISMATCH",
+    "2",
+  ],
+  // charon's CHILD_SA task writes "no acceptable proposal found"; its IKE_SA_INIT "received proposals unacceptable".
+  ["charon[2440]: 01[IKE] <PEER|5> no acceptable proposal found", "IPSEC_PROPOSAL_MISMATCH", "2"],
+  ["charon[2440]: 01[IKE] <5> received proposals unacceptable", "IKE_PROPOSAL_MISMATCH", "1"],
   [
     'pluto[812]: "aws-t1" #2: our client subnet returned doesn\'t match my proposal - us:10.0.0.0/16 vs them:10.0.0.0/24',
     "TRAFFIC_SELECTOR_MISMATCH",

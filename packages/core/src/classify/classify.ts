@@ -193,19 +193,25 @@ interface ResolvedCode {
   clears?: LogFaultCode[];
 }
 
+const CHARON_CHILD_NO_PROPOSAL = /\bno acceptable proposal found$/;
+
 const proposalMismatchOf = (phase: IkePhase): LogFaultCode =>
   phase === "2" ? "IPSEC_PROPOSAL_MISMATCH" : "IKE_PROPOSAL_MISMATCH";
 
 function resolveCode(rule: Rule, match: RegExpExecArray, phase: IkePhase | null, message: string): ResolvedCode {
   switch (rule.code) {
     case "PROPOSAL": {
+      // charon's CHILD_SA task writes "no acceptable proposal found" when the peer's ESP/AH
+      // proposals match none of its own; its IKE_SA_INIT answers "received proposals unacceptable"
+      // (it writes the same words only when an IKE proposal carries no DH group, which IKE's must).
       // Without an exchange named, IKEv1's "<notify> error notify" wording is most often a
       // quick-mode (phase 2) answer, IKEv2's "notify error" an IKE_SA_INIT (phase 1) answer. Older
       // Libreswan names the IKE_AUTH exchange by its state: "STATE_PARENT_I2: v2N_NO_PROPOSAL_CHOSEN"
       // answers the Child SA's proposals that IKE_AUTH carries.
-      const resolved = /\bSTATE_PARENT_I2: /.test(message)
-        ? "2"
-        : (phase ?? (/error notify/.test(message) ? "2" : "1"));
+      const resolved =
+        /\bSTATE_PARENT_I2: /.test(message) || (phase === null && CHARON_CHILD_NO_PROPOSAL.test(message))
+          ? "2"
+          : (phase ?? (/error notify/.test(message) ? "2" : "1"));
       return { code: proposalMismatchOf(resolved), phase: resolved };
     }
     case "INVALID_ID":
