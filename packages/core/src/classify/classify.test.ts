@@ -3415,6 +3415,17 @@ describe("fields", () => {
       classifyLine("charon: 05[IKE] no IKE config found for 198.51.100.100...198.51.100.1, sending NO_PROPOSAL_CHOSEN")
         .fields,
     ).toMatchObject({ localIp: "198.51.100.100", peerIp: "198.51.100.1" });
+    // An address range is a selector's, not a peer's; OpenWrt's logread writes a facility, not a host.
+    const selectors = classifyLine(
+      'Tue Sep 24 15:00:03 2024 authpriv.warn pluto[24873]: "SRXJUNOS1/1x1" #4: initiator established Child SA using #1; IPsec tunnel [192.168.18.0-192.168.18.255:0-65535 0] -> [172.16.1.0-172.16.1.255:0-65535 0] {ESP=>0x86c232ec <0x0935486d xfrm=AES_CBC_256-HMAC_SHA2_256_128 DPD=active}',
+    ).fields;
+    expect(selectors).toMatchObject({ program: "pluto", connectionName: "SRXJUNOS1/1x1" });
+    expect(selectors.peerIp).toBeUndefined();
+    expect(selectors.host).toBeUndefined();
+    // charon names its own identity first in a pre-shared key lookup: "for '<me>' - '<peer>'".
+    expect(
+      classifyLine("charon: 13[IKE] tried 1 shared key for '192.168.1.2' - '192.168.0.1', but MAC mismatched").fields,
+    ).toMatchObject({ localIp: "192.168.1.2", peerIp: "192.168.0.1" });
     expect(
       classifyLine("bring down existing phase 1 and 2 SA's with local 61.128.1.1 remote 103.1.1.1 remote port 4501")
         .fields,

@@ -45,7 +45,8 @@ function watchguardSides(message: string): [string, string] | undefined {
   const responder = negotiation[2] as string;
   return UNANSWERED.test(message) ? [initiator, responder] : [responder, initiator];
 }
-const PAIR_GAP = /^(?:\[[^\]]*\]|:\d+)? ?(<=>|\.\.\.|->) ?$|^\[\d+\] ?(-) ?$/;
+// charon names its own identity first, then the peer's: "no shared key found for '<me>' - '<peer>'".
+const PAIR_GAP = /^(?:\[[^\]]*\]|:\d+)? ?(<=>|\.\.\.|->) ?$|^\[\d+\] ?(-) ?$|^' - '$/;
 
 /** [local, peer] of the first pair of addresses written as one. */
 function addressPair(message: string, addresses: readonly Address[]): [string, string] | undefined {
@@ -296,6 +297,9 @@ const SUBNET_SUFFIX = /^\/(?:\d{1,2}(?!\d)|\d{1,3}\.)/;
 function isSubnet(text: string, address: Address): boolean {
   if (text.charCodeAt(address.start - 1) === 47 /* / */) return true;
   const end = address.start + address.text.length;
+  // Either end of a range: pluto's selectors "[192.168.18.0-192.168.18.255:0-65535 0]".
+  if (text.charCodeAt(end) === 45 /* - */ && isDigit(text.charCodeAt(end + 1))) return true;
+  if (text.charCodeAt(address.start - 1) === 45 && isDigit(text.charCodeAt(address.start - 2))) return true;
   return text.charCodeAt(end) === 47 && SUBNET_SUFFIX.test(text.slice(end, end + 5));
 }
 

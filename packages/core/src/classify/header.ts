@@ -48,6 +48,8 @@ const SYSLOG_TIME = new RegExp(
   `^(?:<\\d{1,3}>)?(?:\\d{1,10}: )?[*.]?(?:\\w{3},? )?(${ANY_MONTH}\\s+\\d{1,2}(?:\\s+\\d{4})?\\s+\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:\\s+\\d{4}(?=\\s))?|\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?(?=\\s)|\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?|\\d{4}\\/\\d{2}\\/\\d{2} \\d{2}:\\d{2}:\\d{2}(?:[.,]\\d+)?|\\d{1,2}\\/\\d{1,2}\\/\\d{2}(?:\\d{2})? \\d{1,2}:\\d{2}:\\d{2}(?:\\.\\d+)? [AP]M|\\d{4}:\\d{2}:\\d{2}-\\d{2}:\\d{2}:\\d{2}|${MONTHS}/\\d{1,2} \\d{2}:\\d{2}:\\d{2}|\\d{9,10}\\.\\d+|\\d{4} ${MONTHS}\\s+\\d{1,2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?: ${ZONE}(?= ))?)(?: ${ZONE}(?=:))?(?::)?\\s+(?:<\\d+(?:\\.\\d+)?>\\s+)?`,
 );
 const PRIORITY = /^<\d{1,3}>/;
+const FACILITY_LEVEL =
+  /^(?:kern|user|mail|daemon|auth|authpriv|syslog|lpr|news|uucp|cron|ftp|security|local[0-7])\.(?:emerg|alert|crit|err|error|warn|warning|notice|info|debug)$/;
 const BARE_PROGRAM = /^(?:[VDIWE]\/)?([A-Za-z][\w.-]*)\s*(?:(\[\d+\])|\(\s*\d+\))?:\s+/;
 // charon's status rows name an SA where a program would stand: "aws-1[3]: ESTABLISHED 2 hours ago, ...".
 const CHARON_STATUS_FIELD =
@@ -443,7 +445,8 @@ export function splitHeader(line: string): Header {
           fields.program = program[1];
           rest = rest.slice(program[0].length);
         } else if (hostProgram && !isPlutoDebug) {
-          fields.host = hostProgram[1];
+          // OpenWrt's logread writes the facility and level where a host would be: "authpriv.warn pluto[24873]: ".
+          if (!FACILITY_LEVEL.test(hostProgram[1] as string)) fields.host = hostProgram[1];
           fields.program = hostProgram[2];
           rest = rest.slice(hostProgram[0].length);
         } else if (program && !isPlutoDebug && !RACOON_LEVEL.test(program[1] as string)) {

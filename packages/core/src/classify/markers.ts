@@ -167,7 +167,7 @@ const MARKERS = {
   racoon: ["error: ", "info: ", "warning: ", "notify: ", "debug: ", "ipsec,", "ipsec "],
   // RouterOS topics with their level ("pppoe,ppp,info", "ipsec,error", "route,bgp,debug,timer").
   routerosTopic: [",info", ",error", ",warning", ",debug", ",critical"],
-  between: ["<=>", "...", "->", "]-", "] - "],
+  between: ["<=>", "...", "->", "]-", "] - ", "' - '"],
   htmlEntity: HTML_ENTITY_KEYWORDS,
   // Records of other kinds that a tunnel line's words may appear in (see notTunnelLine).
   otherRecord: ["devname=", "devid=", "device_id=", "logdesc=", "rt_flow_", "apptrack_", "cise_"],
