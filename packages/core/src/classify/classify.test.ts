@@ -3422,6 +3422,17 @@ describe("fields", () => {
     expect(selectors).toMatchObject({ program: "pluto", connectionName: "SRXJUNOS1/1x1" });
     expect(selectors.peerIp).toBeUndefined();
     expect(selectors.host).toBeUndefined();
+    // Cisco ASA/FTD: an SA's ends, settled by the tunnel group named after the peer; a syslog host written with a colon.
+    expect(
+      classifyLine(
+        "<166>Sep 29 2022 15:00:15 hosty : %FTD-6-602304: IPSEC: An inbound LAN-to-LAN SA (SPI= 0xEAEE970F) between 192.168.0.38 and 192.168.0.139 (user= 192.168.0.38) has been deleted.",
+      ).fields,
+    ).toMatchObject({ host: "hosty", localIp: "192.168.0.139", peerIp: "192.168.0.38", spi: ["eaee970f"] });
+    expect(
+      classifyLine(
+        "Apr 27 2020 02:03:03 dev01: %ASA-6-602303: IPSEC: An outbound LAN-to-LAN SA (SPI= 0xF81283) between 81.2.69.144 and 192.168.2.2 (user= admin) has been created.",
+      ).fields,
+    ).toMatchObject({ host: "dev01", localIp: "81.2.69.144", peerIp: "192.168.2.2" });
     // charon names its own identity first in a pre-shared key lookup: "for '<me>' - '<peer>'".
     expect(
       classifyLine("charon: 13[IKE] tried 1 shared key for '192.168.1.2' - '192.168.0.1', but MAC mismatched").fields,

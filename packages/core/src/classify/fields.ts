@@ -46,6 +46,20 @@ function watchguardSides(message: string): [string, string] | undefined {
   return UNANSWERED.test(message) ? [initiator, responder] : [responder, initiator];
 }
 // charon names its own identity first, then the peer's: "no shared key found for '<me>' - '<peer>'".
+// Cisco ASA/FTD names an IPsec SA's two ends and its tunnel group (602303, 602304): "An outbound
+// LAN-to-LAN SA (SPI= 0x2CC7158D) between <A> and <B> (user= <group>)". A LAN-to-LAN tunnel group
+// is most often named by the peer's address, which settles the sides (FTD writes an inbound SA's
+// ends the other way round); otherwise the message guide's order holds: this side, then the peer.
+const ASA_SA_ENDS =
+  /\bSA \(SPI= ?0x[0-9A-Fa-f]+\) between ((?:\d{1,3}\.){3}\d{1,3}) and ((?:\d{1,3}\.){3}\d{1,3}) \(user= ?([^)\s]*)\)/;
+/** [local, peer] of a Cisco ASA SA's creation or deletion. */
+function asaSaSides(message: string): [string, string] | undefined {
+  const ends = ASA_SA_ENDS.exec(message);
+  if (!ends) return undefined;
+  const first = ends[1] as string;
+  const second = ends[2] as string;
+  return ends[3] === first ? [second, first] : [first, second];
+}
 const PAIR_GAP = /^(?:\[[^\]]*\]|:\d+)? ?(<=>|\.\.\.|->) ?$|^\[\d+\] ?(-) ?$|^' - '$/;
 
 /** [local, peer] of the first pair of addresses written as one. */
@@ -180,6 +194,7 @@ export function extractFields(message: string, vendor: Vendor, into: ParsedField
   const addresses = ipv4Addresses(message);
   const pair =
     (vendor === "watchguard" ? watchguardSides(message) : undefined) ??
+    (vendor === "cisco-asa" && addresses.length > 1 ? asaSaSides(message) : undefined) ??
     (addresses.length > 1 && found.has(MARK.between) ? addressPair(message, addresses) : undefined);
   if (pair) {
     into.localIp ??= pair[0];

@@ -83,10 +83,10 @@ export const SCREENOS_EVENT =
   /NetScreen device_id=|\]system-(?:emergency|alert|critical|error|warning|notification|information|debugging)-\d{5}\b/;
 
 // A syslog server's host before a Cisco message, which has no program: "asa1 %ASA-4-113019: ",
-// ASA's "logging device-id hostname" form "asa1 : %ASA-4-113019: ", IOS's with a sequence
+// ASA's "logging device-id hostname" form "asa1 : %ASA-4-113019: " (or "asa1: "), IOS's with a sequence
 // number and uptime "rtr1 3972364: 5w5d: %CRYPTO-6-...".
 const CISCO_HOST = new RegExp(
-  `^([\\w.:-]*[\\w.-])(?: :)? +(?:\\d+: +)?(?:\\d+[wdhms][\\d:wdhms.]*: +)?(?=${CISCO_MESSAGE_TAG})`,
+  `^([\\w.:-]*[\\w.-])(?: ?:)? +(?:\\d+: +)?(?:\\d+[wdhms][\\d:wdhms.]*: +)?(?=${CISCO_MESSAGE_TAG})`,
 );
 // A syslog server's export that puts the sender's address and port and the facility and level
 // before a Cisco message: "172.16.200.253:514 : local7.notice %PIX-5-713050: ...".
@@ -440,7 +440,7 @@ export function splitHeader(line: string): Header {
         // Pluto's debug lines start with "| ", which is not a host: "| retransmits: current time ...".
         const isPlutoDebug =
           hostProgram !== null && hostProgram[1] === "|" && VPN_PROGRAMS[hostProgram[2] as string] === undefined;
-        const ciscoHost = program || hostProgram ? null : CISCO_HOST.exec(rest);
+        const ciscoHost = isProgram || hostProgram ? null : CISCO_HOST.exec(rest);
         if (program && isProgram) {
           fields.program = program[1];
           rest = rest.slice(program[0].length);
@@ -449,6 +449,9 @@ export function splitHeader(line: string): Header {
           if (!FACILITY_LEVEL.test(hostProgram[1] as string)) fields.host = hostProgram[1];
           fields.program = hostProgram[2];
           rest = rest.slice(hostProgram[0].length);
+        } else if (ciscoHost) {
+          fields.host = ciscoHost[1];
+          rest = rest.slice(ciscoHost[0].length);
         } else if (program && !isPlutoDebug && !RACOON_LEVEL.test(program[1] as string)) {
           fields.program = program[1];
           rest = rest.slice(program[0].length);
@@ -457,9 +460,6 @@ export function splitHeader(line: string): Header {
             fields.program = daemon[1];
             rest = rest.slice(daemon[0].length);
           }
-        } else if (ciscoHost) {
-          fields.host = ciscoHost[1];
-          rest = rest.slice(ciscoHost[0].length);
         } else {
           // A server's time before the device's own: "Jun 12 14:34:49 Jun 12 2008 14:34:49 pix : %PIX-...".
           const own = SECOND_TIME.test(rest) ? relayedLine(rest, line.length - rest.length) : undefined;
