@@ -3433,6 +3433,12 @@ describe("fields", () => {
         "Apr 27 2020 02:03:03 dev01: %ASA-6-602303: IPSEC: An outbound LAN-to-LAN SA (SPI= 0xF81283) between 81.2.69.144 and 192.168.2.2 (user= admin) has been created.",
       ).fields,
     ).toMatchObject({ host: "dev01", localIp: "81.2.69.144", peerIp: "192.168.2.2" });
+    // charon's packets: "sending ... from <this side> to <peer>", "received ... from <peer> to <this side>".
+    for (const line of [
+      "charon: 05[NET] sending packet: from 10.0.0.1[500] to 203.0.113.5[500] (464 bytes)",
+      "charon: 05[NET] received packet: from 203.0.113.5[4500] to 10.0.0.1[4500] (80 bytes)",
+    ])
+      expect(classifyLine(line).fields, line).toMatchObject({ localIp: "10.0.0.1", peerIp: "203.0.113.5" });
     // charon names its own identity first in a pre-shared key lookup: "for '<me>' - '<peer>'".
     expect(
       classifyLine("charon: 13[IKE] tried 1 shared key for '192.168.1.2' - '192.168.0.1', but MAC mismatched").fields,

@@ -60,6 +60,18 @@ function asaSaSides(message: string): [string, string] | undefined {
   const second = ends[2] as string;
   return ends[3] === first ? [second, first] : [first, second];
 }
+// charon's packets name their source and destination: "sending packet: from <this side>[500] to
+// <peer>[500]", "received packet: from <peer>[4500] to <this side>[4500]".
+const CHARON_PACKET =
+  /\b(sending|received) packet: from ((?:\d{1,3}\.){3}\d{1,3})\[\d+\] to ((?:\d{1,3}\.){3}\d{1,3})\[\d+\]/;
+/** [local, peer] of a packet charon sent or received. */
+function charonPacketSides(message: string): [string, string] | undefined {
+  const packet = message.includes("packet: from ") ? CHARON_PACKET.exec(message) : null;
+  if (!packet) return undefined;
+  const from = packet[2] as string;
+  const to = packet[3] as string;
+  return packet[1] === "sending" ? [from, to] : [to, from];
+}
 const PAIR_GAP = /^(?:\[[^\]]*\]|:\d+)? ?(<=>|\.\.\.|->) ?$|^\[\d+\] ?(-) ?$|^' - '$/;
 
 /** [local, peer] of the first pair of addresses written as one. */
@@ -195,6 +207,7 @@ export function extractFields(message: string, vendor: Vendor, into: ParsedField
   const pair =
     (vendor === "watchguard" ? watchguardSides(message) : undefined) ??
     (vendor === "cisco-asa" && addresses.length > 1 ? asaSaSides(message) : undefined) ??
+    (addresses.length > 1 ? charonPacketSides(message) : undefined) ??
     (addresses.length > 1 && found.has(MARK.between) ? addressPair(message, addresses) : undefined);
   if (pair) {
     into.localIp ??= pair[0];
