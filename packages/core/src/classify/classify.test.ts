@@ -3437,6 +3437,10 @@ describe("fields", () => {
     for (const line of [
       "charon: 05[NET] sending packet: from 10.0.0.1[500] to 203.0.113.5[500] (464 bytes)",
       "charon: 05[NET] received packet: from 203.0.113.5[4500] to 10.0.0.1[4500] (80 bytes)",
+      // Cisco IOS's IKEv2 debug names the peer first, FortiGate a connection from this side and a packet from its source.
+      "IKEv2:(SESSION ID = 23,SA ID = 1):Sending Packet [To 203.0.113.5:500/From 10.0.0.1:500/VRF i0:f0]",
+      "ike 0:p1: created connection: 0xb6fe810 6 10.0.0.1->203.0.113.5:500.",
+      "ike V=root:0: unknown SPI 33fd7e58 3 203.0.113.5:4500->10.0.0.1",
     ])
       expect(classifyLine(line).fields, line).toMatchObject({ localIp: "10.0.0.1", peerIp: "203.0.113.5" });
     // charon names its own identity first in a pre-shared key lookup: "for '<me>' - '<peer>'".

@@ -60,14 +60,17 @@ function asaSaSides(message: string): [string, string] | undefined {
   const second = ends[2] as string;
   return ends[3] === first ? [second, first] : [first, second];
 }
-// charon's packets name their source and destination: "sending packet: from <this side>[500] to
-// <peer>[500]", "received packet: from <peer>[4500] to <this side>[4500]".
-const CHARON_PACKET =
-  /\b(sending|received) packet: from ((?:\d{1,3}\.){3}\d{1,3})\[\d+\] to ((?:\d{1,3}\.){3}\d{1,3})\[\d+\]/;
-/** [local, peer] of a packet charon sent or received. */
-function charonPacketSides(message: string): [string, string] | undefined {
-  const packet = message.includes("packet: from ") ? CHARON_PACKET.exec(message) : null;
+// A packet's source and destination: charon's "sending packet: from <this side>[500] to
+// <peer>[500]" and "received packet: from <peer>[4500] to <this side>[4500]"; Cisco IOS's IKEv2
+// debug names the peer first either way: "Sending Packet [To <peer>:500/From <this side>:500/...]",
+// "Received Packet [From <peer>:500/To <this side>:500/...]".
+const PACKET_ENDS =
+  /\b(sending|received) packet: from ((?:\d{1,3}\.){3}\d{1,3})\[\d+\] to ((?:\d{1,3}\.){3}\d{1,3})\[\d+\]|\b(?:Sending|Received) Packet \[(?:To|From) ((?:\d{1,3}\.){3}\d{1,3}):\d+\/(?:From|To) ((?:\d{1,3}\.){3}\d{1,3}):\d+/;
+/** [local, peer] of a packet sent or received. */
+function packetSides(message: string): [string, string] | undefined {
+  const packet = message.includes("acket") ? PACKET_ENDS.exec(message) : null;
   if (!packet) return undefined;
+  if (packet[4] !== undefined) return [packet[5] as string, packet[4]];
   const from = packet[2] as string;
   const to = packet[3] as string;
   return packet[1] === "sending" ? [from, to] : [to, from];
@@ -89,6 +92,13 @@ function addressPair(message: string, addresses: readonly Address[]): [string, s
     if (gap[1] !== "->") return [first.text, second.text];
     if (message.startsWith("comes ", first.start - 6)) return [second.text, first.text];
     if (SENT_OR_CONNECTING.test(message)) return [first.text, second.text];
+    // FortiGate writes a connection as "<this side>-><peer>:<port>" ("created connection: 0xb6fe810
+    // 6 10.5.18.8->10.5.17.111:500", NAT keep-alives, SA rekeys) and a packet it received by its
+    // source port: "unknown SPI 33fd7e58 3 <peer>:4500-><this side>".
+    const firstHasPort = gap[0].startsWith(":");
+    const secondHasPort = message.charCodeAt(second.start + second.text.length) === 58; /* : */
+    if (!firstHasPort && secondHasPort) return [first.text, second.text];
+    if (firstHasPort && !secondHasPort) return [second.text, first.text];
   }
   return undefined;
 }
@@ -207,7 +217,7 @@ export function extractFields(message: string, vendor: Vendor, into: ParsedField
   const pair =
     (vendor === "watchguard" ? watchguardSides(message) : undefined) ??
     (vendor === "cisco-asa" && addresses.length > 1 ? asaSaSides(message) : undefined) ??
-    (addresses.length > 1 ? charonPacketSides(message) : undefined) ??
+    (addresses.length > 1 ? packetSides(message) : undefined) ??
     (addresses.length > 1 && found.has(MARK.between) ? addressPair(message, addresses) : undefined);
   if (pair) {
     into.localIp ??= pair[0];
