@@ -3443,6 +3443,16 @@ describe("fields", () => {
       "ike V=root:0: unknown SPI 33fd7e58 3 203.0.113.5:4500->10.0.0.1",
     ])
       expect(classifyLine(line).fields, line).toMatchObject({ localIp: "10.0.0.1", peerIp: "203.0.113.5" });
+    // Stormshield names the firewall's own interface; Yamaha its own address in words.
+    expect(
+      classifyLine(
+        'id=firewall time="2023-07-04 11:27:09" fw="SN12345678912345" tz=+0200 startime="2023-07-04 11:27:09" pri=5 src=192.0.2.33 srcname=Firewall_out dst=203.0.113.44 dstname=host_203.0.113.44 ikev=2 ruletype=gateway phase=1 side=initiator msg="Local NAT detected"',
+      ).fields,
+    ).toMatchObject({ localIp: "192.0.2.33", peerIp: "203.0.113.44" });
+    expect(
+      classifyLine("2015/04/17 14:41:29: [IKE] initiate ISAKMP phase to 203.0.113.2 (local address 192.168.1.1)")
+        .fields,
+    ).toMatchObject({ localIp: "192.168.1.1", peerIp: "203.0.113.2" });
     // charon names its own identity first in a pre-shared key lookup: "for '<me>' - '<peer>'".
     expect(
       classifyLine("charon: 13[IKE] tried 1 shared key for '192.168.1.2' - '192.168.0.1', but MAC mismatched").fields,

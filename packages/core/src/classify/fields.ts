@@ -60,6 +60,17 @@ function asaSaSides(message: string): [string, string] | undefined {
   const second = ends[2] as string;
   return ends[3] === first ? [second, first] : [first, second];
 }
+// Stormshield names the firewall's own interfaces after it ("srcname=Firewall_out"): that end of
+// a negotiation's src/dst is this side.
+const STORMSHIELD_ENDS = /\bsrc=((?:\d{1,3}\.){3}\d{1,3}) srcname=(\S+) dst=((?:\d{1,3}\.){3}\d{1,3}) dstname=(\S+)/;
+/** [local, peer] of a Stormshield VPN record that names the firewall's own interface. */
+function stormshieldSides(message: string): [string, string] | undefined {
+  const ends = STORMSHIELD_ENDS.exec(message);
+  if (!ends) return undefined;
+  if ((ends[2] as string).startsWith("Firewall_")) return [ends[1] as string, ends[3] as string];
+  if ((ends[4] as string).startsWith("Firewall_")) return [ends[3] as string, ends[1] as string];
+  return undefined;
+}
 // A packet's source and destination: charon's "sending packet: from <this side>[500] to
 // <peer>[500]" and "received packet: from <peer>[4500] to <this side>[4500]"; Cisco IOS's IKEv2
 // debug names the peer first either way: "Sending Packet [To <peer>:500/From <this side>:500/...]",
@@ -146,6 +157,8 @@ const LOCAL_LABELS = [
   "local ",
   "local address : ",
   "local address: ",
+  // Yamaha: "initiate ISAKMP phase to 200.1.1.1 (local address 100.1.1.1)".
+  "(local address ",
   // SonicWall names the firewall itself: "fw=203.0.113.1".
   "fw=",
 ];
@@ -217,6 +230,7 @@ export function extractFields(message: string, vendor: Vendor, into: ParsedField
   const pair =
     (vendor === "watchguard" ? watchguardSides(message) : undefined) ??
     (vendor === "cisco-asa" && addresses.length > 1 ? asaSaSides(message) : undefined) ??
+    (vendor === "stormshield" && addresses.length > 1 ? stormshieldSides(message) : undefined) ??
     (addresses.length > 1 ? packetSides(message) : undefined) ??
     (addresses.length > 1 && found.has(MARK.between) ? addressPair(message, addresses) : undefined);
   if (pair) {
