@@ -344,6 +344,26 @@ describe("pipeline over PostgreSQL", () => {
     expect(downs).toEqual([]);
   });
 
+  it("takes Libreswan's late delete of an ISAKMP SA its rekey replaced for routine, and any other delete for a down", async () => {
+    const connection = await prisma.vpnConnection.findFirstOrThrow({ select: { id: true } });
+    const push = pushTo(connection.id, null, "dc1-pluto");
+    const pluto = (message: string) => `Nov 23 00:50:00 gw pluto[812]: "dc1/1x1" ${message}`;
+    await push("pluto-1", 6000, [
+      pluto("#7: initiating Main Mode to replace #3"),
+      pluto(
+        "#7: STATE_MAIN_I4: ISAKMP SA established {auth=PRESHARED_KEY cipher=aes_256 integ=sha2_256 group=MODP2048}",
+      ),
+    ]);
+    // Pluto keeps the replaced SA until it expires: its delete comes minutes later, past the opening delay.
+    await push("pluto-2", 6540, [pluto("#3: deleting state (STATE_MAIN_I4) aged 28800.2s and sending notification")]);
+    const since = { connectionId: connection.id, tunnelId: null, lastEventAt: { gte: at(6000) } };
+    expect(await prisma.incident.findMany({ where: since })).toEqual([]);
+    // The SA in use going away is a down.
+    await push("pluto-3", 7200, [pluto("#7: deleting state (STATE_MAIN_I4) aged 1200.0s and sending notification")]);
+    const downs = await prisma.incident.findMany({ where: since, select: { code: true } });
+    expect(downs).toEqual([{ code: "TUNNEL_DOWN_OTHER" }]);
+  });
+
   it("stores a pushed line at its own time when its timestamp names one instant, else at its arrival", async () => {
     const connection = await prisma.vpnConnection.findFirstOrThrow({ select: { id: true } });
     const lines = [

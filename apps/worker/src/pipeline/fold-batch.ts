@@ -242,10 +242,18 @@ export async function foldNewEvents(
   let renewedAt = inOrder.some((c) => isSignal(c) && c.classification.code === "TUNNEL_DOWN_OTHER")
     ? await lastRenewalBefore(tx, scope, first.row.occurredAt, policy)
     : undefined;
+  // Libreswan's SAs a rekey named as replaced ("to replace #1"), in this batch so far.
+  const replacedSas = new Set<string>();
   const events: AppliedEvent[] = [];
   for (const c of inOrder) {
+    const { fields } = c.classification;
     if (renewsSa(c.classification)) renewedAt = c.row.occurredAt;
+    if (fields.replacesSa !== undefined) replacedSas.add(fields.replacesSa);
     if (!isSignal(c)) continue;
+    const deletesReplacedSa =
+      c.classification.code === "TUNNEL_DOWN_OTHER" &&
+      fields.saNumber !== undefined &&
+      (replacedSas.has(fields.saNumber) || (await storedReplacement(tx, scope, fields.saNumber, c.row.occurredAt)));
     events.push({
       code: c.classification.code,
       severity: c.classification.severity,
@@ -253,9 +261,31 @@ export async function foldNewEvents(
       clears: c.classification.clears,
       evidence: c.classification.evidence,
       ...(renewedAt ? { renewedAt } : {}),
+      ...(deletesReplacedSa ? { deletesReplacedSa } : {}),
     });
   }
   await foldBatch(tx, scope, events, policy);
+}
+
+// How far back a rekey that named an SA as replaced is looked for: an IKE SA lives a day at most.
+const REPLACED_SA_LOOKBACK_MS = 24 * 3600 * 1000;
+
+/**
+ * Whether an earlier page of the scope stored a rekey that named SA `saNumber` as replaced. The
+ * window keeps a Libreswan restart, which numbers its SAs from #1 again, from matching an old run's.
+ */
+async function storedReplacement(tx: Tx, scope: IncidentScope, saNumber: string, at: Date): Promise<boolean> {
+  const row = await tx.tunnelLogEvent.findFirst({
+    where: {
+      tenantId: scope.tenantId,
+      connectionId: scope.connectionId,
+      tunnelId: scope.tunnelId,
+      occurredAt: { gte: new Date(at.getTime() - REPLACED_SA_LOOKBACK_MS), lte: at },
+      parsed: { path: ["replacesSa"], equals: saNumber },
+    },
+    select: { id: true },
+  });
+  return row !== null;
 }
 
 /** The scope's latest stored SA renewal within the opening delay before `at` (an earlier page's). */

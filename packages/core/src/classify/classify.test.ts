@@ -751,6 +751,9 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
   // Its cleanup of a state already marked deleted; the delete itself was logged before.
   ['pluto[812]: "site-a" #7: deleting state (STATE_IKESA_DEL) aged 31.411s and NOT sending notification', "INFO", "1"],
   ['pluto[812]: "site-a" #2633: deleting IKE SA (sent IKE_AUTH request)', "TUNNEL_DOWN_OTHER", "1"],
+  // The peer deleting an older ISAKMP SA over a newer one: the SA its rekey replaced; the newer one stays up.
+  ['pluto[812]: "site-a" #1690570: received Delete SA payload: deleting ISAKMP State #1690531', "INFO", "1"],
+  ['pluto[812]: "site-a" #8: received Delete SA payload: self-deleting ISAKMP State #8', "TUNNEL_DOWN_OTHER", "1"],
   // A malformed DPD packet is not an SA out of step; a NAT-T socket that cannot open breaks NAT-T.
   ["Invalid SPI length (length) in DPD packet.", "INFO", "1"],
   ["charon: 00[NET] could not open IPv4 NAT-T socket", "NAT_T_ISSUE", null],

@@ -247,10 +247,16 @@ function resolveCode(rule: Rule, match: RegExpExecArray, phase: IkePhase | null,
       return { code: rule.code, phase: TLS_VPN_SESSION.test(message) ? null : phase } as const;
     case "BLOCKED_TRAFFIC":
       return faultOfBlockedTraffic(match);
-    case "SA_DELETE":
-      return phase === "2" && isRoutineChildDelete(match[0], message)
-        ? { code: "INFO", phase, rule: CHILD_SA_DELETE_RULE }
-        : { code: "TUNNEL_DOWN_OTHER", phase };
+    case "SA_DELETE": {
+      if (phase === "2" && isRoutineChildDelete(match[0], message))
+        return { code: "INFO", phase, rule: CHILD_SA_DELETE_RULE };
+      // pluto names the ISAKMP SA a delete arrived over, then the one it deletes: a delete of an
+      // older SA over a newer one ("#5: received Delete SA payload: deleting ISAKMP State #1") is
+      // the peer removing the SA its rekey replaced, while the newer one stays up.
+      const over = message.includes("ISAKMP State #") ? PLUTO_ISAKMP_DELETE.exec(message) : null;
+      if (over && over[1] !== over[2]) return { code: "INFO", phase: "1", rule: SUPERSEDED_SA_DELETE_RULE };
+      return { code: "TUNNEL_DOWN_OTHER", phase };
+    }
     default:
       return { code: rule.code, phase } as const;
   }
@@ -258,6 +264,9 @@ function resolveCode(rule: Rule, match: RegExpExecArray, phase: IkePhase | null,
 
 /** The rule id of an IPsec (child) SA's delete that names no cause. */
 const CHILD_SA_DELETE_RULE = "benign.child-sa-delete";
+/** The rule id of a delete of an SA that a newer one of the same tunnel replaced. */
+const SUPERSEDED_SA_DELETE_RULE = "benign.superseded-sa-delete";
+const PLUTO_ISAKMP_DELETE = /#(\d+): received Delete SA(?:\(0x[0-9a-f]+\))? payload: deleting ISAKMP State #(\d+)\b/;
 
 /**
  * An IPsec (child) SA deleted, closed or sent a delete for, with no cause named, is what every

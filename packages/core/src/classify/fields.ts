@@ -222,6 +222,11 @@ const CONNECTION_NAMES: Partial<Record<Vendor, readonly NameReader[]>> = {
   watchguard: [siteName(WATCHGUARD_TUNNEL)],
   windows: [siteName(RASCLIENT_CONNECTION)],
 };
+// pluto numbers its SAs (states) and names the one a line is about after the connection
+// ("\"aws-1\" #5: ..."), and the one a rekey replaces: "initiating Main Mode to replace #1",
+// "initiating Quick Mode ... to replace #7735", "initiator rekeyed IKE SA #1".
+const PLUTO_SA_NUMBER = /(?:^|["\]\s])#(\d+): /;
+const PLUTO_REPLACED_SA = /\b(?:to replace|rekeyed) (?:(?:IKE|ISAKMP|IPsec|Child) SA )?#(\d+)\b/;
 const IKE_VERSION = /IKE ?[Vv]ersion:? ?([12])\b|\bIKEv([12])\b|\bikev([12])\b/;
 
 // Each expression runs only where the scan saw a marker it needs.
@@ -271,6 +276,12 @@ export function extractFields(message: string, vendor: Vendor, into: ParsedField
       into.connectionName = name;
       break;
     }
+  }
+  if (vendor === "libreswan" && message.includes("#")) {
+    const number = PLUTO_SA_NUMBER.exec(message);
+    if (number) into.saNumber = number[1];
+    const replaced = PLUTO_REPLACED_SA.exec(message);
+    if (replaced) into.replacesSa = replaced[1];
   }
   if (into.time === undefined && (vendor === "fortinet" || vendor === "sonicwall")) {
     const time = RECORD_TIME.exec(message);

@@ -52,6 +52,10 @@ export interface ParsedFields {
   messageId?: string;
   notify?: string;
   ikeVersion?: "1" | "2";
+  /** Libreswan's number of the SA (its state) the line is about: "#5". */
+  saNumber?: string;
+  /** Libreswan's number of the SA a rekey replaces: "initiating Main Mode to replace #1", "rekeyed IKE SA #1". */
+  replacesSa?: string;
   /** AWS tunnel activity log state fields, when the line is a JSON record. */
   ikePhase1State?: string;
   ikePhase2State?: string;

@@ -150,6 +150,30 @@ describe("foldEvent", () => {
     expect(foldEvent([], downWithoutCause(100), policy)).toHaveLength(1);
   });
 
+  it("takes the delete of an SA a logged rekey replaced for routine, however late it comes", () => {
+    // Libreswan keeps a replaced ISAKMP SA until it expires, minutes after its successor is up.
+    expect(foldEvent([], { ...downWithoutCause(700, 100), deletesReplacedSa: true }, policy)).toEqual([]);
+    expect(foldEvent([], { ...downWithoutCause(700), deletesReplacedSa: false }, policy)).toHaveLength(1);
+    // Only a down without a cause: a named fault on a replaced SA is still a fault.
+    expect(foldEvent([], { ...dpd(700), deletesReplacedSa: true }, policy)).toHaveLength(1);
+  });
+
+  it("reads the SA a Libreswan line is about and the one its rekey replaces", () => {
+    const rekey = classifyLine(
+      'Jul  6 11:42:43 gw pluto[812]: "ph275" #1690570: initiating Main Mode to replace #1690531',
+    );
+    expect(rekey.fields).toMatchObject({ saNumber: "1690570", replacesSa: "1690531" });
+    expect(classifyLine('"west-cuckold" #4: initiator rekeyed IKE SA #1 {cipher=AES_CBC_128}').fields).toMatchObject({
+      saNumber: "4",
+      replacesSa: "1",
+    });
+    const late = classifyLine(
+      'Jul  6 12:32:43 gw pluto[812]: "ph275"[2] 192.0.2.7 #1690531: deleting state (STATE_MAIN_I4) aged 28800.2s and sending notification',
+    );
+    expect(late).toMatchObject({ code: "TUNNEL_DOWN_OTHER", fields: { saNumber: "1690531" } });
+    expect(late.fields.replacesSa).toBeUndefined();
+  });
+
   it("never lets a renewal hide a named fault", () => {
     expect(foldEvent([], { ...dpd(100), renewedAt: t(100) }, policy)).toEqual([
       { action: "create", code: "DPD_TIMEOUT", severity: "major", confirmed: false, isMaintenance: false },

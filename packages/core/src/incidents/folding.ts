@@ -33,6 +33,12 @@ export interface FoldingEvent {
    * established or rekeyed (see `renewsSa`). The worker tracks it across the lines it folds.
    */
   renewedAt?: Date;
+  /**
+   * The line deletes an SA that a rekey logged earlier on the same tunnel replaced (Libreswan
+   * names both by number: "initiating Main Mode to replace #1", then "#1: deleting state ...").
+   * The worker tracks it across the lines it folds.
+   */
+  deletesReplacedSa?: boolean;
 }
 
 export interface FoldingPolicy {
@@ -86,10 +92,14 @@ export function renewsSa(classification: Pick<Classification, "code" | "rule">):
  * A down without a cause within the opening delay after an SA was established or rekeyed is the
  * replaced SA being deleted (charon closes the old CHILD_SA and deletes the old IKE_SA, racoon
  * and Alibaba's daemon delete the old ISAKMP-SA, once the new one is up): routine, just as a
- * down followed within the delay by TUNNEL_UP never becomes an incident.
+ * down followed within the delay by TUNNEL_UP never becomes an incident. So is the delete of an
+ * SA a logged rekey named as replaced, however late it comes: Libreswan keeps a replaced ISAKMP
+ * SA until it expires, minutes after its successor is up.
  */
 function isReplacedSaDeleted(event: FoldingEvent, policy: FoldingPolicy): boolean {
-  if (event.code !== "TUNNEL_DOWN_OTHER" || !event.renewedAt) return false;
+  if (event.code !== "TUNNEL_DOWN_OTHER") return false;
+  if (event.deletesReplacedSa) return true;
+  if (!event.renewedAt) return false;
   const sinceRenewal = (event.occurredAt.getTime() - event.renewedAt.getTime()) / 1000;
   return sinceRenewal >= 0 && sinceRenewal <= policy.openAfterSeconds;
 }
