@@ -3777,8 +3777,9 @@ describe("vendors", () => {
     ],
     ["Mar 12 08:44:00 vsrx3 iked[16234]: IKE_GATEWAY_DPD_PEER_DEAD: IKE: Gateway N:gw-aws-t1 Failed Role:I", "juniper"],
     ["Mar  4 10:22:00 obsd-gw isakmpd[51734]: isakmpd: quick mode done: src: 198.51.100.1 dst: 203.0.113.7", "isakmpd"],
-    // RouterOS logs by topic, with or without a level.
-    ["22:26:02 ipsec acquire for 198.51.100.4 <=> 203.0.113.9", "racoon"],
+    // RouterOS logs by topic, with or without a level, in racoon's words; racoon logs by level.
+    ["22:26:02 ipsec acquire for 198.51.100.4 <=> 203.0.113.9", "mikrotik"],
+    ["22:26:02 ipsec,error 10.5.107.112 phase1 negotiation failed.", "mikrotik"],
     // PAN-OS syslog in CSV: a SYSTEM log of subtype vpn.
     [
       '1,2024/01/10 10:00:00,012345678901,SYSTEM,vpn,0,2024/01/10 10:00:00,,tunnel-status,to-aws,0,0,general,informational,"Tunnel to-aws is down",1234,0x0,0,0,0,0,,pa-fw',
@@ -3995,7 +3996,7 @@ describe("vendors", () => {
     expect(zoned.fields.time).toBe("Mar 13 15:29:24.298");
     // RouterOS's console log: its topic follows the time, not a host and a program.
     const routeros = classifyLine("oct/25 23:50:30 ipsec notify: INVALID_SYNTAX");
-    expect(routeros).toMatchObject({ code: "TUNNEL_DOWN_OTHER", vendor: "racoon" });
+    expect(routeros).toMatchObject({ code: "TUNNEL_DOWN_OTHER", vendor: "mikrotik" });
     expect(routeros.fields).toMatchObject({ time: "oct/25 23:50:30", notify: "INVALID_SYNTAX" });
     expect(routeros.fields.host).toBeUndefined();
     // macOS's VPN session manager is not an IKE daemon, but its IPsec lines are tunnel lines; its others are not.

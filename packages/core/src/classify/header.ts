@@ -321,15 +321,17 @@ function vendorOfMessage(message: string, line: string, found: Found, program: s
   const device = vendorOfOneSyslogDevice(message, line, found, program);
   if (device) return device;
   if ((program === undefined || program === "pluto") && PLUTO_ERROR.test(message)) return "libreswan";
-  // RouterOS (racoon's wording) logs by topic: "ipsec,info ..." or, after a timestamp, "ipsec ...".
-  if (
-    found.has(MARK.racoon) &&
+  if (found.has(MARK.racoon)) {
     // (Another program's "WARNING: " is its own.)
-    (((program === undefined || program === "racoon") && /^(?:ERROR|INFO|WARNING|NOTIFY|DEBUG): /.test(message)) ||
+    if ((program === undefined || program === "racoon") && /^(?:ERROR|INFO|WARNING|NOTIFY|DEBUG): /.test(message))
+      return "racoon";
+    // MikroTik RouterOS, whose IKE daemon words its messages as racoon does, logs by topic:
+    // "ipsec,info ..." or, after a timestamp, "ipsec ...".
+    if (
       /\bipsec,(?:info|error|debug|warning)\b/.test(line) ||
-      (message.startsWith("ipsec ") && line.length > message.length))
-  ) {
-    return "racoon";
+      (message.startsWith("ipsec ") && line.length > message.length)
+    )
+      return "mikrotik";
   }
   return "unknown";
 }

@@ -7,6 +7,7 @@ export const VENDORS = [
   "strongswan",
   "libreswan",
   "racoon",
+  "mikrotik",
   "openiked",
   "isakmpd",
   "alibaba",
