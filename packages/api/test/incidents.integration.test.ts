@@ -318,6 +318,34 @@ describe("incidents router", () => {
     expect(audits[2]?.details).toMatchObject({ step: step?.id });
   });
 
+  it("times acknowledgement from when an incident could be known: its opening, or when a backlog of logs was read", async () => {
+    const now = Date.now();
+    const backlog = await prisma.incident.create({
+      data: {
+        tenantId: tenantA,
+        connectionId: connectionA,
+        tunnelId: null,
+        kind: "LOG_FAULT",
+        code: "IDLE_TIMEOUT",
+        severity: "MINOR",
+        title: "Idle timeout",
+        status: "ACKNOWLEDGED",
+        firstEventAt: new Date(now - 120 * MIN),
+        lastEventAt: new Date(now - 119 * MIN),
+        // Opened two hours ago on the events' clock, stored five minutes ago when the logs were read.
+        openedAt: new Date(now - 119 * MIN),
+        createdAt: new Date(now - 5 * MIN),
+        acknowledgedAt: new Date(now - 2 * MIN),
+      },
+    });
+    const viewer = await api("VIEWER");
+    expect((await viewer.incidents.detail({ incidentId: backlog.id })).incident.timeToAcknowledgeSec).toBe(180);
+    // Read as it happened: from its opening.
+    await prisma.incident.update({ where: { id: backlog.id }, data: { createdAt: new Date(now - 121 * MIN) } });
+    expect((await viewer.incidents.detail({ incidentId: backlog.id })).incident.timeToAcknowledgeSec).toBe(117 * 60);
+    await prisma.incident.delete({ where: { id: backlog.id } });
+  });
+
   it("records a write token's actions with no person and the token's name", async () => {
     const token = await api({ token: writeToken });
     await token.incidents.comment({ incidentId: peer, body: "ticket INC-42 opened" });

@@ -59,6 +59,8 @@ function statusWhere(status: z.infer<typeof listInput>["status"]): Prisma.Incide
 }
 
 /** Whole seconds from `start` to `end`, or null while `end` has not happened. */
+const later = (a: Date, b: Date) => (a > b ? a : b);
+
 function secondsBetween(start: Date, end: Date | null): number | null {
   return end ? Math.round((end.getTime() - start.getTime()) / 1000) : null;
 }
@@ -214,6 +216,7 @@ export const incidentsRouter = router({
           lastEventAt: true,
           eventCount: true,
           openedAt: true,
+          createdAt: true,
           acknowledgedAt: true,
           acknowledgedById: true,
           resolvedAt: true,
@@ -277,7 +280,9 @@ export const incidentsRouter = router({
         incident: {
           ...rest,
           timeToRecoverSec: secondsBetween(incident.firstEventAt, incident.resolvedAt),
-          timeToAcknowledgeSec: secondsBetween(incident.openedAt, incident.acknowledgedAt),
+          // From when the team could know: an incident read from a backlog of logs opens in the
+          // past (on the events' clock) but is only stored, and alerted on, when the logs are read.
+          timeToAcknowledgeSec: secondsBetween(later(incident.openedAt, incident.createdAt), incident.acknowledgedAt),
         },
         connection,
         tunnel: incident.tunnel,
