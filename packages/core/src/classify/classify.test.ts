@@ -3777,6 +3777,16 @@ describe("vendors", () => {
     ],
     ["Mar 12 08:44:00 vsrx3 iked[16234]: IKE_GATEWAY_DPD_PEER_DEAD: IKE: Gateway N:gw-aws-t1 Failed Role:I", "juniper"],
     ["Mar  4 10:22:00 obsd-gw isakmpd[51734]: isakmpd: quick mode done: src: 198.51.100.1 dst: 203.0.113.7", "isakmpd"],
+    // AWS's own texts that do not start with "AWS", and a tunnel's telemetry as DescribeVpnConnections returns it.
+    ["Peer is not responsive - Declaring peer dead", "aws"],
+    ["No Proposal Match Found by AWS", "aws"],
+    [
+      '{"AcceptedRouteCount": 0, "LastStatusChange": "2020-12-29T20:09:58+00:00", "OutsideIpAddress": "3.231.123.34", "Status": "UP", "StatusMessage": "IPSEC IS UP"}',
+      "aws",
+    ],
+    // A Cisco IOS message quoted without its "%"; charon's own wording.
+    ["CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from 192.168.15.1 failed its sanity check or is malformed", "cisco-ios"],
+    ["received TEMPORARY_FAILURE notify, will retry later", "strongswan"],
     // RouterOS logs by topic, with or without a level, in racoon's words; racoon logs by level.
     ["22:26:02 ipsec acquire for 198.51.100.4 <=> 203.0.113.9", "mikrotik"],
     ["22:26:02 ipsec,error 10.5.107.112 phase1 negotiation failed.", "mikrotik"],

@@ -118,7 +118,7 @@ const STRONGSWAN_MESSAGE = new RegExp(
 // log group), after the "<connection|unique id> " it may start with. It names the daemon, not the
 // device: a vendor hint comes first (Alibaba's VPN gateway speaks charon's words).
 const STRONGSWAN_WORDING =
-  /^(?:<[^>\s]*> )?(?:authentication of '[^']*' (?:\(myself\) )?(?:with|using) |received [A-Z][A-Z_\d]+ notify(?: error|, no CHILD_SA built)|(?:sending )?retransmit \d+ of (?:request|response) |giving up after \d+ retransmits|establishing IKE_SA failed, peer not responding|peer not responding, trying again \(\d+\/\d+\)|no IKE config found for |looking for (?:[\w-]+ )*peer configs matching |no matching peer config found|selected peer config '|found matching (?:ike|child) config|(?:selected|received|configured) proposals?: (?:IKE|ESP|AH):|tried \d+ shared keys? for '|constraint check failed: |received [\w ().-]+ vendor ID$|(?:local|remote) host is behind NAT|sending keep alive to |\S+ is initiating an? (?:Main Mode |Aggressive Mode )?IKE_SA|scheduling (?:rekeying|reauthentication) in \d+s|maximum IKE_SA lifetime \d+s|unable to install (?:IPsec policies|inbound and outbound IPsec SA)|failed to establish CHILD_SA, keeping IKE_SA|(?:sending|received) packet: from \S+\[\d+\] to \S+\[\d+\]|(?:initiate failed: )?establishing CHILD_SA '[^']*' failed|IDir '[^']*' does not match to '|ignoring KE payload, agreed on a non-PFS proposal|[\w.-]+\{\d+\}: +(?:INSTALLED|REKEYED), (?:TUNNEL|TRANSPORT)|[\w.-]+\[\d+\]: (?:ESTABLISHED \d+ \w+ ago, |IKEv[12] SPIs: |IKE proposal: )|establishing connection '[^']*' failed|connection '[^']*' established successfully|peer didn't accept (?:DH group|key exchange method) \S+, it requested |(?:received|sending) DELETE for (?:ESP|AH) CHILD_SA|traffic selectors .* unacceptable$|no shared key found for '|(?:received|sending) (?:\d+ )?cert requests? for |received unknown vendor ID: |deleting CHILD_SA after \d+ seconds of inactivity|creating rekey job for CHILD_SA|detected CHILD_REKEY collision|DPD check timed out, enforcing DPD action)/;
+  /^(?:<[^>\s]*> )?(?:authentication of '[^']*' (?:\(myself\) )?(?:with|using) |received [A-Z][A-Z_\d]+ notify(?: error|, no CHILD_SA built|, will retry later)|no private key found for '|(?:sending )?retransmit \d+ of (?:request|response) |giving up after \d+ retransmits|establishing IKE_SA failed, peer not responding|peer not responding, trying again \(\d+\/\d+\)|no IKE config found for |looking for (?:[\w-]+ )*peer configs matching |no matching peer config found|selected peer config '|found matching (?:ike|child) config|(?:selected|received|configured) proposals?: (?:IKE|ESP|AH):|tried \d+ shared keys? for '|constraint check failed: |received [\w ().-]+ vendor ID$|(?:local|remote) host is behind NAT|sending keep alive to |\S+ is initiating an? (?:Main Mode |Aggressive Mode )?IKE_SA|scheduling (?:rekeying|reauthentication) in \d+s|maximum IKE_SA lifetime \d+s|unable to install (?:IPsec policies|inbound and outbound IPsec SA)|failed to establish CHILD_SA, keeping IKE_SA|(?:sending|received) packet: from \S+\[\d+\] to \S+\[\d+\]|(?:initiate failed: )?establishing CHILD_SA '[^']*' failed|IDir '[^']*' does not match to '|ignoring KE payload, agreed on a non-PFS proposal|[\w.-]+\{\d+\}: +(?:INSTALLED|REKEYED), (?:TUNNEL|TRANSPORT)|[\w.-]+\[\d+\]: (?:ESTABLISHED \d+ \w+ ago, |IKEv[12] SPIs: |IKE proposal: )|establishing connection '[^']*' failed|connection '[^']*' established successfully|peer didn't accept (?:DH group|key exchange method) \S+, it requested |(?:received|sending) DELETE for (?:ESP|AH) CHILD_SA|traffic selectors .* unacceptable$|no shared key found for '|(?:received|sending) (?:\d+ )?cert requests? for |received unknown vendor ID: |deleting CHILD_SA after \d+ seconds of inactivity|creating rekey job for CHILD_SA|detected CHILD_REKEY collision|DPD check timed out, enforcing DPD action)/;
 
 // pluto's own wording in a bare message, after its whack status code ("002 ") or state number: a
 // connection named in quotes with its instance and peer ('"west"[1] 192.0.2.2: '), but not a JSON
@@ -233,6 +233,12 @@ const ASA_LINE = new RegExp(
 const F5_IKE_LINE = /\btmm\d*\[\d+\]: [0-9a-f]{8}(?::\d:)? .*\[IKE\] /;
 
 // Each expression runs only where the scan saw its marker: most lines fail them all cheaply.
+// Messages of AWS's tunnel logs that do not name AWS first (its documentation's table of them).
+const AWS_OWN_WORDING =
+  /^(?:Peer is not responsive - Declaring peer dead|No Proposal Match Found(?: by AWS|\. Notifying with))/;
+// A Cisco IOS message copied without its "%": "CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from ...".
+const IOS_MESSAGE_WITHOUT_PERCENT = /^(?:CRYPTO|IKEV2|ISAKMP|IPSEC|DMVPN)-\d-[A-Z_]+: /;
+
 function vendorOfMessage(message: string, line: string, found: Found, program: string | undefined): Vendor {
   // Junos kmd/iked traceoptions files: "[Aug 22 20:40:14]ike_st_o_all_done: ...".
   if (message.charCodeAt(0) === 91 /* [ */ && /^\[[A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}:\d{2}\]\S/.test(message))
@@ -240,7 +246,14 @@ function vendorOfMessage(message: string, line: string, found: Found, program: s
   if (message.startsWith("AWS-side peer") || message.startsWith("DENIED due to")) return "aws-bgp";
   if (line.charCodeAt(4) === 47 /* / */ && YAMAHA_TIME.test(line) && YAMAHA_TUNNEL_MESSAGE.test(message))
     return "yamaha";
-  if (message.startsWith("AWS ") || message.startsWith("AWS:")) return "aws";
+  if (message.startsWith("AWS ") || message.startsWith("AWS:") || AWS_OWN_WORDING.test(message)) return "aws";
+  // A tunnel's telemetry as DescribeVpnConnections returns it (VgwTelemetry).
+  if (
+    message.charCodeAt(0) === 123 /* { */ &&
+    message.includes('"OutsideIpAddress"') &&
+    message.includes('"StatusMessage"')
+  )
+    return "aws";
   // OpenIKED starts a line with the 64-bit SPI of the IKE SA it concerns, then a function's name:
   // "spi=0x1a2b3c4d5e6f7081: sa_free: authentication failed" is its own even without its program.
   if (message.startsWith("spi=0x") && /^spi=0x[0-9a-f]{16}: [a-z]\w*: /.test(message)) return "openiked";
@@ -260,6 +273,7 @@ function vendorOfMessage(message: string, line: string, found: Found, program: s
   )
     return "fortinet";
   if (found.has(MARK.asa) && ASA_LINE.test(line)) return "cisco-asa";
+  if (IOS_MESSAGE_WITHOUT_PERCENT.test(message)) return "cisco-ios";
   if (
     found.has(MARK.ios) &&
     /%(?:CRYPTO|IKEV2|ISAKMP|IPSEC|BGP|BGP_SESSION|DMVPN|GDOI|ROUTING-BGP|TUN)-\d|%(?:LINEPROTO|LINK)-\d-\w+: (?:Line protocol on )?Interface (?:Tunnel|Virtual-Access)\d|\bCRYPTO_PKI: |\bISAKMP ?:? ?\(\d+(?::\d+)?\)|(?:^|: )ISAKMP : |\bISAKMP-\w+: ?\(\d+\)|\bIPSEC\(\w+\):|\bIKEv2[-:]\w*:?\(|\bIKEv2-(?:PLAT|PROTO)-\d|\bIKEv2-(?:INTERNAL|PAK|ERROR):|\bIKEv2:%|(?:^|: )(?:ISAKMP|CRYPTO_ENGINE): |(?:^|: )IKEv2:[A-Za-z]|\bIPSEC-EVENT:|(?:^|: )SA ID:\d+ +SESSION ID:\d+ /.test(
