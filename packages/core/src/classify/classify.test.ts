@@ -4,7 +4,7 @@ import { type LabelledLine, readLabelledLines } from "../../test/labelled-lines.
 import { seededRandom } from "../../test/seeded-random.ts";
 import { LOG_FAULT_CODES, type LogFaultCode } from "../codes.ts";
 import { applyRules, applyRulesExhaustively, classifyLine, MAX_LINE_LENGTH, notTunnelLine } from "./classify.ts";
-import { extractFields, ipv4Addresses } from "./fields.ts";
+import { extractFields, ipv4Addresses, ipv6Addresses } from "./fields.ts";
 import { splitHeader, vendorOf } from "./header.ts";
 import { KeywordIndex } from "./keyword-index.ts";
 import { Found, scan } from "./markers.ts";
@@ -3531,6 +3531,37 @@ describe("fields", () => {
       ).toEqual(expected);
     }
     expect(withAddresses).toBeGreaterThan(100);
+  });
+
+  it("finds IPv6 addresses, and not times, MAC addresses, scopes, masks or the unspecified address", () => {
+    const v6 = (text: string) => ipv6Addresses(text).map((a) => a.text);
+    expect(v6("neighbor 2602:fed3:7025:d::3(pf.xiaoyu.net) in vrf default Down")).toEqual(["2602:fed3:7025:d::3"]);
+    expect(v6("sent to neighbor fe80::102:2%Et2 (VRF default AS 65102)")).toEqual(["fe80::102:2"]);
+    expect(v6("NOTIFICATION sent to 2001:e8:124::f1:12:1+51528 (proto)")).toEqual(["2001:e8:124::f1:12:1"]);
+    expect(v6("between 2001:db8::1[2001:db8::1]...2001:db8::2[2001:db8::2]")).toEqual([
+      "2001:db8::1",
+      "2001:db8::1",
+      "2001:db8::2",
+      "2001:db8::2",
+    ]);
+    expect(v6("full 2001:0db8:0000:0000:0000:ff00:0042:8329 and loopback ::1")).toEqual([
+      "2001:0db8:0000:0000:0000:ff00:0042:8329",
+      "::1",
+    ]);
+    expect(
+      v6(
+        "10:11:12.123 00:11:22:33:44:55 std::string next hop :: ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff 1:2:3:4:5:6:7",
+      ),
+    ).toEqual([]);
+    expect(v6("1::2::3 and ::ffff:192.0.2.1")).toEqual([]);
+    const bgp = classifyLine(
+      "2023/02/03 12:38:18 BGP: [HZN6M-XRM1G] %NOTIFICATION: received from neighbor 2602:fed3:7025:d::3 4/0 (Hold Timer Expired) 0 bytes",
+    );
+    expect(bgp).toMatchObject({ code: "BGP_SESSION_DOWN", fields: { peerIp: "2602:fed3:7025:d::3" } });
+    expect(
+      classifyLine("charon-systemd[625]: no IKE config found for 2001:db8::1...2001:db8::2, sending NO_PROPOSAL_CHOSEN")
+        .fields,
+    ).toMatchObject({ localIp: "2001:db8::1", peerIp: "2001:db8::2" });
   });
 
   it("takes the labelled peer and local addresses over the first one", () => {

@@ -231,7 +231,7 @@ const IKE_VERSION = /IKE ?[Vv]ersion:? ?([12])\b|\bIKEv([12])\b|\bikev([12])\b/;
 
 // Each expression runs only where the scan saw a marker it needs.
 export function extractFields(message: string, vendor: Vendor, into: ParsedFields, found: Found): ParsedFields {
-  const addresses = ipv4Addresses(message);
+  const addresses = ipAddresses(message);
   const pair =
     (vendor === "watchguard" ? watchguardSides(message) : undefined) ??
     (vendor === "cisco-asa" && addresses.length > 1 ? asaSaSides(message) : undefined) ??
@@ -346,6 +346,85 @@ export function ipv4Addresses(text: string): Address[] {
     i = end - 1;
   }
   return found;
+}
+
+// An IPv6 address: hex groups with "::" standing for zeros, or all eight of them. A time
+// ("10:11:12"), a MAC address (six groups) or a C++ scope ("std::string") is not one. Found
+// around each "::" and, on a line with seven colons or more, as eight groups written out.
+const FULL_IPV6 = /(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}(?![\w:])/g;
+const isHexOrColon = (code: number) =>
+  (code >= 48 && code <= 58) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
+const isWordOrColon = (code: number) =>
+  isHexOrColon(code) || (code >= 71 && code <= 90) || (code >= 103 && code <= 122) || code === 95;
+
+/** The IPv6 addresses in `text`, other than the unspecified "::" and an all-ones mask. */
+export function ipv6Addresses(text: string): Address[] {
+  const found: Address[] = [];
+  for (let at = text.indexOf("::"); at !== -1; ) {
+    let start = at;
+    while (start > 0 && isHexOrColon(text.charCodeAt(start - 1))) start--;
+    let end = at + 2;
+    while (end < text.length && isHexOrColon(text.charCodeAt(end))) end++;
+    const candidate = text.slice(start, end);
+    if (isIpv6(candidate) && isDelimited(text, start, end)) found.push({ text: candidate, start });
+    at = text.indexOf("::", end);
+  }
+  if (hasEightGroups(text)) {
+    for (const match of text.matchAll(FULL_IPV6)) {
+      if (isIpv6(match[0]) && isDelimited(text, match.index, match.index + match[0].length))
+        found.push({ text: match[0], start: match.index });
+    }
+    found.sort((a, b) => a.start - b.start);
+  }
+  return found;
+}
+
+/**
+ * Not part of a longer word or dotted number: strongSwan writes a pair as "A...B", so an
+ * ellipsis may stand next to an address, a single dot may not.
+ */
+function isDelimited(text: string, start: number, end: number): boolean {
+  const before = text.charCodeAt(start - 1);
+  const after = text.charCodeAt(end);
+  if (isWordOrColon(before) || isWordOrColon(after)) return false;
+  if (before === 46 /* . */ && !text.startsWith("...", start - 3)) return false;
+  return after !== 46 || text.startsWith("...", end);
+}
+
+function isIpv6(candidate: string): boolean {
+  const compressed = candidate.indexOf("::");
+  if (compressed !== candidate.lastIndexOf("::") || candidate.includes(":::")) return false;
+  const groups = candidate.split(":");
+  if (groups.some((g) => g.length > 4)) return false;
+  if (compressed === -1)
+    return groups.length === 8 && groups.every((g) => g !== "") && !/^(?:ffff:){7}ffff$/i.test(candidate);
+  // A single colon may not start or end it ("::1" and "fe80::" may).
+  if (
+    (candidate.startsWith(":") && compressed !== 0) ||
+    (candidate.endsWith(":") && compressed !== candidate.length - 2)
+  )
+    return false;
+  const written = groups.filter((g) => g !== "").length;
+  return written >= 1 && written <= 7;
+}
+
+function hasEightGroups(text: string): boolean {
+  let at = -1;
+  for (let colons = 0; colons < 7; colons++) {
+    at = text.indexOf(":", at + 1);
+    if (at === -1) return false;
+  }
+  return true;
+}
+
+/** The IPv4 and IPv6 addresses in `text`, in the order they are written. */
+function ipAddresses(text: string): Address[] {
+  const v4 = ipv4Addresses(text);
+  const v6 = ipv6Addresses(text);
+  if (v6.length === 0) return v4;
+  // An IPv4-mapped address ("::ffff:192.0.2.1") is read as the IPv4 address it carries.
+  const v6Only = v6.filter((a) => !v4.some((b) => b.start > a.start && b.start <= a.start + a.text.length + 1));
+  return [...v4, ...v6Only].sort((a, b) => a.start - b.start);
 }
 
 /** strongSwan separates a pair of addresses with "...": "198.51.100.1...203.0.113.9". */

@@ -456,7 +456,7 @@ export function splitHeader(line: string): Header {
         // Pluto's debug lines start with "| ", which is not a host: "| retransmits: current time ...".
         const isPlutoDebug =
           hostProgram !== null && hostProgram[1] === "|" && VPN_PROGRAMS[hostProgram[2] as string] === undefined;
-        const ciscoHost = isProgram || hostProgram ? null : CISCO_HOST.exec(rest);
+        const ciscoHost = isProgram || hostProgram || !rest.includes("%") ? null : CISCO_HOST.exec(rest);
         if (program && isProgram) {
           fields.program = program[1];
           rest = rest.slice(program[0].length);
