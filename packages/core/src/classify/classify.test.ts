@@ -3425,41 +3425,59 @@ describe("fields", () => {
     expect(selectors).toMatchObject({ program: "pluto", connectionName: "SRXJUNOS1/1x1" });
     expect(selectors.peerIp).toBeUndefined();
     expect(selectors.host).toBeUndefined();
-    // Cisco ASA/FTD: an SA's ends, settled by the tunnel group named after the peer; a syslog host written with a colon.
-    expect(
-      classifyLine(
+    // This side and the peer by what the line says of them, not by the order they are written in:
+    // charon's packets ("sending ... from <this side> to <peer>", "received ... from <peer> to <this
+    // side>") and pre-shared key lookups ("for '<me>' - '<peer>'"), Cisco IOS's IKEv2 packet debug
+    // (the peer first), FortiGate's connections from this side and packets from their source, an
+    // ASA/FTD SA's ends settled by the tunnel group named after the peer, Stormshield's own
+    // interface, Yamaha's own address in words.
+    for (const [line, local, peer] of [
+      ["charon: 05[NET] sending packet: from 10.0.0.1[500] to 203.0.113.5[500] (464 bytes)", "10.0.0.1", "203.0.113.5"],
+      [
+        "charon: 05[NET] received packet: from 203.0.113.5[4500] to 10.0.0.1[4500] (80 bytes)",
+        "10.0.0.1",
+        "203.0.113.5",
+      ],
+      [
+        "charon: 13[IKE] tried 1 shared key for '192.168.1.2' - '192.168.0.1', but MAC mismatched",
+        "192.168.1.2",
+        "192.168.0.1",
+      ],
+      [
+        "IKEv2:(SESSION ID = 23,SA ID = 1):Sending Packet [To 203.0.113.5:500/From 10.0.0.1:500/VRF i0:f0]",
+        "10.0.0.1",
+        "203.0.113.5",
+      ],
+      ["ike 0:p1: created connection: 0xb6fe810 6 10.0.0.1->203.0.113.5:500.", "10.0.0.1", "203.0.113.5"],
+      ["ike V=root:0: unknown SPI 33fd7e58 3 203.0.113.5:4500->10.0.0.1", "10.0.0.1", "203.0.113.5"],
+      [
         "<166>Sep 29 2022 15:00:15 hosty : %FTD-6-602304: IPSEC: An inbound LAN-to-LAN SA (SPI= 0xEAEE970F) between 192.168.0.38 and 192.168.0.139 (user= 192.168.0.38) has been deleted.",
-      ).fields,
-    ).toMatchObject({ host: "hosty", localIp: "192.168.0.139", peerIp: "192.168.0.38", spi: ["eaee970f"] });
-    expect(
-      classifyLine(
+        "192.168.0.139",
+        "192.168.0.38",
+      ],
+      [
         "Apr 27 2020 02:03:03 dev01: %ASA-6-602303: IPSEC: An outbound LAN-to-LAN SA (SPI= 0xF81283) between 81.2.69.144 and 192.168.2.2 (user= admin) has been created.",
-      ).fields,
-    ).toMatchObject({ host: "dev01", localIp: "81.2.69.144", peerIp: "192.168.2.2" });
-    // charon's packets: "sending ... from <this side> to <peer>", "received ... from <peer> to <this side>".
-    for (const line of [
-      "charon: 05[NET] sending packet: from 10.0.0.1[500] to 203.0.113.5[500] (464 bytes)",
-      "charon: 05[NET] received packet: from 203.0.113.5[4500] to 10.0.0.1[4500] (80 bytes)",
-      // Cisco IOS's IKEv2 debug names the peer first, FortiGate a connection from this side and a packet from its source.
-      "IKEv2:(SESSION ID = 23,SA ID = 1):Sending Packet [To 203.0.113.5:500/From 10.0.0.1:500/VRF i0:f0]",
-      "ike 0:p1: created connection: 0xb6fe810 6 10.0.0.1->203.0.113.5:500.",
-      "ike V=root:0: unknown SPI 33fd7e58 3 203.0.113.5:4500->10.0.0.1",
-    ])
-      expect(classifyLine(line).fields, line).toMatchObject({ localIp: "10.0.0.1", peerIp: "203.0.113.5" });
-    // Stormshield names the firewall's own interface; Yamaha its own address in words.
+        "81.2.69.144",
+        "192.168.2.2",
+      ],
+      [
+        'id=firewall time="2023-07-04 11:27:09" fw="SN12345678912345" tz=+0200 startime="2023-07-04 11:27:09" pri=5 src=192.0.2.33 srcname=Firewall_out dst=203.0.113.44 dstname=host_203.0.113.44 ikev=2 ruletype=gateway phase=1 side=initiator msg="Local NAT detected"',
+        "192.0.2.33",
+        "203.0.113.44",
+      ],
+      [
+        "2015/04/17 14:41:29: [IKE] initiate ISAKMP phase to 203.0.113.2 (local address 192.168.1.1)",
+        "192.168.1.1",
+        "203.0.113.2",
+      ],
+    ] as const)
+      expect(classifyLine(line).fields, line).toMatchObject({ localIp: local, peerIp: peer });
+    // A syslog host written with a colon before a Cisco message is the host.
     expect(
       classifyLine(
-        'id=firewall time="2023-07-04 11:27:09" fw="SN12345678912345" tz=+0200 startime="2023-07-04 11:27:09" pri=5 src=192.0.2.33 srcname=Firewall_out dst=203.0.113.44 dstname=host_203.0.113.44 ikev=2 ruletype=gateway phase=1 side=initiator msg="Local NAT detected"',
+        "Apr 27 2020 02:03:03 dev01: %ASA-6-713905: Group = 100.60.140.10, IP = 192.168.1.1, All IPSec SA proposals found unacceptable!",
       ).fields,
-    ).toMatchObject({ localIp: "192.0.2.33", peerIp: "203.0.113.44" });
-    expect(
-      classifyLine("2015/04/17 14:41:29: [IKE] initiate ISAKMP phase to 203.0.113.2 (local address 192.168.1.1)")
-        .fields,
-    ).toMatchObject({ localIp: "192.168.1.1", peerIp: "203.0.113.2" });
-    // charon names its own identity first in a pre-shared key lookup: "for '<me>' - '<peer>'".
-    expect(
-      classifyLine("charon: 13[IKE] tried 1 shared key for '192.168.1.2' - '192.168.0.1', but MAC mismatched").fields,
-    ).toMatchObject({ localIp: "192.168.1.2", peerIp: "192.168.0.1" });
+    ).toMatchObject({ host: "dev01" });
     expect(
       classifyLine("bring down existing phase 1 and 2 SA's with local 61.128.1.1 remote 103.1.1.1 remote port 4501")
         .fields,
