@@ -3422,7 +3422,8 @@ describe("fields", () => {
     const selectors = classifyLine(
       'Tue Sep 24 15:00:03 2024 authpriv.warn pluto[24873]: "SRXJUNOS1/1x1" #4: initiator established Child SA using #1; IPsec tunnel [192.168.18.0-192.168.18.255:0-65535 0] -> [172.16.1.0-172.16.1.255:0-65535 0] {ESP=>0x86c232ec <0x0935486d xfrm=AES_CBC_256-HMAC_SHA2_256_128 DPD=active}',
     ).fields;
-    expect(selectors).toMatchObject({ program: "pluto", connectionName: "SRXJUNOS1/1x1" });
+    // pluto's instance of a connection ("SRXJUNOS1/1x1", one of its subnet pairs) is that connection's.
+    expect(selectors).toMatchObject({ program: "pluto", connectionName: "SRXJUNOS1" });
     expect(selectors.peerIp).toBeUndefined();
     expect(selectors.host).toBeUndefined();
     // This side and the peer by what the line says of them, not by the order they are written in:
@@ -3580,6 +3581,62 @@ describe("fields", () => {
       classifyLine("charon-systemd[625]: no IKE config found for 2001:db8::1...2001:db8::2, sending NO_PROPOSAL_CHOSEN")
         .fields,
     ).toMatchObject({ localIp: "2001:db8::1", peerIp: "2001:db8::2" });
+  });
+
+  it("reads the IKE version from exchanges only one version has, and the vendors' spellings of ids, notifies and SPIs", () => {
+    const fields = (line: string) => classifyLine(line).fields;
+    expect(
+      fields(
+        'Jun 18 04:06:53 gw pluto[812]: "ez-cash/0x4" #11: STATE_MAIN_I4: ISAKMP SA established {auth=PRESHARED_KEY}',
+      ),
+    ).toMatchObject({
+      ikeVersion: "1",
+      connectionName: "ez-cash",
+      saNumber: "11",
+    });
+    expect(fields("*Oct 25 18:53:16.490: ISAKMP: (0):atts are acceptable. Next payload is 0").ikeVersion).toBe("1");
+    expect(fields("charon: 12[ENC] <PEER|1> parsed IKE_AUTH response 1 [ N(AUTH_FAILED) ]")).toMatchObject({
+      ikeVersion: "2",
+      messageId: "1",
+      notify: "AUTHENTICATION_FAILED",
+    });
+    // Libreswan's "v2N_" notifies, its "message (ID 2)" and quick mode's "msgid:"; Cisco IOS's PROPOSAL_NOT_CHOSEN.
+    expect(
+      fields('"office" #111: STATE_PARENT_I1: received unauthenticated v2N_NO_PROPOSAL_CHOSEN - ignored'),
+    ).toMatchObject({
+      notify: "NO_PROPOSAL_CHOSEN",
+      ikeVersion: "2",
+    });
+    expect(
+      fields(
+        '"repro" #3: responding to CREATE_CHILD_SA message (ID 2) from 192.0.2.1:500 with encrypted notification TS_UNACCEPTABLE',
+      ),
+    ).toMatchObject({ messageId: "2", notify: "TS_UNACCEPTABLE", peerIp: "192.0.2.1" });
+    expect(
+      fields('"t2" #2: initiating Quick Mode PSK+ENCRYPT+TUNNEL {using isakmp#1 msgid:6391a7c2 proposal=AES_CBC_128}')
+        .messageId,
+    ).toBe("6391a7c2");
+    expect(fields("*Oct 25 20:37:02.890: ISAKMP: (1001):processing NOTIFY PROPOSAL_NOT_CHOSEN protocol 3").notify).toBe(
+      "NO_PROPOSAL_CHOSEN",
+    );
+    // Both SPIs of an ASA SA pair; the one a pluto delete names.
+    expect(
+      fields(
+        "%ASA-5-713049: Group = 22.22.22.22, IP = 22.22.22.22, Security negotiation complete for LAN-to-LAN Group (22.22.22.22)  Initiator, Inbound SPI = 0x850a79e0, Outbound SPI = 0x2cc7158d",
+      ).spi,
+    ).toEqual(["850a79e0", "2cc7158d"]);
+    expect(fields('"aws1/0x1" #7728: received Delete SA(0xfa2bb9e8) payload: deleting IPSEC State #7734').spi).toEqual([
+      "fa2bb9e8",
+    ]);
+    // A syslog server's host before a key=value record; AWS's own endpoint in its tunnel telemetry.
+    const relayed = fields(
+      'Jul  1 07:03:38 10.255.252.1 date=2020-07-01 time=09:03:38 devname=fw1 devid=FG1 logid=0101037138 type=event subtype=vpn level=notice vd="root" logdesc="IPsec connection status changed" vpntunnel="to-aws"',
+    );
+    expect(relayed).toMatchObject({ host: "10.255.252.1", connectionName: "to-aws" });
+    expect(relayed.peerIp).toBeUndefined();
+    const telemetry = fields('{"Status": "UP", "OutsideIpAddress": "3.231.123.34", "StatusMessage": "IPSEC IS UP"}');
+    expect(telemetry.localIp).toBe("3.231.123.34");
+    expect(telemetry.peerIp).toBeUndefined();
   });
 
   it("takes the labelled peer and local addresses over the first one", () => {

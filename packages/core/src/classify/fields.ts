@@ -19,7 +19,7 @@ import {
   RASCLIENT_CONNECTION,
   WATCHGUARD_TUNNEL,
 } from "./names.ts";
-import { NOTIFY_NAMES, SHORT_NOTIFY_NAMES } from "./notify.ts";
+import { NOTIFY_ALIASES, NOTIFY_NAMES, SHORT_NOTIFY_NAMES } from "./notify.ts";
 import type { ParsedFields, Vendor } from "./types.ts";
 import { FORTIGATE_DEBUG_PREFIX } from "./vocabulary.ts";
 
@@ -159,24 +159,33 @@ const LOCAL_LABELS = [
   "local address: ",
   // Yamaha: "initiate ISAKMP phase to 200.1.1.1 (local address 100.1.1.1)".
   "(local address ",
+  // AWS's own endpoint of a tunnel, in its telemetry (VgwTelemetry): AWS writes the record.
+  '"OutsideIpAddress": "',
   // SonicWall names the firewall itself: "fw=203.0.113.1".
   "fw=",
 ];
 // Libreswan's audit records give each SPI in decimal, then in hex: "in-spi=3170410937(0xbcf7c2b9)";
 // the kernel's own (xfrm) audit records and racoon too, without leading zeros: "spi=244423608(0xe919bb8)".
 // pluto's "IPsec SA established" gives the outbound SPI, then the inbound: "{ESP/NAT=>0x9b3c6a8e <0x4a7f0b2c".
+// Cisco ASA names both of an SA pair's: "Inbound SPI = 0x850a79e0, Outbound SPI = 0x2cc7158d";
+// pluto a deleted one: "received Delete SA(0xfa2bb9e8) payload".
 const SPI =
-  /=>0x([0-9a-f]{8}) <0x([0-9a-f]{8})\b|\bin-spi=\d+\(0x([0-9a-f]{8})\) out-spi=\d+\(0x([0-9a-f]{8})\)|\bspi=\d+\(0x([0-9a-f]{1,8})\)|SPI[:= ]+(?:0x)?([0-9a-fA-F]{8})\b|SPIs ([0-9a-f]{8})_i ([0-9a-f]{8})_o|spi[:=](?:0x)?([0-9a-fA-F]{8,16}(?::[0-9a-f]{16})?)/;
+  /=>0x([0-9a-f]{8}) <0x([0-9a-f]{8})\b|\bInbound SPI = 0x([0-9a-fA-F]{1,8}), Outbound SPI = 0x([0-9a-fA-F]{1,8})\b|\bDelete SA\(0x([0-9a-f]{8})\)|\(SPI= ?0x([0-9a-fA-F]{1,8})\)|\bin-spi=\d+\(0x([0-9a-f]{8})\) out-spi=\d+\(0x([0-9a-f]{8})\)|\bspi=\d+\(0x([0-9a-f]{1,8})\)|SPI[:= ]+(?:0x)?([0-9a-fA-F]{8})\b|SPIs ([0-9a-f]{8})_i ([0-9a-f]{8})_o|spi[:=](?:0x)?([0-9a-fA-F]{8,16}(?::[0-9a-f]{16})?)/;
 // ASA writes "msg id = 6abd3691" and "(MsgId 4f2a91c3)", IOS "message ID = 2353076638".
+// pluto writes "message (ID 2)" and, starting quick mode, "{using isakmp#7728 msgid:bd2103f0 ...".
 const MESSAGE_ID =
-  /[Mm]essage ID:? (?:= )?(\d+)|\bmsg id = ([0-9a-fA-F]+)|\(MsgId ([0-9a-fA-F]+)\)|msgid=([0-9a-fA-F]+)|(?:request|response) (\d+) \[|mess id (0x[0-9a-f]+)|\(id=(\w+)\)/;
-const NOTIFY = new RegExp(`\\b(${NOTIFY_NAMES.join("|")})\\b|N\\((${Object.keys(SHORT_NOTIFY_NAMES).join("|")})\\)`);
+  /[Mm]essage ID:? (?:= )?(\d+)|\bmsg id = ([0-9a-fA-F]+)|\(MsgId ([0-9a-fA-F]+)\)|msgid[=:]([0-9a-fA-F]+)|(?:request|response) (\d+) \[|mess id (0x[0-9a-f]+)|\(id=(\w+)\)|\bmessage \(ID (\d+)\)/;
+// Libreswan writes IKEv2 notifies with a "v2N_" prefix ("received unauthenticated v2N_NO_PROPOSAL_CHOSEN").
+const NOTIFY = new RegExp(
+  `(?:\\b|\\bv2N_)(${NOTIFY_NAMES.join("|")})\\b|N\\((${Object.keys(SHORT_NOTIFY_NAMES).join("|")})\\)|\\b(${Object.keys(NOTIFY_ALIASES).join("|")})\\b`,
+);
 const TUNNEL_ID = /\b(vpn-[0-9a-f]{8,17}|vco-[\w*]+|tun-[\w*]+)\b|tunnel-id: ?(\d+)/;
 // FortiGate's IKE debug names the phase 1 after the VDOM; before a phase 1 is matched it names
 // the SA by its cookies ("ike 0:0bba3c1cc48194fd/0000000000000000:2001:").
 const FORTIGATE_DEBUG_NAME = new RegExp(`${FORTIGATE_DEBUG_PREFIX}(?![0-9a-f]{16}/)([^:\\s]+):`);
 // FortiGate's event log names the tunnel (vpntunnel="to-aws"), unless it has none ("N/A").
-const FORTIGATE_TUNNEL = /\bvpntunnel=(?:"(?!N\/A")([^"]+)"|'([^']+)'|(?!N\/A\b)([^"'\s]+))/;
+// FortiOS 4 wrote it vpn_tunnel="branchOffice".
+const FORTIGATE_TUNNEL = /\bvpn_?tunnel=(?:"(?!N\/A")([^"]+)"|'([^']+)'|(?!N\/A\b)([^"'\s]+))/;
 // Key=value records carry their time in fields: FortiGate "date=2024-03-12 time=08:02:07",
 // SonicWall time="2024-03-12 08:02:07 UTC".
 const RECORD_TIME =
@@ -225,9 +234,17 @@ const CONNECTION_NAMES: Partial<Record<Vendor, readonly NameReader[]>> = {
 // pluto numbers its SAs (states) and names the one a line is about after the connection
 // ("\"aws-1\" #5: ..."), and the one a rekey replaces: "initiating Main Mode to replace #1",
 // "initiating Quick Mode ... to replace #7735", "initiator rekeyed IKE SA #1".
+const PLUTO_INSTANCE = /(?:\/\d+x\d+|#\S*)$/;
 const PLUTO_SA_NUMBER = /(?:^|["\]\s])#(\d+): /;
 const PLUTO_REPLACED_SA = /\b(?:to replace|rekeyed) (?:(?:IKE|ISAKMP|IPsec|Child) SA )?#(\d+)\b/;
 const IKE_VERSION = /IKE ?[Vv]ersion:? ?([12])\b|\bIKEv([12])\b|\bikev([12])\b/;
+// Exchanges and states only one version has: IKEv1's main, aggressive and quick modes (Cisco
+// IOS's "ISAKMP: (1001):" debug is IKEv1's; its IKEv2 debug says "IKEv2"), IKEv2's IKE_SA_INIT,
+// IKE_AUTH and CREATE_CHILD_SA (Libreswan's "v2N_" notifies and STATE_PARENT/STATE_V2 states).
+const IKE_VERSION_BY_EXCHANGE =
+  /\b(?:(Main Mode|Aggressive Mode|Quick Mode|Identity Protection|STATE_(?:MAIN|AGGR|QUICK)_[IR]\d|INFORMATIONAL_V1|ID_PROT|QUICK_MODE|HASH_V1|(?:main|aggr|quick)_(?:in|out)[IR]\d|mode="?(?:main|aggressive)\b|ISAKMP ?(?:-[A-Z]+)?:? ?\(\d)|(IKE_SA_INIT|IKE_INIT_SA|IKE_AUTH|CREATE_CHILD_SA|IKE_INTERMEDIATE|STATE_PARENT_[IR]\d|STATE_V2_\w+|v2N_\w+|ike2 SA))/i;
+// Cisco IOS's IKEv1 debug tags ("ISAKMP: (1001):", "ISAKMP-ERROR: (0):") stand where a program would.
+const ISAKMP_TAG = /^ISAKMP(?:-[A-Z]+)?$/;
 
 // Each expression runs only where the scan saw a marker it needs.
 export function extractFields(message: string, vendor: Vendor, into: ParsedFields, found: Found): ParsedFields {
@@ -264,14 +281,17 @@ export function extractFields(message: string, vendor: Vendor, into: ParsedField
   }
   if (found.has(MARK.notify)) {
     const notify = NOTIFY.exec(message);
-    if (notify) into.notify = notify[1] ?? SHORT_NOTIFY_NAMES[notify[2] as string];
+    if (notify)
+      into.notify = notify[1] ?? SHORT_NOTIFY_NAMES[notify[2] as string] ?? NOTIFY_ALIASES[notify[3] as string];
   }
   if (found.has(MARK.tunnelId)) {
     const tunnel = TUNNEL_ID.exec(message);
     if (tunnel) into.tunnelId ??= tunnel[1] ?? tunnel[2];
   }
   for (const read of CONNECTION_NAMES[vendor] ?? []) {
-    const name = read(message);
+    // pluto names a connection's instances after it: "aws1/2x2" (one of its subnet pairs),
+    // "private-or-clear#192.0.2.0/24" (an opportunistic one); the connection is the name before.
+    const name = (vendor === "libreswan" ? read(message)?.replace(PLUTO_INSTANCE, "") : read(message))?.trim();
     if (name) {
       into.connectionName = name;
       break;
@@ -299,6 +319,12 @@ export function extractFields(message: string, vendor: Vendor, into: ParsedField
     const version = IKE_VERSION.exec(said);
     if (version) into.ikeVersion = (version[1] ?? version[2] ?? version[3]) as "1" | "2";
   }
+  if (into.ikeVersion === undefined && found.has(MARK.ikeExchange)) {
+    const exchange = IKE_VERSION_BY_EXCHANGE.exec(message);
+    if (exchange) into.ikeVersion = exchange[1] !== undefined ? "1" : "2";
+  }
+  if (into.ikeVersion === undefined && into.program !== undefined && ISAKMP_TAG.test(into.program))
+    into.ikeVersion = "1";
   return into;
 }
 

@@ -48,6 +48,7 @@ const SYSLOG_TIME = new RegExp(
   `^(?:<\\d{1,3}>)?(?:\\d{1,10}: )?[*.]?(?:\\w{3},? )?(${ANY_MONTH}\\s+\\d{1,2}(?:\\s+\\d{4})?\\s+\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:\\s+\\d{4}(?=\\s))?|\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?(?=\\s)|\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?|\\d{4}\\/\\d{2}\\/\\d{2} \\d{2}:\\d{2}:\\d{2}(?:[.,]\\d+)?|\\d{1,2}\\/\\d{1,2}\\/\\d{2}(?:\\d{2})? \\d{1,2}:\\d{2}:\\d{2}(?:\\.\\d+)? [AP]M|\\d{4}:\\d{2}:\\d{2}-\\d{2}:\\d{2}:\\d{2}|${MONTHS}/\\d{1,2} \\d{2}:\\d{2}:\\d{2}|\\d{9,10}\\.\\d+|\\d{4} ${MONTHS}\\s+\\d{1,2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?: ${ZONE}(?= ))?)(?: ${ZONE}(?=:))?(?::)?\\s+(?:<\\d+(?:\\.\\d+)?>\\s+)?`,
 );
 const PRIORITY = /^<\d{1,3}>/;
+const KV_RECORD_HOST = /^((?:\d{1,3}\.){3}\d{1,3}|[A-Za-z][\w.-]*) (?=(?:date|logver|devname|device_id|id)=)/;
 const FACILITY_LEVEL =
   /^(?:kern|user|mail|daemon|auth|authpriv|syslog|lpr|news|uucp|cron|ftp|security|local[0-7])\.(?:emerg|alert|crit|err|error|warn|warning|notice|info|debug)$/;
 const BARE_PROGRAM = /^(?:[VDIWE]\/)?([A-Za-z][\w.-]*)\s*(?:(\[\d+\])|\(\s*\d+\))?:\s+/;
@@ -477,6 +478,13 @@ export function splitHeader(line: string): Header {
             rest = rest.slice(daemon[0].length);
           }
         } else {
+          // A syslog server's host before a device's key=value record: "Jul  1 07:03:38 10.255.252.1 date=2020-07-01 ...".
+          const kvHost = KV_RECORD_HOST.exec(rest);
+          if (kvHost) {
+            fields.host = kvHost[1];
+            rest = rest.slice(kvHost[0].length);
+            return { message: rest, fields, afterTime, programVendor };
+          }
           // A server's time before the device's own: "Jun 12 14:34:49 Jun 12 2008 14:34:49 pix : %PIX-...".
           const own = SECOND_TIME.test(rest) ? relayedLine(rest, line.length - rest.length) : undefined;
           if (own) return own;

@@ -27,10 +27,17 @@ export const SHORT_NOTIFY_NAMES: Record<string, (typeof NOTIFY_NAMES)[number]> =
   TEMP_FAIL: "TEMPORARY_FAILURE",
   INVAL_ID: "INVALID_ID_INFORMATION",
   INVAL_SYN: "INVALID_SYNTAX",
+  DPD: "R_U_THERE",
+};
+
+/** Other names vendors give a notify: Cisco IOS writes "PROPOSAL_NOT_CHOSEN". */
+export const NOTIFY_ALIASES: Record<string, (typeof NOTIFY_NAMES)[number]> = {
+  PROPOSAL_NOT_CHOSEN: "NO_PROPOSAL_CHOSEN",
 };
 
 /** The lower-case words the keyword scan marks a line by when it may name a notify. */
 export const NOTIFY_KEYWORDS: readonly string[] = [
   ...NOTIFY_NAMES,
   ...Object.keys(SHORT_NOTIFY_NAMES).map((short) => `N(${short})`),
+  ...Object.keys(NOTIFY_ALIASES),
 ].map((word) => word.toLowerCase());
