@@ -248,7 +248,7 @@ const ISAKMP_TAG = /^ISAKMP(?:-[A-Z]+)?$/;
 
 // Each expression runs only where the scan saw a marker it needs.
 export function extractFields(message: string, vendor: Vendor, into: ParsedFields, found: Found): ParsedFields {
-  const addresses = ipAddresses(message);
+  const addresses = ipAddresses(message, found);
   const pair =
     (vendor === "watchguard" ? watchguardSides(message) : undefined) ??
     (vendor === "cisco-asa" && addresses.length > 1 ? asaSaSides(message) : undefined) ??
@@ -375,32 +375,30 @@ export function ipv4Addresses(text: string): Address[] {
 }
 
 // An IPv6 address: hex groups with "::" standing for zeros, or all eight of them. A time
-// ("10:11:12"), a MAC address (six groups) or a C++ scope ("std::string") is not one. Found
-// around each "::" and, on a line with seven colons or more, as eight groups written out.
-const FULL_IPV6 = /(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}(?![\w:])/g;
+// ("10:11:12"), a MAC address (six groups) or a C++ scope ("std::string") is not one. Read as
+// the runs of hex digits and colons around each colon, on a line with "::" or seven colons.
 const isHexOrColon = (code: number) =>
   (code >= 48 && code <= 58) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
 const isWordOrColon = (code: number) =>
   isHexOrColon(code) || (code >= 71 && code <= 90) || (code >= 103 && code <= 122) || code === 95;
 
-/** The IPv6 addresses in `text`, other than the unspecified "::" and an all-ones mask. */
-export function ipv6Addresses(text: string): Address[] {
+/**
+ * The IPv6 addresses in `text`, other than the unspecified "::" and an all-ones mask.
+ * `hasDoubleColon`: whether the text holds "::", when the keyword scan already knows.
+ */
+export function ipv6Addresses(text: string, hasDoubleColon = text.includes("::")): Address[] {
   const found: Address[] = [];
-  for (let at = text.indexOf("::"); at !== -1; ) {
+  if (!hasDoubleColon && !hasEightGroups(text)) return found;
+  for (let at = text.indexOf(":"); at !== -1; ) {
     let start = at;
     while (start > 0 && isHexOrColon(text.charCodeAt(start - 1))) start--;
-    let end = at + 2;
+    let end = at + 1;
     while (end < text.length && isHexOrColon(text.charCodeAt(end))) end++;
-    const candidate = text.slice(start, end);
-    if (isIpv6(candidate) && isDelimited(text, start, end)) found.push({ text: candidate, start });
-    at = text.indexOf("::", end);
-  }
-  if (hasEightGroups(text)) {
-    for (const match of text.matchAll(FULL_IPV6)) {
-      if (isIpv6(match[0]) && isDelimited(text, match.index, match.index + match[0].length))
-        found.push({ text: match[0], start: match.index });
+    if (end - start >= 3) {
+      const candidate = text.slice(start, end);
+      if (isIpv6(candidate) && isDelimited(text, start, end)) found.push({ text: candidate, start });
     }
-    found.sort((a, b) => a.start - b.start);
+    at = text.indexOf(":", end);
   }
   return found;
 }
@@ -444,9 +442,9 @@ function hasEightGroups(text: string): boolean {
 }
 
 /** The IPv4 and IPv6 addresses in `text`, in the order they are written. */
-function ipAddresses(text: string): Address[] {
+function ipAddresses(text: string, found: Found): Address[] {
   const v4 = ipv4Addresses(text);
-  const v6 = ipv6Addresses(text);
+  const v6 = ipv6Addresses(text, found.has(MARK.doubleColon));
   if (v6.length === 0) return v4;
   // An IPv4-mapped address ("::ffff:192.0.2.1") is read as the IPv4 address it carries.
   const v6Only = v6.filter((a) => !v4.some((b) => b.start > a.start && b.start <= a.start + a.text.length + 1));

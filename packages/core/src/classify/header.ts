@@ -247,13 +247,11 @@ function vendorOfMessage(message: string, line: string, found: Found, program: s
   if (message.startsWith("AWS-side peer") || message.startsWith("DENIED due to")) return "aws-bgp";
   if (line.charCodeAt(4) === 47 /* / */ && YAMAHA_TIME.test(line) && YAMAHA_TUNNEL_MESSAGE.test(message))
     return "yamaha";
-  if (message.startsWith("AWS ") || message.startsWith("AWS:") || AWS_OWN_WORDING.test(message)) return "aws";
+  const first = message.charCodeAt(0);
+  if (message.startsWith("AWS ") || message.startsWith("AWS:")) return "aws";
+  if ((first === 80 /* P */ || first === 78) /* N */ && AWS_OWN_WORDING.test(message)) return "aws";
   // A tunnel's telemetry as DescribeVpnConnections returns it (VgwTelemetry).
-  if (
-    message.charCodeAt(0) === 123 /* { */ &&
-    message.includes('"OutsideIpAddress"') &&
-    message.includes('"StatusMessage"')
-  )
+  if (first === 123 /* { */ && message.includes('"OutsideIpAddress"') && message.includes('"StatusMessage"'))
     return "aws";
   // OpenIKED starts a line with the 64-bit SPI of the IKE SA it concerns, then a function's name:
   // "spi=0x1a2b3c4d5e6f7081: sa_free: authentication failed" is its own even without its program.
@@ -274,7 +272,11 @@ function vendorOfMessage(message: string, line: string, found: Found, program: s
   )
     return "fortinet";
   if (found.has(MARK.asa) && ASA_LINE.test(line)) return "cisco-asa";
-  if (IOS_MESSAGE_WITHOUT_PERCENT.test(message)) return "cisco-ios";
+  if (
+    (first === 67 /* C */ || first === 73 /* I */ || first === 68) /* D */ &&
+    IOS_MESSAGE_WITHOUT_PERCENT.test(message)
+  )
+    return "cisco-ios";
   if (
     found.has(MARK.ios) &&
     /%(?:CRYPTO|IKEV2|ISAKMP|IPSEC|BGP|BGP_SESSION|DMVPN|GDOI|ROUTING-BGP|TUN)-\d|%(?:LINEPROTO|LINK)-\d-\w+: (?:Line protocol on )?Interface (?:Tunnel|Virtual-Access)\d|\bCRYPTO_PKI: |\bISAKMP ?:? ?\(\d+(?::\d+)?\)|(?:^|: )ISAKMP : |\bISAKMP-\w+: ?\(\d+\)|\bIPSEC\(\w+\):|\bIKEv2[-:]\w*:?\(|\bIKEv2-(?:PLAT|PROTO)-\d|\bIKEv2-(?:INTERNAL|PAK|ERROR):|\bIKEv2:%|(?:^|: )(?:ISAKMP|CRYPTO_ENGINE): |(?:^|: )IKEv2:[A-Za-z]|\bIPSEC-EVENT:|(?:^|: )SA ID:\d+ +SESSION ID:\d+ /.test(
@@ -425,7 +427,7 @@ export function splitHeader(line: string): Header {
       // A container runtime's log file (Kubernetes' CRI format) writes the stream and whether the
       // line is whole after its own time: "2026-12-05T10:11:12.123456789Z stdout F <line>". The
       // line keeps the daemon's own header when it has one.
-      if (CRI_STREAM.test(rest)) {
+      if (rest.charCodeAt(0) === 115 /* s */ && CRI_STREAM.test(rest)) {
         rest = rest.slice(CRI_STREAM_LENGTH);
         afterTime = line.length - rest.length;
         const own = relayedLine(rest, afterTime);
