@@ -167,10 +167,14 @@ const LOCAL_LABELS = [
 // Libreswan's audit records give each SPI in decimal, then in hex: "in-spi=3170410937(0xbcf7c2b9)";
 // the kernel's own (xfrm) audit records and racoon too, without leading zeros: "spi=244423608(0xe919bb8)".
 // pluto's "IPsec SA established" gives the outbound SPI, then the inbound: "{ESP/NAT=>0x9b3c6a8e <0x4a7f0b2c".
-// Cisco ASA names both of an SA pair's: "Inbound SPI = 0x850a79e0, Outbound SPI = 0x2cc7158d";
-// pluto a deleted one: "received Delete SA(0xfa2bb9e8) payload".
 const SPI =
-  /=>0x([0-9a-f]{8}) <0x([0-9a-f]{8})\b|\bInbound SPI = 0x([0-9a-fA-F]{1,8}), Outbound SPI = 0x([0-9a-fA-F]{1,8})\b|\bDelete SA\(0x([0-9a-f]{8})\)|\(SPI= ?0x([0-9a-fA-F]{1,8})\)|\bin-spi=\d+\(0x([0-9a-f]{8})\) out-spi=\d+\(0x([0-9a-f]{8})\)|\bspi=\d+\(0x([0-9a-f]{1,8})\)|SPI[:= ]+(?:0x)?([0-9a-fA-F]{8})\b|SPIs ([0-9a-f]{8})_i ([0-9a-f]{8})_o|spi[:=](?:0x)?([0-9a-fA-F]{8,16}(?::[0-9a-f]{16})?)/;
+  /=>0x([0-9a-f]{8}) <0x([0-9a-f]{8})\b|\bin-spi=\d+\(0x([0-9a-f]{8})\) out-spi=\d+\(0x([0-9a-f]{8})\)|\bspi=\d+\(0x([0-9a-f]{1,8})\)|SPI[:= ]+(?:0x)?([0-9a-fA-F]{8})\b|SPIs ([0-9a-f]{8})_i ([0-9a-f]{8})_o|spi[:=](?:0x)?([0-9a-fA-F]{8,16}(?::[0-9a-f]{16})?)/;
+// Cisco ASA names both of an SA pair's ("Inbound SPI = 0x850a79e0, Outbound SPI = 0x2cc7158d")
+// and writes one as "(SPI= 0x2CC7158D)"; pluto names a deleted one: "received Delete SA(0xfa2bb9e8) payload".
+const ASA_SPI =
+  /\bInbound SPI = 0x([0-9a-fA-F]{1,8}), Outbound SPI = 0x([0-9a-fA-F]{1,8})\b|\(SPI= ?0x([0-9a-fA-F]{1,8})\)/;
+const PLUTO_DELETED_SPI = /\bDelete SA\(0x([0-9a-f]{8})\)/;
+const SPI_BY_VENDOR: Partial<Record<Vendor, RegExp>> = { "cisco-asa": ASA_SPI, libreswan: PLUTO_DELETED_SPI };
 // ASA writes "msg id = 6abd3691" and "(MsgId 4f2a91c3)", IOS "message ID = 2353076638".
 // pluto writes "message (ID 2)" and, starting quick mode, "{using isakmp#7728 msgid:bd2103f0 ...".
 const MESSAGE_ID =
@@ -271,7 +275,7 @@ export function extractFields(message: string, vendor: Vendor, into: ParsedField
       )?.text;
   }
   if (found.has(MARK.spi)) {
-    const spi = SPI.exec(message);
+    const spi = SPI_BY_VENDOR[vendor]?.exec(message) ?? SPI.exec(message);
     // Written as pluto and charon write them, whatever the line's case: "0x215EBFF1" -> "215ebff1".
     if (spi) into.spi = spi.slice(1).flatMap((v) => (v ? [v.toLowerCase()] : []));
   }
@@ -300,7 +304,7 @@ export function extractFields(message: string, vendor: Vendor, into: ParsedField
   if (vendor === "libreswan" && message.includes("#")) {
     const number = PLUTO_SA_NUMBER.exec(message);
     if (number) into.saNumber = number[1];
-    const replaced = PLUTO_REPLACED_SA.exec(message);
+    const replaced = found.has(MARK.replacesSa) ? PLUTO_REPLACED_SA.exec(message) : null;
     if (replaced) into.replacesSa = replaced[1];
   }
   if (into.time === undefined && (vendor === "fortinet" || vendor === "sonicwall")) {
@@ -390,11 +394,15 @@ export function ipv6Addresses(text: string, hasDoubleColon = text.includes("::")
   const found: Address[] = [];
   if (!hasDoubleColon && !hasEightGroups(text)) return found;
   for (let at = text.indexOf(":"); at !== -1; ) {
+    let colons = 1;
     let start = at;
-    while (start > 0 && isHexOrColon(text.charCodeAt(start - 1))) start--;
+    for (let code = text.charCodeAt(start - 1); start > 0 && isHexOrColon(code); code = text.charCodeAt(--start - 1))
+      if (code === 58) colons++;
     let end = at + 1;
-    while (end < text.length && isHexOrColon(text.charCodeAt(end))) end++;
-    if (end - start >= 3) {
+    for (let code = text.charCodeAt(end); end < text.length && isHexOrColon(code); code = text.charCodeAt(++end))
+      if (code === 58) colons++;
+    // Two colons at the least ("::"), seven when no zeros are compressed.
+    if (colons >= 2 && end - start >= 3) {
       const candidate = text.slice(start, end);
       if (isIpv6(candidate) && isDelimited(text, start, end)) found.push({ text: candidate, start });
     }

@@ -274,6 +274,8 @@ const MARKERS = {
   nameInJunosField: ["vpn: ", "gateway name: ", "vpn name: ", "ike-gateway: "],
   nameInJunosAlarm: ["_alarm_user: vpn "],
   ikeVersion: ["ike version", "ikeversion", "ikev1", "ikev2"],
+  // Libreswan's rekeys name the SA they replace: "to replace #1", "rekeyed IKE SA #1".
+  replacesSa: ["to replace ", "rekeyed "],
   // IPv6's compressed zeros ("fe80::1").
   doubleColon: ["::"],
   ikeExchange: [
@@ -287,7 +289,10 @@ const MARKERS = {
     "informational_v1",
     "id_prot",
     "quick_mode",
-    "isakmp",
+    "isakmp:(",
+    "isakmp: (",
+    "isakmp (",
+    "isakmp-",
     "ike_sa_init",
     "ike_auth",
     "create_child_sa",
