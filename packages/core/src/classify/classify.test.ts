@@ -3595,6 +3595,21 @@ describe("fields", () => {
       saNumber: "11",
     });
     expect(fields("*Oct 25 18:53:16.490: ISAKMP: (0):atts are acceptable. Next payload is 0").ikeVersion).toBe("1");
+    // Libreswan's IKEv2 words (its IKEv1 speaks of ISAKMP and IPsec SAs).
+    expect(
+      fields('"west" #3: initiator rekeyed Child SA #2 using #1; IPsec tunnel [192.0.1.0/24===192.0.2.0/24]')
+        .ikeVersion,
+    ).toBe("2");
+    // The ASA's remote-access and IKEv2 session groups.
+    expect(
+      fields("%ASA-4-722037: Group <GroupPolicy_HQ> User <Paul> IP <81.2.69.142> SVC closing connection: DPD failure.")
+        .connectionName,
+    ).toBe("GroupPolicy_HQ");
+    expect(
+      fields(
+        "%ASA-6-751025: Local:203.0.113.10:4500 Remote:198.51.100.27:50468 Username:carol IKEv2 Group:Remote-Power_Users IPv4 Address=172.16.58.32",
+      ),
+    ).toMatchObject({ connectionName: "Remote-Power_Users", localIp: "203.0.113.10", peerIp: "198.51.100.27" });
     expect(fields("charon: 12[ENC] <PEER|1> parsed IKE_AUTH response 1 [ N(AUTH_FAILED) ]")).toMatchObject({
       ikeVersion: "2",
       messageId: "1",

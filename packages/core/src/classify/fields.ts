@@ -197,6 +197,9 @@ const RECORD_TIME =
 // FortiGate's eventtime is the epoch in seconds (FortiOS 6.0) or to the micro- or nanosecond
 // (later releases): "eventtime=1640685288", "eventtime=1710230527123456789".
 const FORTIGATE_EVENT_TIME = /\beventtime=(\d{10})(\d{3}|\d{6}|\d{9})?\b/;
+// The ASA's remote-access and IKEv2 session messages name the group otherwise: "Group <HQ> User <alice>
+// IP <...>" (722xxx), "Username:alice IKEv2 Group:HQ" (751xxx).
+const ASA_SESSION_GROUP = /\bGroup <([^>\s]+)> User <|\bGroup:(\S+)/;
 // Cisco IOS names the tunnel interface: "%DMVPN-5-NHRP_NHC_UP: Tunnel0: ...", "Line protocol on
 // Interface Tunnel1, changed state to down", "%TUN-5-RECURDOWN: Tunnel0 temporarily disabled".
 const IOS_TUNNEL_INTERFACE = /%DMVPN-\d-\w+: +(Tunnel\d+):|\bInterface (Tunnel\d+),|%TUN-\d-\w+: (Tunnel\d+) /;
@@ -229,7 +232,7 @@ const CONNECTION_NAMES: Partial<Record<Vendor, readonly NameReader[]>> = {
   juniper: [JUNOS_VPN, JUNOS_VPN_NAME, JUNOS_ALARM_VPN].map(siteName),
   openiked: [siteName(OPENIKED_POLICY)],
   fortinet: [firstGroup(FORTIGATE_TUNNEL), firstGroup(FORTIGATE_DEBUG_NAME)],
-  "cisco-asa": [firstGroup(ASA_TUNNEL_GROUP)],
+  "cisco-asa": [firstGroup(ASA_TUNNEL_GROUP), firstGroup(ASA_SESSION_GROUP)],
   "cisco-ios": [firstGroup(IOS_TUNNEL_INTERFACE)],
   paloalto: [siteName(PANOS_EVENT_OBJECT)],
   watchguard: [siteName(WATCHGUARD_TUNNEL)],
@@ -241,6 +244,9 @@ const CONNECTION_NAMES: Partial<Record<Vendor, readonly NameReader[]>> = {
 const PLUTO_INSTANCE = /(?:\/\d+x\d+|#\S*)$/;
 const PLUTO_SA_NUMBER = /(?:^|["\]\s])#(\d+): /;
 const PLUTO_REPLACED_SA = /\b(?:to replace|rekeyed) (?:(?:IKE|ISAKMP|IPsec|Child) SA )?#(\d+)\b/;
+// Libreswan speaks of an IKEv2 SA and its Child SAs ("initiator established Child SA using #1",
+// "responder rekeyed IKE SA #1"), of IKEv1's as an ISAKMP SA and IPsec SAs.
+const LIBRESWAN_IKEV2_WORDS = /\b(?:established|rekeyed) (?:Child|IKE) SA\b|\bChild SA #\d/;
 const IKE_VERSION = /IKE ?[Vv]ersion:? ?([12])\b|\bIKEv([12])\b|\bikev([12])\b/;
 // Exchanges and states only one version has: IKEv1's main, aggressive and quick modes (Cisco
 // IOS's "ISAKMP: (1001):" debug is IKEv1's; its IKEv2 debug says "IKEv2"), IKEv2's IKE_SA_INIT,
@@ -329,6 +335,8 @@ export function extractFields(message: string, vendor: Vendor, into: ParsedField
   }
   if (into.ikeVersion === undefined && into.program !== undefined && ISAKMP_TAG.test(into.program))
     into.ikeVersion = "1";
+  if (into.ikeVersion === undefined && vendor === "libreswan" && LIBRESWAN_IKEV2_WORDS.test(message))
+    into.ikeVersion = "2";
   return into;
 }
 
