@@ -242,18 +242,20 @@ export async function foldNewEvents(
   let renewedAt = inOrder.some((c) => isSignal(c) && c.classification.code === "TUNNEL_DOWN_OTHER")
     ? await lastRenewalBefore(tx, scope, first.row.occurredAt, policy)
     : undefined;
-  // Libreswan's SAs a rekey named as replaced ("to replace #1"), in this batch so far.
-  const replacedSas = new Set<string>();
+  const replacements = await storedReplacements(
+    tx,
+    scope,
+    inOrder.filter((c) => isSignal(c) && c.classification.code === "TUNNEL_DOWN_OTHER"),
+  );
   const events: AppliedEvent[] = [];
   for (const c of inOrder) {
-    const { fields } = c.classification;
+    const { saNumber } = c.classification.fields;
     if (renewsSa(c.classification)) renewedAt = c.row.occurredAt;
-    if (fields.replacesSa !== undefined) replacedSas.add(fields.replacesSa);
     if (!isSignal(c)) continue;
     const deletesReplacedSa =
       c.classification.code === "TUNNEL_DOWN_OTHER" &&
-      fields.saNumber !== undefined &&
-      (replacedSas.has(fields.saNumber) || (await storedReplacement(tx, scope, fields.saNumber, c.row.occurredAt)));
+      saNumber !== undefined &&
+      replacements.some((r) => r.saNumber === saNumber && isWithinLookback(r.occurredAt, c.row.occurredAt));
     events.push({
       code: c.classification.code,
       severity: c.classification.severity,
@@ -269,23 +271,35 @@ export async function foldNewEvents(
 
 // How far back a rekey that named an SA as replaced is looked for: an IKE SA lives a day at most.
 const REPLACED_SA_LOOKBACK_MS = 24 * 3600 * 1000;
+const isWithinLookback = (rekeyAt: Date, at: Date) =>
+  rekeyAt <= at && at.getTime() - rekeyAt.getTime() <= REPLACED_SA_LOOKBACK_MS;
 
 /**
- * Whether an earlier page of the scope stored a rekey that named SA `saNumber` as replaced. The
- * window keeps a Libreswan restart, which numbers its SAs from #1 again, from matching an old run's.
+ * The stored rekeys of the scope (this batch's rows are stored already) that named as replaced an
+ * SA one of `downs` deletes: Libreswan numbers its SAs ("initiating Main Mode to replace #1", later
+ * "#1: deleting state ..."). One query a batch, and none without a numbered delete. The lookback
+ * keeps a Libreswan restart, which numbers its SAs from #1 again, from matching an old run's.
  */
-async function storedReplacement(tx: Tx, scope: IncidentScope, saNumber: string, at: Date): Promise<boolean> {
-  const row = await tx.tunnelLogEvent.findFirst({
+async function storedReplacements(
+  tx: Tx,
+  scope: IncidentScope,
+  downs: ReadonlyArray<{ row: { occurredAt: Date }; classification: Classification }>,
+): Promise<Array<{ saNumber: string; occurredAt: Date }>> {
+  const numbered = downs.filter((d) => d.classification.fields.saNumber !== undefined);
+  if (numbered.length === 0) return [];
+  const numbers = [...new Set(numbered.map((d) => d.classification.fields.saNumber as string))];
+  const times = numbered.map((d) => d.row.occurredAt.getTime());
+  const rows = await tx.tunnelLogEvent.findMany({
     where: {
       tenantId: scope.tenantId,
       connectionId: scope.connectionId,
       tunnelId: scope.tunnelId,
-      occurredAt: { gte: new Date(at.getTime() - REPLACED_SA_LOOKBACK_MS), lte: at },
-      parsed: { path: ["replacesSa"], equals: saNumber },
+      occurredAt: { gte: new Date(Math.min(...times) - REPLACED_SA_LOOKBACK_MS), lte: new Date(Math.max(...times)) },
+      OR: numbers.map((n) => ({ parsed: { path: ["replacesSa"], equals: n } })),
     },
-    select: { id: true },
+    select: { parsed: true, occurredAt: true },
   });
-  return row !== null;
+  return rows.map((r) => ({ saNumber: (r.parsed as { replacesSa: string }).replacesSa, occurredAt: r.occurredAt }));
 }
 
 /** The scope's latest stored SA renewal within the opening delay before `at` (an earlier page's). */
