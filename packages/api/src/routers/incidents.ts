@@ -58,9 +58,9 @@ function statusWhere(status: z.infer<typeof listInput>["status"]): Prisma.Incide
   return { status };
 }
 
-/** Whole seconds from `start` to `end`, or null while `end` has not happened. */
 const later = (a: Date, b: Date) => (a > b ? a : b);
 
+/** Whole seconds from `start` to `end`, or null while `end` has not happened. */
 function secondsBetween(start: Date, end: Date | null): number | null {
   return end ? Math.round((end.getTime() - start.getTime()) / 1000) : null;
 }
