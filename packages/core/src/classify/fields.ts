@@ -45,7 +45,6 @@ function watchguardSides(message: string): [string, string] | undefined {
   const responder = negotiation[2] as string;
   return UNANSWERED.test(message) ? [initiator, responder] : [responder, initiator];
 }
-// charon names its own identity first, then the peer's: "no shared key found for '<me>' - '<peer>'".
 // Cisco ASA/FTD names an IPsec SA's two ends and its tunnel group (602303, 602304): "An outbound
 // LAN-to-LAN SA (SPI= 0x2CC7158D) between <A> and <B> (user= <group>)". A LAN-to-LAN tunnel group
 // is most often named by the peer's address, which settles the sides (FTD writes an inbound SA's
@@ -79,13 +78,14 @@ const PACKET_ENDS =
   /\b(sending|received) packet: from ((?:\d{1,3}\.){3}\d{1,3})\[\d+\] to ((?:\d{1,3}\.){3}\d{1,3})\[\d+\]|\b(?:Sending|Received) Packet \[(?:To|From) ((?:\d{1,3}\.){3}\d{1,3}):\d+\/(?:From|To) ((?:\d{1,3}\.){3}\d{1,3}):\d+/;
 /** [local, peer] of a packet sent or received. */
 function packetSides(message: string): [string, string] | undefined {
-  const packet = message.includes("acket") ? PACKET_ENDS.exec(message) : null;
+  const packet = PACKET_ENDS.exec(message);
   if (!packet) return undefined;
   if (packet[4] !== undefined) return [packet[5] as string, packet[4]];
   const from = packet[2] as string;
   const to = packet[3] as string;
   return packet[1] === "sending" ? [from, to] : [to, from];
 }
+// charon names its own identity first, then the peer's: "no shared key found for '<me>' - '<peer>'".
 const PAIR_GAP = /^(?:\[[^\]]*\]|:\d+)? ?(<=>|\.\.\.|->) ?$|^\[\d+\] ?(-) ?$|^' - '$/;
 
 /** [local, peer] of the first pair of addresses written as one. */
@@ -222,13 +222,20 @@ const siteName =
   (site: NameSite): NameReader =>
   (message) =>
     nameAt(site, message);
+// pluto names a connection's instances after it: "aws1/2x2" (one of its subnet pairs),
+// "private-or-clear#192.0.2.0/24" (an opportunistic one); the connection is the name before.
+const PLUTO_INSTANCE = /(?:\/\d+x\d+|#\S*)$/;
+const withoutInstance =
+  (read: NameReader): NameReader =>
+  (message) =>
+    read(message)?.replace(PLUTO_INSTANCE, "");
 const CHARON_CONNECTION_NAMES = [CHARON_STATUS_ROW, CHARON_6_CONNECTION, CHARON_CONNECTION, CHARON_SA_NAME].map(
   siteName,
 );
 const CONNECTION_NAMES: Partial<Record<Vendor, readonly NameReader[]>> = {
   strongswan: CHARON_CONNECTION_NAMES,
   meraki: CHARON_CONNECTION_NAMES,
-  libreswan: [PLUTO_CONNECTION, PLUTO_CONNECTION_LINE, LIBRESWAN_AUDIT_CONNECTION].map(siteName),
+  libreswan: [PLUTO_CONNECTION, PLUTO_CONNECTION_LINE, LIBRESWAN_AUDIT_CONNECTION].map(siteName).map(withoutInstance),
   juniper: [JUNOS_VPN, JUNOS_VPN_NAME, JUNOS_ALARM_VPN].map(siteName),
   openiked: [siteName(OPENIKED_POLICY)],
   fortinet: [firstGroup(FORTIGATE_TUNNEL), firstGroup(FORTIGATE_DEBUG_NAME)],
@@ -241,7 +248,6 @@ const CONNECTION_NAMES: Partial<Record<Vendor, readonly NameReader[]>> = {
 // pluto numbers its SAs (states) and names the one a line is about after the connection
 // ("\"aws-1\" #5: ..."), and the one a rekey replaces: "initiating Main Mode to replace #1",
 // "initiating Quick Mode ... to replace #7735", "initiator rekeyed IKE SA #1".
-const PLUTO_INSTANCE = /(?:\/\d+x\d+|#\S*)$/;
 const PLUTO_SA_NUMBER = /(?:^|["\]\s])#(\d+): /;
 const PLUTO_REPLACED_SA = /\b(?:to replace|rekeyed) (?:(?:IKE|ISAKMP|IPsec|Child) SA )?#(\d+)\b/;
 // Libreswan speaks of an IKEv2 SA and its Child SAs ("initiator established Child SA using #1",
@@ -263,7 +269,7 @@ export function extractFields(message: string, vendor: Vendor, into: ParsedField
     (vendor === "watchguard" ? watchguardSides(message) : undefined) ??
     (vendor === "cisco-asa" && addresses.length > 1 ? asaSaSides(message) : undefined) ??
     (vendor === "stormshield" && addresses.length > 1 ? stormshieldSides(message) : undefined) ??
-    (addresses.length > 1 ? packetSides(message) : undefined) ??
+    (addresses.length > 1 && found.has(MARK.packet) ? packetSides(message) : undefined) ??
     (addresses.length > 1 && found.has(MARK.between) ? addressPair(message, addresses) : undefined);
   if (pair) {
     into.localIp ??= pair[0];
@@ -299,9 +305,7 @@ export function extractFields(message: string, vendor: Vendor, into: ParsedField
     if (tunnel) into.tunnelId ??= tunnel[1] ?? tunnel[2];
   }
   for (const read of CONNECTION_NAMES[vendor] ?? []) {
-    // pluto names a connection's instances after it: "aws1/2x2" (one of its subnet pairs),
-    // "private-or-clear#192.0.2.0/24" (an opportunistic one); the connection is the name before.
-    const name = (vendor === "libreswan" ? read(message)?.replace(PLUTO_INSTANCE, "") : read(message))?.trim();
+    const name = read(message)?.trim();
     if (name) {
       into.connectionName = name;
       break;
@@ -329,15 +333,22 @@ export function extractFields(message: string, vendor: Vendor, into: ParsedField
     const version = IKE_VERSION.exec(said);
     if (version) into.ikeVersion = (version[1] ?? version[2] ?? version[3]) as "1" | "2";
   }
-  if (into.ikeVersion === undefined && found.has(MARK.ikeExchange)) {
-    const exchange = IKE_VERSION_BY_EXCHANGE.exec(message);
-    if (exchange) into.ikeVersion = exchange[1] !== undefined ? "1" : "2";
-  }
-  if (into.ikeVersion === undefined && into.program !== undefined && ISAKMP_TAG.test(into.program))
-    into.ikeVersion = "1";
-  if (into.ikeVersion === undefined && vendor === "libreswan" && LIBRESWAN_IKEV2_WORDS.test(message))
-    into.ikeVersion = "2";
+  into.ikeVersion ??= ikeVersionOfExchange(message, vendor, into.program, found);
   return into;
+}
+
+/** The IKE version a line shows by its exchange, state or words rather than by saying it. */
+function ikeVersionOfExchange(
+  message: string,
+  vendor: Vendor,
+  program: string | undefined,
+  found: Found,
+): "1" | "2" | undefined {
+  const exchange = found.has(MARK.ikeExchange) ? IKE_VERSION_BY_EXCHANGE.exec(message) : null;
+  if (exchange) return exchange[1] !== undefined ? "1" : "2";
+  if (program !== undefined && ISAKMP_TAG.test(program)) return "1";
+  if (vendor === "libreswan" && LIBRESWAN_IKEV2_WORDS.test(message)) return "2";
+  return undefined;
 }
 
 interface Address {
@@ -461,10 +472,9 @@ function hasEightGroups(text: string): boolean {
 function ipAddresses(text: string, found: Found): Address[] {
   const v4 = ipv4Addresses(text);
   const v6 = ipv6Addresses(text, found.has(MARK.doubleColon));
-  if (v6.length === 0) return v4;
-  // An IPv4-mapped address ("::ffff:192.0.2.1") is read as the IPv4 address it carries.
-  const v6Only = v6.filter((a) => !v4.some((b) => b.start > a.start && b.start <= a.start + a.text.length + 1));
-  return [...v4, ...v6Only].sort((a, b) => a.start - b.start);
+  // (An IPv4-mapped address, "::ffff:192.0.2.1", is no IPv6 one here: isDelimited refuses the dot
+  // after "::ffff:192"; the IPv4 address it carries is read.)
+  return v6.length === 0 ? v4 : [...v4, ...v6].sort((a, b) => a.start - b.start);
 }
 
 /** strongSwan separates a pair of addresses with "...": "198.51.100.1...203.0.113.9". */

@@ -276,6 +276,8 @@ const MARKERS = {
   ikeVersion: ["ike version", "ikeversion", "ikev1", "ikev2"],
   // Libreswan's rekeys name the SA they replace: "to replace #1", "rekeyed IKE SA #1".
   replacesSa: ["to replace ", "rekeyed "],
+  // A packet's two ends: charon's "sending packet: from", Cisco IOS's "Sending Packet [To".
+  packet: ["packet: from ", "packet [to ", "packet [from "],
   // IPv6's compressed zeros ("fe80::1").
   doubleColon: ["::"],
   ikeExchange: [
