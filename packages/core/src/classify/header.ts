@@ -6,6 +6,7 @@ import type { ParsedFields, Vendor } from "./types.ts";
 import {
   BIRD_OTHER_PROTOCOLS,
   CHARON_LOG_GROUPS,
+  CHARON_STATUS_FIELDS,
   CISCO_MESSAGE_TAG,
   RASCLIENT_DIALED,
   VPN_VOCABULARY,
@@ -53,8 +54,7 @@ const FACILITY_LEVEL =
   /^(?:kern|user|mail|daemon|auth|authpriv|syslog|lpr|news|uucp|cron|ftp|security|local[0-7])\.(?:emerg|alert|crit|err|error|warn|warning|notice|info|debug)$/;
 const BARE_PROGRAM = /^(?:[VDIWE]\/)?([A-Za-z][\w.-]*)\s*(?:(\[\d+\])|\(\s*\d+\))?:\s+/;
 // charon's status rows name an SA where a program would stand: "aws-1[3]: ESTABLISHED 2 hours ago, ...".
-const CHARON_STATUS_FIELD =
-  /^(?:ESTABLISHED|CONNECTING|REKEY(?:ED|ING)|DELETING|PASSIVE|INSTALLED|IKEv[12] SPIs:|IKE proposal:|Tasks (?:queued|active|passive):|Remote \w+ identity:)/;
+const CHARON_STATUS_FIELD = new RegExp(`^(?:${CHARON_STATUS_FIELDS})`);
 const CRI_STREAM = /^std(?:out|err) [FP] /;
 const CRI_STREAM_LENGTH = "stdout F ".length;
 // A PAM module may follow the program's name ("sshd(pam_unix)[19939]: "), a level may follow
