@@ -5,7 +5,7 @@
 // the evidence cut from the original message) stay the same.
 
 import { Found, MARK, scan } from "./markers.ts";
-import { CHARON_STATUS_FIELDS, CISCO_MESSAGE_TAG, RASCLIENT_DIALED } from "./vocabulary.ts";
+import { CHARON_STATUS_STATES, CISCO_MESSAGE_TAG, RASCLIENT_DIALED } from "./vocabulary.ts";
 
 export interface NameSite {
   /** The scan markers without which the site cannot occur (all of them). */
@@ -67,7 +67,7 @@ export const CHARON_6_CONNECTION: NameSite = {
 // charon's status rows: "aws-1[3]: ESTABLISHED 2 hours ago, ...", "aws-1{5}:  INSTALLED, TUNNEL, ...".
 export const CHARON_STATUS_ROW: NameSite = {
   markers: [MARK.nameInStatusRow],
-  pattern: new RegExp(`(^)([\\w.-]+)([[{]\\d+[\\]}]: +)(?=${CHARON_STATUS_FIELDS})`),
+  pattern: new RegExp(`(^)([\\w.-]+)([[{]\\d+[\\]}]: +)(?=${CHARON_STATUS_STATES})`),
 };
 
 // charon's IKE and CHILD SA names: "IKE_SA aws-1[12] established", "closing CHILD_SA net{3}"

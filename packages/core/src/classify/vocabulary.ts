@@ -21,10 +21,11 @@ export const VPN_VOCABULARY =
 
 // FortiGate's IKE debug starts a line with its VDOM, by index or by name and index: "ike 0:",
 // "ike V=root:0:"; what follows names the phase 1, its IKE SA and phase 2 ("ike 0:to-aws:267: ...").
-// What follows the SA's name in charon's status rows ("aws-1[3]: ESTABLISHED 2 hours ago, ...",
-// "aws-1[3]: IKEv2 SPIs: ...", "aws-1{5}:  INSTALLED, TUNNEL, ..."), where a program would stand.
-export const CHARON_STATUS_FIELDS =
-  "ESTABLISHED|CONNECTING|REKEY(?:ED|ING)|DELETING|PASSIVE|INSTALLED|IKEv[12] SPIs:|IKE proposal:|Tasks (?:queued|active|passive):|Remote \\w+ identity:";
+// The states after an SA's name in charon's status rows ("aws-1[3]: ESTABLISHED 2 hours ago, ...",
+// "aws-1{5}:  INSTALLED, TUNNEL, ..."), and every field such a row may start with, where a
+// program would stand ("aws-1[3]: IKEv2 SPIs: ...").
+export const CHARON_STATUS_STATES = "ESTABLISHED|INSTALLED|REKEYED|CONNECTING";
+export const CHARON_STATUS_FIELDS = `${CHARON_STATUS_STATES}|REKEYING|DELETING|PASSIVE|IKEv[12] SPIs:|IKE proposal:|Tasks (?:queued|active|passive):|Remote \\w+ identity:`;
 
 export const FORTIGATE_DEBUG_PREFIX = "^ike (?:V=[\\w-]+:)?\\d+:";
 
