@@ -3518,6 +3518,22 @@ describe("fields", () => {
     expect(classifyLine("charon: 05[IKE] retransmit 2 of request with message ID 0").fields.messageId).toBe("0");
   });
 
+  it("reads the fields of an AWS record that names no fault, and no message id from a documented placeholder", () => {
+    const record = (details: string) =>
+      JSON.stringify({
+        event_timestamp: 1709550912,
+        details,
+        ike_phase1_state: "established",
+        ike_phase2_state: "established",
+      });
+    const routine = classifyLine(record("AWS tunnel processed response (id=41) for CREATE_CHILD_SA"));
+    expect(routine.code).toBe("INFO");
+    expect(routine.fields).toMatchObject({ messageId: "41", ikeVersion: "2", ikePhase1State: "established" });
+    expect(
+      classifyLine(record("AWS tunnel is sending request (id=xxx) for CREATE_CHILD_SA")).fields.messageId,
+    ).toBeUndefined();
+  });
+
   it("finds IPv4 addresses as a bounded dotted-quad expression would, and no others", () => {
     const octet = "(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)";
     // strongSwan's "A...B" pair: exactly three dots may stand between two addresses.

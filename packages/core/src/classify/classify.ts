@@ -735,10 +735,8 @@ function classifyAwsRecord(record: AwsRecord, options: ClassifyOptions): Classif
       return unknown("binary data in the record's details", vendor, fields);
   }
   const result = message ? classifyMessage(message, vendor, fields, found) : undefined;
-  if (result) {
-    extractFields(message, vendor, fields, found);
-    return proposalPhaseOfStates(deleteOfStates(result, fields), message, fields);
-  }
+  if (message) extractFields(message, vendor, fields, found);
+  if (result) return proposalPhaseOfStates(deleteOfStates(result, fields), message, fields);
   return (
     classifyAwsStates(fields, vendor, message) ?? {
       code: "INFO",

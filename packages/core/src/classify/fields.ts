@@ -178,7 +178,7 @@ const SPI_BY_VENDOR: Partial<Record<Vendor, RegExp>> = { "cisco-asa": ASA_SPI, l
 // ASA writes "msg id = 6abd3691" and "(MsgId 4f2a91c3)", IOS "message ID = 2353076638".
 // pluto writes "message (ID 2)" and, starting quick mode, "{using isakmp#7728 msgid:bd2103f0 ...".
 const MESSAGE_ID =
-  /[Mm]essage ID:? (?:= )?(\d+)|\bmsg id = ([0-9a-fA-F]+)|\(MsgId ([0-9a-fA-F]+)\)|msgid[=:]([0-9a-fA-F]+)|(?:request|response) (\d+) \[|mess id (0x[0-9a-f]+)|\(id=(\w+)\)|\bmessage \(ID (\d+)\)/;
+  /[Mm]essage ID:? (?:= )?(\d+)|\bmsg id = ([0-9a-fA-F]+)|\(MsgId ([0-9a-fA-F]+)\)|msgid[=:]([0-9a-fA-F]+)|(?:request|response) (\d+) \[|mess id (0x[0-9a-f]+)|\(id=(\d+)\)|\bmessage \(ID (\d+)\)/;
 // Libreswan writes IKEv2 notifies with a "v2N_" prefix ("received unauthenticated v2N_NO_PROPOSAL_CHOSEN").
 const NOTIFY = new RegExp(
   `(?:\\b|\\bv2N_)(${NOTIFY_NAMES.join("|")})\\b|N\\((${Object.keys(SHORT_NOTIFY_NAMES).join("|")})\\)|\\b(${Object.keys(NOTIFY_ALIASES).join("|")})\\b`,

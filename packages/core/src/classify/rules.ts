@@ -276,11 +276,13 @@ const BENIGN: Rule[] = [
     confidence: 0.7,
   }),
   r({
-    // SonicWall's per-packet ESP checks (a packet dropped), not a negotiation's authentication.
+    // SonicWall's and ZyXEL's per-packet ESP checks (a packet dropped), not a negotiation's
+    // authentication.
     id: "benign.esp-packet-check",
     keywords: ["decryption failed", "authentication failed"],
-    test: /msg="IPSec (?:VPN )?(?:Decryption|Authentication) Failed"/,
+    test: /msg="IPSec (?:VPN )?(?:Decryption|Authentication) Failed"|\bInbound packet (?:authentication|decryption|authentication\/decryption) failed/,
     code: "INFO",
+    phase: "2",
     confidence: 0.7,
   }),
   r({
