@@ -1046,6 +1046,10 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "TUNNEL_DOWN_OTHER",
     "1",
   ],
+  // ZyXEL's per-packet ESP check (routine, as SonicWall's is); WatchGuard's main mode message that
+  // decrypted to garbage under another pre-shared key.
+  ["Jan 14 10:35:02 zywall: Inbound packet authentication/decryption failed", "INFO", "2"],
+  ["Jan 14 10:35:02 fw01 iked[2201]: Check Payloads : illegal payload length(3456) total=92", "IKE_AUTH_FAILURE", "1"],
   // Dead peer detection finding the peer down (PAN-OS); SonicWall's responder finding no policy for
   // the proposed network; Meraki's dashboard event log export of a VPN connectivity change.
   ["IKE DPD: peer 52.95.119.201 is down. Deleting IKE SA.", "DPD_TIMEOUT", "1"],

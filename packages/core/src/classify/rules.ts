@@ -1663,10 +1663,12 @@ const AUTH: Rule[] = [
       "ikmp_hash_fail",
       "ike hash failed",
       "main mode packet with invalid payloads",
+      "illegal payload length",
     ],
-    // The ASA's "Received encrypted Oakley Main Mode packet with invalid payloads": the peer's
-    // encrypted main mode message decrypted to garbage, under a key made from another PSK.
-    test: /encrypted (?:Oakley )?Main Mode packet with invalid payloads|failed to decrypt (?:IKE )?packet from|could not decrypt payloads|decryption (?:failed|was unsuccessful)|problems decrypting packet|HASH_V1 payload|was not encrypted and it should.ve been|packet rejected: should have been encrypted|failed its sanity check or is malformed|message parsing failed|sending notification PAYLOAD_MALFORMED\b|next payload type of ISAKMP (?:Hash|Identification) Payload has an unknown value|byte \d+ of ISAKMP (?:Hash|Identification) Payload must be zero|(?:\d+-byte )?length of ISAKMP (?:Hash|Identification) Payload is larger than can fit|\bprobable authentication \(pre-?shared secret\) failure|computed hash does not match hash received from peer|\bIKMP_HASH_FAIL\b|\bIKE hash failed\b/,
+    // The ASA's "Received encrypted Oakley Main Mode packet with invalid payloads" and WatchGuard's
+    // "Check Payloads : illegal payload length(...)": the peer's encrypted main mode message
+    // decrypted to garbage, under a key made from another PSK.
+    test: /encrypted (?:Oakley )?Main Mode packet with invalid payloads|Check Payloads ?: illegal payload length|failed to decrypt (?:IKE )?packet from|could not decrypt payloads|decryption (?:failed|was unsuccessful)|problems decrypting packet|HASH_V1 payload|was not encrypted and it should.ve been|packet rejected: should have been encrypted|failed its sanity check or is malformed|message parsing failed|sending notification PAYLOAD_MALFORMED\b|next payload type of ISAKMP (?:Hash|Identification) Payload has an unknown value|byte \d+ of ISAKMP (?:Hash|Identification) Payload must be zero|(?:\d+-byte )?length of ISAKMP (?:Hash|Identification) Payload is larger than can fit|\bprobable authentication \(pre-?shared secret\) failure|computed hash does not match hash received from peer|\bIKMP_HASH_FAIL\b|\bIKE hash failed\b/,
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.7,
