@@ -396,5 +396,12 @@ describe("the dashboard in a browser", () => {
     const afterRevoke = await callTrpc(server.url, current, undefined, { token });
     expect(afterRevoke.status).toBe(401);
     expect(afterRevoke.error?.message).toMatch(/revoked/);
+
+    // 7. An address with no page: a 404 that says so, with the way back to the fleet.
+    const missing = await page.goto("/no-such-page");
+    expect(missing?.status()).toBe(404);
+    await page.getByRole("heading", { name: "Page not found" }).waitFor();
+    await page.getByRole("link", { name: "Fleet overview" }).click();
+    await page.waitForURL((url) => url.pathname === "/");
   }, 300_000);
 });
