@@ -3522,6 +3522,38 @@ describe("fields", () => {
     expect(classifyLine("charon: 05[IKE] retransmit 2 of request with message ID 0").fields.messageId).toBe("0");
   });
 
+  it("takes the time and host of a wrapped line from its shipper's record where the line names none", () => {
+    const message = "charon: 10[IKE] received AUTHENTICATION_FAILED notify error";
+    const elastic = classifyLine(
+      JSON.stringify({ "@timestamp": "2024-01-10T10:00:00.123Z", host: { name: "gw1" }, message }),
+    );
+    expect(elastic.code).toBe("IKE_AUTH_FAILURE");
+    expect(elastic.fields).toMatchObject({ epochMs: 1704880800123, host: "gw1", program: "charon" });
+    // journald's microseconds, GELF's seconds, a CloudWatch Logs event's milliseconds.
+    const journald = { MESSAGE: "10[IKE] received AUTHENTICATION_FAILED notify error", SYSLOG_IDENTIFIER: "charon" };
+    expect(
+      classifyLine(JSON.stringify({ ...journald, __REALTIME_TIMESTAMP: "1704880800123456", _HOSTNAME: "gw2" })).fields,
+    ).toMatchObject({ epochMs: 1704880800123, host: "gw2" });
+    expect(
+      classifyLine(JSON.stringify({ version: "1.1", host: "gw3", short_message: message, timestamp: 1704880800.5 }))
+        .fields,
+    ).toMatchObject({ epochMs: 1704880800500, host: "gw3" });
+    expect(
+      classifyLine(JSON.stringify({ logEvents: [{ id: "1", timestamp: 1704880800250, message }] })).fields.epochMs,
+    ).toBe(1704880800250);
+    // The line's own time wins; a wrapper's zoned time gives the instant a syslog time cannot.
+    const docker = {
+      log: `2024-01-10T11:00:00+01:00 gw4 ${message}\n`,
+      stream: "stdout",
+      time: "2024-01-10T10:00:05.123456789Z",
+    };
+    expect(classifyLine(JSON.stringify(docker)).fields).toMatchObject({ epochMs: 1704880800000, host: "gw4" });
+    const syslog = classifyLine(
+      JSON.stringify({ time: "2024-01-10T10:00:05Z", message: `Jan 10 10:00:00 gw5 ${message}` }),
+    );
+    expect(syslog.fields).toMatchObject({ time: "Jan 10 10:00:00", epochMs: 1704880805000, host: "gw5" });
+  });
+
   it("reads the fields of an AWS record that names no fault, and no message id from a documented placeholder", () => {
     const record = (details: string) =>
       JSON.stringify({

@@ -15,6 +15,7 @@ import { phaseFromContext } from "./phase.ts";
 import { joinPlaceholderWords, mayHoldPlaceholder, withPlaceholdersRestored } from "./placeholders.ts";
 import { faultOfReasonCode } from "./reason-codes.ts";
 import { codeOfSessionReason, RULES, type Rule } from "./rules.ts";
+import { isObject, withEnvelopeFields, wrappedLine } from "./shipper-record.ts";
 import {
   type Classification,
   type ClassifyOptions,
@@ -460,20 +461,6 @@ export function notTunnelLine(
   return undefined;
 }
 
-/**
- * The log line inside a JSON record that a log shipper wrapped it in: Docker's json-file and
- * Kubernetes ("log"), journald's JSON export ("MESSAGE", with SYSLOG_IDENTIFIER and _PID),
- * Elastic and CloudWatch Logs exports ("message", "@message"), Google Cloud Logging entries
- * ("textPayload"), Azure Monitor diagnostic records ("Message" in Log Analytics, "properties.message"
- * in resource logs), Oracle Cloud's logging ("data.message"). What a record wraps may be a JSON
- * record itself (an AWS tunnel record exported by CloudWatch Logs Insights as "@message"): it is
- * read in turn, and each level is shorter than the one around it. Azure's tunnel and route
- * diagnostic records name their event in the operation ("TunnelDisconnected") and its cause
- * apart ("stateChangeReason"): the two are read together.
- */
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
 const MALFORMED = Symbol("malformed JSON");
 function parseJson(text: string): unknown {
   try {
@@ -481,46 +468,6 @@ function parseJson(text: string): unknown {
   } catch {
     return MALFORMED;
   }
-}
-
-function wrappedLine(record: Record<string, unknown>): string | undefined {
-  const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value : undefined);
-  const category = text(record.category) ?? text(record.Category);
-  // Only Azure's and Oracle's envelopes: another record's "data" (a CloudEvents event of Alibaba's,
-  // whose type names the event) is not a log line.
-  const nested = category !== undefined ? record.properties : isObject(record.oracle) ? record.data : undefined;
-  const inner = isObject(nested) ? nested : undefined;
-  if (category === "TunnelDiagnosticLog" || category === "RouteDiagnosticLog") {
-    const operation = text(record.operationName) ?? text(record.OperationName);
-    const detail =
-      text(inner?.stateChangeReason) ??
-      text(record.stateChangeReason_s) ??
-      text(inner?.message) ??
-      text(record.Message) ??
-      text(inner?.status) ??
-      text(record.status_s);
-    // A message that starts with the operation's name already says it ("BgpRouteUpdate: ...").
-    if (operation && detail === undefined) return operation;
-    if (operation && detail !== undefined) return detail.startsWith(operation) ? detail : `${operation}: ${detail}`;
-  }
-  const journald = text(record.MESSAGE);
-  if (journald !== undefined) {
-    const program = text(record.SYSLOG_IDENTIFIER);
-    const pid = text(record._PID);
-    return program ? `${program}${pid ? `[${pid}]` : ""}: ${journald}` : journald;
-  }
-  // A CloudWatch Logs subscription delivers a batch: one event is read as that event's line.
-  const events = record.logEvents;
-  if (Array.isArray(events) && events.length === 1 && isObject(events[0])) return text(events[0].message);
-  return (
-    text(record.log) ??
-    text(record.message) ??
-    text(record["@message"]) ??
-    text(record.textPayload) ??
-    text(record.Message) ??
-    text(inner?.message) ??
-    text(inner?.Message)
-  );
 }
 
 /**
@@ -595,7 +542,7 @@ function classifyTrimmedLine(line: string, options: ClassifyOptions, isPasteUndo
       const alarm = readVpnAlarm(parsed);
       if (alarm) return classifyVpnAlarm(alarm);
       const wrapped = wrappedLine(parsed);
-      if (wrapped !== undefined) return classifyLine(wrapped, options);
+      if (wrapped !== undefined) return withEnvelopeFields(classifyLine(wrapped, options), parsed);
     }
   }
   const prefixed = isMalformedJson ? undefined : prefixedAwsRecord(line);

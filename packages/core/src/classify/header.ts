@@ -368,7 +368,7 @@ function relayedLine(forwarded: string, start: number): Header | undefined {
 const ZONED_ISO_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:[.,](\d{1,3}))?\d*(Z|[+-]\d{2}):?(\d{2})?$/;
 
 /** The line's time as written, and as epoch milliseconds when it names one instant. */
-function setTime(fields: ParsedFields, time: string): void {
+export function setTime(fields: ParsedFields, time: string): void {
   fields.time = time;
   const zoned = time.length >= 20 ? ZONED_ISO_TIME.exec(time) : null;
   if (!zoned) return;
