@@ -369,6 +369,8 @@ describe("pipeline over PostgreSQL", () => {
     const lines = [
       "2026-11-22T23:10:05.250-01:00 gw charon[812]: 05[IKE] sending DPD request",
       "2026-11-23 00:11:00 gw charon[812]: 05[IKE] sending DPD request",
+      // journald's JSON export: the record's own time (microseconds) files the line.
+      '{"__REALTIME_TIMESTAMP":"1795392720500000","_HOSTNAME":"gw","SYSLOG_IDENTIFIER":"charon","MESSAGE":"05[IKE] sending DPD request"}',
     ];
     await ingestLines(prisma, {
       tenantId: account.tenantId,
@@ -387,6 +389,7 @@ describe("pipeline over PostgreSQL", () => {
     expect(stored.map((e) => [e.raw, e.occurredAt])).toEqual([
       [lines[0], new Date(Date.UTC(2026, 10, 23, 0, 10, 5, 250))],
       [lines[1], at(4000)],
+      [lines[2], new Date(1795392720500)],
     ]);
   });
 
