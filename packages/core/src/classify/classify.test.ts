@@ -1046,6 +1046,15 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "TUNNEL_DOWN_OTHER",
     "1",
   ],
+  // NEC IX's BGP events: a neighbour's OPEN refused, the session closed with a NOTIFICATION; Google
+  // Cloud Router's reason for a session whose tunnel is down.
+  ["2026/03/20 10:03:52 BGP.005: Bad AS number from neighbor 169.254.10.1", "BGP_SESSION_DOWN", null],
+  [
+    "2026/03/20 10:03:52 BGP.007: Closing connection to neighbor 169.254.10.1 with notification",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  ["The VPN Tunnel is not in Established state.", "TUNNEL_DOWN_OTHER", null],
   // ZyXEL's per-packet ESP check (routine, as SonicWall's is); WatchGuard's main mode message that
   // decrypted to garbage under another pre-shared key.
   ["Jan 14 10:35:02 zywall: Inbound packet authentication/decryption failed", "INFO", "2"],

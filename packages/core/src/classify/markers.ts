@@ -45,6 +45,7 @@ const MARKERS = {
   ],
   strongswanWording: [
     "authentication of '",
+    "no idi configured",
     " notify",
     "retransmit",
     "peer not responding",

@@ -3284,9 +3284,20 @@ const BGP: Rule[] = [
   r({
     // Cisco IOS: an OPEN the router cannot parse, a TCP MD5 mismatch on the BGP port, or a
     // session that cannot open.
+    // NEC IX: a neighbour's OPEN with the wrong AS or authentication code, or the session closed
+    // with a NOTIFICATION ("BGP.005 Bad AS number from neighbor ...", "BGP.007 Closing connection
+    // to neighbor ... with notification").
     id: "bgp.down-open",
-    keywords: ["%bgp-4-msgdump", "badauth", "open failed", "bad open"],
-    test: /%BGP-4-MSGDUMP: unsupported or mal-formatted message|%TCP-6-BADAUTH: (?:Invalid|No) MD5 digest from \S+\(179\)|%TCP-6-BADAUTH: (?:Invalid|No) MD5 digest from \S+ to \S+\(179\)|BGP: \S+ open failed: |\bbad OPEN\b/,
+    keywords: [
+      "%bgp-4-msgdump",
+      "badauth",
+      "open failed",
+      "bad open",
+      "bad as number from neighbor",
+      "security code in open message",
+      "closing connection to neighbor",
+    ],
+    test: /%BGP-4-MSGDUMP: unsupported or mal-formatted message|%TCP-6-BADAUTH: (?:Invalid|No) MD5 digest from \S+\(179\)|%TCP-6-BADAUTH: (?:Invalid|No) MD5 digest from \S+ to \S+\(179\)|BGP: \S+ open failed: |\bbad OPEN\b|\bBad AS number from neighbor\b|\bBGP security code in OPEN message is incorrect\b|\bClosing connection to neighbor \S+ with notification\b/,
     code: "BGP_SESSION_DOWN",
     phase: null,
     confidence: 0.75,
@@ -3635,6 +3646,14 @@ const DOWN: Rule[] = [
     test: /IKE SA delete request|IKEv2 session deregistered from session manager|processing DELETE payload|New State = IKE_DEST_SA\b|\bIKE_PHASE1_DEL\b|Failed to initialize SA\b|Delete all IKE SAs|state change: (?:ESTABLISHED|CONNECTING|INSTALLED) => (?:DELETING|DESTROYING)|deleting (?:other )?state (?:#\d+ )?\(STATE_\w+\)|IPSec tunnel is deleted|IPSECTUNNELSTOP|delete_phase1_sa|expiring due to phase1 down|destroying IKE_SA in state \w+ without notification|terminating SAs using this connection|closing IKE_SA due\b|request rejected.*; deleting ISAKMP SA|has deactivated the SA\b|IKE SA is shared - only terminating IPsec SA|\bdelete (?:IKE|IPsec|ISAKMP) SA by received\b|\bphase ?[12] delete packet (?:is |was )?received|\bkilling ike[12]? SA\b|(?:Negotiating|Active) (?:ike )?SA request deleted|Process delete request from peer|CONNECTION STATUS: DOWN\.\.\. peer:|IPSec connection interrupt\b|\b(?:IPsec|IKE|VPN|CHILD) (?:tunnel|SA)\b[^;]{0,60}? (?:was |has been )?deleted by (?:the )?(?:peer|remote (?:peer|gateway|end))\b|\bpeer deleted (?:the )?(?:IKE|IPsec|CHILD) SA\b|\bcleared (?:IKE|IPsec) SAs? from CLI\b|Corresponding IKE\/IPSec SAs are deleted\b/,
     code: "TUNNEL_DOWN_OTHER",
     confidence: 0.6,
+  }),
+  r({
+    // Google Cloud Router's reason for a BGP session over a tunnel that is not up.
+    id: "down.tunnel-not-established",
+    keywords: ["vpn tunnel is not in"],
+    test: /\bVPN tunnel is not in (?:the )?Established state\b/i,
+    code: "TUNNEL_DOWN_OTHER",
+    confidence: 0.7,
   }),
   r({
     id: "down.draytek-l2l",
