@@ -3283,10 +3283,9 @@ const BGP: Rule[] = [
   }),
   r({
     // Cisco IOS: an OPEN the router cannot parse, a TCP MD5 mismatch on the BGP port, or a
-    // session that cannot open.
-    // NEC IX: a neighbour's OPEN with the wrong AS or authentication code, or the session closed
-    // with a NOTIFICATION ("BGP.005 Bad AS number from neighbor ...", "BGP.007 Closing connection
-    // to neighbor ... with notification").
+    // session that cannot open. NEC IX: a neighbour's OPEN with the wrong AS or authentication
+    // code, or the session closed with a NOTIFICATION ("BGP.005 Bad AS number from neighbor ...",
+    // "BGP.007 Closing connection to neighbor ... with notification").
     id: "bgp.down-open",
     keywords: [
       "%bgp-4-msgdump",

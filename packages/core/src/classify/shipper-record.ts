@@ -13,9 +13,10 @@ const text = (value: unknown) => (typeof value === "string" && value.trim() !== 
  * Kubernetes ("log"), journald's JSON export ("MESSAGE", with SYSLOG_IDENTIFIER and _PID),
  * Elastic and CloudWatch Logs exports ("message", "@message"), Graylog's GELF ("short_message"),
  * Google Cloud Logging entries ("textPayload"), Azure Monitor diagnostic records ("Message" in Log
- * Analytics, "properties.message" in resource logs), Oracle Cloud's logging ("data.message"). What a record wraps may be a JSON
- * record itself (an AWS tunnel record exported by CloudWatch Logs Insights as "@message"): it is
- * read in turn, and each level is shorter than the one around it. Azure's tunnel and route
+ * Analytics, "properties.message" in resource logs), Oracle Cloud's logging ("data.message").
+ * What a record wraps may be a JSON record itself (an AWS tunnel record exported by CloudWatch
+ * Logs Insights as "@message"): it is read in turn, and each level is shorter than the one around
+ * it. Azure's tunnel and route
  * diagnostic records name their event in the operation ("TunnelDisconnected") and its cause
  * apart ("stateChangeReason"): the two are read together.
  */
