@@ -16,9 +16,8 @@ const text = (value: unknown) => (typeof value === "string" && value.trim() !== 
  * Analytics, "properties.message" in resource logs), Oracle Cloud's logging ("data.message").
  * What a record wraps may be a JSON record itself (an AWS tunnel record exported by CloudWatch
  * Logs Insights as "@message"): it is read in turn, and each level is shorter than the one around
- * it. Azure's tunnel and route
- * diagnostic records name their event in the operation ("TunnelDisconnected") and its cause
- * apart ("stateChangeReason"): the two are read together.
+ * it. Azure's tunnel and route diagnostic records name their event in the operation
+ * ("TunnelDisconnected") and its cause apart ("stateChangeReason"): the two are read together.
  */
 export function wrappedLine(record: Record<string, unknown>): string | undefined {
   const category = text(record.category) ?? text(record.Category);
