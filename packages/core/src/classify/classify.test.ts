@@ -3105,10 +3105,12 @@ describe("classification by meaning", () => {
       "<aws-tunnel-1|3> giving up after 5 retransmits",
       "selected proposal: IKE:AES_CBC_256/HMAC_SHA2_256_128/PRF_HMAC_SHA2_256/MODP_2048",
       "received DPD vendor ID",
+      "no IDi configured, fall back on IP address",
     ])
       expect(classifyLine(line).vendor, line).toBe("strongswan");
     for (const line of [
       '"westnet-northnet": added oriented IKEv2 connection',
+      '002 added connection description "vpn.example.com"',
       "No IKEv2 connection found with compatible Traffic Selectors",
       "initial Aggressive Mode message from 192.0.2.7 but no (wildcard) connection has been configured with policy PSK+AGGRESSIVE+IKEV1_ALLOW",
     ])
