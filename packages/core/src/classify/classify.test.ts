@@ -3663,6 +3663,34 @@ describe("fields", () => {
       fields('"west" #3: initiator rekeyed Child SA #2 using #1; IPsec tunnel [192.0.1.0/24===192.0.2.0/24]')
         .ikeVersion,
     ).toBe("2");
+    // IKEv1's Oakley transforms and RFC 3947 NAT-T, racoon2's and OpenIKED's ikev2_* functions,
+    // Libreswan 5's IKEv2 state names.
+    expect(
+      fields('pluto[2081]: "l2tp-psk"[1] 1.2.3.4 #1: Oakley Transform [AES_CBC (256), HMAC_SHA1, DH20] refused')
+        .ikeVersion,
+    ).toBe("1");
+    expect(
+      fields("ike 0:a0ee3b66adfc8900/0000000000000000:207145: VID RFC 3947 4A131C81070358455C5728F20E95452F")
+        .ikeVersion,
+    ).toBe("1");
+    expect(fields("[PROTO_ERR]: ikev2_child.c:785:ikev2_create_child_responder(): no proposal chosen").ikeVersion).toBe(
+      "2",
+    );
+    expect(
+      fields('Aug 18 22:12:31 gw pluto[812]: "aws-1" #3: ESTABLISHED_IKE_SA: 2s (deleting IKE SA)').ikeVersion,
+    ).toBe("2");
+    // Azure's traffic selectors are ranges, not the peer.
+    expect(
+      fields(
+        "Remote <IPaddress>:500: Local <IPaddress>:500: Received Traffic Selector payload request- [Tsid 0x729  ]Number of TSIs 2: StartAddress 10.20.0.0 EndAddress 10.20.255.255 PortStart 0 PortEnd 65535",
+      ).peerIp,
+    ).toBeUndefined();
+    // A placeholder of Cisco's message guide names no tunnel group.
+    expect(
+      fields(
+        "%ASA-3-713123: Group = _groupname_, Username = _username_, IP = _peerIP_ IKE lost contact with remote peer",
+      ).connectionName,
+    ).toBeUndefined();
     // The ASA's remote-access and IKEv2 session groups.
     expect(
       fields("%ASA-4-722037: Group <GroupPolicy_HQ> User <Paul> IP <81.2.69.142> SVC closing connection: DPD failure.")

@@ -282,6 +282,14 @@ const MARKERS = {
   // IPv6's compressed zeros ("fe80::1").
   doubleColon: ["::"],
   ikeExchange: [
+    "oakley",
+    "transaction request",
+    "transaction response",
+    "r-u-there",
+    "r_u_there",
+    "are-you-there",
+    "rfc 3947",
+    "ikev2_",
     "main mode",
     "aggressive mode",
     "quick mode",
