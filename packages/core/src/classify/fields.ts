@@ -254,14 +254,15 @@ const PLUTO_REPLACED_SA = /\b(?:to replace|rekeyed) (?:(?:IKE|ISAKMP|IPsec|Child
 // "responder rekeyed IKE SA #1"), of IKEv1's as an ISAKMP SA and IPsec SAs.
 // Libreswan 5 names the IKEv2 SAs' states ESTABLISHED_IKE_SA and ESTABLISHED_CHILD_SA.
 const LIBRESWAN_IKEV2_WORDS =
-  /\b(?:established|rekeyed) (?:Child|IKE) SA\b|\b[Cc]hild SA #\d|\bCHILD SA #\d|\bESTABLISHED_(?:IKE|CHILD)_SA\b/;
+  /\b(?:established|rekeyed) (?:Child|IKE) SA\b|\b(?:[Cc]hild|CHILD) SA #\d|\bESTABLISHED_(?:IKE|CHILD)_SA\b/;
 const IKE_VERSION = /IKE ?[Vv]ersion:? ?([12])\b|\bIKEv([12])\b|\bikev([12])\b/;
 // Exchanges and states only one version has: IKEv1's main, aggressive and quick modes (Cisco
 // IOS's "ISAKMP: (1001):" debug is IKEv1's; its IKEv2 debug says "IKEv2"), IKEv2's IKE_SA_INIT,
 // IKE_AUTH and CREATE_CHILD_SA (Libreswan's "v2N_" notifies and STATE_PARENT/STATE_V2 states).
-// IKEv1 alone has Oakley transforms and proposals, the TRANSACTION (mode config) exchange, RFC 3706's R-U-THERE
-// and RFC 3947's NAT-T; IKEv2 alone pluto's "ikev2_*" functions. (Openswan called its IKEv2 SA an
-// "ISAKMP SA" too, and operators name connections after XAUTH, so neither word says a version.)
+// IKEv1 alone has Oakley transforms and proposals, the TRANSACTION (mode config) exchange, RFC
+// 3706's R-U-THERE and RFC 3947's NAT-T; IKEv2 alone the "ikev2_*" functions of pluto, racoon2 and
+// OpenIKED. (Openswan called its IKEv2 SA an "ISAKMP SA" too, and operators name connections after
+// XAUTH, so neither word says a version.)
 const IKE_VERSION_BY_EXCHANGE =
   /\b(?:(Main Mode|Aggressive Mode|Quick Mode|Identity Protection|STATE_(?:MAIN|AGGR|QUICK)_[IR]\d|INFORMATIONAL_V1|ID_PROT|QUICK_MODE|HASH_V1|(?:main|aggr|quick)_(?:in|out)[IR]\d|mode="?(?:main|aggressive)\b|ISAKMP ?(?:-[A-Z]+)?:? ?\(\d|Oakley (?:Transform|proposal|Main Mode)|type=OAKLEY_|TRANSACTION (?:request|response)|R-U-THERE|R_U_THERE|ARE-YOU-THERE|RFC 3947)|(IKE_SA_INIT|IKE_INIT_SA|IKE_AUTH|CREATE_CHILD_SA|IKE_INTERMEDIATE|STATE_PARENT_[IR]\d|STATE_V2_\w+|v2N_\w+|ike2 SA|ikev2_\w+))/i;
 // Cisco IOS's IKEv1 debug tags ("ISAKMP: (1001):", "ISAKMP-ERROR: (0):") stand where a program would.
@@ -501,7 +502,7 @@ function isSubnet(text: string, address: Address): boolean {
   if (text.charCodeAt(end) === 45 /* - */ && isDigit(text.charCodeAt(end + 1))) return true;
   if (text.charCodeAt(address.start - 1) === 45 && isDigit(text.charCodeAt(address.start - 2))) return true;
   // Azure's traffic selectors: "StartAddress 10.20.0.0 EndAddress 10.20.255.255".
-  if (text.startsWith("tAddress ", address.start - 9) || text.startsWith("EndAddress ", address.start - 11))
+  if (text.startsWith("StartAddress ", address.start - 13) || text.startsWith("EndAddress ", address.start - 11))
     return true;
   return text.charCodeAt(end) === 47 && SUBNET_SUFFIX.test(text.slice(end, end + 5));
 }
