@@ -3685,6 +3685,16 @@ describe("fields", () => {
         "Remote <IPaddress>:500: Local <IPaddress>:500: Received Traffic Selector payload request- [Tsid 0x729  ]Number of TSIs 2: StartAddress 10.20.0.0 EndAddress 10.20.255.255 PortStart 0 PortEnd 65535",
       ).peerIp,
     ).toBeUndefined();
+    // Dead peer detection's notify in the vendors' spellings, the acknowledgement apart.
+    expect(
+      fields(
+        "%PIX-7-715075: Group = hq, IP = 88.255.57.200, Received keep-alive of type DPD R-U-THERE (seq number 0x47e42d7)",
+      ).notify,
+    ).toBe("R_U_THERE");
+    expect(fields("ike 0:aws:12: notify msg received: R-U-THERE-ACK").notify).toBe("R_U_THERE_ACK");
+    expect(fields("charon: 10[ENC] parsed INFORMATIONAL_V1 request 123 [ HASH N(DPD_ACK) ]").notify).toBe(
+      "R_U_THERE_ACK",
+    );
     // A placeholder of Cisco's message guide names no tunnel group.
     expect(
       fields(

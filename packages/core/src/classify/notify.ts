@@ -17,6 +17,7 @@ export const NOTIFY_NAMES = [
   "INVALID_MAJOR_VERSION",
   "INVALID_SPI",
   "R_U_THERE",
+  "R_U_THERE_ACK",
 ] as const;
 
 export const SHORT_NOTIFY_NAMES: Record<string, (typeof NOTIFY_NAMES)[number]> = {
@@ -28,11 +29,20 @@ export const SHORT_NOTIFY_NAMES: Record<string, (typeof NOTIFY_NAMES)[number]> =
   INVAL_ID: "INVALID_ID_INFORMATION",
   INVAL_SYN: "INVALID_SYNTAX",
   DPD: "R_U_THERE",
+  DPD_ACK: "R_U_THERE_ACK",
 };
 
-/** Other names vendors give a notify: Cisco IOS writes "PROPOSAL_NOT_CHOSEN". */
+/**
+ * Other names vendors give a notify: Cisco IOS writes "PROPOSAL_NOT_CHOSEN"; the ASA, FortiGate
+ * and others write RFC 3706's dead peer detection as "R-U-THERE" (an acknowledgement listed first,
+ * so that the alternation takes it whole), Shrew Soft's client as "ARE-YOU-THERE".
+ */
 export const NOTIFY_ALIASES: Record<string, (typeof NOTIFY_NAMES)[number]> = {
   PROPOSAL_NOT_CHOSEN: "NO_PROPOSAL_CHOSEN",
+  "R-U-THERE-ACK": "R_U_THERE_ACK",
+  "R-U-THERE": "R_U_THERE",
+  "ARE-YOU-THERE-ACK": "R_U_THERE_ACK",
+  "ARE-YOU-THERE": "R_U_THERE",
 };
 
 /** The lower-case words the keyword scan marks a line by when it may name a notify. */
