@@ -1,6 +1,7 @@
 // AWS Site-to-Site VPN tunnel activity and BGP log records, as CloudWatch Logs delivers them
 // (one JSON object per event). Field names from the AWS log-contents documentation; casing of
 // state values and the unit of event_timestamp (s or ms) vary, so both are accepted.
+import { epochMsOf } from "./epoch-ms.ts";
 import type { ParsedFields, Vendor } from "./types.ts";
 
 export interface AwsRecord {
@@ -15,18 +16,6 @@ function asBoolean(value: unknown): boolean | undefined {
   if (value === "true" || value === "True") return true;
   if (value === "false" || value === "False") return false;
   return undefined;
-}
-
-/** event_timestamp in milliseconds; AWS documents seconds for tunnel logs and ms for BGP logs. */
-function epochMs(value: unknown): number | undefined {
-  const n =
-    typeof value === "number"
-      ? value
-      : typeof value === "string" && /^\d+(\.\d+)?$/.test(value)
-        ? Number(value)
-        : Number.NaN;
-  if (!Number.isFinite(n) || n <= 0) return undefined;
-  return n < 1e11 ? n * 1000 : n;
 }
 
 /** A field's value when it is a non-empty string (AWS writes absent values as "" or leaves them out). */
@@ -52,7 +41,8 @@ export function readAwsRecord(record: Record<string, unknown>): AwsRecord | unde
 
   const fields: ParsedFields = {
     time: nonEmptyString(record.timestamp) ?? nonEmptyString(record.VpnLogCreationTimestampReadable),
-    epochMs: epochMs(record.event_timestamp ?? record.VpnLogCreationTimestamp),
+    // AWS documents event_timestamp in seconds for tunnel logs and in milliseconds for BGP logs.
+    epochMs: epochMsOf(record.event_timestamp ?? record.VpnLogCreationTimestamp),
   };
   if (isBgp) {
     const message = (record.message ?? {}) as Record<string, unknown>;

@@ -1,5 +1,6 @@
 // A log line that a log shipper wrapped in a JSON record of its own, and what the wrapper says
 // about the line that the line itself may not: when it was logged and on which host.
+import { DIGITS, epochMsOf } from "./epoch-ms.ts";
 import { setTime } from "./header.ts";
 import type { Classification, ParsedFields } from "./types.ts";
 
@@ -7,6 +8,12 @@ export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value : undefined);
+
+/** The one event of a CloudWatch Logs subscription's batch that holds a single event. */
+function singleLogEvent(record: Record<string, unknown>): Record<string, unknown> | undefined {
+  const events = record.logEvents;
+  return Array.isArray(events) && events.length === 1 && isObject(events[0]) ? events[0] : undefined;
+}
 
 /**
  * The log line inside a JSON record that a log shipper wrapped it in: Docker's json-file and
@@ -45,8 +52,8 @@ export function wrappedLine(record: Record<string, unknown>): string | undefined
     return program ? `${program}${pid ? `[${pid}]` : ""}: ${journald}` : journald;
   }
   // A CloudWatch Logs subscription delivers a batch: one event is read as that event's line.
-  const events = record.logEvents;
-  if (Array.isArray(events) && events.length === 1 && isObject(events[0])) return text(events[0].message);
+  const event = singleLogEvent(record);
+  if (event) return text(event.message);
   return (
     text(record.log) ??
     text(record.message) ??
@@ -67,29 +74,20 @@ const TIME_KEYS = ["@timestamp", "timestamp", "time", "TimeGenerated", "date", "
 // And the host: GELF and Vector ("host"), Elastic's ECS ("host.name"), journald ("_HOSTNAME").
 const HOST_KEYS = ["host", "hostname", "_HOSTNAME", "HOSTNAME"] as const;
 
-/** Epoch milliseconds from a number of seconds, milliseconds, microseconds or nanoseconds. */
-function epochMsOfNumber(value: number): number | undefined {
-  if (!Number.isFinite(value) || value <= 0) return undefined;
-  if (value < 1e11) return Math.round(value * 1000);
-  if (value < 1e14) return Math.round(value);
-  if (value < 1e17) return Math.floor(value / 1000);
-  return Math.floor(value / 1e6);
-}
-
 function envelopeFields(record: Record<string, unknown>): Pick<ParsedFields, "time" | "epochMs" | "host"> {
   const fields: Pick<ParsedFields, "time" | "epochMs" | "host"> = {};
-  const events = record.logEvents;
-  const envelope = Array.isArray(events) && events.length === 1 && isObject(events[0]) ? events[0] : record;
+  const envelope = singleLogEvent(record) ?? record;
   for (const key of TIME_KEYS) {
     const value = envelope[key];
-    if (typeof value === "number" || (typeof value === "string" && /^\d+(?:\.\d+)?$/.test(value))) {
-      const ms = epochMsOfNumber(Number(value));
-      if (ms !== undefined) {
-        fields.time = new Date(ms).toISOString();
-        fields.epochMs = ms;
-        break;
-      }
-    } else if (typeof value === "string" && value.trim() !== "") {
+    const epochMs = epochMsOf(value);
+    if (epochMs !== undefined) {
+      // Whole milliseconds: a fraction of a second in seconds ("1704880800.123") is no finer.
+      fields.epochMs = Math.round(epochMs);
+      fields.time = new Date(fields.epochMs).toISOString();
+      break;
+    }
+    // A number that is no time (zero) is passed over, as a missing one is.
+    if (typeof value === "string" && value.trim() !== "" && !DIGITS.test(value)) {
       setTime(fields, value.trim());
       break;
     }
