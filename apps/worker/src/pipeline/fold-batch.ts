@@ -239,14 +239,9 @@ export async function foldNewEvents(
   const first = inOrder.find(isSignal);
   if (!first) return;
   await lockScope(tx, scope);
-  let renewedAt = inOrder.some((c) => isSignal(c) && c.classification.code === "TUNNEL_DOWN_OTHER")
-    ? await lastRenewalBefore(tx, scope, first.row.occurredAt, policy)
-    : undefined;
-  const replacements = await storedReplacements(
-    tx,
-    scope,
-    inOrder.filter((c) => isSignal(c) && c.classification.code === "TUNNEL_DOWN_OTHER"),
-  );
+  const downs = inOrder.filter((c) => isSignal(c) && c.classification.code === "TUNNEL_DOWN_OTHER");
+  let renewedAt = downs.length > 0 ? await lastRenewalBefore(tx, scope, first.row.occurredAt, policy) : undefined;
+  const replacements = await storedReplacements(tx, scope, downs);
   const events: AppliedEvent[] = [];
   for (const c of inOrder) {
     const { saNumber } = c.classification.fields;
