@@ -41,10 +41,18 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   );
 }
 
-export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+export function ErrorState({
+  error,
+  onRetry,
+  title = "Could not load this.",
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  title?: string;
+}) {
   return (
     <div className="state error" role="alert">
-      <strong>Could not load this.</strong> <span>{errorMessage(error)}</span>
+      <strong>{title}</strong> <span>{errorMessage(error)}</span>
       {onRetry ? (
         <button type="button" className="button small secondary" onClick={onRetry}>
           Try again
