@@ -30,12 +30,14 @@ import { FORTIGATE_DEBUG_PREFIX } from "./vocabulary.ts";
 // the peer first when it "comes"; PAN-OS and Huawei name an SA "A[500]-B[500]", this side first,
 // as racoon2 (Alibaba's and PAN-OS's IKE daemon) does with spaces: "A[500] - B[500]".
 const SENT_OR_CONNECTING = /sent IKE msg|could not send IKE Packet|IPsec SA connect |link is idle /;
+// A dotted-quad IPv4 address, as the vendors' fixed message layouts below write one.
+const IPV4 = "(?:\\d{1,3}\\.){3}\\d{1,3}";
+
 // WatchGuard names a failed negotiation from its initiator to its responder: "IKE phase-1
 // negotiation from <initiator>:500 to <responder>:500 failed. ... Reason=...". The Firebox
 // initiated when its requests went unanswered (a retry timeout, no response); otherwise it
 // received the peer's proposal and refused it ("Received DH group 2, expecting 14").
-const WATCHGUARD_NEGOTIATION =
-  /\b(?:negotiation|exchange) from ((?:\d{1,3}\.){3}\d{1,3}):\d+ to ((?:\d{1,3}\.){3}\d{1,3}):\d+/;
+const WATCHGUARD_NEGOTIATION = new RegExp(`\\b(?:negotiation|exchange) from (${IPV4}):\\d+ to (${IPV4}):\\d+`);
 const UNANSWERED = /retry timeout|No response|not received/i;
 /** [local, peer] of a WatchGuard negotiation that failed. */
 function watchguardSides(message: string): [string, string] | undefined {
@@ -49,8 +51,9 @@ function watchguardSides(message: string): [string, string] | undefined {
 // LAN-to-LAN SA (SPI= 0x2CC7158D) between <A> and <B> (user= <group>)". A LAN-to-LAN tunnel group
 // is most often named by the peer's address, which settles the sides (FTD writes an inbound SA's
 // ends the other way round); otherwise the message guide's order holds: this side, then the peer.
-const ASA_SA_ENDS =
-  /\bSA \(SPI= ?0x[0-9A-Fa-f]+\) between ((?:\d{1,3}\.){3}\d{1,3}) and ((?:\d{1,3}\.){3}\d{1,3}) \(user= ?([^)\s]*)\)/;
+const ASA_SA_ENDS = new RegExp(
+  `\\bSA \\(SPI= ?0x[0-9A-Fa-f]+\\) between (${IPV4}) and (${IPV4}) \\(user= ?([^)\\s]*)\\)`,
+);
 /** [local, peer] of a Cisco ASA SA's creation or deletion. */
 function asaSaSides(message: string): [string, string] | undefined {
   const ends = ASA_SA_ENDS.exec(message);
@@ -61,7 +64,7 @@ function asaSaSides(message: string): [string, string] | undefined {
 }
 // Stormshield names the firewall's own interfaces after it ("srcname=Firewall_out"): that end of
 // a negotiation's src/dst is this side.
-const STORMSHIELD_ENDS = /\bsrc=((?:\d{1,3}\.){3}\d{1,3}) srcname=(\S+) dst=((?:\d{1,3}\.){3}\d{1,3}) dstname=(\S+)/;
+const STORMSHIELD_ENDS = new RegExp(`\\bsrc=(${IPV4}) srcname=(\\S+) dst=(${IPV4}) dstname=(\\S+)`);
 /** [local, peer] of a Stormshield VPN record that names the firewall's own interface. */
 function stormshieldSides(message: string): [string, string] | undefined {
   const ends = STORMSHIELD_ENDS.exec(message);
@@ -74,8 +77,9 @@ function stormshieldSides(message: string): [string, string] | undefined {
 // <peer>[500]" and "received packet: from <peer>[4500] to <this side>[4500]"; Cisco IOS's IKEv2
 // debug names the peer first either way: "Sending Packet [To <peer>:500/From <this side>:500/...]",
 // "Received Packet [From <peer>:500/To <this side>:500/...]".
-const PACKET_ENDS =
-  /\b(sending|received) packet: from ((?:\d{1,3}\.){3}\d{1,3})\[\d+\] to ((?:\d{1,3}\.){3}\d{1,3})\[\d+\]|\b(?:Sending|Received) Packet \[(?:To|From) ((?:\d{1,3}\.){3}\d{1,3}):\d+\/(?:From|To) ((?:\d{1,3}\.){3}\d{1,3}):\d+/;
+const PACKET_ENDS = new RegExp(
+  `\\b(sending|received) packet: from (${IPV4})\\[\\d+\\] to (${IPV4})\\[\\d+\\]|\\b(?:Sending|Received) Packet \\[(?:To|From) (${IPV4}):\\d+\\/(?:From|To) (${IPV4}):\\d+`,
+);
 /** [local, peer] of a packet sent or received. */
 function packetSides(message: string): [string, string] | undefined {
   const packet = PACKET_ENDS.exec(message);
