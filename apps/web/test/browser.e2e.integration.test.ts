@@ -14,7 +14,7 @@ import { createMigratedTestDatabase, type TestDatabase } from "@tunnelwatch/db/t
 import { createSimulator, type RunningSimulator, type Simulator } from "@tunnelwatch/simulator";
 import { Redis } from "ioredis";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import { startWebServer, testWebEnv, type WebServer } from "./next-server.ts";
 import { callTrpc } from "./trpc-http.ts";
 
@@ -187,6 +187,15 @@ describe("the dashboard in a browser", () => {
   });
 
   it("signs up, sets up alerts, adds an account, sees the fleet, handles an incident, and creates and revokes a token", async () => {
+    // A failed step leaves what the person saw and what the server said, for the CI log.
+    onTestFailed(async () => {
+      await page.screenshot({ path: path.join(SCREENSHOTS, "failed.png"), fullPage: true }).catch(() => undefined);
+      const text = await page
+        .locator("main")
+        .innerText({ timeout: 2_000 })
+        .catch(() => "(no page text)");
+      console.log(`failed at ${page.url()}\npage text:\n${text}\nweb server output (last 4,000 characters):\n${server.output().slice(-4_000)}`);
+    });
     // 1. Sign up: a person and their organisation.
     await page.goto("/sign-up");
     await page.getByLabel("Name", { exact: true }).fill(PERSON.name);

@@ -6,7 +6,7 @@ import styles from "~/components/admin.module.css";
 import { ConfirmButton, EnabledBadge, EnableToggle, SectionHeader, toggled } from "~/components/admin-ui.tsx";
 import { Field, FieldError, FormButtons, FormError, formErrors } from "~/components/forms.tsx";
 import { PagedTable } from "~/components/table.tsx";
-import { EmptyState, formatDuration, QueryView, SeverityBadge } from "~/components/ui.tsx";
+import { EmptyState, ErrorState, formatDuration, QueryView, SeverityBadge } from "~/components/ui.tsx";
 import { errorMessage, type RouterOutputs, useTRPC } from "~/trpc/client.tsx";
 
 type Rule = RouterOutputs["alerts"]["listRules"]["items"][number];
@@ -183,6 +183,12 @@ function RuleForm({ rule, onDone }: { rule?: Rule; onDone: () => void }) {
                 {c.name}
               </label>
             ))
+          ) : channels.isError ? (
+            <ErrorState
+              title="Could not load the channels."
+              error={channels.error}
+              onRetry={() => channels.refetch()}
+            />
           ) : (
             <span className="small muted">{channels.isPending ? "Loading channels…" : "Add a channel first."}</span>
           )}
@@ -222,6 +228,13 @@ function RuleForm({ rule, onDone }: { rule?: Rule; onDone: () => void }) {
                 </option>
               ))}
             </select>
+            {accounts.isError ? (
+              <ErrorState
+                title="Could not load the cloud accounts."
+                error={accounts.error}
+                onRetry={() => accounts.refetch()}
+              />
+            ) : null}
           </Field>
           <Field
             id={`${prefix}-connections`}
