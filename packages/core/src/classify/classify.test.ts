@@ -2776,6 +2776,25 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     null,
   ],
   ["Peer sent a delete", "TUNNEL_DOWN_OTHER", null],
+  // A NOTIFICATION as Huawei's message catalogue writes it, its codes left as placeholders; Libreswan
+  // dropping an IKE_AUTH request that carries no AUTH payload (the peer wants EAP); the Shrew Soft
+  // client's negotiation timeout, in its spelling; Aruba's quick mode identities not matching.
+  [
+    "BGP/6/RECV_NOTIFY:The router received NOTIFICATION message from peer [neighbor-address]. (ErrorCode=[ULONG], SubErrorCode=[ULONG], BgpAddressFamily=[STRING], ErrorData=[STRING])",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  [
+    'Dec  4 10:00:00 vpn pluto[912]: "ikev2-cp"[3] 198.51.100.7 #5: dropping unexpected IKE_AUTH message containing INITIAL_CONTACT notification; message payloads: SK; encrypted payloads: IDi,N,IDr,CP,SA,TSi,TSr; missing payloads: AUTH',
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
+  ["negotiation timout occurred", "PEER_UNREACHABLE", "1"],
+  [
+    "isakmpd[3470]: <103035> <3470> <INFO> <name 10.0.0.8> Initiator IKE Phase 2 Identity doesn't match for ipsec-map aws-tun1",
+    "TRAFFIC_SELECTOR_MISMATCH",
+    "2",
+  ],
   // A traffic selector that is an address range, not a subnet, cannot be accepted by Libreswan.
   [
     'Dec  4 10:00:00 west pluto[812]: "aws-tun1" #7: non-CIDR Traffic Selector range 10.1.0.10-10.1.0.99 is not supported (address range is not a subnet)',
@@ -3113,6 +3132,9 @@ describe("classification by meaning", () => {
       '002 added connection description "vpn.example.com"',
       "No IKEv2 connection found with compatible Traffic Selectors",
       "initial Aggressive Mode message from 192.0.2.7 but no (wildcard) connection has been configured with policy PSK+AGGRESSIVE+IKEV1_ALLOW",
+      "Starting Pluto (Libreswan Version 4.12 XFRM(netkey) XFRMI esp-hw-offload FORK PTHREAD_SETSCHEDPRIO NSS) pid:412",
+      "NAT-Traversal support  [enabled]",
+      "Warning: ignored obsolete keyword 'nat_traversal'",
     ])
       expect(classifyLine(line).vendor, line).toBe("libreswan");
     // The same faults in another daemon's words name no vendor, and a quoted JSON member is not

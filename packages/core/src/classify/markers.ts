@@ -108,6 +108,9 @@ const MARKERS = {
     "ikev2 connection",
     "listening for ike",
     "adding interface",
+    "starting pluto",
+    "nat-traversal support",
+    "ignored obsolete keyword",
   ],
   libreswan: ["#", "state_", "packet from", "| ", "crypto_ike_sa", "crypto_ipsec_sa"],
   juniper: [

@@ -1424,13 +1424,15 @@ const TRAFFIC_SELECTORS: Rule[] = [
       "does not contain existing ipsec sa traffic selectors",
       "rejecting responder tsi/tsr",
       "payload contains no entries",
+      "phase 2 identity",
     ],
     // SonicWall: "IKE Responder: No match for proposed remote network address". H3C:
     // "Failed to establish IPsec SA. Reason: The policy contains incorrect ACL or IKE profile
     // configuration." (the ACL names the flows the SA protects). Libreswan refusing a Child SA
     // rekey whose selectors differ from the SA's: "rekey: received Traffic Selectors does not
-    // contain existing IPsec SA Traffic Selectors".
-    test: /\bIpFilterRule with an IpDynVpnAction was not found\b|\bno match for (?:the )?proposed (?:remote|local) (?:network|subnet|address)|TS payloads missing|\bTS[ir] payload contains no entries\b|traffic selector payload is missing|Identification type not supported, Phase 2|Invalid (?:source|destination) proxy address|security labels? .*(?:don't|doesn't|do not|does not) match|peer client ID payload .*(?:unacceptable|bad subnet|is invalid)|peer returned (?:protocol id|port) (?:does not|doesn't) match my proposal|Quick Mode request rejected; connection has no remote client selector|peer proposal was rejected in a virtual connection policy|Traffic Selector response .* does not fit the proposal|unsupported IKEv2 traffic selector|TS \S+ is not contained in any address block constraint|TS_NARROWING_NOT_ALLOWED|IPs of incoming request conflict with rule|According to the Policy the Packet should not have been decrypted|failed to get IPsec policy for phase 2\b|Mismatched local (?:CIDRs )?and remote CIDRs|proposed (?:local|remote) selector \S+ does not match\b|No policy exists for the proxy ID\b|specified selectors mismatch|no matching phase2 found|client subnet returned (?:does not|doesn'?t) match my proposal|can'?t find matching policy for \S+ <=> \S+|traffic selectors? did not match any SPD entry|No narrowing possible|virtual IP was required, but the proposed IP did not match|\bencryption domains? (?:mismatch|do(?:es)? not match)\b|\b(?:local and remote|local|remote|protected) (?:subnets?|networks?) do(?:es)? not match\b|\bdoes not match (?:the )?configured proxy[- ]?ID\b|\bThe policy contains incorrect ACL\b|received (?:Traffic Selectors|TS[ir] payload) does not contain existing IPsec SA Traffic Selectors|\brejecting responder TSi\/TSr Traffic Selector\b/,
+    // contain existing IPsec SA Traffic Selectors". Aruba: "Initiator IKE Phase 2 Identity doesn't
+    // match for ipsec-map azure".
+    test: /\bPhase 2 Identity (?:doesn't|does not) match\b|\bIpFilterRule with an IpDynVpnAction was not found\b|\bno match for (?:the )?proposed (?:remote|local) (?:network|subnet|address)|TS payloads missing|\bTS[ir] payload contains no entries\b|traffic selector payload is missing|Identification type not supported, Phase 2|Invalid (?:source|destination) proxy address|security labels? .*(?:don't|doesn't|do not|does not) match|peer client ID payload .*(?:unacceptable|bad subnet|is invalid)|peer returned (?:protocol id|port) (?:does not|doesn't) match my proposal|Quick Mode request rejected; connection has no remote client selector|peer proposal was rejected in a virtual connection policy|Traffic Selector response .* does not fit the proposal|unsupported IKEv2 traffic selector|TS \S+ is not contained in any address block constraint|TS_NARROWING_NOT_ALLOWED|IPs of incoming request conflict with rule|According to the Policy the Packet should not have been decrypted|failed to get IPsec policy for phase 2\b|Mismatched local (?:CIDRs )?and remote CIDRs|proposed (?:local|remote) selector \S+ does not match\b|No policy exists for the proxy ID\b|specified selectors mismatch|no matching phase2 found|client subnet returned (?:does not|doesn'?t) match my proposal|can'?t find matching policy for \S+ <=> \S+|traffic selectors? did not match any SPD entry|No narrowing possible|virtual IP was required, but the proposed IP did not match|\bencryption domains? (?:mismatch|do(?:es)? not match)\b|\b(?:local and remote|local|remote|protected) (?:subnets?|networks?) do(?:es)? not match\b|\bdoes not match (?:the )?configured proxy[- ]?ID\b|\bThe policy contains incorrect ACL\b|received (?:Traffic Selectors|TS[ir] payload) does not contain existing IPsec SA Traffic Selectors|\brejecting responder TSi\/TSr Traffic Selector\b/,
     code: "TRAFFIC_SELECTOR_MISMATCH",
     phase: "2",
     confidence: 0.8,
@@ -1545,6 +1547,16 @@ const AUTH: Rule[] = [
     id: "auth.libreswan-method",
     keywords: ["authentication but we want", "authentication requires policy"],
     test: /peer attempted \S+ authentication but we want \S+|peer authentication requires policy \w+/,
+    code: "IKE_AUTH_FAILURE",
+    phase: "1",
+    confidence: 0.8,
+  }),
+  r({
+    // Libreswan dropping an IKE_AUTH request without an AUTH payload: the peer wants to
+    // authenticate by EAP, which this end does not offer, so the IKE SA cannot authenticate.
+    id: "auth.libreswan-missing-auth",
+    keywords: ["missing payloads"],
+    test: /dropping unexpected (?:ISAKMP_v2_)?IKE_AUTH (?:message|request)\b.*; missing payloads: (?:\w+,)*AUTH\b/,
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.8,
@@ -2990,10 +3002,20 @@ const UNREACHABLE: Rule[] = [
   }),
   r({
     // An exchange that timed out: racoon's and Alibaba's "time up", retransmission and IKE
-    // timeouts ("Failed to negotiate child SA IKEv2_I with 52.1.2.3. Error: ERR_IKE_TIMEOUT").
+    // timeouts ("Failed to negotiate child SA IKEv2_I with 52.1.2.3. Error: ERR_IKE_TIMEOUT"), and the
+    // Shrew Soft client's "negotiation timout occurred" (its spelling).
     id: "unreachable.time-up",
-    keywords: ["time up", "send error", "timeout", "timed out", "time limit has elapsed", "sa_init", "ike_auth"],
-    test: /phase 1 retry timeout|IKE timeout\b|\bERR_IKE_TIMEOUT\b|retransmission timeout\b|negotiation failed due to time up|Phase-[12] Failure: Timed out|give up to get IPsec-SA due to time up|negotiation aborted due to timeout|failed due to (?:send error|(?:retry |retransmission )?timeout)|is failed .* due to timeout|with (?:error|status): Timed out|negotiation failed as (?:initiator|responder)\b.*\bdue to timeout\b|negotiations? timed out|negotiation timeout|negotiation failed: "?timed out|Phase1NegotiationTimeout|phase ?1 (?:negotiation )?(?:timed out|timeout)|Aborted negotiations because the time limit has elapsed|\b(?:IKE_SA_INIT|SA_INIT|IKE_AUTH)\b[^.]{0,40}\b(?:timed out|timeout)\b|\b(?:timed out|timeout) waiting for (?:an? |the )?(?:IKE_SA_INIT |IKE_AUTH |IKE |ISAKMP |main mode |aggressive mode |quick mode |phase ?[12] |peer'?s? )?(?:response|reply|answer)\b/i,
+    keywords: [
+      "time up",
+      "send error",
+      "timeout",
+      "timed out",
+      "time limit has elapsed",
+      "sa_init",
+      "ike_auth",
+      "negotiation timout",
+    ],
+    test: /phase 1 retry timeout|negotiation timout occurred|IKE timeout\b|\bERR_IKE_TIMEOUT\b|retransmission timeout\b|negotiation failed due to time up|Phase-[12] Failure: Timed out|give up to get IPsec-SA due to time up|negotiation aborted due to timeout|failed due to (?:send error|(?:retry |retransmission )?timeout)|is failed .* due to timeout|with (?:error|status): Timed out|negotiation failed as (?:initiator|responder)\b.*\bdue to timeout\b|negotiations? timed out|negotiation timeout|negotiation failed: "?timed out|Phase1NegotiationTimeout|phase ?1 (?:negotiation )?(?:timed out|timeout)|Aborted negotiations because the time limit has elapsed|\b(?:IKE_SA_INIT|SA_INIT|IKE_AUTH)\b[^.]{0,40}\b(?:timed out|timeout)\b|\b(?:timed out|timeout) waiting for (?:an? |the )?(?:IKE_SA_INIT |IKE_AUTH |IKE |ISAKMP |main mode |aggressive mode |quick mode |phase ?[12] |peer'?s? )?(?:response|reply|answer)\b/i,
     code: "PEER_UNREACHABLE",
     defaultPhase: "1",
     confidence: 0.85,
@@ -3216,7 +3238,7 @@ const BGP: Rule[] = [
       "maximum number of prefix",
     ],
     test: new RegExp(
-      `${/BGP not established with\b|/.source}${ADJCHANGE_NEIGHBOR}Down\\b${/|%BGP-5-NBR_RESET|bgp_recv: read from peer .* failed|topology base removed from session|hold timer expired|hold time expired|(?:sent|received|recv|receive|send) (?:a )?notification(?: message)? \d+\/\d+|Reset \(BGP Notification (?:received|sent)\)|\[DECODE\] Open: Invalid\b|\bBGP_UNUSABLE_NEXTHOP\b|Accept Thread: \S+ - No such Peer configured|Connection attempt from unconfigured neighbou?r\b|A NOTIFICATION message (?:has been received from|is being sent to) a neighbor|\b(?:received|sent) (?:a )?NOTIFICATION message (?:from|to) peer \S+ \(ErrorCode=(?!6, SubErrorCode=7\b)\d+|Error code\s*= (?:Cease|UPDATE Message Error|OPEN Message Error|Message Header Error|Finite State Machine Error) \(\d\)|%BGP-3-NOTIFICATION|bad OPEN message|maximum prefix limit was exceeded|(?<!-- )DENIED due to:|BGP_SESSION_DOWN|\b0 BGP ROUTES\b|BGP:? (?:session|neighbou?r|peer) .*\b(?:down|closed|reset|terminated)\b|\bexceeded the max(?:imum)? number of prefix(?:es)?\b|\bBGP (?:process )?(?:is )?down due to\b|\bBGP\b.*notification\b.*\bCease\b|\b0 (?:BGP )?(?:routes?|prefixes) (?:received|learned|accepted)\b/.source}`,
+      `${/BGP not established with\b|/.source}${ADJCHANGE_NEIGHBOR}Down\\b${/|%BGP-5-NBR_RESET|bgp_recv: read from peer .* failed|topology base removed from session|hold timer expired|hold time expired|(?:sent|received|recv|receive|send) (?:a )?notification(?: message)? \d+\/\d+|Reset \(BGP Notification (?:received|sent)\)|\[DECODE\] Open: Invalid\b|\bBGP_UNUSABLE_NEXTHOP\b|Accept Thread: \S+ - No such Peer configured|Connection attempt from unconfigured neighbou?r\b|A NOTIFICATION message (?:has been received from|is being sent to) a neighbor|\b(?:received|sent) (?:a )?NOTIFICATION message (?:from|to) peer \S+ \(ErrorCode=(?:(?!6, SubErrorCode=7\b)\d+|\[\w+\])|Error code\s*= (?:Cease|UPDATE Message Error|OPEN Message Error|Message Header Error|Finite State Machine Error) \(\d\)|%BGP-3-NOTIFICATION|bad OPEN message|maximum prefix limit was exceeded|(?<!-- )DENIED due to:|BGP_SESSION_DOWN|\b0 BGP ROUTES\b|BGP:? (?:session|neighbou?r|peer) .*\b(?:down|closed|reset|terminated)\b|\bexceeded the max(?:imum)? number of prefix(?:es)?\b|\bBGP (?:process )?(?:is )?down due to\b|\bBGP\b.*notification\b.*\bCease\b|\b0 (?:BGP )?(?:routes?|prefixes) (?:received|learned|accepted)\b/.source}`,
     ),
     code: "BGP_SESSION_DOWN",
     phase: null,
