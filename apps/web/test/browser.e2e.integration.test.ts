@@ -194,7 +194,9 @@ describe("the dashboard in a browser", () => {
         .locator("main")
         .innerText({ timeout: 2_000 })
         .catch(() => "(no page text)");
-      console.log(`failed at ${page.url()}\npage text:\n${text}\nweb server output (last 4,000 characters):\n${server.output().slice(-4_000)}`);
+      console.log(
+        `failed at ${page.url()}\npage text:\n${text}\nweb server output (last 4,000 characters):\n${server.output().slice(-4_000)}`,
+      );
     });
     // 1. Sign up: a person and their organisation.
     await page.goto("/sign-up");
