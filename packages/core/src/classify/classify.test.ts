@@ -2795,6 +2795,26 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "TRAFFIC_SELECTOR_MISMATCH",
     "2",
   ],
+  // pluto giving up on an initiation (its reason is on the lines before); Arista idling a peer over
+  // its route limit; JUNOSe's NOTIFICATION in words (not the loser of a connection collision);
+  // watchfrr finding bgpd gone.
+  ['Apr 14 17:06:40 gw pluto[30497]: "aws-tun1": failed to initiate connection', "TUNNEL_DOWN_OTHER", null],
+  [
+    "%BGP-5-AFI_SAFI_MAX_ROUTES_LIMIT: Peer 169.254.10.1 (VRF default AS 64512) has exceeded its configured maximum total number of routes (100) of address family IPv4 Unicast; Put into idle state forever",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  [
+    "WARNING 12/04/2026 10:00:00 bgpMessages (default,169.254.10.1): Send NOTIFICATION message to peer 169.254.10.1 in core error-code = 4 (hold timer expired), error-subcode = 0",
+    "BGP_SESSION_DOWN",
+    null,
+  ],
+  [
+    "WARNING 12/04/2026 10:00:00 bgpMessages (default,169.254.10.1): Send NOTIFICATION message to peer 169.254.10.1 in core error-code = 6 (cease), error-subcode = 7 (connection collision resolution)",
+    "UNKNOWN",
+    null,
+  ],
+  ["Dec  4 10:00:00 gw watchfrr[1853]: bgpd state -> down : read returned EOF", "BGP_SESSION_DOWN", null],
   // A traffic selector that is an address range, not a subnet, cannot be accepted by Libreswan.
   [
     'Dec  4 10:00:00 west pluto[812]: "aws-tun1" #7: non-CIDR Traffic Selector range 10.1.0.10-10.1.0.99 is not supported (address range is not a subnet)',
@@ -3135,6 +3155,7 @@ describe("classification by meaning", () => {
       "Starting Pluto (Libreswan Version 4.12 XFRM(netkey) XFRMI esp-hw-offload FORK PTHREAD_SETSCHEDPRIO NSS) pid:412",
       "NAT-Traversal support  [enabled]",
       "Warning: ignored obsolete keyword 'nat_traversal'",
+      'Dec  4 10:00:00 gw libipsecconf[2964]: conn: "aws-tun1" warning IKEv2 liveness uses retransmit-timeout=, dpdtimeout= ignored',
     ])
       expect(classifyLine(line).vendor, line).toBe("libreswan");
     // The same faults in another daemon's words name no vendor, and a quoted JSON member is not

@@ -146,6 +146,9 @@ const VPN_PROGRAMS: Record<string, Vendor> = {
   // SRX's data plane reports ESP errors under its own tag: "RT_IPSEC: RT_IPSEC_BAD_SPI: ...".
   RT_IPSEC: "juniper",
   ipsec__plutorun: "libreswan",
+  // Libreswan's configuration reader, which warns about a connection's options as it loads them.
+  libipsecconf: "libreswan",
+  addconn: "libreswan",
   // Cisco IOS debug output names its facility where syslog puts a program: "ISAKMP: transform 1, ESP_DES".
   ISAKMP: "cisco-ios",
   crypto_engine: "cisco-ios",
