@@ -3722,6 +3722,53 @@ describe("fields", () => {
     expect(
       fields('Aug 18 22:12:31 gw pluto[812]: "aws-1" #3: ESTABLISHED_IKE_SA: 2s (deleting IKE SA)').ikeVersion,
     ).toBe("2");
+    // IKEv1 alone has RFC 3706's DPD vendor ID, the NAT-T drafts' vendor IDs and IOS's ISAKMP
+    // messages; charon calls IKEv2's informational exchange INFORMATIONAL, IKEv1's INFORMATIONAL_V1.
+    expect(fields("Jun 12 14:03:00 gw charon: 12[IKE] received DPD vendor ID").ikeVersion).toBe("1");
+    expect(fields("charon: 08[IKE] received draft-ietf-ipsec-nat-t-ike-02\\n vendor ID").ikeVersion).toBe("1");
+    expect(
+      fields(
+        "*Mar  1 00:31:55.431: %CRYPTO-4-IKMP_NO_SA: IKE message from 10.1.1.1 has no SA and is not an initialization offer",
+      ).ikeVersion,
+    ).toBe("1");
+    expect(fields("charon: 14[ENC] parsed INFORMATIONAL request 0 [ ]")).toMatchObject({
+      ikeVersion: "2",
+      messageId: "0",
+    });
+    expect(fields("charon: 09[ENC] parsed INFORMATIONAL_V1 request 1167094233 [ HASH D ]").ikeVersion).toBe("1");
+    // Not from the connection's name, however often the line writes it.
+    const named = fields("Mar 30 04:22:07 02[CFG] <ikev2-psk|1> selected peer config 'ikev2-psk'");
+    expect(named.connectionName).toBe("ikev2-psk");
+    expect(named.ikeVersion).toBeUndefined();
+    // charon's configuration names in words, and a packet whose other end was anonymised.
+    expect(fields("establishing connection 'aws-tunnel-1' failed").connectionName).toBe("aws-tunnel-1");
+    expect(fields("connection 'aws-tunnel-2' established successfully").connectionName).toBe("aws-tunnel-2");
+    const anonymised = fields("03[NET] received packet: from <MYIP>[4500] to 10.128.0.3[4500] (76 bytes)");
+    expect(anonymised.localIp).toBe("10.128.0.3");
+    expect(anonymised.peerIp).toBeUndefined();
+    expect(
+      fields("charon: 11[NET] received packet: from 2001:db8::2[500] to 2001:db8::1[500] (312 bytes)"),
+    ).toMatchObject({ localIp: "2001:db8::1", peerIp: "2001:db8::2" });
+    // SPIs in IOS's IPsec event trace and in charon's "ESP/0x.../address"; FortiGate debug's
+    // message id after the SA's SPIs; a peer the line names as one, not the first address it writes.
+    expect(
+      fields(
+        "*Apr  4 00:10:51.829: IPSEC-EVENT:IPSEC-DELETE-SA:  sa delete : (sa) sa_dest = 30.1.1.1, sa_proto = 50, sa_spi = 0xB820B40F(3089150991), sa_trans = esp-aes esp-sha-hmac",
+      ).spi,
+    ).toEqual(["b820b40f"]);
+    expect(
+      fields(
+        "charon[501]: 16[KNL] NAT mappings of CHILD_SA ESP/0xc6c8dba9/95.217.221.141 changed to 212.45.80.102[22425], queuing update job",
+      ).spi,
+    ).toEqual(["c6c8dba9"]);
+    expect(
+      fields("ike 0: IKEv2 exchange=AUTH_RESPONSE id=554498e2804b4c46/9352e4e98f9c4c1a:00000001 len=72").messageId,
+    ).toBe("00000001");
+    expect(
+      fields(
+        "WARNING 12/04/2026 10:00:00 bgpMessages (default,10.0.0.2): Send NOTIFICATION message to peer 172.26.26.104 in core error-code = 4 (hold timer expired), error-subcode = 0",
+      ).peerIp,
+    ).toBe("172.26.26.104");
     // Azure's traffic selectors are ranges, not the peer.
     expect(
       fields(

@@ -3,6 +3,7 @@ import { ASA_TUNNEL_GROUP } from "./header.ts";
 import { type Found, MARK } from "./markers.ts";
 import {
   CHARON_6_CONNECTION,
+  CHARON_CONFIG_NAME,
   CHARON_CONNECTION,
   CHARON_SA_NAME,
   CHARON_STATUS_ROW,
@@ -76,17 +77,19 @@ function stormshieldSides(message: string): [string, string] | undefined {
 // A packet's source and destination: charon's "sending packet: from <this side>[500] to
 // <peer>[500]" and "received packet: from <peer>[4500] to <this side>[4500]"; Cisco IOS's IKEv2
 // debug names the peer first either way: "Sending Packet [To <peer>:500/From <this side>:500/...]",
-// "Received Packet [From <peer>:500/To <this side>:500/...]".
+// "Received Packet [From <peer>:500/To <this side>:500/...]". An end that is no address (an IPv6
+// one is; "x.x.x.x" or "<MYIP>" where a post anonymised it is not) names neither side.
 const PACKET_ENDS = new RegExp(
-  `\\b(sending|received) packet: from (${IPV4})\\[\\d+\\] to (${IPV4})\\[\\d+\\]|\\b(?:Sending|Received) Packet \\[(?:To|From) (${IPV4}):\\d+\\/(?:From|To) (${IPV4}):\\d+`,
+  `\\b(sending|received) packet: from ([^\\s[\\]]+)\\[\\d+\\] to ([^\\s[\\]]+)\\[\\d+\\]|\\b(?:Sending|Received) Packet \\[(?:To|From) (${IPV4}):\\d+\\/(?:From|To) (${IPV4}):\\d+`,
 );
-/** [local, peer] of a packet sent or received. */
-function packetSides(message: string): [string, string] | undefined {
+/** [local, peer] of a packet sent or received, each undefined where the line gives no address. */
+function packetSides(message: string, addresses: readonly Address[]): [string?, string?] | undefined {
   const packet = PACKET_ENDS.exec(message);
   if (!packet) return undefined;
   if (packet[4] !== undefined) return [packet[5] as string, packet[4]];
-  const from = packet[2] as string;
-  const to = packet[3] as string;
+  const address = (end: string) => (addresses.some((a) => a.text === end) ? end : undefined);
+  const from = address(packet[2] as string);
+  const to = address(packet[3] as string);
   return packet[1] === "sending" ? [from, to] : [to, from];
 }
 // charon names its own identity first, then the peer's: "no shared key found for '<me>' - '<peer>'".
@@ -146,6 +149,7 @@ const PEER_LABELS = [
   "remote ",
   "remote address : ",
   "remote address: ",
+  "peer ",
 ];
 const LOCAL_LABELS = [
   ...withOptionalSpace(["my ip:", "Local:", "local:", "Local gateway:", "Local-ip:"]),
@@ -171,8 +175,10 @@ const LOCAL_LABELS = [
 // Libreswan's audit records give each SPI in decimal, then in hex: "in-spi=3170410937(0xbcf7c2b9)";
 // the kernel's own (xfrm) audit records and racoon too, without leading zeros: "spi=244423608(0xe919bb8)".
 // pluto's "IPsec SA established" gives the outbound SPI, then the inbound: "{ESP/NAT=>0x9b3c6a8e <0x4a7f0b2c".
+// Cisco IOS's IPsec event trace writes "sa_spi = 0xB820B40F(3089150991)", charon an SA as
+// "ESP/0xc6c8dba9/95.217.221.141".
 const SPI =
-  /=>0x([0-9a-f]{8}) <0x([0-9a-f]{8})\b|\bin-spi=\d+\(0x([0-9a-f]{8})\) out-spi=\d+\(0x([0-9a-f]{8})\)|\bspi=\d+\(0x([0-9a-f]{1,8})\)|SPI[:= ]+(?:0x)?([0-9a-fA-F]{8})\b|SPIs ([0-9a-f]{8})_i ([0-9a-f]{8})_o|spi[:=](?:0x)?([0-9a-fA-F]{8,16}(?::[0-9a-f]{16})?)/;
+  /=>0x([0-9a-f]{8}) <0x([0-9a-f]{8})\b|\bsa_spi ?= ?0x([0-9a-fA-F]{1,8})\(|\bESP\/0x([0-9a-f]{8})\/|\bin-spi=\d+\(0x([0-9a-f]{8})\) out-spi=\d+\(0x([0-9a-f]{8})\)|\bspi=\d+\(0x([0-9a-f]{1,8})\)|SPI[:= ]+(?:0x)?([0-9a-fA-F]{8})\b|SPIs ([0-9a-f]{8})_i ([0-9a-f]{8})_o|spi[:=](?:0x)?([0-9a-fA-F]{8,16}(?::[0-9a-f]{16})?)/;
 // Cisco ASA names both of an SA pair's ("Inbound SPI = 0x850a79e0, Outbound SPI = 0x2cc7158d")
 // and writes one as "(SPI= 0x2CC7158D)"; pluto names a deleted one: "received Delete SA(0xfa2bb9e8) payload".
 const ASA_SPI =
@@ -181,8 +187,10 @@ const PLUTO_DELETED_SPI = /\bDelete SA\(0x([0-9a-f]{8})\)/;
 const SPI_BY_VENDOR: Partial<Record<Vendor, RegExp>> = { "cisco-asa": ASA_SPI, libreswan: PLUTO_DELETED_SPI };
 // ASA writes "msg id = 6abd3691" and "(MsgId 4f2a91c3)", IOS "message ID = 2353076638".
 // pluto writes "message (ID 2)" and, starting quick mode, "{using isakmp#7728 msgid:bd2103f0 ...".
+// FortiGate's IKE debug names an IKEv2 message by the SA's SPIs and its id: "exchange=AUTH_RESPONSE
+// id=554498e2804b4c46/9352e4e98f9c4c1a:00000001".
 const MESSAGE_ID =
-  /[Mm]essage ID:? (?:= )?(\d+)|\bmsg id = ([0-9a-fA-F]+)|\(MsgId ([0-9a-fA-F]+)\)|msgid[=:]([0-9a-fA-F]+)|(?:request|response) (\d+) \[|mess id (0x[0-9a-f]+)|\(id=(\d+)\)|\bmessage \(ID (\d+)\)/;
+  /\bexchange=[^=]*? id=[0-9a-f]{16}\/[0-9a-f]{16}:([0-9a-f]{8})\b|[Mm]essage ID:? (?:= )?(\d+)|\bmsg id = ([0-9a-fA-F]+)|\(MsgId ([0-9a-fA-F]+)\)|msgid[=:]([0-9a-fA-F]+)|(?:request|response) (\d+) \[|mess id (0x[0-9a-f]+)|\(id=(\d+)\)|\bmessage \(ID (\d+)\)/;
 // Libreswan writes IKEv2 notifies with a "v2N_" prefix ("received unauthenticated v2N_NO_PROPOSAL_CHOSEN").
 const NOTIFY = new RegExp(
   `(?:\\b|\\bv2N_)(${NOTIFY_NAMES.join("|")})\\b|N\\((${Object.keys(SHORT_NOTIFY_NAMES).join("|")})\\)|\\b(${Object.keys(NOTIFY_ALIASES).join("|")})\\b`,
@@ -233,9 +241,13 @@ const withoutInstance =
   (read: NameReader): NameReader =>
   (message) =>
     read(message)?.replace(PLUTO_INSTANCE, "");
-const CHARON_CONNECTION_NAMES = [CHARON_STATUS_ROW, CHARON_6_CONNECTION, CHARON_CONNECTION, CHARON_SA_NAME].map(
-  siteName,
-);
+const CHARON_CONNECTION_NAMES = [
+  CHARON_STATUS_ROW,
+  CHARON_6_CONNECTION,
+  CHARON_CONNECTION,
+  CHARON_SA_NAME,
+  CHARON_CONFIG_NAME,
+].map(siteName);
 const CONNECTION_NAMES: Partial<Record<Vendor, readonly NameReader[]>> = {
   strongswan: CHARON_CONNECTION_NAMES,
   meraki: CHARON_CONNECTION_NAMES,
@@ -264,11 +276,12 @@ const IKE_VERSION = /IKE ?[Vv]ersion:? ?([12])\b|\bIKEv([12])\b|\bikev([12])\b/;
 // IOS's "ISAKMP: (1001):" debug is IKEv1's; its IKEv2 debug says "IKEv2"), IKEv2's IKE_SA_INIT,
 // IKE_AUTH and CREATE_CHILD_SA (Libreswan's "v2N_" notifies and STATE_PARENT/STATE_V2 states).
 // IKEv1 alone has Oakley transforms and proposals, the TRANSACTION (mode config) exchange, RFC
-// 3706's R-U-THERE and RFC 3947's NAT-T; IKEv2 alone the "ikev2_*" functions of pluto, racoon2 and
-// OpenIKED. (Openswan called its IKEv2 SA an "ISAKMP SA" too, and operators name connections after
+// 3706's R-U-THERE and its vendor ID, RFC 3947's NAT-T and the drafts' vendor IDs before it, and
+// Cisco IOS's ISAKMP messages (%CRYPTO-n-IKMP_*); IKEv2 alone the "ikev2_*" functions of pluto, racoon2 and
+// OpenIKED, and charon's INFORMATIONAL exchange (IKEv1's it calls INFORMATIONAL_V1). (Openswan called its IKEv2 SA an "ISAKMP SA" too, and operators name connections after
 // XAUTH, so neither word says a version.)
 const IKE_VERSION_BY_EXCHANGE =
-  /\b(?:(Main Mode|Aggressive Mode|Quick Mode|Identity Protection|STATE_(?:MAIN|AGGR|QUICK)_[IR]\d|INFORMATIONAL_V1|ID_PROT|QUICK_MODE|HASH_V1|(?:main|aggr|quick)_(?:in|out)[IR]\d|mode="?(?:main|aggressive)\b|ISAKMP ?(?:-[A-Z]+)?:? ?\(\d|Oakley (?:Transform|proposal|Main Mode)|type=OAKLEY_|TRANSACTION (?:request|response)|R-U-THERE|R_U_THERE|ARE-YOU-THERE|RFC 3947)|(IKE_SA_INIT|IKE_INIT_SA|IKE_AUTH|CREATE_CHILD_SA|IKE_INTERMEDIATE|STATE_PARENT_[IR]\d|STATE_V2_\w+|v2N_\w+|ike2 SA|ikev2_\w+))/i;
+  /\b(?:(Main Mode|Aggressive Mode|Quick Mode|Identity Protection|STATE_(?:MAIN|AGGR|QUICK)_[IR]\d|INFORMATIONAL_V1|ID_PROT|QUICK_MODE|HASH_V1|(?:main|aggr|quick)_(?:in|out)[IR]\d|mode="?(?:main|aggressive)\b|ISAKMP ?(?:-[A-Z]+)?:? ?\(\d|Oakley (?:Transform|proposal|Main Mode)|type=OAKLEY_|TRANSACTION (?:request|response)|R-U-THERE|R_U_THERE|ARE-YOU-THERE|RFC 3947|DPD vendor ID|draft-ietf-ipsec-nat-t-ike-\d+|CRYPTO-\d-IKMP_)|(IKE_SA_INIT|IKE_INIT_SA|IKE_AUTH|CREATE_CHILD_SA|IKE_INTERMEDIATE|STATE_PARENT_[IR]\d|STATE_V2_\w+|v2N_\w+|ike2 SA|ikev2_\w+|(?:parsed|generating) INFORMATIONAL (?:request|response)))/i;
 // Cisco IOS's IKEv1 debug tags ("ISAKMP: (1001):", "ISAKMP-ERROR: (0):") stand where a program would.
 const ISAKMP_TAG = /^ISAKMP(?:-[A-Z]+)?$/;
 
@@ -281,11 +294,11 @@ export function extractFields(message: string, vendor: Vendor, into: ParsedField
     (vendor === "watchguard" ? watchguardSides(message) : undefined) ??
     (vendor === "cisco-asa" && addresses.length > 1 ? asaSaSides(message) : undefined) ??
     (vendor === "stormshield" && addresses.length > 1 ? stormshieldSides(message) : undefined) ??
-    (addresses.length > 1 && found.has(MARK.packet) ? packetSides(message) : undefined) ??
+    (found.has(MARK.packet) ? packetSides(message, addresses) : undefined) ??
     (addresses.length > 1 && found.has(MARK.between) ? addressPair(message, addresses) : undefined);
   if (pair) {
-    into.localIp ??= pair[0];
-    into.peerIp ??= pair[1];
+    if (pair[0] !== undefined) into.localIp ??= pair[0];
+    if (pair[1] !== undefined) into.peerIp ??= pair[1];
   } else if (addresses.length > 0) {
     if (found.has(MARK.peerLabel)) into.peerIp ??= labelled(message, addresses, PEER_LABELS);
     if (found.has(MARK.localLabel)) into.localIp ??= labelled(message, addresses, LOCAL_LABELS);
@@ -340,9 +353,9 @@ export function extractFields(message: string, vendor: Vendor, into: ParsedField
   }
   if (found.has(MARK.ikeVersion)) {
     // Not from the connection's name: "westnet-eastnet-ikev2" may run IKEv1.
+    // Every time the line writes it: "<ikev2-psk|1> selected peer config 'ikev2-psk'".
     const name = into.connectionName;
-    const at = name ? message.indexOf(name) : -1;
-    const said = name && at >= 0 ? message.slice(0, at) + message.slice(at + name.length) : message;
+    const said = name ? message.replaceAll(name, " ") : message;
     const version = IKE_VERSION.exec(said);
     if (version) into.ikeVersion = (version[1] ?? version[2] ?? version[3]) as "1" | "2";
   }

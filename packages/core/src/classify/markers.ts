@@ -177,6 +177,7 @@ const MARKERS = {
   otherRecord: ["devname=", "devid=", "device_id=", "logdesc=", "rt_flow_", "apptrack_", "cise_"],
   blockedTraffic: BLOCKED_TUNNEL_TRAFFIC_KEYWORDS,
   peerLabel: [
+    "peer ",
     "peer ip:",
     "remote",
     "ip = ",
@@ -204,8 +205,9 @@ const MARKERS = {
     "srcip=",
     '"outsideipaddress": "',
   ],
-  spi: ["spi", "=>0x", "delete sa(0x"],
+  spi: ["spi", "=>0x", "delete sa(0x", "esp/0x"],
   messageId: [
+    "exchange=",
     "message id",
     "msgid=",
     "msgid:",
@@ -327,6 +329,11 @@ const MARKERS = {
     'mode="aggressive',
     "ike_init_sa",
     "ike2 sa",
+    "dpd vendor id",
+    "nat-t-ike",
+    "ikmp",
+    "informational request",
+    "informational response",
   ],
   phase1Definite: [
     "ike sa delete payload",

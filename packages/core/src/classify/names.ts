@@ -77,6 +77,14 @@ export const CHARON_SA_NAME: NameSite = {
   pattern: /(\b(?:IKE_SA|CHILD_SA) )([^\s[\]{}'"()/]+)(?=[[{]\d+[\]}])/g,
 };
 
+// charon naming the configuration it uses or starts: "selected peer config 'aws-1'",
+// "establishing connection 'aws-1' failed", "connection 'aws-1' established successfully" (the
+// generic quoted-name site below blanks them; this one reads the connection).
+export const CHARON_CONFIG_NAME: NameSite = {
+  markers: [MARK.nameInSingleQuotes],
+  pattern: /((?:\bselected peer config|\bestablishing connection|^connection) ')([^'\s]+)(')/,
+};
+
 // Junos' VPN (and its gateway): "VPN: vpn-aws Gateway: gw-aws,", "vpn name: vpn-aws,", and the
 // alarms' "VPN vpn-aws from 203.0.113.9 is down".
 export const JUNOS_VPN: NameSite = {
