@@ -383,6 +383,11 @@ describe("connections.setCustomerGateway", () => {
       customerGateway: { phase1LifetimeSec: 0, colour: "blue" } as unknown as typeof customerGateway,
     });
     expect(await codeOf(bad)).toBe("BAD_REQUEST");
+    const badVersion = operator.connections.setCustomerGateway({
+      connectionId,
+      customerGateway: { ikeVersion: "ikev3" } as unknown as typeof customerGateway,
+    });
+    expect(await codeOf(badVersion)).toBe("BAD_REQUEST");
     expect((await viewer.connections.detail({ connectionId })).connection.customerGateway).toEqual(customerGateway);
 
     // Another organisation cannot see or change it; an empty description forgets it.

@@ -98,6 +98,11 @@ export const customerGatewaySchema = z.object({
   phase2LifetimeSec: z.number().int().positive().max(604_800, "at most 604800 s (7 days)").optional(),
   pfsEnabled: z.boolean().optional(),
   dpdEnabled: z.boolean().optional(),
+  /**
+   * The IKE version the gateway negotiates: MuleSoft reports none, and AWS tunnels allow both by
+   * default, so it chooses the lifetimes recommended and whether they must match the provider's.
+   */
+  ikeVersion: z.enum(["ikev1", "ikev2"]).optional(),
   /** Whether the gateway initiates IKE and keeps the tunnel up (needed with startup action add). */
   initiates: z.boolean().optional(),
 });

@@ -330,8 +330,11 @@ const LIFETIME_MISMATCH: Playbook = {
     },
     {
       title: "Let only one peer initiate the rekey",
-      detail:
-        "The side with the lower lifetime initiates the rekey; configure one peer to do it (AWS Knowledge Center article on tunnel inactivity and instability).",
+      detail: text(
+        "With IKEv2 each peer's lifetimes are its own and the side with the lower lifetime initiates the rekey;",
+        "configure one peer to do it. With IKEv1 make the lifetimes match on both peers (AWS Knowledge Center",
+        "article on tunnel inactivity and instability).",
+      ),
     },
     {
       title: "Verify the remaining lifetime on the SAs",

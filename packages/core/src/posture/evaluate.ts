@@ -73,16 +73,23 @@ function detectsDeadPeer(tunnel: NormalizedTunnel): boolean | undefined {
   return undefined;
 }
 
-/** DPD that brings the tunnel back by itself: AWS "restart", or DPD on where no action is reported. */
-function restartsOnDeadPeer(tunnel: NormalizedTunnel): boolean {
+/**
+ * DPD that brings the tunnel back by itself: AWS "restart", DPD on where no action is reported, or,
+ * where the provider reports no DPD at all (MuleSoft), DPD on the customer gateway, which then
+ * initiates again.
+ */
+function restartsOnDeadPeer(tunnel: NormalizedTunnel, gatewayDpd: boolean | undefined): boolean {
   const { dpdEnabled, dpdTimeoutAction } = tunnel.options;
   if (dpdTimeoutAction !== undefined) return dpdTimeoutAction === "restart";
-  return dpdEnabled === true;
+  if (dpdEnabled !== undefined) return dpdEnabled;
+  return gatewayDpd === true;
 }
 
+/** The provider's tunnels where they allow one version only, else what the customer gateway says, else IKEv2. */
 function ikeVersionOf(connection: NormalizedConnection): IkeVersion {
   const versions = connection.tunnels.flatMap((t) => t.options.ikeVersions ?? []);
-  return versions.length > 0 && versions.every((v) => v === "ikev1") ? "ikev1" : "ikev2";
+  if (versions.length > 0 && versions.every((v) => v === versions[0])) return versions[0] as IkeVersion;
+  return connection.customerGateway?.ikeVersion ?? "ikev2";
 }
 
 const sameList = (a: readonly number[] | undefined, b: readonly number[] | undefined) =>
@@ -190,8 +197,9 @@ export function evaluatePosture(connection: NormalizedConnection): Posture {
   }
 
   // Lifetimes (faults.md §2): AWS's side against its defaults; the customer gateway against
-  // MuleSoft's values for it; for AWS, a gateway may go lower (the lower side drives the rekey,
-  // 003) but not higher; Alibaba accepts any values the two peers share.
+  // MuleSoft's values for it; for AWS, a gateway on IKEv2 may go lower (its lifetimes are
+  // independent of the peer's and the lower side drives the rekey, 003) but not higher, and one on
+  // IKEv1 must match (003: make sure they match AWS's); Alibaba accepts any values the two peers share.
   for (const tunnel of tunnels) {
     const { phase1LifetimeSec, phase2LifetimeSec } = tunnel.options;
     const differs =
@@ -215,7 +223,7 @@ export function evaluatePosture(connection: NormalizedConnection): Posture {
     }
   }
   if (cgw && (cgw.phase1LifetimeSec !== undefined || cgw.phase2LifetimeSec !== undefined)) {
-    const mismatch = gatewayLifetimeMismatch(cgw, tunnels, recommended);
+    const mismatch = gatewayLifetimeMismatch(cgw, tunnels, recommended, ikeVersion);
     if (mismatch) {
       findings.push(
         finding(
@@ -408,6 +416,15 @@ export function evaluatePosture(connection: NormalizedConnection): Posture {
         { tunnels: ikev1Tunnels.map((t) => t.index) },
       ),
     );
+  } else if (cgw?.ikeVersion === "ikev1" && tunnels.every((t) => t.options.ikeVersions === undefined)) {
+    findings.push(
+      finding(
+        "IKEV1_IN_USE",
+        "The customer gateway runs IKEv1",
+        "The customer gateway negotiates IKEv1 where the provider supports IKEv2: move the gateway to IKEv2.",
+        { customerGateway: { ikeVersion: "ikev1" } },
+      ),
+    );
   }
   for (const tunnel of tunnels) {
     const o = tunnel.options;
@@ -446,7 +463,8 @@ export function evaluatePosture(connection: NormalizedConnection): Posture {
 
   // Grade (faults.md §3): redundancy lost right now scores as one tunnel.
   const isRedundant = tunnels.length >= 2 && upCount === tunnels.length;
-  const dpdRestarts = gatewayDpd !== false && tunnels.length > 0 && tunnels.every(restartsOnDeadPeer);
+  const dpdRestarts =
+    gatewayDpd !== false && tunnels.length > 0 && tunnels.every((t) => restartsOnDeadPeer(t, gatewayDpd));
   let grade: Grade;
   let gradeReason: string;
   if (upCount === 0) {
@@ -493,6 +511,7 @@ function gatewayLifetimeMismatch(
   cgw: NonNullable<NormalizedConnection["customerGateway"]>,
   tunnels: readonly NormalizedTunnel[],
   recommended: RecommendedParameters,
+  ikeVersion: IkeVersion,
 ): { wants: string; p1: number; p2: number; tunnelIndex?: number } | undefined {
   const { phase1LifetimeSec: p1, phase2LifetimeSec: p2 } = cgw;
   if (recommended.appliesTo === "customer-gateway") {
@@ -512,16 +531,18 @@ function gatewayLifetimeMismatch(
       p1: tunnel.options.phase1LifetimeSec ?? recommended.phase1LifetimeSec,
       p2: tunnel.options.phase2LifetimeSec ?? recommended.phase2LifetimeSec,
     };
-    const differs =
-      recommended.appliesTo === "both-peers"
-        ? (p1 !== undefined && p1 !== side.p1) || (p2 !== undefined && p2 !== side.p2)
-        : (p1 !== undefined && p1 > side.p1) || (p2 !== undefined && p2 > side.p2);
+    const mustMatch = recommended.appliesTo === "both-peers" || ikeVersion === "ikev1";
+    const differs = mustMatch
+      ? (p1 !== undefined && p1 !== side.p1) || (p2 !== undefined && p2 !== side.p2)
+      : (p1 !== undefined && p1 > side.p1) || (p2 !== undefined && p2 > side.p2);
     if (differs) {
       return {
         wants:
           recommended.appliesTo === "both-peers"
             ? `tunnel ${tunnel.index} uses`
-            : `tunnel ${tunnel.index} accepts at most (a lower value on the gateway is fine: that side drives the rekey)`,
+            : mustMatch
+              ? `tunnel ${tunnel.index} uses, and with IKEv1 the two peers' lifetimes must match`
+              : `tunnel ${tunnel.index} accepts at most (a lower value on the gateway is fine: that side drives the rekey)`,
         ...side,
         tunnelIndex: tunnel.index,
       };

@@ -415,6 +415,59 @@ describe("findings that must not fire", () => {
     expect(posture.findings.map((f) => f.code)).toContain("IKEV1_IN_USE");
   });
 
+  it("takes the IKE version from the customer gateway where MuleSoft reports none, for lifetimes and IKEV1_IN_USE", () => {
+    // What the MuleSoft normaliser gives: no IKE version and no DPD on the provider's side.
+    const mule = (customerGateway: NormalizedConnectionInput["customerGateway"]) =>
+      evaluatePosture(
+        connection({
+          provider: "mulesoft",
+          tunnels: [1, 2].map((i) =>
+            tunnel(i, { options: { ikeVersions: undefined, dpdTimeoutAction: undefined, startupAction: "add" } }),
+          ),
+          customerGateway,
+        }),
+      );
+    const onIkev1 = mule({ initiates: true, ikeVersion: "ikev1", phase1LifetimeSec: 28_800, phase2LifetimeSec: 3_600 });
+    expect(onIkev1.recommended).toMatchObject({ phase1LifetimeSec: 28_800, phase2LifetimeSec: 3_600 });
+    expect(onIkev1.findings.map((f) => f.code)).not.toContain("LIFETIME_MISMATCH");
+    expect(onIkev1.findings.find((f) => f.code === "IKEV1_IN_USE")).toMatchObject({
+      title: "The customer gateway runs IKEv1",
+      evidence: { customerGateway: { ikeVersion: "ikev1" } },
+    });
+    const onIkev2 = mule({ initiates: true, ikeVersion: "ikev2", phase1LifetimeSec: 28_800, phase2LifetimeSec: 3_600 });
+    expect(onIkev2.findings.map((f) => f.code)).toContain("LIFETIME_MISMATCH");
+    expect(onIkev2.findings.map((f) => f.code)).not.toContain("IKEV1_IN_USE");
+  });
+
+  it("makes a customer gateway on IKEv1 match AWS's lifetimes: only IKEv2's are independent of the peer", () => {
+    const aws = (ikeVersion: "ikev1" | "ikev2") =>
+      evaluatePosture(
+        connection({
+          tunnels: [1, 2].map((i) => tunnel(i, { options: { ikeVersions: ["ikev1", "ikev2"] } })),
+          customerGateway: { initiates: true, ikeVersion, phase1LifetimeSec: 27_000, phase2LifetimeSec: 3_000 },
+        }),
+      ).findings.filter((f) => f.code === "LIFETIME_MISMATCH");
+    expect(aws("ikev2")).toEqual([]);
+    expect(aws("ikev1")).toHaveLength(1);
+    expect(aws("ikev1")[0]?.detail).toMatch(/with IKEv1 the two peers' lifetimes must match/);
+  });
+
+  it("grades a MuleSoft BGP pair A when the customer gateway runs DPD: MuleSoft reports none of its own", () => {
+    const mule = (dpdEnabled: boolean | undefined) =>
+      evaluatePosture(
+        connection({
+          provider: "mulesoft",
+          tunnels: [1, 2].map((i) =>
+            tunnel(i, { options: { ikeVersions: undefined, dpdTimeoutAction: undefined, startupAction: "add" } }),
+          ),
+          customerGateway: { initiates: true, ...(dpdEnabled === undefined ? {} : { dpdEnabled }) },
+        }),
+      );
+    expect(mule(true)).toMatchObject({ grade: "A", expectedDowntimeSeconds: 5 });
+    expect(mule(undefined).grade).toBe("B");
+    expect(mule(false).grade).toBe("B");
+  });
+
   it("flags a MuleSoft connection whose gateway does not initiate: Anypoint only responds", () => {
     const c = connection({
       provider: "mulesoft",

@@ -1,6 +1,6 @@
 "use client";
 // What the tenant says of its customer gateway. The provider reports only its own side; posture
-// grades these facts with it (DPD, lifetimes, PFS, NAT, who initiates) and the playbooks show
+// grades these facts with it (IKE version, DPD, lifetimes, PFS, NAT, who initiates) and the playbooks show
 // the gateway vendor's steps.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type CustomerGateway, PLAYBOOK_VARIANT_LABELS } from "@tunnelwatch/core";
@@ -48,6 +48,13 @@ const COUNTS: ReadonlyArray<{ name: Count; label: string; unit: string }> = [
   { name: "encryptionDomainCount", label: "Encryption domains", unit: "" },
 ];
 
+const IKE_VERSIONS = [
+  { value: "ikev2", label: "IKEv2" },
+  { value: "ikev1", label: "IKEv1" },
+] as const;
+const IKE_VERSION_HINT =
+  "Chooses the lifetimes recommended (MuleSoft's differ by version) and whether they must match the provider's (IKEv1).";
+
 const vendorLabel = (vendor: string) =>
   (GATEWAY_VARIANTS as readonly string[]).includes(vendor)
     ? PLAYBOOK_VARIANT_LABELS[vendor as (typeof GATEWAY_VARIANTS)[number]]
@@ -67,6 +74,8 @@ function factsOf(form: FormData): { facts: CustomerGateway } | { invalid: Record
   } else if (vendor) {
     facts.vendor = vendor;
   }
+  const ikeVersion = String(form.get("ikeVersion") ?? "");
+  if (ikeVersion === "ikev1" || ikeVersion === "ikev2") facts.ikeVersion = ikeVersion;
   for (const { name } of FLAGS) {
     const value = String(form.get(name) ?? "");
     if (value === "yes" || value === "no") facts[name] = value === "yes";
@@ -128,6 +137,10 @@ export function CustomerGatewayPanel({ detail }: { detail: Detail }) {
                 <dt>Vendor</dt>
                 <dd>{facts.vendor ? vendorLabel(facts.vendor) : "not said"}</dd>
               </div>
+              <div className={styles.gatewayFact}>
+                <dt>IKE version</dt>
+                <dd>{IKE_VERSIONS.find((v) => v.value === facts.ikeVersion)?.label ?? "not said"}</dd>
+              </div>
               {FLAGS.map(({ name, label }) => (
                 <div key={name} className={styles.gatewayFact}>
                   <dt>{label}</dt>
@@ -183,6 +196,22 @@ export function CustomerGatewayPanel({ detail }: { detail: Detail }) {
               />
             </Field>
           ) : null}
+          <Field
+            id="gateway-ikeVersion"
+            label="IKE version"
+            name="customerGateway.ikeVersion"
+            errors={errors.fields}
+            hint={IKE_VERSION_HINT}
+          >
+            <select id="gateway-ikeVersion" name="ikeVersion" defaultValue={facts.ikeVersion ?? ""}>
+              <option value="">Not said</option>
+              {IKE_VERSIONS.map((v) => (
+                <option key={v.value} value={v.value}>
+                  {v.label}
+                </option>
+              ))}
+            </select>
+          </Field>
           {FLAGS.map(({ name, label, hint }) => (
             <Field
               key={name}
