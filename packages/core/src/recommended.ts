@@ -86,6 +86,21 @@ const ALIBABA: RecommendedParameters = {
   appliesTo: "both-peers",
 };
 
+/**
+ * The IKE version a connection negotiates: the provider's where its tunnels allow one version only,
+ * else what the customer gateway says (MuleSoft reports none; AWS tunnels allow both by default),
+ * else IKEv2.
+ */
+export function negotiatedIkeVersion(
+  tunnelVersions: ReadonlyArray<readonly string[] | undefined>,
+  gatewayVersion: IkeVersion | undefined,
+): IkeVersion {
+  const versions = tunnelVersions.flatMap((v) => v ?? []);
+  const only = versions[0];
+  if ((only === "ikev1" || only === "ikev2") && versions.every((v) => v === only)) return only;
+  return gatewayVersion ?? "ikev2";
+}
+
 export function recommendedParameters(provider: Provider, ikeVersion: IkeVersion = "ikev2"): RecommendedParameters {
   switch (provider) {
     case "aws":

@@ -12,8 +12,10 @@ import {
   getPlaybook,
   type IkeVersion,
   type NormalizedConnection,
+  negotiatedIkeVersion,
   numberRanges,
   type PlaybookVariant,
+  parseCustomerGateway,
   type RecommendedParameters,
   type ResolvedPlaybook,
   recommendedParameters,
@@ -47,11 +49,6 @@ export function storedWithGateway(normalized: unknown, customerGateway: unknown)
   return stored ? withCustomerGateway(stored, customerGateway) : null;
 }
 
-function ikeVersionOf(tunnels: ReadonlyArray<{ ikeVersions: string[] }>): IkeVersion {
-  const versions = tunnels.flatMap((t) => t.ikeVersions);
-  return versions.length > 0 && versions.every((v) => v === "ikev1") ? "ikev1" : "ikev2";
-}
-
 export function connectionPosture(options: {
   provider: Provider;
   normalized: unknown;
@@ -63,7 +60,10 @@ export function connectionPosture(options: {
 }): ConnectionPosture {
   const provider = options.provider.toLowerCase() as CoreProvider;
   const connection = storedWithGateway(options.normalized, options.customerGateway);
-  const ikeVersion = ikeVersionOf(options.tunnels);
+  const ikeVersion = negotiatedIkeVersion(
+    options.tunnels.map((t) => t.ikeVersions),
+    parseCustomerGateway(options.customerGateway)?.ikeVersion,
+  );
   const gatewayVendor = gatewayVariant(options.provider, connection?.customerGateway?.vendor, []) ?? null;
   if (connection) {
     const posture = evaluatePosture(connection);

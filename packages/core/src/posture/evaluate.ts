@@ -2,7 +2,12 @@
 // downtime during the provider's next maintenance (§3).
 import type { FindingCode, Grade, Severity } from "../codes.ts";
 import type { NormalizedConnection, NormalizedTunnel } from "../connection.ts";
-import { type IkeVersion, type RecommendedParameters, recommendedParameters } from "../recommended.ts";
+import {
+  type IkeVersion,
+  negotiatedIkeVersion,
+  type RecommendedParameters,
+  recommendedParameters,
+} from "../recommended.ts";
 import type { Finding, GradeStep, Posture } from "./types.ts";
 
 // Expected downtime per grade during maintenance (faults.md §3, MuleSoft Anypoint VPN maintenance guide; Alibaba VPN Gateway redundant IPsec guide).
@@ -85,20 +90,16 @@ function restartsOnDeadPeer(tunnel: NormalizedTunnel, gatewayDpd: boolean | unde
   return gatewayDpd === true;
 }
 
-/** The provider's tunnels where they allow one version only, else what the customer gateway says, else IKEv2. */
-function ikeVersionOf(connection: NormalizedConnection): IkeVersion {
-  const versions = connection.tunnels.flatMap((t) => t.options.ikeVersions ?? []);
-  if (versions.length > 0 && versions.every((v) => v === versions[0])) return versions[0] as IkeVersion;
-  return connection.customerGateway?.ikeVersion ?? "ikev2";
-}
-
 const sameList = (a: readonly number[] | undefined, b: readonly number[] | undefined) =>
   a !== undefined && b !== undefined && a.length === b.length && a.every((v, i) => v === b[i]);
 
 export function evaluatePosture(connection: NormalizedConnection): Posture {
   const { tunnels, provider } = connection;
   const findings: Finding[] = [];
-  const ikeVersion = ikeVersionOf(connection);
+  const ikeVersion = negotiatedIkeVersion(
+    tunnels.map((t) => t.options.ikeVersions),
+    connection.customerGateway?.ikeVersion,
+  );
   const recommended = recommendedParameters(provider, ikeVersion);
   // A provider that reports no tunnel's status (still provisioning, or a status it does not
   // document) is graded on its configuration, not as an outage.

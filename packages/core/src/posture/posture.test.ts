@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FINDING_CODES, type FindingCode } from "../codes.ts";
 import { type NormalizedConnectionInput, type NormalizedTunnel, parseConnection } from "../connection.ts";
+import { negotiatedIkeVersion } from "../recommended.ts";
 import { evaluatePosture } from "./evaluate.ts";
 import { rankMaintenanceRisk } from "./maintenance-risk.ts";
 
@@ -475,6 +476,24 @@ describe("findings that must not fire", () => {
       customerGateway: {},
     });
     expect(codes(c)).toContain("STARTUP_ACTION_ADD");
+  });
+});
+
+describe("negotiatedIkeVersion", () => {
+  it("takes the provider's version where its tunnels allow one only, else the gateway's, else IKEv2", () => {
+    expect(negotiatedIkeVersion([["ikev1"], ["ikev1"]], "ikev2")).toBe("ikev1");
+    expect(negotiatedIkeVersion([["ikev2"], undefined], "ikev1")).toBe("ikev2");
+    expect(
+      negotiatedIkeVersion(
+        [
+          ["ikev1", "ikev2"],
+          ["ikev1", "ikev2"],
+        ],
+        "ikev1",
+      ),
+    ).toBe("ikev1");
+    expect(negotiatedIkeVersion([undefined, []], "ikev1")).toBe("ikev1");
+    expect(negotiatedIkeVersion([undefined, undefined], undefined)).toBe("ikev2");
   });
 });
 

@@ -1,6 +1,6 @@
 // The Alibaba Cloud client through the official SDK (@alicloud/vpc20160428) over real HTTP against a
 // local server answering Alibaba RPC JSON (PascalCase, with the documented type quirks).
-import { connectionSchema } from "@tunnelwatch/core";
+import { connectionSchema, evaluatePosture } from "@tunnelwatch/core";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   FAST,
@@ -339,7 +339,11 @@ describe("Alibaba fetchStatus", () => {
     expect(a.healthChecks).toEqual([
       { enabled: true, sourceIp: "10.0.0.1", destinationIp: "192.168.0.1", status: "success", policy: "revoke_route" },
     ]);
-    expect(a.routeWeights).toEqual([{ destinationCidr: "10.10.0.0/16", weight: 100, nextHop: "vco-a" }]);
+    // The pair's weights, this connection's and the standby's, are graded together.
+    expect(a.routeWeights).toEqual([
+      { destinationCidr: "10.10.0.0/16", weight: 100, nextHop: "vco-a" },
+      { destinationCidr: "10.10.0.0/16", weight: 0, nextHop: "vco-b" },
+    ]);
     expect(a.encryptionDomains).toEqual([
       { local: "10.0.0.0/16", remote: "192.168.0.0/24" },
       { local: "10.1.0.0/16", remote: "192.168.0.0/24" },
@@ -365,7 +369,17 @@ describe("Alibaba fetchStatus", () => {
       phase2LifetimeSec: 3600,
     });
     expect(b.healthChecks).toEqual([{ enabled: false }]);
-    expect(b.routeWeights).toEqual([{ destinationCidr: "10.10.0.0/16", weight: 0, nextHop: "vco-b" }]);
+    expect(b.routeWeights).toEqual([
+      { destinationCidr: "10.10.0.0/16", weight: 100, nextHop: "vco-a" },
+      { destinationCidr: "10.10.0.0/16", weight: 0, nextHop: "vco-b" },
+    ]);
+    // Active/standby weights, but no health check on the standby: seed 002 wants one on both.
+    expect(evaluatePosture(connectionSchema.parse(b)).findings.map((f) => f.code)).toContain(
+      "ROUTE_WEIGHTS_NOT_ACTIVE_STANDBY",
+    );
+    expect(evaluatePosture(connectionSchema.parse(a)).findings.map((f) => f.code)).not.toContain(
+      "ROUTE_WEIGHTS_NOT_ACTIVE_STANDBY",
+    );
 
     expect(snapshot.diagnostics).toEqual([
       {

@@ -225,13 +225,24 @@ export function normalizeAlibabaConnection(
         ]
       : undefined;
 
-  // Destination routes whose next hop is this connection (weights: 100 active, 0 standby).
+  // Destination routes whose next hop is this connection, with the gateway's other routes to the
+  // same destinations (another connection's, as active/standby pairs are): the weights of the
+  // pair (100 active, 0 standby) are graded together.
   const own = (context.routes ?? []).filter((r) => r.nextHop === vpnId);
-  const routeWeights = own.flatMap((r) =>
-    r.weight === undefined
-      ? []
-      : [{ destinationCidr: r.destinationCidr, weight: r.weight, nextHop: r.nextHopTunnelId ?? vpnId }],
-  );
+  const ownCidrs = new Set(own.map((r) => r.destinationCidr));
+  const routeWeights = (context.routes ?? [])
+    .filter((r) => ownCidrs.has(r.destinationCidr))
+    .flatMap((r) =>
+      r.weight === undefined
+        ? []
+        : [
+            {
+              destinationCidr: r.destinationCidr,
+              weight: r.weight,
+              nextHop: r.nextHop === vpnId ? (r.nextHopTunnelId ?? vpnId) : r.nextHop,
+            },
+          ],
+    );
   const staticRoutes = own
     .filter((r) => (r.routeEntryType ?? "Custom").toLowerCase() === "custom" && !/bgp/i.test(r.source ?? ""))
     .map((r) => r.destinationCidr);
