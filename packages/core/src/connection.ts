@@ -75,6 +75,8 @@ export const healthCheckSchema = z.object({
   destinationIp: z.string().optional(),
   /** Whether the destination is the customer gateway this tunnel ends on (not a host behind it). */
   destinationIsTunnelPeer: z.boolean().optional(),
+  /** Other connections of the same VPN gateway whose enabled health checks target this destination too. */
+  sharedWithConnections: z.array(z.string()).optional(),
   status: z.enum(["success", "failed"]).optional(),
   policy: z.enum(["revoke_route", "reserve_route"]).optional(),
 });

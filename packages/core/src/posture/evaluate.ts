@@ -332,10 +332,13 @@ export function evaluatePosture(connection: NormalizedConnection): Posture {
 
   // Alibaba health checks and route weights
   if (provider === "alibaba") {
+    // How often each destination is checked, here and by the gateway's other connections (an
+    // active/standby pair of single-tunnel connections): checked twice, it answers through one tunnel only.
     const byDestination = new Map<string, number>();
     for (const check of enabledHealthChecks) {
-      if (check.destinationIp)
-        byDestination.set(check.destinationIp, (byDestination.get(check.destinationIp) ?? 0) + 1);
+      if (!check.destinationIp) continue;
+      const checks = 1 + (check.sharedWithConnections?.length ?? 0);
+      byDestination.set(check.destinationIp, (byDestination.get(check.destinationIp) ?? 0) + checks);
     }
     const shared = [...byDestination].filter(([, n]) => n > 1).map(([ip]) => ip);
     const notPeer = enabledHealthChecks.filter((c) => c.destinationIsTunnelPeer === false);

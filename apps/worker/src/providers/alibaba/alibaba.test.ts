@@ -10,9 +10,10 @@ import {
   startServer,
   type TestServer,
 } from "../testing/server.ts";
+import type { FetchedConnection } from "../types.ts";
 import { AlibabaProviderClient, parseEndpointOverride } from "./client.ts";
 import { LOG_PAGE_SIZE, lineTimestamp, WINDOW_SECONDS } from "./logs.ts";
-import { dhGroup, normalizeAlibabaConnection, tunnelStatus } from "./normalize.ts";
+import { dhGroup, markSharedHealthChecks, normalizeAlibabaConnection, tunnelStatus } from "./normalize.ts";
 
 const SECRET = "Xq9sEcReTkEyAlIbAbA0123456789ab";
 const PSK = "alibaba-psk-do-not-leak";
@@ -603,6 +604,38 @@ describe("Alibaba pullLogs", () => {
 });
 
 describe("Alibaba helpers", () => {
+  it("marks a health check whose destination another connection of the gateway checks too", () => {
+    const pair = (destinations: [string, string], gatewayIds: [string, string] = ["vpn-gw1", "vpn-gw1"]) =>
+      (["vco-a", "vco-b"] as const).map((externalId, i) => ({
+        provider: "alibaba" as const,
+        externalId,
+        name: externalId,
+        region: "cn-hangzhou",
+        routing: "static" as const,
+        gatewayId: gatewayIds[i] as string,
+        tunnels: [{ index: 1, status: "UP" as const, options: {} }],
+        healthChecks: [{ enabled: true, destinationIp: destinations[i] as string }],
+      })) as unknown as FetchedConnection[];
+    const shared = pair(["192.168.0.10", "192.168.0.10"]);
+    markSharedHealthChecks(shared);
+    expect(shared.map((c) => c.healthChecks?.[0]?.sharedWithConnections)).toEqual([["vco-b"], ["vco-a"]]);
+    const posture = evaluatePosture(connectionSchema.parse(shared[0]));
+    expect(posture.findings.find((f) => f.code === "HEALTHCHECK_PATH_ASYMMETRY")?.evidence).toMatchObject({
+      sharedDestinations: ["192.168.0.10"],
+    });
+    // Each checks its own customer gateway, or the two connections are on different gateways: nothing shared.
+    for (const apart of [
+      pair(["192.168.0.1", "192.168.1.1"]),
+      pair(["192.168.0.10", "192.168.0.10"], ["gw1", "gw2"]),
+    ]) {
+      markSharedHealthChecks(apart);
+      expect(apart.map((c) => c.healthChecks?.[0]?.sharedWithConnections)).toEqual([undefined, undefined]);
+      expect(evaluatePosture(connectionSchema.parse(apart[0])).findings.map((f) => f.code)).not.toContain(
+        "HEALTHCHECK_PATH_ASYMMETRY",
+      );
+    }
+  });
+
   it("maps negotiation states to tunnel status", () => {
     expect(tunnelStatus("ipsec_sa_established", "active")).toEqual({
       status: "UP",

@@ -44,6 +44,7 @@ import {
 import {
   type AlibabaGatewayInfo,
   type AlibabaRouteEntry,
+  markSharedHealthChecks,
   normalizeAlibabaConnection,
   parseRouteEntry,
 } from "./normalize.ts";
@@ -262,6 +263,7 @@ export class AlibabaProviderClient implements ProviderClient {
           routes: gatewayId ? (routesByGateway.get(gatewayId) ?? []) : [],
         });
       });
+    markSharedHealthChecks(connections);
 
     await this.diagnose(region, rawConnections, connections, unavailable, diagnostics);
     return connections;

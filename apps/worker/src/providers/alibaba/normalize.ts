@@ -285,3 +285,29 @@ export function normalizeAlibabaConnection(
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[]): T | undefined {
   return value !== undefined && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
 }
+
+/**
+ * Marks each enabled health check whose destination another connection of the same VPN gateway
+ * also checks: of an active/standby pair, each connection's check must target its own customer
+ * gateway, or one of them answers through the other tunnel.
+ */
+export function markSharedHealthChecks(connections: FetchedConnection[]): void {
+  const checkers = new Map<string, string[]>();
+  const keyOf = (gatewayId: string, destination: string) => `${gatewayId}\u0000${destination}`;
+  for (const connection of connections) {
+    for (const check of connection.healthChecks ?? []) {
+      if (!connection.gatewayId || !check.enabled || !check.destinationIp) continue;
+      const key = keyOf(connection.gatewayId, check.destinationIp);
+      checkers.set(key, [...(checkers.get(key) ?? []), connection.externalId]);
+    }
+  }
+  for (const connection of connections) {
+    for (const check of connection.healthChecks ?? []) {
+      if (!connection.gatewayId || !check.enabled || !check.destinationIp) continue;
+      const others = (checkers.get(keyOf(connection.gatewayId, check.destinationIp)) ?? []).filter(
+        (id) => id !== connection.externalId,
+      );
+      if (others.length > 0) check.sharedWithConnections = others;
+    }
+  }
+}
