@@ -267,9 +267,10 @@ export function evaluatePosture(connection: NormalizedConnection): Posture {
     );
   }
 
-  // Encryption domains
+  // Encryption domains: AWS (and MuleSoft, which runs on it) keeps one SA pair per tunnel (003,
+  // 004); Alibaba negotiates its local and remote networks as the connection lists them.
   const domainCount = Math.max(connection.encryptionDomains?.length ?? 0, cgw?.encryptionDomainCount ?? 0);
-  if (domainCount > 1 && (cgw?.isPolicyBased ?? true)) {
+  if (provider !== "alibaba" && domainCount > 1 && (cgw?.isPolicyBased ?? true)) {
     findings.push(
       finding(
         "MULTIPLE_ENCRYPTION_DOMAINS",

@@ -354,6 +354,25 @@ describe("findings that must not fire", () => {
     expect(mule("ikev1", 28_800, 3_600)).not.toContain("LIFETIME_MISMATCH");
   });
 
+  it("leaves Alibaba's several encryption domains alone: only AWS keeps one SA pair per tunnel", () => {
+    const domains = [
+      { local: "10.0.0.0/24", remote: "172.31.0.0/16" },
+      { local: "10.0.1.0/24", remote: "172.31.0.0/16" },
+    ];
+    const alibaba = connection({
+      provider: "alibaba",
+      externalId: "vco-bp1",
+      routing: "static",
+      tunnels: [1, 2].map((i) => tunnel(i, { options: { phase1LifetimeSec: 86_400, phase2LifetimeSec: 86_400 } })),
+      customerGateway: { initiates: true, isPolicyBased: true },
+      encryptionDomains: domains,
+    });
+    expect(codes(alibaba)).not.toContain("MULTIPLE_ENCRYPTION_DOMAINS");
+    expect(codes(connection({ provider: "mulesoft", routing: "static", encryptionDomains: domains }))).toContain(
+      "MULTIPLE_ENCRYPTION_DOMAINS",
+    );
+  });
+
   it("names the tunnel and its weak algorithms in each tunnel's WEAK_CRYPTO finding", () => {
     const weak = (phase1Integrity: string[], phase1DhGroups: number[]) => ({
       options: { ...GOOD_AWS_OPTIONS, phase1Integrity, phase1DhGroups },
