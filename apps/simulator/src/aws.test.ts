@@ -1,3 +1,4 @@
+import { CloudWatchClient, GetMetricDataCommand } from "@aws-sdk/client-cloudwatch";
 import {
   CloudWatchLogsClient,
   DescribeLogStreamsCommand,
@@ -11,6 +12,7 @@ import {
   HealthClient,
 } from "@aws-sdk/client-health";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { isIdleConnection } from "./aws-metrics.ts";
 import type { AwsAccount } from "./fleet.ts";
 import type { SimStats } from "./simulator.ts";
 import { control, startSim, type TestSim } from "./test-helpers.ts";
@@ -250,6 +252,63 @@ describe("CloudWatch Logs", () => {
       });
     } finally {
       await control(t.url, "/_sim/chaos", { provider: "aws", throttleRate: 0 });
+    }
+  });
+});
+
+describe("CloudWatch metrics", () => {
+  test("GetMetricData gives each tunnel's traffic by period: none while down or on an idle connection", async () => {
+    // A fleet of static connections only, so that some are idle.
+    const sim = await startSim({ fleet: { connectionsPerAccount: 12, staticShare: 1, awsRegions: [REGION] } });
+    try {
+      const metrics = new CloudWatchClient({
+        region: REGION,
+        endpoint: sim.url,
+        credentials: sim.aws.credentials,
+        maxAttempts: 1,
+      });
+      const now = sim.sim.now();
+      const tunnels = sim.sim.fleet.connections
+        .filter((c) => c.accountId === sim.aws.id)
+        .flatMap((c) => c.tunnels.map((tunnel) => ({ c, tunnel })));
+      const out = await metrics.send(
+        new GetMetricDataCommand({
+          StartTime: new Date(now - 3_600_000),
+          EndTime: new Date(now),
+          MetricDataQueries: tunnels.flatMap(({ c, tunnel }, i) =>
+            (["TunnelDataIn", "TunnelState"] as const).map((name) => ({
+              Id: `${name === "TunnelState" ? "s" : "d"}${i}`,
+              MetricStat: {
+                Metric: {
+                  Namespace: "AWS/VPN",
+                  MetricName: name,
+                  Dimensions: [{ Name: "TunnelIpAddress", Value: sim.sim.scenario.outsideIpAt(c, tunnel, now) }],
+                },
+                Period: 300,
+                Stat: "Sum",
+              },
+            })),
+          ),
+        }),
+      );
+      const results = new Map((out.MetricDataResults ?? []).map((r) => [r.Id, r]));
+      const seen = { idle: 0, busy: 0 };
+      for (const [i, { c }] of tunnels.entries()) {
+        const data = results.get(`d${i}`);
+        const state = results.get(`s${i}`);
+        expect(data?.StatusCode).toBe("Complete");
+        expect(data?.Timestamps?.length).toBe(12);
+        for (const [k, bytes] of (data?.Values ?? []).entries()) {
+          const up = state?.Values?.[k] === 1;
+          if (isIdleConnection(c) || !up) expect(bytes).toBe(0);
+          else expect(bytes).toBeGreaterThan(0);
+        }
+        seen[isIdleConnection(c) ? "idle" : "busy"]++;
+      }
+      expect(seen.idle).toBeGreaterThan(0);
+      expect(seen.busy).toBeGreaterThan(0);
+    } finally {
+      await sim.server.close();
     }
   });
 });

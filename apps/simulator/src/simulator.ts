@@ -7,6 +7,7 @@ import { authenticateAws } from "./aws-auth.ts";
 import { ec2Error, handleEc2 } from "./aws-ec2.ts";
 import { handleHealth } from "./aws-health.ts";
 import { awsEvents, handleLogs, jsonError, loggedTunnels, streamName } from "./aws-logs.ts";
+import { handleMetrics } from "./aws-metrics.ts";
 import type { AccountOverrides, SimContext } from "./context.ts";
 import {
   type AlibabaAccount,
@@ -422,6 +423,8 @@ export class Simulator implements SimContext {
       const [prefix, action = ""] = target.split(".");
       if (prefix === "Logs_20140328") return handleLogs(this, action, input, res, account, credential.region);
       if (prefix === "AWSHealth_20160804") return handleHealth(this, action, input, res, account);
+      if (prefix === "GraniteServiceVersion20100801")
+        return handleMetrics(this, action, input, res, account, credential.region);
       return jsonError(res, 400, "UnknownOperationException", `Unknown target ${target}`);
     }
     return handleEc2(this, req, res, account, credential.region);

@@ -271,9 +271,40 @@ function awsHandler(overrides: Partial<Record<string, Handler>> = {}, vpns = [BG
             failedSet: [],
           },
         };
+      case "GetMetricData":
+        return metricData(request, () => 0);
       default:
         return jsonError(400, "InvalidAction", `unexpected action ${action}`);
     }
+  };
+}
+
+/**
+ * A GetMetricData reply with six 5-minute periods per query, newest first, ending 10 minutes
+ * before the request's EndTime (AWS publishes the periods late); `bytes` gives each period's
+ * traffic by its age (0 the newest).
+ */
+function metricData(request: RecordedRequest, bytes: (age: number, address: string) => number): Reply {
+  const input = JSON.parse(request.body) as {
+    EndTime: number;
+    MetricDataQueries: Array<{ Id: string; MetricStat: { Metric: { Dimensions: Array<{ Value: string }> } } }>;
+  };
+  const newest = Math.floor(input.EndTime / 300) * 300 - 900;
+  return {
+    headers: { "content-type": "application/x-amz-json-1.0" },
+    body: {
+      MetricDataResults: input.MetricDataQueries.map((q) => {
+        const address = q.MetricStat.Metric.Dimensions[0]?.Value ?? "";
+        const ages = [0, 1, 2, 3, 4, 5];
+        return {
+          Id: q.Id,
+          StatusCode: "Complete",
+          Timestamps: ages.map((age) => newest - age * 300),
+          Values: ages.map((age) => bytes(age, address)),
+        };
+      }),
+      Messages: [],
+    },
   };
 }
 
@@ -514,14 +545,74 @@ describe("AWS fetchStatus", () => {
           ec2Error(400, "InvalidParameterValue", "Tunnel endpoint lifecycle control is not enabled for this tunnel"),
         DescribeCustomerGateways: () =>
           ec2Error(403, "UnauthorizedOperation", "You are not authorized to perform this operation."),
+        GetMetricData: () =>
+          jsonError(400, "AccessDenied", "User is not authorized to perform: cloudwatch:GetMetricData"),
       }),
     );
     const snapshot = await client(server.url).fetchStatus();
     expect(snapshot.connections).toHaveLength(2);
+    expect(snapshot.unavailable["aws:tunnel-traffic:us-east-1"]).toMatch(/AccessDenied.*cloudwatch:GetMetricData/);
+    expect(snapshot.connections.flatMap((c) => c.tunnels.map((t) => t.idleSeconds))).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
     expect(snapshot.maintenance).toEqual([]);
     expect(snapshot.unavailable["aws:health"]).toMatch(/SubscriptionRequiredException.*support plan/);
     expect(snapshot.unavailable["aws:tunnel-replacement-status:us-east-1"]).toMatch(/lifecycle control is not enabled/);
     expect(snapshot.unavailable["aws:customer-gateways:us-east-1"]).toMatch(/UnauthorizedOperation/);
+  });
+
+  it("reads how long a static connection's UP tunnel has carried no traffic, up to the newest period AWS published", async () => {
+    const idleFor = async (bytes: (age: number) => number) => {
+      server = await startServer(awsHandler({ GetMetricData: (request) => metricData(request, bytes) }));
+      const snapshot = await client(server.url).fetchStatus();
+      await server.close();
+      server = undefined;
+      const staticVpn = snapshot.connections.find((c) => c.routing === "static");
+      // Only the UP tunnel of the static connection is asked about; BGP keeps its tunnels busy.
+      expect(snapshot.connections.find((c) => c.routing === "bgp")?.tunnels.map((t) => t.idleSeconds)).toEqual([
+        undefined,
+        undefined,
+      ]);
+      expect(staticVpn?.tunnels.find((t) => t.status !== "UP")?.idleSeconds).toBeUndefined();
+      return staticVpn?.tunnels.find((t) => t.status === "UP")?.idleSeconds;
+    };
+    expect(await idleFor(() => 1_500)).toBe(0);
+    expect(await idleFor((age) => (age >= 3 ? 1_500 : 0))).toBe(900);
+    const silent = await idleFor(() => 0);
+    expect(silent).toBeGreaterThanOrEqual(900);
+    // Idle for 15 minutes or more on a static tunnel: IDLE_RISK.
+    server = await startServer(awsHandler());
+    const snapshot = await client(server.url).fetchStatus();
+    const staticVpn = snapshot.connections.find((c) => c.routing === "static");
+    const posture = evaluatePosture(connectionSchema.parse(staticVpn));
+    expect(posture.findings.find((f) => f.code === "IDLE_RISK")?.tunnelIndex).toBe(1);
+    const queries = JSON.parse(
+      server.requests.find((r) => r.headers["x-amz-target"] === "GraniteServiceVersion20100801.GetMetricData")?.body ??
+        "{}",
+    ).MetricDataQueries;
+    expect(
+      queries.map((q: { MetricStat: { Metric: unknown; Stat: string } }) => [q.MetricStat.Metric, q.MetricStat.Stat]),
+    ).toEqual([
+      [
+        {
+          Namespace: "AWS/VPN",
+          MetricName: "TunnelDataIn",
+          Dimensions: [{ Name: "TunnelIpAddress", Value: "198.51.100.1" }],
+        },
+        "Sum",
+      ],
+      [
+        {
+          Namespace: "AWS/VPN",
+          MetricName: "TunnelDataOut",
+          Dimensions: [{ Name: "TunnelIpAddress", Value: "198.51.100.1" }],
+        },
+        "Sum",
+      ],
+    ]);
   });
 
   it("retries RequestLimitExceeded (503) with backoff, then succeeds", async () => {

@@ -1,6 +1,8 @@
 // AWS Site-to-Site VPN: EC2 (DescribeVpnConnections, DescribeCustomerGateways,
-// GetVpnTunnelReplacementStatus), AWS Health (DescribeEvents and friends, us-east-1) and
-// CloudWatch Logs (DescribeLogStreams, FilterLogEvents), through the AWS SDK v3 over real HTTP.
+// GetVpnTunnelReplacementStatus), AWS Health (DescribeEvents and friends, us-east-1), CloudWatch
+// Logs (DescribeLogStreams, FilterLogEvents) and CloudWatch metrics (GetMetricData, the tunnels'
+// traffic), through the AWS SDK v3 over real HTTP.
+import { CloudWatchClient, GetMetricDataCommand, type MetricDataQuery } from "@aws-sdk/client-cloudwatch";
 import {
   CloudWatchLogsClient,
   DescribeLogStreamsCommand,
@@ -53,6 +55,12 @@ export const HEALTH_REGION = "us-east-1";
 const TUNNEL_CALL_CONCURRENCY = 4;
 /** Pages FilterLogEvents may return empty (with a nextToken) before one pull gives up for now. */
 const MAX_EMPTY_LOG_PAGES = 10;
+/** AWS publishes the tunnels' traffic (AWS/VPN TunnelDataIn, TunnelDataOut) in 5-minute periods. */
+const TRAFFIC_PERIOD_SEC = 300;
+/** How far back a poll looks for a tunnel's last traffic: idle longer reads as at least this. */
+export const TRAFFIC_WINDOW_SEC = 1_800;
+/** GetMetricData takes up to 500 queries a call: two per tunnel. */
+const TUNNELS_PER_METRICS_CALL = 250;
 
 interface SdkClientConfig {
   region: string;
@@ -67,6 +75,7 @@ export class AwsProviderClient implements ProviderClient {
   private readonly options: ClientOptions;
   private readonly ec2Clients = new Map<string, EC2Client>();
   private readonly logsClients = new Map<string, CloudWatchLogsClient>();
+  private readonly metricsClients = new Map<string, CloudWatchClient>();
   private healthClient: HealthClient | undefined;
   private readonly secrets: string[];
 
@@ -112,6 +121,15 @@ export class AwsProviderClient implements ProviderClient {
     if (!client) {
       client = new CloudWatchLogsClient(this.sdkConfig(region));
       this.logsClients.set(region, client);
+    }
+    return client;
+  }
+
+  private metrics(region: string): CloudWatchClient {
+    let client = this.metricsClients.get(region);
+    if (!client) {
+      client = new CloudWatchClient(this.sdkConfig(region));
+      this.metricsClients.set(region, client);
     }
     return client;
   }
@@ -197,6 +215,7 @@ export class AwsProviderClient implements ProviderClient {
         `tunnel activity logs in text format on ${textLogs.join(", ")}: Tunnelwatch reads the JSON format, whose records carry the IKE phase states and classify fully; set the tunnels' log output format to json`;
     }
     await this.addCustomerGateways(region, connections, unavailable);
+    await this.addTunnelTraffic(region, connections, unavailable);
     await this.resolveLogStreamNames(region, connections, unavailable);
     maintenance.push(...(await this.lifecycleNotices(region, vpns, connections, unavailable)));
     return connections;
@@ -269,6 +288,74 @@ export class AwsProviderClient implements ProviderClient {
       if (!nextToken) break;
     }
     return names;
+  }
+
+  /**
+   * How long each UP tunnel of a static connection has carried no traffic (GetMetricData on
+   * AWS/VPN TunnelDataIn and TunnelDataOut by TunnelIpAddress; optional): idle tunnels are torn
+   * down by idle timeouts (IDLE_RISK), which BGP's keepalives prevent. Counted up to the newest
+   * period CloudWatch reports, not to now, as AWS publishes the periods some minutes late: traffic
+   * in that period makes it 0; none within the window, the window reported; no datapoints, unknown.
+   */
+  private async addTunnelTraffic(
+    region: string,
+    connections: FetchedConnection[],
+    unavailable: Record<string, string>,
+  ): Promise<void> {
+    const tunnels = connections
+      .filter((c) => c.routing === "static")
+      .flatMap((c) => c.tunnels.filter((t) => t.status === "UP" && t.outsideIp));
+    const now = this.options.now();
+    const metric = (id: string, name: string, address: string): MetricDataQuery => ({
+      Id: id,
+      MetricStat: {
+        Metric: { Namespace: "AWS/VPN", MetricName: name, Dimensions: [{ Name: "TunnelIpAddress", Value: address }] },
+        Period: TRAFFIC_PERIOD_SEC,
+        Stat: "Sum",
+      },
+    });
+    try {
+      for (let from = 0; from < tunnels.length; from += TUNNELS_PER_METRICS_CALL) {
+        const batch = tunnels.slice(from, from + TUNNELS_PER_METRICS_CALL);
+        const queries = batch.flatMap((t, i) => [
+          metric(`in${i}`, "TunnelDataIn", t.outsideIp as string),
+          metric(`out${i}`, "TunnelDataOut", t.outsideIp as string),
+        ]);
+        const lastTraffic = new Map<string, number>();
+        const lastReported = new Map<string, number>();
+        let nextToken: string | undefined;
+        do {
+          const out = await this.call("GetMetricData", region, () =>
+            this.metrics(region).send(
+              new GetMetricDataCommand({
+                MetricDataQueries: queries,
+                StartTime: new Date(now - TRAFFIC_WINDOW_SEC * 1000),
+                EndTime: new Date(now),
+                ...(nextToken ? { NextToken: nextToken } : {}),
+              }),
+            ),
+          );
+          for (const result of out.MetricDataResults ?? []) {
+            const index = (result.Id ?? "").replace(/^(?:in|out)/, "");
+            for (const [k, at] of (result.Timestamps ?? []).entries()) {
+              const end = at.getTime() + TRAFFIC_PERIOD_SEC * 1000;
+              lastReported.set(index, Math.max(lastReported.get(index) ?? 0, end));
+              if ((result.Values?.[k] ?? 0) > 0) lastTraffic.set(index, Math.max(lastTraffic.get(index) ?? 0, end));
+            }
+          }
+          nextToken = out.NextToken;
+        } while (nextToken);
+        const windowStart = now - TRAFFIC_WINDOW_SEC * 1000;
+        for (const [i, tunnel] of batch.entries()) {
+          const reportedUntil = lastReported.get(String(i));
+          if (reportedUntil === undefined) continue;
+          const idleSince = lastTraffic.get(String(i)) ?? windowStart;
+          tunnel.idleSeconds = Math.max(0, Math.round((reportedUntil - idleSince) / 1000));
+        }
+      }
+    } catch (error) {
+      unavailable[`aws:tunnel-traffic:${region}`] = unavailableReason(error, this.secrets);
+    }
   }
 
   /** Customer gateway public IP and BGP ASN (DescribeCustomerGateways; optional). */
