@@ -58,7 +58,7 @@ const MAX_EMPTY_LOG_PAGES = 10;
 /** AWS publishes the tunnels' traffic (AWS/VPN TunnelDataIn, TunnelDataOut) in 5-minute periods. */
 const TRAFFIC_PERIOD_SEC = 300;
 /** How far back a poll looks for a tunnel's last traffic: idle longer reads as at least this. */
-export const TRAFFIC_WINDOW_SEC = 1_800;
+const TRAFFIC_WINDOW_SEC = 1_800;
 /** GetMetricData takes up to 500 queries a call: two per tunnel. */
 const TUNNELS_PER_METRICS_CALL = 250;
 
@@ -324,6 +324,7 @@ export class AwsProviderClient implements ProviderClient {
         const lastTraffic = new Map<string, number>();
         const lastReported = new Map<string, number>();
         let nextToken: string | undefined;
+        let pages = 0;
         do {
           const out = await this.call("GetMetricData", region, () =>
             this.metrics(region).send(
@@ -344,7 +345,7 @@ export class AwsProviderClient implements ProviderClient {
             }
           }
           nextToken = out.NextToken;
-        } while (nextToken);
+        } while (nextToken && ++pages < 20);
         const windowStart = now - TRAFFIC_WINDOW_SEC * 1000;
         for (const [i, tunnel] of batch.entries()) {
           const reportedUntil = lastReported.get(String(i));
