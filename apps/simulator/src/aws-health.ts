@@ -2,7 +2,7 @@
 // lost while a tunnel is replaced), upcoming replacements under tunnel lifecycle control, and the
 // monthly single-tunnel notice. Accounts without a Business/Enterprise plan get SubscriptionRequiredException.
 import type { ServerResponse } from "node:http";
-import { jsonError, jsonOk } from "./aws-logs.ts";
+import { jsonAccessDenied, jsonError, jsonOk } from "./aws-logs.ts";
 import type { SimContext } from "./context.ts";
 import type { AwsAccount, SimConnection } from "./fleet.ts";
 import { hash32 } from "./prng.ts";
@@ -174,14 +174,7 @@ export function handleHealth(
       "The AWS Premium Support Subscription is required to use this service.",
     );
   }
-  if (ctx.isDenied(account.id, `health:${action}`)) {
-    return jsonError(
-      res,
-      400,
-      "AccessDeniedException",
-      `User: arn:aws:iam::${account.awsAccountId}:user/tunnelwatch is not authorized to perform: health:${action}`,
-    );
-  }
+  if (ctx.isDenied(account.id, `health:${action}`)) return jsonAccessDenied(res, account, `health:${action}`);
   const all = healthEvents(ctx, account);
   if (action === "DescribeEvents") {
     const f = (input.filter ?? {}) as Filter;

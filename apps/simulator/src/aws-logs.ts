@@ -21,6 +21,21 @@ export function jsonError(res: ServerResponse, status: number, type: string, mes
   });
 }
 
+/** An IAM denial of a JSON-protocol action, as CloudWatch Logs and AWS Health word it (`AccessDenied` from CloudWatch metrics). */
+export function jsonAccessDenied(
+  res: ServerResponse,
+  account: AwsAccount,
+  permission: string,
+  type: "AccessDeniedException" | "AccessDenied" = "AccessDeniedException",
+) {
+  jsonError(
+    res,
+    400,
+    type,
+    `User: arn:aws:iam::${account.awsAccountId}:user/tunnelwatch is not authorized to perform: ${permission}`,
+  );
+}
+
 export function jsonOk(res: ServerResponse, value: unknown) {
   send(res, 200, JSON.stringify(value), "application/x-amz-json-1.1", { "x-amzn-requestid": crypto.randomUUID() });
 }
@@ -118,14 +133,7 @@ export function handleLogs(
   account: AwsAccount,
   region: string,
 ) {
-  if (ctx.isDenied(account.id, `logs:${action}`)) {
-    return jsonError(
-      res,
-      400,
-      "AccessDeniedException",
-      `User: arn:aws:iam::${account.awsAccountId}:user/tunnelwatch is not authorized to perform: logs:${action}`,
-    );
-  }
+  if (ctx.isDenied(account.id, `logs:${action}`)) return jsonAccessDenied(res, account, `logs:${action}`);
   const group = resolveGroup(account, region, input);
   if ("error" in group) return jsonError(res, 400, group.error[0], group.error[1]);
 

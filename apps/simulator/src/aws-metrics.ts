@@ -3,7 +3,7 @@
 // bytes of each period (none while the tunnel is down, none on an idle connection), TunnelState
 // is 1 up, 0 down.
 import type { ServerResponse } from "node:http";
-import { jsonError, jsonOk } from "./aws-logs.ts";
+import { jsonAccessDenied, jsonError, jsonOk } from "./aws-logs.ts";
 import type { SimContext } from "./context.ts";
 import type { AwsAccount, SimConnection, SimTunnel } from "./fleet.ts";
 import { hash32 } from "./prng.ts";
@@ -50,14 +50,8 @@ export function handleMetrics(
 ) {
   if (action !== "GetMetricData")
     return jsonError(res, 400, "UnknownOperationException", `Unknown operation ${action}`);
-  if (ctx.isDenied(account.id, `cloudwatch:${action}`)) {
-    return jsonError(
-      res,
-      400,
-      "AccessDenied",
-      `User: arn:aws:iam::${account.awsAccountId}:user/tunnelwatch is not authorized to perform: cloudwatch:${action}`,
-    );
-  }
+  if (ctx.isDenied(account.id, `cloudwatch:${action}`))
+    return jsonAccessDenied(res, account, `cloudwatch:${action}`, "AccessDenied");
   const queries = input.MetricDataQueries;
   const start = Number(input.StartTime) * 1000;
   const end = Number(input.EndTime) * 1000;

@@ -322,7 +322,7 @@ export function evaluatePosture(connection: NormalizedConnection): Posture {
           finding(
             "IDLE_RISK",
             `Tunnel ${tunnel.index} carries no traffic`,
-            `No traffic for ${Math.round(tunnel.idleSeconds)} s on a static tunnel: idle timeouts tear it down. Send keep-alive traffic (ICMP every 5 s) or move to BGP.`,
+            `No traffic for at least ${Math.round(tunnel.idleSeconds)} s on a static tunnel: idle timeouts tear it down. Send keep-alive traffic (ICMP every 5 s) or move to BGP.`,
             { idleSeconds: tunnel.idleSeconds },
             tunnel.index,
           ),

@@ -107,31 +107,26 @@ export class AwsProviderClient implements ProviderClient {
     };
   }
 
-  private ec2(region: string): EC2Client {
-    let client = this.ec2Clients.get(region);
+  /** A service's SDK client for a region, made on first use and kept. */
+  private regional<T>(clients: Map<string, T>, region: string, make: (config: SdkClientConfig) => T): T {
+    let client = clients.get(region);
     if (!client) {
-      client = new EC2Client(this.sdkConfig(region));
-      this.ec2Clients.set(region, client);
+      client = make(this.sdkConfig(region));
+      clients.set(region, client);
     }
     return client;
+  }
+
+  private ec2(region: string): EC2Client {
+    return this.regional(this.ec2Clients, region, (config) => new EC2Client(config));
   }
 
   private logs(region: string): CloudWatchLogsClient {
-    let client = this.logsClients.get(region);
-    if (!client) {
-      client = new CloudWatchLogsClient(this.sdkConfig(region));
-      this.logsClients.set(region, client);
-    }
-    return client;
+    return this.regional(this.logsClients, region, (config) => new CloudWatchLogsClient(config));
   }
 
   private metrics(region: string): CloudWatchClient {
-    let client = this.metricsClients.get(region);
-    if (!client) {
-      client = new CloudWatchClient(this.sdkConfig(region));
-      this.metricsClients.set(region, client);
-    }
-    return client;
+    return this.regional(this.metricsClients, region, (config) => new CloudWatchClient(config));
   }
 
   private health(): HealthClient {
