@@ -291,6 +291,7 @@ describe("the dashboard in a browser", () => {
     await page.getByRole("button", { name: "Describe the gateway" }).click();
     const gatewayForm = page.getByRole("form", { name: "Customer gateway" });
     await gatewayForm.getByLabel("Vendor", { exact: true }).selectOption("juniper-srx");
+    await gatewayForm.getByLabel("IKE version", { exact: true }).selectOption("ikev2");
     await gatewayForm.getByLabel("Initiates the tunnels", { exact: true }).selectOption("yes");
     await gatewayForm.getByLabel("Phase 1 lifetime (s)", { exact: true }).fill("8 hours");
     await gatewayForm.getByRole("button", { name: "Save" }).click();
@@ -299,7 +300,9 @@ describe("the dashboard in a browser", () => {
     await gatewayForm.getByRole("button", { name: "Save" }).click();
     const facts = page.getByTestId("gateway-facts");
     await facts.waitFor();
-    expect(await facts.innerText()).toMatch(/Juniper SRX[\s\S]*Initiates the tunnels\s*yes[\s\S]*28800 s/);
+    expect(await facts.innerText()).toMatch(
+      /Juniper SRX[\s\S]*IKE version\s*IKEv2[\s\S]*Initiates the tunnels\s*yes[\s\S]*28800 s/,
+    );
     await shot("06b-customer-gateway");
 
     // 5. A fault on a tunnel the simulator logs for opens an incident, through the real pipeline.
