@@ -49,6 +49,9 @@ describe("connections.list", () => {
       [{ status: "REDUNDANCY_LOST" }, ["charlie", "delta"]],
       [{ status: "OUTAGE" }, ["delta", "echo"]],
       [{ criticality: "CRITICAL" }, ["delta"]],
+      [{ finding: "STATIC_ROUTING" }, ["bravo", "charlie"]],
+      [{ finding: "NO_AUTOMATIC_FAILOVER" }, ["bravo"]],
+      [{ finding: "IDLE_RISK" }, []],
       [{ tag: "env=prod" }, ["alpha", "charlie"]],
       [{ tag: "team=core" }, ["alpha"]],
       [{ tag: "env=staging" }, []],
@@ -120,6 +123,7 @@ describe("connections.list", () => {
     expect(await codeOf(viewer.connections.list({ pageSize: 500 }))).toBe("BAD_REQUEST");
     expect(await codeOf(viewer.connections.list({ tag: "no-equals-sign" }))).toBe("BAD_REQUEST");
     expect(await codeOf(viewer.connections.list({ sort: "id" as "name" }))).toBe("BAD_REQUEST");
+    expect(await codeOf(viewer.connections.list({ finding: "NOT_A_FINDING" as "IDLE_RISK" }))).toBe("BAD_REQUEST");
   });
 
   it("shows another organisation only its own connections", async () => {

@@ -1,6 +1,7 @@
 // The connections table: filters and sorts on the columns the worker denormalises onto
 // VpnConnection (grade, expected downtime, tunnels up), so every filter is a WHERE in SQL and
 // every page is one bounded query plus a count.
+import { FINDING_CODES } from "@tunnelwatch/core";
 import { Criticality, type Prisma, Provider, Routing, type TenantDb } from "@tunnelwatch/db";
 import { z } from "zod";
 import { type Page, pageArgs, pageInput } from "../pagination.ts";
@@ -20,6 +21,8 @@ export const listInput = pageInput.extend({
    */
   status: z.enum(CONNECTION_STATUS_FILTERS).optional(),
   criticality: z.enum(Criticality).optional(),
+  /** Connections whose current posture has this finding (faults.md §2). */
+  finding: z.enum(FINDING_CODES).optional(),
   cloudAccountId: z.string().trim().min(1).max(64).optional(),
   /** A tag as key=value (the value may be empty). */
   tag: z
@@ -46,6 +49,7 @@ export function listWhere(db: TenantDb, input: ListInput): Prisma.VpnConnectionW
   if (input.routing) and.push({ routing: input.routing });
   if (input.criticality) and.push({ criticality: input.criticality });
   if (input.cloudAccountId) and.push({ cloudAccountId: input.cloudAccountId });
+  if (input.finding) and.push({ findingCodes: { has: input.finding } });
   const fields = db.vpnConnection.fields;
   switch (input.status) {
     case "ALL_UP":

@@ -2,6 +2,7 @@
 // Connections: every VPN connection of the organisation, filtered, sorted and paged on the server;
 // filters, sort and page live in the URL so a view can be bookmarked and shared.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { FINDING_CODES } from "@tunnelwatch/core";
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import linkTable from "~/components/link-table.module.css";
@@ -31,6 +32,7 @@ const DEFAULTS = {
   routing: "",
   status: "",
   criticality: "",
+  finding: "",
   account: "",
   tag: "",
   sort: "name",
@@ -38,7 +40,18 @@ const DEFAULTS = {
   page: "1",
 };
 type Filters = typeof DEFAULTS;
-const FILTER_KEYS = ["q", "provider", "region", "grade", "routing", "status", "criticality", "account", "tag"] as const;
+const FILTER_KEYS = [
+  "q",
+  "provider",
+  "region",
+  "grade",
+  "routing",
+  "status",
+  "criticality",
+  "finding",
+  "account",
+  "tag",
+] as const;
 
 const GRADES = ["A", "B", "C", "D", "F", "UNGRADED"] as const;
 const STATUSES = [
@@ -75,6 +88,7 @@ function listInput(f: Filters) {
       ? { status: f.status as (typeof STATUSES)[number]["value"] }
       : {}),
     ...(oneOf(CRITICALITIES, f.criticality) ? { criticality: f.criticality as (typeof CRITICALITIES)[number] } : {}),
+    ...(oneOf(FINDING_CODES, f.finding) ? { finding: f.finding as (typeof FINDING_CODES)[number] } : {}),
     ...(f.account ? { cloudAccountId: f.account } : {}),
     ...(tag ? { tag } : {}),
   };
@@ -199,6 +213,11 @@ function FilterBar({ filters, set }: { filters: Filters; set: (changes: Partial<
         "criticality",
         "Criticality",
         CRITICALITIES.map((c) => ({ value: c, label: c.toLowerCase() })),
+      )}
+      {select(
+        "finding",
+        "Finding",
+        FINDING_CODES.map((code) => ({ value: code, label: code })),
       )}
       <TagBox value={filters.tag} onChange={(tag) => set({ tag })} />
       {isFiltered ? <ClearFiltersButton set={set} /> : null}
