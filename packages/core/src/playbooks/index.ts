@@ -3,11 +3,11 @@
 import type { FindingCode, LogFaultCode } from "../codes.ts";
 import { PLAYBOOKS } from "./catalog.ts";
 import type { Playbook, PlaybookContext, PlaybookStep, PlaybookVariant } from "./types.ts";
-import { PLAYBOOK_VARIANTS } from "./types.ts";
+import { PLAYBOOK_VARIANT_LABELS, PLAYBOOK_VARIANTS } from "./types.ts";
 
 export { PLAYBOOKS } from "./catalog.ts";
 export type { Playbook, PlaybookContext, PlaybookStep, PlaybookVariant } from "./types.ts";
-export { PLAYBOOK_VARIANTS } from "./types.ts";
+export { PLAYBOOK_VARIANT_LABELS, PLAYBOOK_VARIANTS } from "./types.ts";
 
 export type PlaybookCode = LogFaultCode | FindingCode;
 
@@ -21,17 +21,6 @@ export interface ResolvedPlaybook {
   steps: ResolvedPlaybookStep[];
   references: Playbook["references"];
 }
-
-/** Human-readable names of the variants, for headings. */
-export const PLAYBOOK_VARIANT_LABELS: Record<PlaybookVariant, string> = {
-  aws: "AWS Site-to-Site VPN",
-  alibaba: "Alibaba Cloud VPN Gateway",
-  mulesoft: "MuleSoft Anypoint VPN",
-  "juniper-srx": "Juniper SRX",
-  "cisco-asa": "Cisco ASA",
-  "cisco-ios": "Cisco IOS / IOS XE",
-  strongswan: "strongSwan",
-};
 
 function isPlaybookCode(code: string): code is PlaybookCode {
   return Object.hasOwn(PLAYBOOKS, code);

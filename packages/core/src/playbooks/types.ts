@@ -12,6 +12,17 @@ export const PLAYBOOK_VARIANTS = [
 ] as const;
 export type PlaybookVariant = (typeof PLAYBOOK_VARIANTS)[number];
 
+/** Human-readable names of the variants, for headings. */
+export const PLAYBOOK_VARIANT_LABELS: Record<PlaybookVariant, string> = {
+  aws: "AWS Site-to-Site VPN",
+  alibaba: "Alibaba Cloud VPN Gateway",
+  mulesoft: "MuleSoft Anypoint VPN",
+  "juniper-srx": "Juniper SRX",
+  "cisco-asa": "Cisco ASA",
+  "cisco-ios": "Cisco IOS / IOS XE",
+  strongswan: "strongSwan",
+};
+
 export interface PlaybookStep {
   /** Imperative, short: "Set the DPD timeout action to restart". */
   title: string;

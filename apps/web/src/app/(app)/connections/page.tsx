@@ -2,7 +2,7 @@
 // Connections: every VPN connection of the organisation, filtered, sorted and paged on the server;
 // filters, sort and page live in the URL so a view can be bookmarked and shared.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { FINDING_CODES } from "@tunnelwatch/core";
+import { FINDING_CODES } from "@tunnelwatch/core/browser";
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import linkTable from "~/components/link-table.module.css";

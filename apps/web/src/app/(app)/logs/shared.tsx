@@ -2,7 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 // Pieces the logs, incidents and maintenance screens share: the connection picker, the code
 // badge, time ranges kept in the URL, and time formatting.
-import { FINDING_CODES, LOG_FAULT_CODES } from "@tunnelwatch/core";
+import { FINDING_CODES, LOG_FAULT_CODES } from "@tunnelwatch/core/browser";
 import { useEffect, useMemo, useState } from "react";
 import { useTRPC } from "~/trpc/client.tsx";
 import styles from "./logs.module.css";

@@ -3,7 +3,7 @@
 // grades these facts with it (IKE version, DPD, lifetimes, PFS, NAT, who initiates) and the playbooks show
 // the gateway vendor's steps.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type CustomerGateway, PLAYBOOK_VARIANT_LABELS } from "@tunnelwatch/core";
+import { type CustomerGateway, PLAYBOOK_VARIANT_LABELS } from "@tunnelwatch/core/browser";
 import { type FormEvent, useState } from "react";
 import { Field, FormButtons, FormError, formErrors } from "~/components/forms.tsx";
 import { type RouterOutputs, useTRPC } from "~/trpc/client.tsx";

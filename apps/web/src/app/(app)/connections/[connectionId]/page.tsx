@@ -3,7 +3,12 @@
 // each finding, what the tenant says of its customer gateway, every tunnel option against the
 // provider's recommendation, incidents, announced maintenance and the latest log lines. The timeline range and the log filters live in the URL.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { LOG_FAULT_CODES, numberRanges, PLAYBOOK_VARIANT_LABELS, type PlaybookVariant } from "@tunnelwatch/core";
+import {
+  LOG_FAULT_CODES,
+  numberRanges,
+  PLAYBOOK_VARIANT_LABELS,
+  type PlaybookVariant,
+} from "@tunnelwatch/core/browser";
 import Link from "next/link";
 import { useParams } from "next/navigation";
 import { useMemo, useState } from "react";

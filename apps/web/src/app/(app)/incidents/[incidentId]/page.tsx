@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 // One incident: status and actions (acknowledge, resolve with a reason, comment), the playbook
 // for its code with "Mark step applied" on each step, the remediation timeline and the log
 // lines behind it.
-import { PLAYBOOK_VARIANT_LABELS } from "@tunnelwatch/core";
+import { PLAYBOOK_VARIANT_LABELS } from "@tunnelwatch/core/browser";
 import Link from "next/link";
 import { useParams } from "next/navigation";
 import { type FormEvent, useState } from "react";
