@@ -5,7 +5,7 @@ import { createRedis } from "@tunnelwatch/queue";
 import { alertSettings } from "./alerts/index.ts";
 import { env } from "./env.ts";
 import { errorFields, log } from "./logger.ts";
-import { createProviderClient } from "./providers/index.ts";
+import { createProviderClient, TrafficReadings } from "./providers/index.ts";
 import { type RunningWorker, startWorker } from "./worker.ts";
 
 const SHUTDOWN_DEADLINE_MS = 30_000;
@@ -60,13 +60,15 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
 
+  // Kept across polls: AWS publishes a tunnel's traffic every 5 minutes, so it is read once a period.
+  const trafficReadings = new TrafficReadings();
   running = await startWorker({
     prisma,
     connection,
     prefix: env.QUEUE_PREFIX,
     keyring,
     concurrency: env.WORKER_CONCURRENCY,
-    clientFor: createProviderClient,
+    clientFor: (target) => createProviderClient(target, {}, trafficReadings),
     alerts: alertSettings(env),
   });
   if (stopping) await running.close();

@@ -13,6 +13,7 @@ import {
 import { AwsProviderClient } from "./client.ts";
 import { advanceAwsCursor, parseAwsCursor } from "./logs.ts";
 import { AWS_TUNNEL_DEFAULTS, pairTunnels } from "./normalize.ts";
+import { TrafficReadings } from "./traffic-readings.ts";
 
 const SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 const PSK = "psk-never-leaves-aws-1234";
@@ -613,6 +614,56 @@ describe("AWS fetchStatus", () => {
         "Sum",
       ],
     ]);
+  });
+
+  it("reads a tunnel's traffic once per 5-minute period when the worker keeps the readings across polls", async () => {
+    let failMetrics = true;
+    let traffic = 1_500;
+    server = await startServer(
+      awsHandler({
+        GetMetricData: (request) =>
+          failMetrics ? jsonError(503, "ServiceUnavailable", "try again") : metricData(request, () => traffic),
+      }),
+    );
+    const readings = new TrafficReadings();
+    const periodStart = Date.UTC(2026, 11, 1, 12, 0, 0);
+    const poll = async (at: number) => {
+      const snapshot = await new AwsProviderClient(
+        {
+          provider: "aws",
+          regions: ["us-east-1"],
+          endpoint: server?.url,
+          credentials: { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: SECRET },
+        },
+        { ...FAST, maxAttempts: 1, now: () => at },
+        readings,
+      ).fetchStatus();
+      const metricReads = (server?.requests ?? []).filter(
+        (r) => r.headers["x-amz-target"] === "GraniteServiceVersion20100801.GetMetricData",
+      ).length;
+      const idle = snapshot.connections.find((c) => c.routing === "static")?.tunnels.find((t) => t.status === "UP");
+      return { metricReads, idleSeconds: idle?.idleSeconds, unavailable: snapshot.unavailable };
+    };
+    // A failed read is not kept: the next poll in the same period reads again.
+    const failed = await poll(periodStart + 10_000);
+    expect(failed.unavailable["aws:tunnel-traffic:us-east-1"]).toMatch(/ServiceUnavailable/);
+    expect(failed.idleSeconds).toBeUndefined();
+    failMetrics = false;
+    expect(await poll(periodStart + 70_000)).toMatchObject({ metricReads: 2, idleSeconds: 0 });
+    // Polls later in the same period reuse the reading, even though the traffic has stopped since.
+    traffic = 0;
+    expect(await poll(periodStart + 130_000)).toMatchObject({ metricReads: 2, idleSeconds: 0 });
+    expect(await poll(periodStart + 299_000)).toMatchObject({ metricReads: 2, idleSeconds: 0 });
+    // The next period may hold new data: read again.
+    const next = await poll(periodStart + 300_000);
+    expect(next.metricReads).toBe(3);
+    expect(next.idleSeconds).toBeGreaterThanOrEqual(900);
+    // A client without kept readings (the fetch-status CLI) reads every time.
+    const alone = await client(server.url, { now: () => periodStart + 310_000 }).fetchStatus();
+    expect(alone.connections.find((c) => c.routing === "static")?.tunnels.some((t) => t.idleSeconds)).toBe(true);
+    expect(
+      server.requests.filter((r) => r.headers["x-amz-target"] === "GraniteServiceVersion20100801.GetMetricData"),
+    ).toHaveLength(4);
   });
 
   it("retries RequestLimitExceeded (503) with backoff, then succeeds", async () => {

@@ -46,6 +46,7 @@ import { ProviderError } from "../types.ts";
 import { toAwsProviderError } from "./errors.ts";
 import { advanceAwsCursor, awsLogPage, parseAwsCursor } from "./logs.ts";
 import { normalizeAwsConnection } from "./normalize.ts";
+import { TRAFFIC_PERIOD_SEC, TrafficReadings } from "./traffic-readings.ts";
 
 type AwsTarget = Extract<AccountTarget, { provider: "aws" }>;
 
@@ -55,8 +56,6 @@ export const HEALTH_REGION = "us-east-1";
 const TUNNEL_CALL_CONCURRENCY = 4;
 /** Pages FilterLogEvents may return empty (with a nextToken) before one pull gives up for now. */
 const MAX_EMPTY_LOG_PAGES = 10;
-/** AWS publishes the tunnels' traffic (AWS/VPN TunnelDataIn, TunnelDataOut) in 5-minute periods. */
-const TRAFFIC_PERIOD_SEC = 300;
 /** How far back a poll looks for a tunnel's last traffic: idle longer reads as at least this. */
 const TRAFFIC_WINDOW_SEC = 1_800;
 /** GetMetricData takes up to 500 queries a call: two per tunnel. */
@@ -79,9 +78,14 @@ export class AwsProviderClient implements ProviderClient {
   private healthClient: HealthClient | undefined;
   private readonly secrets: string[];
 
+  /**
+   * `trafficReadings` outlives the client where a worker keeps one across polls; the default
+   * lives as long as this client.
+   */
   constructor(
     private readonly target: AwsTarget,
     options: Partial<ClientOptions> = {},
+    private readonly trafficReadings = new TrafficReadings(),
   ) {
     this.options = resolveOptions(options);
     const { secretAccessKey, sessionToken } = target.credentials;
@@ -291,16 +295,24 @@ export class AwsProviderClient implements ProviderClient {
    * down by idle timeouts (IDLE_RISK), which BGP's keepalives prevent. Counted up to the newest
    * period CloudWatch reports, not to now, as AWS publishes the periods some minutes late: traffic
    * in that period makes it 0; none within the window, the window reported; no datapoints, unknown.
+   * A tunnel read earlier in the current 5-minute period keeps that reading (traffic-readings.ts).
    */
   private async addTunnelTraffic(
     region: string,
     connections: FetchedConnection[],
     unavailable: Record<string, string>,
   ): Promise<void> {
-    const tunnels = connections
-      .filter((c) => c.routing === "static")
-      .flatMap((c) => c.tunnels.filter((t) => t.status === "UP" && t.outsideIp));
     const now = this.options.now();
+    const keyOf = (address: string) =>
+      [this.target.endpoint ?? "", this.target.credentials.accessKeyId, region, address].join("\u0000");
+    const tunnels: FetchedConnection["tunnels"] = [];
+    for (const tunnel of connections
+      .filter((c) => c.routing === "static")
+      .flatMap((c) => c.tunnels.filter((t) => t.status === "UP" && t.outsideIp))) {
+      const reading = this.trafficReadings.get(keyOf(tunnel.outsideIp as string), now);
+      if (!reading) tunnels.push(tunnel);
+      else if (reading.idleSeconds !== undefined) tunnel.idleSeconds = reading.idleSeconds;
+    }
     const metric = (id: string, name: string, address: string): MetricDataQuery => ({
       Id: id,
       MetricStat: {
@@ -344,9 +356,11 @@ export class AwsProviderClient implements ProviderClient {
         const windowStart = now - TRAFFIC_WINDOW_SEC * 1000;
         for (const [i, tunnel] of batch.entries()) {
           const reportedUntil = lastReported.get(String(i));
-          if (reportedUntil === undefined) continue;
           const idleSince = lastTraffic.get(String(i)) ?? windowStart;
-          tunnel.idleSeconds = Math.max(0, Math.round((reportedUntil - idleSince) / 1000));
+          const idleSeconds =
+            reportedUntil === undefined ? undefined : Math.max(0, Math.round((reportedUntil - idleSince) / 1000));
+          if (idleSeconds !== undefined) tunnel.idleSeconds = idleSeconds;
+          this.trafficReadings.set(keyOf(tunnel.outsideIp as string), now, idleSeconds);
         }
       }
     } catch (error) {
