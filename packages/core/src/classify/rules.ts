@@ -3224,6 +3224,7 @@ const BGP: Rule[] = [
       "maximum prefix limit was exceeded",
       "denied due to",
       "bgp",
+      "read from peer",
       "nbr_reset",
       "removed from session",
       "no such peer configured",
@@ -3238,7 +3239,7 @@ const BGP: Rule[] = [
       "maximum number of prefix",
     ],
     test: new RegExp(
-      `${/BGP not established with\b|/.source}${ADJCHANGE_NEIGHBOR}Down\\b${/|%BGP-5-NBR_RESET|bgp_recv: read from peer .* failed|topology base removed from session|hold timer expired|hold time expired|(?:sent|received|recv|receive|send) (?:a )?notification(?: message)? \d+\/\d+|Reset \(BGP Notification (?:received|sent)\)|\[DECODE\] Open: Invalid\b|\bBGP_UNUSABLE_NEXTHOP\b|Accept Thread: \S+ - No such Peer configured|Connection attempt from unconfigured neighbou?r\b|A NOTIFICATION message (?:has been received from|is being sent to) a neighbor|\b(?:received|sent) (?:a )?NOTIFICATION message (?:from|to) peer \S+ \(ErrorCode=(?:(?!6, SubErrorCode=7\b)\d+|\[\w+\])|Error code\s*= (?:Cease|UPDATE Message Error|OPEN Message Error|Message Header Error|Finite State Machine Error) \(\d\)|%BGP-3-NOTIFICATION|bad OPEN message|maximum prefix limit was exceeded|(?<!-- )DENIED due to:|BGP_SESSION_DOWN|\b0 BGP ROUTES\b|BGP:? (?:session|neighbou?r|peer) .*\b(?:down|closed|reset|terminated)\b|\bexceeded the max(?:imum)? number of prefix(?:es)?\b|\bBGP (?:process )?(?:is )?down due to\b|\bBGP\b.*notification\b.*\bCease\b|\b0 (?:BGP )?(?:routes?|prefixes) (?:received|learned|accepted)\b/.source}`,
+      `${/BGP not established with\b|/.source}${ADJCHANGE_NEIGHBOR}Down\\b${/|%BGP-5-NBR_RESET|bgp_recv: read from peer .* failed|read from peer \S+ \((?:In|Ex)ternal AS \d+\) failed|topology base removed from session|hold timer expired|hold time expired|(?:sent|received|recv|receive|send) (?:a )?notification(?: message)? \d+\/\d+|Reset \(BGP Notification (?:received|sent)\)|\[DECODE\] Open: Invalid\b|\bBGP_UNUSABLE_NEXTHOP\b|Accept Thread: \S+ - No such Peer configured|Connection attempt from unconfigured neighbou?r\b|A NOTIFICATION message (?:has been received from|is being sent to) a neighbor|\b(?:received|sent) (?:a )?NOTIFICATION message (?:from|to) peer \S+ \(ErrorCode=(?:(?!6, SubErrorCode=7\b)\d+|\[\w+\])|Error code\s*= (?:Cease|UPDATE Message Error|OPEN Message Error|Message Header Error|Finite State Machine Error) \(\d\)|%BGP-3-NOTIFICATION|bad OPEN message|maximum prefix limit was exceeded|(?<!-- )DENIED due to:|BGP_SESSION_DOWN|\b0 BGP ROUTES\b|BGP:? (?:session|neighbou?r|peer) .*\b(?:down|closed|reset|terminated)\b|\bexceeded the max(?:imum)? number of prefix(?:es)?\b|\bBGP (?:process )?(?:is )?down due to\b|\bBGP\b.*notification\b.*\bCease\b|\b0 (?:BGP )?(?:routes?|prefixes) (?:received|learned|accepted)\b/.source}`,
     ),
     code: "BGP_SESSION_DOWN",
     phase: null,
