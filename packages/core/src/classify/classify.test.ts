@@ -4107,6 +4107,15 @@ describe("vendors", () => {
       '1,2024/01/10 10:00:00,012345678901,SYSTEM,vpn,0,2024/01/10 10:00:00,,tunnel-status,to-aws,0,0,general,informational,"Tunnel to-aws is down",1234,0x0,0,0,0,0,,pa-fw',
       "paloalto",
     ],
+    // Topsec NGTOS's VPN records are key=value like FortiGate's, with an action="negotiate" of their own.
+    [
+      'id="NGTOS" version="v3.2000a5.0058_NGVONE.1_haveroot" time="2025-04-10 14:24:26" dev="TopsecOS" pri="information" type="ipsec vpn negotiate log" recorder="ipsec negotiate" vsid="0" tunnel_name="to-aliyun" action="negotiate" srcip="198.51.100.40" dstip="203.0.113.40" msg="Tunnel established."',
+      "topsec",
+    ],
+    [
+      'id="NGTOS" time="2025-04-12 14:26:12" dev="TopsecOS" pri="6" type="vpn" recorder="ipsec" tunnel_name="to-aliyun" msg="The first stage was successful"',
+      "topsec",
+    ],
     // FortiGate routing events quote the BGP daemon's Cisco-style message; PAN-OS routing events in CSV.
     [
       'date=2026-03-03 time=10:00:00 devname="fgt" devid="FGT60F" logid="0103020300" type="event" subtype="router" level="warning" vd="root" logdesc="Routing log" msg="BGP: %BGP-5-ADJCHANGE: neighbor 169.254.10.1 Down Hold Timer Expired"',

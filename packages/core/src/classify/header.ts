@@ -264,6 +264,8 @@ function vendorOfMessage(message: string, line: string, found: Found, program: s
     if (/(?:^|\s)(?:AWS tunnel |VpnLogDetail)/.test(line)) return "aws";
     if (/(?:^|\s)AWS-side peer /.test(line)) return "aws-bgp";
   }
+  // Topsec NGTOS's VPN records are key=value too (id="NGTOS" dev="TopsecOS" ... recorder="ipsec ...").
+  if (found.has(MARK.topsec) && /\b(?:recorder|type)="[^"]*\b(?:ipsec|vpn)\b/.test(line)) return "topsec";
   // FortiGate event logs (key=value: VPN events, and routing events that quote the BGP daemon's
   // Cisco-style "%BGP-5-ADJCHANGE"; some exports keep only the event's logdesc and msg) and
   // FortiClient's IKE daemon: "[<time>] [<pid>:<tid>] [iked  1466    info] ...".

@@ -152,6 +152,7 @@ const MARKERS = {
     "[fortiike ",
   ],
   meraki: [" events "],
+  topsec: ['"ngtos"', '"topsecos"'],
   tencent: ["ike_sa_establish_fail", "ike_nego:", "tans_ike_nego"],
   // Firewalls and routers that log everything through one syslog: their tunnel messages (see header.ts).
   vrp: ["ike/", "ikev2/", "ipsec/", "ipsec-vpn/", "bgp/"],

@@ -20,6 +20,7 @@ export const VENDORS = [
   "tencent",
   "huawei",
   "h3c",
+  "topsec",
   "sonicwall",
   "stormshield",
   "watchguard",
