@@ -64,6 +64,27 @@ describe("Alibaba Cloud VPC API", () => {
     if (single) expect(typeof single.ikeConfig?.ikeLifetime).toBe("number");
   });
 
+  test("describeCustomerGateways gives each customer gateway's address and ASN, paged", async () => {
+    const inRegion = t.sim.fleet.connections.filter((c) => c.accountId === t.alibaba.id && c.region === REGION);
+    const ids = [...new Set(inRegion.map((c) => c.customerGatewayId))];
+    const out = await client().describeCustomerGateways(
+      new $Vpc.DescribeCustomerGatewaysRequest({ regionId: REGION, pageSize: 50 }),
+    );
+    expect(out.body?.totalCount).toBe(ids.length);
+    const list = out.body?.customerGateways?.customerGateway ?? [];
+    expect(list.map((g) => g.customerGatewayId).sort()).toEqual([...ids].sort());
+    for (const c of inRegion) {
+      expect(list.find((g) => g.customerGatewayId === c.customerGatewayId)).toMatchObject({
+        ipAddress: c.customerGatewayIp,
+        asn: c.customerAsn,
+      });
+    }
+    const first = await client().describeCustomerGateways(
+      new $Vpc.DescribeCustomerGatewaysRequest({ regionId: REGION, pageSize: 1 }),
+    );
+    expect(first.body?.customerGateways?.customerGateway).toHaveLength(1);
+  });
+
   test("paging with PageNumber/PageSize", async () => {
     const p1 = await client().describeVpnConnections(
       new $Vpc.DescribeVpnConnectionsRequest({ regionId: REGION, pageSize: 2 }),

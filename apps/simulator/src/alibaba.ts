@@ -448,6 +448,29 @@ export function handleAlibaba(
         VpnConnections: { VpnConnection: p.slice(selected).map((c) => connectionJson(ctx, c)) },
       });
     }
+    case "DescribeCustomerGateways": {
+      const id = params.get("CustomerGatewayId");
+      const gateways = new Map<string, SimConnection>();
+      for (const c of connections) if (!gateways.has(c.customerGatewayId)) gateways.set(c.customerGatewayId, c);
+      const selected = [...gateways.values()].filter((c) => !id || c.customerGatewayId === id);
+      const p = page(params, 10, 50);
+      return ok(res, {
+        TotalCount: selected.length,
+        PageNumber: p.pageNumber,
+        PageSize: p.pageSize,
+        CustomerGateways: {
+          CustomerGateway: p.slice(selected).map((c) => ({
+            CustomerGatewayId: c.customerGatewayId,
+            Name: c.tags.site ?? c.name,
+            IpAddress: c.customerGatewayIp,
+            Asn: c.customerAsn,
+            Description: "",
+            CreateTime: c.createdAt,
+            Tags: { Tag: [] },
+          })),
+        },
+      });
+    }
     case "DescribeVpnConnection": {
       const id = params.get("VpnConnectionId");
       const c = connections.find((x) => x.id === id);

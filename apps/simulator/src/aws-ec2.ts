@@ -244,6 +244,28 @@ export function handleEc2(ctx: SimContext, req: SimRequest, res: ServerResponse,
     return ec2Ok(res, action, { vpnConnectionSet: selected.map((c) => vpnConnectionXml(ctx, account, c)) });
   }
 
+  if (action === "DescribeCustomerGateways") {
+    const ids = listParam(params, "CustomerGatewayId");
+    const gateways = new Map<string, SimConnection>();
+    for (const c of inRegion) if (!gateways.has(c.customerGatewayId)) gateways.set(c.customerGatewayId, c);
+    for (const id of ids) {
+      if (!gateways.has(id)) {
+        return ec2Error(res, 400, "InvalidCustomerGatewayID.NotFound", `The customerGateway ID '${id}' does not exist`);
+      }
+    }
+    const selected = [...gateways.values()].filter((c) => ids.length === 0 || ids.includes(c.customerGatewayId));
+    return ec2Ok(res, action, {
+      customerGatewaySet: selected.map((c) => ({
+        customerGatewayId: c.customerGatewayId,
+        state: "available",
+        type: "ipsec.1",
+        ipAddress: c.customerGatewayIp,
+        bgpAsn: c.customerAsn,
+        tagSet: [{ key: "Name", value: c.tags.site ?? c.name }],
+      })),
+    });
+  }
+
   if (action === "GetVpnTunnelReplacementStatus") {
     const id = params.get("VpnConnectionId") ?? "";
     const ip = params.get("VpnTunnelOutsideIpAddress") ?? "";

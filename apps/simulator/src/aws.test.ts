@@ -4,7 +4,12 @@ import {
   DescribeLogStreamsCommand,
   FilterLogEventsCommand,
 } from "@aws-sdk/client-cloudwatch-logs";
-import { DescribeVpnConnectionsCommand, EC2Client, GetVpnTunnelReplacementStatusCommand } from "@aws-sdk/client-ec2";
+import {
+  DescribeCustomerGatewaysCommand,
+  DescribeVpnConnectionsCommand,
+  EC2Client,
+  GetVpnTunnelReplacementStatusCommand,
+} from "@aws-sdk/client-ec2";
 import {
   DescribeAffectedEntitiesCommand,
   DescribeEventDetailsCommand,
@@ -98,6 +103,31 @@ describe("EC2 DescribeVpnConnections", () => {
       expect(typeof tel.AcceptedRouteCount).toBe("number");
     }
     expect(telemetry[0]?.OutsideIpAddress).toBe(o1.OutsideIpAddress);
+  });
+
+  test("DescribeCustomerGateways: a site's gateway is one address and ASN for every connection of the site", async () => {
+    const inRegion = t.sim.fleet.connections.filter((c) => c.accountId === t.aws.id && c.region === REGION);
+    const out = await ec2(t.aws).send(new DescribeCustomerGatewaysCommand({}));
+    const ids = [...new Set(inRegion.map((c) => c.customerGatewayId))];
+    expect(out.CustomerGateways?.map((g) => g.CustomerGatewayId).sort()).toEqual(ids.sort());
+    for (const c of inRegion) {
+      const gateway = out.CustomerGateways?.find((g) => g.CustomerGatewayId === c.customerGatewayId);
+      expect(gateway).toMatchObject({ State: "available", Type: "ipsec.1", IpAddress: c.customerGatewayIp });
+      expect(gateway?.BgpAsn).toBe(String(c.customerAsn));
+    }
+    // Every connection of a site, in every account, region and provider, ends on the same gateway.
+    const bySite = new Map<string, Set<string>>();
+    for (const c of t.sim.fleet.connections.filter((x) => x.tenantId === t.aws.tenantId)) {
+      const site = c.tags.site ?? "";
+      bySite.set(site, (bySite.get(site) ?? new Set()).add(c.customerGatewayIp));
+    }
+    for (const addresses of bySite.values()) expect(addresses.size).toBe(1);
+    const one = ids[0] as string;
+    const byId = await ec2(t.aws).send(new DescribeCustomerGatewaysCommand({ CustomerGatewayIds: [one] }));
+    expect(byId.CustomerGateways?.map((g) => g.CustomerGatewayId)).toEqual([one]);
+    await expect(
+      ec2(t.aws).send(new DescribeCustomerGatewaysCommand({ CustomerGatewayIds: ["cgw-0000000000000dead"] })),
+    ).rejects.toMatchObject({ name: "InvalidCustomerGatewayID.NotFound" });
   });
 
   test("filters by vpn-connection-id and by id list", async () => {

@@ -225,6 +225,14 @@ function publicIp(r: Rng, firstOctets: readonly number[]): string {
   return `${r.pick(firstOctets)}.${r.int(0, 255)}.${r.int(0, 255)}.${r.int(1, 254)}`;
 }
 
+const CUSTOMER_ASNS = [65000, 65001, 65010, 65100, 64600, 65500];
+
+/** A tenant's gateway at a site: its public address and BGP ASN. */
+function siteGatewayOf(seed: number, tenantId: string, site: string): { ip: string; asn: number } {
+  const r = rng(seed, "site-gateway", tenantId, site);
+  return { ip: customerIp(r), asn: r.pick(CUSTOMER_ASNS) };
+}
+
 /** Customer gateways live in the documentation ranges so no real address is ever named. */
 function customerIp(r: Rng): string {
   return `${r.pick(["192.0.2", "198.51.100", "203.0.113"])}.${r.int(1, 254)}`;
@@ -336,7 +344,12 @@ function addConnections(options: {
     const tunnelCount = provider === "alibaba" && r.chance(shape.singleTunnelShare) ? 1 : 2;
     const site = r.pick(SITE_NAMES);
     const createdAt = FLEET_EPOCH_MS - r.int(30, 365) * DAY_MS + r.int(0, DAY_MS - 1);
-    const customerAsn = r.pick([65000, 65001, 65010, 65100, 64600, 65500]);
+    // The site's on-prem gateway ends every connection of the site, in any account, region or
+    // provider. The values each connection drew for a gateway of its own before gateways were
+    // shared by site are still drawn, so the fleet's other values stay as they were.
+    const siteGateway = siteGatewayOf(seed, account.tenantId, site);
+    r.pick(CUSTOMER_ASNS);
+    const customerAsn = siteGateway.asn;
     const thirdOctet = (c * 8) % 256;
     const remoteCidrs = [`10.${100 + (c % 100)}.${thirdOctet}.0/24`];
     if (r.chance(0.2)) remoteCidrs.push(`192.168.${c % 256}.0/24`);
@@ -351,14 +364,16 @@ function addConnections(options: {
       id = awsId(r, "vpn");
       gatewayType = r.chance(shape.transitGatewayShare) ? "tgw" : "vgw";
       gatewayId = awsId(r, gatewayType);
-      customerGatewayId = awsId(r, "cgw");
+      awsId(r, "cgw");
+      customerGatewayId = awsId(rng(seed, "aws-cgw", account.id, region, site), "cgw");
       providerAsn = r.pick([64512, 64513, 65200]);
     } else if (provider === "alibaba") {
       id = alibabaId(r, "vco", region);
       gatewayType = "vpn-gateway";
       gatewayId = alibabaId(rng(seed, "alibaba-gw", account.id, region), "vpn", region);
       gatewayIp = publicIp(rng(seed, "alibaba-gw-ip", account.id, region), [47, 8, 39]);
-      customerGatewayId = alibabaId(r, "cgw", region);
+      alibabaId(r, "cgw", region);
+      customerGatewayId = alibabaId(rng(seed, "alibaba-cgw", account.id, region, site), "cgw", region);
       providerAsn = 45104;
     } else {
       id = r.hex(24);
@@ -385,6 +400,7 @@ function addConnections(options: {
     const lifecycleControl = provider === "aws" && r.chance(shape.lifecycleControlShare);
     const hasMaintenance = provider !== "alibaba" && r.chance(shape.maintenanceShare);
     const periodMs = Math.max(1, shape.maintenancePeriodDays) * DAY_MS;
+    customerIp(r);
     const connection: SimConnection = {
       id,
       provider,
@@ -397,7 +413,7 @@ function addConnections(options: {
       gatewayType,
       gatewayIp,
       customerGatewayId,
-      customerGatewayIp: customerIp(r),
+      customerGatewayIp: siteGateway.ip,
       customerAsn,
       providerAsn,
       localCidr: `172.${16 + (c % 16)}.0.0/16`,

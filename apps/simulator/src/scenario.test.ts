@@ -91,6 +91,27 @@ describe("fault injection", () => {
     expect(back.connections.find((x) => x.id === c.id)?.tunnels[0]?.status).toBe("UP");
   });
 
+  test("a customer gateway's fault takes down every tunnel of every connection that ends on it", async () => {
+    const c = awsConnection(true);
+    const sharing = t.sim.fleet.connections.filter((x) => x.customerGatewayIp === c.customerGatewayIp);
+    const { faults } = await control<{ faults: { connectionId: string }[] }>(t.url, "/_sim/faults", {
+      customerGatewayIp: c.customerGatewayIp,
+      kind: "dpd-timeout",
+      durationSec: 60,
+    });
+    expect(faults).toHaveLength(sharing.reduce((n, x) => n + x.tunnels.length, 0));
+    const view = await control<{ connections: { id: string; tunnels: { status: string }[] }[] }>(t.url, "/_sim/fleet");
+    for (const x of sharing) {
+      expect(view.connections.find((v) => v.id === x.id)?.tunnels.map((tunnel) => tunnel.status)).toEqual(
+        x.tunnels.map(() => "DOWN"),
+      );
+    }
+    await expect(
+      control(t.url, "/_sim/faults", { customerGatewayIp: "192.0.2.255", kind: "dpd-timeout" }),
+    ).rejects.toThrow(/404.*no connection ends on 192\.0\.2\.255/);
+    t.clock.now += 61_000;
+  });
+
   test.each([
     ["ike-proposal-mismatch", "No Proposal Match Found by AWS"],
     ["ipsec-proposal-mismatch", 'No Proposal Match Found. Notifying with \\"No proposal chosen\\"'],

@@ -209,6 +209,22 @@ export class Simulator implements SimContext {
     return created;
   }
 
+  /**
+   * A customer gateway failing (its WAN link, its IKE daemon): the fault on every tunnel of every
+   * connection that ends on the gateway's address, in any account, region or provider.
+   */
+  injectGatewayFault(input: Omit<FaultInput, "connectionId" | "tunnelIndex"> & { customerGatewayIp: string }) {
+    const connections = this.fleet.connections.filter((c) => c.customerGatewayIp === input.customerGatewayIp);
+    if (connections.length === 0) throw new HttpError(404, `no connection ends on ${input.customerGatewayIp}`);
+    return connections.flatMap((c) =>
+      this.injectFault({
+        connectionId: c.id,
+        kind: input.kind,
+        ...(input.durationSec === undefined ? {} : { durationSec: input.durationSec }),
+      }),
+    );
+  }
+
   listFaults(): InjectedFault[] {
     return this.faults.map((f) => ({ ...f }));
   }
@@ -492,6 +508,14 @@ export class Simulator implements SimContext {
       const route = `${req.method} ${req.path.replace(/\/$/, "")}`;
       if (route === "GET /_sim/fleet") return sendJson(res, 200, this.fleetView(this.baseUrl(req)));
       if (route === "GET /_sim/faults") return sendJson(res, 200, { faults: this.listFaults() });
+      if (route === "POST /_sim/faults" && typeof body.customerGatewayIp === "string") {
+        const faults = this.injectGatewayFault({
+          customerGatewayIp: body.customerGatewayIp,
+          kind: String(body.kind ?? "") as FaultKind,
+          durationSec: body.durationSec === undefined ? undefined : Number(body.durationSec),
+        });
+        return sendJson(res, 201, { faults });
+      }
       if (route === "POST /_sim/faults") {
         const faults = this.injectFault({
           connectionId: String(body.connectionId ?? ""),
