@@ -232,6 +232,21 @@ function aliHandler(overrides: Partial<Record<string, Handler>> = {}): Handler {
             },
           },
         };
+      case "DescribeCustomerGateways":
+        return {
+          body: {
+            RequestId: requestId,
+            PageNumber: page,
+            PageSize: 50,
+            TotalCount: 2,
+            CustomerGateways: {
+              CustomerGateway: [
+                { CustomerGatewayId: "cgw-a", IpAddress: "198.51.100.20", Asn: 65001, Name: "hq-fw", CreateTime: 1 },
+                { CustomerGatewayId: "cgw-b", IpAddress: "198.51.100.21", Asn: "65002", Name: "dr-fw", CreateTime: 1 },
+              ],
+            },
+          },
+        };
       case "DiagnoseVpnConnections":
         return {
           body: {
@@ -409,16 +424,31 @@ describe("Alibaba fetchStatus", () => {
     expect(String(pages[0]?.headers.authorization)).toMatch(/^ACS3-HMAC-SHA256 Credential=LTAI5tEXAMPLEKEYID,/);
   });
 
-  it("puts a failing DiagnoseVpnConnections or DescribeVpnRouteEntries into `unavailable`", async () => {
+  it("gives each connection its customer gateway's address (the first tunnel's where the tunnels end on two)", async () => {
+    server = await startServer(aliHandler());
+    const snapshot = await client(server.url).fetchStatus();
+    const byId = new Map(snapshot.connections.map((c) => [c.externalId, c]));
+    expect(byId.get("vco-a")?.customerGatewayIp).toBe("198.51.100.20");
+    expect(byId.get("vco-b")?.customerGatewayIp).toBe("198.51.100.21");
+    const dual = byId.get("vco-dual");
+    expect(dual?.customerGatewayIp).toBe(dual?.customerGatewayId === "cgw-a" ? "198.51.100.20" : "198.51.100.21");
+    expect(snapshot.unavailable["alibaba:customer-gateways:cn-hangzhou"]).toBeUndefined();
+  });
+
+  it("puts a failing DiagnoseVpnConnections, DescribeVpnRouteEntries or DescribeCustomerGateways into `unavailable`", async () => {
     server = await startServer(
       aliHandler({
         DiagnoseVpnConnections: () =>
           aliError(403, "Forbidden.RAM", "User not authorized to operate on the specified resource."),
         DescribeVpnRouteEntries: () => aliError(400, "OperationUnsupported.RouteEntry", "not supported"),
+        DescribeCustomerGateways: () =>
+          aliError(403, "Forbidden.RAM", "User not authorized to operate on the specified resource."),
       }),
     );
     const snapshot = await client(server.url).fetchStatus();
     expect(snapshot.connections).toHaveLength(3);
+    expect(snapshot.unavailable["alibaba:customer-gateways:cn-hangzhou"]).toMatch(/Forbidden\.RAM/);
+    expect(snapshot.connections.map((c) => c.customerGatewayIp ?? null)).toEqual([null, null, null]);
     expect(snapshot.unavailable["alibaba:diagnose:cn-hangzhou"]).toMatch(/Forbidden\.RAM/);
     expect(snapshot.unavailable["alibaba:route-entries:cn-hangzhou"]).toMatch(/OperationUnsupported/);
     expect(snapshot.diagnostics).toEqual([]);

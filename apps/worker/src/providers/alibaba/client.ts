@@ -18,7 +18,7 @@ import * as $dara from "@darabonba/typescript";
 import { faultOfAlibabaDiagnosis, type LogFaultCode } from "@tunnelwatch/core";
 import { type ErrorContext, unavailableReason } from "../common/errors.ts";
 import { type ClientOptions, resolveOptions } from "../common/options.ts";
-import { toBool, toInt, toObj, toObjList, toStr } from "../common/parse.ts";
+import { positiveInt, toBool, toInt, toObj, toObjList, toStr } from "../common/parse.ts";
 import { withRetry } from "../common/retry.ts";
 import type {
   AccountTarget,
@@ -264,9 +264,39 @@ export class AlibabaProviderClient implements ProviderClient {
         });
       });
     markSharedHealthChecks(connections);
+    await this.addCustomerGateways(region, connections, unavailable);
 
     await this.diagnose(region, rawConnections, connections, unavailable, diagnostics);
     return connections;
+  }
+
+  /**
+   * Customer gateways' public addresses, and their ASN where the BGP configuration gave none
+   * (DescribeCustomerGateways; optional). A connection whose tunnels end on two customer gateways
+   * is given the first tunnel's.
+   */
+  private async addCustomerGateways(
+    region: string,
+    connections: FetchedConnection[],
+    unavailable: Record<string, string>,
+  ): Promise<void> {
+    if (!connections.some((c) => c.customerGatewayId)) return;
+    try {
+      const gateways = await this.listAll("DescribeCustomerGateways", region, {}, (body) =>
+        toObjList(toObj(body.CustomerGateways)?.CustomerGateway),
+      );
+      const byId = new Map(gateways.map((g) => [toStr(g.CustomerGatewayId), g]));
+      for (const connection of connections) {
+        const gateway = connection.customerGatewayId ? byId.get(connection.customerGatewayId) : undefined;
+        if (!gateway) continue;
+        const ip = toStr(gateway.IpAddress);
+        if (ip) connection.customerGatewayIp = ip;
+        const asn = positiveInt(gateway.Asn);
+        if (asn !== undefined && connection.routing === "bgp") connection.remoteAsn ??= asn;
+      }
+    } catch (error) {
+      unavailable[`alibaba:customer-gateways:${region}`] = unavailableReason(error, this.secrets);
+    }
   }
 
   /** DiagnoseVpnConnections for gateways with a tunnel that is not UP (optional extra data). */
