@@ -119,6 +119,74 @@ describe("fleet.overview", () => {
     expect(maintenanceRisk.slice(1).every((r) => r.score === 1440)).toBe(true);
   });
 
+  it("names the customer gateways that several down connections end on, and what to look at first", async () => {
+    const tenant = await f.prisma.tenant.create({ data: { name: "Sites", slug: "sites" } });
+    const user = await f.prisma.user.create({ data: { email: "viewer@sites.test" } });
+    await f.prisma.membership.create({ data: { tenantId: tenant.id, userId: user.id, role: "VIEWER" } });
+    const account = (provider: "AWS" | "ALIBABA") =>
+      f.prisma.cloudAccount.create({
+        data: { tenantId: tenant.id, provider, name: provider, credentialsCipher: "x", credentialsKeyId: "k1" },
+      });
+    const aws = await account("AWS");
+    const alibaba = await account("ALIBABA");
+    let n = 0;
+    const connection = (gateway: string, up: number, more: { alibaba?: boolean; deleted?: boolean } = {}) => {
+      n++;
+      return {
+        tenantId: tenant.id,
+        cloudAccountId: more.alibaba ? alibaba.id : aws.id,
+        provider: more.alibaba ? ("ALIBABA" as const) : ("AWS" as const),
+        region: more.alibaba ? "cn-hangzhou" : "us-east-1",
+        externalId: `site-${n}`,
+        name: `site ${n}`,
+        state: "available",
+        routing: "BGP" as const,
+        normalized: {},
+        customerGatewayIp: gateway,
+        tunnelsUp: up,
+        tunnelsTotal: 2,
+        lastSeenAt: f.now,
+        deletedAt: more.deleted ? f.now : null,
+      };
+    };
+    await f.prisma.vpnConnection.createMany({
+      data: [
+        // 203.0.113.50: down at AWS and at Alibaba, one AWS connection up: the gateway.
+        connection("203.0.113.50", 0),
+        connection("203.0.113.50", 0, { alibaba: true }),
+        connection("203.0.113.50", 2),
+        // 203.0.113.60: two of six AWS connections down, the others with a tunnel up: the connections.
+        connection("203.0.113.60", 0),
+        connection("203.0.113.60", 0),
+        connection("203.0.113.60", 1),
+        ...Array.from({ length: 3 }, () => connection("203.0.113.60", 2)),
+        // 203.0.113.70: one down and one removed: nothing to say.
+        connection("203.0.113.70", 0),
+        connection("203.0.113.70", 0, { deleted: true }),
+      ],
+    });
+    // Another organisation's connection down on 203.0.113.70 does not count here.
+    await f.prisma.vpnConnection.create({
+      data: {
+        ...connection("203.0.113.70", 0),
+        tenantId: f.tenantB,
+        cloudAccountId: (await f.prisma.cloudAccount.findFirstOrThrow({ where: { tenantId: f.tenantB } })).id,
+      },
+    });
+    const { customerGateways } = await (await f.asUser(user.id)).fleet.overview();
+    expect(customerGateways.map((g) => [g.customerGatewayIp, g.down, g.connections, g.likelyCause])).toEqual([
+      ["203.0.113.50", 2, 3, "customer-gateway"],
+      ["203.0.113.60", 2, 6, "connections"],
+    ]);
+    expect([...(customerGateways[0]?.providers ?? [])].sort()).toEqual(["alibaba", "aws"]);
+    expect(customerGateways[0]?.summary).toMatch(/^2 of 3 connections that end on 203\.0\.113\.50 have no tunnel up/);
+    // The fixture's organisation has no gateway with two connections down.
+    expect((await (await f.api("VIEWER")).fleet.overview()).customerGateways).toEqual([]);
+    // The connections list narrows to one gateway's connections by its exact address.
+    const list = await (await f.asUser(user.id)).connections.list({ gateway: "203.0.113.50", status: "OUTAGE" });
+    expect(list.items.map((c) => c.name).sort()).toEqual(["site 1", "site 2"]);
+  });
+
   it("sums hourly uptime for the last week, hour by hour", async () => {
     clearUptimeCache();
     const hour = (ago: number) => new Date(Math.floor(f.now.getTime() / HOUR_MS) * HOUR_MS - ago * HOUR_MS);

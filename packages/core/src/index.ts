@@ -3,6 +3,7 @@ export * from "./classify/index.ts";
 export { LineSplitter, type OnLine } from "./classify/line-splitter.ts";
 export * from "./codes.ts";
 export * from "./connection.ts";
+export * from "./fleet/customer-gateways.ts";
 export * from "./incidents/index.ts";
 export { numberRanges } from "./number-ranges.ts";
 export * from "./playbooks/index.ts";

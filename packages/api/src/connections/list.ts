@@ -31,6 +31,8 @@ export const listInput = pageInput.extend({
     .max(256)
     .regex(/^[^=]+=/, "Write the tag as key=value, e.g. env=prod")
     .optional(),
+  /** Connections that end on this customer gateway address (exactly). */
+  gateway: z.string().trim().min(1).max(64).optional(),
   /** Part of the name, the provider's id (vpn-..., vco-...) or the customer gateway IP. */
   q: z.string().trim().max(200).optional(),
   sort: z.enum(CONNECTION_SORTS).default("name"),
@@ -50,6 +52,7 @@ export function listWhere(db: TenantDb, input: ListInput): Prisma.VpnConnectionW
   if (input.criticality) and.push({ criticality: input.criticality });
   if (input.cloudAccountId) and.push({ cloudAccountId: input.cloudAccountId });
   if (input.finding) and.push({ findingCodes: { has: input.finding } });
+  if (input.gateway) and.push({ customerGatewayIp: input.gateway });
   const fields = db.vpnConnection.fields;
   switch (input.status) {
     case "ALL_UP":

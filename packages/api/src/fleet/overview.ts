@@ -2,10 +2,13 @@
 // indexed columns (counts, group-bys, one bounded top-N), never a scan of rows into Node.
 // Raw SQL here is not scoped by the tenant layer: every statement names the tenant itself.
 import {
+  assessCustomerGateway,
   BASELINE_LIKELIHOOD,
   type Criticality as CoreCriticality,
   type Provider as CoreProvider,
   CRITICALITY_WEIGHT,
+  GATEWAY_MIN_DOWN,
+  type GatewayAssessment,
   GRADES,
   rankMaintenanceRisk,
 } from "@tunnelwatch/core";
@@ -18,21 +21,66 @@ export interface FleetScope {
 }
 
 export const MAINTENANCE_RISK_TOP = 10;
+export const CUSTOMER_GATEWAYS_TOP = 10;
 
 export async function fleetOverview(scope: FleetScope, now: Date = new Date()) {
-  const [connections, unknownTunnels, incidents, maintenanceRisk, uptime, accounts] = await Promise.all([
-    connectionCounts(scope),
-    unknownTunnelCount(scope),
-    openIncidentsByCode(scope),
-    maintenanceRiskTop(scope, now),
-    uptimeTrend(scope, now),
-    accountCounts(scope),
-  ]);
+  const [connections, unknownTunnels, incidents, maintenanceRisk, uptime, accounts, customerGateways] =
+    await Promise.all([
+      connectionCounts(scope),
+      unknownTunnelCount(scope),
+      openIncidentsByCode(scope),
+      maintenanceRiskTop(scope, now),
+      uptimeTrend(scope, now),
+      accountCounts(scope),
+      customerGatewaysDown(scope),
+    ]);
   const { tunnelsUp: up, tunnelsTotal: total, ...connectionFigures } = connections;
   // Never more unknown than not up, should a poll land between the two reads.
   const unknown = Math.min(unknownTunnels, total - up);
   const tunnels = { up, down: total - up - unknown, unknown, total };
-  return { generatedAt: now, tunnels, connections: connectionFigures, incidents, maintenanceRisk, uptime, accounts };
+  return {
+    generatedAt: now,
+    tunnels,
+    connections: connectionFigures,
+    incidents,
+    maintenanceRisk,
+    uptime,
+    accounts,
+    customerGateways,
+  };
+}
+
+/**
+ * Customer gateways (by public address) that several live connections end on and several of them
+ * are down, assessed by core: the gateway itself looks failed first, then the most connections
+ * down. One group-by over the tenant's connections.
+ */
+async function customerGatewaysDown({ db, tenantId }: FleetScope): Promise<GatewayAssessment[]> {
+  const rows = await db.$queryRaw<
+    Array<{ ip: string; connections: number; down: number; providers: Provider[]; regions: string[] }>
+  >`
+    SELECT "customerGatewayIp" AS ip, count(*)::int AS connections,
+           count(*) FILTER (WHERE "tunnelsTotal" > 0 AND "tunnelsUp" = 0)::int AS down,
+           array_agg(DISTINCT provider::text) FILTER (WHERE "tunnelsTotal" > 0 AND "tunnelsUp" = 0) AS providers,
+           array_agg(DISTINCT region) FILTER (WHERE "tunnelsTotal" > 0 AND "tunnelsUp" = 0) AS regions
+      FROM "VpnConnection"
+     WHERE "tenantId" = ${tenantId} AND "deletedAt" IS NULL AND "customerGatewayIp" IS NOT NULL
+     GROUP BY "customerGatewayIp"
+    HAVING count(*) FILTER (WHERE "tunnelsTotal" > 0 AND "tunnelsUp" = 0) >= ${GATEWAY_MIN_DOWN}
+     ORDER BY down DESC, ip
+     LIMIT ${CUSTOMER_GATEWAYS_TOP}`;
+  return rows
+    .flatMap(
+      (r) =>
+        assessCustomerGateway({
+          customerGatewayIp: r.ip,
+          connections: r.connections,
+          down: r.down,
+          providers: r.providers.map(toCoreProvider),
+          regions: r.regions,
+        }) ?? [],
+    )
+    .sort((a, b) => Number(b.likelyCause === "customer-gateway") - Number(a.likelyCause === "customer-gateway"));
 }
 
 /**

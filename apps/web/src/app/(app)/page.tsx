@@ -193,6 +193,61 @@ function MaintenanceRisk({ rows }: { rows: Overview["maintenanceRisk"] }) {
   );
 }
 
+/** Customer gateways that several down connections end on: one on-prem device failing shows here once. */
+function CustomerGateways({ rows }: { rows: Overview["customerGateways"] }) {
+  if (rows.length === 0) {
+    return (
+      <EmptyState title="No shared outage">
+        No customer gateway has two or more of its connections down at once.
+      </EmptyState>
+    );
+  }
+  return (
+    <div style={{ overflowX: "auto" }}>
+      <table className={`table ${styles.riskTable}`} data-testid="customer-gateways">
+        <thead>
+          <tr>
+            <th>Customer gateway</th>
+            <th>Connections down</th>
+            <th>Where</th>
+            <th>Look first at</th>
+            <th>Why</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.customerGatewayIp}>
+              <td className="mono">
+                <Link
+                  href={`/connections?gateway=${encodeURIComponent(row.customerGatewayIp)}&status=OUTAGE`}
+                  title="The connections of this gateway with no tunnel up"
+                >
+                  {row.customerGatewayIp}
+                </Link>
+              </td>
+              <td>
+                <span className="stat">{row.down}</span> <span className="muted">of {row.connections}</span>
+              </td>
+              <td>
+                {row.providers.map((p) => PROVIDER_LABEL[p.toUpperCase()] ?? p).join(", ")}
+                <div className="muted small">{row.regions.join(", ")}</div>
+              </td>
+              <td>
+                {row.likelyCause === "customer-gateway" ? (
+                  <span className="badge bad">the gateway</span>
+                ) : (
+                  <span className="badge warn">each connection</span>
+                )}
+              </td>
+              <td className={`small ${styles.reason}`}>{row.summary}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 function FleetOverview({ data }: { data: Overview }) {
   const router = useRouter();
   return (
@@ -218,6 +273,14 @@ function FleetOverview({ data }: { data: Overview }) {
           )}
         </section>
       </div>
+      <section className="panel" aria-labelledby="gateways-heading">
+        <h2 id="gateways-heading">Customer gateways down on several connections</h2>
+        <p className="muted small">
+          One on-prem gateway usually ends connections in several accounts, regions and providers: when several of them
+          are down at once, the gateway is the likely cause, not the cloud.
+        </p>
+        <CustomerGateways rows={data.customerGateways} />
+      </section>
       <section className="panel" aria-labelledby="uptime-heading">
         <h2 id="uptime-heading">Uptime, last 7 days</h2>
         {data.uptime.some((p) => p.uptimePct !== null) ? (

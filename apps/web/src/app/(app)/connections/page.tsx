@@ -33,6 +33,7 @@ const DEFAULTS = {
   status: "",
   criticality: "",
   finding: "",
+  gateway: "",
   account: "",
   tag: "",
   sort: "name",
@@ -49,6 +50,7 @@ const FILTER_KEYS = [
   "status",
   "criticality",
   "finding",
+  "gateway",
   "account",
   "tag",
 ] as const;
@@ -89,6 +91,7 @@ function listInput(f: Filters) {
       : {}),
     ...(oneOf(CRITICALITIES, f.criticality) ? { criticality: f.criticality as (typeof CRITICALITIES)[number] } : {}),
     ...(oneOf(FINDING_CODES, f.finding) ? { finding: f.finding as (typeof FINDING_CODES)[number] } : {}),
+    ...(f.gateway ? { gateway: f.gateway } : {}),
     ...(f.account ? { cloudAccountId: f.account } : {}),
     ...(tag ? { tag } : {}),
   };
@@ -219,6 +222,19 @@ function FilterBar({ filters, set }: { filters: Filters; set: (changes: Partial<
         "Finding",
         FINDING_CODES.map((code) => ({ value: code, label: code })),
       )}
+      {filters.gateway ? (
+        <span className="small" data-testid="gateway-filter">
+          Customer gateway <span className="mono">{filters.gateway}</span>{" "}
+          <button
+            type="button"
+            className="button small secondary"
+            aria-label="Show the connections of every customer gateway"
+            onClick={() => set({ gateway: "" })}
+          >
+            ×
+          </button>
+        </span>
+      ) : null}
       <TagBox value={filters.tag} onChange={(tag) => set({ tag })} />
       {isFiltered ? <ClearFiltersButton set={set} /> : null}
     </div>

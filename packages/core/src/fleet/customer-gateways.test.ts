@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { assessCustomerGateway, GATEWAY_MIN_DOWN } from "./customer-gateways.ts";
+
+const gateway = { customerGatewayIp: "203.0.113.8", providers: ["aws" as const], regions: ["us-east-1"] };
+
+describe("assessCustomerGateway", () => {
+  it("says nothing of a gateway with fewer than two connections down", () => {
+    expect(GATEWAY_MIN_DOWN).toBe(2);
+    expect(assessCustomerGateway({ ...gateway, connections: 1, down: 1 })).toBeNull();
+    expect(assessCustomerGateway({ ...gateway, connections: 40, down: 0 })).toBeNull();
+  });
+
+  it("points at the gateway when half or more of its connections are down", () => {
+    const result = assessCustomerGateway({ ...gateway, connections: 4, down: 2 });
+    expect(result?.likelyCause).toBe("customer-gateway");
+    expect(result?.summary).toMatch(
+      /^2 of 4 connections that end on 203\.0\.113\.8 have no tunnel up \(AWS; 1 region\)/,
+    );
+    expect(result?.summary).toMatch(/check the gateway first/);
+  });
+
+  it("points at the gateway when connections are down at more than one provider, however many it has", () => {
+    const result = assessCustomerGateway({
+      ...gateway,
+      connections: 30,
+      down: 2,
+      providers: ["aws", "alibaba"],
+      regions: ["us-east-1", "cn-hangzhou"],
+    });
+    expect(result?.likelyCause).toBe("customer-gateway");
+    expect(result?.summary).toMatch(/\(AWS, Alibaba Cloud; 2 regions\)/);
+    expect(result?.summary).toMatch(/do not take down another provider's tunnels/);
+  });
+
+  it("points at the connections when a few of one provider's are down and the gateway's others are up", () => {
+    const result = assessCustomerGateway({ ...gateway, connections: 30, down: 3 });
+    expect(result?.likelyCause).toBe("connections");
+    expect(result?.summary).toMatch(/its other connections have a tunnel up/i);
+  });
+});
