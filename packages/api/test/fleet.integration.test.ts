@@ -185,6 +185,20 @@ describe("fleet.overview", () => {
     // The connections list narrows to one gateway's connections by its exact address.
     const list = await (await f.asUser(user.id)).connections.list({ gateway: "203.0.113.50", status: "OUTAGE" });
     expect(list.items.map((c) => c.name).sort()).toEqual(["site 1", "site 2"]);
+    // A connection's page says how many connections end on its gateway, in its organisation only.
+    const siteOne = await f.prisma.vpnConnection.findFirstOrThrow({ where: { tenantId: tenant.id, name: "site 1" } });
+    const detail = await (await f.asUser(user.id)).connections.detail({ connectionId: siteOne.id });
+    expect(detail.customerGatewayShare).toMatchObject({
+      customerGatewayIp: "203.0.113.50",
+      connections: 3,
+      down: 2,
+      assessment: { likelyCause: "customer-gateway" },
+    });
+    const elsewhere = await f.prisma.vpnConnection.findFirstOrThrow({
+      where: { tenantId: f.tenantB, customerGatewayIp: "203.0.113.70" },
+    });
+    const theirs = await (await f.api("OTHER")).connections.detail({ connectionId: elsewhere.id });
+    expect(theirs.customerGatewayShare).toMatchObject({ connections: 1, down: 1, assessment: null });
   });
 
   it("sums hourly uptime for the last week, hour by hour", async () => {

@@ -3,7 +3,14 @@
 // log lines, the criticality that weighs its maintenance risk, and what the tenant says of its
 // customer gateway (which posture grades with the provider's view).
 import { TRPCError } from "@trpc/server";
-import { customerGatewaySchema, evaluatePosture, findingCodesOf, parseCustomerGateway } from "@tunnelwatch/core";
+import {
+  assessCustomerGateway,
+  type Provider as CoreProvider,
+  customerGatewaySchema,
+  evaluatePosture,
+  findingCodesOf,
+  parseCustomerGateway,
+} from "@tunnelwatch/core";
 import { Criticality, Prisma, type TenantDb } from "@tunnelwatch/db";
 import { z } from "zod";
 import { audit } from "../audit.ts";
@@ -29,6 +36,32 @@ async function findConnection(db: TenantDb, id: string) {
   });
   if (!connection) throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND_MESSAGE });
   return connection;
+}
+
+/**
+ * The live connections that end on the same customer gateway address as this one, counted, with
+ * core's reading of their outages: two group-bys on (provider, region), however many they are.
+ */
+async function sharedCustomerGateway(db: TenantDb, customerGatewayIp: string | null) {
+  if (!customerGatewayIp) return null;
+  const where = { customerGatewayIp, deletedAt: null };
+  const [all, down] = await Promise.all([
+    db.vpnConnection.count({ where }),
+    db.vpnConnection.groupBy({
+      by: ["provider", "region"],
+      where: { ...where, tunnelsUp: 0, tunnelsTotal: { gt: 0 } },
+      _count: { _all: true },
+    }),
+  ]);
+  const downCount = down.reduce((n, g) => n + g._count._all, 0);
+  const assessment = assessCustomerGateway({
+    customerGatewayIp,
+    connections: all,
+    down: downCount,
+    providers: [...new Set(down.map((g) => g.provider.toLowerCase() as CoreProvider))],
+    regions: [...new Set(down.map((g) => g.region))],
+  });
+  return { customerGatewayIp, connections: all, down: downCount, assessment };
 }
 
 const optionalDate = z.coerce.date().optional();
@@ -72,7 +105,7 @@ export const connectionsRouter = router({
         },
       });
       if (!connection) throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND_MESSAGE });
-      const [snapshots, openIncidents, recentIncidents, maintenance] = await Promise.all([
+      const [snapshots, openIncidents, recentIncidents, maintenance, customerGatewayShare] = await Promise.all([
         ctx.db.postureSnapshot.findMany({
           where: { connectionId: connection.id },
           orderBy: { evaluatedAt: "desc" },
@@ -106,6 +139,7 @@ export const connectionsRouter = router({
             autoAppliedAfter: true,
           },
         }),
+        sharedCustomerGateway(ctx.db, connection.customerGatewayIp),
       ]);
       const latest = snapshots[0] ?? null;
       const posture = connectionPosture({
@@ -153,6 +187,7 @@ export const connectionsRouter = router({
         })),
         posture,
         playbooks,
+        customerGatewayShare,
         openIncidents,
         recentIncidents,
         maintenance,

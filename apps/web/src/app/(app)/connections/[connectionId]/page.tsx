@@ -134,6 +134,16 @@ function Header({ detail }: { detail: Detail }) {
           {account.lastError ? `: ${account.lastError}` : "."}
         </div>
       ) : null}
+      {detail.customerGatewayShare?.assessment?.likelyCause === "customer-gateway" ? (
+        <div className="notice error" data-testid="customer-gateway-outage">
+          Its customer gateway looks down. {detail.customerGatewayShare.assessment.summary}{" "}
+          <Link
+            href={`/connections?gateway=${encodeURIComponent(detail.customerGatewayShare.customerGatewayIp)}&status=OUTAGE`}
+          >
+            Its connections with no tunnel up
+          </Link>
+        </div>
+      ) : null}
       <section className="panel">
         <dl className={styles.facts}>
           <div>
@@ -149,6 +159,18 @@ function Header({ detail }: { detail: Detail }) {
             <dd className="mono">
               {c.customerGatewayIp ?? "–"}
               {c.customerGatewayId ? ` (${c.customerGatewayId})` : ""}
+              {detail.customerGatewayShare && detail.customerGatewayShare.connections > 1 ? (
+                <div className="small">
+                  <Link
+                    href={`/connections?gateway=${encodeURIComponent(detail.customerGatewayShare.customerGatewayIp)}`}
+                  >
+                    {detail.customerGatewayShare.connections} connections end on it
+                  </Link>
+                  {detail.customerGatewayShare.down > 0
+                    ? `, ${detail.customerGatewayShare.down} with no tunnel up`
+                    : ""}
+                </div>
+              ) : null}
             </dd>
           </div>
           <div>
