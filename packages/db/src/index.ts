@@ -16,6 +16,7 @@ export {
 } from "./api-tokens.ts";
 export { createPrismaClient, disconnectPrisma, getPrisma } from "./client.ts";
 export { generateToken, hashToken, type Keyring, open, openJson, parseKeyring, seal, sealJson } from "./crypto.ts";
+export { type CustomerGatewayCount, customerGatewayCounts } from "./customer-gateways.ts";
 export { Prisma, type PrismaClient } from "./generated/prisma/client.ts";
 export * from "./generated/prisma/enums.ts";
 export { checkDatabase, type DependencyHealth } from "./health.ts";

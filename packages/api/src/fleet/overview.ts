@@ -12,7 +12,14 @@ import {
   GRADES,
   rankMaintenanceRisk,
 } from "@tunnelwatch/core";
-import { type Criticality, type Grade, Prisma, type Provider, type TenantDb } from "@tunnelwatch/db";
+import {
+  type Criticality,
+  customerGatewayCounts,
+  type Grade,
+  Prisma,
+  type Provider,
+  type TenantDb,
+} from "@tunnelwatch/db";
 import { uptimeTrend } from "./uptime.ts";
 
 export interface FleetScope {
@@ -51,35 +58,13 @@ export async function fleetOverview(scope: FleetScope, now: Date = new Date()) {
 }
 
 /**
- * Customer gateways (by public address) that several live connections end on and several of them
- * are down, assessed by core: the gateway itself looks failed first, then the most connections
- * down. One group-by over the tenant's connections.
+ * Customer gateways (by public address) that several down connections end on, assessed by core:
+ * the gateway itself looks failed first, then the most connections down.
  */
 async function customerGatewaysDown({ db, tenantId }: FleetScope): Promise<GatewayAssessment[]> {
-  const rows = await db.$queryRaw<
-    Array<{ ip: string; connections: number; down: number; providers: Provider[]; regions: string[] }>
-  >`
-    SELECT "customerGatewayIp" AS ip, count(*)::int AS connections,
-           count(*) FILTER (WHERE "tunnelsTotal" > 0 AND "tunnelsUp" = 0)::int AS down,
-           array_agg(DISTINCT provider::text) FILTER (WHERE "tunnelsTotal" > 0 AND "tunnelsUp" = 0) AS providers,
-           array_agg(DISTINCT region) FILTER (WHERE "tunnelsTotal" > 0 AND "tunnelsUp" = 0) AS regions
-      FROM "VpnConnection"
-     WHERE "tenantId" = ${tenantId} AND "deletedAt" IS NULL AND "customerGatewayIp" IS NOT NULL
-     GROUP BY "customerGatewayIp"
-    HAVING count(*) FILTER (WHERE "tunnelsTotal" > 0 AND "tunnelsUp" = 0) >= ${GATEWAY_MIN_DOWN}
-     ORDER BY down DESC, ip
-     LIMIT ${CUSTOMER_GATEWAYS_TOP}`;
-  return rows
-    .flatMap(
-      (r) =>
-        assessCustomerGateway({
-          customerGatewayIp: r.ip,
-          connections: r.connections,
-          down: r.down,
-          providers: r.providers.map(toCoreProvider),
-          regions: r.regions,
-        }) ?? [],
-    )
+  const counts = await customerGatewayCounts(db, tenantId, { minDown: GATEWAY_MIN_DOWN, limit: CUSTOMER_GATEWAYS_TOP });
+  return counts
+    .flatMap((c) => assessCustomerGateway({ ...c, providers: c.providers.map(toCoreProvider) }) ?? [])
     .sort((a, b) => Number(b.likelyCause === "customer-gateway") - Number(a.likelyCause === "customer-gateway"));
 }
 

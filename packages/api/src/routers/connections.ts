@@ -11,7 +11,7 @@ import {
   findingCodesOf,
   parseCustomerGateway,
 } from "@tunnelwatch/core";
-import { Criticality, Prisma, type TenantDb } from "@tunnelwatch/db";
+import { Criticality, customerGatewayCounts, Prisma, type TenantDb } from "@tunnelwatch/db";
 import { z } from "zod";
 import { audit } from "../audit.ts";
 import { listConnections, listFilterOptions, listInput } from "../connections/list.ts";
@@ -38,30 +38,16 @@ async function findConnection(db: TenantDb, id: string) {
   return connection;
 }
 
-/**
- * The live connections that end on the same customer gateway address as this one, counted, with
- * core's reading of their outages: two group-bys on (provider, region), however many they are.
- */
-async function sharedCustomerGateway(db: TenantDb, customerGatewayIp: string | null) {
+/** The live connections that end on the same customer gateway address as this one, counted, with core's reading. */
+async function sharedCustomerGateway(db: TenantDb, tenantId: string, customerGatewayIp: string | null) {
   if (!customerGatewayIp) return null;
-  const where = { customerGatewayIp, deletedAt: null };
-  const [all, down] = await Promise.all([
-    db.vpnConnection.count({ where }),
-    db.vpnConnection.groupBy({
-      by: ["provider", "region"],
-      where: { ...where, tunnelsUp: 0, tunnelsTotal: { gt: 0 } },
-      _count: { _all: true },
-    }),
-  ]);
-  const downCount = down.reduce((n, g) => n + g._count._all, 0);
+  const [counts] = await customerGatewayCounts(db, tenantId, { minDown: 0, limit: 1, only: [customerGatewayIp] });
+  if (!counts) return null;
   const assessment = assessCustomerGateway({
-    customerGatewayIp,
-    connections: all,
-    down: downCount,
-    providers: [...new Set(down.map((g) => g.provider.toLowerCase() as CoreProvider))],
-    regions: [...new Set(down.map((g) => g.region))],
+    ...counts,
+    providers: counts.providers.map((p) => p.toLowerCase() as CoreProvider),
   });
-  return { customerGatewayIp, connections: all, down: downCount, assessment };
+  return { customerGatewayIp, connections: counts.connections, down: counts.down, assessment };
 }
 
 const optionalDate = z.coerce.date().optional();
@@ -139,7 +125,7 @@ export const connectionsRouter = router({
             autoAppliedAfter: true,
           },
         }),
-        sharedCustomerGateway(ctx.db, connection.customerGatewayIp),
+        sharedCustomerGateway(ctx.db, ctx.tenantId, connection.customerGatewayIp),
       ]);
       const latest = snapshots[0] ?? null;
       const posture = connectionPosture({
