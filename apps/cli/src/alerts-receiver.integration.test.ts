@@ -4,7 +4,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { signatureHeader } from "@tunnelwatch/alerts";
-import { createPrismaClient, openChannelSecret, type PrismaClient, parseKeyring } from "@tunnelwatch/db";
+import { AlertTrigger, createPrismaClient, openChannelSecret, type PrismaClient, parseKeyring } from "@tunnelwatch/db";
 import { createMigratedTestDatabase, type TestDatabase } from "@tunnelwatch/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -53,16 +53,7 @@ describe("tunnelwatch alerts:receiver", () => {
   it("adds a channel pointing at itself and a rule for every trigger", async () => {
     const channel = await prisma.alertChannel.findFirstOrThrow({ include: { rules: { include: { rule: true } } } });
     expect(channel.config).toEqual({ url: `http://127.0.0.1:${port}/alerts`, format: "json" });
-    expect(new Set(channel.rules.map((r) => r.rule.trigger))).toEqual(
-      new Set([
-        "TUNNEL_DOWN",
-        "REDUNDANCY_LOST",
-        "INCIDENT_OPENED",
-        "INCIDENT_RESOLVED",
-        "GRADE_DROPPED",
-        "MAINTENANCE_ANNOUNCED",
-      ]),
-    );
+    expect(new Set(channel.rules.map((r) => r.rule.trigger))).toEqual(new Set(Object.values(AlertTrigger)));
   });
 
   it("prints signed alerts and refuses unsigned or wrongly signed ones", async () => {

@@ -204,4 +204,61 @@ describe("alert events from logs", () => {
     expect(events.map((e) => e.trigger)).toEqual(["INCIDENT_OPENED"]);
     expect(events[0]?.payload).toMatchObject({ code: "DPD_TIMEOUT", evidence: "Peer is not responsive" });
   });
+
+  it("raises customer gateway down once when several connections that end on one gateway go down", async () => {
+    const tenant = await prisma.tenant.create({
+      data: { name: "Gateway", slug: "gateway", incidentOpenDelaySec: 600, incidentResolveDelaySec: 600 },
+    });
+    const created = await prisma.cloudAccount.create({
+      data: {
+        tenantId: tenant.id,
+        provider: "AWS",
+        name: "sites",
+        regions: ["us-east-1"],
+        credentialsCipher: "x",
+        credentialsKeyId: "k1",
+      },
+    });
+    const sites = {
+      id: created.id,
+      tenantId: tenant.id,
+      tenant: { incidentOpenDelaySec: 600, incidentResolveDelaySec: 600 },
+    };
+    const site = (n: number, up: boolean, gateway = "198.51.100.80"): FetchedConnection => ({
+      ...awsConnection(up ? ["UP", "UP"] : ["DOWN", "DOWN"], {
+        externalId: `vpn-gw${n}`,
+        name: `site-${n}`,
+        region: "us-east-1",
+      }),
+      customerGatewayIp: gateway,
+    });
+    const gatewayPoll = (seconds: number, connections: FetchedConnection[]) =>
+      applyStatusSnapshot(prisma, sites, { fetchedAt: at(seconds), connections, maintenance: [], unavailable: {} });
+    const gatewayEvents = () =>
+      prisma.alertOutbox.findMany({ where: { tenantId: tenant.id, trigger: "CUSTOMER_GATEWAY_DOWN" } });
+
+    // Down on the first poll: nothing has changed yet.
+    await gatewayPoll(0, [site(1, false), site(2, false), site(3, true), site(4, true, "198.51.100.81")]);
+    expect(await gatewayEvents()).toEqual([]);
+    await gatewayPoll(60, [site(1, true), site(2, true), site(3, true), site(4, true, "198.51.100.81")]);
+    expect(await gatewayEvents()).toEqual([]);
+    // One connection down says nothing of the gateway; two of three do.
+    await gatewayPoll(120, [site(1, false), site(2, true), site(3, true), site(4, true, "198.51.100.81")]);
+    expect(await gatewayEvents()).toEqual([]);
+    await gatewayPoll(180, [site(1, false), site(2, false), site(3, true), site(4, true, "198.51.100.81")]);
+    const events = await gatewayEvents();
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      severity: "CRITICAL",
+      connectionId: null,
+      payload: { customerGatewayIp: "198.51.100.80", down: 2, connections: 3, providers: "AWS", regions: "us-east-1" },
+    });
+    expect(events[0]?.payload).toMatchObject({ assessment: expect.stringMatching(/check the gateway first/) });
+    // Still down: no second event. Back up, then down again: a new one.
+    await gatewayPoll(240, [site(1, false), site(2, false), site(3, false), site(4, true, "198.51.100.81")]);
+    expect(await gatewayEvents()).toHaveLength(1);
+    await gatewayPoll(300, [site(1, true), site(2, true), site(3, true), site(4, true, "198.51.100.81")]);
+    await gatewayPoll(360, [site(1, false), site(2, false), site(3, true), site(4, true, "198.51.100.81")]);
+    expect(await gatewayEvents()).toHaveLength(2);
+  });
 });

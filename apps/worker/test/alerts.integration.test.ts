@@ -62,7 +62,12 @@ describe("alert delivery", () => {
   /** An organisation with one AWS account, a webhook channel and the given rules on it. */
   async function organisation(
     slug: string,
-    rules: Array<{ trigger: "TUNNEL_DOWN" | "REDUNDANCY_LOST"; quietPeriodSec: number; email?: boolean }>,
+    rules: Array<{
+      trigger: "TUNNEL_DOWN" | "REDUNDANCY_LOST" | "CUSTOMER_GATEWAY_DOWN";
+      quietPeriodSec: number;
+      email?: boolean;
+      scope?: { providers: string[] };
+    }>,
   ) {
     const tenant = await prisma.tenant.create({
       data: { name: `Org ${slug}`, slug, incidentOpenDelaySec: 0, incidentResolveDelaySec: 0 },
@@ -99,6 +104,7 @@ describe("alert delivery", () => {
           name: `${rule.trigger} rule`,
           trigger: rule.trigger,
           quietPeriodSec: rule.quietPeriodSec,
+          ...(rule.scope ? { scope: rule.scope } : {}),
           channels: {
             create: [{ channelId: webhook.id }, ...(rule.email ? [{ channelId: email.id }] : [])],
           },
@@ -214,6 +220,47 @@ describe("alert delivery", () => {
     const mailDelivery = rows.find((d) => d.idempotencyKey !== payload.id);
     expect(mailDelivery?.responseCode).toBe(250);
     expect(text).toContain(`X-Tunnelwatch-Delivery: ${mailDelivery?.idempotencyKey}`);
+  }, 60_000);
+
+  it("sends a customer gateway down once, with the gateway's connections linked, to rules not restricted to connections", async () => {
+    const org = await organisation("site", [
+      { trigger: "CUSTOMER_GATEWAY_DOWN", quietPeriodSec: 900 },
+      // Restricted to a provider: an event about no connection is not in its scope.
+      { trigger: "CUSTOMER_GATEWAY_DOWN", quietPeriodSec: 900, scope: { providers: ["AWS"] } },
+    ]);
+    const poll = (status: "UP" | "DOWN") =>
+      applyStatusSnapshot(prisma, org.account, {
+        fetchedAt: new Date(),
+        connections: ["osaka-1", "osaka-2"].map((name) => ({
+          ...awsConnection([status, status], { externalId: `vpn-${name}`, name, region: "ap-northeast-1" }),
+          customerGatewayIp: "198.51.100.90",
+        })),
+        maintenance: [],
+        unavailable: {},
+      });
+    await poll("UP");
+    await poll("DOWN");
+    const [request] = await waitFor(
+      "the webhook",
+      async () => receiver.delivered(org.path).length > 0 && receiver.delivered(org.path),
+      20_000,
+    );
+    const payload = JSON.parse(request?.body ?? "") as WebhookPayloadV1;
+    expect(payload).toMatchObject({
+      type: "customer_gateway.down",
+      severity: "critical",
+      connection: null,
+      tunnel: null,
+      summary: "Customer gateway 198.51.100.90 looks down: 2 of 2 connections that end on it have no tunnel up",
+      details: { customerGatewayIp: "198.51.100.90", down: 2, connections: 2, providers: "AWS" },
+    });
+    expect(payload.url).toBe(
+      "https://tunnelwatch.example.net/connections?gateway=198.51.100.90&status=OUTAGE&org=site",
+    );
+    expect(payload.remediation.length).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(receiver.delivered(org.path)).toHaveLength(1);
+    expect(await deliveries(org.tenant.id)).toHaveLength(1);
   }, 60_000);
 
   it("retries while the receiver is down and delivers every alert once it is back", async () => {

@@ -5,6 +5,7 @@ export type AlertTriggerName =
   | "INCIDENT_RESOLVED"
   | "GRADE_DROPPED"
   | "MAINTENANCE_ANNOUNCED"
+  | "CUSTOMER_GATEWAY_DOWN"
   | "TEST";
 
 export type AlertSeverity = "CRITICAL" | "MAJOR" | "MINOR" | "INFO";
@@ -86,6 +87,7 @@ export const TRIGGER_LABELS: Record<AlertTriggerName, string> = {
   INCIDENT_RESOLVED: "Incident resolved",
   GRADE_DROPPED: "Posture grade dropped",
   MAINTENANCE_ANNOUNCED: "Maintenance announced",
+  CUSTOMER_GATEWAY_DOWN: "Customer gateway down",
   TEST: "Test message",
 };
 

@@ -19,6 +19,7 @@ export type WebhookEventType =
   | "incident.resolved"
   | "posture.grade_dropped"
   | "maintenance.announced"
+  | "customer_gateway.down"
   | "test";
 
 export const WEBHOOK_EVENT_TYPES: Record<AlertTriggerName, WebhookEventType> = {
@@ -28,6 +29,7 @@ export const WEBHOOK_EVENT_TYPES: Record<AlertTriggerName, WebhookEventType> = {
   INCIDENT_RESOLVED: "incident.resolved",
   GRADE_DROPPED: "posture.grade_dropped",
   MAINTENANCE_ANNOUNCED: "maintenance.announced",
+  CUSTOMER_GATEWAY_DOWN: "customer_gateway.down",
   TEST: "test",
 };
 

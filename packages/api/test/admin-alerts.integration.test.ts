@@ -393,4 +393,56 @@ describe("delivery log", () => {
 
     expect((await (await f.api("OTHER")).alerts.listDeliveries({})).total).toBe(0);
   });
+
+  describe("rule updates", () => {
+    it("keep a rule's scope when only another field changes (enabling or disabling it, say)", async () => {
+      const admin = await f.api("ADMIN");
+      const channel = await admin.alerts.createChannel({
+        kind: "EMAIL",
+        name: "Prod",
+        recipients: ["prod@alpha.test"],
+      });
+      const rule = await admin.alerts.createRule({
+        name: "Prod down",
+        trigger: "TUNNEL_DOWN",
+        channelIds: [channel.channel.id],
+        scope: { providers: ["AWS"], tags: { env: "prod" } },
+      });
+      await admin.alerts.updateRule({ id: rule.id, isEnabled: false });
+      const renamed = await admin.alerts.updateRule({ id: rule.id, name: "Production down" });
+      expect(renamed).toMatchObject({ isEnabled: false, scope: { providers: ["AWS"], tags: { env: "prod" } } });
+      expect(await admin.alerts.updateRule({ id: rule.id, scope: {} })).toMatchObject({ scope: {} });
+    });
+  });
+
+  describe("customer gateway rules", () => {
+    it("take no scope: a customer gateway's alert concerns no single connection", async () => {
+      const admin = await f.api("ADMIN");
+      const channel = await admin.alerts.createChannel({
+        kind: "EMAIL",
+        name: "Gateways",
+        recipients: ["gw@alpha.test"],
+      });
+      const rule = {
+        name: "Gateway down",
+        trigger: "CUSTOMER_GATEWAY_DOWN" as const,
+        channelIds: [channel.channel.id],
+        scope: { providers: ["AWS" as const] },
+      };
+      expect(await codeOf(admin.alerts.createRule(rule))).toBe("BAD_REQUEST");
+      await expect(admin.alerts.createRule(rule)).rejects.toThrow(/leave the rule's scope empty/);
+      const created = await admin.alerts.createRule({ ...rule, scope: {} });
+      expect(created).toMatchObject({ trigger: "CUSTOMER_GATEWAY_DOWN", scope: {} });
+      expect(await codeOf(admin.alerts.updateRule({ id: created.id, scope: { tags: { env: "prod" } } }))).toBe(
+        "BAD_REQUEST",
+      );
+      const scoped = await admin.alerts.createRule({ ...rule, trigger: "TUNNEL_DOWN" });
+      expect(await codeOf(admin.alerts.updateRule({ id: scoped.id, trigger: "CUSTOMER_GATEWAY_DOWN" }))).toBe(
+        "BAD_REQUEST",
+      );
+      expect(
+        await codeOf(admin.alerts.updateRule({ id: scoped.id, trigger: "CUSTOMER_GATEWAY_DOWN", scope: {} })),
+      ).toBe("OK");
+    });
+  });
 });

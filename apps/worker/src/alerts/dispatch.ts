@@ -44,7 +44,13 @@ function foldSubject(event: {
   incidentId: string | null;
   payload: Prisma.JsonValue;
 }): string {
-  const place = event.tunnelId ?? event.connectionId ?? event.incidentId ?? "organisation";
+  const gateway =
+    event.trigger === "CUSTOMER_GATEWAY_DOWN" ? (event.payload as { customerGatewayIp?: unknown } | null) : null;
+  const place =
+    event.tunnelId ??
+    event.connectionId ??
+    event.incidentId ??
+    (typeof gateway?.customerGatewayIp === "string" ? `gateway:${gateway.customerGatewayIp}` : "organisation");
   if (event.trigger !== "INCIDENT_OPENED" && event.trigger !== "INCIDENT_RESOLVED") return place;
   const payload = event.payload as { code?: unknown } | null;
   return `${place}:${typeof payload?.code === "string" ? payload.code : "incident"}`;

@@ -55,6 +55,8 @@ function summaryOf(
       return `${connectionName} dropped from HA grade ${facts.fromGrade} to ${facts.toGrade}`;
     case "MAINTENANCE_ANNOUNCED":
       return `Maintenance announced on ${connectionName} (HA grade ${facts.grade}): expect ${facts.expectedDowntimeSec ?? "?"} s of downtime`;
+    case "CUSTOMER_GATEWAY_DOWN":
+      return `Customer gateway ${facts.customerGatewayIp ?? "?"} looks down: ${facts.down ?? "?"} of ${facts.connections ?? "?"} connections that end on it have no tunnel up`;
     case "TEST":
       return "Test alert from Tunnelwatch";
   }
@@ -69,6 +71,8 @@ function remediationCode(
   if (incidentCode) return incidentCode;
   if (trigger === "TUNNEL_DOWN") return "TUNNEL_DOWN_OTHER";
   if (trigger === "REDUNDANCY_LOST") return "TUNNEL_REDUNDANCY_LOST";
+  // The gateway stopped answering its peers: the unreachable peer's playbook, from the gateway's side.
+  if (trigger === "CUSTOMER_GATEWAY_DOWN") return "PEER_UNREACHABLE";
   return findingCodes[0] ?? null;
 }
 
@@ -111,9 +115,16 @@ export async function buildMessage(prisma: PrismaClient, event: DeliveryEvent, a
     ? getPlaybook(code, connection ? { provider: connection.provider.toLowerCase() as Provider } : undefined)
     : undefined;
   const base = appUrl.replace(/\/+$/, "");
-  const page = incident ? `/incidents/${incident.id}` : connection ? `/connections/${connection.id}` : "/";
+  const gateway = outbox.trigger === "CUSTOMER_GATEWAY_DOWN" ? text(facts.customerGatewayIp) : null;
+  const page = incident
+    ? `/incidents/${incident.id}`
+    : connection
+      ? `/connections/${connection.id}`
+      : gateway
+        ? `/connections?gateway=${encodeURIComponent(gateway)}&status=OUTAGE`
+        : "/";
   // The organisation in the link selects it for people who belong to several (apps/web proxy.ts).
-  const url = `${base}${page}?org=${encodeURIComponent(tenant.slug)}`;
+  const url = `${base}${page}${page.includes("?") ? "&" : "?"}org=${encodeURIComponent(tenant.slug)}`;
   const evidence = text(facts.evidence) ?? text(facts.statusMessage);
   return {
     idempotencyKey: event.idempotencyKey,

@@ -2,8 +2,24 @@
 // recorded once, samples and hourly rollups for charts, posture evaluated and snapshotted when it
 // changes, incidents folded from status (a DOWN tunnel, a recovered one, lost redundancy).
 import { createHash } from "node:crypto";
-import { evaluatePosture, findingCodesOf, GRADES, type Posture, withCustomerGateway } from "@tunnelwatch/core";
-import { type Grade, type Prisma, recordAlertEvent, recordIncidentAlert, type TunnelStatus } from "@tunnelwatch/db";
+import {
+  assessCustomerGateway,
+  evaluatePosture,
+  findingCodesOf,
+  GRADES,
+  type Posture,
+  type Provider,
+  withCustomerGateway,
+} from "@tunnelwatch/core";
+import {
+  type CustomerGatewayCount,
+  customerGatewayCounts,
+  type Grade,
+  type Prisma,
+  recordAlertEvent,
+  recordIncidentAlert,
+  type TunnelStatus,
+} from "@tunnelwatch/db";
 import type { FetchedConnection, LogStreamRef, MaintenanceNotice, StatusSnapshot } from "../providers/types.ts";
 import { foldBatch } from "./fold-batch.ts";
 import { type IncidentScope, incidentTitle, lockScope, policyOf, resolveIncident } from "./incidents.ts";
@@ -72,6 +88,10 @@ export async function applyStatusSnapshot(
 ): Promise<StatusResult> {
   const result: StatusResult = { connections: 0, transitions: 0, postureChanges: 0, removed: 0 };
   const policy = policyOf(account.tenant);
+  const gateways = [
+    ...new Set(snapshot.connections.flatMap((c) => (c.customerGatewayIp ? [c.customerGatewayIp] : []))),
+  ];
+  const gatewaysBefore = await gatewayCounts(prisma, account.tenantId, gateways);
   const seen: string[] = [];
   for (const connection of snapshot.connections) {
     const changes = await prisma.$transaction((tx) =>
@@ -87,8 +107,58 @@ export async function applyStatusSnapshot(
     data: { deletedAt: snapshot.fetchedAt },
   });
   result.removed = gone.count;
+  await alertGatewaysDown(
+    prisma,
+    account.tenantId,
+    gatewaysBefore,
+    await gatewayCounts(prisma, account.tenantId, gateways),
+  );
   await upsertMaintenance(prisma, account, snapshot.maintenance);
   return result;
+}
+
+async function gatewayCounts(tx: Tx, tenantId: string, addresses: string[]) {
+  if (addresses.length === 0) return new Map<string, CustomerGatewayCount>();
+  const counts = await customerGatewayCounts(tx, tenantId, { minDown: 0, limit: addresses.length, only: addresses });
+  return new Map(counts.map((c) => [c.customerGatewayIp, c]));
+}
+
+function assessed(count: CustomerGatewayCount | undefined) {
+  return count
+    ? assessCustomerGateway({ ...count, providers: count.providers.map((p) => p.toLowerCase() as Provider) })
+    : null;
+}
+
+/**
+ * A customer gateway whose connections this poll took down far enough to point at the gateway
+ * (core's assessCustomerGateway) alerts once, with no connection: the on-call hears "the gateway"
+ * first, not only each of its tunnels. A gateway first seen in this poll has lost nothing yet.
+ */
+async function alertGatewaysDown(
+  tx: Tx,
+  tenantId: string,
+  before: Map<string, CustomerGatewayCount>,
+  after: Map<string, CustomerGatewayCount>,
+) {
+  for (const [address, count] of after) {
+    const previous = before.get(address);
+    const assessment = assessed(count);
+    if (assessment?.likelyCause !== "customer-gateway" || !previous || previous.connections === 0) continue;
+    if (assessed(previous)?.likelyCause === "customer-gateway") continue;
+    await recordAlertEvent(tx, {
+      tenantId,
+      trigger: "CUSTOMER_GATEWAY_DOWN",
+      severity: "CRITICAL",
+      facts: {
+        customerGatewayIp: address,
+        down: count.down,
+        connections: count.connections,
+        providers: count.providers.join(", "),
+        regions: count.regions.join(", "),
+        assessment: assessment.summary,
+      },
+    });
+  }
 }
 
 async function applyConnection(

@@ -92,31 +92,35 @@ async function findChannel(db: TenantDb, channelId: string) {
 // ---------------------------------------------------------------------------------------
 // Rules
 
-const scopeInput = z
-  .object({
-    providers: z.array(z.enum(Provider)).max(3).optional(),
-    cloudAccountIds: z.array(id).max(100, "Name at most 100 accounts").optional(),
-    connectionIds: z.array(id).max(500, "Name at most 500 connections").optional(),
-    tags: z
-      .record(z.string().trim().min(1, "Tag keys cannot be empty").max(128), z.string().max(256))
-      .refine((tags) => Object.keys(tags).length <= 20, "Match at most 20 tags")
-      .optional(),
-  })
-  .default({})
-  // Empty lists mean "no restriction": stored as absent, so the matcher has one meaning for them.
-  .transform((scope) => {
-    const out: {
-      providers?: Provider[];
-      cloudAccountIds?: string[];
-      connectionIds?: string[];
-      tags?: Record<string, string>;
-    } = {};
-    if (scope.providers?.length) out.providers = [...new Set(scope.providers)];
-    if (scope.cloudAccountIds?.length) out.cloudAccountIds = [...new Set(scope.cloudAccountIds)];
-    if (scope.connectionIds?.length) out.connectionIds = [...new Set(scope.connectionIds)];
-    if (scope.tags && Object.keys(scope.tags).length) out.tags = scope.tags;
-    return out;
-  });
+const scopeObject = z.object({
+  providers: z.array(z.enum(Provider)).max(3).optional(),
+  cloudAccountIds: z.array(id).max(100, "Name at most 100 accounts").optional(),
+  connectionIds: z.array(id).max(500, "Name at most 500 connections").optional(),
+  tags: z
+    .record(z.string().trim().min(1, "Tag keys cannot be empty").max(128), z.string().max(256))
+    .refine((tags) => Object.keys(tags).length <= 20, "Match at most 20 tags")
+    .optional(),
+});
+
+// Empty lists mean "no restriction": stored as absent, so the matcher has one meaning for them.
+function normalScope(scope: z.output<typeof scopeObject>) {
+  const out: {
+    providers?: Provider[];
+    cloudAccountIds?: string[];
+    connectionIds?: string[];
+    tags?: Record<string, string>;
+  } = {};
+  if (scope.providers?.length) out.providers = [...new Set(scope.providers)];
+  if (scope.cloudAccountIds?.length) out.cloudAccountIds = [...new Set(scope.cloudAccountIds)];
+  if (scope.connectionIds?.length) out.connectionIds = [...new Set(scope.connectionIds)];
+  if (scope.tags && Object.keys(scope.tags).length) out.tags = scope.tags;
+  return out;
+}
+
+/** A new rule's scope: absent means every connection. */
+const scopeInput = scopeObject.default({}).transform(normalScope);
+/** A rule's new scope: absent leaves the rule's scope as it is. */
+const scopeChange = scopeObject.transform(normalScope).optional();
 type RuleScope = z.output<typeof scopeInput>;
 
 const ruleFields = {
@@ -162,6 +166,18 @@ function presentRule({ channels, scope, ...rule }: RuleRow) {
 }
 
 export type AlertRuleView = ReturnType<typeof presentRule>;
+
+/** A customer gateway's alert concerns no single connection: a scoped rule would never take it. */
+function assertScopeFits(trigger: AlertTrigger, scope: Prisma.JsonValue | RuleScope) {
+  const isScoped = scope !== null && typeof scope === "object" && Object.keys(scope).length > 0;
+  if (trigger === "CUSTOMER_GATEWAY_DOWN" && isScoped) {
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message:
+        "A customer gateway's alert concerns no single connection, provider or account: leave the rule's scope empty.",
+    });
+  }
+}
 
 /** Every id a rule names must be this organisation's: the scoped client finds nothing else. */
 async function assertOwned(db: TenantDb, channelIds: string[] | undefined, scope: RuleScope | undefined) {
@@ -407,6 +423,7 @@ export const alertsRouter = router({
   createRule: tenantProcedure("ADMIN")
     .input(z.object(ruleFields))
     .mutation(async ({ ctx, input }) => {
+      assertScopeFits(input.trigger, input.scope);
       await assertOwned(ctx.db, input.channelIds, input.scope);
       const { channelIds, ...fields } = input;
       // The join rows are written with the rule, in one statement, from ids just verified above.
@@ -433,7 +450,7 @@ export const alertsRouter = router({
         id,
         name: ruleFields.name.optional(),
         trigger: ruleFields.trigger.optional(),
-        scope: scopeInput.optional(),
+        scope: scopeChange,
         minSeverity: z.enum(Severity).optional(),
         quietPeriodSec: z.number().int().min(0).max(86_400).optional(),
         isEnabled: z.boolean().optional(),
@@ -441,8 +458,12 @@ export const alertsRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const existing = await ctx.db.alertRule.findFirst({ where: { id: input.id }, select: { id: true, name: true } });
+      const existing = await ctx.db.alertRule.findFirst({
+        where: { id: input.id },
+        select: { id: true, name: true, trigger: true, scope: true },
+      });
       if (!existing) throw new TRPCError({ code: "NOT_FOUND", message: RULE_NOT_FOUND });
+      assertScopeFits(input.trigger ?? existing.trigger, input.scope ?? existing.scope);
       await assertOwned(ctx.db, input.channelIds, input.scope);
       const { id: ruleId, channelIds, ...fields } = input;
       const row = await ctx.db.alertRule.update({

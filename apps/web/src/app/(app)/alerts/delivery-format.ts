@@ -7,6 +7,7 @@ export const TRIGGER_WORDS: Record<string, string> = {
   INCIDENT_RESOLVED: "Incident resolved",
   GRADE_DROPPED: "Grade dropped",
   MAINTENANCE_ANNOUNCED: "Maintenance announced",
+  CUSTOMER_GATEWAY_DOWN: "Customer gateway down",
 };
 
 export const CHANNEL_KIND_WORDS: Record<string, string> = {

@@ -21,6 +21,7 @@ export const TRIGGERS: Array<{ value: Trigger; label: string }> = [
   { value: "INCIDENT_RESOLVED", label: "An incident resolves" },
   { value: "GRADE_DROPPED", label: "A connection's HA grade drops" },
   { value: "MAINTENANCE_ANNOUNCED", label: "Maintenance is announced on an at-risk connection" },
+  { value: "CUSTOMER_GATEWAY_DOWN", label: "A customer gateway looks down (several of its connections down)" },
 ];
 const SEVERITIES: Severity[] = ["CRITICAL", "MAJOR", "MINOR", "INFO"];
 const PROVIDERS: Array<{ value: Provider; label: string }> = [

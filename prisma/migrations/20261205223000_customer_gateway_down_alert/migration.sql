@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "AlertTrigger" ADD VALUE 'CUSTOMER_GATEWAY_DOWN';
