@@ -43,6 +43,18 @@ export type AttemptResult =
   | { outcome: "retry"; retryAt: Date }
   | { outcome: "failed" };
 
+/**
+ * When the organisation's rate limit holds deliveries back, they wait for the next minute, the
+ * more severe first: a customer gateway or a connection going down is sent before the routine
+ * alerts of the same storm take the minute's budget.
+ */
+const RATE_LIMITED_WAIT_MS: Record<AlertMessage["severity"], number> = {
+  CRITICAL: 0,
+  MAJOR: 2_000,
+  MINOR: 4_000,
+  INFO: 6_000,
+};
+
 export function createDeliverer(deps: DeliveryDeps) {
   const { prisma, settings } = deps;
   // Longer than any one send (the HTTP or SMTP timeout) plus the database writes around it.
@@ -83,11 +95,12 @@ export function createDeliverer(deps: DeliveryDeps) {
     const due = dueAt(now);
     const candidate = await prisma.alertDelivery.findFirst({
       where: { id: deliveryId, ...due },
-      select: { tenantId: true },
+      select: { tenantId: true, outbox: { select: { severity: true } } },
     });
     if (!candidate) return { outcome: "skipped", reason: "not due, already sent, or being sent" };
     if (!(await underRateLimit(candidate.tenantId, now))) {
-      const retryAt = new Date((Math.floor(now.getTime() / 60_000) + 1) * 60_000);
+      const nextMinute = (Math.floor(now.getTime() / 60_000) + 1) * 60_000;
+      const retryAt = new Date(nextMinute + RATE_LIMITED_WAIT_MS[candidate.outbox.severity]);
       await prisma.alertDelivery.updateMany({
         where: { id: deliveryId, status: "PENDING" },
         data: { nextAttemptAt: retryAt, error: "organisation's alert rate limit reached: waiting for the next minute" },
