@@ -261,4 +261,55 @@ describe("alert events from logs", () => {
     await gatewayPoll(360, [site(1, false), site(2, false), site(3, true), site(4, true, "198.51.100.81")]);
     expect(await gatewayEvents()).toHaveLength(2);
   });
+
+  it("raises customer gateway down once when the accounts whose connections end on it are polled at the same time", async () => {
+    const tenant = await prisma.tenant.create({
+      data: { name: "Two accounts", slug: "two-accounts", incidentOpenDelaySec: 600, incidentResolveDelaySec: 600 },
+    });
+    const accounts = await Promise.all(
+      ["east", "west"].map(async (name) => {
+        const created = await prisma.cloudAccount.create({
+          data: {
+            tenantId: tenant.id,
+            provider: "AWS",
+            name,
+            regions: ["us-east-1"],
+            credentialsCipher: "x",
+            credentialsKeyId: "k1",
+          },
+        });
+        return {
+          id: created.id,
+          tenantId: tenant.id,
+          tenant: { incidentOpenDelaySec: 600, incidentResolveDelaySec: 600 },
+        };
+      }),
+    );
+    const site = (account: number, n: number, up: boolean): FetchedConnection => ({
+      ...awsConnection(up ? ["UP", "UP"] : ["DOWN", "DOWN"], {
+        externalId: `vpn-two${account}${n}`,
+        name: `two-${account}-${n}`,
+        region: "us-east-1",
+      }),
+      customerGatewayIp: "198.51.100.82",
+    });
+    const pollBoth = (seconds: number, up: boolean) =>
+      Promise.all(
+        accounts.map((account, a) =>
+          applyStatusSnapshot(prisma, account, {
+            fetchedAt: at(seconds),
+            connections: [1, 2].map((n) => site(a, n, up)),
+            maintenance: [],
+            unavailable: {},
+          }),
+        ),
+      );
+    await pollBoth(0, true);
+    await pollBoth(60, false);
+    const events = await prisma.alertOutbox.findMany({
+      where: { tenantId: tenant.id, trigger: "CUSTOMER_GATEWAY_DOWN" },
+    });
+    expect(events).toHaveLength(1);
+    expect(events[0]?.payload).toMatchObject({ customerGatewayIp: "198.51.100.82", connections: 4 });
+  });
 });

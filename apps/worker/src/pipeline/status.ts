@@ -91,7 +91,7 @@ export async function applyStatusSnapshot(
   const gateways = [
     ...new Set(snapshot.connections.flatMap((c) => (c.customerGatewayIp ? [c.customerGatewayIp] : []))),
   ];
-  const gatewaysBefore = await gatewayCounts(prisma, account.tenantId, gateways);
+  const gatewaysBefore = await gatewaysBeforePoll(prisma, account.tenantId, gateways);
   const seen: string[] = [];
   for (const connection of snapshot.connections) {
     const changes = await prisma.$transaction((tx) =>
@@ -107,20 +107,26 @@ export async function applyStatusSnapshot(
     data: { deletedAt: snapshot.fetchedAt },
   });
   result.removed = gone.count;
-  await alertGatewaysDown(
-    prisma,
-    account.tenantId,
-    gatewaysBefore,
-    await gatewayCounts(prisma, account.tenantId, gateways),
-  );
+  await alertGatewaysDown(prisma, account.tenantId, gatewaysBefore);
   await upsertMaintenance(prisma, account, snapshot.maintenance);
   return result;
 }
 
+interface GatewaysBefore {
+  /** The database's clock when they were counted. */
+  countedAt: Date;
+  counts: Map<string, CustomerGatewayCount>;
+}
+
 async function gatewayCounts(tx: Tx, tenantId: string, addresses: string[]) {
-  if (addresses.length === 0) return new Map<string, CustomerGatewayCount>();
   const counts = await customerGatewayCounts(tx, tenantId, { minDown: 0, limit: addresses.length, only: addresses });
   return new Map(counts.map((c) => [c.customerGatewayIp, c]));
+}
+
+async function gatewaysBeforePoll(tx: Tx, tenantId: string, addresses: string[]): Promise<GatewaysBefore | null> {
+  if (addresses.length === 0) return null;
+  const [clock] = await tx.$queryRaw<Array<{ now: Date }>>`SELECT now() AS now`;
+  return { countedAt: clock?.now ?? new Date(), counts: await gatewayCounts(tx, tenantId, addresses) };
 }
 
 function assessed(count: CustomerGatewayCount | undefined) {
@@ -133,32 +139,48 @@ function assessed(count: CustomerGatewayCount | undefined) {
  * A customer gateway whose connections this poll took down far enough to point at the gateway
  * (core's assessCustomerGateway) alerts once, with no connection: the on-call hears "the gateway"
  * first, not only each of its tunnels. A gateway first seen in this poll has lost nothing yet.
+ * The accounts whose connections end on one gateway are polled at the same time: under a lock per
+ * organisation, a poll that finds the gateway's event raised since it counted leaves it at one.
  */
 async function alertGatewaysDown(
-  tx: Tx,
+  prisma: { $transaction: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T> },
   tenantId: string,
-  before: Map<string, CustomerGatewayCount>,
-  after: Map<string, CustomerGatewayCount>,
+  before: GatewaysBefore | null,
 ) {
-  for (const [address, count] of after) {
-    const previous = before.get(address);
-    const assessment = assessed(count);
-    if (assessment?.likelyCause !== "customer-gateway" || !previous || previous.connections === 0) continue;
-    if (assessed(previous)?.likelyCause === "customer-gateway") continue;
-    await recordAlertEvent(tx, {
-      tenantId,
-      trigger: "CUSTOMER_GATEWAY_DOWN",
-      severity: "CRITICAL",
-      facts: {
-        customerGatewayIp: address,
-        down: count.down,
-        connections: count.connections,
-        providers: count.providers.join(", "),
-        regions: count.regions.join(", "),
-        assessment: assessment.summary,
-      },
-    });
-  }
+  if (!before) return;
+  await prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`tunnelwatch:gateway-alerts:${tenantId}`}))`;
+    const after = await gatewayCounts(tx, tenantId, [...before.counts.keys()]);
+    for (const [address, count] of after) {
+      const previous = before.counts.get(address);
+      const assessment = assessed(count);
+      if (assessment?.likelyCause !== "customer-gateway" || !previous || previous.connections === 0) continue;
+      if (assessed(previous)?.likelyCause === "customer-gateway") continue;
+      const raised = await tx.alertOutbox.findFirst({
+        where: {
+          tenantId,
+          trigger: "CUSTOMER_GATEWAY_DOWN",
+          createdAt: { gte: before.countedAt },
+          payload: { path: ["customerGatewayIp"], equals: address },
+        },
+        select: { id: true },
+      });
+      if (raised) continue;
+      await recordAlertEvent(tx, {
+        tenantId,
+        trigger: "CUSTOMER_GATEWAY_DOWN",
+        severity: "CRITICAL",
+        facts: {
+          customerGatewayIp: address,
+          down: count.down,
+          connections: count.connections,
+          providers: count.providers.join(", "),
+          regions: count.regions.join(", "),
+          assessment: assessment.summary,
+        },
+      });
+    }
+  });
 }
 
 async function applyConnection(
