@@ -43,11 +43,15 @@ describe("alert delivery attempts", () => {
       now: () => new Date(clock.now),
     });
 
-  async function delivery(key: string, severity: "CRITICAL" | "MAJOR" | "INFO" = "MAJOR") {
+  async function delivery(
+    key: string,
+    severity: "CRITICAL" | "MAJOR" | "INFO" = "MAJOR",
+    trigger: "TUNNEL_DOWN" | "CUSTOMER_GATEWAY_DOWN" = "TUNNEL_DOWN",
+  ) {
     const outbox = await prisma.alertOutbox.create({
       data: {
         tenantId,
-        trigger: "TUNNEL_DOWN",
+        trigger,
         severity,
         payload: { tunnelIndex: 1 },
         dispatchedAt: new Date(clock.now),
@@ -131,28 +135,32 @@ describe("alert delivery attempts", () => {
     expect(results.map((r) => r.outcome)).toEqual(["delivered", "delivered", "rate-limited"]);
     const held = await prisma.alertDelivery.findUniqueOrThrow({ where: { id: rows[2]?.id } });
     expect(held).toMatchObject({ status: "PENDING", attempts: 0 });
-    // A major alert waits for the next minute and two seconds: critical ones held back go first.
+    // A major alert waits for the next minute and two seconds: more severe ones held back go first.
     expect(held.nextAttemptAt?.getTime()).toBe(Math.floor(clock.now / 60_000) * 60_000 + 62_000);
     expect(await limited.attempt(rows[2]?.id ?? "")).toMatchObject({ outcome: "skipped" });
     clock.now = held.nextAttemptAt?.getTime() ?? 0;
     expect(await limited.attempt(rows[2]?.id ?? "")).toEqual({ outcome: "delivered" });
   });
 
-  it("sends the most severe of the deliveries held back by the rate limit first", async () => {
+  it("sends the deliveries held back by the rate limit in order: a customer gateway's, then by severity", async () => {
     clock.now = T0 + 3 * 24 * HOUR;
     const limited = deliverer({ ratePerMinute: 1 });
     expect(await limited.attempt((await delivery("storm-0", "INFO")).id)).toEqual({ outcome: "delivered" });
-    const held = [await delivery("storm-info", "INFO"), await delivery("storm-critical", "CRITICAL")];
+    const held = [
+      await delivery("storm-info", "INFO"),
+      await delivery("storm-critical", "CRITICAL"),
+      await delivery("storm-gateway", "CRITICAL", "CUSTOMER_GATEWAY_DOWN"),
+    ];
     const waits = [];
     for (const row of held) waits.push(await limited.attempt(row.id));
-    const [info, critical] = waits.map((w) => (w.outcome === "rate-limited" ? w.retryAt.getTime() : Number.NaN));
-    expect(critical).toBe(Math.floor(clock.now / 60_000) * 60_000 + 60_000);
-    expect(info).toBe((critical ?? 0) + 6_000);
-    // The next minute's one slot goes to the critical alert.
+    const nextMinute = Math.floor(clock.now / 60_000) * 60_000 + 60_000;
+    const [info, critical, gateway] = waits.map((w) => (w.outcome === "rate-limited" ? w.retryAt.getTime() : 0));
+    expect([gateway, critical, info]).toEqual([nextMinute, nextMinute + 1_000, nextMinute + 4_000]);
+    // The next minute's one slot goes to the gateway's alert; the others wait again.
+    clock.now = gateway ?? 0;
+    expect(await limited.attempt(held[2]?.id ?? "")).toEqual({ outcome: "delivered" });
     clock.now = critical ?? 0;
-    expect(await limited.attempt(held[1]?.id ?? "")).toEqual({ outcome: "delivered" });
-    clock.now = info ?? 0;
-    expect(await limited.attempt(held[0]?.id ?? "")).toMatchObject({ outcome: "rate-limited" });
+    expect(await limited.attempt(held[1]?.id ?? "")).toMatchObject({ outcome: "rate-limited" });
   });
 
   it("sends a delivery once however many workers attempt it at the same time", async () => {

@@ -45,15 +45,13 @@ export type AttemptResult =
 
 /**
  * When the organisation's rate limit holds deliveries back, they wait for the next minute, the
- * more severe first: a customer gateway or a connection going down is sent before the routine
- * alerts of the same storm take the minute's budget.
+ * more severe first and a customer gateway's alert before all: it names the cause of the storm of
+ * per-tunnel alerts that come with it.
  */
-const RATE_LIMITED_WAIT_MS: Record<AlertMessage["severity"], number> = {
-  CRITICAL: 0,
-  MAJOR: 2_000,
-  MINOR: 4_000,
-  INFO: 6_000,
-};
+function rateLimitedWaitMs(trigger: string, severity: AlertMessage["severity"]): number {
+  if (trigger === "CUSTOMER_GATEWAY_DOWN") return 0;
+  return { CRITICAL: 1_000, MAJOR: 2_000, MINOR: 3_000, INFO: 4_000 }[severity];
+}
 
 export function createDeliverer(deps: DeliveryDeps) {
   const { prisma, settings } = deps;
@@ -95,12 +93,12 @@ export function createDeliverer(deps: DeliveryDeps) {
     const due = dueAt(now);
     const candidate = await prisma.alertDelivery.findFirst({
       where: { id: deliveryId, ...due },
-      select: { tenantId: true, outbox: { select: { severity: true } } },
+      select: { tenantId: true, outbox: { select: { trigger: true, severity: true } } },
     });
     if (!candidate) return { outcome: "skipped", reason: "not due, already sent, or being sent" };
     if (!(await underRateLimit(candidate.tenantId, now))) {
       const nextMinute = (Math.floor(now.getTime() / 60_000) + 1) * 60_000;
-      const retryAt = new Date(nextMinute + RATE_LIMITED_WAIT_MS[candidate.outbox.severity]);
+      const retryAt = new Date(nextMinute + rateLimitedWaitMs(candidate.outbox.trigger, candidate.outbox.severity));
       await prisma.alertDelivery.updateMany({
         where: { id: deliveryId, status: "PENDING" },
         data: { nextAttemptAt: retryAt, error: "organisation's alert rate limit reached: waiting for the next minute" },
