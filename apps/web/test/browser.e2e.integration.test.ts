@@ -269,6 +269,10 @@ describe("the dashboard in a browser", () => {
       await new Promise((r) => setTimeout(r, 3_000));
       await page.reload();
     }
+    // Customer gateways with several connections down: a table, or the empty state.
+    const gateways = page.getByRole("region", { name: "Customer gateways down on several connections" });
+    await gateways.waitFor();
+    expect(await gateways.innerText()).toMatch(/No shared outage|Look first at/i);
     // Let the charts draw before the picture the README shows.
     await page.waitForLoadState("networkidle").catch(() => undefined);
     await page.waitForTimeout(1_000);
