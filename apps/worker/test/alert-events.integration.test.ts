@@ -16,6 +16,14 @@ const at = (s: number) => new Date(T0 + s * 1000);
 const connection = (status1: "UP" | "DOWN", status2: "UP" | "DOWN"): FetchedConnection =>
   awsConnection([status1, status2], { externalId: "vpn-0alerts000000001", name: "osaka-dc", region: "ap-northeast-3" });
 
+/** An AWS account of a tenant, as the status pipeline takes it. */
+async function statusAccount(prisma: PrismaClient, tenantId: string, name: string, region: string, delaySec: number) {
+  const created = await prisma.cloudAccount.create({
+    data: { tenantId, provider: "AWS", name, regions: [region], credentialsCipher: "x", credentialsKeyId: "k1" },
+  });
+  return { id: created.id, tenantId, tenant: { incidentOpenDelaySec: delaySec, incidentResolveDelaySec: delaySec } };
+}
+
 describe("alert events from the status pipeline", () => {
   let db: TestDatabase;
   let prisma: PrismaClient;
@@ -39,17 +47,7 @@ describe("alert events from the status pipeline", () => {
     const tenant = await prisma.tenant.create({
       data: { name: "Events", slug: "events", incidentOpenDelaySec: 0, incidentResolveDelaySec: 0 },
     });
-    const created = await prisma.cloudAccount.create({
-      data: {
-        tenantId: tenant.id,
-        provider: "AWS",
-        name: "prod",
-        regions: ["ap-northeast-3"],
-        credentialsCipher: "x",
-        credentialsKeyId: "k1",
-      },
-    });
-    account = { id: created.id, tenantId: tenant.id, tenant: { incidentOpenDelaySec: 0, incidentResolveDelaySec: 0 } };
+    account = await statusAccount(prisma, tenant.id, "prod", "ap-northeast-3", 0);
   });
   afterAll(async () => {
     await prisma?.$disconnect();
@@ -209,21 +207,7 @@ describe("alert events from logs", () => {
     const tenant = await prisma.tenant.create({
       data: { name: "Gateway", slug: "gateway", incidentOpenDelaySec: 600, incidentResolveDelaySec: 600 },
     });
-    const created = await prisma.cloudAccount.create({
-      data: {
-        tenantId: tenant.id,
-        provider: "AWS",
-        name: "sites",
-        regions: ["us-east-1"],
-        credentialsCipher: "x",
-        credentialsKeyId: "k1",
-      },
-    });
-    const sites = {
-      id: created.id,
-      tenantId: tenant.id,
-      tenant: { incidentOpenDelaySec: 600, incidentResolveDelaySec: 600 },
-    };
+    const sites = await statusAccount(prisma, tenant.id, "sites", "us-east-1", 600);
     const site = (n: number, up: boolean, gateway = "198.51.100.80"): FetchedConnection => ({
       ...awsConnection(up ? ["UP", "UP"] : ["DOWN", "DOWN"], {
         externalId: `vpn-gw${n}`,
@@ -267,23 +251,7 @@ describe("alert events from logs", () => {
       data: { name: "Two accounts", slug: "two-accounts", incidentOpenDelaySec: 600, incidentResolveDelaySec: 600 },
     });
     const accounts = await Promise.all(
-      ["east", "west"].map(async (name) => {
-        const created = await prisma.cloudAccount.create({
-          data: {
-            tenantId: tenant.id,
-            provider: "AWS",
-            name,
-            regions: ["us-east-1"],
-            credentialsCipher: "x",
-            credentialsKeyId: "k1",
-          },
-        });
-        return {
-          id: created.id,
-          tenantId: tenant.id,
-          tenant: { incidentOpenDelaySec: 600, incidentResolveDelaySec: 600 },
-        };
-      }),
+      ["east", "west"].map((name) => statusAccount(prisma, tenant.id, name, "us-east-1", 600)),
     );
     const site = (account: number, n: number, up: boolean): FetchedConnection => ({
       ...awsConnection(up ? ["UP", "UP"] : ["DOWN", "DOWN"], {
