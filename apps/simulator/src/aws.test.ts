@@ -122,6 +122,9 @@ describe("EC2 DescribeVpnConnections", () => {
       bySite.set(site, (bySite.get(site) ?? new Set()).add(c.customerGatewayIp));
     }
     for (const addresses of bySite.values()) expect(addresses.size).toBe(1);
+    // And no two sites share one.
+    const siteAddresses = [...bySite.values()].flatMap((addresses) => [...addresses]);
+    expect(new Set(siteAddresses).size).toBe(siteAddresses.length);
     const one = ids[0] as string;
     const byId = await ec2(t.aws).send(new DescribeCustomerGatewaysCommand({ CustomerGatewayIds: [one] }));
     expect(byId.CustomerGateways?.map((g) => g.CustomerGatewayId)).toEqual([one]);

@@ -227,10 +227,22 @@ function publicIp(r: Rng, firstOctets: readonly number[]): string {
 
 const CUSTOMER_ASNS = [65000, 65001, 65010, 65100, 64600, 65500];
 
-/** A tenant's gateway at a site: its public address and BGP ASN. */
+const DOCUMENTATION_BLOCKS = ["192.0.2", "198.51.100", "203.0.113"];
+
+/**
+ * A tenant's gateway at a site: its public address and BGP ASN. Addresses are distinct per
+ * tenant and site (762 in the documentation ranges, shifted by the seed), so no two sites share one.
+ */
 function siteGatewayOf(seed: number, tenantId: string, site: string): { ip: string; asn: number } {
-  const r = rng(seed, "site-gateway", tenantId, site);
-  return { ip: customerIp(r), asn: r.pick(CUSTOMER_ASNS) };
+  const tenantIndex = Math.max(0, Number(tenantId.replace(/\D+/g, "")) - 1);
+  const slots = DOCUMENTATION_BLOCKS.length * 254;
+  const slot =
+    (rng(seed, "site-gateway-offset").int(0, slots - 1) + tenantIndex * SITE_NAMES.length + SITE_NAMES.indexOf(site)) %
+    slots;
+  return {
+    ip: `${DOCUMENTATION_BLOCKS[Math.floor(slot / 254)]}.${(slot % 254) + 1}`,
+    asn: rng(seed, "site-gateway", tenantId, site).pick(CUSTOMER_ASNS),
+  };
 }
 
 /** Customer gateways live in the documentation ranges so no real address is ever named. */

@@ -280,4 +280,36 @@ describe("alert events from logs", () => {
     expect(events).toHaveLength(1);
     expect(events[0]?.payload).toMatchObject({ customerGatewayIp: "198.51.100.82", connections: 4 });
   });
+
+  it("raises no customer gateway alert when only connections removed, or an address kept, change the counts", async () => {
+    const tenant = await prisma.tenant.create({
+      data: { name: "Shrinking", slug: "shrinking", incidentOpenDelaySec: 600, incidentResolveDelaySec: 600 },
+    });
+    const sites = await statusAccount(prisma, tenant.id, "sites", "us-east-1", 600);
+    const site = (n: number, up: boolean, address: string | undefined = "198.51.100.83"): FetchedConnection => ({
+      ...awsConnection(up ? ["UP", "UP"] : ["DOWN", "DOWN"], {
+        externalId: `vpn-shrink${n}`,
+        name: `shrink-${n}`,
+        region: "us-east-1",
+      }),
+      customerGatewayId: "cgw-shrink",
+      ...(address ? { customerGatewayIp: address } : {}),
+    });
+    const poll = (seconds: number, connections: FetchedConnection[]) =>
+      applyStatusSnapshot(prisma, sites, { fetchedAt: at(seconds), connections, maintenance: [], unavailable: {} });
+    await poll(
+      0,
+      [1, 2, 3, 4, 5, 6].map((n) => site(n, true)),
+    );
+    // 2 of 6 down: each connection. Then four connections that were up are removed: 2 of 2.
+    await poll(60, [site(1, false), site(2, false), ...[3, 4, 5, 6].map((n) => site(n, true))]);
+    await poll(120, [site(1, false), site(2, false)]);
+    expect(await prisma.alertOutbox.count({ where: { tenantId: tenant.id, trigger: "CUSTOMER_GATEWAY_DOWN" } })).toBe(
+      0,
+    );
+    // A poll whose customer gateway look-up failed keeps the address the gateway had.
+    await poll(180, [site(1, false, undefined), site(2, false, undefined)]);
+    const stored = await prisma.vpnConnection.findMany({ where: { tenantId: tenant.id, deletedAt: null } });
+    expect(stored.map((c) => c.customerGatewayIp)).toEqual(["198.51.100.83", "198.51.100.83"]);
+  });
 });

@@ -17,6 +17,8 @@ export interface AlertEvent {
   tunnelId?: string | null;
   incidentId?: string | null;
   facts: AlertFacts;
+  /** When the event was raised; the writer's clock when absent. */
+  createdAt?: Date;
 }
 
 export async function recordAlertEvent(tx: Tx, event: AlertEvent): Promise<void> {
@@ -29,6 +31,7 @@ export async function recordAlertEvent(tx: Tx, event: AlertEvent): Promise<void>
       tunnelId: event.tunnelId ?? null,
       incidentId: event.incidentId ?? null,
       payload: event.facts,
+      ...(event.createdAt ? { createdAt: event.createdAt } : {}),
     },
   });
 }

@@ -20,8 +20,9 @@ interface Query {
 }
 
 /**
- * The tenant's customer gateways with at least `minDown` connections down (most first, then by
- * address), or only the addresses in `only` (whatever their counts).
+ * The tenant's customer gateways with at least `minDown` connections down, the largest share of
+ * their connections down first (a gateway that failed outright before one with a few of many
+ * down), or only the addresses in `only`.
  */
 export async function customerGatewayCounts(
   db: Query,
@@ -43,7 +44,7 @@ export async function customerGatewayCounts(
      WHERE "tenantId" = ${tenantId} AND "deletedAt" IS NULL AND "customerGatewayIp" IS NOT NULL ${only}
      GROUP BY "customerGatewayIp"
     HAVING count(*) FILTER (WHERE ${isDown}) >= ${options.minDown}
-     ORDER BY down DESC, "customerGatewayIp"
+     ORDER BY count(*) FILTER (WHERE ${isDown})::float8 / count(*) DESC, down DESC, "customerGatewayIp"
      LIMIT ${options.limit}`;
   return rows.map((r) => ({ ...r, providers: r.providers ?? [], regions: r.regions ?? [] }));
 }

@@ -125,7 +125,7 @@ async function gatewayCounts(tx: Tx, tenantId: string, addresses: string[]) {
 
 async function gatewaysBeforePoll(tx: Tx, tenantId: string, addresses: string[]): Promise<GatewaysBefore | null> {
   if (addresses.length === 0) return null;
-  const [clock] = await tx.$queryRaw<Array<{ now: Date }>>`SELECT now() AS now`;
+  const [clock] = await tx.$queryRaw<Array<{ now: Date }>>`SELECT clock_timestamp() AS now`;
   return { countedAt: clock?.now ?? new Date(), counts: await gatewayCounts(tx, tenantId, addresses) };
 }
 
@@ -155,7 +155,8 @@ async function alertGatewaysDown(
       const previous = before.counts.get(address);
       const assessment = assessed(count);
       if (assessment?.likelyCause !== "customer-gateway" || !previous || previous.connections === 0) continue;
-      if (assessed(previous)?.likelyCause === "customer-gateway") continue;
+      // Only tunnels going down raise it: not connections removed or an address first read.
+      if (assessed(previous)?.likelyCause === "customer-gateway" || count.down <= previous.down) continue;
       const raised = await tx.alertOutbox.findFirst({
         where: {
           tenantId,
@@ -166,10 +167,13 @@ async function alertGatewaysDown(
         select: { id: true },
       });
       if (raised) continue;
+      // Stamped by the database's clock, as the look-up above compares it with the database's.
+      const [raisedAt] = await tx.$queryRaw<Array<{ now: Date }>>`SELECT clock_timestamp() AS now`;
       await recordAlertEvent(tx, {
         tenantId,
         trigger: "CUSTOMER_GATEWAY_DOWN",
         severity: "CRITICAL",
+        ...(raisedAt ? { createdAt: raisedAt.now } : {}),
         facts: {
           customerGatewayIp: address,
           down: count.down,
@@ -202,7 +206,7 @@ async function applyConnection(
         externalId: connection.externalId,
       },
     },
-    select: { normalized: true, customerGateway: true },
+    select: { normalized: true, customerGateway: true, customerGatewayId: true, customerGatewayIp: true },
   });
   const logStreams = withRetiredStreams(
     connection.logStreams,
@@ -222,7 +226,12 @@ async function applyConnection(
     routing: connection.routing === "bgp" ? ("BGP" as const) : ("STATIC" as const),
     gatewayId: connection.gatewayId ?? null,
     customerGatewayId: connection.customerGatewayId ?? null,
-    customerGatewayIp: connection.customerGatewayIp ?? null,
+    // A customer gateway look-up that failed this poll keeps the address the same gateway had.
+    customerGatewayIp:
+      connection.customerGatewayIp ??
+      (previous && previous.customerGatewayId === (connection.customerGatewayId ?? null)
+        ? previous.customerGatewayIp
+        : null),
     localAsn: connection.localAsn === undefined || connection.localAsn === null ? null : BigInt(connection.localAsn),
     remoteAsn:
       connection.remoteAsn === undefined || connection.remoteAsn === null ? null : BigInt(connection.remoteAsn),

@@ -59,7 +59,7 @@ export async function fleetOverview(scope: FleetScope, now: Date = new Date()) {
 
 /**
  * Customer gateways (by public address) that several down connections end on, assessed by core:
- * the gateway itself looks failed first, then the most connections down.
+ * those that look failed themselves first, then by the share of their connections down.
  */
 async function customerGatewaysDown({ db, tenantId }: FleetScope): Promise<GatewayAssessment[]> {
   const counts = await customerGatewayCounts(db, tenantId, { minDown: GATEWAY_MIN_DOWN, limit: CUSTOMER_GATEWAYS_TOP });

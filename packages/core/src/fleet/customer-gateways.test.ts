@@ -19,17 +19,18 @@ describe("assessCustomerGateway", () => {
     expect(result?.summary).toMatch(/check the gateway first/);
   });
 
-  it("points at the gateway when connections are down at more than one provider, however many it has", () => {
-    const result = assessCustomerGateway({
+  it("points at the gateway when a third of its connections are down at more than one provider", () => {
+    const across = {
       ...gateway,
-      connections: 30,
-      down: 2,
-      providers: ["aws", "alibaba"],
+      providers: ["aws" as const, "alibaba" as const],
       regions: ["us-east-1", "cn-hangzhou"],
-    });
+    };
+    const result = assessCustomerGateway({ ...across, connections: 9, down: 3 });
     expect(result?.likelyCause).toBe("customer-gateway");
     expect(result?.summary).toMatch(/\(AWS, Alibaba Cloud; 2 regions\)/);
     expect(result?.summary).toMatch(/do not take down another provider's tunnels/);
+    // Most of its connections up: the gateway answers, whatever the providers of the two down.
+    expect(assessCustomerGateway({ ...across, connections: 30, down: 2 })?.likelyCause).toBe("connections");
   });
 
   it("points at the connections when a few of one provider's are down and the gateway's others are up", () => {

@@ -29,14 +29,16 @@ const PROVIDER_NAMES: Record<Provider, string> = { aws: "AWS", alibaba: "Alibaba
 
 /**
  * Whether the connections down on one customer gateway point at the gateway: at least half of
- * its connections down, or connections down at more than one provider. Null when fewer than
- * GATEWAY_MIN_DOWN are down.
+ * its connections down, or a third of them at more than one provider (one provider's fault does
+ * not take down another's tunnels; but with most of its connections up, the gateway answers).
+ * Null when fewer than GATEWAY_MIN_DOWN are down.
  */
 export function assessCustomerGateway(gateway: GatewayConnections): GatewayAssessment | null {
   const { customerGatewayIp: ip, connections, down, providers, regions } = gateway;
   if (down < GATEWAY_MIN_DOWN) return null;
   const acrossProviders = providers.length > 1;
-  const likelyCause = down * 2 >= connections || acrossProviders ? "customer-gateway" : "connections";
+  const likelyCause =
+    down * 2 >= connections || (acrossProviders && down * 3 >= connections) ? "customer-gateway" : "connections";
   const where = [
     providers.map((p) => PROVIDER_NAMES[p]).join(", "),
     `${regions.length} region${regions.length === 1 ? "" : "s"}`,

@@ -91,7 +91,7 @@ function listInput(f: Filters) {
       : {}),
     ...(oneOf(CRITICALITIES, f.criticality) ? { criticality: f.criticality as (typeof CRITICALITIES)[number] } : {}),
     ...(oneOf(FINDING_CODES, f.finding) ? { finding: f.finding as (typeof FINDING_CODES)[number] } : {}),
-    ...(f.gateway ? { gateway: f.gateway } : {}),
+    ...(f.gateway.trim() && f.gateway.length <= 64 ? { gateway: f.gateway.trim() } : {}),
     ...(f.account ? { cloudAccountId: f.account } : {}),
     ...(tag ? { tag } : {}),
   };

@@ -134,7 +134,7 @@ function Header({ detail }: { detail: Detail }) {
           {account.lastError ? `: ${account.lastError}` : "."}
         </div>
       ) : null}
-      {detail.customerGatewayShare?.assessment?.likelyCause === "customer-gateway" ? (
+      {detail.customerGatewayShare?.assessment?.likelyCause === "customer-gateway" && c.tunnelsUp < c.tunnelsTotal ? (
         <div className="notice error" data-testid="customer-gateway-outage">
           Its customer gateway looks down. {detail.customerGatewayShare.assessment.summary}{" "}
           <Link
