@@ -107,7 +107,8 @@ export async function applyStatusSnapshot(
     data: { deletedAt: snapshot.fetchedAt },
   });
   result.removed = gone.count;
-  await alertGatewaysDown(prisma, account.tenantId, gatewaysBefore);
+  // Only a tunnel changing status can take a gateway's connections down.
+  if (result.transitions > 0) await alertGatewaysDown(prisma, account.tenantId, gatewaysBefore);
   await upsertMaintenance(prisma, account, snapshot.maintenance);
   return result;
 }
