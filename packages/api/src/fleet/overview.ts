@@ -2,24 +2,15 @@
 // indexed columns (counts, group-bys, one bounded top-N), never a scan of rows into Node.
 // Raw SQL here is not scoped by the tenant layer: every statement names the tenant itself.
 import {
-  assessCustomerGateway,
   BASELINE_LIKELIHOOD,
   type Criticality as CoreCriticality,
   type Provider as CoreProvider,
   CRITICALITY_WEIGHT,
-  GATEWAY_MIN_DOWN,
-  type GatewayAssessment,
   GRADES,
   rankMaintenanceRisk,
 } from "@tunnelwatch/core";
-import {
-  type Criticality,
-  customerGatewayCounts,
-  type Grade,
-  Prisma,
-  type Provider,
-  type TenantDb,
-} from "@tunnelwatch/db";
+import { type Criticality, type Grade, Prisma, type Provider, type TenantDb } from "@tunnelwatch/db";
+import { customerGatewaysDown } from "./customer-gateways.ts";
 import { uptimeTrend } from "./uptime.ts";
 
 export interface FleetScope {
@@ -28,7 +19,6 @@ export interface FleetScope {
 }
 
 export const MAINTENANCE_RISK_TOP = 10;
-export const CUSTOMER_GATEWAYS_TOP = 10;
 
 export async function fleetOverview(scope: FleetScope, now: Date = new Date()) {
   const [connections, unknownTunnels, incidents, maintenanceRisk, uptime, accounts, customerGateways] =
@@ -39,7 +29,7 @@ export async function fleetOverview(scope: FleetScope, now: Date = new Date()) {
       maintenanceRiskTop(scope, now),
       uptimeTrend(scope, now),
       accountCounts(scope),
-      customerGatewaysDown(scope),
+      customerGatewaysDown(scope.db, scope.tenantId),
     ]);
   const { tunnelsUp: up, tunnelsTotal: total, ...connectionFigures } = connections;
   // Never more unknown than not up, should a poll land between the two reads.
@@ -55,17 +45,6 @@ export async function fleetOverview(scope: FleetScope, now: Date = new Date()) {
     accounts,
     customerGateways,
   };
-}
-
-/**
- * Customer gateways (by public address) that several down connections end on, assessed by core:
- * those that look failed themselves first, then by the share of their connections down.
- */
-async function customerGatewaysDown({ db, tenantId }: FleetScope): Promise<GatewayAssessment[]> {
-  const counts = await customerGatewayCounts(db, tenantId, { minDown: GATEWAY_MIN_DOWN, limit: CUSTOMER_GATEWAYS_TOP });
-  return counts
-    .flatMap((c) => assessCustomerGateway({ ...c, providers: c.providers.map(toCoreProvider) }) ?? [])
-    .sort((a, b) => Number(b.likelyCause === "customer-gateway") - Number(a.likelyCause === "customer-gateway"));
 }
 
 /**

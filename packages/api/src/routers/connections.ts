@@ -3,20 +3,14 @@
 // log lines, the criticality that weighs its maintenance risk, and what the tenant says of its
 // customer gateway (which posture grades with the provider's view).
 import { TRPCError } from "@trpc/server";
-import {
-  assessCustomerGateway,
-  type Provider as CoreProvider,
-  customerGatewaySchema,
-  evaluatePosture,
-  findingCodesOf,
-  parseCustomerGateway,
-} from "@tunnelwatch/core";
-import { Criticality, customerGatewayCounts, Prisma, type TenantDb } from "@tunnelwatch/db";
+import { customerGatewaySchema, evaluatePosture, findingCodesOf, parseCustomerGateway } from "@tunnelwatch/core";
+import { Criticality, Prisma, type TenantDb } from "@tunnelwatch/db";
 import { z } from "zod";
 import { audit } from "../audit.ts";
 import { listConnections, listFilterOptions, listInput } from "../connections/list.ts";
 import { compareWithRecommended, connectionPosture, playbooksFor, storedWithGateway } from "../connections/posture.ts";
 import { connectionTimeline } from "../connections/timeline.ts";
+import { sharedCustomerGateway } from "../fleet/customer-gateways.ts";
 import { LOG_COUNT_CAP, LOG_EVENT_ROW_SELECT } from "../log-event-rows.ts";
 import { type Page, pageArgs, pageInput } from "../pagination.ts";
 import { router, tenantProcedure } from "../trpc.ts";
@@ -36,18 +30,6 @@ async function findConnection(db: TenantDb, id: string) {
   });
   if (!connection) throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND_MESSAGE });
   return connection;
-}
-
-/** The live connections that end on the same customer gateway address as this one, counted, with core's reading. */
-async function sharedCustomerGateway(db: TenantDb, tenantId: string, customerGatewayIp: string | null) {
-  if (!customerGatewayIp) return null;
-  const [counts] = await customerGatewayCounts(db, tenantId, { minDown: 0, limit: 1, only: [customerGatewayIp] });
-  if (!counts) return null;
-  const assessment = assessCustomerGateway({
-    ...counts,
-    providers: counts.providers.map((p) => p.toLowerCase() as CoreProvider),
-  });
-  return { customerGatewayIp, connections: counts.connections, down: counts.down, assessment };
 }
 
 const optionalDate = z.coerce.date().optional();
