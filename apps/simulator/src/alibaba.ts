@@ -164,6 +164,8 @@ function page(params: Map<string, string>, defaultSize: number, maxSize: number)
     pageNumber,
     pageSize,
     slice: <T>(items: T[]) => items.slice((pageNumber - 1) * pageSize, pageNumber * pageSize),
+    /** The paging fields of a listing of `total` items. */
+    fields: (total: number) => ({ TotalCount: total, PageNumber: pageNumber, PageSize: pageSize }),
   };
 }
 
@@ -390,9 +392,7 @@ export function handleAlibaba(
       if (wanted) ids = ids.filter((id) => id === wanted);
       const p = page(params, 10, 50);
       return ok(res, {
-        TotalCount: ids.length,
-        PageNumber: p.pageNumber,
-        PageSize: p.pageSize,
+        ...p.fields(ids.length),
         VpnGateways: {
           VpnGateway: p.slice(ids).map((id) => {
             const members = gateways.get(id) ?? [];
@@ -442,9 +442,7 @@ export function handleAlibaba(
       );
       const p = page(params, 10, 50);
       return ok(res, {
-        TotalCount: selected.length,
-        PageNumber: p.pageNumber,
-        PageSize: p.pageSize,
+        ...p.fields(selected.length),
         VpnConnections: { VpnConnection: p.slice(selected).map((c) => connectionJson(ctx, c)) },
       });
     }
@@ -455,9 +453,7 @@ export function handleAlibaba(
       const selected = [...gateways.values()].filter((c) => !id || c.customerGatewayId === id);
       const p = page(params, 10, 50);
       return ok(res, {
-        TotalCount: selected.length,
-        PageNumber: p.pageNumber,
-        PageSize: p.pageSize,
+        ...p.fields(selected.length),
         CustomerGateways: {
           CustomerGateway: p.slice(selected).map((c) => ({
             CustomerGatewayId: c.customerGatewayId,
@@ -560,9 +556,7 @@ export function handleAlibaba(
       }
       const p = page(params, 10, 50);
       return ok(res, {
-        TotalCount: rows.length,
-        PageNumber: p.pageNumber,
-        PageSize: p.pageSize,
+        ...p.fields(rows.length),
         VpnConnections: p.slice(rows),
       });
     }
@@ -596,9 +590,7 @@ export function handleAlibaba(
       const counts = new Map<string, number>();
       for (const e of entries) counts.set(String(e.RouteEntryType), (counts.get(String(e.RouteEntryType)) ?? 0) + 1);
       return ok(res, {
-        TotalCount: entries.length,
-        PageNumber: p.pageNumber,
-        PageSize: p.pageSize,
+        ...p.fields(entries.length),
         VpnRouteEntries: { VpnRouteEntry: p.slice(entries) },
         VpnRouteCounts: {
           VpnRouteCount: [...counts].map(([RouteEntryType, RouteCount]) => ({
