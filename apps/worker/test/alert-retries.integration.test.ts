@@ -28,6 +28,7 @@ describe("alert delivery attempts", () => {
     emailFrom: "Tunnelwatch <alerts@example.net>",
     appUrl: "https://tunnelwatch.example.net",
     ratePerMinute: 1000,
+    gatewayHoldMs: 0,
     retry: { baseMs: 10_000, capMs: HOUR, windowMs: 24 * HOUR },
     httpTimeoutMs: 2_000,
     allowList: "127.0.0.1",

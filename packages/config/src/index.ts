@@ -99,6 +99,9 @@ export const alertsEnv = () => ({
   APP_URL: z.url().default("http://localhost:3000"),
   // Deliveries per organisation per minute; the rest wait for the next minute.
   ALERT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+  // An alert about a connection whose customer gateway has another connection down waits this long
+  // for the gateway's own alert, which then stands for it on the channels that take both (0: no wait).
+  ALERT_GATEWAY_HOLD_SEC: z.coerce.number().int().min(0).max(900).default(60),
   // A delivery that keeps failing is retried with exponential backoff for this long, then marked failed.
   ALERT_RETRY_HOURS: z.coerce
     .number()

@@ -14,6 +14,7 @@ import {
 import { nextAttemptAt, type RetryPolicy } from "@tunnelwatch/core";
 import { type Keyring, openChannelSecret, type Prisma, type PrismaClient, readChannelConfig } from "@tunnelwatch/db";
 import type { Redis } from "ioredis";
+import { gatewayCover } from "./gateway-cover.ts";
 import { buildMessage } from "./message.ts";
 
 export interface AlertSettings {
@@ -21,6 +22,8 @@ export interface AlertSettings {
   emailFrom: string;
   appUrl: string;
   ratePerMinute: number;
+  /** ALERT_GATEWAY_HOLD_SEC: how long an alert that may be its customer gateway's waits for it. */
+  gatewayHoldMs: number;
   retry: RetryPolicy;
   httpTimeoutMs: number;
   /** PRIVATE_HOSTS_ALLOWED: private hosts webhooks may be sent to. */
@@ -93,9 +96,34 @@ export function createDeliverer(deps: DeliveryDeps) {
     const due = dueAt(now);
     const candidate = await prisma.alertDelivery.findFirst({
       where: { id: deliveryId, ...due },
-      select: { tenantId: true, outbox: { select: { trigger: true, severity: true } } },
+      select: {
+        tenantId: true,
+        channelId: true,
+        attempts: true,
+        outbox: { select: { trigger: true, severity: true, connectionId: true } },
+      },
     });
     if (!candidate) return { outcome: "skipped", reason: "not due, already sent, or being sent" };
+    // Decided once, before the first attempt: a delivery sent again by hand from the log is sent.
+    const covered =
+      candidate.attempts === 0
+        ? await gatewayCover(prisma, {
+            tenantId: candidate.tenantId,
+            channelId: candidate.channelId,
+            trigger: candidate.outbox.trigger,
+            connectionId: candidate.outbox.connectionId,
+          })
+        : null;
+    if (covered) {
+      const lease = new Date(now.getTime() + leaseMs);
+      const claimed = await prisma.alertDelivery.updateMany({
+        where: { id: deliveryId, ...due },
+        data: { status: "SENDING", leaseUntil: lease, attempts: { increment: 1 }, lastAttemptAt: now },
+      });
+      if (claimed.count === 0) return { outcome: "skipped", reason: "claimed by another worker" };
+      await finish(deliveryId, lease, { status: "SUPPRESSED", error: covered });
+      return { outcome: "suppressed" };
+    }
     if (!(await underRateLimit(candidate.tenantId, now))) {
       const nextMinute = (Math.floor(now.getTime() / 60_000) + 1) * 60_000;
       const retryAt = new Date(nextMinute + rateLimitedWaitMs(candidate.outbox.trigger, candidate.outbox.severity));

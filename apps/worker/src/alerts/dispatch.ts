@@ -1,6 +1,8 @@
 // Outbox to deliveries: every new alert event is matched against its organisation's enabled
 // rules, and for each enabled channel of a matching rule becomes a delivery, sent at once or
 // folded into the one waiting at the end of the rule's quiet period (packages/core foldDecision).
+// An alert about a connection whose customer gateway has another connection down waits for the
+// gateway's decision on the channels that take the gateway's alert (gateway-cover.ts).
 import { randomUUID } from "node:crypto";
 import {
   type AlertRuleScope,
@@ -10,6 +12,7 @@ import {
   ruleMatches,
 } from "@tunnelwatch/core";
 import type { Prisma, PrismaClient } from "@tunnelwatch/db";
+import { gatewaysWithOtherDown, isCoveredTrigger } from "./gateway-cover.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -56,7 +59,16 @@ function foldSubject(event: {
   return `${place}:${typeof payload?.code === "string" ? payload.code : "incident"}`;
 }
 
-export async function dispatchAlerts(prisma: PrismaClient, now: Date): Promise<DispatchResult> {
+export interface DispatchOptions {
+  /** How long an alert that may be its customer gateway's waits for the gateway's decision. */
+  gatewayHoldMs: number;
+}
+
+export async function dispatchAlerts(
+  prisma: PrismaClient,
+  now: Date,
+  options: DispatchOptions,
+): Promise<DispatchResult> {
   return prisma.$transaction(
     async (tx) => {
       // One dispatcher at a time across workers: folding reads and writes the latest delivery of a key.
@@ -87,10 +99,27 @@ export async function dispatchAlerts(prisma: PrismaClient, now: Date): Promise<D
         (
           await tx.vpnConnection.findMany({
             where: { id: { in: connectionIds } },
-            select: { id: true, provider: true, cloudAccountId: true, tags: true },
+            select: {
+              id: true,
+              tenantId: true,
+              provider: true,
+              cloudAccountId: true,
+              tags: true,
+              customerGatewayIp: true,
+              tunnelsUp: true,
+              tunnelsTotal: true,
+            },
           })
         ).map((c) => [c.id, c]),
       );
+      const mayBeGateways = await gatewaysWithOtherDown(tx, [...connections.values()]);
+      // Channels that take a customer gateway's alert, by organisation.
+      const gatewayChannels = new Set(
+        rules.flatMap((r) =>
+          r.trigger === "CUSTOMER_GATEWAY_DOWN" ? r.channels.map((c) => `${r.tenantId}:${c.channelId}`) : [],
+        ),
+      );
+      const holdUntil = new Date(now.getTime() + options.gatewayHoldMs);
 
       for (const event of events) {
         const connection = event.connectionId ? connections.get(event.connectionId) : undefined;
@@ -109,13 +138,17 @@ export async function dispatchAlerts(prisma: PrismaClient, now: Date): Promise<D
             continue;
           }
           const about = foldSubject(event);
+          const mayBeGateway =
+            isCoveredTrigger(event.trigger) && connection !== undefined && mayBeGateways.has(connection.id);
           for (const { channelId } of rule.channels) {
             const foldKey = `${rule.id}:${channelId}:${event.trigger}:${about}`;
+            const waitsForGateway = mayBeGateway && gatewayChannels.has(`${event.tenantId}:${channelId}`);
             const outcome = await deliverOrFold(
               tx,
               { event, ruleId: rule.id, channelId, foldKey },
               rule.quietPeriodSec,
               now,
+              waitsForGateway ? holdUntil : now,
             );
             if (outcome.folded) result.folded++;
             else result.due.push({ id: outcome.id, at: outcome.at });
@@ -137,6 +170,7 @@ async function deliverOrFold(
   target: { event: { id: string; tenantId: string }; ruleId: string; channelId: string; foldKey: string },
   quietPeriodSec: number,
   now: Date,
+  notBefore: Date,
 ): Promise<{ folded: true } | { folded: false; id: string; at: Date }> {
   const lastDelivery = () =>
     tx.alertDelivery.findFirst({
@@ -157,7 +191,8 @@ async function deliverOrFold(
     // the next quiet period).
     decision = foldDecision(await lastDelivery(), now, quietPeriodSec);
   }
-  const at = decision.action === "schedule" ? decision.at : now;
+  const due = decision.action === "schedule" ? decision.at : now;
+  const at = due < notBefore ? notBefore : due;
   const created = await tx.alertDelivery.create({
     data: {
       tenantId: target.event.tenantId,

@@ -17,6 +17,7 @@ export function alertSettings(env: AlertsEnv): AlertSettings {
     emailFrom: env.ALERT_EMAIL_FROM,
     appUrl: env.APP_URL,
     ratePerMinute: env.ALERT_RATE_LIMIT_PER_MINUTE,
+    gatewayHoldMs: env.ALERT_GATEWAY_HOLD_SEC * 1000,
     retry: { baseMs: env.ALERT_BACKOFF_BASE_MS, capMs: HOUR_MS, windowMs: env.ALERT_RETRY_HOURS * HOUR_MS },
     httpTimeoutMs: env.ALERT_HTTP_TIMEOUT_MS,
     allowList: env.PRIVATE_HOSTS_ALLOWED,
@@ -37,7 +38,7 @@ export function alertsProcessor(deps: DeliveryDeps & { queue: Queue }) {
     switch (job.name) {
       case "dispatch": {
         jobPayload(QUEUE_NAMES.alerts, job);
-        const result = await dispatchAlerts(deps.prisma, deps.now());
+        const result = await dispatchAlerts(deps.prisma, deps.now(), { gatewayHoldMs: deps.settings.gatewayHoldMs });
         for (const due of result.due) await enqueue(due.id, due.at, String(due.at.getTime()));
         return { events: result.events, deliveries: result.due.length, folded: result.folded };
       }

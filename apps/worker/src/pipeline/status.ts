@@ -2,15 +2,7 @@
 // recorded once, samples and hourly rollups for charts, posture evaluated and snapshotted when it
 // changes, incidents folded from status (a DOWN tunnel, a recovered one, lost redundancy).
 import { createHash } from "node:crypto";
-import {
-  assessCustomerGateway,
-  evaluatePosture,
-  findingCodesOf,
-  GRADES,
-  type Posture,
-  type Provider,
-  withCustomerGateway,
-} from "@tunnelwatch/core";
+import { evaluatePosture, findingCodesOf, GRADES, type Posture, withCustomerGateway } from "@tunnelwatch/core";
 import {
   type CustomerGatewayCount,
   customerGatewayCounts,
@@ -20,6 +12,7 @@ import {
   recordIncidentAlert,
   type TunnelStatus,
 } from "@tunnelwatch/db";
+import { assessedGateway } from "../alerts/gateway-cover.ts";
 import type { FetchedConnection, LogStreamRef, MaintenanceNotice, StatusSnapshot } from "../providers/types.ts";
 import { foldBatch } from "./fold-batch.ts";
 import { type IncidentScope, incidentTitle, lockScope, policyOf, resolveIncident } from "./incidents.ts";
@@ -130,12 +123,6 @@ async function gatewaysBeforePoll(tx: Tx, tenantId: string, addresses: string[])
   return { countedAt: clock?.now ?? new Date(), counts: await gatewayCounts(tx, tenantId, addresses) };
 }
 
-function assessed(count: CustomerGatewayCount | undefined) {
-  return count
-    ? assessCustomerGateway({ ...count, providers: count.providers.map((p) => p.toLowerCase() as Provider) })
-    : null;
-}
-
 /**
  * A customer gateway whose connections this poll took down far enough to point at the gateway
  * (core's assessCustomerGateway) alerts once, with no connection: the on-call hears "the gateway"
@@ -154,10 +141,10 @@ async function alertGatewaysDown(
     const after = await gatewayCounts(tx, tenantId, [...before.counts.keys()]);
     for (const [address, count] of after) {
       const previous = before.counts.get(address);
-      const assessment = assessed(count);
+      const assessment = assessedGateway(count);
       if (assessment?.likelyCause !== "customer-gateway" || !previous || previous.connections === 0) continue;
       // Only tunnels going down raise it: not connections removed or an address first read.
-      if (assessed(previous)?.likelyCause === "customer-gateway" || count.down <= previous.down) continue;
+      if (assessedGateway(previous)?.likelyCause === "customer-gateway" || count.down <= previous.down) continue;
       const raised = await tx.alertOutbox.findFirst({
         where: {
           tenantId,
@@ -182,6 +169,8 @@ async function alertGatewaysDown(
           providers: count.providers.join(", "),
           regions: count.regions.join(", "),
           assessment: assessment.summary,
+          tunnelAlerts:
+            "While the gateway is down, channels that get this alert get no tunnel down, redundancy, incident or grade alerts for its connections: the delivery log lists them as suppressed.",
         },
       });
     }
