@@ -148,7 +148,9 @@ function DeliveryDetails({ delivery }: { delivery: Delivery }) {
         </div>
       ) : null}
       {delivery.error ? (
-        <span className={`small ${styles.error}`} title={delivery.error}>
+        // A suppressed delivery's text says why it was not sent (a customer gateway's alert stood for
+        // it, a disabled channel): not a failure.
+        <span className={`small ${delivery.status === "SUPPRESSED" ? "muted" : styles.error}`} title={delivery.error}>
           {delivery.error}
         </span>
       ) : null}
@@ -204,7 +206,7 @@ function DeliveryRow({
         <td>
           {retryable ? (
             <button type="button" className="button small secondary" disabled={retrying} onClick={onRetry}>
-              {retrying ? "Retrying…" : "Retry"}
+              {retrying ? "Sending…" : delivery.status === "SUPPRESSED" ? "Send" : "Retry"}
             </button>
           ) : null}
         </td>

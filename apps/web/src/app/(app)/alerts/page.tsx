@@ -27,5 +27,5 @@ function AlertsInner() {
 export default urlStatePage(AlertsInner, {
   title: "Alerts",
   description:
-    "Rules decide which events alert (tunnel down, redundancy lost, incidents, grade drops, maintenance); channels are where alerts go: email lists and signed webhooks. Below them, the delivery log shows every alert sent, retried or failed.",
+    "Rules decide which events alert (tunnel down, redundancy lost, incidents, grade drops, maintenance, a customer gateway down); channels are where alerts go: email lists and signed webhooks. Below them, the delivery log shows every alert sent, retried, failed or suppressed.",
 });
