@@ -242,8 +242,60 @@ describe("alert events from logs", () => {
     await gatewayPoll(240, [site(1, false), site(2, false), site(3, false), site(4, true, "198.51.100.81")]);
     expect(await gatewayEvents()).toHaveLength(1);
     await gatewayPoll(300, [site(1, true), site(2, true), site(3, true), site(4, true, "198.51.100.81")]);
+    const recovered = () =>
+      prisma.alertOutbox.findMany({
+        where: { tenantId: tenant.id, trigger: "CUSTOMER_GATEWAY_RECOVERED" },
+        orderBy: { createdAt: "asc" },
+      });
+    const [back] = await recovered();
+    expect(back).toMatchObject({
+      severity: "CRITICAL",
+      connectionId: null,
+      payload: {
+        customerGatewayIp: "198.51.100.80",
+        down: 0,
+        connections: 3,
+        downSince: events[0]?.createdAt.toISOString(),
+      },
+    });
     await gatewayPoll(360, [site(1, false), site(2, false), site(3, true), site(4, true, "198.51.100.81")]);
     expect(await gatewayEvents()).toHaveLength(2);
+    // One connection left down no longer points at the gateway: its recovery is told, once.
+    await gatewayPoll(420, [site(1, false), site(2, true), site(3, true), site(4, true, "198.51.100.81")]);
+    await gatewayPoll(480, [site(1, true), site(2, true), site(3, true), site(4, true, "198.51.100.81")]);
+    const told = await recovered();
+    expect(told).toHaveLength(2);
+    expect(told[1]?.payload).toMatchObject({ down: 1, connections: 3 });
+  });
+
+  it("tells no recovery for a gateway whose outage raised no alert", async () => {
+    const tenant = await prisma.tenant.create({
+      data: { name: "Quiet", slug: "quiet-gateway", incidentOpenDelaySec: 600, incidentResolveDelaySec: 600 },
+    });
+    const sites = await statusAccount(prisma, tenant.id, "sites", "us-east-1", 600);
+    const site = (n: number, up: boolean): FetchedConnection => ({
+      ...awsConnection(up ? ["UP", "UP"] : ["DOWN", "DOWN"], {
+        externalId: `vpn-q${n}`,
+        name: `q-${n}`,
+        region: "us-east-1",
+      }),
+      customerGatewayIp: "198.51.100.84",
+    });
+    const poll = (seconds: number, up: boolean[]) =>
+      applyStatusSnapshot(prisma, sites, {
+        fetchedAt: at(seconds),
+        connections: up.map((u, i) => site(i + 1, u)),
+        maintenance: [],
+        unavailable: {},
+      });
+    // Down when first seen: the gateway looks down, but nothing changed to raise its alert.
+    await poll(0, [false, false]);
+    await poll(60, [true, true]);
+    expect(
+      await prisma.alertOutbox.count({
+        where: { tenantId: tenant.id, trigger: { in: ["CUSTOMER_GATEWAY_DOWN", "CUSTOMER_GATEWAY_RECOVERED"] } },
+      }),
+    ).toBe(0);
   });
 
   it("raises customer gateway down once when the accounts whose connections end on it are polled at the same time", async () => {
@@ -279,6 +331,10 @@ describe("alert events from logs", () => {
     });
     expect(events).toHaveLength(1);
     expect(events[0]?.payload).toMatchObject({ customerGatewayIp: "198.51.100.82", connections: 4 });
+    await pollBoth(120, true);
+    expect(
+      await prisma.alertOutbox.count({ where: { tenantId: tenant.id, trigger: "CUSTOMER_GATEWAY_RECOVERED" } }),
+    ).toBe(1);
   });
 
   it("raises no customer gateway alert when only connections removed, or an address kept, change the counts", async () => {

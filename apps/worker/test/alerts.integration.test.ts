@@ -63,7 +63,7 @@ describe("alert delivery", () => {
   async function organisation(
     slug: string,
     rules: Array<{
-      trigger: "TUNNEL_DOWN" | "REDUNDANCY_LOST" | "CUSTOMER_GATEWAY_DOWN";
+      trigger: "TUNNEL_DOWN" | "REDUNDANCY_LOST" | "CUSTOMER_GATEWAY_DOWN" | "CUSTOMER_GATEWAY_RECOVERED";
       quietPeriodSec: number;
       email?: boolean;
       scope?: { providers: string[] };
@@ -227,6 +227,7 @@ describe("alert delivery", () => {
       { trigger: "CUSTOMER_GATEWAY_DOWN", quietPeriodSec: 900 },
       // Restricted to a provider: an event about no connection is not in its scope.
       { trigger: "CUSTOMER_GATEWAY_DOWN", quietPeriodSec: 900, scope: { providers: ["AWS"] } },
+      { trigger: "CUSTOMER_GATEWAY_RECOVERED", quietPeriodSec: 900 },
     ]);
     const poll = (status: "UP" | "DOWN") =>
       applyStatusSnapshot(prisma, org.account, {
@@ -261,6 +262,21 @@ describe("alert delivery", () => {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(receiver.delivered(org.path)).toHaveLength(1);
     expect(await deliveries(org.tenant.id)).toHaveLength(1);
+
+    // Back up: one message says so, linking to the gateway's connections.
+    await poll("UP");
+    const back = await waitFor(
+      "the recovery webhook",
+      async () => receiver.delivered(org.path).length > 1 && receiver.delivered(org.path)[1],
+      20_000,
+    );
+    expect(JSON.parse(back.body)).toMatchObject({
+      type: "customer_gateway.recovered",
+      connection: null,
+      summary: "Customer gateway 198.51.100.90 is back: all 2 connections that end on it have a tunnel up",
+      details: { customerGatewayIp: "198.51.100.90", down: 0, connections: 2 },
+      url: "https://tunnelwatch.example.net/connections?gateway=198.51.100.90&org=site",
+    });
   }, 60_000);
 
   it("retries while the receiver is down and delivers every alert once it is back", async () => {

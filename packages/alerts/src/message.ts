@@ -6,6 +6,7 @@ export type AlertTriggerName =
   | "GRADE_DROPPED"
   | "MAINTENANCE_ANNOUNCED"
   | "CUSTOMER_GATEWAY_DOWN"
+  | "CUSTOMER_GATEWAY_RECOVERED"
   | "TEST";
 
 export type AlertSeverity = "CRITICAL" | "MAJOR" | "MINOR" | "INFO";
@@ -88,6 +89,7 @@ export const TRIGGER_LABELS: Record<AlertTriggerName, string> = {
   GRADE_DROPPED: "Posture grade dropped",
   MAINTENANCE_ANNOUNCED: "Maintenance announced",
   CUSTOMER_GATEWAY_DOWN: "Customer gateway down",
+  CUSTOMER_GATEWAY_RECOVERED: "Customer gateway recovered",
   TEST: "Test message",
 };
 

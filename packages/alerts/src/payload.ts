@@ -20,6 +20,7 @@ export type WebhookEventType =
   | "posture.grade_dropped"
   | "maintenance.announced"
   | "customer_gateway.down"
+  | "customer_gateway.recovered"
   | "test";
 
 export const WEBHOOK_EVENT_TYPES: Record<AlertTriggerName, WebhookEventType> = {
@@ -30,6 +31,7 @@ export const WEBHOOK_EVENT_TYPES: Record<AlertTriggerName, WebhookEventType> = {
   GRADE_DROPPED: "posture.grade_dropped",
   MAINTENANCE_ANNOUNCED: "maintenance.announced",
   CUSTOMER_GATEWAY_DOWN: "customer_gateway.down",
+  CUSTOMER_GATEWAY_RECOVERED: "customer_gateway.recovered",
   TEST: "test",
 };
 

@@ -443,6 +443,16 @@ describe("delivery log", () => {
       expect(
         await codeOf(admin.alerts.updateRule({ id: scoped.id, trigger: "CUSTOMER_GATEWAY_DOWN", scope: {} })),
       ).toBe("OK");
+      // Its recovery concerns no connection either.
+      expect(await codeOf(admin.alerts.createRule({ ...rule, trigger: "CUSTOMER_GATEWAY_RECOVERED" }))).toBe(
+        "BAD_REQUEST",
+      );
+      expect(
+        await admin.alerts.createRule({ ...rule, trigger: "CUSTOMER_GATEWAY_RECOVERED", scope: {} }),
+      ).toMatchObject({
+        trigger: "CUSTOMER_GATEWAY_RECOVERED",
+        scope: {},
+      });
     });
   });
 });

@@ -11,7 +11,7 @@ import {
   type SendOutcome,
   sendAlert,
 } from "@tunnelwatch/alerts";
-import { nextAttemptAt, type RetryPolicy } from "@tunnelwatch/core";
+import { isCustomerGatewayTrigger, nextAttemptAt, type RetryPolicy } from "@tunnelwatch/core";
 import { type Keyring, openChannelSecret, type Prisma, type PrismaClient, readChannelConfig } from "@tunnelwatch/db";
 import type { Redis } from "ioredis";
 import { gatewayCover } from "./gateway-cover.ts";
@@ -52,7 +52,7 @@ export type AttemptResult =
  * per-tunnel alerts that come with it.
  */
 function rateLimitedWaitMs(trigger: string, severity: AlertMessage["severity"]): number {
-  if (trigger === "CUSTOMER_GATEWAY_DOWN") return 0;
+  if (isCustomerGatewayTrigger(trigger)) return 0;
   return { CRITICAL: 1_000, MAJOR: 2_000, MINOR: 3_000, INFO: 4_000 }[severity];
 }
 

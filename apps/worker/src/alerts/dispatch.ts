@@ -9,6 +9,7 @@ import {
   type AlertSeverityName,
   type AlertSubject,
   foldDecision,
+  isCustomerGatewayTrigger,
   ruleMatches,
 } from "@tunnelwatch/core";
 import type { Prisma, PrismaClient } from "@tunnelwatch/db";
@@ -47,8 +48,9 @@ function foldSubject(event: {
   incidentId: string | null;
   payload: Prisma.JsonValue;
 }): string {
-  const gateway =
-    event.trigger === "CUSTOMER_GATEWAY_DOWN" ? (event.payload as { customerGatewayIp?: unknown } | null) : null;
+  const gateway = isCustomerGatewayTrigger(event.trigger)
+    ? (event.payload as { customerGatewayIp?: unknown } | null)
+    : null;
   const place =
     event.tunnelId ??
     event.connectionId ??

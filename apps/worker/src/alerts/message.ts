@@ -1,7 +1,7 @@
 // What a delivery says: the outbox event's facts, with the connection, tunnel and incident as
 // they are now, the playbook's first steps and a link into the dashboard.
 import { type AlertMessage, type AlertTriggerName, MAX_REMEDIATION_STEPS } from "@tunnelwatch/alerts";
-import { getPlaybook, type Provider } from "@tunnelwatch/core";
+import { getPlaybook, isCustomerGatewayTrigger, type Provider } from "@tunnelwatch/core";
 import type { AlertFacts as Facts, Prisma, PrismaClient } from "@tunnelwatch/db";
 
 export interface DeliveryEvent {
@@ -57,6 +57,10 @@ function summaryOf(
       return `Maintenance announced on ${connectionName} (HA grade ${facts.grade}): expect ${facts.expectedDowntimeSec ?? "?"} s of downtime`;
     case "CUSTOMER_GATEWAY_DOWN":
       return `Customer gateway ${facts.customerGatewayIp ?? "?"} looks down: ${facts.down ?? "?"} of ${facts.connections ?? "?"} connections that end on it have no tunnel up`;
+    case "CUSTOMER_GATEWAY_RECOVERED":
+      return facts.down === 0
+        ? `Customer gateway ${facts.customerGatewayIp ?? "?"} is back: all ${facts.connections ?? "?"} connections that end on it have a tunnel up`
+        : `Customer gateway ${facts.customerGatewayIp ?? "?"} no longer looks down: ${facts.down ?? "?"} of ${facts.connections ?? "?"} connections that end on it still have no tunnel up`;
     case "TEST":
       return "Test alert from Tunnelwatch";
   }
@@ -115,13 +119,13 @@ export async function buildMessage(prisma: PrismaClient, event: DeliveryEvent, a
     ? getPlaybook(code, connection ? { provider: connection.provider.toLowerCase() as Provider } : undefined)
     : undefined;
   const base = appUrl.replace(/\/+$/, "");
-  const gateway = outbox.trigger === "CUSTOMER_GATEWAY_DOWN" ? text(facts.customerGatewayIp) : null;
+  const gateway = isCustomerGatewayTrigger(outbox.trigger) ? text(facts.customerGatewayIp) : null;
   const page = incident
     ? `/incidents/${incident.id}`
     : connection
       ? `/connections/${connection.id}`
       : gateway
-        ? `/connections?gateway=${encodeURIComponent(gateway)}&status=OUTAGE`
+        ? `/connections?gateway=${encodeURIComponent(gateway)}${outbox.trigger === "CUSTOMER_GATEWAY_DOWN" ? "&status=OUTAGE" : ""}`
         : "/";
   // The organisation in the link selects it for people who belong to several (apps/web proxy.ts).
   const url = `${base}${page}${page.includes("?") ? "&" : "?"}org=${encodeURIComponent(tenant.slug)}`;

@@ -100,8 +100,8 @@ export async function applyStatusSnapshot(
     data: { deletedAt: snapshot.fetchedAt },
   });
   result.removed = gone.count;
-  // Only a tunnel changing status can take a gateway's connections down.
-  if (result.transitions > 0) await alertGatewaysDown(prisma, account.tenantId, gatewaysBefore);
+  // Only a tunnel changing status can take a gateway's connections down or bring them back.
+  if (result.transitions > 0) await alertCustomerGateways(prisma, account.tenantId, gatewaysBefore);
   await upsertMaintenance(prisma, account, snapshot.maintenance);
   return result;
 }
@@ -127,10 +127,13 @@ async function gatewaysBeforePoll(tx: Tx, tenantId: string, addresses: string[])
  * A customer gateway whose connections this poll took down far enough to point at the gateway
  * (core's assessCustomerGateway) alerts once, with no connection: the on-call hears "the gateway"
  * first, not only each of its tunnels. A gateway first seen in this poll has lost nothing yet.
- * The accounts whose connections end on one gateway are polled at the same time: under a lock per
- * organisation, a poll that finds the gateway's event raised since it counted leaves it at one.
+ * One whose connections this poll brought back far enough that it no longer looks down says so
+ * once, if it alerted: its alert stood for its connections' (alerts/gateway-cover.ts), and this
+ * one tells the on-call that it no longer does. The accounts whose connections end on one gateway are polled
+ * at the same time: under a lock per organisation, a poll that finds the gateway's event raised
+ * since it counted, or its recovery already told, leaves it at one.
  */
-async function alertGatewaysDown(
+async function alertCustomerGateways(
   prisma: { $transaction: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T> },
   tenantId: string,
   before: GatewaysBefore | null,
@@ -141,39 +144,90 @@ async function alertGatewaysDown(
     const after = await gatewayCounts(tx, tenantId, [...before.counts.keys()]);
     for (const [address, count] of after) {
       const previous = before.counts.get(address);
+      if (!previous || previous.connections === 0) continue;
+      const wasDown = assessedGateway(previous)?.likelyCause === "customer-gateway";
       const assessment = assessedGateway(count);
-      if (assessment?.likelyCause !== "customer-gateway" || !previous || previous.connections === 0) continue;
-      // Only tunnels going down raise it: not connections removed or an address first read.
-      if (assessedGateway(previous)?.likelyCause === "customer-gateway" || count.down <= previous.down) continue;
-      const raised = await tx.alertOutbox.findFirst({
-        where: {
-          tenantId,
-          trigger: "CUSTOMER_GATEWAY_DOWN",
-          createdAt: { gte: before.countedAt },
-          payload: { path: ["customerGatewayIp"], equals: address },
-        },
-        select: { id: true },
-      });
-      if (raised) continue;
-      // Stamped by the database's clock, as the look-up above compares it with the database's.
-      const [raisedAt] = await tx.$queryRaw<Array<{ now: Date }>>`SELECT clock_timestamp() AS now`;
-      await recordAlertEvent(tx, {
-        tenantId,
-        trigger: "CUSTOMER_GATEWAY_DOWN",
-        severity: "CRITICAL",
-        ...(raisedAt ? { createdAt: raisedAt.now } : {}),
-        facts: {
-          customerGatewayIp: address,
-          down: count.down,
-          connections: count.connections,
-          providers: count.providers.join(", "),
-          regions: count.regions.join(", "),
-          assessment: assessment.summary,
-          tunnelAlerts:
-            "While the gateway is down, channels that get this alert get no tunnel down, redundancy, incident or grade alerts for its connections: the delivery log lists them as suppressed.",
-        },
-      });
+      const isDown = assessment?.likelyCause === "customer-gateway";
+      // Only tunnels changing status move it: not connections removed or an address first read.
+      if (isDown && !wasDown && count.down > previous.down) {
+        await raiseGatewayDown(tx, tenantId, before.countedAt, count, assessment.summary);
+      } else if (wasDown && !isDown && count.down < previous.down) {
+        await raiseGatewayRecovered(tx, tenantId, count);
+      }
     }
+  });
+}
+
+const gatewayEventsOf = (tenantId: string, address: string) => ({
+  tenantId,
+  trigger: { in: ["CUSTOMER_GATEWAY_DOWN" as const, "CUSTOMER_GATEWAY_RECOVERED" as const] },
+  payload: { path: ["customerGatewayIp"], equals: address },
+});
+
+/** The database's clock, which the look-ups of earlier events compare with. */
+async function databaseNow(tx: Tx): Promise<Date | undefined> {
+  const [clock] = await tx.$queryRaw<Array<{ now: Date }>>`SELECT clock_timestamp() AS now`;
+  return clock?.now;
+}
+
+async function raiseGatewayDown(
+  tx: Tx,
+  tenantId: string,
+  countedAt: Date,
+  count: CustomerGatewayCount,
+  summary: string,
+) {
+  const address = count.customerGatewayIp;
+  const raised = await tx.alertOutbox.findFirst({
+    where: { ...gatewayEventsOf(tenantId, address), trigger: "CUSTOMER_GATEWAY_DOWN", createdAt: { gte: countedAt } },
+    select: { id: true },
+  });
+  if (raised) return;
+  const raisedAt = await databaseNow(tx);
+  await recordAlertEvent(tx, {
+    tenantId,
+    trigger: "CUSTOMER_GATEWAY_DOWN",
+    severity: "CRITICAL",
+    ...(raisedAt ? { createdAt: raisedAt } : {}),
+    facts: {
+      customerGatewayIp: address,
+      down: count.down,
+      connections: count.connections,
+      providers: count.providers.join(", "),
+      regions: count.regions.join(", "),
+      assessment: summary,
+      tunnelAlerts:
+        "While the gateway is down, channels that get this alert get no tunnel down, redundancy, incident or grade alerts for its connections: the delivery log lists them as suppressed. Their incidents' resolutions are sent as each recovers.",
+    },
+  });
+}
+
+async function raiseGatewayRecovered(tx: Tx, tenantId: string, count: CustomerGatewayCount) {
+  const address = count.customerGatewayIp;
+  const last = await tx.alertOutbox.findFirst({
+    where: gatewayEventsOf(tenantId, address),
+    orderBy: { createdAt: "desc" },
+    select: { trigger: true, createdAt: true },
+  });
+  // Nothing to take back when the gateway's outage raised no alert, or its end was told.
+  if (last?.trigger !== "CUSTOMER_GATEWAY_DOWN") return;
+  const raisedAt = (await databaseNow(tx)) ?? new Date();
+  await recordAlertEvent(tx, {
+    tenantId,
+    trigger: "CUSTOMER_GATEWAY_RECOVERED",
+    severity: "CRITICAL",
+    createdAt: raisedAt,
+    facts: {
+      customerGatewayIp: address,
+      down: count.down,
+      connections: count.connections,
+      downSince: last.createdAt.toISOString(),
+      downForSec: Math.max(0, Math.round((raisedAt.getTime() - last.createdAt.getTime()) / 1000)),
+      tunnelAlerts:
+        count.down > 0
+          ? "The connections still down no longer point at the gateway: their new alerts are sent again, and each incident's resolution as it recovers."
+          : "Every connection that ends on the gateway has a tunnel up; each incident's resolution is sent as it resolves.",
+    },
   });
 }
 

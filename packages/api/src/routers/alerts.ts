@@ -3,6 +3,7 @@
 
 import { TRPCError } from "@trpc/server";
 import { alertsEnv, loadEnv } from "@tunnelwatch/config";
+import { isCustomerGatewayTrigger } from "@tunnelwatch/core";
 import {
   AlertTrigger,
   DeliveryStatus,
@@ -170,7 +171,7 @@ export type AlertRuleView = ReturnType<typeof presentRule>;
 /** A customer gateway's alert concerns no single connection: a scoped rule would never take it. */
 function assertScopeFits(trigger: AlertTrigger, scope: Prisma.JsonValue | RuleScope) {
   const isScoped = scope !== null && typeof scope === "object" && Object.keys(scope).length > 0;
-  if (trigger === "CUSTOMER_GATEWAY_DOWN" && isScoped) {
+  if (isCustomerGatewayTrigger(trigger) && isScoped) {
     throw new TRPCError({
       code: "BAD_REQUEST",
       message:

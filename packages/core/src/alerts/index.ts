@@ -17,6 +17,10 @@ export interface AlertRuleTerms {
   scope: AlertRuleScope;
 }
 
+/** Alerts about a customer gateway: about no single connection, so rules for them take no scope. */
+export const CUSTOMER_GATEWAY_TRIGGERS: readonly string[] = ["CUSTOMER_GATEWAY_DOWN", "CUSTOMER_GATEWAY_RECOVERED"];
+export const isCustomerGatewayTrigger = (trigger: string) => CUSTOMER_GATEWAY_TRIGGERS.includes(trigger);
+
 /** The connection an event is about, as the rule's scope sees it. */
 export interface AlertSubject {
   provider: string;

@@ -8,6 +8,7 @@ export const TRIGGER_WORDS: Record<string, string> = {
   GRADE_DROPPED: "Grade dropped",
   MAINTENANCE_ANNOUNCED: "Maintenance announced",
   CUSTOMER_GATEWAY_DOWN: "Customer gateway down",
+  CUSTOMER_GATEWAY_RECOVERED: "Customer gateway recovered",
 };
 
 export const CHANNEL_KIND_WORDS: Record<string, string> = {

@@ -22,6 +22,7 @@ export const TRIGGERS: Array<{ value: Trigger; label: string }> = [
   { value: "GRADE_DROPPED", label: "A connection's HA grade drops" },
   { value: "MAINTENANCE_ANNOUNCED", label: "Maintenance is announced on an at-risk connection" },
   { value: "CUSTOMER_GATEWAY_DOWN", label: "A customer gateway looks down (several of its connections down)" },
+  { value: "CUSTOMER_GATEWAY_RECOVERED", label: "A customer gateway that looked down no longer does" },
 ];
 const SEVERITIES: Severity[] = ["CRITICAL", "MAJOR", "MINOR", "INFO"];
 const PROVIDERS: Array<{ value: Provider; label: string }> = [
