@@ -289,4 +289,108 @@ describe("customer gateway alerts standing for their connections' alerts", () =>
     expect(previous).toBeGreaterThan(0);
     expect(await gatewayCover(prisma, about)).toBeNull();
   });
+
+  it("stands the gateway's recovered alert for the resolutions of the incidents whose openings it did not send", async () => {
+    const tenant = await prisma.tenant.create({
+      data: { name: "Pager", slug: "pager", incidentOpenDelaySec: 0, incidentResolveDelaySec: 0 },
+    });
+    const created = await prisma.cloudAccount.create({
+      data: {
+        tenantId: tenant.id,
+        provider: "AWS",
+        name: "pager-sites",
+        regions: ["us-east-1"],
+        credentialsCipher: "x",
+        credentialsKeyId: "k1",
+      },
+    });
+    const pagerAccount = {
+      id: created.id,
+      tenantId: tenant.id,
+      tenant: { incidentOpenDelaySec: 0, incidentResolveDelaySec: 0 },
+    };
+    const sealed = newChannelSecret(keyring, tenant.id);
+    const pager = await prisma.alertChannel.create({
+      data: {
+        tenantId: tenant.id,
+        kind: "WEBHOOK",
+        name: "pager",
+        config: { url: receiver.url("/pager"), format: "json" },
+        secretCipher: sealed.secretCipher,
+        secretKeyId: sealed.secretKeyId,
+      },
+    });
+    for (const trigger of [
+      "INCIDENT_OPENED",
+      "INCIDENT_RESOLVED",
+      "CUSTOMER_GATEWAY_DOWN",
+      "CUSTOMER_GATEWAY_RECOVERED",
+    ] as const) {
+      await prisma.alertRule.create({
+        data: {
+          tenantId: tenant.id,
+          name: trigger,
+          trigger,
+          quietPeriodSec: 0,
+          channels: { create: [{ channelId: pager.id }] },
+        },
+      });
+    }
+    const pagerPoll = (down: number[], fetchedAt = new Date()) =>
+      applyStatusSnapshot(prisma, pagerAccount, {
+        fetchedAt,
+        connections: [1, 2, 3].map((n) => ({
+          ...awsConnection(down.includes(n) ? ["DOWN", "DOWN"] : ["UP", "UP"], {
+            externalId: `vpn-pager${n}`,
+            name: `pager-${n}`,
+            region: "us-east-1",
+          }),
+          customerGatewayIp: "198.51.100.75",
+        })),
+        maintenance: [],
+        unavailable: {},
+      });
+    const byTrigger = async (trigger: "INCIDENT_OPENED" | "INCIDENT_RESOLVED") =>
+      prisma.alertDelivery.findMany({
+        where: { tenantId: tenant.id, outbox: { trigger } },
+        select: { id: true, status: true, error: true, outbox: { select: { connectionId: true } } },
+      });
+    const settle = async () => {
+      await dispatchAndSend();
+      await new Promise((resolve) => setTimeout(resolve, HOLD_MS));
+      await dispatchAndSend();
+    };
+
+    await pagerPoll([]);
+    await pagerPoll([1, 2, 3]);
+    await settle();
+    const openings = await byTrigger("INCIDENT_OPENED");
+    expect(openings.length).toBeGreaterThanOrEqual(3);
+    expect(openings.every((d) => d.status === "SUPPRESSED")).toBe(true);
+
+    // Sites 1 and 2 come back: the gateway no longer looks down, and says so once.
+    await pagerPoll([3]);
+    await settle();
+    const site3 = await prisma.vpnConnection.findFirstOrThrow({ where: { tenantId: tenant.id, name: "pager-3" } });
+    const resolved = await byTrigger("INCIDENT_RESOLVED");
+    expect(resolved.length).toBeGreaterThanOrEqual(2);
+    expect(resolved.every((d) => d.outbox.connectionId !== site3.id && d.status === "SUPPRESSED")).toBe(true);
+    expect(resolved[0]?.error).toMatch(
+      /^covered by the customer gateway recovered alert for 198\.51\.100\.75 .*never got this incident's opening/,
+    );
+    const pagerTypes = received("/pager").map((p) => p.type);
+    expect(pagerTypes.filter((t) => t.startsWith("customer_gateway."))).toEqual([
+      "customer_gateway.down",
+      "customer_gateway.recovered",
+    ]);
+    expect(pagerTypes.filter((t) => t.startsWith("incident."))).toEqual([]);
+
+    // Site 3, still down when the recovery was told, tells its own resolution a poll later.
+    await pagerPoll([], new Date(Date.now() + 60_000));
+    await settle();
+    const last = (await byTrigger("INCIDENT_RESOLVED")).filter((d) => d.outbox.connectionId === site3.id);
+    expect(last.length).toBeGreaterThanOrEqual(1);
+    expect(last.map((d) => `${d.status} ${d.error}`)).toEqual(last.map(() => "DELIVERED null"));
+    expect(received("/pager").filter((p) => p.type === "incident.resolved")).toHaveLength(last.length);
+  });
 });

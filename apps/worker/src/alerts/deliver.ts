@@ -100,7 +100,7 @@ export function createDeliverer(deps: DeliveryDeps) {
         tenantId: true,
         channelId: true,
         attempts: true,
-        outbox: { select: { trigger: true, severity: true, connectionId: true } },
+        outbox: { select: { trigger: true, severity: true, connectionId: true, incidentId: true } },
       },
     });
     if (!candidate) return { outcome: "skipped", reason: "not due, already sent, or being sent" };
@@ -112,6 +112,7 @@ export function createDeliverer(deps: DeliveryDeps) {
             channelId: candidate.channelId,
             trigger: candidate.outbox.trigger,
             connectionId: candidate.outbox.connectionId,
+            incidentId: candidate.outbox.incidentId,
           })
         : null;
     if (covered) {

@@ -1,8 +1,9 @@
 // Outbox to deliveries: every new alert event is matched against its organisation's enabled
 // rules, and for each enabled channel of a matching rule becomes a delivery, sent at once or
 // folded into the one waiting at the end of the rule's quiet period (packages/core foldDecision).
-// An alert about a connection whose customer gateway has another connection down waits for the
-// gateway's decision on the channels that take the gateway's alert (gateway-cover.ts).
+// An alert about a connection whose customer gateway has another connection down, and the
+// resolution of an incident whose opening the gateway's alert stood for, wait for the gateway's
+// decision on the channels that take its alerts (gateway-cover.ts).
 import { randomUUID } from "node:crypto";
 import {
   type AlertRuleScope,
@@ -13,7 +14,7 @@ import {
   ruleMatches,
 } from "@tunnelwatch/core";
 import type { Prisma, PrismaClient } from "@tunnelwatch/db";
-import { gatewaysWithOtherDown, isCoveredTrigger } from "./gateway-cover.ts";
+import { gatewaysWithOtherDown, isCoveredTrigger, openingsCovered } from "./gateway-cover.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -115,10 +116,14 @@ export async function dispatchAlerts(
         ).map((c) => [c.id, c]),
       );
       const mayBeGateways = await gatewaysWithOtherDown(tx, [...connections.values()]);
-      // Channels that take a customer gateway's alert, by organisation.
+      const resolvedIncidents = events.flatMap((e) =>
+        e.trigger === "INCIDENT_RESOLVED" && e.incidentId ? [e.incidentId] : [],
+      );
+      const coveredOpenings = await openingsCovered(tx, resolvedIncidents);
+      // Channels that take a customer gateway's alerts, by organisation and trigger.
       const gatewayChannels = new Set(
         rules.flatMap((r) =>
-          r.trigger === "CUSTOMER_GATEWAY_DOWN" ? r.channels.map((c) => `${r.tenantId}:${c.channelId}`) : [],
+          isCustomerGatewayTrigger(r.trigger) ? r.channels.map((c) => `${r.tenantId}:${c.channelId}:${r.trigger}`) : [],
         ),
       );
       const holdUntil = new Date(now.getTime() + options.gatewayHoldMs);
@@ -144,7 +149,10 @@ export async function dispatchAlerts(
             isCoveredTrigger(event.trigger) && connection !== undefined && mayBeGateways.has(connection.id);
           for (const { channelId } of rule.channels) {
             const foldKey = `${rule.id}:${channelId}:${event.trigger}:${about}`;
-            const waitsForGateway = mayBeGateway && gatewayChannels.has(`${event.tenantId}:${channelId}`);
+            const waitsForGateway =
+              (mayBeGateway && gatewayChannels.has(`${event.tenantId}:${channelId}:CUSTOMER_GATEWAY_DOWN`)) ||
+              (coveredOpenings.has(`${event.incidentId}:${channelId}`) &&
+                gatewayChannels.has(`${event.tenantId}:${channelId}:CUSTOMER_GATEWAY_RECOVERED`));
             const outcome = await deliverOrFold(
               tx,
               { event, ruleId: rule.id, channelId, foldKey },

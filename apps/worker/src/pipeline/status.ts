@@ -197,7 +197,7 @@ async function raiseGatewayDown(
       regions: count.regions.join(", "),
       assessment: summary,
       tunnelAlerts:
-        "While the gateway is down, channels that get this alert get no tunnel down, redundancy, incident or grade alerts for its connections: the delivery log lists them as suppressed. Their incidents' resolutions are sent as each recovers.",
+        "While the gateway is down, channels that get this alert get no tunnel down, redundancy, incident or grade alerts for its connections: the delivery log lists them as suppressed. On channels that get the gateway's recovered alert, it stands for the resolutions of those incidents on the connections back by then.",
     },
   });
 }
@@ -225,8 +225,8 @@ async function raiseGatewayRecovered(tx: Tx, tenantId: string, count: CustomerGa
       downForSec: Math.max(0, Math.round((raisedAt.getTime() - last.createdAt.getTime()) / 1000)),
       tunnelAlerts:
         count.down > 0
-          ? "The connections still down no longer point at the gateway: their new alerts are sent again, and each incident's resolution as it recovers."
-          : "Every connection that ends on the gateway has a tunnel up; each incident's resolution is sent as it resolves.",
+          ? "On channels that got the gateway's down alert, this alert stands for the resolutions of the incidents it stood for on the connections now back. The connections still down no longer point at the gateway: their new alerts are sent, and their incidents' resolutions as each recovers."
+          : "Every connection that ends on the gateway has a tunnel up. On channels that got the gateway's down alert, this alert stands for the resolutions of the incidents it stood for.",
     },
   });
 }
