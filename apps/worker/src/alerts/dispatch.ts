@@ -119,7 +119,7 @@ export async function dispatchAlerts(
       const resolvedIncidents = events.flatMap((e) =>
         e.trigger === "INCIDENT_RESOLVED" && e.incidentId ? [e.incidentId] : [],
       );
-      const coveredOpenings = await openingsCovered(tx, resolvedIncidents);
+      const coveredOpenings = await openingsCovered(tx, tenantIds, resolvedIncidents);
       // Channels that take a customer gateway's alerts, by organisation and trigger.
       const gatewayChannels = new Set(
         rules.flatMap((r) =>

@@ -22,8 +22,6 @@ const COVERED_TRIGGERS: ReadonlySet<string> = new Set([
   "GRADE_DROPPED",
 ]);
 
-const CLOCK_SLACK_MS = 5_000;
-
 export const isCoveredTrigger = (trigger: string) => COVERED_TRIGGERS.has(trigger);
 
 /** Sent for each delivery the gateway's down alert stood for: how the log and the look-ups know it. */
@@ -33,10 +31,11 @@ const COVERED_BY_DOWN = "covered by the customer gateway alert for";
  * The incidents among these whose opening a channel did not get because a gateway's down alert
  * stood for it, as `incidentId:channelId`: their resolutions may be the gateway's recovery's.
  */
-export async function openingsCovered(tx: Tx, incidentIds: string[]): Promise<Set<string>> {
+export async function openingsCovered(tx: Tx, tenantIds: string[], incidentIds: string[]): Promise<Set<string>> {
   if (incidentIds.length === 0) return new Set();
   const rows = await tx.alertDelivery.findMany({
     where: {
+      tenantId: { in: tenantIds },
       status: "SUPPRESSED",
       error: { startsWith: COVERED_BY_DOWN },
       outbox: { trigger: "INCIDENT_OPENED", incidentId: { in: incidentIds } },
@@ -89,9 +88,8 @@ export async function gatewaysWithOtherDown(
 }
 
 /**
- * Why this delivery is covered by its connection's customer gateway alert, or null: the gateway
- * still looks down (core's assessCustomerGateway), and the same channel has (or is sending) the
- * gateway's alert raised in this outage, that is since the first of its down connections went down.
+ * Why this delivery is covered by a gateway alert of its connection's customer gateway, or null.
+ * Alerts about a connection: see coverOfGatewayDown; incident resolutions: coverOfGatewayRecovered.
  */
 export async function gatewayCover(tx: Tx, delivery: CoverQuestion): Promise<string | null> {
   if (!delivery.connectionId) return null;
@@ -101,7 +99,10 @@ export async function gatewayCover(tx: Tx, delivery: CoverQuestion): Promise<str
   });
   const address = connection?.customerGatewayIp;
   if (!address) return null;
-  if (isCoveredTrigger(delivery.trigger)) return coverOfGatewayDown(tx, delivery, address);
+  if (isCoveredTrigger(delivery.trigger)) {
+    const outage = await outageTold(tx, delivery, address);
+    return outage ? `${COVERED_BY_DOWN} ${address} ${outage}` : null;
+  }
   if (delivery.trigger === "INCIDENT_RESOLVED") return coverOfGatewayRecovered(tx, delivery, address);
   return null;
 }
@@ -114,49 +115,58 @@ interface CoverQuestion {
   incidentId?: string | null;
 }
 
-async function coverOfGatewayDown(tx: Tx, delivery: CoverQuestion, address: string): Promise<string | null> {
-  const { tenantId } = delivery;
-  const [count] = await customerGatewayCounts(tx, tenantId, { minDown: 1, limit: 1, only: [address] });
-  if (assessedGateway(count)?.likelyCause !== "customer-gateway" || !count) return null;
-  const [outage] = await tx.$queryRaw<Array<{ since: Date | null }>>`
-    SELECT min(down_since) AS since FROM (
-      SELECT max(tr."observedAt") AS down_since
-        FROM "VpnConnection" c
-        JOIN "Tunnel" t ON t."connectionId" = c.id
-        JOIN "TunnelStatusTransition" tr ON tr."tunnelId" = t.id AND tr."toStatus" = 'DOWN'
-       WHERE c."tenantId" = ${tenantId} AND c."customerGatewayIp" = ${address} AND c."deletedAt" IS NULL
-         AND c."tunnelsTotal" > 0 AND c."tunnelsUp" = 0
-       GROUP BY c.id) AS down_connections`;
-  // The poll stamps transitions with the worker's clock when it starts, the gateway's event with
-  // the database's when it ends: a few seconds' slack for clocks that differ.
-  const since = outage?.since ? new Date(outage.since.getTime() - CLOCK_SLACK_MS) : undefined;
-  const gatewayAlert = await tx.alertDelivery.findFirst({
+const when = (at: Date) => at.toISOString().replace(/\.\d+Z$/, "Z");
+
+/**
+ * The delivery on this channel of a gateway event that stands for others: sent, being sent, or
+ * waiting with no failed attempt (a quiet period's). One that is failing stands for nothing.
+ */
+function standingDelivery(tx: Tx, q: CoverQuestion, outboxId: string) {
+  return tx.alertDelivery.findFirst({
     where: {
-      tenantId,
-      channelId: delivery.channelId,
-      status: { in: ["PENDING", "SENDING", "DELIVERED"] },
-      outbox: {
-        trigger: "CUSTOMER_GATEWAY_DOWN",
-        payload: { path: ["customerGatewayIp"], equals: address },
-        ...(since ? { createdAt: { gte: since } } : {}),
-      },
+      tenantId: q.tenantId,
+      channelId: q.channelId,
+      outboxId,
+      OR: [{ status: { in: ["DELIVERED", "SENDING"] } }, { status: "PENDING", attempts: 0 }],
     },
-    orderBy: { createdAt: "desc" },
-    select: { status: true, deliveredAt: true, outbox: { select: { createdAt: true } } },
+    select: { status: true },
   });
-  if (!gatewayAlert) return null;
-  const raised = gatewayAlert.outbox.createdAt.toISOString().replace(/\.\d+Z$/, "Z");
-  return `${COVERED_BY_DOWN} ${address} (raised ${raised}, ${gatewayAlert.status === "DELIVERED" ? "delivered" : "on its way"} on this channel): ${count.down} of ${count.connections} connections that end on it have no tunnel up`;
 }
 
 /**
- * An incident's resolution is the gateway's recovery's when the channel never got its opening (the
- * gateway's down alert stood for it), the channel has the gateway's recovered alert raised since,
- * and the connection had a tunnel up by then: one the recovered alert counted as still down tells
- * its own resolution.
+ * How the channel was told of the gateway's current outage, or null: the gateway still looks down
+ * (core's assessCustomerGateway), its latest event is the down alert that began this outage (not a
+ * recovery: an earlier outage's alert stands for nothing now), and that alert stands on the channel.
  */
-async function coverOfGatewayRecovered(tx: Tx, delivery: CoverQuestion, address: string): Promise<string | null> {
-  const { tenantId, channelId, incidentId } = delivery;
+async function outageTold(tx: Tx, q: CoverQuestion, address: string): Promise<string | null> {
+  const latest = await tx.alertOutbox.findFirst({
+    where: {
+      tenantId: q.tenantId,
+      trigger: { in: ["CUSTOMER_GATEWAY_DOWN", "CUSTOMER_GATEWAY_RECOVERED"] },
+      payload: { path: ["customerGatewayIp"], equals: address },
+    },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, trigger: true, createdAt: true },
+  });
+  if (latest?.trigger !== "CUSTOMER_GATEWAY_DOWN") return null;
+  const [count] = await customerGatewayCounts(tx, q.tenantId, { minDown: 1, limit: 1, only: [address] });
+  if (!count || assessedGateway(count)?.likelyCause !== "customer-gateway") return null;
+  const told = await standingDelivery(tx, q, latest.id);
+  if (!told) return null;
+  return `(raised ${when(latest.createdAt)}, ${told.status === "DELIVERED" ? "delivered" : "on its way"} on this channel): ${count.down} of ${count.connections} connections that end on it have no tunnel up`;
+}
+
+/** Kept in a recovered event for coverOfGatewayRecovered, not shown in messages. */
+export const STILL_DOWN_FACTS = { connections: "stillDownConnectionIds", tunnels: "stillDownTunnelIds" } as const;
+
+/**
+ * An incident's resolution is the gateway's when the channel never got the incident's opening (the
+ * gateway's down alert stood for it) and either the gateway still looks down (its recovered alert
+ * will tell), or the channel has the recovered alert raised since and the incident's tunnel (or
+ * connection) was up when it was raised: one that alert counted as still down tells its own.
+ */
+async function coverOfGatewayRecovered(tx: Tx, q: CoverQuestion, address: string): Promise<string | null> {
+  const { tenantId, channelId, incidentId } = q;
   if (!incidentId) return null;
   const openings = await tx.alertDelivery.findMany({
     where: { tenantId, channelId, outbox: { trigger: "INCIDENT_OPENED", incidentId } },
@@ -165,34 +175,29 @@ async function coverOfGatewayRecovered(tx: Tx, delivery: CoverQuestion, address:
   const neverSent = (d: { status: string; error: string | null }) =>
     d.status === "SUPPRESSED" && d.error?.startsWith(COVERED_BY_DOWN);
   if (openings.length === 0 || !openings.every(neverSent)) return null;
+  const unheard = "the channel never got this incident's opening, which the gateway's down alert stood for";
+  const outage = await outageTold(tx, q, address);
+  if (outage) return `${COVERED_BY_DOWN} ${address} ${outage}; ${unheard}, and its recovered alert will tell the end`;
   const openedAt = new Date(Math.min(...openings.map((d) => d.createdAt.getTime())));
-  const recovered = await tx.alertDelivery.findFirst({
+  const recovered = await tx.alertOutbox.findFirst({
     where: {
       tenantId,
-      channelId,
-      status: { in: ["PENDING", "SENDING", "DELIVERED"] },
-      outbox: {
-        trigger: "CUSTOMER_GATEWAY_RECOVERED",
-        payload: { path: ["customerGatewayIp"], equals: address },
-        createdAt: { gte: openedAt },
-      },
+      trigger: "CUSTOMER_GATEWAY_RECOVERED",
+      payload: { path: ["customerGatewayIp"], equals: address },
+      createdAt: { gte: openedAt },
     },
     orderBy: { createdAt: "asc" },
-    select: { status: true, outbox: { select: { createdAt: true } } },
+    select: { id: true, createdAt: true, payload: true },
   });
   if (!recovered) return null;
-  const backBy = new Date(recovered.outbox.createdAt.getTime() + CLOCK_SLACK_MS);
-  const wasBack = await tx.tunnelStatusTransition.findFirst({
-    where: {
-      tenantId,
-      toStatus: "UP",
-      // Written by the poll after the one that opened the incident: both on the worker's clock.
-      observedAt: { gt: openedAt, lte: backBy },
-      tunnel: { connectionId: delivery.connectionId ?? "" },
-    },
-    select: { id: true },
-  });
-  if (!wasBack) return null;
-  const raised = recovered.outbox.createdAt.toISOString().replace(/\.\d+Z$/, "Z");
-  return `covered by the customer gateway recovered alert for ${address} (raised ${raised}, ${recovered.status === "DELIVERED" ? "delivered" : "on its way"} on this channel): the channel never got this incident's opening, which the gateway's down alert stood for`;
+  const told = await standingDelivery(tx, q, recovered.id);
+  if (!told) return null;
+  const facts = (recovered.payload ?? {}) as Record<string, unknown>;
+  const listed = (key: string) => String(facts[key] ?? "").split(",");
+  const incident = await tx.incident.findFirst({ where: { id: incidentId, tenantId }, select: { tunnelId: true } });
+  const stillDown = incident?.tunnelId
+    ? listed(STILL_DOWN_FACTS.tunnels).includes(incident.tunnelId)
+    : listed(STILL_DOWN_FACTS.connections).includes(q.connectionId ?? "");
+  if (stillDown) return null;
+  return `covered by the customer gateway recovered alert for ${address} (raised ${when(recovered.createdAt)}, ${told.status === "DELIVERED" ? "delivered" : "on its way"} on this channel): ${unheard}`;
 }

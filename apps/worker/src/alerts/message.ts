@@ -3,6 +3,7 @@
 import { type AlertMessage, type AlertTriggerName, MAX_REMEDIATION_STEPS } from "@tunnelwatch/alerts";
 import { getPlaybook, isCustomerGatewayTrigger, type Provider } from "@tunnelwatch/core";
 import type { AlertFacts as Facts, Prisma, PrismaClient } from "@tunnelwatch/db";
+import { STILL_DOWN_FACTS } from "./gateway-cover.ts";
 
 export interface DeliveryEvent {
   idempotencyKey: string;
@@ -20,8 +21,18 @@ export interface DeliveryEvent {
   };
 }
 
-/** Facts the message shows elsewhere (tunnel, incident, fault) are left out of its details. */
-const SHOWN_ELSEWHERE = new Set(["tunnelIndex", "outsideIp", "code", "title", "evidence"]);
+/**
+ * Facts the message shows elsewhere (tunnel, incident, fault), and those kept for Tunnelwatch's own
+ * decisions, are left out of its details.
+ */
+const SHOWN_ELSEWHERE = new Set([
+  "tunnelIndex",
+  "outsideIp",
+  "code",
+  "title",
+  "evidence",
+  ...Object.values(STILL_DOWN_FACTS),
+]);
 
 function detailsOf(facts: Facts): Facts {
   return Object.fromEntries(Object.entries(facts).filter(([key]) => !SHOWN_ELSEWHERE.has(key)));

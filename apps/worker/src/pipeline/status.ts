@@ -12,7 +12,7 @@ import {
   recordIncidentAlert,
   type TunnelStatus,
 } from "@tunnelwatch/db";
-import { assessedGateway } from "../alerts/gateway-cover.ts";
+import { assessedGateway, STILL_DOWN_FACTS } from "../alerts/gateway-cover.ts";
 import type { FetchedConnection, LogStreamRef, MaintenanceNotice, StatusSnapshot } from "../providers/types.ts";
 import { foldBatch } from "./fold-batch.ts";
 import { type IncidentScope, incidentTitle, lockScope, policyOf, resolveIncident } from "./incidents.ts";
@@ -211,6 +211,15 @@ async function raiseGatewayRecovered(tx: Tx, tenantId: string, count: CustomerGa
   });
   // Nothing to take back when the gateway's outage raised no alert, or its end was told.
   if (last?.trigger !== "CUSTOMER_GATEWAY_DOWN") return;
+  // What it counts as still down, so that their incidents' resolutions are told by themselves.
+  const notUp = await tx.tunnel.findMany({
+    where: {
+      tenantId,
+      status: { not: "UP" },
+      connection: { customerGatewayIp: address, deletedAt: null },
+    },
+    select: { id: true, connectionId: true, connection: { select: { tunnelsUp: true } } },
+  });
   const raisedAt = (await databaseNow(tx)) ?? new Date();
   await recordAlertEvent(tx, {
     tenantId,
@@ -223,9 +232,13 @@ async function raiseGatewayRecovered(tx: Tx, tenantId: string, count: CustomerGa
       connections: count.connections,
       downSince: last.createdAt.toISOString(),
       downForSec: Math.max(0, Math.round((raisedAt.getTime() - last.createdAt.getTime()) / 1000)),
+      [STILL_DOWN_FACTS.tunnels]: notUp.map((t) => t.id).join(","),
+      [STILL_DOWN_FACTS.connections]: [
+        ...new Set(notUp.filter((t) => t.connection.tunnelsUp === 0).map((t) => t.connectionId)),
+      ].join(","),
       tunnelAlerts:
         count.down > 0
-          ? "On channels that got the gateway's down alert, this alert stands for the resolutions of the incidents it stood for on the connections now back. The connections still down no longer point at the gateway: their new alerts are sent, and their incidents' resolutions as each recovers."
+          ? "On channels that got the gateway's down alert, this alert stands for the resolutions of the incidents it stood for on the tunnels now up. The tunnels still down tell their incidents' resolutions as each recovers, and new alerts about their connections are sent."
           : "Every connection that ends on the gateway has a tunnel up. On channels that got the gateway's down alert, this alert stands for the resolutions of the incidents it stood for.",
     },
   });
