@@ -101,7 +101,7 @@ export async function dispatchAlerts(
       const connections = new Map(
         (
           await tx.vpnConnection.findMany({
-            where: { id: { in: connectionIds } },
+            where: { id: { in: connectionIds }, tenantId: { in: tenantIds } },
             select: {
               id: true,
               tenantId: true,
