@@ -156,14 +156,18 @@ async function outageTold(tx: Tx, q: CoverQuestion, address: string): Promise<st
   return `(raised ${when(latest.createdAt)}, ${told.status === "DELIVERED" ? "delivered" : "on its way"} on this channel): ${count.down} of ${count.connections} connections that end on it have no tunnel up`;
 }
 
-/** Kept in a recovered event for coverOfGatewayRecovered, not shown in messages. */
-export const STILL_DOWN_FACTS = { connections: "stillDownConnectionIds", tunnels: "stillDownTunnelIds" } as const;
+/**
+ * Kept in a recovered event for coverOfGatewayRecovered, not shown in messages: the tunnels not up
+ * when it was raised, and the connections with such a tunnel (one left without redundancy too).
+ */
+export const STILL_DOWN_FACTS = { connections: "notAllUpConnectionIds", tunnels: "notUpTunnelIds" } as const;
 
 /**
  * An incident's resolution is the gateway's when the channel never got the incident's opening (the
  * gateway's down alert stood for it) and either the gateway still looks down (its recovered alert
- * will tell), or the channel has the recovered alert raised since and the incident's tunnel (or
- * connection) was up when it was raised: one that alert counted as still down tells its own.
+ * will tell), or the channel has the recovered alert raised since and the incident's tunnel (or,
+ * for an incident of the connection, every tunnel of it) was up when it was raised: one that was
+ * not tells its own.
  */
 async function coverOfGatewayRecovered(tx: Tx, q: CoverQuestion, address: string): Promise<string | null> {
   const { tenantId, channelId, incidentId } = q;

@@ -211,14 +211,14 @@ async function raiseGatewayRecovered(tx: Tx, tenantId: string, count: CustomerGa
   });
   // Nothing to take back when the gateway's outage raised no alert, or its end was told.
   if (last?.trigger !== "CUSTOMER_GATEWAY_DOWN") return;
-  // What it counts as still down, so that their incidents' resolutions are told by themselves.
+  // The tunnels not up yet, and their connections, tell their incidents' resolutions themselves.
   const notUp = await tx.tunnel.findMany({
     where: {
       tenantId,
       status: { not: "UP" },
       connection: { customerGatewayIp: address, deletedAt: null },
     },
-    select: { id: true, connectionId: true, connection: { select: { tunnelsUp: true } } },
+    select: { id: true, connectionId: true },
   });
   const raisedAt = (await databaseNow(tx)) ?? new Date();
   await recordAlertEvent(tx, {
@@ -233,9 +233,7 @@ async function raiseGatewayRecovered(tx: Tx, tenantId: string, count: CustomerGa
       downSince: last.createdAt.toISOString(),
       downForSec: Math.max(0, Math.round((raisedAt.getTime() - last.createdAt.getTime()) / 1000)),
       [STILL_DOWN_FACTS.tunnels]: notUp.map((t) => t.id).join(","),
-      [STILL_DOWN_FACTS.connections]: [
-        ...new Set(notUp.filter((t) => t.connection.tunnelsUp === 0).map((t) => t.connectionId)),
-      ].join(","),
+      [STILL_DOWN_FACTS.connections]: [...new Set(notUp.map((t) => t.connectionId))].join(","),
       tunnelAlerts:
         count.down > 0
           ? "On channels that got the gateway's down alert, this alert stands for the resolutions of the incidents it stood for on the tunnels now up. The tunnels still down tell their incidents' resolutions as each recovers, and new alerts about their connections are sent."

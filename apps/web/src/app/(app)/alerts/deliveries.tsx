@@ -150,7 +150,10 @@ function DeliveryDetails({ delivery }: { delivery: Delivery }) {
       {delivery.error ? (
         // A suppressed delivery's text says why it was not sent (a customer gateway's alert stood for
         // it, a disabled channel): not a failure.
-        <span className={`small ${delivery.status === "SUPPRESSED" ? "muted" : styles.error}`} title={delivery.error}>
+        <span
+          className={`small ${delivery.status === "SUPPRESSED" ? styles.note : styles.error}`}
+          title={delivery.error}
+        >
           {delivery.error}
         </span>
       ) : null}
