@@ -9,8 +9,8 @@
 // The gateway's alerts are raised at the end of the status poll that took the connections down (or
 // brought them back), after their own alerts were written: at dispatch, an alert that may be the
 // gateway's waits (ALERT_GATEWAY_HOLD_SEC) for the gateway's decision before it is sent.
-import { assessCustomerGateway, type Provider as CoreProvider } from "@tunnelwatch/core";
-import { type CustomerGatewayCount, customerGatewayCounts, type Prisma } from "@tunnelwatch/db";
+import { assessCustomerGateway } from "@tunnelwatch/core";
+import { customerGatewayCounts, type Prisma } from "@tunnelwatch/db";
 
 type Tx = Prisma.TransactionClient;
 
@@ -43,13 +43,6 @@ export async function openingsCovered(tx: Tx, tenantIds: string[], incidentIds: 
     select: { channelId: true, outbox: { select: { incidentId: true } } },
   });
   return new Set(rows.map((r) => `${r.outbox.incidentId}:${r.channelId}`));
-}
-
-/** Core's reading of a gateway's counted connections (the database's provider names are upper case). */
-export function assessedGateway(count: CustomerGatewayCount | undefined) {
-  return count
-    ? assessCustomerGateway({ ...count, providers: count.providers.map((p) => p.toLowerCase() as CoreProvider) })
-    : null;
 }
 
 /**
@@ -150,7 +143,7 @@ async function outageTold(tx: Tx, q: CoverQuestion, address: string): Promise<st
   });
   if (latest?.trigger !== "CUSTOMER_GATEWAY_DOWN") return null;
   const [count] = await customerGatewayCounts(tx, q.tenantId, { minDown: 1, limit: 1, only: [address] });
-  if (!count || assessedGateway(count)?.likelyCause !== "customer-gateway") return null;
+  if (!count || assessCustomerGateway(count)?.likelyCause !== "customer-gateway") return null;
   const told = await standingDelivery(tx, q, latest.id);
   if (!told) return null;
   return `(raised ${when(latest.createdAt)}, ${told.status === "DELIVERED" ? "delivered" : "on its way"} on this channel): ${count.down} of ${count.connections} connections that end on it have no tunnel up`;

@@ -2,7 +2,14 @@
 // recorded once, samples and hourly rollups for charts, posture evaluated and snapshotted when it
 // changes, incidents folded from status (a DOWN tunnel, a recovered one, lost redundancy).
 import { createHash } from "node:crypto";
-import { evaluatePosture, findingCodesOf, GRADES, type Posture, withCustomerGateway } from "@tunnelwatch/core";
+import {
+  assessCustomerGateway,
+  evaluatePosture,
+  findingCodesOf,
+  GRADES,
+  type Posture,
+  withCustomerGateway,
+} from "@tunnelwatch/core";
 import {
   type CustomerGatewayCount,
   customerGatewayCounts,
@@ -12,7 +19,7 @@ import {
   recordIncidentAlert,
   type TunnelStatus,
 } from "@tunnelwatch/db";
-import { assessedGateway, STILL_DOWN_FACTS } from "../alerts/gateway-cover.ts";
+import { STILL_DOWN_FACTS } from "../alerts/gateway-cover.ts";
 import type { FetchedConnection, LogStreamRef, MaintenanceNotice, StatusSnapshot } from "../providers/types.ts";
 import { foldBatch } from "./fold-batch.ts";
 import { type IncidentScope, incidentTitle, lockScope, policyOf, resolveIncident } from "./incidents.ts";
@@ -145,8 +152,8 @@ async function alertCustomerGateways(
     for (const [address, count] of after) {
       const previous = before.counts.get(address);
       if (!previous || previous.connections === 0) continue;
-      const wasDown = assessedGateway(previous)?.likelyCause === "customer-gateway";
-      const assessment = assessedGateway(count);
+      const wasDown = assessCustomerGateway(previous)?.likelyCause === "customer-gateway";
+      const assessment = assessCustomerGateway(count);
       const isDown = assessment?.likelyCause === "customer-gateway";
       // Only tunnels changing status move it: not connections removed or an address first read.
       if (isDown && !wasDown && count.down > previous.down) {

@@ -1,17 +1,9 @@
 // A tenant's customer gateways as the dashboard shows them: packages/db counts the connections
 // that end on each address, core reads what their outages say.
-import {
-  assessCustomerGateway,
-  type Provider as CoreProvider,
-  GATEWAY_MIN_DOWN,
-  type GatewayAssessment,
-} from "@tunnelwatch/core";
-import { type CustomerGatewayCount, customerGatewayCounts, type TenantDb } from "@tunnelwatch/db";
+import { assessCustomerGateway, GATEWAY_MIN_DOWN, type GatewayAssessment } from "@tunnelwatch/core";
+import { customerGatewayCounts, type TenantDb } from "@tunnelwatch/db";
 
 const CUSTOMER_GATEWAYS_TOP = 10;
-
-const assess = (count: CustomerGatewayCount) =>
-  assessCustomerGateway({ ...count, providers: count.providers.map((p) => p.toLowerCase() as CoreProvider) });
 
 /**
  * Customer gateways (by public address) that several down connections end on: those that look
@@ -20,7 +12,7 @@ const assess = (count: CustomerGatewayCount) =>
 export async function customerGatewaysDown(db: TenantDb, tenantId: string): Promise<GatewayAssessment[]> {
   const counts = await customerGatewayCounts(db, tenantId, { minDown: GATEWAY_MIN_DOWN, limit: CUSTOMER_GATEWAYS_TOP });
   return counts
-    .flatMap((count) => assess(count) ?? [])
+    .flatMap((count) => assessCustomerGateway(count) ?? [])
     .sort((a, b) => Number(b.likelyCause === "customer-gateway") - Number(a.likelyCause === "customer-gateway"));
 }
 
@@ -29,5 +21,10 @@ export async function sharedCustomerGateway(db: TenantDb, tenantId: string, cust
   if (!customerGatewayIp) return null;
   const [count] = await customerGatewayCounts(db, tenantId, { minDown: 0, limit: 1, only: [customerGatewayIp] });
   if (!count) return null;
-  return { customerGatewayIp, connections: count.connections, down: count.down, assessment: assess(count) };
+  return {
+    customerGatewayIp,
+    connections: count.connections,
+    down: count.down,
+    assessment: assessCustomerGateway(count),
+  };
 }

@@ -29,6 +29,9 @@ describe("assessCustomerGateway", () => {
     expect(result?.likelyCause).toBe("customer-gateway");
     expect(result?.summary).toMatch(/\(AWS, Alibaba Cloud; 2 regions\)/);
     expect(result?.summary).toMatch(/do not take down another provider's tunnels/);
+    // The database's provider names, in upper case, read the same.
+    const counted = { ...across, providers: ["AWS" as const, "ALIBABA" as const], connections: 9, down: 3 };
+    expect(assessCustomerGateway(counted)).toEqual(result);
     // Most of its connections up: the gateway answers, whatever the providers of the two down.
     expect(assessCustomerGateway({ ...across, connections: 30, down: 2 })?.likelyCause).toBe("connections");
   });

@@ -33,8 +33,15 @@ const PROVIDER_NAMES: Record<Provider, string> = { aws: "AWS", alibaba: "Alibaba
  * not take down another's tunnels; but with most of its connections up, the gateway answers).
  * Null when fewer than GATEWAY_MIN_DOWN are down.
  */
-export function assessCustomerGateway(gateway: GatewayConnections): GatewayAssessment | null {
-  const { customerGatewayIp: ip, connections, down, providers, regions } = gateway;
+export function assessCustomerGateway(
+  count: Omit<GatewayConnections, "providers"> & {
+    /** In either case: the database's enum names them in upper case. */
+    providers: ReadonlyArray<Provider | Uppercase<Provider>>;
+  },
+): GatewayAssessment | null {
+  const providers = count.providers.map((p) => p.toLowerCase() as Provider);
+  const gateway: GatewayConnections = { ...count, providers };
+  const { customerGatewayIp: ip, connections, down, regions } = gateway;
   if (down < GATEWAY_MIN_DOWN) return null;
   const acrossProviders = providers.length > 1;
   const likelyCause =
