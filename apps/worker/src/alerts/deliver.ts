@@ -90,12 +90,21 @@ export function createDeliverer(deps: DeliveryDeps) {
     };
   }
 
+  /** Takes a due delivery for this worker, or null when another took it: the lease's end. */
+  async function claim(deliveryId: string, now: Date): Promise<Date | null> {
+    const lease = new Date(now.getTime() + leaseMs);
+    const claimed = await prisma.alertDelivery.updateMany({
+      where: { id: deliveryId, ...dueAt(now) },
+      data: { status: "SENDING", leaseUntil: lease, attempts: { increment: 1 }, lastAttemptAt: now },
+    });
+    return claimed.count === 1 ? lease : null;
+  }
+
   /** Sends one delivery if it is due and unclaimed; records the outcome. */
   async function attempt(deliveryId: string): Promise<AttemptResult> {
     const now = deps.now();
-    const due = dueAt(now);
     const candidate = await prisma.alertDelivery.findFirst({
-      where: { id: deliveryId, ...due },
+      where: { id: deliveryId, ...dueAt(now) },
       select: {
         tenantId: true,
         channelId: true,
@@ -116,12 +125,8 @@ export function createDeliverer(deps: DeliveryDeps) {
           })
         : null;
     if (covered) {
-      const lease = new Date(now.getTime() + leaseMs);
-      const claimed = await prisma.alertDelivery.updateMany({
-        where: { id: deliveryId, ...due },
-        data: { status: "SENDING", leaseUntil: lease, attempts: { increment: 1 }, lastAttemptAt: now },
-      });
-      if (claimed.count === 0) return { outcome: "skipped", reason: "claimed by another worker" };
+      const lease = await claim(deliveryId, now);
+      if (!lease) return { outcome: "skipped", reason: "claimed by another worker" };
       await finish(deliveryId, lease, { status: "SUPPRESSED", error: covered });
       return { outcome: "suppressed" };
     }
@@ -134,12 +139,8 @@ export function createDeliverer(deps: DeliveryDeps) {
       });
       return { outcome: "rate-limited", retryAt };
     }
-    const lease = new Date(now.getTime() + leaseMs);
-    const claimed = await prisma.alertDelivery.updateMany({
-      where: { id: deliveryId, ...due },
-      data: { status: "SENDING", leaseUntil: lease, attempts: { increment: 1 }, lastAttemptAt: now },
-    });
-    if (claimed.count === 0) return { outcome: "skipped", reason: "claimed by another worker" };
+    const lease = await claim(deliveryId, now);
+    if (!lease) return { outcome: "skipped", reason: "claimed by another worker" };
 
     const delivery = await prisma.alertDelivery.findUniqueOrThrow({
       where: { id: deliveryId },

@@ -85,19 +85,40 @@ export async function gatewaysWithOtherDown(
  * Alerts about a connection: see coverOfGatewayDown; incident resolutions: coverOfGatewayRecovered.
  */
 export async function gatewayCover(tx: Tx, delivery: CoverQuestion): Promise<string | null> {
-  if (!delivery.connectionId) return null;
+  const isResolution = delivery.trigger === "INCIDENT_RESOLVED";
+  if (!delivery.connectionId || !(isResolution || isCoveredTrigger(delivery.trigger))) return null;
+  // Most resolutions are of incidents the channel heard of: known without the gateway's look-ups.
+  const unheardSince = isResolution ? await openingUnheardSince(tx, delivery) : null;
+  if (isResolution && !unheardSince) return null;
   const connection = await tx.vpnConnection.findFirst({
     where: { id: delivery.connectionId, tenantId: delivery.tenantId },
     select: { customerGatewayIp: true },
   });
   const address = connection?.customerGatewayIp;
   if (!address) return null;
-  if (isCoveredTrigger(delivery.trigger)) {
-    const outage = await outageTold(tx, delivery, address);
-    return outage ? `${COVERED_BY_DOWN} ${address} ${outage}` : null;
-  }
-  if (delivery.trigger === "INCIDENT_RESOLVED") return coverOfGatewayRecovered(tx, delivery, address);
-  return null;
+  if (unheardSince) return coverOfGatewayRecovered(tx, delivery, address, unheardSince);
+  const outage = await outageTold(tx, delivery, address);
+  return outage ? `${COVERED_BY_DOWN} ${address} ${outage}` : null;
+}
+
+/**
+ * When the channel's opening of this resolution's incident was suppressed, the gateway's down
+ * alert standing for it; null when the channel got it (or sent it by hand), or has none.
+ */
+async function openingUnheardSince(tx: Tx, q: CoverQuestion): Promise<Date | null> {
+  if (!q.incidentId) return null;
+  const openings = await tx.alertDelivery.findMany({
+    where: {
+      tenantId: q.tenantId,
+      channelId: q.channelId,
+      outbox: { trigger: "INCIDENT_OPENED", incidentId: q.incidentId },
+    },
+    select: { status: true, error: true, createdAt: true },
+  });
+  const neverSent = (d: { status: string; error: string | null }) =>
+    d.status === "SUPPRESSED" && d.error?.startsWith(COVERED_BY_DOWN);
+  if (openings.length === 0 || !openings.every(neverSent)) return null;
+  return new Date(Math.min(...openings.map((d) => d.createdAt.getTime())));
 }
 
 interface CoverQuestion {
@@ -162,20 +183,16 @@ export const STILL_DOWN_FACTS = { connections: "notAllUpConnectionIds", tunnels:
  * for an incident of the connection, every tunnel of it) was up when it was raised: one that was
  * not tells its own.
  */
-async function coverOfGatewayRecovered(tx: Tx, q: CoverQuestion, address: string): Promise<string | null> {
-  const { tenantId, channelId, incidentId } = q;
-  if (!incidentId) return null;
-  const openings = await tx.alertDelivery.findMany({
-    where: { tenantId, channelId, outbox: { trigger: "INCIDENT_OPENED", incidentId } },
-    select: { status: true, error: true, createdAt: true },
-  });
-  const neverSent = (d: { status: string; error: string | null }) =>
-    d.status === "SUPPRESSED" && d.error?.startsWith(COVERED_BY_DOWN);
-  if (openings.length === 0 || !openings.every(neverSent)) return null;
+async function coverOfGatewayRecovered(
+  tx: Tx,
+  q: CoverQuestion,
+  address: string,
+  openedAt: Date,
+): Promise<string | null> {
+  const { tenantId } = q;
   const unheard = "the channel never got this incident's opening, which the gateway's down alert stood for";
   const outage = await outageTold(tx, q, address);
   if (outage) return `${COVERED_BY_DOWN} ${address} ${outage}; ${unheard}, and its recovered alert will tell the end`;
-  const openedAt = new Date(Math.min(...openings.map((d) => d.createdAt.getTime())));
   const recovered = await tx.alertOutbox.findFirst({
     where: {
       tenantId,
@@ -191,7 +208,10 @@ async function coverOfGatewayRecovered(tx: Tx, q: CoverQuestion, address: string
   if (!told) return null;
   const facts = (recovered.payload ?? {}) as Record<string, unknown>;
   const listed = (key: string) => String(facts[key] ?? "").split(",");
-  const incident = await tx.incident.findFirst({ where: { id: incidentId, tenantId }, select: { tunnelId: true } });
+  const incident = await tx.incident.findFirst({
+    where: { id: q.incidentId ?? "", tenantId },
+    select: { tunnelId: true },
+  });
   const stillDown = incident?.tunnelId
     ? listed(STILL_DOWN_FACTS.tunnels).includes(incident.tunnelId)
     : listed(STILL_DOWN_FACTS.connections).includes(q.connectionId ?? "");
