@@ -88,7 +88,7 @@ describe("customer gateway alerts standing for their connections' alerts", () =>
     const rows = await prisma.alertDelivery.findMany({
       where: { tenantId },
       orderBy: { createdAt: "asc" },
-      include: { outbox: { select: { trigger: true, connectionId: true } } },
+      include: { outbox: { select: { trigger: true, connectionId: true, dispatchedAt: true } } },
     });
     return rows.map((d) => ({
       id: d.id,
@@ -96,7 +96,8 @@ describe("customer gateway alerts standing for their connections' alerts", () =>
       trigger: d.outbox.trigger,
       site: (d.outbox.connectionId && names.get(d.outbox.connectionId)) ?? null,
       status: d.status,
-      heldMs: d.scheduledAt.getTime() - d.createdAt.getTime(),
+      // From the dispatcher's clock when it took the event up, not the row's (written later).
+      heldMs: d.scheduledAt.getTime() - (d.outbox.dispatchedAt ?? d.createdAt).getTime(),
       error: d.error,
     }));
   }
