@@ -153,21 +153,26 @@ function standingDelivery(tx: Tx, q: CoverQuestion, outboxId: string) {
  * recovery: an earlier outage's alert stands for nothing now), and that alert stands on the channel.
  */
 async function outageTold(tx: Tx, q: CoverQuestion, address: string): Promise<string | null> {
-  const latest = await tx.alertOutbox.findFirst({
-    where: {
-      tenantId: q.tenantId,
-      trigger: { in: ["CUSTOMER_GATEWAY_DOWN", "CUSTOMER_GATEWAY_RECOVERED"] },
-      payload: { path: ["customerGatewayIp"], equals: address },
-    },
-    orderBy: { createdAt: "desc" },
-    select: { id: true, trigger: true, createdAt: true },
-  });
+  const latest = await latestGatewayEvent(tx, q.tenantId, address);
   if (latest?.trigger !== "CUSTOMER_GATEWAY_DOWN") return null;
   const [count] = await customerGatewayCounts(tx, q.tenantId, { minDown: 1, limit: 1, only: [address] });
   if (!count || assessCustomerGateway(count)?.likelyCause !== "customer-gateway") return null;
   const told = await standingDelivery(tx, q, latest.id);
   if (!told) return null;
   return `(raised ${when(latest.createdAt)}, ${told.status === "DELIVERED" ? "delivered" : "on its way"} on this channel): ${count.down} of ${count.connections} connections that end on it have no tunnel up`;
+}
+
+/** A customer gateway's latest down or recovered event: which of the two it is now in. */
+export function latestGatewayEvent(tx: Tx, tenantId: string, address: string) {
+  return tx.alertOutbox.findFirst({
+    where: {
+      tenantId,
+      trigger: { in: ["CUSTOMER_GATEWAY_DOWN", "CUSTOMER_GATEWAY_RECOVERED"] },
+      payload: { path: ["customerGatewayIp"], equals: address },
+    },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, trigger: true, createdAt: true },
+  });
 }
 
 /**

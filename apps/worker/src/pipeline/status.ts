@@ -19,7 +19,7 @@ import {
   recordIncidentAlert,
   type TunnelStatus,
 } from "@tunnelwatch/db";
-import { STILL_DOWN_FACTS } from "../alerts/gateway-cover.ts";
+import { latestGatewayEvent, STILL_DOWN_FACTS } from "../alerts/gateway-cover.ts";
 import type { FetchedConnection, LogStreamRef, MaintenanceNotice, StatusSnapshot } from "../providers/types.ts";
 import { foldBatch } from "./fold-batch.ts";
 import { type IncidentScope, incidentTitle, lockScope, policyOf, resolveIncident } from "./incidents.ts";
@@ -165,12 +165,6 @@ async function alertCustomerGateways(
   });
 }
 
-const gatewayEventsOf = (tenantId: string, address: string) => ({
-  tenantId,
-  trigger: { in: ["CUSTOMER_GATEWAY_DOWN" as const, "CUSTOMER_GATEWAY_RECOVERED" as const] },
-  payload: { path: ["customerGatewayIp"], equals: address },
-});
-
 /** The database's clock, which the look-ups of earlier events compare with. */
 async function databaseNow(tx: Tx): Promise<Date | undefined> {
   const [clock] = await tx.$queryRaw<Array<{ now: Date }>>`SELECT clock_timestamp() AS now`;
@@ -186,7 +180,12 @@ async function raiseGatewayDown(
 ) {
   const address = count.customerGatewayIp;
   const raised = await tx.alertOutbox.findFirst({
-    where: { ...gatewayEventsOf(tenantId, address), trigger: "CUSTOMER_GATEWAY_DOWN", createdAt: { gte: countedAt } },
+    where: {
+      tenantId,
+      trigger: "CUSTOMER_GATEWAY_DOWN",
+      payload: { path: ["customerGatewayIp"], equals: address },
+      createdAt: { gte: countedAt },
+    },
     select: { id: true },
   });
   if (raised) return;
@@ -211,11 +210,7 @@ async function raiseGatewayDown(
 
 async function raiseGatewayRecovered(tx: Tx, tenantId: string, count: CustomerGatewayCount) {
   const address = count.customerGatewayIp;
-  const last = await tx.alertOutbox.findFirst({
-    where: gatewayEventsOf(tenantId, address),
-    orderBy: { createdAt: "desc" },
-    select: { trigger: true, createdAt: true },
-  });
+  const last = await latestGatewayEvent(tx, tenantId, address);
   // Nothing to take back when the gateway's outage raised no alert, or its end was told.
   if (last?.trigger !== "CUSTOMER_GATEWAY_DOWN") return;
   // The tunnels not up yet, and their connections, tell their incidents' resolutions themselves.
