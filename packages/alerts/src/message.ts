@@ -7,6 +7,7 @@ export type AlertTriggerName =
   | "MAINTENANCE_ANNOUNCED"
   | "CUSTOMER_GATEWAY_DOWN"
   | "CUSTOMER_GATEWAY_RECOVERED"
+  | "CONFIG_CHANGED"
   | "TEST";
 
 export type AlertSeverity = "CRITICAL" | "MAJOR" | "MINOR" | "INFO";
@@ -90,6 +91,7 @@ export const TRIGGER_LABELS: Record<AlertTriggerName, string> = {
   MAINTENANCE_ANNOUNCED: "Maintenance announced",
   CUSTOMER_GATEWAY_DOWN: "Customer gateway down",
   CUSTOMER_GATEWAY_RECOVERED: "Customer gateway recovered",
+  CONFIG_CHANGED: "Configuration changed",
   TEST: "Test message",
 };
 

@@ -21,6 +21,7 @@ export type WebhookEventType =
   | "maintenance.announced"
   | "customer_gateway.down"
   | "customer_gateway.recovered"
+  | "connection.config_changed"
   | "test";
 
 export const WEBHOOK_EVENT_TYPES: Record<AlertTriggerName, WebhookEventType> = {
@@ -32,6 +33,7 @@ export const WEBHOOK_EVENT_TYPES: Record<AlertTriggerName, WebhookEventType> = {
   MAINTENANCE_ANNOUNCED: "maintenance.announced",
   CUSTOMER_GATEWAY_DOWN: "customer_gateway.down",
   CUSTOMER_GATEWAY_RECOVERED: "customer_gateway.recovered",
+  CONFIG_CHANGED: "connection.config_changed",
   TEST: "test",
 };
 

@@ -313,6 +313,52 @@ describe("connections.logEvents", () => {
   });
 });
 
+describe("connections.configChanges", () => {
+  it("pages the connection's configuration changes newest first, with labels, and only its tenant's", async () => {
+    const change = (
+      minutesAgo: number,
+      tunnelIndex: number | null,
+      parameter: string,
+      before: string,
+      after: string,
+    ) => ({
+      tenantId: f.tenantA,
+      connectionId: f.ids.charlie as string,
+      tunnelIndex,
+      parameter,
+      before,
+      after,
+      gradeBefore: "B" as const,
+      gradeAfter: "D" as const,
+      detectedAt: new Date(f.now.getTime() - minutesAgo * 60_000),
+    });
+    await f.prisma.configChange.createMany({
+      data: [
+        change(10, 2, "dpdEnabled", "on", "off"),
+        change(10, null, "routing", "BGP", "static"),
+        change(30, 1, "outsideIp", "203.0.113.1", "203.0.113.9"),
+        { ...change(5, 1, "dpdEnabled", "on", "off"), tenantId: f.tenantB, connectionId: f.ids.zulu as string },
+      ],
+    });
+    const all = await viewer.connections.configChanges({ connectionId: f.ids.charlie as string });
+    expect(all.total).toBe(3);
+    expect(all.items.map((c) => [c.tunnelIndex, c.label, c.before, c.after, c.isProviderDriven])).toEqual([
+      [null, "Routing", "BGP", "static", false],
+      [2, "Dead peer detection", "on", "off", false],
+      [1, "Outside IP (endpoint)", "203.0.113.1", "203.0.113.9", true],
+    ]);
+    const made = await viewer.connections.configChanges({ connectionId: f.ids.charlie as string, madeOnly: true });
+    expect(made.items.map((c) => c.parameter)).toEqual(["routing", "dpdEnabled"]);
+    const second = await viewer.connections.configChanges({
+      connectionId: f.ids.charlie as string,
+      pageSize: 2,
+      page: 2,
+    });
+    expect(second.items.map((c) => c.parameter)).toEqual(["outsideIp"]);
+    expect(await codeOf(viewer.connections.configChanges({ connectionId: f.ids.zulu as string }))).toBe("NOT_FOUND");
+  });
+});
+
 describe("connections.setCriticality", () => {
   it("lets an admin set it, with an audit row, and refuses viewers and operators", async () => {
     const connectionId = f.ids.alpha as string;

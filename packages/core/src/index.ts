@@ -2,6 +2,7 @@ export * from "./alerts/index.ts";
 export * from "./classify/index.ts";
 export { LineSplitter, type OnLine } from "./classify/line-splitter.ts";
 export * from "./codes.ts";
+export * from "./config-changes.ts";
 export * from "./connection.ts";
 export * from "./fleet/customer-gateways.ts";
 export * from "./incidents/index.ts";

@@ -9,6 +9,7 @@ const TIME_SERIES = {
   TunnelStatusTransition: "occurredAt",
   TunnelUptimeHourly: "hour",
   AuditLog: "createdAt",
+  ConfigChange: "detectedAt",
   // Deleting an alert event deletes its deliveries (the delivery log) with it.
   AlertOutbox: "createdAt",
 } as const;

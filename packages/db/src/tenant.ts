@@ -21,6 +21,7 @@ export const TENANT_MODELS = [
   "Incident",
   "IncidentActivity",
   "PostureSnapshot",
+  "ConfigChange",
   "MaintenanceEvent",
   "AlertChannel",
   "AlertRule",

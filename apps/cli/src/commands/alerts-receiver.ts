@@ -25,6 +25,7 @@ const RULES: Array<{ name: string; trigger: AlertTrigger; minSeverity: "INFO" | 
   { name: "Maintenance on a weak connection", trigger: "MAINTENANCE_ANNOUNCED", minSeverity: "INFO" },
   { name: "Customer gateway down", trigger: "CUSTOMER_GATEWAY_DOWN", minSeverity: "INFO" },
   { name: "Customer gateway recovered", trigger: "CUSTOMER_GATEWAY_RECOVERED", minSeverity: "INFO" },
+  { name: "Configuration changed", trigger: "CONFIG_CHANGED", minSeverity: "INFO" },
 ];
 
 /** The organisation's receiver channel pointing at `url`, with its rules, and its signing secret. */

@@ -72,6 +72,10 @@ function summaryOf(
       return facts.down === 0
         ? `Customer gateway ${facts.customerGatewayIp ?? "?"} is back: all ${facts.connections ?? "?"} connections that end on it have a tunnel up`
         : `Customer gateway ${facts.customerGatewayIp ?? "?"} no longer looks down: ${facts.down ?? "?"} of ${facts.connections ?? "?"} connections that end on it still have no tunnel up`;
+    case "CONFIG_CHANGED":
+      return facts.changeCount === 1
+        ? `Configuration of ${connectionName} changed: ${facts.changes}`
+        : `Configuration of ${connectionName} changed: ${facts.changeCount ?? "?"} settings`;
     case "TEST":
       return "Test alert from Tunnelwatch";
   }

@@ -21,6 +21,7 @@ import {
 } from "@tunnelwatch/db";
 import { latestGatewayEvent, STILL_DOWN_FACTS } from "../alerts/gateway-cover.ts";
 import type { FetchedConnection, LogStreamRef, MaintenanceNotice, StatusSnapshot } from "../providers/types.ts";
+import { configChangesSince, recordConfigChanges } from "./config-changes.ts";
 import { foldBatch } from "./fold-batch.ts";
 import { type IncidentScope, incidentTitle, lockScope, policyOf, resolveIncident } from "./incidents.ts";
 
@@ -263,7 +264,7 @@ async function applyConnection(
         externalId: connection.externalId,
       },
     },
-    select: { normalized: true, customerGateway: true, customerGatewayId: true, customerGatewayIp: true },
+    select: { normalized: true, customerGateway: true, customerGatewayId: true, customerGatewayIp: true, grade: true },
   });
   const logStreams = withRetiredStreams(
     connection.logStreams,
@@ -320,6 +321,15 @@ async function applyConnection(
     },
     update: fields,
     select: { id: true },
+  });
+
+  await recordConfigChanges(tx, {
+    tenantId: account.tenantId,
+    connectionId: row.id,
+    changes: configChangesSince(previous?.normalized, connection),
+    gradeBefore: previous?.grade ?? null,
+    gradeAfter: posture.grade as Grade,
+    detectedAt: now,
   });
 
   let transitions = 0;

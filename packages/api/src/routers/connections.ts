@@ -1,9 +1,17 @@
 // VPN connections: the filterable table, one connection's detail (tunnels, posture with
-// playbooks, configuration against the recommendation, incidents), its status timeline and its
-// log lines, the criticality that weighs its maintenance risk, and what the tenant says of its
-// customer gateway (which posture grades with the provider's view).
+// playbooks, configuration against the recommendation, incidents), its status timeline, its
+// configuration changes and its log lines, the criticality that weighs its maintenance risk, and
+// what the tenant says of its customer gateway (which posture grades with the provider's view).
 import { TRPCError } from "@trpc/server";
-import { customerGatewaySchema, evaluatePosture, findingCodesOf, parseCustomerGateway } from "@tunnelwatch/core";
+import {
+  CONFIG_PARAMETER_LABELS,
+  type ConfigParameter,
+  customerGatewaySchema,
+  evaluatePosture,
+  findingCodesOf,
+  PROVIDER_DRIVEN_PARAMETERS,
+  parseCustomerGateway,
+} from "@tunnelwatch/core";
 import { Criticality, Prisma, type TenantDb } from "@tunnelwatch/db";
 import { z } from "zod";
 import { audit } from "../audit.ts";
@@ -232,6 +240,48 @@ export const connectionsRouter = router({
       const page: Page<(typeof items)[number]> = { items, total, page: input.page, pageSize: input.pageSize };
       /** true when there are more events than `total` says (the count stops at LOG_COUNT_CAP). */
       return { ...page, isTotalCapped: total >= LOG_COUNT_CAP };
+    }),
+
+  /**
+   * Configuration drift: the settings that changed between polls of the provider, newest first,
+   * optionally only those somebody made (not the endpoints the provider replaced).
+   */
+  configChanges: tenantProcedure("VIEWER")
+    .input(pageInput.extend({ connectionId, madeOnly: z.boolean().default(false) }))
+    .query(async ({ ctx, input }) => {
+      const connection = await findConnection(ctx.db, input.connectionId);
+      const where = {
+        connectionId: connection.id,
+        ...(input.madeOnly ? { parameter: { notIn: [...PROVIDER_DRIVEN_PARAMETERS] } } : {}),
+      };
+      const [rows, total] = await Promise.all([
+        ctx.db.configChange.findMany({
+          where,
+          orderBy: [{ detectedAt: "desc" }, { tunnelIndex: { sort: "asc", nulls: "first" } }, { id: "asc" }],
+          ...pageArgs(input),
+          select: {
+            id: true,
+            tunnelIndex: true,
+            parameter: true,
+            before: true,
+            after: true,
+            gradeBefore: true,
+            gradeAfter: true,
+            detectedAt: true,
+          },
+        }),
+        ctx.db.configChange.count({ where }),
+      ]);
+      const items = rows.map((row) => {
+        const parameter = row.parameter as ConfigParameter;
+        return {
+          ...row,
+          label: CONFIG_PARAMETER_LABELS[parameter] ?? row.parameter,
+          isProviderDriven: PROVIDER_DRIVEN_PARAMETERS.has(parameter),
+        };
+      });
+      const page: Page<(typeof items)[number]> = { items, total, page: input.page, pageSize: input.pageSize };
+      return page;
     }),
 
   /** How much this connection matters: weighs its maintenance risk (LOW x0.5 ... CRITICAL x4). */

@@ -9,6 +9,7 @@ export const TRIGGER_WORDS: Record<string, string> = {
   MAINTENANCE_ANNOUNCED: "Maintenance announced",
   CUSTOMER_GATEWAY_DOWN: "Customer gateway down",
   CUSTOMER_GATEWAY_RECOVERED: "Customer gateway recovered",
+  CONFIG_CHANGED: "Configuration changed",
 };
 
 export const CHANNEL_KIND_WORDS: Record<string, string> = {

@@ -23,6 +23,7 @@ export const TRIGGERS: Array<{ value: Trigger; label: string }> = [
   { value: "MAINTENANCE_ANNOUNCED", label: "Maintenance is announced on an at-risk connection" },
   { value: "CUSTOMER_GATEWAY_DOWN", label: "A customer gateway looks down (several of its connections down)" },
   { value: "CUSTOMER_GATEWAY_RECOVERED", label: "A customer gateway that looked down no longer does" },
+  { value: "CONFIG_CHANGED", label: "A connection's configuration changes at the provider" },
 ];
 const SEVERITIES: Severity[] = ["CRITICAL", "MAJOR", "MINOR", "INFO"];
 const PROVIDERS: Array<{ value: Provider; label: string }> = [
