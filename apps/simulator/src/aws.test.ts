@@ -133,6 +133,31 @@ describe("EC2 DescribeVpnConnections", () => {
     ).rejects.toMatchObject({ name: "InvalidCustomerGatewayID.NotFound" });
   });
 
+  test("the control API changes a tunnel's options as the console would, checks them, and reset puts them back", async () => {
+    const c = t.sim.fleet.connections.find((x) => x.accountId === t.aws.id && x.region === REGION);
+    const generated = c?.tunnels[1];
+    if (!c || !generated) throw new Error("no connection");
+    const before = { dpd: generated.dpdTimeoutAction, p1: generated.phase1LifetimeSeconds };
+    const tunnel2 = async () =>
+      (await ec2(t.aws).send(new DescribeVpnConnectionsCommand({ VpnConnectionIds: [c.id] }))).VpnConnections?.[0]
+        ?.Options?.TunnelOptions?.[1];
+    const path = `/_sim/connections/${c.id}/tunnels/2`;
+    await control(t.url, path, { dpdTimeoutAction: "none", phase1LifetimeSeconds: 3_600, phase2DhGroups: [] });
+    expect(await tunnel2()).toMatchObject({ DpdTimeoutAction: "none", Phase1LifetimeSeconds: 3_600 });
+    expect((await tunnel2())?.Phase2DHGroupNumbers ?? []).toEqual([]);
+    await control(t.url, path, { phase1LifetimeSeconds: 7_200 });
+    for (const [body, message] of [
+      [{ dpdTimeoutAction: "reboot" }, /dpdTimeoutAction: .*reboot.* is not a valid value/],
+      [{ psk: "secret" }, /psk cannot be changed/],
+      [{}, /name at least one option/],
+    ] as const) {
+      await expect(control(t.url, path, body)).rejects.toThrow(message);
+    }
+    await expect(control(t.url, `/_sim/connections/${c.id}/tunnels/9`, { dpdEnabled: false })).rejects.toThrow(/404/);
+    await control(t.url, "/_sim/reset", {});
+    expect(await tunnel2()).toMatchObject({ DpdTimeoutAction: before.dpd, Phase1LifetimeSeconds: before.p1 });
+  });
+
   test("filters by vpn-connection-id and by id list", async () => {
     const id = t.sim.fleet.connections.find((c) => c.accountId === t.aws.id && c.region === REGION)?.id ?? "";
     const byFilter = await ec2(t.aws).send(

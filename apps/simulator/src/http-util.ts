@@ -94,3 +94,13 @@ function safeDecode(s: string): string {
 export function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
+
+/** A request the simulator refuses, with the status and message to answer. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -20,7 +20,7 @@ import {
   type SimProvider,
   type SimTunnel,
 } from "./fleet.ts";
-import { header, isLoopback, readRequest, type SimRequest, sendJson } from "./http-util.ts";
+import { HttpError, header, isLoopback, readRequest, type SimRequest, sendJson } from "./http-util.ts";
 import { AnypointTokens, handleMulesoft } from "./mulesoft.ts";
 import { rng } from "./prng.ts";
 import {
@@ -32,6 +32,7 @@ import {
   type SimEvent,
   SLOT_MS,
 } from "./scenario.ts";
+import { currentOptions, parseTunnelOptionChanges, type TunnelOptionChanges } from "./tunnel-options.ts";
 
 export interface SimulatorOptions {
   seed: number;
@@ -91,15 +92,6 @@ export interface RunningSimulator {
 
 const NO_CHAOS: ChaosSettings = { throttleRate: 0, errorRate: 0, delayMs: 0 };
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 export class Simulator implements SimContext {
   readonly fleet: Fleet;
   readonly scenario: Scenario;
@@ -110,6 +102,8 @@ export class Simulator implements SimContext {
   private chaos = new Map<SimProvider, ChaosSettings>();
   private chaosCounter = 0;
   private overrides = new Map<string, AccountOverrides>();
+  /** Each changed tunnel's options as generated, to put back on reset. */
+  private readonly generatedOptions = new Map<SimTunnel, TunnelOptionChanges>();
   private readonly tokens = new AnypointTokens();
   private readonly byAwsKey = new Map<string, AwsAccount>();
   private readonly byAlibabaKey = new Map<string, AlibabaAccount>();
@@ -225,6 +219,19 @@ export class Simulator implements SimContext {
     );
   }
 
+  /** Changes a tunnel's options, as somebody would in the provider's console; the next poll sees them. */
+  setTunnelOptions(connectionId: string, tunnelIndex: number, body: Record<string, unknown>): SimTunnel {
+    const connection = this.byConnectionId.get(connectionId);
+    if (!connection) throw new HttpError(404, `unknown connection ${connectionId}`);
+    const tunnel = connection.tunnels.find((t) => t.index === tunnelIndex);
+    if (!tunnel) throw new HttpError(404, `connection ${connectionId} has no tunnel ${tunnelIndex}`);
+    const changes = parseTunnelOptionChanges(body);
+    this.generatedOptions.set(tunnel, { ...currentOptions(tunnel, changes), ...this.generatedOptions.get(tunnel) });
+    Object.assign(tunnel, changes);
+    this.scenario.invalidate();
+    return tunnel;
+  }
+
   listFaults(): InjectedFault[] {
     return this.faults.map((f) => ({ ...f }));
   }
@@ -254,6 +261,8 @@ export class Simulator implements SimContext {
   }
 
   reset() {
+    for (const [tunnel, options] of this.generatedOptions) Object.assign(tunnel, options);
+    this.generatedOptions.clear();
     this.faults = [];
     this.chaos.clear();
     this.chaosCounter = 0;
@@ -549,6 +558,11 @@ export class Simulator implements SimContext {
       if (route === "POST /_sim/reset") {
         this.reset();
         return sendJson(res, 200, { ok: true });
+      }
+      const tunnel = /^POST \/_sim\/connections\/([^/]+)\/tunnels\/(\d+)$/.exec(route);
+      if (tunnel?.[1] && tunnel[2]) {
+        const changed = this.setTunnelOptions(decodeURIComponent(tunnel[1]), Number(tunnel[2]), body);
+        return sendJson(res, 200, { tunnel: { ...changed, psk: undefined } });
       }
       const account = /^POST \/_sim\/accounts\/([^/]+)$/.exec(route);
       if (account?.[1]) {

@@ -388,6 +388,38 @@ describe("the dashboard in a browser", () => {
     await page.waitForTimeout(500);
     await shot("09b-alert-delivered");
 
+    // 5c. Somebody changes the connection's tunnel 2 at the provider: the next status poll records
+    // the change, and the connection page lists it with the grade before and after.
+    const generated = target.tunnels[1] as (typeof target.tunnels)[number];
+    const previousAction = generated.dpdTimeoutAction;
+    const action = previousAction === "none" ? "clear" : "none";
+    const lifetime = generated.phase1LifetimeSeconds === 3_600 ? 7_200 : 3_600;
+    sim.setTunnelOptions(target.id, 2, { dpdTimeoutAction: action, phase1LifetimeSeconds: lifetime });
+    let lastStatusSync = 0;
+    await waitFor(
+      "the configuration change to be recorded",
+      async () => {
+        if (Date.now() - lastStatusSync > 10_000) {
+          lastStatusSync = Date.now();
+          await callTrpc(server.url, { path: "accounts.syncNow", type: "mutation" }, { id: account.id }, { cookie });
+        }
+        const count = await prisma.configChange.count({ where: { connectionId: connectionRow.id } });
+        return count >= 2 ? count : undefined;
+      },
+      90_000,
+      1_000,
+    );
+    await page.goto(`/connections/${connectionRow.id}`);
+    const changes = page.getByTestId("config-changes");
+    await changes.waitFor();
+    const changesText = await changes.innerText();
+    expect(changesText).toMatch(new RegExp(`Tunnel 2\\s+DPD timeout action\\s+${previousAction}\\s+${action}`));
+    expect(changesText).toMatch(new RegExp(`Tunnel 2\\s+Phase 1 lifetime\\s+\\d+ s\\s+${lifetime} s`));
+    await page
+      .getByRole("heading", { name: "Configuration changes" })
+      .evaluate((heading) => heading.scrollIntoView({ block: "start" }));
+    await shot("09c-configuration-changes");
+
     // 6. An API token: created, used, revoked, refused.
     await page.goto("/tokens");
     await page.getByLabel("Token name").fill("grafana");

@@ -1,7 +1,8 @@
 "use client";
 // One connection: its tunnels, a status timeline per tunnel, the HA posture with the playbook of
 // each finding, what the tenant says of its customer gateway, every tunnel option against the
-// provider's recommendation, incidents, announced maintenance and the latest log lines. The timeline range and the log filters live in the URL.
+// provider's recommendation and the changes made to them, incidents, announced maintenance and
+// the latest log lines. The timeline range, the log filters and the change filter live in the URL.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   LOG_FAULT_CODES,
@@ -32,13 +33,14 @@ import { useUrlState } from "~/components/use-url-state.ts";
 import { errorMessage, type RouterOutputs, useTRPC } from "~/trpc/client.tsx";
 import { CodeSelect } from "../../logs/shared.tsx";
 import { CheckMark, CriticalityBadge, formatTime, PROVIDER_LABEL, TunnelsBadge } from "../shared.tsx";
+import { ConfigChangesPanel } from "./config-changes.tsx";
 import styles from "./connection.module.css";
 import { CustomerGatewayPanel } from "./customer-gateway.tsx";
 
 type Detail = RouterOutputs["connections"]["detail"];
 type Playbook = Detail["playbooks"][string];
 
-const DEFAULTS = { range: "24h", logCode: "", logTunnel: "", logPage: "1" };
+const DEFAULTS = { range: "24h", logCode: "", logTunnel: "", logPage: "1", changes: "all", changePage: "1" };
 const RANGES = [
   { value: "6h", label: "6 hours", ms: 6 * 3_600_000 },
   { value: "24h", label: "24 hours", ms: 86_400_000 },
@@ -784,6 +786,7 @@ function ConnectionPage() {
       </div>
       <CustomerGatewayPanel detail={data} />
       <ConfigChecks detail={data} />
+      <ConfigChangesPanel connectionId={connectionId} filters={filters} set={set} />
       <LogLines detail={data} filters={filters} set={set} />
       <PostureHistory detail={data} />
     </>
