@@ -246,3 +246,46 @@ describe("fleet.overview", () => {
     expect(await codeOf(outsider.fleet.overview())).toBe("NOT_FOUND");
   });
 });
+
+describe("fleet.configChanges", () => {
+  it("lists the week's changes of the organisation's live connections, newest first, made ones by default", async () => {
+    const now = Date.now();
+    const change = (connection: string, hoursAgo: number, parameter: string, tenant: "A" | "B" = "A") => ({
+      tenantId: tenant === "A" ? f.tenantA : f.tenantB,
+      connectionId: f.ids[connection] as string,
+      tunnelIndex: 1,
+      parameter,
+      before: "on",
+      after: "off",
+      gradeAfter: "C" as const,
+      detectedAt: new Date(now - hoursAgo * HOUR_MS),
+    });
+    await f.prisma.configChange.createMany({
+      data: [
+        change("alpha", 1, "dpdEnabled"),
+        change("bravo", 2, "pfsEnabled"),
+        change("bravo", 3, "outsideIp"),
+        change("charlie", 24 * 8, "natTraversal"),
+        // A connection removed at the provider, and another organisation's.
+        change("foxtrot", 1, "dpdEnabled"),
+        change("zulu", 1, "dpdEnabled", "B"),
+      ],
+    });
+    const viewer = await f.api("VIEWER");
+    const week = await viewer.fleet.configChanges({});
+    expect(week.items.map((c) => [c.connection.name, c.parameter, c.label])).toEqual([
+      ["alpha", "dpdEnabled", "Dead peer detection"],
+      ["bravo", "pfsEnabled", "Perfect forward secrecy"],
+    ]);
+    expect(week.total).toBe(2);
+    const withEndpoints = await viewer.fleet.configChanges({ madeOnly: false });
+    expect(withEndpoints.items.map((c) => [c.parameter, c.isProviderDriven])).toEqual([
+      ["dpdEnabled", false],
+      ["pfsEnabled", false],
+      ["outsideIp", true],
+    ]);
+    const month = await viewer.fleet.configChanges({ days: 30, pageSize: 2, page: 2 });
+    expect(month.items.map((c) => c.connection.name)).toEqual(["charlie"]);
+    expect(await codeOf(viewer.fleet.configChanges({ days: 0 }))).toBe("BAD_REQUEST");
+  });
+});

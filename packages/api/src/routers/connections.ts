@@ -3,18 +3,11 @@
 // configuration changes and its log lines, the criticality that weighs its maintenance risk, and
 // what the tenant says of its customer gateway (which posture grades with the provider's view).
 import { TRPCError } from "@trpc/server";
-import {
-  CONFIG_PARAMETER_LABELS,
-  type ConfigParameter,
-  customerGatewaySchema,
-  evaluatePosture,
-  findingCodesOf,
-  PROVIDER_DRIVEN_PARAMETERS,
-  parseCustomerGateway,
-} from "@tunnelwatch/core";
+import { customerGatewaySchema, evaluatePosture, findingCodesOf, parseCustomerGateway } from "@tunnelwatch/core";
 import { Criticality, Prisma, type TenantDb } from "@tunnelwatch/db";
 import { z } from "zod";
 import { audit } from "../audit.ts";
+import { listConfigChanges } from "../connections/config-changes.ts";
 import { listConnections, listFilterOptions, listInput } from "../connections/list.ts";
 import { compareWithRecommended, connectionPosture, playbooksFor, storedWithGateway } from "../connections/posture.ts";
 import { connectionTimeline } from "../connections/timeline.ts";
@@ -250,38 +243,7 @@ export const connectionsRouter = router({
     .input(pageInput.extend({ connectionId, madeOnly: z.boolean().default(false) }))
     .query(async ({ ctx, input }) => {
       const connection = await findConnection(ctx.db, input.connectionId);
-      const where = {
-        connectionId: connection.id,
-        ...(input.madeOnly ? { parameter: { notIn: [...PROVIDER_DRIVEN_PARAMETERS] } } : {}),
-      };
-      const [rows, total] = await Promise.all([
-        ctx.db.configChange.findMany({
-          where,
-          orderBy: [{ detectedAt: "desc" }, { tunnelIndex: { sort: "asc", nulls: "first" } }, { id: "asc" }],
-          ...pageArgs(input),
-          select: {
-            id: true,
-            tunnelIndex: true,
-            parameter: true,
-            before: true,
-            after: true,
-            gradeBefore: true,
-            gradeAfter: true,
-            detectedAt: true,
-          },
-        }),
-        ctx.db.configChange.count({ where }),
-      ]);
-      const items = rows.map((row) => {
-        const parameter = row.parameter as ConfigParameter;
-        return {
-          ...row,
-          label: CONFIG_PARAMETER_LABELS[parameter] ?? row.parameter,
-          isProviderDriven: PROVIDER_DRIVEN_PARAMETERS.has(parameter),
-        };
-      });
-      const page: Page<(typeof items)[number]> = { items, total, page: input.page, pageSize: input.pageSize };
-      return page;
+      return listConfigChanges(ctx.db, { ...input, connectionId: connection.id });
     }),
 
   /** How much this connection matters: weighs its maintenance risk (LOW x0.5 ... CRITICAL x4). */

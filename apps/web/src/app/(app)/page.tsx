@@ -1,15 +1,27 @@
 "use client";
 // Fleet overview: tunnels up and down now, grades, open incidents by code, what the provider's
-// next maintenance would break, and the week's uptime. One query (fleet.overview), refreshed
-// every minute.
-import { useQuery } from "@tanstack/react-query";
+// next maintenance would break, the week's uptime (one query, fleet.overview, refreshed every
+// minute) and the week's configuration changes (paged, fleet.configChanges).
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { GradeChart } from "~/components/charts/grade-chart.tsx";
 import { IncidentsByCodeChart } from "~/components/charts/incidents-by-code-chart.tsx";
 import { UptimeChart } from "~/components/charts/uptime-chart.tsx";
-import { EmptyState, formatDuration, GradeBadge, PageHeader, QueryView, TimeAgo } from "~/components/ui.tsx";
+import {
+  EmptyState,
+  ErrorState,
+  formatDuration,
+  GradeBadge,
+  Loading,
+  PageHeader,
+  Pagination,
+  QueryView,
+  TimeAgo,
+} from "~/components/ui.tsx";
 import { type RouterOutputs, useTRPC } from "~/trpc/client.tsx";
+import { ConfigChangeTable } from "./connections/config-change-table.tsx";
 import { CriticalityBadge, PROVIDER_LABEL } from "./connections/shared.tsx";
 import styles from "./fleet.module.css";
 
@@ -248,6 +260,40 @@ function CustomerGateways({ rows }: { rows: Overview["customerGateways"] }) {
   );
 }
 
+const CHANGES_PAGE_SIZE = 10;
+
+/** Settings somebody changed at the provider this week, across the fleet. */
+function ConfigChanges() {
+  const trpc = useTRPC();
+  const [page, setPage] = useState(1);
+  const changes = useQuery({
+    ...trpc.fleet.configChanges.queryOptions({ page, pageSize: CHANGES_PAGE_SIZE, days: 7 }),
+    placeholderData: keepPreviousData,
+    refetchInterval: REFRESH_MS,
+  });
+  if (changes.isPending) return <Loading label="Loading configuration changes…" />;
+  if (changes.isError) return <ErrorState error={changes.error} onRetry={() => changes.refetch()} />;
+  if (changes.data.total === 0) {
+    return (
+      <EmptyState title="No configuration change this week">
+        Nobody changed a tunnel option, the routing or the customer gateway of a connection at the provider in the last
+        7 days.
+      </EmptyState>
+    );
+  }
+  return (
+    <>
+      <ConfigChangeTable rows={changes.data.items} showConnection />
+      <Pagination
+        page={changes.data.page}
+        pageSize={changes.data.pageSize}
+        total={changes.data.total}
+        onPage={setPage}
+      />
+    </>
+  );
+}
+
 function FleetOverview({ data }: { data: Overview }) {
   const router = useRouter();
   return (
@@ -297,6 +343,14 @@ function FleetOverview({ data }: { data: Overview }) {
           <Link href="/maintenance">All announced maintenance</Link>
         </p>
         <MaintenanceRisk rows={data.maintenanceRisk} />
+      </section>
+      <section className="panel" aria-labelledby="changes-heading">
+        <h2 id="changes-heading">Configuration changes, last 7 days</h2>
+        <p className="muted small">
+          Settings changed at the provider since the poll before, with the grade before and after; endpoints the
+          provider replaced during maintenance are on each connection's page.
+        </p>
+        <ConfigChanges />
       </section>
     </>
   );

@@ -2,9 +2,9 @@
 // Configuration drift: every setting of the connection and its tunnels that changed between two
 // polls of the provider, newest first, with the HA grade before and after the poll that saw it.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { EmptyState, ErrorState, GradeBadge, Loading, Pagination } from "~/components/ui.tsx";
+import { EmptyState, ErrorState, Loading, Pagination } from "~/components/ui.tsx";
 import { useTRPC } from "~/trpc/client.tsx";
-import { formatTime } from "../shared.tsx";
+import { ConfigChangeTable } from "../config-change-table.tsx";
 import styles from "./connection.module.css";
 
 const PAGE_SIZE = 20;
@@ -61,46 +61,7 @@ export function ConfigChangesPanel({
         </EmptyState>
       ) : (
         <>
-          <div className={styles.tableWrap}>
-            <table className="table" data-testid="config-changes">
-              <thead>
-                <tr>
-                  <th>Seen</th>
-                  <th>Where</th>
-                  <th>Setting</th>
-                  <th>Before</th>
-                  <th>After</th>
-                  <th>Grade</th>
-                </tr>
-              </thead>
-              <tbody>
-                {changes.data.items.map((change, i, rows) => {
-                  const samePoll = i > 0 && rows[i - 1]?.detectedAt.getTime() === change.detectedAt.getTime();
-                  return (
-                    <tr key={change.id}>
-                      <td className={samePoll ? "muted" : undefined}>{formatTime(change.detectedAt)}</td>
-                      <td>{change.tunnelIndex === null ? "Connection" : `Tunnel ${change.tunnelIndex}`}</td>
-                      <td>
-                        {change.label}
-                        {change.isProviderDriven ? <div className="muted small">by the provider</div> : null}
-                      </td>
-                      <td className={`mono small ${styles.changeValue}`}>{change.before}</td>
-                      <td className={`mono small ${styles.changeValue}`}>{change.after}</td>
-                      <td>
-                        {change.gradeBefore && change.gradeBefore !== change.gradeAfter ? (
-                          <>
-                            <GradeBadge grade={change.gradeBefore} /> → <GradeBadge grade={change.gradeAfter} />
-                          </>
-                        ) : (
-                          <GradeBadge grade={change.gradeAfter} />
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <ConfigChangeTable rows={changes.data.items} showConnection={false} />
           <Pagination
             page={changes.data.page}
             pageSize={changes.data.pageSize}

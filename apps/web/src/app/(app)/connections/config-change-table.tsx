@@ -1,0 +1,67 @@
+"use client";
+// One page of configuration changes (connections.configChanges, fleet.configChanges): when the
+// poll saw it, where, the setting, before and after, and the grade the connection had then.
+import Link from "next/link";
+import { GradeBadge } from "~/components/ui.tsx";
+import type { RouterOutputs } from "~/trpc/client.tsx";
+import styles from "./config-change-table.module.css";
+import { formatTime } from "./shared.tsx";
+
+type ConfigChangeRow = RouterOutputs["fleet"]["configChanges"]["items"][number];
+
+export function ConfigChangeTable({ rows, showConnection }: { rows: ConfigChangeRow[]; showConnection: boolean }) {
+  return (
+    <div className={styles.wrap}>
+      <table className="table" data-testid="config-changes">
+        <thead>
+          <tr>
+            <th>Seen</th>
+            {showConnection ? <th>Connection</th> : null}
+            <th>Where</th>
+            <th>Setting</th>
+            <th>Before</th>
+            <th>After</th>
+            <th>Grade</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((change, i) => {
+            const previous = rows[i - 1];
+            // Changes seen by one poll read as one group: the time shows once, plainly.
+            const samePoll =
+              previous?.detectedAt.getTime() === change.detectedAt.getTime() &&
+              previous.connection.id === change.connection.id;
+            return (
+              <tr key={change.id}>
+                <td className={samePoll ? "muted" : undefined}>{formatTime(change.detectedAt)}</td>
+                {showConnection ? (
+                  <td>
+                    <Link href={`/connections/${encodeURIComponent(change.connection.id)}`}>
+                      {change.connection.name}
+                    </Link>
+                  </td>
+                ) : null}
+                <td>{change.tunnelIndex === null ? "Connection" : `Tunnel ${change.tunnelIndex}`}</td>
+                <td>
+                  {change.label}
+                  {change.isProviderDriven ? <div className="muted small">by the provider</div> : null}
+                </td>
+                <td className={`mono small ${styles.value}`}>{change.before}</td>
+                <td className={`mono small ${styles.value}`}>{change.after}</td>
+                <td>
+                  {change.gradeBefore && change.gradeBefore !== change.gradeAfter ? (
+                    <>
+                      <GradeBadge grade={change.gradeBefore} /> → <GradeBadge grade={change.gradeAfter} />
+                    </>
+                  ) : (
+                    <GradeBadge grade={change.gradeAfter} />
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
