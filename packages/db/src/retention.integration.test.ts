@@ -49,7 +49,36 @@ describe("retention purge", () => {
         },
       });
     }
+    const account = await prisma.cloudAccount.create({
+      data: { tenantId: shortLived.id, provider: "AWS", name: "a", credentialsCipher: "x", credentialsKeyId: "k1" },
+    });
+    const connection = await prisma.vpnConnection.create({
+      data: {
+        tenantId: shortLived.id,
+        cloudAccountId: account.id,
+        provider: "AWS",
+        region: "eu-west-1",
+        externalId: "vpn-1",
+        name: "c",
+        state: "available",
+        routing: "BGP",
+        normalized: {},
+        lastSeenAt: now,
+      },
+    });
+    await prisma.configChange.createMany({
+      data: [9, 2].map((n) => ({
+        tenantId: shortLived.id,
+        connectionId: connection.id,
+        parameter: "dpdEnabled",
+        before: "on",
+        after: `off ${n}`,
+        detectedAt: days(n),
+      })),
+    });
     const counts = await purgeExpiredRows(prisma, { batchSize: 2, now });
+    expect((await prisma.configChange.findMany()).map((c) => c.after)).toEqual(["off 2"]);
+    expect(counts.ConfigChange).toBe(1);
     expect(counts.AuditLog).toBe(4);
     expect(counts.AlertOutbox).toBe(1);
     expect((await prisma.alertDelivery.findMany()).map((d) => d.idempotencyKey)).toEqual(["k2"]);
