@@ -337,24 +337,32 @@ describe("connections.configChanges", () => {
         change(10, 2, "dpdEnabled", "on", "off"),
         change(10, null, "routing", "BGP", "static"),
         change(30, 1, "outsideIp", "203.0.113.1", "203.0.113.9"),
+        change(40, null, "staticRoutes", "10.1.0.0/16, 10.2.0.0/16", "10.2.0.0/16, 10.3.0.0/16"),
         { ...change(5, 1, "dpdEnabled", "on", "off"), tenantId: f.tenantB, connectionId: f.ids.zulu as string },
       ],
     });
     const all = await viewer.connections.configChanges({ connectionId: f.ids.charlie as string });
-    expect(all.total).toBe(3);
+    expect(all.total).toBe(4);
     expect(all.items.map((c) => [c.tunnelIndex, c.label, c.before, c.after, c.isProviderDriven])).toEqual([
       [null, "Routing", "BGP", "static", false],
       [2, "Dead peer detection", "on", "off", false],
       [1, "Outside IP (endpoint)", "203.0.113.1", "203.0.113.9", true],
+      [null, "Static routes", "10.1.0.0/16, 10.2.0.0/16", "10.2.0.0/16, 10.3.0.0/16", false],
+    ]);
+    expect(all.items.map((c) => c.difference)).toEqual([
+      null,
+      null,
+      null,
+      { added: ["10.3.0.0/16"], removed: ["10.1.0.0/16"] },
     ]);
     const made = await viewer.connections.configChanges({ connectionId: f.ids.charlie as string, madeOnly: true });
-    expect(made.items.map((c) => c.parameter)).toEqual(["routing", "dpdEnabled"]);
+    expect(made.items.map((c) => c.parameter)).toEqual(["routing", "dpdEnabled", "staticRoutes"]);
     const second = await viewer.connections.configChanges({
       connectionId: f.ids.charlie as string,
       pageSize: 2,
       page: 2,
     });
-    expect(second.items.map((c) => c.parameter)).toEqual(["outsideIp"]);
+    expect(second.items.map((c) => c.parameter)).toEqual(["outsideIp", "staticRoutes"]);
     expect(await codeOf(viewer.connections.configChanges({ connectionId: f.ids.zulu as string }))).toBe("NOT_FOUND");
   });
 });

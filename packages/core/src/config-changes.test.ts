@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeConfigChange, diffConnectionConfig } from "./config-changes.ts";
+import { describeConfigChange, diffConnectionConfig, listDifference } from "./config-changes.ts";
 import { type NormalizedConnectionInput, parseConnection } from "./connection.ts";
 
 const tunnelOptions = {
@@ -150,6 +150,25 @@ describe("diffConnectionConfig", () => {
     expect(diffConnectionConfig(alibaba([on], 100), unread)).toEqual([]);
   });
 
+  it("tells a longer list's change by what it gained and lost", () => {
+    const routes = ["10.1.0.0/16", "10.2.0.0/16", "10.3.0.0/16"];
+    const [change] = diffConnectionConfig(
+      connection({ staticRoutes: routes }),
+      connection({ staticRoutes: [...routes.slice(1), "10.9.0.0/16"] }),
+    );
+    expect(change).toMatchObject({ parameter: "staticRoutes", before: routes.join(", ") });
+    expect(listDifference(change!)).toEqual({ added: ["10.9.0.0/16"], removed: ["10.1.0.0/16"] });
+    expect(describeConfigChange(change!)).toBe("Static routes: added 10.9.0.0/16; removed 10.1.0.0/16");
+    // A short list reads better whole; a value that is no list has no difference.
+    const [short] = diffConnectionConfig(
+      connection({ staticRoutes: [] }),
+      connection({ staticRoutes: ["10.1.0.0/16"] }),
+    );
+    expect(listDifference(short!)).toEqual({ added: ["10.1.0.0/16"], removed: [] });
+    expect(describeConfigChange(short!)).toBe("Static routes: none → 10.1.0.0/16");
+    expect(listDifference({ parameter: "dpdTimeoutSec", before: "30 s", after: "10 s" })).toBeNull();
+  });
+
   it("caps a very long list so one change stays readable", () => {
     const routes = (n: number) => Array.from({ length: n }, (_, i) => `10.${i >> 8}.${i & 255}.0/24`);
     const [change] = diffConnectionConfig(
@@ -158,5 +177,6 @@ describe("diffConnectionConfig", () => {
     );
     expect(change?.after.length).toBeLessThan(1_100);
     expect(change?.after).toMatch(/… \(\d+ more\)$/);
+    expect(listDifference(change!)).toBeNull();
   });
 });

@@ -194,7 +194,38 @@ function byIndex(a: number | null, b: number | null): number {
   return (a ?? 0) - (b ?? 0);
 }
 
-/** "Tunnel 2 DPD timeout: 30 s → 10 s" or "Routing: BGP → static". */
+/** Parameters whose value is a list of items (formatted by `set`): a change can be told item by item. */
+const LIST_PARAMETERS: ReadonlySet<ConfigParameter> = new Set([
+  "staticRoutes",
+  "encryptionDomains",
+  "routeWeights",
+  "ikeVersions",
+  "phase1Encryption",
+  "phase1Integrity",
+  "phase2Encryption",
+  "phase2Integrity",
+]);
+
+const items = (value: string) => (value === "none" ? [] : value.split(", "));
+
+/**
+ * The items a list parameter gained and lost, or null for any other parameter or a list too long
+ * to have been stored whole.
+ */
+export function listDifference(
+  change: Pick<ConfigChange, "parameter" | "before" | "after">,
+): { added: string[]; removed: string[] } | null {
+  if (!LIST_PARAMETERS.has(change.parameter)) return null;
+  if (change.before.includes(" … (") || change.after.includes(" … (")) return null;
+  const before = new Set(items(change.before));
+  const after = new Set(items(change.after));
+  return { added: [...after].filter((i) => !before.has(i)), removed: [...before].filter((i) => !after.has(i)) };
+}
+
+/**
+ * "Tunnel 2 DPD timeout: 30 s → 10 s", "Routing: BGP → static", or for a longer list what it
+ * gained and lost: "Static routes: added 10.1.0.0/16; removed 10.2.0.0/16".
+ */
 export function describeConfigChange(change: ConfigChange): string {
   const label = CONFIG_PARAMETER_LABELS[change.parameter];
   if (change.parameter === "tunnel") {
@@ -203,6 +234,14 @@ export function describeConfigChange(change: ConfigChange): string {
       : `Tunnel ${change.tunnelIndex} removed`;
   }
   const where = change.tunnelIndex === null ? label : `Tunnel ${change.tunnelIndex} ${lowerFirst(label)}`;
+  const difference = listDifference(change);
+  if (difference && Math.max(items(change.before).length, items(change.after).length) > 2) {
+    const parts = [
+      difference.added.length > 0 ? `added ${difference.added.join(", ")}` : "",
+      difference.removed.length > 0 ? `removed ${difference.removed.join(", ")}` : "",
+    ].filter(Boolean);
+    return `${where}: ${parts.join("; ")}`;
+  }
   return `${where}: ${change.before} → ${change.after}`;
 }
 

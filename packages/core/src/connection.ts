@@ -85,6 +85,7 @@ export const healthCheckSchema = z.object({
 export const routeWeightSchema = z.object({
   destinationCidr: z.string(),
   weight: z.number().int(),
+  /** The connection (or another connection of the gateway) the route points at. */
   nextHop: z.string().optional(),
 });
 

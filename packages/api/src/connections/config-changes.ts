@@ -1,6 +1,12 @@
 // Configuration changes as the dashboard lists them, for one connection or the whole fleet:
-// newest first, each with its label and whether the provider made it (an endpoint replaced).
-import { CONFIG_PARAMETER_LABELS, type ConfigParameter, PROVIDER_DRIVEN_PARAMETERS } from "@tunnelwatch/core";
+// newest first, each with its label, whether the provider made it (an endpoint replaced) and,
+// for a list, what it gained and lost.
+import {
+  CONFIG_PARAMETER_LABELS,
+  type ConfigParameter,
+  listDifference,
+  PROVIDER_DRIVEN_PARAMETERS,
+} from "@tunnelwatch/core";
 import type { Prisma, TenantDb } from "@tunnelwatch/db";
 import { type Page, type PageInput, pageArgs } from "../pagination.ts";
 
@@ -48,6 +54,8 @@ export async function listConfigChanges(db: TenantDb, query: ConfigChangeQuery) 
       ...row,
       label: CONFIG_PARAMETER_LABELS[parameter] ?? row.parameter,
       isProviderDriven: PROVIDER_DRIVEN_PARAMETERS.has(parameter),
+      /** For a list (routes, algorithms...): the items it gained and lost. */
+      difference: listDifference({ parameter, before: row.before, after: row.after }),
     };
   });
   const page: Page<(typeof items)[number]> = { items, total, page: query.page, pageSize: query.pageSize };

@@ -328,7 +328,8 @@ describe("Alibaba fetchStatus", () => {
       natTraversal: true,
     });
     expect(dual.tunnels[1]?.options.natTraversal).toBe(false);
-    expect(dual.routeWeights).toEqual([{ destinationCidr: "172.16.0.0/12", weight: 100, nextHop: "tun-1" }]);
+    // The route names the connection, whichever of its tunnels carries it now.
+    expect(dual.routeWeights).toEqual([{ destinationCidr: "172.16.0.0/12", weight: 100, nextHop: "vco-dual" }]);
     expect(dual.staticRoutes).toBeUndefined();
     expect(dual.logStreams.map((s) => [s.kind, s.tunnelIndex, s.locator])).toEqual([
       ["tunnel", 1, { vpnConnectionId: "vco-dual", tunnelId: "tun-1" }],

@@ -69,7 +69,6 @@ function ikeIpsecOptions(ike: Raw | undefined, ipsec: Raw | undefined): TunnelOp
 export interface AlibabaRouteEntry {
   destinationCidr: string;
   nextHop?: string;
-  nextHopTunnelId?: string;
   weight?: number;
   routeEntryType?: string;
   source?: string;
@@ -86,7 +85,6 @@ export function parseRouteEntry(raw: Raw): AlibabaRouteEntry | undefined {
   return dropUndefined({
     destinationCidr,
     nextHop: toStr(raw.NextHop),
-    nextHopTunnelId: toStr(raw.NextHopTunnelId),
     weight: toInt(raw.Weight),
     routeEntryType: toStr(raw.RouteEntryType),
     source: toStr(raw.Source),
@@ -227,7 +225,9 @@ export function normalizeAlibabaConnection(
 
   // Destination routes whose next hop is this connection, with the gateway's other routes to the
   // same destinations (another connection's, as active/standby pairs are): the weights of the
-  // pair (100 active, 0 standby) are graded together.
+  // pair (100 active, 0 standby) are graded together. A route of this connection names the
+  // connection, not the tunnel that carries it now: that tunnel changes at every failover, and is
+  // status, not configuration.
   const own = (context.routes ?? []).filter((r) => r.nextHop === vpnId);
   const ownCidrs = new Set(own.map((r) => r.destinationCidr));
   const routeWeights = (context.routes ?? [])
@@ -239,7 +239,7 @@ export function normalizeAlibabaConnection(
             {
               destinationCidr: r.destinationCidr,
               weight: r.weight,
-              nextHop: r.nextHop === vpnId ? (r.nextHopTunnelId ?? vpnId) : r.nextHop,
+              nextHop: r.nextHop,
             },
           ],
     );

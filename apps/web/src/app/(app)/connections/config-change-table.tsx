@@ -9,6 +9,25 @@ import { formatTime } from "./shared.tsx";
 
 type ConfigChangeRow = RouterOutputs["fleet"]["configChanges"]["items"][number];
 
+/** What a list gained and lost, under its new value, so one route in fifty is not missed. */
+function Difference({ difference }: { difference: ConfigChangeRow["difference"] }) {
+  if (!difference || difference.added.length + difference.removed.length === 0) return null;
+  return (
+    <div className={styles.difference}>
+      {difference.added.map((item) => (
+        <div key={`+${item}`} className={styles.added}>
+          + {item}
+        </div>
+      ))}
+      {difference.removed.map((item) => (
+        <div key={`-${item}`} className={styles.removed}>
+          − {item}
+        </div>
+      ))}
+    </div>
+  );
+}
+
 export function ConfigChangeTable({ rows, showConnection }: { rows: ConfigChangeRow[]; showConnection: boolean }) {
   return (
     <div className={styles.wrap}>
@@ -47,7 +66,10 @@ export function ConfigChangeTable({ rows, showConnection }: { rows: ConfigChange
                   {change.isProviderDriven ? <div className="muted small">by the provider</div> : null}
                 </td>
                 <td className={`mono small ${styles.value}`}>{change.before}</td>
-                <td className={`mono small ${styles.value}`}>{change.after}</td>
+                <td className={`mono small ${styles.value}`}>
+                  {change.after}
+                  <Difference difference={change.difference} />
+                </td>
                 <td>
                   {change.gradeBefore && change.gradeBefore !== change.gradeAfter ? (
                     <>
