@@ -4,6 +4,7 @@ import { alertsReceiver } from "./commands/alerts-receiver.ts";
 import { classify } from "./commands/classify.ts";
 import { dbCheck } from "./commands/db-check.ts";
 import { fetchStatus } from "./commands/fetch-status.ts";
+import { gatewayConfig } from "./commands/gateway-config.ts";
 import { ingest } from "./commands/ingest.ts";
 import { playbook } from "./commands/playbook.ts";
 import { posture } from "./commands/posture.ts";
@@ -15,6 +16,7 @@ export const COMMANDS: Command[] = [
   classify,
   posture,
   playbook,
+  gatewayConfig,
   fetchStatus,
   simulator,
   simulatorConnect,

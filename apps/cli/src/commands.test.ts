@@ -269,3 +269,45 @@ describe("tunnelwatch playbook", () => {
     expect(err).toContain('no playbook for "NOT_A_CODE"');
   });
 });
+
+describe("tunnelwatch gateway-config", () => {
+  const aws = {
+    VpnConnectionId: "vpn-0a1b2c3d4e5f60718",
+    CustomerGatewayId: "cgw-1",
+    State: "available",
+    Type: "ipsec.1",
+    VpnGatewayId: "vgw-1",
+    Options: {
+      StaticRoutesOnly: true,
+      TunnelOptions: [
+        { OutsideIpAddress: "203.0.113.17", TunnelInsideCidr: "169.254.44.88/30" },
+        { OutsideIpAddress: "203.0.114.19", TunnelInsideCidr: "169.254.44.92/30" },
+      ],
+    },
+  };
+
+  it("writes the gateway's configuration from the provider's own output", async () => {
+    const { code, out } = await run(
+      ["gateway-config", "--vendor", "cisco-ios", "--region", "eu-west-1"],
+      JSON.stringify({ VpnConnections: [aws] }),
+    );
+    expect(code).toBe(0);
+    expect(out).toContain("! Tunnelwatch: customer gateway configuration for vpn-0a1b2c3d4e5f60718, aws");
+    expect(out).toContain("interface Tunnel2\n ip address 169.254.44.94 255.255.255.252");
+    expect(out).toContain(" tunnel destination 203.0.114.19");
+    // AWS's defaults offer group 14 with SHA-2: the strong proposal, not the SHA-1 / group 2 also allowed.
+    expect(out).toContain("crypto ikev2 proposal TW-PROPOSAL-1\n encryption aes-cbc-256\n integrity sha256\n group 14");
+    expect(out).toContain("ip route <cloud-cidr> <cloud-netmask> Tunnel2 20");
+  });
+
+  it("refuses a missing or unknown vendor, and bad input, with clear errors", async () => {
+    const missing = await run(["gateway-config"], JSON.stringify(aws));
+    expect(missing.code).toBe(64);
+    expect(missing.err).toMatch(/--vendor must be one of strongswan, cisco-ios, juniper-srx/);
+    const unknown = await run(["gateway-config", "--vendor", "mikrotik"], JSON.stringify(aws));
+    expect(unknown.code).toBe(64);
+    const notJson = await run(["gateway-config", "--vendor", "strongswan"], "{nope");
+    expect(notJson.code).toBe(65);
+    expect(notJson.err).toMatch(/tunnelwatch gateway-config: the input is not valid JSON/);
+  });
+});

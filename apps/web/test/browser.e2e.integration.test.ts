@@ -419,6 +419,20 @@ describe("the dashboard in a browser", () => {
       .getByRole("heading", { name: "Configuration changes" })
       .evaluate((heading) => heading.scrollIntoView({ block: "start" }));
     await shot("09c-configuration-changes");
+    // The customer gateway's configuration for it, for the vendor picked.
+    await page.getByLabel("Gateway vendor").selectOption("juniper-srx");
+    const gatewayConfig = page.getByTestId("gateway-config");
+    await gatewayConfig.filter({ hasText: "set security ike gateway TW-GATEWAY-1" }).waitFor();
+    const configText = await gatewayConfig.innerText();
+    expect(configText).toContain(
+      `set security ike gateway TW-GATEWAY-1 local-identity inet ${target.customerGatewayIp}`,
+    );
+    expect(configText).toContain("set security ipsec vpn TW-VPN-2 establish-tunnels immediately");
+    expect(page.url()).toContain("gatewayVendor=juniper-srx");
+    await page
+      .getByRole("heading", { name: "Customer gateway configuration" })
+      .evaluate((heading) => heading.scrollIntoView({ block: "start" }));
+    await shot("09d-gateway-configuration");
 
     // 6. An API token: created, used, revoked, refused.
     await page.goto("/tokens");

@@ -272,6 +272,21 @@ export async function seedTenant(
     select: { id: true },
   });
 
+  await prisma.configChange.createMany({
+    data: [
+      { parameter: "dpdTimeoutAction", before: "restart", after: `none (${marker})` },
+      { parameter: "outsideIp", before: "203.0.113.1", after: `203.0.113.9 (${marker})` },
+    ].map((change) => ({
+      tenantId,
+      connectionId: connection.id,
+      tunnelIndex: 2,
+      ...change,
+      gradeBefore: "B" as const,
+      gradeAfter: "C" as const,
+      detectedAt: new Date(now - 30 * 60_000),
+    })),
+  });
+
   const eventTime = new Date(now - 20 * 60_000);
   const raw = `2024-01-01T00:00:00Z ${marker} charon: DPD timeout on tunnel 2, clearing SA`;
   await prisma.$transaction((tx) =>
@@ -571,6 +586,7 @@ export async function snapshotTenant(prisma: PrismaClient, tenantId: string): Pr
     }),
     audit: await prisma.auditLog.count({ where }),
     logEvents: await prisma.tunnelLogEvent.count({ where }),
+    configChanges: await prisma.configChange.count({ where }),
   };
   return JSON.stringify(rows, (_key, value) => (typeof value === "bigint" ? value.toString() : value), 2);
 }

@@ -119,6 +119,7 @@ const SAMPLES: Record<string, (s: SampleContext) => unknown> = {
 
   // fleet
   "fleet.overview": () => undefined,
+  "fleet.configChanges": () => ({ page: 1, pageSize: 20, days: 7, madeOnly: false }),
 
   // connections
   "connections.list": ({ ids }) => ({ cloudAccountId: ids.account, page: 1, pageSize: 20 }),
@@ -126,6 +127,8 @@ const SAMPLES: Record<string, (s: SampleContext) => unknown> = {
   "connections.detail": ({ ids }) => ({ connectionId: ids.connection }),
   "connections.timeline": ({ ids }) => ({ connectionId: ids.connection }),
   "connections.logEvents": ({ ids }) => ({ connectionId: ids.connection, tunnelIndex: 2, page: 1, pageSize: 20 }),
+  "connections.configChanges": ({ ids }) => ({ connectionId: ids.connection, page: 1, pageSize: 20 }),
+  "connections.gatewayConfig": ({ ids }) => ({ connectionId: ids.connection, vendor: "juniper-srx" }),
   "connections.setCriticality": ({ ids }) => ({ connectionId: ids.connection, criticality: "LOW" }),
   "connections.setCustomerGateway": ({ ids }) => ({
     connectionId: ids.connection,

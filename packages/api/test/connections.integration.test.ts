@@ -367,6 +367,52 @@ describe("connections.configChanges", () => {
   });
 });
 
+describe("connections.gatewayConfig", () => {
+  it("writes the customer gateway's configuration from the stored connection, for the vendor asked", async () => {
+    const connectionId = f.ids.alpha as string;
+    const stored = await f.prisma.vpnConnection.findUniqueOrThrow({ where: { id: connectionId } });
+    const provisioning = await viewer.connections.gatewayConfig({ connectionId, vendor: "strongswan" });
+    // The fixture's tunnels have no outside IP yet: nothing to point a gateway at.
+    expect(provisioning.tunnelCount).toBe(0);
+    expect(provisioning.notes.join("\n")).toMatch(/Tunnel 1 has no outside IP yet/);
+
+    const normalized = stored.normalized as { tunnels: Array<Record<string, unknown>> };
+    await f.prisma.vpnConnection.update({
+      where: { id: connectionId },
+      data: {
+        normalized: {
+          ...normalized,
+          tunnels: normalized.tunnels.map((t, i) => ({
+            ...t,
+            outsideIp: `52.68.10.${21 + i}`,
+            insideCidr: `169.254.10.${4 * i}/30`,
+          })),
+        },
+      },
+    });
+    try {
+      const srx = await viewer.connections.gatewayConfig({ connectionId, vendor: "juniper-srx" });
+      expect(srx.tunnelCount).toBe(2);
+      expect(srx.text).toContain("set security ike gateway TW-GATEWAY-2 address 52.68.10.22");
+      expect(srx.text).toContain("set security ike gateway TW-GATEWAY-1 local-identity inet 198.51.100.1");
+      expect(srx.text).toContain("set interfaces st0 unit 2 family inet address 169.254.10.6/30");
+      const ios = await viewer.connections.gatewayConfig({ connectionId, vendor: "cisco-ios" });
+      expect(ios.text).toContain(" tunnel destination 52.68.10.21");
+    } finally {
+      await f.prisma.vpnConnection.update({
+        where: { id: connectionId },
+        data: { normalized: stored.normalized as object },
+      });
+    }
+    expect(await codeOf(viewer.connections.gatewayConfig({ connectionId, vendor: "mikrotik" as "strongswan" }))).toBe(
+      "BAD_REQUEST",
+    );
+    expect(
+      await codeOf(viewer.connections.gatewayConfig({ connectionId: f.ids.zulu as string, vendor: "strongswan" })),
+    ).toBe("NOT_FOUND");
+  });
+});
+
 describe("connections.setCriticality", () => {
   it("lets an admin set it, with an audit row, and refuses viewers and operators", async () => {
     const connectionId = f.ids.alpha as string;

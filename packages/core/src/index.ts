@@ -5,6 +5,7 @@ export * from "./codes.ts";
 export * from "./config-changes.ts";
 export * from "./connection.ts";
 export * from "./fleet/customer-gateways.ts";
+export * from "./gateway-config/index.ts";
 export * from "./incidents/index.ts";
 export { numberRanges } from "./number-ranges.ts";
 export * from "./playbooks/index.ts";

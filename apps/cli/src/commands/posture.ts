@@ -1,10 +1,7 @@
 import { parseArgs } from "node:util";
-import { evaluatePosture, InvalidConnectionError, type Posture, parseConnection } from "@tunnelwatch/core";
-import { type Command, UsageError } from "../command.ts";
-import { readConnectionsInput } from "../provider-connections.ts";
-import { readAllText } from "../read-stdin.ts";
-
-const MAX_INPUT_BYTES = 16 * 1024 * 1024;
+import { evaluatePosture, type Posture } from "@tunnelwatch/core";
+import type { Command } from "../command.ts";
+import { readConnections } from "../connection-input.ts";
 
 function report(posture: Posture) {
   const { recommended, ...rest } = posture;
@@ -55,31 +52,14 @@ examples:
         vpc: { type: "string", default: "unknown" },
       },
     });
-    const text = await readAllText(io.stdin, MAX_INPUT_BYTES);
-    if (!text.trim()) throw new UsageError("no input: pipe a connection (JSON) into stdin");
-    let input: unknown;
-    try {
-      input = JSON.parse(text);
-    } catch (error) {
-      io.stderr.write(`tunnelwatch posture: the input is not valid JSON (${(error as Error).message})\n`);
-      return 65;
-    }
-    const { items, isList } = readConnectionsInput(input, { region: values.region, anypointVpc: values.vpc });
-    const results = [];
-    for (const [i, item] of items.entries()) {
-      try {
-        const connection = parseConnection(item);
-        results.push({
-          externalId: connection.externalId,
-          provider: connection.provider,
-          ...report(evaluatePosture(connection)),
-        });
-      } catch (error) {
-        if (!(error instanceof InvalidConnectionError)) throw error;
-        io.stderr.write(`tunnelwatch posture: connection ${isList ? `#${i + 1} ` : ""}is invalid:\n${error.message}\n`);
-        return 65;
-      }
-    }
+    const input = await readConnections(io, "posture", { region: values.region, anypointVpc: values.vpc });
+    if ("exitCode" in input) return input.exitCode;
+    const { connections, isList } = input;
+    const results = connections.map((connection) => ({
+      externalId: connection.externalId,
+      provider: connection.provider,
+      ...report(evaluatePosture(connection)),
+    }));
     const output = isList ? results : results[0];
     io.stdout.write(`${JSON.stringify(output, null, values.pretty ? 2 : undefined)}\n`);
     return 0;

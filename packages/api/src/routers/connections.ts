@@ -1,9 +1,17 @@
 // VPN connections: the filterable table, one connection's detail (tunnels, posture with
 // playbooks, configuration against the recommendation, incidents), its status timeline, its
-// configuration changes and its log lines, the criticality that weighs its maintenance risk, and
-// what the tenant says of its customer gateway (which posture grades with the provider's view).
+// configuration changes, its customer gateway's generated configuration and its log lines, the
+// criticality that weighs its maintenance risk, and what the tenant says of its customer gateway
+// (which posture grades with the provider's view).
 import { TRPCError } from "@trpc/server";
-import { customerGatewaySchema, evaluatePosture, findingCodesOf, parseCustomerGateway } from "@tunnelwatch/core";
+import {
+  customerGatewaySchema,
+  evaluatePosture,
+  findingCodesOf,
+  GATEWAY_CONFIG_VENDORS,
+  generateGatewayConfig,
+  parseCustomerGateway,
+} from "@tunnelwatch/core";
 import { Criticality, Prisma, type TenantDb } from "@tunnelwatch/db";
 import { z } from "zod";
 import { audit } from "../audit.ts";
@@ -244,6 +252,29 @@ export const connectionsRouter = router({
     .query(async ({ ctx, input }) => {
       const connection = await findConnection(ctx.db, input.connectionId);
       return listConfigChanges(ctx.db, { ...input, connectionId: connection.id });
+    }),
+
+  /**
+   * The customer gateway's configuration for this connection, for one vendor: the provider's
+   * endpoints and inside addresses with the recommended proposals, lifetimes, DPD and BGP timers.
+   */
+  gatewayConfig: tenantProcedure("VIEWER")
+    .input(z.object({ connectionId, vendor: z.enum(GATEWAY_CONFIG_VENDORS, { message: "Choose a gateway vendor" }) }))
+    .query(async ({ ctx, input }) => {
+      const row = await ctx.db.vpnConnection.findFirst({
+        where: { id: input.connectionId },
+        select: { normalized: true, customerGateway: true },
+      });
+      if (!row) throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND_MESSAGE });
+      const connection = storedWithGateway(row.normalized, row.customerGateway);
+      if (!connection) {
+        throw new TRPCError({
+          code: "PRECONDITION_FAILED",
+          message:
+            "The connection's configuration has not been read from the provider yet: try again after the next poll.",
+        });
+      }
+      return generateGatewayConfig(connection, input.vendor);
     }),
 
   /** How much this connection matters: weighs its maintenance risk (LOW x0.5 ... CRITICAL x4). */

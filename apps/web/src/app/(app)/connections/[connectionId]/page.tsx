@@ -36,11 +36,20 @@ import { CheckMark, CriticalityBadge, formatTime, PROVIDER_LABEL, TunnelsBadge }
 import { ConfigChangesPanel } from "./config-changes.tsx";
 import styles from "./connection.module.css";
 import { CustomerGatewayPanel } from "./customer-gateway.tsx";
+import { GatewayConfigPanel } from "./gateway-config.tsx";
 
 type Detail = RouterOutputs["connections"]["detail"];
 type Playbook = Detail["playbooks"][string];
 
-const DEFAULTS = { range: "24h", logCode: "", logTunnel: "", logPage: "1", changes: "all", changePage: "1" };
+const DEFAULTS = {
+  range: "24h",
+  logCode: "",
+  logTunnel: "",
+  logPage: "1",
+  changes: "all",
+  changePage: "1",
+  gatewayVendor: "",
+};
 const RANGES = [
   { value: "6h", label: "6 hours", ms: 6 * 3_600_000 },
   { value: "24h", label: "24 hours", ms: 86_400_000 },
@@ -787,6 +796,12 @@ function ConnectionPage() {
       <CustomerGatewayPanel detail={data} />
       <ConfigChecks detail={data} />
       <ConfigChangesPanel connectionId={connectionId} filters={filters} set={set} />
+      <GatewayConfigPanel
+        connectionId={connectionId}
+        statedVendor={data.connection.customerGateway?.vendor}
+        vendor={filters.gatewayVendor}
+        onVendor={(gatewayVendor) => set({ gatewayVendor })}
+      />
       <LogLines detail={data} filters={filters} set={set} />
       <PostureHistory detail={data} />
     </>

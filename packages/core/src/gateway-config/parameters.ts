@@ -1,0 +1,250 @@
+// What a customer gateway should run for one connection: per tunnel, the provider's endpoint and
+// inside addresses, the proposals (the strongest the provider side accepts), the lifetimes, DPD
+// and BGP values recommended for the provider. Everything a renderer needs, vendor-neutral.
+import type { NormalizedConnection, NormalizedTunnel } from "../connection.ts";
+import { negotiatedIkeVersion, recommendedParameters } from "../recommended.ts";
+
+export type Cipher = "aes256" | "aes128" | "aes256gcm16" | "aes128gcm16" | "aes192" | "3des" | "des" | "sm4";
+export type Integrity = "sha256" | "sha384" | "sha512" | "sha1" | "md5" | "sm3";
+
+export interface Proposal {
+  cipher: Cipher;
+  /** null with an AEAD cipher in phase 2 (GCM carries its own integrity). */
+  integrity: Integrity | null;
+  /** DH group; null in phase 2 means no PFS. */
+  dhGroup: number | null;
+}
+
+export interface TunnelPlan {
+  index: number;
+  /** The provider's public endpoint. */
+  providerOutsideIp: string;
+  /** Inside addresses of a route-based tunnel (a /30: the provider's first host, ours the second). */
+  inside: { cidr: string; providerIp: string; gatewayIp: string; prefixLength: number } | null;
+  ikeVersion: "ikev1" | "ikev2";
+  phase1: Proposal;
+  phase2: Proposal;
+}
+
+export interface GatewayPlan {
+  connectionName: string;
+  externalId: string;
+  provider: NormalizedConnection["provider"];
+  /** The customer gateway's public address, if the provider reports it. */
+  gatewayPublicIp: string | null;
+  routing: "bgp" | "static";
+  providerAsn: number | null;
+  gatewayAsn: number | null;
+  phase1LifetimeSec: number;
+  phase2LifetimeSec: number;
+  dpdIntervalSec: number;
+  /** The peer is declared dead after this long without an answer. */
+  dpdTimeoutSec: number;
+  dpdRetries: number;
+  /** Traffic selectors of a policy-based connection (ours first), else empty: route-based, any to any. */
+  selectors: Array<{ local: string; remote: string }>;
+  tunnels: TunnelPlan[];
+  /** What the reader must know: tunnels left out, weak proposals the provider forces, assumptions. */
+  notes: string[];
+}
+
+const CIPHER_PREFERENCE: readonly Cipher[] = ["aes256", "aes128", "aes256gcm16", "aes128gcm16", "aes192"];
+const INTEGRITY_PREFERENCE: readonly Integrity[] = ["sha256", "sha384", "sha512"];
+/** Strong groups first (faults.md WEAK_CRYPTO: below 14 is weak); 14 is what every peer supports. */
+const DH_PREFERENCE: readonly number[] = [14, 19, 20, 15, 16, 21, 17, 18, 24];
+const FALLBACK_CIPHERS: readonly Cipher[] = ["3des", "des", "sm4"];
+const FALLBACK_INTEGRITY: readonly Integrity[] = ["sha1", "md5", "sm3"];
+
+const BGP_KEEPALIVE_SEC = 10;
+export const BGP_TIMERS = { keepaliveSec: BGP_KEEPALIVE_SEC, holdSec: 30 } as const;
+
+/** "AES256", "aes", "AES128-GCM-16" -> canonical names; undefined for a name we do not know. */
+export function cipherOf(name: string): Cipher | undefined {
+  const key = name.toLowerCase().replace(/[^a-z0-9]/g, "");
+  const known: Record<string, Cipher> = {
+    aes: "aes128",
+    aes128: "aes128",
+    aescbc128: "aes128",
+    aes192: "aes192",
+    aes256: "aes256",
+    aescbc256: "aes256",
+    aes128gcm16: "aes128gcm16",
+    aes128gcm: "aes128gcm16",
+    aes256gcm16: "aes256gcm16",
+    aes256gcm: "aes256gcm16",
+    "3des": "3des",
+    des: "des",
+    sm4: "sm4",
+  };
+  return known[key];
+}
+
+/** "SHA2-256", "sha256", "SHA1" -> canonical names. */
+export function integrityOf(name: string): Integrity | undefined {
+  const key = name.toLowerCase().replace(/[^a-z0-9]/g, "");
+  const known: Record<string, Integrity> = {
+    sha1: "sha1",
+    sha256: "sha256",
+    sha2256: "sha256",
+    sha384: "sha384",
+    sha2384: "sha384",
+    sha512: "sha512",
+    sha2512: "sha512",
+    md5: "md5",
+    sm3: "sm3",
+  };
+  return known[key];
+}
+
+/** The first preferred value the provider accepts; the preference itself when it reports none. */
+function pick<T>(
+  offered: readonly T[] | undefined,
+  preferred: readonly T[],
+  fallback: readonly T[],
+): { value: T; weak: boolean } {
+  if (!offered || offered.length === 0) return { value: preferred[0] as T, weak: false };
+  const strong = preferred.find((p) => offered.includes(p));
+  if (strong !== undefined) return { value: strong, weak: false };
+  const weak = fallback.find((p) => offered.includes(p)) ?? (offered[0] as T);
+  return { value: weak, weak: true };
+}
+
+function known<T>(names: readonly string[] | undefined, parse: (name: string) => T | undefined): T[] | undefined {
+  if (names === undefined) return undefined;
+  return names.flatMap((name) => {
+    const value = parse(name);
+    return value === undefined ? [] : [value];
+  });
+}
+
+function proposal(tunnel: NormalizedTunnel, phase: 1 | 2, weak: string[]): Proposal {
+  const o = tunnel.options;
+  const ciphers = known(phase === 1 ? o.phase1Encryption : o.phase2Encryption, cipherOf);
+  const integrities = known(phase === 1 ? o.phase1Integrity : o.phase2Integrity, integrityOf);
+  const groups = phase === 1 ? o.phase1DhGroups : o.phase2DhGroups;
+  const cipher = pick(ciphers, CIPHER_PREFERENCE, FALLBACK_CIPHERS);
+  const aead = cipher.value.endsWith("gcm16");
+  const integrity = pick(integrities, INTEGRITY_PREFERENCE, FALLBACK_INTEGRITY);
+  // An empty phase 2 group list is the provider saying "no PFS".
+  const noPfs = phase === 2 && (o.pfsEnabled === false || (groups !== undefined && groups.length === 0));
+  const group = noPfs
+    ? null
+    : pick(
+        groups,
+        DH_PREFERENCE,
+        [...(groups ?? [])].sort((a, b) => b - a),
+      );
+  const where = `tunnel ${tunnel.index} phase ${phase}`;
+  if (cipher.weak) weak.push(`${where}: ${cipher.value}`);
+  if (integrity.weak && !(phase === 2 && aead)) weak.push(`${where}: ${integrity.value}`);
+  if (group?.weak) weak.push(`${where}: DH group ${group.value}`);
+  return {
+    cipher: cipher.value,
+    integrity: phase === 2 && aead ? null : integrity.value,
+    dhGroup: group ? group.value : null,
+  };
+}
+
+/** The /30 (or /29, /126...) of a route-based tunnel: the provider takes the first host, the gateway the second. */
+export function insideAddresses(cidr: string | null | undefined): TunnelPlan["inside"] {
+  const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(cidr ?? "");
+  if (!match) return null;
+  const octets = match.slice(1, 5).map(Number);
+  const prefixLength = Number(match[5]);
+  if (octets.some((o) => o > 255) || prefixLength > 30) return null;
+  const address = octets.reduce((n, o) => n * 256 + o, 0);
+  const network = address - (address % 2 ** (32 - prefixLength));
+  const dotted = (n: number) => [24, 16, 8, 0].map((shift) => Math.floor(n / 2 ** shift) % 256).join(".");
+  return {
+    cidr: `${dotted(network)}/${prefixLength}`,
+    providerIp: dotted(network + 1),
+    gatewayIp: dotted(network + 2),
+    prefixLength,
+  };
+}
+
+export function planGatewayConfig(connection: NormalizedConnection): GatewayPlan {
+  const notes: string[] = [];
+  const ikeVersion = negotiatedIkeVersion(
+    connection.tunnels.map((t) => t.options.ikeVersions),
+    connection.customerGateway?.ikeVersion,
+  );
+  const rec = recommendedParameters(connection.provider, ikeVersion);
+  const reported = connection.tunnels.find((t) => t.options.phase1LifetimeSec !== undefined)?.options;
+  // The provider's own lifetimes where they bind both peers (AWS: the gateway may not go higher;
+  // Alibaba: both the same); MuleSoft's recommendation is for the gateway itself.
+  const useReported = rec.appliesTo !== "customer-gateway" && reported !== undefined;
+  const phase1LifetimeSec = (useReported ? reported?.phase1LifetimeSec : undefined) ?? rec.phase1LifetimeSec;
+  const phase2LifetimeSec = (useReported ? reported?.phase2LifetimeSec : undefined) ?? rec.phase2LifetimeSec;
+
+  const weak: string[] = [];
+  const tunnels: TunnelPlan[] = [];
+  for (const tunnel of [...connection.tunnels].sort((a, b) => a.index - b.index)) {
+    if (!tunnel.outsideIp) {
+      notes.push(`Tunnel ${tunnel.index} has no outside IP yet (still being provisioned): it is left out.`);
+      continue;
+    }
+    const versions = tunnel.options.ikeVersions;
+    tunnels.push({
+      index: tunnel.index,
+      providerOutsideIp: tunnel.outsideIp,
+      inside: insideAddresses(tunnel.insideCidr),
+      ikeVersion: !versions || versions.length === 0 || versions.includes("ikev2") ? "ikev2" : "ikev1",
+      phase1: proposal(tunnel, 1, weak),
+      phase2: proposal(tunnel, 2, weak),
+    });
+  }
+  if (weak.length > 0) {
+    notes.push(
+      `The provider side accepts only weak proposals (${weak.join("; ")}): they are used so the tunnels come up. Change the provider's tunnel options to AES-256, SHA-256 and DH group 14 or higher, then this configuration (WEAK_CRYPTO).`,
+    );
+  }
+  if (tunnels.some((t) => t.ikeVersion === "ikev1")) {
+    notes.push("A tunnel allows IKEv1 only: allow IKEv2 on the provider side and use it (IKEV1_IN_USE).");
+  }
+  if (tunnels.some((t) => t.phase2.dhGroup === null)) {
+    notes.push("The provider side runs phase 2 without PFS: turn PFS on with DH group 14 on both peers.");
+  }
+  if (!connection.customerGatewayIp) {
+    notes.push(
+      "The provider does not report the customer gateway's public address: fill in <customer-gateway-public-ip>.",
+    );
+  }
+  if (connection.provider === "alibaba" && connection.routing === "bgp") {
+    notes.push(
+      "Alibaba Cloud: the VPN gateway's BGP address is the one set on the IPsec connection (LocalBgpIp); the first host of the tunnel CIDR is assumed.",
+    );
+  }
+  // A policy-based static connection negotiates its encryption domains; the provider's local
+  // network is the gateway's remote one.
+  const selectors =
+    connection.routing === "static"
+      ? (connection.encryptionDomains ?? [])
+          .filter((d) => !(d.local === "0.0.0.0/0" && d.remote === "0.0.0.0/0"))
+          .map((d) => ({ local: d.remote, remote: d.local }))
+      : [];
+  if (connection.routing === "static" && selectors.length === 0) {
+    notes.push(
+      "Static routing: route the cloud network's prefixes (<cloud-cidr>) into both tunnels, the second with a higher metric.",
+    );
+  }
+  notes.push("Pre-shared keys are never read from the provider: fill in each tunnel's from its console.");
+
+  return {
+    connectionName: connection.name || connection.externalId,
+    externalId: connection.externalId,
+    provider: connection.provider,
+    gatewayPublicIp: connection.customerGatewayIp ?? null,
+    routing: connection.routing,
+    providerAsn: connection.localAsn ?? null,
+    gatewayAsn: connection.remoteAsn ?? null,
+    phase1LifetimeSec,
+    phase2LifetimeSec,
+    dpdIntervalSec: rec.dpdIntervalSec,
+    dpdTimeoutSec: rec.dpdTimeoutSec,
+    dpdRetries: Math.max(1, Math.round(rec.dpdTimeoutSec / rec.dpdIntervalSec)),
+    selectors,
+    tunnels,
+    notes,
+  };
+}
