@@ -9,6 +9,12 @@ import { applyStatusSnapshot } from "../src/pipeline/status.ts";
 import type { FetchedConnection, StatusSnapshot } from "../src/providers/types.ts";
 import { awsConnection } from "./aws-connection.ts";
 
+/** The value, or a failed test when it is missing. */
+function present<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error("expected a value");
+  return value;
+}
+
 const T0 = Date.UTC(2026, 11, 6, 0, 0, 0);
 const at = (s: number) => new Date(T0 + s * 1000);
 
@@ -120,7 +126,7 @@ describe("configuration changes from the status pipeline", () => {
     });
     const message = await buildMessage(
       prisma,
-      { idempotencyKey: "k", foldedCount: 1, createdAt: alert!.createdAt, outbox: alert! },
+      { idempotencyKey: "k", foldedCount: 1, createdAt: present(alert).createdAt, outbox: present(alert) },
       "https://tunnelwatch.example",
     );
     expect(message.summary).toBe("Configuration of kobe-dc changed: 2 settings");
@@ -151,7 +157,7 @@ describe("configuration changes from the status pipeline", () => {
     expect(alerts[1]).toMatchObject({ severity: "MINOR", payload: { changeCount: 2 } });
     const mended = await buildMessage(
       prisma,
-      { idempotencyKey: "k2", foldedCount: 1, createdAt: alerts[1]!.createdAt, outbox: alerts[1]! },
+      { idempotencyKey: "k2", foldedCount: 1, createdAt: present(alerts[1]).createdAt, outbox: present(alerts[1]) },
       "https://tunnelwatch.example",
     );
     expect(mended.summary).toBe("Configuration of kobe-dc changed: 2 settings");
@@ -160,7 +166,7 @@ describe("configuration changes from the status pipeline", () => {
   it("names a single change in the alert's summary", async () => {
     await poll(360, connection({ outsideIp1: "203.0.113.41", routing: "static" }));
     const alerts = await configAlerts();
-    const last = alerts[alerts.length - 1]!;
+    const last = present(alerts[alerts.length - 1]);
     expect(last.payload).toMatchObject({ changeCount: 1, changes: "Routing: BGP → static" });
     const message = await buildMessage(
       prisma,

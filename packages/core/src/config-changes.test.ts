@@ -2,6 +2,12 @@ import { describe, expect, it } from "vitest";
 import { describeConfigChange, diffConnectionConfig, listDifference } from "./config-changes.ts";
 import { type NormalizedConnectionInput, parseConnection } from "./connection.ts";
 
+/** The value, or a failed test when it is missing. */
+function present<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error("expected a value");
+  return value;
+}
+
 const tunnelOptions = {
   ikeVersions: ["ikev2", "ikev1"],
   phase1LifetimeSec: 28_800,
@@ -109,7 +115,7 @@ describe("diffConnectionConfig", () => {
       [null, "staticRoutes"],
       [1, "outsideIp"],
     ]);
-    expect(describeConfigChange(changes[0]!)).toBe("Routing: BGP → static");
+    expect(describeConfigChange(present(changes[0]))).toBe("Routing: BGP → static");
     expect(changes[3]).toMatchObject({ before: "none", after: "10.1.0.0/16" });
   });
 
@@ -119,9 +125,9 @@ describe("diffConnectionConfig", () => {
     expect(removed).toEqual([
       { tunnelIndex: 2, parameter: "tunnel", before: "present (203.0.113.2)", after: "absent" },
     ]);
-    expect(describeConfigChange(removed[0]!)).toBe("Tunnel 2 removed");
+    expect(describeConfigChange(present(removed[0]))).toBe("Tunnel 2 removed");
     const added = diffConnectionConfig(single, connection());
-    expect(describeConfigChange(added[0]!)).toBe("Tunnel 2 added: present (203.0.113.2)");
+    expect(describeConfigChange(present(added[0]))).toBe("Tunnel 2 added: present (203.0.113.2)");
   });
 
   it("reports Alibaba health checks turned off or repointed, and route weights", () => {
@@ -157,15 +163,15 @@ describe("diffConnectionConfig", () => {
       connection({ staticRoutes: [...routes.slice(1), "10.9.0.0/16"] }),
     );
     expect(change).toMatchObject({ parameter: "staticRoutes", before: routes.join(", ") });
-    expect(listDifference(change!)).toEqual({ added: ["10.9.0.0/16"], removed: ["10.1.0.0/16"] });
-    expect(describeConfigChange(change!)).toBe("Static routes: added 10.9.0.0/16; removed 10.1.0.0/16");
+    expect(listDifference(present(change))).toEqual({ added: ["10.9.0.0/16"], removed: ["10.1.0.0/16"] });
+    expect(describeConfigChange(present(change))).toBe("Static routes: added 10.9.0.0/16; removed 10.1.0.0/16");
     // A short list reads better whole; a value that is no list has no difference.
     const [short] = diffConnectionConfig(
       connection({ staticRoutes: [] }),
       connection({ staticRoutes: ["10.1.0.0/16"] }),
     );
-    expect(listDifference(short!)).toEqual({ added: ["10.1.0.0/16"], removed: [] });
-    expect(describeConfigChange(short!)).toBe("Static routes: none → 10.1.0.0/16");
+    expect(listDifference(present(short))).toEqual({ added: ["10.1.0.0/16"], removed: [] });
+    expect(describeConfigChange(present(short))).toBe("Static routes: none → 10.1.0.0/16");
     expect(listDifference({ parameter: "dpdTimeoutSec", before: "30 s", after: "10 s" })).toBeNull();
   });
 
@@ -177,6 +183,6 @@ describe("diffConnectionConfig", () => {
     );
     expect(change?.after.length).toBeLessThan(1_100);
     expect(change?.after).toMatch(/… \(\d+ more\)$/);
-    expect(listDifference(change!)).toBeNull();
+    expect(listDifference(present(change))).toBeNull();
   });
 });
