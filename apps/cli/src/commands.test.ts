@@ -296,8 +296,31 @@ describe("tunnelwatch gateway-config", () => {
     expect(out).toContain("interface Tunnel2\n ip address 169.254.44.94 255.255.255.252");
     expect(out).toContain(" tunnel destination 203.0.114.19");
     // AWS's defaults offer group 14 with SHA-2: the strong proposal, not the SHA-1 / group 2 also allowed.
-    expect(out).toContain("crypto ikev2 proposal TW-PROPOSAL-1\n encryption aes-cbc-256\n integrity sha256\n group 14");
+    expect(out).toContain(
+      "crypto ikev2 proposal TW-E5F60718-PROPOSAL-1\n encryption aes-cbc-256\n integrity sha256\n group 14",
+    );
     expect(out).toContain("ip route <cloud-cidr> <cloud-netmask> Tunnel2 20");
+  });
+
+  it("numbers the tunnel interfaces of several connections one after the other, from --first-unit", async () => {
+    const second = { ...aws, VpnConnectionId: "vpn-0ffffffffffffffff" };
+    const { code, out } = await run(
+      ["gateway-config", "--vendor", "juniper-srx", "--first-unit", "10"],
+      JSON.stringify({ VpnConnections: [aws, second] }),
+    );
+    expect(code).toBe(0);
+    expect(out.match(/bind-interface st0\.\d+/g)).toEqual([
+      "bind-interface st0.10",
+      "bind-interface st0.11",
+      "bind-interface st0.12",
+      "bind-interface st0.13",
+    ]);
+    // Each connection's objects carry its own name.
+    expect(out).toContain("set security ipsec vpn TW-E5F60718-VPN-1 bind-interface st0.10");
+    expect(out).toContain("set security ipsec vpn TW-FFFFFFFF-VPN-1 bind-interface st0.12");
+    const bad = await run(["gateway-config", "--vendor", "juniper-srx", "--first-unit", "x"], JSON.stringify(aws));
+    expect(bad.code).toBe(64);
+    expect(bad.err).toMatch(/--first-unit must be a whole number/);
   });
 
   it("refuses a missing or unknown vendor, and bad input, with clear errors", async () => {

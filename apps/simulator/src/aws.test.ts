@@ -149,6 +149,7 @@ describe("EC2 DescribeVpnConnections", () => {
     for (const [body, message] of [
       [{ dpdTimeoutAction: "reboot" }, /dpdTimeoutAction: .*reboot.* is not a valid value/],
       [{ psk: "secret" }, /psk cannot be changed/],
+      [{ toString: "x" }, /toString cannot be changed/],
       [{}, /name at least one option/],
     ] as const) {
       await expect(control(t.url, path, body)).rejects.toThrow(message);

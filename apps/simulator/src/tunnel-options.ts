@@ -43,7 +43,9 @@ export function parseTunnelOptionChanges(body: Record<string, unknown>): TunnelO
   const entries = Object.entries(body);
   if (entries.length === 0) throw new HttpError(400, "name at least one option to change");
   for (const [name, value] of entries) {
-    const check = (EDITABLE_TUNNEL_OPTIONS as Record<string, Check>)[name];
+    const check = Object.hasOwn(EDITABLE_TUNNEL_OPTIONS, name)
+      ? (EDITABLE_TUNNEL_OPTIONS as Record<string, Check>)[name]
+      : undefined;
     if (!check) {
       throw new HttpError(
         400,

@@ -422,12 +422,13 @@ describe("the dashboard in a browser", () => {
     // The customer gateway's configuration for it, for the vendor picked.
     await page.getByLabel("Gateway vendor").selectOption("juniper-srx");
     const gatewayConfig = page.getByTestId("gateway-config");
-    await gatewayConfig.filter({ hasText: "set security ike gateway TW-GATEWAY-1" }).waitFor();
+    await gatewayConfig.filter({ hasText: "set security ike gateway TW-" }).waitFor();
     const configText = await gatewayConfig.innerText();
-    expect(configText).toContain(
-      `set security ike gateway TW-GATEWAY-1 local-identity inet ${target.customerGatewayIp}`,
-    );
-    expect(configText).toContain("set security ipsec vpn TW-VPN-2 establish-tunnels immediately");
+    expect(configText).toContain(`-GATEWAY-1 local-identity inet ${target.customerGatewayIp}`);
+    expect(configText).toMatch(/set security ipsec vpn TW-\w+-VPN-2 establish-tunnels immediately/);
+    // Numbered from the first interface asked for.
+    await page.getByLabel("First tunnel interface number").fill("20");
+    await gatewayConfig.filter({ hasText: "bind-interface st0.21" }).waitFor();
     expect(page.url()).toContain("gatewayVendor=juniper-srx");
     await page
       .getByRole("heading", { name: "Customer gateway configuration" })

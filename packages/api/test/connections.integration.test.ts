@@ -393,10 +393,11 @@ describe("connections.gatewayConfig", () => {
     try {
       const srx = await viewer.connections.gatewayConfig({ connectionId, vendor: "juniper-srx" });
       expect(srx.tunnelCount).toBe(2);
-      expect(srx.text).toContain("set security ike gateway TW-GATEWAY-2 address 52.68.10.22");
-      expect(srx.text).toContain("set security ike gateway TW-GATEWAY-1 local-identity inet 198.51.100.1");
+      expect(srx.text).toContain("set security ike gateway TW-VPN0001-GATEWAY-2 address 52.68.10.22");
+      expect(srx.text).toContain("set security ike gateway TW-VPN0001-GATEWAY-1 local-identity inet 198.51.100.1");
       expect(srx.text).toContain("set interfaces st0 unit 2 family inet address 169.254.10.6/30");
-      const ios = await viewer.connections.gatewayConfig({ connectionId, vendor: "cisco-ios" });
+      const ios = await viewer.connections.gatewayConfig({ connectionId, vendor: "cisco-ios", firstUnit: 40 });
+      expect(ios.text).toContain("interface Tunnel41\n");
       expect(ios.text).toContain(" tunnel destination 52.68.10.21");
     } finally {
       await f.prisma.vpnConnection.update({
@@ -404,6 +405,9 @@ describe("connections.gatewayConfig", () => {
         data: { normalized: stored.normalized as object },
       });
     }
+    expect(await codeOf(viewer.connections.gatewayConfig({ connectionId, vendor: "strongswan", firstUnit: -1 }))).toBe(
+      "BAD_REQUEST",
+    );
     expect(await codeOf(viewer.connections.gatewayConfig({ connectionId, vendor: "mikrotik" as "strongswan" }))).toBe(
       "BAD_REQUEST",
     );

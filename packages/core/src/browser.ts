@@ -8,6 +8,6 @@ export {
   GATEWAY_CONFIG_VENDORS,
   type GatewayConfigVendor,
   isGatewayConfigVendor,
-} from "./gateway-config/render.ts";
+} from "./gateway-config/vendors.ts";
 export { numberRanges } from "./number-ranges.ts";
 export { PLAYBOOK_VARIANT_LABELS, PLAYBOOK_VARIANTS, type PlaybookVariant } from "./playbooks/types.ts";

@@ -259,7 +259,13 @@ export const connectionsRouter = router({
    * endpoints and inside addresses with the recommended proposals, lifetimes, DPD and BGP timers.
    */
   gatewayConfig: tenantProcedure("VIEWER")
-    .input(z.object({ connectionId, vendor: z.enum(GATEWAY_CONFIG_VENDORS, { message: "Choose a gateway vendor" }) }))
+    .input(
+      z.object({
+        connectionId,
+        vendor: z.enum(GATEWAY_CONFIG_VENDORS, { message: "Choose a gateway vendor" }),
+        firstUnit: z.number().int().min(0, "From 0").max(9_999, "At most 9999").default(1),
+      }),
+    )
     .query(async ({ ctx, input }) => {
       const row = await ctx.db.vpnConnection.findFirst({
         where: { id: input.connectionId },
@@ -274,7 +280,7 @@ export const connectionsRouter = router({
             "The connection's configuration has not been read from the provider yet: try again after the next poll.",
         });
       }
-      return generateGatewayConfig(connection, input.vendor);
+      return generateGatewayConfig(connection, input.vendor, { firstUnit: input.firstUnit });
     }),
 
   /** How much this connection matters: weighs its maintenance risk (LOW x0.5 ... CRITICAL x4). */

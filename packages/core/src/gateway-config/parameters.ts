@@ -1,8 +1,9 @@
 // What a customer gateway should run for one connection: per tunnel, the provider's endpoint and
-// inside addresses, the proposals (the strongest the provider side accepts), the lifetimes, DPD
-// and BGP values recommended for the provider. Everything a renderer needs, vendor-neutral.
+// inside addresses, the proposals (AES-256, SHA-256 and DH group 14 where the provider side
+// accepts them, else the best it does), the lifetimes, DPD and BGP values recommended for the
+// provider. Everything a renderer needs, vendor-neutral.
 import type { NormalizedConnection, NormalizedTunnel } from "../connection.ts";
-import { negotiatedIkeVersion, recommendedParameters } from "../recommended.ts";
+import { type IkeVersion, negotiatedIkeVersion, recommendedParameters } from "../recommended.ts";
 
 export type Cipher = "aes256" | "aes128" | "aes256gcm16" | "aes128gcm16" | "aes192" | "3des" | "des" | "sm4";
 export type Integrity = "sha256" | "sha384" | "sha512" | "sha1" | "md5" | "sm3";
@@ -17,6 +18,8 @@ export interface Proposal {
 
 export interface TunnelPlan {
   index: number;
+  /** Number of the gateway's tunnel interface for it (Tunnel, st0 unit, XFRM if_id). */
+  unit: number;
   /** The provider's public endpoint. */
   providerOutsideIp: string;
   /** Inside addresses of a route-based tunnel (a /30: the provider's first host, ours the second). */
@@ -24,19 +27,23 @@ export interface TunnelPlan {
   ikeVersion: "ikev1" | "ikev2";
   phase1: Proposal;
   phase2: Proposal;
+  phase1LifetimeSec: number;
+  phase2LifetimeSec: number;
 }
 
 export interface GatewayPlan {
   connectionName: string;
   externalId: string;
+  /** Short and unique per connection, in the names of the objects the configuration creates. */
+  tag: string;
   provider: NormalizedConnection["provider"];
   /** The customer gateway's public address, if the provider reports it. */
   gatewayPublicIp: string | null;
+  /** The tenant says the gateway sits behind NAT: its IKE address is a private one. */
+  behindNat: boolean;
   routing: "bgp" | "static";
   providerAsn: number | null;
   gatewayAsn: number | null;
-  phase1LifetimeSec: number;
-  phase2LifetimeSec: number;
   dpdIntervalSec: number;
   /** The peer is declared dead after this long without an answer. */
   dpdTimeoutSec: number;
@@ -145,6 +152,12 @@ function proposal(tunnel: NormalizedTunnel, phase: 1 | 2, weak: string[]): Propo
   };
 }
 
+/** The provider's id cut to its last eight letters and digits, upper case: vpn-0a1b2c3d4e5f60718 -> E5F60718. */
+export function connectionTag(externalId: string): string {
+  const alnum = externalId.replace(/[^A-Za-z0-9]/g, "");
+  return (alnum.slice(-8) || "conn").toUpperCase();
+}
+
 /** The /30 (or /29, /126...) of a route-based tunnel: the provider takes the first host, the gateway the second. */
 export function insideAddresses(cidr: string | null | undefined): TunnelPlan["inside"] {
   const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(cidr ?? "");
@@ -163,19 +176,27 @@ export function insideAddresses(cidr: string | null | undefined): TunnelPlan["in
   };
 }
 
-export function planGatewayConfig(connection: NormalizedConnection): GatewayPlan {
+/** The IKE version a tunnel runs: the only one it allows, else the one the gateway is said to use, else IKEv2. */
+function tunnelIkeVersion(tunnel: NormalizedTunnel, stated: IkeVersion | undefined): IkeVersion {
+  const versions = tunnel.options.ikeVersions ?? [];
+  if (versions.length === 1) return versions[0] as IkeVersion;
+  return stated ?? "ikev2";
+}
+
+export interface PlanOptions {
+  /** The first tunnel interface number to use (Tunnel, st0 unit, XFRM if_id); default 1. */
+  firstUnit?: number;
+}
+
+export function planGatewayConfig(connection: NormalizedConnection, options: PlanOptions = {}): GatewayPlan {
   const notes: string[] = [];
+  const firstUnit = options.firstUnit ?? 1;
+  const stated = connection.customerGateway?.ikeVersion;
   const ikeVersion = negotiatedIkeVersion(
     connection.tunnels.map((t) => t.options.ikeVersions),
-    connection.customerGateway?.ikeVersion,
+    stated,
   );
   const rec = recommendedParameters(connection.provider, ikeVersion);
-  const reported = connection.tunnels.find((t) => t.options.phase1LifetimeSec !== undefined)?.options;
-  // The provider's own lifetimes where they bind both peers (AWS: the gateway may not go higher;
-  // Alibaba: both the same); MuleSoft's recommendation is for the gateway itself.
-  const useReported = rec.appliesTo !== "customer-gateway" && reported !== undefined;
-  const phase1LifetimeSec = (useReported ? reported?.phase1LifetimeSec : undefined) ?? rec.phase1LifetimeSec;
-  const phase2LifetimeSec = (useReported ? reported?.phase2LifetimeSec : undefined) ?? rec.phase2LifetimeSec;
 
   const weak: string[] = [];
   const tunnels: TunnelPlan[] = [];
@@ -184,15 +205,30 @@ export function planGatewayConfig(connection: NormalizedConnection): GatewayPlan
       notes.push(`Tunnel ${tunnel.index} has no outside IP yet (still being provisioned): it is left out.`);
       continue;
     }
-    const versions = tunnel.options.ikeVersions;
+    // Each tunnel's own lifetimes where they bind both peers (AWS: the gateway may go lower, not
+    // higher; Alibaba: the same on both); MuleSoft's recommendation is for the gateway itself.
+    const own = rec.appliesTo === "customer-gateway" ? {} : tunnel.options;
     tunnels.push({
       index: tunnel.index,
+      unit: firstUnit + tunnels.length,
       providerOutsideIp: tunnel.outsideIp,
       inside: insideAddresses(tunnel.insideCidr),
-      ikeVersion: !versions || versions.length === 0 || versions.includes("ikev2") ? "ikev2" : "ikev1",
+      ikeVersion: tunnelIkeVersion(tunnel, stated),
       phase1: proposal(tunnel, 1, weak),
       phase2: proposal(tunnel, 2, weak),
+      phase1LifetimeSec: own.phase1LifetimeSec ?? rec.phase1LifetimeSec,
+      phase2LifetimeSec: own.phase2LifetimeSec ?? rec.phase2LifetimeSec,
     });
+  }
+  if (connection.tunnels.some((t) => t.options.ikeMode === "aggressive")) {
+    notes.push(
+      "The provider side uses IKEv1 aggressive mode: set the gateway to aggressive mode too, or better move both to IKEv2.",
+    );
+  }
+  if (connection.customerGateway?.behindNat) {
+    notes.push(
+      "The gateway is behind NAT: it binds IKE to its private address (<private-wan-address>) and keeps its public address as its identity; NAT traversal (UDP 4500) must pass.",
+    );
   }
   if (weak.length > 0) {
     notes.push(
@@ -234,12 +270,12 @@ export function planGatewayConfig(connection: NormalizedConnection): GatewayPlan
     connectionName: connection.name || connection.externalId,
     externalId: connection.externalId,
     provider: connection.provider,
+    tag: connectionTag(connection.externalId),
     gatewayPublicIp: connection.customerGatewayIp ?? null,
+    behindNat: connection.customerGateway?.behindNat === true,
     routing: connection.routing,
     providerAsn: connection.localAsn ?? null,
     gatewayAsn: connection.remoteAsn ?? null,
-    phase1LifetimeSec,
-    phase2LifetimeSec,
     dpdIntervalSec: rec.dpdIntervalSec,
     dpdTimeoutSec: rec.dpdTimeoutSec,
     dpdRetries: Math.max(1, Math.round(rec.dpdTimeoutSec / rec.dpdIntervalSec)),

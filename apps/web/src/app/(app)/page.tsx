@@ -21,7 +21,7 @@ import {
   TimeAgo,
 } from "~/components/ui.tsx";
 import { type RouterOutputs, useTRPC } from "~/trpc/client.tsx";
-import { ConfigChangeTable } from "./connections/config-change-table.tsx";
+import { ConfigChangeTable, PastTheLastPage } from "./connections/config-change-table.tsx";
 import { CriticalityBadge, PROVIDER_LABEL } from "./connections/shared.tsx";
 import styles from "./fleet.module.css";
 
@@ -281,6 +281,7 @@ function ConfigChanges() {
       </EmptyState>
     );
   }
+  if (changes.data.items.length === 0) return <PastTheLastPage onFirstPage={() => setPage(1)} />;
   return (
     <>
       <ConfigChangeTable rows={changes.data.items} showConnection />

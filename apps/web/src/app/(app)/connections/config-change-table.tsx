@@ -2,7 +2,7 @@
 // One page of configuration changes (connections.configChanges, fleet.configChanges): when the
 // poll saw it, where, the setting, before and after, and the grade the connection had then.
 import Link from "next/link";
-import { GradeBadge } from "~/components/ui.tsx";
+import { EmptyState, GradeBadge } from "~/components/ui.tsx";
 import type { RouterOutputs } from "~/trpc/client.tsx";
 import styles from "./config-change-table.module.css";
 import { formatTime } from "./shared.tsx";
@@ -85,5 +85,17 @@ export function ConfigChangeTable({ rows, showConnection }: { rows: ConfigChange
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** A page beyond the last (the list shrank, or the week moved on): the way back to the first. */
+export function PastTheLastPage({ onFirstPage }: { onFirstPage: () => void }) {
+  return (
+    <EmptyState title="Nothing on this page">
+      The list is shorter than it was.{" "}
+      <button type="button" className="button small secondary" onClick={onFirstPage}>
+        First page
+      </button>
+    </EmptyState>
   );
 }

@@ -4,7 +4,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { EmptyState, ErrorState, Loading, Pagination } from "~/components/ui.tsx";
 import { useTRPC } from "~/trpc/client.tsx";
-import { ConfigChangeTable } from "../config-change-table.tsx";
+import { ConfigChangeTable, PastTheLastPage } from "../config-change-table.tsx";
 import styles from "./connection.module.css";
 
 const PAGE_SIZE = 20;
@@ -59,6 +59,8 @@ export function ConfigChangesPanel({
             ? "Nobody has changed this connection's settings since Tunnelwatch first read it."
             : "The connection's settings are as Tunnelwatch first read them."}
         </EmptyState>
+      ) : changes.data.items.length === 0 ? (
+        <PastTheLastPage onFirstPage={() => set({ changePage: "1" })} />
       ) : (
         <>
           <ConfigChangeTable rows={changes.data.items} showConnection={false} />

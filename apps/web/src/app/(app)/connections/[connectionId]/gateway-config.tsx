@@ -9,38 +9,57 @@ import {
   isGatewayConfigVendor,
 } from "@tunnelwatch/core/browser";
 import { useState } from "react";
-import { ErrorState, Loading } from "~/components/ui.tsx";
+import { EmptyState, ErrorState, Loading } from "~/components/ui.tsx";
 import { useTRPC } from "~/trpc/client.tsx";
 import styles from "./connection.module.css";
+
+export interface GatewayConfigFilters {
+  gatewayVendor: string;
+  /** The first tunnel interface number, as typed. */
+  gatewayUnit: string;
+}
+
+/** The first interface number asked for, when it is one (0 to 9999). */
+function unitOf(text: string): number | null {
+  const unit = Number(text);
+  return text.trim() !== "" && Number.isInteger(unit) && unit >= 0 && unit <= 9_999 ? unit : null;
+}
 
 export function GatewayConfigPanel({
   connectionId,
   statedVendor,
-  vendor,
-  onVendor,
+  filters,
+  set,
 }: {
   connectionId: string;
   /** The vendor the tenant says its gateway is, if one we can write for. */
   statedVendor: string | undefined;
-  vendor: string;
-  onVendor: (vendor: GatewayConfigVendor) => void;
+  filters: GatewayConfigFilters;
+  set: (changes: Partial<GatewayConfigFilters>) => void;
 }) {
   const trpc = useTRPC();
-  const chosen: GatewayConfigVendor = isGatewayConfigVendor(vendor)
-    ? vendor
+  const vendor: GatewayConfigVendor = isGatewayConfigVendor(filters.gatewayVendor)
+    ? filters.gatewayVendor
     : statedVendor && isGatewayConfigVendor(statedVendor)
       ? statedVendor
       : "strongswan";
-  const [copied, setCopied] = useState(false);
+  const unit = unitOf(filters.gatewayUnit);
+  const [copyState, setCopyState] = useState<"idle" | "copied" | "failed">("idle");
   const config = useQuery({
-    ...trpc.connections.gatewayConfig.queryOptions({ connectionId, vendor: chosen }),
+    ...trpc.connections.gatewayConfig.queryOptions({ connectionId, vendor, firstUnit: unit ?? 1 }),
     placeholderData: keepPreviousData,
   });
   const copy = async (text: string) => {
-    await navigator.clipboard.writeText(text);
-    setCopied(true);
-    setTimeout(() => setCopied(false), 2_000);
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopyState("copied");
+    } catch {
+      // No clipboard (an insecure origin, a refused permission): the text stays selectable.
+      setCopyState("failed");
+    }
+    setTimeout(() => setCopyState("idle"), 2_500);
   };
+  const ready = config.data && !config.isPlaceholderData && config.data.tunnelCount > 0;
   return (
     <section className="panel" aria-labelledby="gateway-config-heading">
       <div className={styles.panelHead}>
@@ -48,8 +67,8 @@ export function GatewayConfigPanel({
         <div className="filters" style={{ marginBottom: 0 }}>
           <select
             aria-label="Gateway vendor"
-            value={chosen}
-            onChange={(event) => onVendor(event.target.value as GatewayConfigVendor)}
+            value={vendor}
+            onChange={(event) => set({ gatewayVendor: event.target.value })}
           >
             {GATEWAY_CONFIG_VENDORS.map((v) => (
               <option key={v} value={v}>
@@ -57,22 +76,49 @@ export function GatewayConfigPanel({
               </option>
             ))}
           </select>
-          {config.data ? (
-            <button type="button" className="button small secondary" onClick={() => copy(config.data.text)}>
-              {copied ? "Copied" : "Copy"}
-            </button>
-          ) : null}
+          <label className="small">
+            First interface{" "}
+            <input
+              type="number"
+              min={0}
+              max={9_999}
+              className={styles.unitInput}
+              aria-label="First tunnel interface number"
+              aria-invalid={filters.gatewayUnit !== "" && unit === null}
+              placeholder="1"
+              value={filters.gatewayUnit}
+              onChange={(event) => set({ gatewayUnit: event.target.value })}
+            />
+          </label>
+          <button
+            type="button"
+            className="button small secondary"
+            disabled={!ready}
+            onClick={() => config.data && copy(config.data.text)}
+          >
+            {copyState === "copied" ? "Copied" : copyState === "failed" ? "Select and copy by hand" : "Copy"}
+          </button>
         </div>
       </div>
       <p className="muted small">
-        Generated from the provider's endpoints and inside addresses, with the recommended proposals, lifetimes, DPD and
-        BGP timers (the strongest proposal the provider accepts). Replace the &lt;placeholders&gt;: pre-shared keys are
-        never read from the provider.
+        Generated from the provider's endpoints and inside addresses, with the recommended proposal the provider accepts
+        (AES-256, SHA-256, DH group 14 where offered), lifetimes, DPD and BGP timers. Replace the &lt;placeholders&gt;:
+        pre-shared keys are never read from the provider. Tunnel interfaces are numbered from the first interface on;
+        set it so they do not clash with the gateway's others.
       </p>
+      {filters.gatewayUnit !== "" && unit === null ? (
+        <p className="error small" role="alert">
+          The first interface is a whole number from 0 to 9999.
+        </p>
+      ) : null}
       {config.isPending ? (
         <Loading label="Writing the configuration…" />
       ) : config.isError ? (
         <ErrorState error={config.error} onRetry={() => config.refetch()} />
+      ) : config.data.tunnelCount === 0 ? (
+        <EmptyState title="No tunnel endpoint yet">
+          {config.data.notes[0] ?? "The provider has not given this connection's tunnels an outside IP yet."}
+        </EmptyState>
       ) : (
         <>
           {config.data.notes.length > 1 ? (
@@ -82,7 +128,7 @@ export function GatewayConfigPanel({
               ))}
             </ul>
           ) : null}
-          <pre className={styles.config} data-testid="gateway-config">
+          <pre className={styles.config} data-testid="gateway-config" aria-busy={config.isPlaceholderData}>
             {config.data.text}
           </pre>
         </>

@@ -49,6 +49,7 @@ const DEFAULTS = {
   changes: "all",
   changePage: "1",
   gatewayVendor: "",
+  gatewayUnit: "",
 };
 const RANGES = [
   { value: "6h", label: "6 hours", ms: 6 * 3_600_000 },
@@ -799,8 +800,8 @@ function ConnectionPage() {
       <GatewayConfigPanel
         connectionId={connectionId}
         statedVendor={data.connection.customerGateway?.vendor}
-        vendor={filters.gatewayVendor}
-        onVendor={(gatewayVendor) => set({ gatewayVendor })}
+        filters={filters}
+        set={set}
       />
       <LogLines detail={data} filters={filters} set={set} />
       <PostureHistory detail={data} />

@@ -1,0 +1,37 @@
+import { parseConnection } from "@tunnelwatch/core";
+import { describe, expect, it } from "vitest";
+import { configChangesSince } from "./config-changes.ts";
+
+const alibaba = (nextHop: string, weight = 100) =>
+  parseConnection({
+    provider: "alibaba",
+    externalId: "vco-dual",
+    routing: "bgp",
+    routeWeights: [{ destinationCidr: "10.10.0.0/16", weight, nextHop }],
+    tunnels: [
+      { index: 1, outsideIp: "47.1.1.1", status: "UP" },
+      { index: 2, outsideIp: "47.1.1.2", status: "UP" },
+    ],
+  });
+
+describe("configChangesSince", () => {
+  it("has nothing to compare a connection seen for the first time, or stored in a shape that no longer parses, with", () => {
+    expect(configChangesSince(undefined, alibaba("vco-dual"))).toEqual([]);
+    expect(configChangesSince(null, alibaba("vco-dual"))).toEqual([]);
+    expect(configChangesSince({ provider: "gcp" }, alibaba("vco-dual"))).toEqual([]);
+  });
+
+  it("reads an Alibaba route stored with the tunnel that carried it as the connection's", () => {
+    expect(configChangesSince(alibaba("tun-1") as never, alibaba("vco-dual"))).toEqual([]);
+    // A real change of weight is still one.
+    expect(configChangesSince(alibaba("tun-1") as never, alibaba("vco-dual", 0))).toMatchObject([
+      {
+        parameter: "routeWeights",
+        before: "10.10.0.0/16 weight 100 via vco-dual",
+        after: "10.10.0.0/16 weight 0 via vco-dual",
+      },
+    ]);
+    // Another connection's route (an active/standby pair) keeps its name.
+    expect(configChangesSince(alibaba("vco-other") as never, alibaba("vco-dual"))).toHaveLength(1);
+  });
+});
