@@ -34,11 +34,13 @@ function named(plan: GatewayPlan): string {
 }
 
 export function header(plan: GatewayPlan, comment: string): string[] {
-  const lifetimes = [...new Set(plan.tunnels.map((t) => `${t.phase1LifetimeSec} s / ${t.phase2LifetimeSec} s`))];
+  const pair = (t: TunnelPlan) => `${t.phase1LifetimeSec} s / ${t.phase2LifetimeSec} s`;
+  const distinct = [...new Set(plan.tunnels.map(pair))];
+  const lifetimes = distinct.length > 1 ? plan.tunnels.map((t) => `tunnel ${t.index} ${pair(t)}`) : distinct;
   const units = plan.tunnels.map((t) => t.unit);
   return [
     `${comment} Tunnelwatch: customer gateway configuration for ${named(plan)}, ${plan.provider}`,
-    `${comment} Lifetimes ${lifetimes.join(", ") || "-"}, DPD every ${plan.dpdIntervalSec} s (the peer dead after ${plan.dpdTimeoutSec} s), the gateway initiates.`,
+    `${comment} Lifetimes (phase 1 / phase 2) ${lifetimes.join(", ") || "-"}, DPD every ${plan.dpdIntervalSec} s (the peer dead after ${plan.dpdTimeoutSec} s), the gateway initiates.`,
     ...(units.length > 0
       ? [
           `${comment} Tunnel interfaces ${units.join(" and ")}, objects named after ${plan.tag}: renumber them if the gateway already uses these.`,
