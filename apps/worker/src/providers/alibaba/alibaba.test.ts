@@ -452,7 +452,27 @@ describe("Alibaba fetchStatus", () => {
     expect(snapshot.connections.map((c) => c.customerGatewayIp ?? null)).toEqual([null, null, null]);
     expect(snapshot.unavailable["alibaba:diagnose:cn-hangzhou"]).toMatch(/Forbidden\.RAM/);
     expect(snapshot.unavailable["alibaba:route-entries:cn-hangzhou"]).toMatch(/OperationUnsupported/);
+    // Route entries not read are unknown, not none: no drift is read into them.
+    expect(snapshot.connections.map((c) => c.routeWeights)).toEqual([undefined, undefined, undefined]);
     expect(snapshot.diagnostics).toEqual([]);
+  });
+
+  it("reports a gateway with no route entries as no route weights, so removing the last one is a change", async () => {
+    server = await startServer(
+      aliHandler({
+        DescribeVpnRouteEntries: () => ({
+          body: {
+            RequestId: requestId,
+            PageNumber: 1,
+            PageSize: 50,
+            TotalCount: 0,
+            VpnRouteEntries: { VpnRouteEntry: [] },
+          },
+        }),
+      }),
+    );
+    const snapshot = await client(server.url).fetchStatus();
+    expect(snapshot.connections.map((c) => c.routeWeights)).toEqual([[], [], []]);
   });
 
   it("retries Throttling.User, then succeeds", async () => {

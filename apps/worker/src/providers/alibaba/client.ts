@@ -260,7 +260,8 @@ export class AlibabaProviderClient implements ProviderClient {
         const gateway = gatewayId ? gatewayById.get(gatewayId) : undefined;
         return normalizeAlibabaConnection(raw, region, {
           ...(gateway ? { gateway } : {}),
-          routes: gatewayId ? (routesByGateway.get(gatewayId) ?? []) : [],
+          // Undefined when the gateway's route entries could not be read.
+          routes: gatewayId ? routesByGateway.get(gatewayId) : [],
         });
       });
     markSharedHealthChecks(connections);

@@ -272,11 +272,12 @@ export function normalizeAlibabaConnection(
     customerGatewayId,
     localAsn: localAsn ?? undefined,
     remoteAsn: remoteAsn ?? undefined,
-    staticRoutes: isBgp ? undefined : staticRoutes,
-    encryptionDomains: encryptionDomains.length > 0 ? encryptionDomains : undefined,
+    // Route entries not read (the look-up failed) are unknown, not none: an empty list is "none".
+    staticRoutes: isBgp || context.routes === undefined ? undefined : staticRoutes,
+    encryptionDomains,
     tunnels,
     healthChecks,
-    routeWeights: routeWeights.length > 0 ? routeWeights : undefined,
+    routeWeights: context.routes === undefined ? undefined : routeWeights,
     tags: Object.keys(tags).length > 0 ? tags : undefined,
     logStreams,
   });
