@@ -389,6 +389,16 @@ export async function seedTenant(
     },
     select: { id: true },
   });
+  // A customer gateway outage, for the fleet's outage history.
+  await prisma.alertOutbox.create({
+    data: {
+      tenantId,
+      trigger: "CUSTOMER_GATEWAY_DOWN",
+      severity: "CRITICAL",
+      payload: { customerGatewayIp: `${marker}-gateway`, down: 2, connections: 2 },
+      dispatchedAt: new Date(now - 3_500_000),
+    },
+  });
   const delivery = await prisma.alertDelivery.create({
     data: {
       tenantId,

@@ -120,6 +120,7 @@ const SAMPLES: Record<string, (s: SampleContext) => unknown> = {
   // fleet
   "fleet.overview": () => undefined,
   "fleet.configChanges": () => ({ page: 1, pageSize: 20, days: 7, madeOnly: false }),
+  "fleet.gatewayOutages": () => ({ days: 7 }),
 
   // connections
   "connections.list": ({ ids }) => ({ cloudAccountId: ids.account, page: 1, pageSize: 20 }),

@@ -289,3 +289,61 @@ describe("fleet.configChanges", () => {
     expect(await codeOf(viewer.fleet.configChanges({ days: 0 }))).toBe("BAD_REQUEST");
   });
 });
+
+describe("fleet.gatewayOutages", () => {
+  it("pairs each customer gateway's down event with the recovery that ended it, within the period and the organisation", async () => {
+    const now = Date.now();
+    const at = (hoursAgo: number) => new Date(now - hoursAgo * HOUR_MS);
+    const event = (
+      trigger: "CUSTOMER_GATEWAY_DOWN" | "CUSTOMER_GATEWAY_RECOVERED",
+      hoursAgo: number,
+      facts: object,
+      tenant = f.tenantA,
+    ) => ({
+      tenantId: tenant,
+      trigger,
+      severity: "CRITICAL" as const,
+      payload: facts,
+      createdAt: at(hoursAgo),
+    });
+    await f.prisma.alertOutbox.createMany({
+      data: [
+        // Down 30 hours ago, back 29 hours ago with 1 of 6 still down.
+        event("CUSTOMER_GATEWAY_DOWN", 30, { customerGatewayIp: "203.0.113.10", down: 5, connections: 6 }),
+        event("CUSTOMER_GATEWAY_RECOVERED", 29, { customerGatewayIp: "203.0.113.10", down: 1, connections: 6 }),
+        // Down two hours ago, still down.
+        event("CUSTOMER_GATEWAY_DOWN", 2, { customerGatewayIp: "203.0.113.20", down: 3, connections: 3 }),
+        // Went down before the period, back inside it.
+        event("CUSTOMER_GATEWAY_RECOVERED", 100, {
+          customerGatewayIp: "203.0.113.30",
+          down: 0,
+          connections: 2,
+          downSince: at(200).toISOString(),
+        }),
+        // Another organisation's.
+        event("CUSTOMER_GATEWAY_DOWN", 1, { customerGatewayIp: "203.0.113.99", down: 2, connections: 2 }, f.tenantB),
+      ],
+    });
+    const viewer = await f.api("VIEWER");
+    const week = await viewer.fleet.gatewayOutages({});
+    expect(
+      week.map((o) => [
+        o.customerGatewayIp,
+        o.connectionsDown,
+        o.connections,
+        o.stillDownAtRecovery,
+        o.recoveredAt === null,
+      ]),
+    ).toEqual([
+      ["203.0.113.20", 3, 3, null, true],
+      ["203.0.113.10", 5, 6, 1, false],
+      ["203.0.113.30", null, 2, 0, false],
+    ]);
+    expect(week[1]?.durationSec).toBe(3_600);
+    // Still down: counted up to now.
+    expect(week[0]?.durationSec).toBeGreaterThanOrEqual(7_200);
+    expect(week[2]?.durationSec).toBe(100 * 3_600);
+    expect((await viewer.fleet.gatewayOutages({ days: 1 })).map((o) => o.customerGatewayIp)).toEqual(["203.0.113.20"]);
+    expect(await codeOf(viewer.fleet.gatewayOutages({ days: 91 }))).toBe("BAD_REQUEST");
+  });
+});

@@ -1,7 +1,8 @@
 "use client";
 // Fleet overview: tunnels up and down now, grades, open incidents by code, what the provider's
 // next maintenance would break, the week's uptime (one query, fleet.overview, refreshed every
-// minute) and the week's configuration changes (paged, fleet.configChanges).
+// minute), the week's customer gateway outages (fleet.gatewayOutages) and configuration changes
+// (paged, fleet.configChanges).
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -22,7 +23,7 @@ import {
 } from "~/components/ui.tsx";
 import { type RouterOutputs, useTRPC } from "~/trpc/client.tsx";
 import { ConfigChangeTable, PastTheLastPage } from "./connections/config-change-table.tsx";
-import { CriticalityBadge, PROVIDER_LABEL } from "./connections/shared.tsx";
+import { CriticalityBadge, formatTime, PROVIDER_LABEL } from "./connections/shared.tsx";
 import styles from "./fleet.module.css";
 
 type Overview = RouterOutputs["fleet"]["overview"];
@@ -260,6 +261,58 @@ function CustomerGateways({ rows }: { rows: Overview["customerGateways"] }) {
   );
 }
 
+/** Each customer gateway outage of the week, from its down alert to its recovery. */
+function GatewayOutages() {
+  const trpc = useTRPC();
+  const outages = useQuery({ ...trpc.fleet.gatewayOutages.queryOptions({ days: 7 }), refetchInterval: REFRESH_MS });
+  if (outages.isPending) return <Loading label="Loading customer gateway outages…" />;
+  if (outages.isError) return <ErrorState error={outages.error} onRetry={() => outages.refetch()} />;
+  if (outages.data.length === 0) {
+    return (
+      <EmptyState title="No customer gateway outage this week">
+        No customer gateway looked down (several of its connections down at once) in the last 7 days.
+      </EmptyState>
+    );
+  }
+  return (
+    <div style={{ overflowX: "auto" }}>
+      <table className={`table ${styles.riskTable}`} data-testid="gateway-outages">
+        <thead>
+          <tr>
+            <th>Customer gateway</th>
+            <th>Down</th>
+            <th>Back</th>
+            <th>For</th>
+            <th>Connections down</th>
+          </tr>
+        </thead>
+        <tbody>
+          {outages.data.map((outage) => (
+            <tr key={`${outage.customerGatewayIp}-${outage.downAt.toISOString()}`}>
+              <td className="mono">
+                <Link href={`/connections?gateway=${encodeURIComponent(outage.customerGatewayIp)}`}>
+                  {outage.customerGatewayIp}
+                </Link>
+              </td>
+              <td>{formatTime(outage.downAt)}</td>
+              <td>
+                {outage.recoveredAt ? formatTime(outage.recoveredAt) : <span className="badge bad">still down</span>}
+              </td>
+              <td>{formatDuration(outage.durationSec)}</td>
+              <td>
+                {outage.connectionsDown === null ? "–" : `${outage.connectionsDown} of ${outage.connections ?? "?"}`}
+                {outage.stillDownAtRecovery ? (
+                  <div className="muted small">{outage.stillDownAtRecovery} still down when it came back</div>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 const CHANGES_PAGE_SIZE = 10;
 
 /** Settings somebody changed at the provider this week, across the fleet. */
@@ -327,6 +380,13 @@ function FleetOverview({ data }: { data: Overview }) {
           are down at once, the gateway is the likely cause, not the cloud.
         </p>
         <CustomerGateways rows={data.customerGateways} />
+      </section>
+      <section className="panel" aria-labelledby="gateway-outages-heading">
+        <h2 id="gateway-outages-heading">Customer gateway outages, last 7 days</h2>
+        <p className="muted small">
+          From the moment a gateway looked down (its alert) to the moment it no longer did, whatever the alert rules.
+        </p>
+        <GatewayOutages />
       </section>
       <section className="panel" aria-labelledby="uptime-heading">
         <h2 id="uptime-heading">Uptime, last 7 days</h2>
