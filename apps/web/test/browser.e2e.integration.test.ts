@@ -276,8 +276,8 @@ describe("the dashboard in a browser", () => {
     // The week's gateway outages and configuration changes: tables, or their empty states.
     const outages = page.getByRole("region", { name: "Customer gateway outages, last 7 days" });
     await outages.getByText(/No customer gateway outage this week|still down|Connections down/).first().waitFor();
-    const changes = page.getByRole("region", { name: "Configuration changes, last 7 days" });
-    await changes.getByText(/No configuration change this week|Setting/).first().waitFor();
+    const weekChanges = page.getByRole("region", { name: "Configuration changes, last 7 days" });
+    await weekChanges.getByText(/No configuration change this week|Setting/).first().waitFor();
     // Let the charts draw before the picture the README shows.
     await page.waitForLoadState("networkidle").catch(() => undefined);
     await page.waitForTimeout(1_000);
