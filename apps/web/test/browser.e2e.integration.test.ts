@@ -275,9 +275,15 @@ describe("the dashboard in a browser", () => {
     expect(await gateways.innerText()).toMatch(/No shared outage|Look first at/i);
     // The week's gateway outages and configuration changes: tables, or their empty states.
     const outages = page.getByRole("region", { name: "Customer gateway outages, last 7 days" });
-    await outages.getByText(/No customer gateway outage this week|still down|Connections down/).first().waitFor();
+    await outages
+      .getByText(/No customer gateway outage this week|still down|Connections down/)
+      .first()
+      .waitFor();
     const weekChanges = page.getByRole("region", { name: "Configuration changes, last 7 days" });
-    await weekChanges.getByText(/No configuration change this week|Setting/).first().waitFor();
+    await weekChanges
+      .getByText(/No configuration change this week|Setting/)
+      .first()
+      .waitFor();
     // Let the charts draw before the picture the README shows.
     await page.waitForLoadState("networkidle").catch(() => undefined);
     await page.waitForTimeout(1_000);
