@@ -63,12 +63,21 @@ export function ErrorState({
 }
 
 /** Renders a query's loading and error states, and the content once data is there. */
+/** What QueryView needs of a query (react-query's result). */
+export interface QueryState<T> {
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  data: T | undefined;
+  refetch: () => unknown;
+}
+
 export function QueryView<T>({
   query,
   children,
   loadingLabel,
 }: {
-  query: { isPending: boolean; isError: boolean; error: unknown; data: T | undefined; refetch: () => unknown };
+  query: QueryState<T>;
   children: (data: T) => ReactNode;
   loadingLabel?: string;
 }) {

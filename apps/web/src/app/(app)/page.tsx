@@ -10,19 +10,9 @@ import { useState } from "react";
 import { GradeChart } from "~/components/charts/grade-chart.tsx";
 import { IncidentsByCodeChart } from "~/components/charts/incidents-by-code-chart.tsx";
 import { UptimeChart } from "~/components/charts/uptime-chart.tsx";
-import {
-  EmptyState,
-  ErrorState,
-  formatDuration,
-  GradeBadge,
-  Loading,
-  PageHeader,
-  Pagination,
-  QueryView,
-  TimeAgo,
-} from "~/components/ui.tsx";
+import { EmptyState, formatDuration, GradeBadge, PageHeader, QueryView, TimeAgo } from "~/components/ui.tsx";
 import { type RouterOutputs, useTRPC } from "~/trpc/client.tsx";
-import { ConfigChangeTable, PastTheLastPage } from "./connections/config-change-table.tsx";
+import { ConfigChangePage } from "./connections/config-change-table.tsx";
 import { CriticalityBadge, formatTime, PROVIDER_LABEL } from "./connections/shared.tsx";
 import styles from "./fleet.module.css";
 
@@ -265,9 +255,15 @@ function CustomerGateways({ rows }: { rows: Overview["customerGateways"] }) {
 function GatewayOutages() {
   const trpc = useTRPC();
   const outages = useQuery({ ...trpc.fleet.gatewayOutages.queryOptions({ days: 7 }), refetchInterval: REFRESH_MS });
-  if (outages.isPending) return <Loading label="Loading customer gateway outages…" />;
-  if (outages.isError) return <ErrorState error={outages.error} onRetry={() => outages.refetch()} />;
-  if (outages.data.length === 0) {
+  return (
+    <QueryView query={outages} loadingLabel="Loading customer gateway outages…">
+      {(rows) => <GatewayOutageTable rows={rows} />}
+    </QueryView>
+  );
+}
+
+function GatewayOutageTable({ rows }: { rows: RouterOutputs["fleet"]["gatewayOutages"] }) {
+  if (rows.length === 0) {
     return (
       <EmptyState title="No customer gateway outage this week">
         No customer gateway looked down (several of its connections down at once) in the last 7 days.
@@ -287,7 +283,7 @@ function GatewayOutages() {
           </tr>
         </thead>
         <tbody>
-          {outages.data.map((outage) => (
+          {rows.map((outage) => (
             <tr key={`${outage.customerGatewayIp}-${outage.downAt.toISOString()}`}>
               <td className="mono">
                 <Link href={`/connections?gateway=${encodeURIComponent(outage.customerGatewayIp)}`}>
@@ -324,27 +320,18 @@ function ConfigChanges() {
     placeholderData: keepPreviousData,
     refetchInterval: REFRESH_MS,
   });
-  if (changes.isPending) return <Loading label="Loading configuration changes…" />;
-  if (changes.isError) return <ErrorState error={changes.error} onRetry={() => changes.refetch()} />;
-  if (changes.data.total === 0) {
-    return (
-      <EmptyState title="No configuration change this week">
-        Nobody changed a tunnel option, the routing or the customer gateway of a connection at the provider in the last
-        7 days.
-      </EmptyState>
-    );
-  }
-  if (changes.data.items.length === 0) return <PastTheLastPage onFirstPage={() => setPage(1)} />;
   return (
-    <>
-      <ConfigChangeTable rows={changes.data.items} showConnection />
-      <Pagination
-        page={changes.data.page}
-        pageSize={changes.data.pageSize}
-        total={changes.data.total}
-        onPage={setPage}
-      />
-    </>
+    <ConfigChangePage
+      query={changes}
+      showConnection
+      onPage={setPage}
+      empty={
+        <EmptyState title="No configuration change this week">
+          Nobody changed a tunnel option, the routing or the customer gateway of a connection at the provider in the
+          last 7 days.
+        </EmptyState>
+      }
+    />
   );
 }
 

@@ -2,7 +2,8 @@
 // One page of configuration changes (connections.configChanges, fleet.configChanges): when the
 // poll saw it, where, the setting, before and after, and the grade the connection had then.
 import Link from "next/link";
-import { EmptyState, GradeBadge } from "~/components/ui.tsx";
+import type { ReactNode } from "react";
+import { EmptyState, GradeBadge, Pagination, type QueryState, QueryView } from "~/components/ui.tsx";
 import type { RouterOutputs } from "~/trpc/client.tsx";
 import styles from "./config-change-table.module.css";
 import { formatTime } from "./shared.tsx";
@@ -28,7 +29,7 @@ function Difference({ difference }: { difference: ConfigChangeRow["difference"] 
   );
 }
 
-export function ConfigChangeTable({ rows, showConnection }: { rows: ConfigChangeRow[]; showConnection: boolean }) {
+function ConfigChangeTable({ rows, showConnection }: { rows: ConfigChangeRow[]; showConnection: boolean }) {
   return (
     <div className={styles.wrap}>
       <table className="table" data-testid="config-changes">
@@ -89,7 +90,7 @@ export function ConfigChangeTable({ rows, showConnection }: { rows: ConfigChange
 }
 
 /** A page beyond the last (the list shrank, or the week moved on): the way back to the first. */
-export function PastTheLastPage({ onFirstPage }: { onFirstPage: () => void }) {
+function PastTheLastPage({ onFirstPage }: { onFirstPage: () => void }) {
   return (
     <EmptyState title="Nothing on this page">
       The list is shorter than it was.{" "}
@@ -97,5 +98,38 @@ export function PastTheLastPage({ onFirstPage }: { onFirstPage: () => void }) {
         First page
       </button>
     </EmptyState>
+  );
+}
+
+/**
+ * One page of a configuration change query as the dashboard shows it: loading, error, the empty
+ * state given, a page past the last, or the table with its pager.
+ */
+export function ConfigChangePage({
+  query,
+  empty,
+  showConnection,
+  onPage,
+}: {
+  query: QueryState<RouterOutputs["fleet"]["configChanges"]>;
+  empty: ReactNode;
+  showConnection: boolean;
+  onPage: (page: number) => void;
+}) {
+  return (
+    <QueryView query={query} loadingLabel="Loading configuration changes…">
+      {(data) =>
+        data.total === 0 ? (
+          empty
+        ) : data.items.length === 0 ? (
+          <PastTheLastPage onFirstPage={() => onPage(1)} />
+        ) : (
+          <>
+            <ConfigChangeTable rows={data.items} showConnection={showConnection} />
+            <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={onPage} />
+          </>
+        )
+      }
+    </QueryView>
   );
 }

@@ -2,9 +2,9 @@
 // Configuration drift: every setting of the connection and its tunnels that changed between two
 // polls of the provider, newest first, with the HA grade before and after the poll that saw it.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { EmptyState, ErrorState, Loading, Pagination } from "~/components/ui.tsx";
+import { EmptyState } from "~/components/ui.tsx";
 import { useTRPC } from "~/trpc/client.tsx";
-import { ConfigChangeTable, PastTheLastPage } from "../config-change-table.tsx";
+import { ConfigChangePage } from "../config-change-table.tsx";
 import styles from "./connection.module.css";
 
 const PAGE_SIZE = 20;
@@ -49,29 +49,18 @@ export function ConfigChangesPanel({
         algorithms, routing, the customer gateway, an endpoint replaced by maintenance) shows here with the grade before
         and after.
       </p>
-      {changes.isPending ? (
-        <Loading label="Loading configuration changes…" />
-      ) : changes.isError ? (
-        <ErrorState error={changes.error} onRetry={() => changes.refetch()} />
-      ) : changes.data.total === 0 ? (
-        <EmptyState title="No configuration change seen">
-          {madeOnly
-            ? "Nobody has changed this connection's settings since Tunnelwatch first read it."
-            : "The connection's settings are as Tunnelwatch first read them."}
-        </EmptyState>
-      ) : changes.data.items.length === 0 ? (
-        <PastTheLastPage onFirstPage={() => set({ changePage: "1" })} />
-      ) : (
-        <>
-          <ConfigChangeTable rows={changes.data.items} showConnection={false} />
-          <Pagination
-            page={changes.data.page}
-            pageSize={changes.data.pageSize}
-            total={changes.data.total}
-            onPage={(p) => set({ changePage: String(p) })}
-          />
-        </>
-      )}
+      <ConfigChangePage
+        query={changes}
+        showConnection={false}
+        onPage={(p) => set({ changePage: String(p) })}
+        empty={
+          <EmptyState title="No configuration change seen">
+            {madeOnly
+              ? "Nobody has changed this connection's settings since Tunnelwatch first read it."
+              : "The connection's settings are as Tunnelwatch first read them."}
+          </EmptyState>
+        }
+      />
     </section>
   );
 }
