@@ -7,6 +7,7 @@ export * from "./connection.ts";
 export * from "./fleet/customer-gateways.ts";
 export * from "./gateway-config/index.ts";
 export * from "./incidents/index.ts";
+export { isAnyNetwork } from "./networks.ts";
 export { numberRanges } from "./number-ranges.ts";
 export * from "./playbooks/index.ts";
 export * from "./posture/index.ts";

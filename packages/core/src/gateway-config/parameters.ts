@@ -3,6 +3,7 @@
 // accepts them, else the best it does), the lifetimes, DPD and BGP values recommended for the
 // provider. Everything a renderer needs, vendor-neutral.
 import type { NormalizedConnection, NormalizedTunnel } from "../connection.ts";
+import { isAnyNetwork } from "../networks.ts";
 import { type IkeVersion, negotiatedIkeVersion, recommendedParameters } from "../recommended.ts";
 
 export type Cipher = "aes256" | "aes128" | "aes256gcm16" | "aes128gcm16" | "aes192" | "3des" | "des" | "sm4";
@@ -256,7 +257,7 @@ export function planGatewayConfig(connection: NormalizedConnection, options: Pla
   const selectors =
     connection.routing === "static"
       ? (connection.encryptionDomains ?? [])
-          .filter((d) => !(d.local === "0.0.0.0/0" && d.remote === "0.0.0.0/0"))
+          .filter((d) => !(isAnyNetwork(d.local) && isAnyNetwork(d.remote)))
           .map((d) => ({ local: d.remote, remote: d.local }))
       : [];
   if (connection.routing === "static" && selectors.length === 0) {

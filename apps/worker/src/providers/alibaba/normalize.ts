@@ -3,8 +3,7 @@
 // DescribeVpnRouteEntries...); quirks: shared/notes/vendor-apis.md §4.3. The same field is a
 // boolean at the top level and a "true"/"false" string inside TunnelOptions, a number at the top
 // level and a string per tunnel, so every value goes through the tolerant parsers in common/parse.ts.
-import type { NormalizedTunnel, TunnelOptions } from "@tunnelwatch/core";
-import { isAnyNetwork } from "../common/networks.ts";
+import { isAnyNetwork, type NormalizedTunnel, type TunnelOptions } from "@tunnelwatch/core";
 import { dropUndefined, positiveInt, toBool, toInt, toObj, toObjList, toStr } from "../common/parse.ts";
 import type { FetchedConnection, LogStreamRef } from "../types.ts";
 

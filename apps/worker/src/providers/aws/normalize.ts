@@ -2,8 +2,7 @@
 // Field meanings: shared/notes/vendor-apis.md §1.3 (botocore ec2 2016-11-15 model, API reference).
 
 import type { TunnelOption, VgwTelemetry, VpnConnection } from "@aws-sdk/client-ec2";
-import type { NormalizedTunnel, TunnelOptions } from "@tunnelwatch/core";
-import { isAnyNetwork } from "../common/networks.ts";
+import { isAnyNetwork, type NormalizedTunnel, type TunnelOptions } from "@tunnelwatch/core";
 import { dropUndefined, nonNegativeInt, positiveInt } from "../common/parse.ts";
 import type { FetchedConnection, LogStreamRef } from "../types.ts";
 
