@@ -9,7 +9,7 @@ import {
   isGatewayConfigVendor,
 } from "@tunnelwatch/core/browser";
 import { useState } from "react";
-import { EmptyState, ErrorState, Loading } from "~/components/ui.tsx";
+import { EmptyState, QueryView } from "~/components/ui.tsx";
 import { useTRPC } from "~/trpc/client.tsx";
 import styles from "./connection.module.css";
 
@@ -111,28 +111,28 @@ export function GatewayConfigPanel({
           The first interface is a whole number from 0 to 9999.
         </p>
       ) : null}
-      {config.isPending ? (
-        <Loading label="Writing the configuration…" />
-      ) : config.isError ? (
-        <ErrorState error={config.error} onRetry={() => config.refetch()} />
-      ) : config.data.tunnelCount === 0 ? (
-        <EmptyState title="No tunnel endpoint yet">
-          {config.data.notes[0] ?? "The provider has not given this connection's tunnels an outside IP yet."}
-        </EmptyState>
-      ) : (
-        <>
-          {config.data.notes.length > 1 ? (
-            <ul className="small" data-testid="gateway-config-notes">
-              {config.data.notes.map((note) => (
-                <li key={note}>{note}</li>
-              ))}
-            </ul>
-          ) : null}
-          <pre className={styles.config} data-testid="gateway-config" aria-busy={config.isPlaceholderData}>
-            {config.data.text}
-          </pre>
-        </>
-      )}
+      <QueryView query={config} loadingLabel="Writing the configuration…">
+        {(data) =>
+          data.tunnelCount === 0 ? (
+            <EmptyState title="No tunnel endpoint yet">
+              {data.notes[0] ?? "The provider has not given this connection's tunnels an outside IP yet."}
+            </EmptyState>
+          ) : (
+            <>
+              {data.notes.length > 1 ? (
+                <ul className="small" data-testid="gateway-config-notes">
+                  {data.notes.map((note) => (
+                    <li key={note}>{note}</li>
+                  ))}
+                </ul>
+              ) : null}
+              <pre className={styles.config} data-testid="gateway-config" aria-busy={config.isPlaceholderData}>
+                {data.text}
+              </pre>
+            </>
+          )
+        }
+      </QueryView>
     </section>
   );
 }
