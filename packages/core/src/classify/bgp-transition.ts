@@ -101,7 +101,7 @@ export function bgpTransitionOf(match: RegExpExecArray): BgpTransition {
 const ERROR_EVENT = /error|fail|holdtime|notif|bfddown/;
 
 /**
- * Reaching Established is the session up; leaving Established, falling back to Idle (from any
+ * Reaching Established is the session up; entering Closing or Clearing, leaving Established, falling back to Idle (from any
  * other state, or with no state named before), or a connection attempt falling back (Connect to
  * Active, OpenSent/OpenConfirm to Active or Connect) is the session down; every other change is
  * the session on its way up.
@@ -109,6 +109,8 @@ const ERROR_EVENT = /error|fail|holdtime|notif|bfddown/;
 export function bgpSessionMove({ from, to, event }: BgpTransition): "up" | "down" | "progress" {
   if (to === "established" || to === "up") return from === "established" ? "progress" : "up";
   if (to === "down" || to === "stop") return "down";
+  // Closing (IOS) and Clearing (FRR) are entered only to tear a session down.
+  if ((to === "closing" || to === "clearing") && from !== "closing" && from !== "clearing") return "down";
   if (from === "established" || from === "clearing" || from === "closing") return "down";
   if (to === "idle" && from !== "idle") return "down";
   if ((from === "opensent" || from === "openconfirm") && (to === "active" || to === "connect")) return "down";

@@ -2405,6 +2405,51 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "1",
   ],
   ["*Jun  2 10:00:00.001: ISAKMP:(0):Peer not responding!", "PEER_UNREACHABLE", "1"],
+  // The SSH IPsec toolkit's notify codes (Junos kmd traces, in.iked): the number decides, the
+  // exchange named after the cookies ("IP;" main mode, "QM;" quick mode) gives the phase.
+  [
+    "[Feb  1 10:31:34]198.51.100.2:500 (Initiator) <-> 203.0.113.2:500 { b5683f91 580f05d7 - 3780e055 cd8cc990 [-1] / 0x00000000 } IP; Connection got error = 14, calling callback",
+    "IKE_PROPOSAL_MISMATCH",
+    "1",
+  ],
+  [
+    "[Feb  1 10:31:40]198.51.100.2:500 (Initiator) <-> 203.0.113.2:500 { b5683f91 580f05d7 - 3780e055 cd8cc990 [0] / 0x8a3c71e2 } QM; Connection got error = 14, calling callback",
+    "IPSEC_PROPOSAL_MISMATCH",
+    "2",
+  ],
+  [
+    "[Feb  1 10:31:34]198.51.100.2:500 (Responder) <-> 203.0.113.2:500 { b5683f91 580f05d7 - 3780e055 cd8cc990 [-1] / 0x00000000 } IP; Connection got error = 24, calling callback",
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
+  [
+    "[Feb  1 10:31:40]198.51.100.2:500 (Initiator) <-> 203.0.113.2:500 { b5683f91 580f05d7 - 3780e055 cd8cc990 [0] / 0x8a3c71e2 } QM; Connection got error = 18, calling callback",
+    "TRAFFIC_SELECTOR_MISMATCH",
+    "2",
+  ],
+  ["Phase 1 negotiation error: code 8197 (Timeout).", "PEER_UNREACHABLE", "1"],
+  [
+    "INM: MM Negotiation failed with result:SSH_IKE_NOTIFY_MESSAGE_AUTHENTICATION_FAILED Local Address: 192.0.2.4 Remote Address: 203.0.113.1",
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
+  // charon's IKEv1 HASH check under the ISAKMP SA, and the notify it answers with.
+  ["Mar  2 10:19:20 gw charon[5222]: 09[IKE] <aws-t1|3> integrity check failed", "IKE_AUTH_FAILURE", "1"],
+  [
+    "Mar  2 10:19:20 gw charon[5222]: 09[ENC] <aws-t1|3> generating INFORMATIONAL_V1 request 1842093 [ HASH N(INVAL_HASH) ]",
+    "IKE_AUTH_FAILURE",
+    "1",
+  ],
+  // Azure's connection insight titles name the cause after "due to".
+  ["VPN tunnel disconnected due to IPsec/IKE policy mismatch", "IKE_PROPOSAL_MISMATCH", "1"],
+  ["VPN tunnel negotiation failed due to IKE Diffie-Hellman group mismatch", "IKE_PROPOSAL_MISMATCH", "1"],
+  ["VPN tunnel disconnected due to simultaneous rekeying", "REKEY_FAILURE", "1"],
+  // A refused CREATE_CHILD_SA in Libreswan's words.
+  [
+    "dropping unexpected ISAKMP_v2_CREATE_CHILD_SA message containing v2N_TEMPORARY_FAILURE notification; message payloads: SK; encrypted payloads: N; missing payloads: SA,Ni,TSi,TSr",
+    "REKEY_FAILURE",
+    "2",
+  ],
   // Main mode is established only in STATE_MAIN_I4 and STATE_MAIN_R3: a retransmission before is not DPD.
   ['pluto[812]: "aws-t1" #1: STATE_MAIN_I3: retransmission; will wait 1 seconds for response', "PEER_UNREACHABLE", "1"],
   ['pluto[812]: "aws-t1" #1: STATE_MAIN_R3: retransmission; will wait 0.5 seconds for response', "DPD_TIMEOUT", "1"],

@@ -16,6 +16,7 @@ import { joinPlaceholderWords, mayHoldPlaceholder, withPlaceholdersRestored } fr
 import { faultOfReasonCode } from "./reason-codes.ts";
 import { codeOfSessionReason, RULES, type Rule } from "./rules.ts";
 import { isObject, withEnvelopeFields, wrappedLine } from "./shipper-record.ts";
+import { meaningOfSshIkeNotify } from "./ssh-ike-notify-codes.ts";
 import {
   type Classification,
   type ClassifyOptions,
@@ -225,6 +226,17 @@ function resolveCode(rule: Rule, match: RegExpExecArray, phase: IkePhase | null,
       // or quick mode event).
       const fault = faultOfReasonCode(match[1] ?? "");
       return fault.phase === null ? { ...fault, phase } : fault;
+    }
+    case "SSH_IKE_NOTIFY": {
+      const resolved = resolveCode(
+        { ...rule, code: meaningOfSshIkeNotify(match[1] ?? match[2] ?? match[3] ?? "") },
+        match,
+        phase,
+        message,
+      );
+      // An authentication or IKE proposal failure is the ISAKMP SA's, whatever exchange the line names.
+      const isakmpOnly = resolved.code === "IKE_AUTH_FAILURE" || resolved.code === "IKE_PROPOSAL_MISMATCH";
+      return isakmpOnly ? { ...resolved, phase: "1" } : resolved;
     }
     case "SESSION_REASON": {
       const code = codeOfSessionReason(match[1] ?? match[2] ?? "");

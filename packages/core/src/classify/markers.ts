@@ -357,6 +357,8 @@ const MARKERS = {
     "state_aggr_",
     "main mode",
     "identity protection",
+    "} ip; ",
+    "} aggr; ",
     "ike_nego:",
     "waiting for phase",
     "ike_init_sa",

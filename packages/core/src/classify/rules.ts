@@ -9,6 +9,7 @@ import { HUAWEI_IPSEC_REASONS } from "./huawei-ipsec-reasons.ts";
 import { IBM_VPN_STATUS_REASONS } from "./ibm-status-reasons.ts";
 import { PANOS_EVENT_IDS } from "./panos-event-ids.ts";
 import { keywordsOfNames } from "./reason-codes.ts";
+import { SSH_IKE_NOTIFY_NAMES } from "./ssh-ike-notify-codes.ts";
 import type { IkePhase } from "./types.ts";
 import { BIRD_OTHER_PROTOCOLS, RASCLIENT_DIALED } from "./vocabulary.ts";
 import {
@@ -29,6 +30,8 @@ export type RuleCode =
   | "INVALID_ID"
   | "SESSION_REASON"
   | "REASON_CODE"
+  /** By the SSH IPsec toolkit's notify code (ssh-ike-notify-codes.ts). */
+  | "SSH_IKE_NOTIFY"
   | "BGP_TRANSITION"
   /** An SA's delete that names no cause: the tunnel down, or a rekey's routine for an IPsec SA. */
   | "SA_DELETE"
@@ -392,8 +395,9 @@ const AZURE_DIAGNOSTICS: Rule[] = [
   r({
     // A rekey collision, or the IKE SA's lifetime ending without a new one.
     id: "azure.rekey",
-    keywords: ["s2s tunnel disconnected due to"],
-    test: /S2S tunnel disconnected due to (?:simultaneous rekeying|IKE Security Association expiration or deletion)/,
+    // The insight's title says "VPN tunnel", its heading "S2S tunnel".
+    keywords: ["s2s tunnel disconnected due to", "vpn tunnel disconnected due to"],
+    test: /\b(?:S2S|VPN) tunnel disconnected due to (?:simultaneous rekeying|IKE (?:Security Association|SA) (?:expiration or deletion|deletion or expiration))/,
     code: "REKEY_FAILURE",
     phase: "1",
     confidence: 0.75,
@@ -778,6 +782,15 @@ const HUAWEI_REASON_PATTERNS = [
 // diagnosis reason codes, as DiagnoseVpnConnections returns it, or one that names an IBM Cloud
 // VPN status reason, a PAN-OS system log event ID or a Huawei IPsec fault cause.
 const REASON_CODES: Rule[] = [
+  r({
+    id: "ssh-ike.notify-code",
+    keywords: ["connection got error = ", "ssh_ike_notify_message_", "negotiation error: code "],
+    test: new RegExp(
+      `\\bConnection got error = (\\d+)\\b|\\bSSH_IKE_NOTIFY_MESSAGE_(${SSH_IKE_NOTIFY_NAMES.join("|")})\\b|\\bPhase [12] negotiation error: code (\\d+)\\b`,
+    ),
+    code: "SSH_IKE_NOTIFY",
+    confidence: 0.8,
+  }),
   r({
     id: "alibaba.diagnosis-code",
     keywords: keywordsOfNames(Object.keys(ALIBABA_DIAGNOSIS_CODES)),
@@ -1337,6 +1350,17 @@ const TRAFFIC_SELECTORS: Rule[] = [
     confidence: 0.8,
   }),
   r({
+    // charon's IKEv1 messages under an ISAKMP SA carry a HASH keyed from the pre-shared key; one
+    // that does not match ("integrity check failed", answered with INVALID_HASH_INFORMATION) was
+    // keyed by another secret. (Alibaba's FAQ reads its own bare line as a selector mismatch.)
+    id: "auth.charon-integrity",
+    keywords: ["integrity check failed"],
+    test: /\[IKE\] (?:<[^>]*> )?integrity check failed/,
+    code: "IKE_AUTH_FAILURE",
+    phase: "1",
+    confidence: 0.6,
+  }),
+  r({
     id: "ts.remote-id-verify",
     keywords: [
       "verifying remote id failed",
@@ -1457,6 +1481,7 @@ const AUTH: Rule[] = [
       "authentication-failed",
       "auth_failed",
       "invalid_hash_information",
+      "n(inval_hash)",
       "invalid-hash-information",
       "invalid_key_information",
       "invalid-key-information",
@@ -1484,7 +1509,7 @@ const AUTH: Rule[] = [
       "peer cert is not allowed",
     ],
     // IKEv1's certificate notifies (RFC 2408 types 21-28) say the peer cannot prove or check an identity.
-    test: /(?<!-\d-)AUTHENTICATION[_-]FAILED|N\(AUTH_FAILED\)|\bAUTH_FAILED\b|INVALID[_-]HASH[_-]INFORMATION|INVALID[_-]KEY[_-]INFORMATION|INVALID[_-]CERTIFICATE|INVALID[_-]SIGNATURE|CERT(?:IFICATE)?[_-]UNAVAILABLE|INVALID[_-]CERT[_-](?:AUTHORITY|ENCODING)|CERT[_-]TYPE[_-]UNSUPPORTED|INFORMATIONAL_V1 (?:request|response) \d+ \[ (?:\S+ )*N\(INVAL_KE\)|\[ (?:\S+ )*EAP\/FAIL\b|Notify Message - Authentication failed|notification from peer: Authentication failed\b|EAP-[\w-]+ (?:verification failed|failed with error)\b|XAuth pam_authenticate for .* failed|subject name of the peer cert is not allowed/,
+    test: /(?<!-\d-)AUTHENTICATION[_-]FAILED|N\(AUTH_FAILED\)|\bAUTH_FAILED\b|INVALID[_-]HASH[_-]INFORMATION|N\(INVAL_HASH\)|INVALID[_-]KEY[_-]INFORMATION|INVALID[_-]CERTIFICATE|INVALID[_-]SIGNATURE|CERT(?:IFICATE)?[_-]UNAVAILABLE|INVALID[_-]CERT[_-](?:AUTHORITY|ENCODING)|CERT[_-]TYPE[_-]UNSUPPORTED|INFORMATIONAL_V1 (?:request|response) \d+ \[ (?:\S+ )*N\(INVAL_KE\)|\[ (?:\S+ )*EAP\/FAIL\b|Notify Message - Authentication failed|notification from peer: Authentication failed\b|EAP-[\w-]+ (?:verification failed|failed with error)\b|XAuth pam_authenticate for .* failed|subject name of the peer cert is not allowed/,
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.95,
@@ -1512,6 +1537,15 @@ const AUTH: Rule[] = [
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.95,
+  }),
+  r({
+    // racoon derives SKEYID from the pre-shared key: it cannot when it has none for the peer.
+    id: "auth.racoon-skeyid",
+    keywords: ["failed to generate skeyid"],
+    test: /failed to generate SKEYID(?![-_])/,
+    code: "IKE_AUTH_FAILURE",
+    phase: "1",
+    confidence: 0.7,
   }),
   r({
     id: "auth.psk-wording",
@@ -1744,7 +1778,7 @@ const AUTH: Rule[] = [
     ],
     // Azure names the peer it has no configuration for by its address ("Incoming IKE from Wrong IP
     // which is not configured") or by the tunnel it finds none of.
-    test: /no (?:matching )?peer config(?:s)? found|Incoming IKE from Wrong IP\b|incoming IKE connection was ignored because no matching tunnel was found|identity not found for (?:server|peer)\b|can't find identity for peer\b|no (?:matching )?connection has been authorized|Couldn.t find configuration for IKE phase-1|KMD_PM_P1_POLICY_LOOKUP_FAILURE|Policy lookup for Phase-1 .* failed|IKE Phase-1: \((?:Responder|Initiator)\) Policy lookup failed|(?<!from )unknown peer|from an unrecognized peer gateway|peer (?:ID|identifier)\b.*(?:does not match|mismatch)|\bID(?:ir|i|r|_[IR])?\b(?![=:"])[^=]{0,80}? does not match|\bID(?:ir|i|r|_[IR])? did not match|(?:Local|Remote|on-premises) ?ID\b.* does not match|Remote ID mismatch|received AUTH payload, but no matching ID found|IKE[- ]?ID .*(?:mismatch|does not match)|identity (?:mismatch|does not match)|peer config '[^']*' (?:in|un)acceptable|requested EAP, config (?:in|un)acceptable|no alternative config found|No (?:IKE )?profile is matched\b|received IDr \S+, but require|packet received does not match the customer gateway|the peer does not match|PeerID does not match|does not match peers? id\b|Rejected first Phase 1 packet from an unrecognized source|no user configuration was found for that ID|\bpeer id mismatch\b|could not locate phase ?1 configuration|No matching phase 1 ID found\b|Phase 1 Authentication Method does not match/,
+    test: /no (?:matching )?peer config(?:s)? found|Incoming IKE from Wrong IP\b|incoming IKE connection (?:was|is) ignored because no matching tunnel was found|identity not found for (?:server|peer)\b|can't find identity for peer\b|no (?:matching )?connection has been authorized|Couldn.t find configuration for IKE phase-1|KMD_PM_P1_POLICY_LOOKUP_FAILURE|Policy lookup for Phase-1 .* failed|IKE Phase-1: \((?:Responder|Initiator)\) Policy lookup failed|(?<!from )unknown peer|from an unrecognized peer gateway|peer (?:ID|identifier)\b.*(?:does not match|mismatch)|\bID(?:ir|i|r|_[IR])?\b(?![=:"])[^=]{0,80}? does not match|\bID(?:ir|i|r|_[IR])? did not match|(?:Local|Remote|on-premises) ?ID\b.* does not match|Remote ID mismatch|received AUTH payload, but no matching ID found|IKE[- ]?ID .*(?:mismatch|does not match)|identity (?:mismatch|does not match)|peer config '[^']*' (?:in|un)acceptable|requested EAP, config (?:in|un)acceptable|no alternative config found|No (?:IKE )?profile is matched\b|received IDr \S+, but require|packet received does not match the customer gateway|the peer does not match|PeerID does not match|does not match peers? id\b|Rejected first Phase 1 packet from an unrecognized source|no user configuration was found for that ID|\bpeer id mismatch\b|could not locate phase ?1 configuration|No matching phase 1 ID found\b|Phase 1 Authentication Method does not match/,
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.85,
@@ -1896,7 +1930,7 @@ const AUTH: Rule[] = [
       "issuer cacert not found",
       ") at depth:",
     ],
-    test: /certificate .*(?:expired|invalid|revoked|not (?:yet )?valid|untrusted|does not match)|certificate does not contain subjectAltName\b|CERT payload does not match connection ID|\bcertificate .* failed IPsec verification|\bID_(?:DER_ASN1_DN|FQDN|USER_FQDN|IPV4_ADDR|IPV6_ADDR|KEY_ID) '[^']*' does not match expected\b|EXPIRED_CERTIFICATE|no (?:trusted )?(?:\S+ )?public key found|no issuer certificate found|No suitable trustpoints found|not issued by (?:a )?known trusted CA|no (?:[\w-]+ )?private key found for|unable to get local issuer certificate|received end entity certificate is not trusted|X\.509 certificate rejected|No CA certificate available|Failed to get ID information from certificate|path length of \d+ (?:violates constraint|exceeded)|maximum path length of \d+ exceeded|constraint requires cert policy|failed to get subjectAltName|failed to get my CERT|no (?:RSA|ECDSA) public key known for|unable to locate my private key|private key .*not found|Can't find the (?:certificate|private key)\b|subjectAltName\b.*\bdoes not match|no end entity certificate|constraint check(?:ing)? failed|certificate with nickname .* not found|certificate contains no subjectAltName extension to match|certificate (?:payload )?rejected for this connection|unmatched IKE ID in certificate|certificate does not contain ID_\w+|Peer's certificate (?:has expired|issuer is not recognized|has been revoked|has an invalid signature)|rejecting peer cert with key size|is not allowed but peer supports nothing else|ppk=insist but peer does not support PPK|(?:failed to|can(?:'|no)t|unable to|could not) verify (?:the )?peer(?:'s)? cert(?:ificate)?\b|Certificate received has (?:a subject name that does not match|a different \w+(?: \w+)? \S+ than expected)|Cannot find the CA certificate|Unsupported certificate (?:encoding type|keytype)|\bissuer cacert not found\b|failed to match the configured certificate map\b|\b[a-z][\w ]*(?<!\bCRL)\(\d+\) at depth:\d+/,
+    test: /certificate .*(?:expired|invalid|revoked|not (?:yet )?valid|untrusted|does not match)|\bNo matching subjectAltName found\b|certificate does not contain subjectAltName\b|CERT payload does not match connection ID|\bcertificate .* failed IPsec verification|\bID_(?:DER_ASN1_DN|FQDN|USER_FQDN|IPV4_ADDR|IPV6_ADDR|KEY_ID) '[^']*' does not match expected\b|EXPIRED_CERTIFICATE|no (?:trusted )?(?:\S+ )?public key found|no issuer certificate found|No suitable trustpoints found|not issued by (?:a )?known trusted CA|no (?:[\w-]+ )?private key found for|unable to get local issuer certificate|received end entity certificate is not trusted|X\.509 certificate rejected|No CA certificate available|Failed to get ID information from certificate|path length of \d+ (?:violates constraint|exceeded)|maximum path length of \d+ exceeded|constraint requires cert policy|failed to get subjectAltName|failed to get my CERT|no (?:RSA|ECDSA) public key known for|unable to locate my private key|private key .*not found|Can't find the (?:certificate|private key)\b|subjectAltName\b.*\bdoes not match|no end entity certificate|constraint check(?:ing)? failed|certificate with nickname .* not found|certificate contains no subjectAltName extension to match|certificate (?:payload )?rejected for this connection|unmatched IKE ID in certificate|certificate does not contain ID_\w+|Peer's certificate (?:has expired|issuer is not recognized|has been revoked|has an invalid signature)|rejecting peer cert with key size|is not allowed but peer supports nothing else|ppk=insist but peer does not support PPK|(?:failed to|can(?:'|no)t|unable to|could not) verify (?:the )?peer(?:'s)? cert(?:ificate)?\b|Certificate received has (?:a subject name that does not match|a different \w+(?: \w+)? \S+ than expected)|Cannot find the CA certificate|Unsupported certificate (?:encoding type|keytype)|\bissuer cacert not found\b|failed to match the configured certificate map\b|\b[a-z][\w ]*(?<!\bCRL)\(\d+\) at depth:\d+/,
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.85,
@@ -2232,6 +2266,11 @@ const PROPOSALS: Rule[] = [
       "failed to match",
       "atts are not acceptable",
       "atts not acceptable",
+      "attrs are not acceptable",
+      "attrs not acceptable",
+      "transform proposal",
+      "transforma proposal",
+      "sa not acceptable",
       "proposal matched",
       "proposals matched",
       "peer likes no proposal",
@@ -2264,6 +2303,7 @@ const PROPOSALS: Rule[] = [
       "algorithm mismatch",
       "dh mismatch",
       "group mismatch",
+      "diffie-hellman mismatch",
       "policy match error",
       "no policy configured",
       "did not negotiate the following",
@@ -2273,7 +2313,7 @@ const PROPOSALS: Rule[] = [
       "rejected proposals from peer",
       "mode settings",
     ],
-    test: /Failed to find a matching policy|Failed to verify the proposed policies|Remote Peer did not negotiate the following:|\bno proposal found|failed to match (?:IKE |IPsec )?proposal|offered does not match policy|atts (?:are )?not acceptable|none of (?:my |the )?proposals? matched|perhaps peer likes no proposal|failed to compute dh value|policy (?:does not allow|mandates) .*OAKLEY_AUTHENTICATION_METHOD|Reason=Received (?:'[^']*' exchange type|protocol '[^']*'\. Expecting|[^,.]+, expecting)|Received IKE version did not match|Peer proposal: DOES NOT HAVE|DH group (?:\S+ )?not supported|algorithm[^.]* (?:does not match|is incompatible)|DH[- ]group(?: parameter)?[^.]* does not match|The (?:IKE version|negotiation mode|proposal) does not match|peer's (?:proposal|key exchange method) selection invalid|suggested (?:KEM|KE|DH) \S+ is not acceptable|IKE responder accepted an unsupported algorithm|invalid Diffie-Hel+man+ group[_ ]descriptor|Detected unsupported version number|Xauth required but selected Proposal does not support xauth|Received DH key with bad length|IKE security attributes are unacceptable|\berror(?: ?code)?(?: ?[:=] ?| )(?:13868|13825|0x0{0,4}362c|0x0{0,4}3601)\b|\[ErrorCode\] (?:0x0{0,4}(?:362c|3601)|13868|13825)\b|ERROR_IPSEC_IKE_(?:POLICY_MATCH|NO_POLICY)\b|error code returned (?:on|after) failure is (?:13868|13825)\b|Notify Message - Policy Mismatch|\bPolicy match error\b|\bFailure Reason:\s*No policy configured\b|None of the proposed (?:IKE|IPsec) crypto suites (?:was|were) acceptable|no offers accepted|\bSA policy not acceptable|key length does not match policy|\b(?:encryption|hash|integrity|authentication|PRF) algorithm mismatch(?:ed)?\b|\bDH(?: group)? mismatch(?:ed)?\b|\bNo available proposal\b|\bNo PARENT proposal selected\b|Rejected proposals from peer|\brejected (?:Quick|Main) Mode settings\b/i,
+    test: /Failed to find a matching policy|Failed to verify the proposed policies|Remote Peer did not negotiate the following:|\bno proposal found|failed to match (?:IKE |IPsec )?proposal|offered does not match policy|(?:atts|attrs) (?:are )?not acceptable|\btransforma? proposal\b[^.]*?\bnot supported\b|\bphase 2 SA (?:policy )?not acceptable|none of (?:my |the )?proposals? matched|perhaps peer likes no proposal|failed to compute dh value|policy (?:does not allow|mandates) .*OAKLEY_AUTHENTICATION_METHOD|Reason=Received (?:'[^']*' exchange type|protocol '[^']*'\. Expecting|[^,.]+, expecting)|Received IKE version did not match|Peer proposal: DOES NOT HAVE|DH group (?:\S+ )?not supported|algorithm[^.]* (?:does not match|is incompatible)|DH[- ]group(?: parameter)?[^.]* does not match|The (?:IKE version|negotiation mode|proposal) does not match|peer's (?:proposal|key exchange method) selection invalid|suggested (?:KEM|KE|DH) \S+ is not acceptable|IKE responder accepted an unsupported algorithm|invalid Diffie-Hel+man+ group[_ ]descriptor|Detected unsupported version number|Xauth required but selected Proposal does not support xauth|Received DH key with bad length|IKE security attributes are unacceptable|\berror(?: ?code)?(?: ?[:=] ?| )(?:13868|13825|0x0{0,4}362c|0x0{0,4}3601)\b|\[ErrorCode\] (?:0x0{0,4}(?:362c|3601)|13868|13825)\b|ERROR_IPSEC_IKE_(?:POLICY_MATCH|NO_POLICY)\b|error code returned (?:on|after) failure is (?:13868|13825)\b|Notify Message - Policy Mismatch|\bPolicy match error\b|\bFailure Reason:\s*No policy configured\b|None of the proposed (?:IKE|IPsec) crypto suites (?:was|were) acceptable|no offers accepted|\bSA policy not acceptable|key length does not match policy|\b(?:encryption|hash|integrity|authentication|PRF) algorithm mismatch(?:ed)?\b|\b(?:DH|Diffie-Hellman)(?: group)? mismatch(?:ed)?\b|\b(?:IKE|IPsec|IPsec\/IKE|IKE\/IPsec|crypto) policy mismatch\b|\bNo available proposal\b|\bNo PARENT proposal selected\b|Rejected proposals from peer|\brejected (?:Quick|Main) Mode settings\b/i,
     code: "PROPOSAL",
     confidence: 0.85,
   }),
@@ -2549,10 +2589,12 @@ const REKEY: Rule[] = [
   r({
     // IKEv2 creates the first child SA inside IKE_AUTH: a CREATE_CHILD_SA exchange that fails is
     // a rekey (or an added child) refused for a cause other than proposals or selectors
-    // (INVALID_SYNTAX, TEMPORARY_FAILURE, CHILD_SA_NOT_FOUND...).
+    // (INVALID_SYNTAX, TEMPORARY_FAILURE, CHILD_SA_NOT_FOUND...). Libreswan drops the answer that
+    // carries the notify instead of an SA: "dropping unexpected ISAKMP_v2_CREATE_CHILD_SA message
+    // containing v2N_INVALID_SYNTAX notification".
     id: "rekey.create-child-refused",
-    keywords: ["create_child_sa failed with error notification"],
-    test: /CREATE_CHILD_SA failed with error notification (?!NO_PROPOSAL_CHOSEN|TS_UNACCEPTABLE|INVALID_KE_PAYLOAD|AUTHENTICATION_FAILED|SINGLE_PAIR_REQUIRED)\w+/,
+    keywords: ["create_child_sa failed with error notification", "isakmp_v2_create_child_sa message containing v2n_"],
+    test: /(?:CREATE_CHILD_SA failed with error notification |\bISAKMP_v2_CREATE_CHILD_SA message containing v2N_)(?!NO_PROPOSAL_CHOSEN|TS_UNACCEPTABLE|INVALID_KE_PAYLOAD|AUTHENTICATION_FAILED|SINGLE_PAIR_REQUIRED)\w+/,
     code: "REKEY_FAILURE",
     phase: "2",
     confidence: 0.7,
@@ -3035,7 +3077,7 @@ const UNREACHABLE: Rule[] = [
     ],
     // IOS counts each unanswered retransmission on the SA: "incrementing error counter on sa, attempt 2 of 5",
     // and its IKEv2 state machine traces each one: "CurState: I_WAIT_AUTH Event: EV_RE_XMT".
-    test: /\bretransmit (?:\d+ )?[A-Z_]+ (?:req|res) \d+|retransmit limit reached|sa_free: retransmit failed|SA_INIT timeout|path probing attempt \d+|incrementing error counter on sa, attempt \d+ of \d+|^ike \S+: retransmission, re-send last message|sent IKE msg \(retransmit\)|IKE_DECODE RESENDING|retransmitting (?:due to retransmit )?phase [12]\b|Retransmitting packet\b|ISAKMP Phase [12] retransmission|\(P[12]_RETRANSMIT\)|resend phase[12] packet|discarding duplicate packet -- exhausted retransmission|max number of retransmissions \(\d+\) reached|retransmit(?:ting)? \d+ of (?:request|response)|retransmission; will wait|retransmitting \w+ request; will wait|IKE Packet Retransmit|retransmit IKEv[12] .* times|sent IKE msg \(RETRANSMIT_\w+\)|sending retransmit \d+ of request|retransmi(?:ssion|ttion)s? of +(?:the )?(?:phase ?[12]|IKE|ISAKMP|IPsec|quick mode|main mode) (?:packets?|messages?|requests?) timed out|^Retransmit phase ?[12] packet\b|\bretransmitting (?:IKE_SA_INIT|IKE_AUTH|SA_INIT)\b|\(retransmit count=\d+\)|Event: EV_RE_XMT\b/,
+    test: /\bretransmit (?:\d+ )?[A-Z_]+ (?:req|res) \d+|retransmit limit reached|sa_free: retransmit failed|SA_INIT timeout|path probing attempt \d+|incrementing error counter on sa, attempt \d+ of \d+|^ike \S+: retransmission, re-send last message|sent IKE msg \(retransmit\)|IKE_DECODE RESENDING|retransmitting (?:due to retransmit )?phase [12]\b|Retransmitting packet\b|ISAKMP Phase [12] retransmission|\((?:P[12]_RETRANSMIT|Phase ?[12] Retransmit)\)|resend phase ?[12] packet|discarding duplicate packet -- exhausted retransmission|max number of retransmissions \(\d+\) reached|retransmit(?:ting)? \d+ of (?:request|response)|retransmission; will wait|retransmitting \w+ request; will wait|IKE Packet Retransmit|retransmit IKEv[12] .* times|sent IKE msg \(RETRANSMIT_\w+\)|sending retransmit \d+ of request|retransmi(?:ssion|ttion)s? of +(?:the )?(?:phase ?[12]|IKE|ISAKMP|IPsec|quick mode|main mode) (?:packets?|messages?|requests?) timed out|^Retransmit phase ?[12] packet\b|\bretransmitting (?:IKE_SA_INIT|IKE_AUTH|SA_INIT)\b|\(retransmit count=\d+\)|Event: EV_RE_XMT\b/,
     code: "PEER_UNREACHABLE",
     defaultPhase: "1",
     confidence: 0.6,
@@ -3045,6 +3087,16 @@ const UNREACHABLE: Rule[] = [
     id: "unreachable.asa-timed-out",
     keywords: ["session establishment timed out", "timed out on initial contact"],
     test: /IKE session establishment timed out|Timed out on initial contact to server/,
+    code: "PEER_UNREACHABLE",
+    phase: "1",
+    confidence: 0.75,
+  }),
+  r({
+    // A client or gateway that gave up connecting: NetworkManager's strongSwan plugin ("Connect
+    // timer expired, disconnecting."), Azure's tunnel status.
+    id: "unreachable.connect-timeout",
+    keywords: ["connect timer expired", "tunnel connection timed out"],
+    test: /\bConnect timer expired, disconnecting\b|\btunnel connection timed out\b/,
     code: "PEER_UNREACHABLE",
     phase: "1",
     confidence: 0.75,
@@ -3269,8 +3321,9 @@ const BGP: Rule[] = [
       "notification message to peer",
       "notification message from peer",
       "bgpd state -> down",
+      "error close after sending notification",
     ],
-    test: /\bPut into idle state\b|\bNOTIFICATION message (?:to|from) peer \S+ in \S+ error-code = (?!6 \([^)]*\), error-subcode = 7\b)\d+|\bbgpd state -> down\b|%NOTIFICATION(?:\([^)]*\))?: (?:vrf \S+ )?(?:sent to|received from) neighbor \S+ (?!6\/7\b)\d+\/\d+|\[FSM\] Receive_NOTIFICATION_message|BGP connection closed fd|bfd state Up -> Down|%BGP-BFD-STATE-CHANGE: peer \S+ (?:\(AS [\d.]+\) )?Up to Down\b|BFD \w+ mode Hold timer expire|msg"?[=:]"Peer Down"|NOTIFICATION (?:sent to|received from) .*code (?!6 \(Cease\) subcode 7\b)\d+ \(|BGP_CEASE_PREFIX_LIMIT_EXCEEDED|NOTIFICATION\(code=(?!6\.7\b)\d+\.\d+\)|\bBGP (?:OPEN|UPDATE|KEEPALIVE|NOTIFY|ROUTEREFRESH|CAPABILITY) receipt failed for peer\b/,
+    test: /\bPut into idle state\b|\berror close after sending NOTIFICATION\b|\bNOTIFICATION message (?:to|from) peer \S+ in \S+ error-code = (?!6 \([^)]*\), error-subcode = 7\b)\d+|\bbgpd state -> down\b|%NOTIFICATION(?:\([^)]*\))?: (?:vrf \S+ )?(?:sent to|received from) neighbor \S+ (?!6\/7\b)\d+\/\d+|\[FSM\] Receive_NOTIFICATION_message|BGP connection closed fd|bfd state Up -> Down|%BGP-BFD-STATE-CHANGE: peer \S+ (?:\(AS [\d.]+\) )?Up to Down\b|BFD \w+ mode Hold timer expire|msg"?[=:]"Peer Down"|NOTIFICATION (?:sent to|received from) .*code (?!6 \(Cease\) subcode 7\b)\d+ \(|BGP_CEASE_PREFIX_LIMIT_EXCEEDED|NOTIFICATION\(code=(?!6\.7\b)\d+\.\d+\)|\bBGP (?:OPEN|UPDATE|KEEPALIVE|NOTIFY|ROUTEREFRESH|CAPABILITY) receipt failed for peer\b/,
     code: "BGP_SESSION_DOWN",
     phase: null,
     confidence: 0.8,
@@ -3701,9 +3754,13 @@ const DOWN: Rule[] = [
       'logdesc="ipsec phase 2 sa deleted"',
       'logdesc="ipsec connection failed"',
       "disconnected",
+      "disconnecting from server",
+      "recursive routing",
     ],
     // Zyxel names a phase 2 tunnel "[<VPN connection>:<VPN gateway>:<SPI>]": "Tunnel [...] is disconnected".
-    test: /KMD_VPN_DOWN_ALARM_USER|\bTunnel \[[^\]]+\] is disconnected\b|(?<!SSL[- ])\b(?:IPsec|IPSec|IPSEC|VPN) tunnel(?: (?:(?:to|with|for) )?[\w.:/'"-]+)? (?:is (?:now )?|has been |was |got )?disconnected\b|\bNETWORK_VPNLINK_DOWN\b|VPN .* is down|connectivity(?:=|: )'false'|SNMP_TRAP_LINK_DOWN[: ].*(?:interface-name="|ifName )st0|IPSEC IS DOWN|(?<!SSL VPN )tunnel (?:is )?(?:now )?DOWN\b|(?<!SSL VPN )tunnels (?:are )?(?:now )?DOWN\b|tunnel ?\d+ is (?:now )?DOWN\b|SESSION_STATUS: Crypto tunnel (?:v2 )?is DOWN|(?:action="?|\bact=)(?:tunnel-down|phase2-down)(?!.*tunneltype="?ssl)|IPsec tunnel .* down|ipsec_sa_not_established|ike_sa_not_established|Connectivity State ?: ?(?:NotConnected|Not Connected|Disconnected)\b|(?<!SSL VPN )tunnel (?:(?:to|with|for) )?[\w.:/'"-]+ (?:is (?:now )?|went |has gone )?DOWN\b|\bTunnel to (?:Non SD-WAN Destination )?\[[^\]]+\](?: via Edge \[[^\]]+\])? is down\b|(?<!SSL VPN )tunnel(?: [\w.:/'"-]+){0,3} (?:went|has gone|goes) down\b|(?:tunnel|VPN|IPsec|IPSec|IKE SA|phase ?[12])(?: [\w.:/'"-]+){0,3} (?:state|status) (?:has )?changed (?:from \w+ )?to DOWN\b|\b(?:IKE|ISAKMP|IPsec) SA (?:is )?DOWN\b|phase ?[12] (?:is )?DOWN\b|IKE (?:gateway|peer) \S+ (?:is )?DOWN\b|%DMVPN-\d-\w+: .*\bis DOWN\b|\bNH[CPS] down nbma_src: |\bTunnelDisconnected\b|\blogdesc="IPsec (?:VPN tunnel down|phase 2 SA deleted|connection failed)"/,
+    // IOS disables a tunnel interface whose peer's address it learns through the tunnel itself
+    // ("%TUN-5-RECURDOWN: Tunnel1 temporarily disabled due to recursive routing").
+    test: /KMD_VPN_DOWN_ALARM_USER|\bIPsec disconnecting from server\b|\btemporarily disabled due to recursive routing\b|\bTunnel \[[^\]]+\] is disconnected\b|(?<!SSL[- ])\b(?:IPsec|IPSec|IPSEC|VPN) tunnel(?: (?:(?:to|with|for) )?[\w.:/'"-]+)? (?:is (?:now )?|has been |was |got )?disconnected\b|\bNETWORK_VPNLINK_DOWN\b|VPN .* is down|connectivity(?:=|: )'false'|SNMP_TRAP_LINK_DOWN[: ].*(?:interface-name="|ifName )st0|IPSEC IS DOWN|(?<!SSL VPN )tunnel (?:is )?(?:now )?DOWN\b|(?<!SSL VPN )tunnels (?:are )?(?:now )?DOWN\b|tunnel ?\d+ is (?:now )?DOWN\b|SESSION_STATUS: Crypto tunnel (?:v2 )?is DOWN|(?:action="?|\bact=)(?:tunnel-down|phase2-down)(?!.*tunneltype="?ssl)|IPsec tunnel .* down|ipsec_sa_not_established|ike_sa_not_established|Connectivity State ?: ?(?:NotConnected|Not Connected|Disconnected)\b|(?<!SSL VPN )tunnel (?:(?:to|with|for) )?[\w.:/'"-]+ (?:is (?:now )?|went |has gone )?DOWN\b|\bTunnel to (?:Non SD-WAN Destination )?\[[^\]]+\](?: via Edge \[[^\]]+\])? is down\b|(?<!SSL VPN )tunnel(?: [\w.:/'"-]+){0,3} (?:went|has gone|goes) down\b|(?:tunnel|VPN|IPsec|IPSec|IKE SA|phase ?[12])(?: [\w.:/'"-]+){0,3} (?:state|status) (?:has )?changed (?:from \w+ )?to DOWN\b|\b(?:IKE|ISAKMP|IPsec) SA (?:is )?DOWN\b|phase ?[12] (?:is )?DOWN\b|IKE (?:gateway|peer) \S+ (?:is )?DOWN\b|%DMVPN-\d-\w+: .*\bis DOWN\b|\bNH[CPS] down nbma_src: |\bTunnelDisconnected\b|\blogdesc="IPsec (?:VPN tunnel down|phase 2 SA deleted|connection failed)"/,
     code: "TUNNEL_DOWN_OTHER",
     confidence: 0.7,
   }),
