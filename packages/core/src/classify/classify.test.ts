@@ -2433,6 +2433,17 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "IKE_AUTH_FAILURE",
     "1",
   ],
+  // Alibaba's log keywords, read by its troubleshooting table on its own gateway's lines.
+  [
+    "2024-03-20 10:14:22 vco-bp1k3x9q2m7w5z8n1c**** [PROTO_ERR]: isakmp_ident.c:1049:ident_r3recv(): packet lacks expected payload.",
+    "IKE_PROPOSAL_MISMATCH",
+    "1",
+  ],
+  [
+    "2024-03-20 10:14:25 vco-bp1k3x9q2m7w5z8n1c**** [PROTO_ERR]: isakmp_inf.c:148:isakmp_info_recv(): ignore information because ISAKMP-SA has not been established yet.",
+    "PEER_UNREACHABLE",
+    "1",
+  ],
   // charon's IKEv1 HASH check under the ISAKMP SA, and the notify it answers with.
   ["Mar  2 10:19:20 gw charon[5222]: 09[IKE] <aws-t1|3> integrity check failed", "IKE_AUTH_FAILURE", "1"],
   [

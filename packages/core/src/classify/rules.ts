@@ -530,6 +530,33 @@ const GDOI: Rule[] = (
 // hands the kernel (SADB_ADD/SADB_UPDATE).
 const RACOON2: Rule[] = [
   r({
+    // Alibaba's troubleshooting table files these log keywords of its gateway's phase 1 under
+    // AlgorithmMismatch, EncryptionAlgorithmMismatch and ProposalMismatch: on its own lines
+    // ("[PROTO_ERR]: <file>:<line>:<function>(): ...") they are read its way, while other racoon
+    // builds' same words are left to the other rules.
+    id: "proposal.alibaba-log-keyword",
+    keywords: [
+      "packet lacks expected payload",
+      "invalid encryption algorithm",
+      "expecting the packet encrypted",
+      "couldn't find configuaration",
+    ],
+    test: /\[PROTO_ERR\]: .*?(?:packet lacks expected payload|invalid encryption algorithm|ignore the packet, ?expecting the packet encrypted|couldn't find configuaration)/,
+    code: "IKE_PROPOSAL_MISMATCH",
+    phase: "1",
+    confidence: 0.7,
+  }),
+  r({
+    // Alibaba's table: an informational ignored before the ISAKMP SA is up is its
+    // Phase1NegotiationTimeout, the peer's phase 1 answers not arriving.
+    id: "unreachable.alibaba-log-keyword",
+    keywords: ["isakmp-sa has not been established"],
+    test: /\[PROTO_ERR\]: .*?ignore information because ISAKMP-SA has not been established/,
+    code: "PEER_UNREACHABLE",
+    phase: "1",
+    confidence: 0.6,
+  }),
+  r({
     // The phase 1 transforms compared and found different ("ours: enctype=...", "theirs: ..."); a
     // Diffie-Hellman group the peer asks for that iked will not take.
     id: "proposal.racoon2-phase1",
@@ -3460,6 +3487,15 @@ const VYOS_TUNNEL_ROW_KEYWORDS = ["-tunnel", "_tunnel"];
 
 const DOWN: Rule[] = [
   r({
+    // Meraki MX client VPN sessions (AnyConnect, L2TP over IPsec) in its event log.
+    id: "down.meraki-client-vpn",
+    keywords: ["anyconnect_vpn_disconnect", "client_vpn_disconnect"],
+    test: /\bevents (?:type=)?(?:anyconnect|client)_vpn_disconnect\b/,
+    code: "TUNNEL_DOWN_OTHER",
+    phase: null,
+    confidence: 0.6,
+  }),
+  r({
     // Cisco SD-WAN (vManage) alarms: BFD runs inside each IPsec data-plane tunnel, so every BFD
     // session of a TLOC, node or site down is every tunnel there down, cause not named.
     id: "down.sdwan-bfd",
@@ -4043,6 +4079,14 @@ const NEGOTIATION_FAILED: Rule[] = [
 ];
 
 const UP: Rule[] = [
+  r({
+    id: "up.meraki-client-vpn",
+    keywords: ["anyconnect_vpn_connect", "client_vpn_connect"],
+    test: /\bevents (?:type=)?(?:anyconnect|client)_vpn_connect\b/,
+    code: "TUNNEL_UP",
+    phase: null,
+    confidence: 0.6,
+  }),
   r({
     // Cisco SD-WAN's recovery from down.sdwan-bfd: the TLOC's, node's or site's tunnels are back.
     id: "up.sdwan-bfd",
