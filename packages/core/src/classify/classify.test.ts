@@ -3431,6 +3431,8 @@ describe("AWS tunnel activity and BGP records (JSON as CloudWatch Logs delivers 
       `EVENTS\t1709550633412\t${record}\t1709550633000`,
       `Mar  4 11:10:34 relay01 cwlogs: ${record}`,
       `2024-03-04 11:10:33.000,"${record.replaceAll('"', '""')}"`,
+      // Pretty-printed with spaces inside the braces, as the AWS documentation shows records.
+      `2024-03-04T11:10:33.000Z ${JSON.stringify(JSON.parse(record), null, 1).replaceAll("\n", "")}`,
     ]) {
       const result = classifyLine(line);
       expect(result).toMatchObject({ code: "IPSEC_PROPOSAL_MISMATCH", phase: "2", vendor: "aws" });

@@ -570,8 +570,11 @@ function classifyTrimmedLine(line: string, options: ClassifyOptions, isPasteUndo
  * time after it), a Logs Insights export (its @timestamp; in CSV the record is quoted, its own
  * quotes doubled) or a syslog relay's header.
  */
+const RECORD_START = /\{\s*"/;
+
 function prefixedAwsRecord(line: string): AwsRecord | undefined {
-  const start = line.indexOf('{"');
+  // Pretty-printers and the AWS documentation put a space inside the braces: '{ "resource_arn": ...'.
+  const start = line.search(RECORD_START);
   if (start <= 0) return undefined;
   const end = line.lastIndexOf("}");
   if (end <= start) return undefined;
