@@ -200,6 +200,13 @@ const CHARON_CHILD_NO_PROPOSAL = /\bno acceptable proposal found$/;
 const proposalMismatchOf = (phase: IkePhase): LogFaultCode =>
   phase === "2" ? "IPSEC_PROPOSAL_MISMATCH" : "IKE_PROPOSAL_MISMATCH";
 
+/** The phase the SSH IPsec toolkit's "protocol = n" names: 1 ISAKMP, 2 AH, 3 ESP, 4 IPcomp. */
+function sshIkeProtocolPhase(message: string): IkePhase | null {
+  const protocol = /\bprotocol = ([1-4]),/.exec(message)?.[1];
+  if (protocol === undefined) return /\bto isakmp sa\b/.test(message) ? "1" : null;
+  return protocol === "1" ? "1" : "2";
+}
+
 function resolveCode(rule: Rule, match: RegExpExecArray, phase: IkePhase | null, message: string): ResolvedCode {
   switch (rule.code) {
     case "PROPOSAL": {
@@ -228,12 +235,9 @@ function resolveCode(rule: Rule, match: RegExpExecArray, phase: IkePhase | null,
       return fault.phase === null ? { ...fault, phase } : fault;
     }
     case "SSH_IKE_NOTIFY": {
-      const resolved = resolveCode(
-        { ...rule, code: meaningOfSshIkeNotify(match[1] ?? match[2] ?? match[3] ?? "") },
-        match,
-        phase,
-        message,
-      );
+      const meaning = meaningOfSshIkeNotify(match[1] ?? match[2] ?? match[3] ?? match[4] ?? "");
+      if (meaning === "INFO") return { code: "INFO", phase };
+      const resolved = resolveCode({ ...rule, code: meaning }, match, sshIkeProtocolPhase(message) ?? phase, message);
       // An authentication or IKE proposal failure is the ISAKMP SA's, whatever exchange the line names.
       const isakmpOnly = resolved.code === "IKE_AUTH_FAILURE" || resolved.code === "IKE_PROPOSAL_MISMATCH";
       return isakmpOnly ? { ...resolved, phase: "1" } : resolved;

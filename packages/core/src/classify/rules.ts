@@ -810,10 +810,13 @@ const HUAWEI_REASON_PATTERNS = [
 // VPN status reason, a PAN-OS system log event ID or a Huawei IPsec fault cause.
 const REASON_CODES: Rule[] = [
   r({
+    // Its traces also name the code in words before the number: "IP; Error = Timeout (8197)",
+    // "Info; Received notify err = Invalid hash information (23) to isakmp sa, delete it",
+    // "ike_st_i_n: Start, doi = 1, protocol = 3, code = No proposal chosen (14), ...".
     id: "ssh-ike.notify-code",
-    keywords: ["connection got error = ", "ssh_ike_notify_message_", "negotiation error: code "],
+    keywords: ["ssh_ike_notify_message_", "negotiation error: code ", "error = ", "notify err = ", ", code = "],
     test: new RegExp(
-      `\\bConnection got error = (\\d+)\\b|\\bSSH_IKE_NOTIFY_MESSAGE_(${SSH_IKE_NOTIFY_NAMES.join("|")})\\b|\\bPhase [12] negotiation error: code (\\d+)\\b`,
+      `\\bConnection got error = (\\d+)\\b|\\bSSH_IKE_NOTIFY_MESSAGE_(${SSH_IKE_NOTIFY_NAMES.join("|")})\\b|\\bPhase [12] negotiation error: code (\\d+)\\b|(?:[;:] Error|\\bnotify err|, code) = [A-Za-z][\\w ,/-]*? \\((\\d+)\\)`,
     ),
     code: "SSH_IKE_NOTIFY",
     confidence: 0.8,
@@ -1564,6 +1567,16 @@ const AUTH: Rule[] = [
     code: "IKE_AUTH_FAILURE",
     phase: "1",
     confidence: 0.95,
+  }),
+  r({
+    // The SSH IPsec toolkit's (Junos kmd's) own words for phase 1 proofs that failed or keys it
+    // does not have.
+    id: "auth.ssh-ike",
+    keywords: ["hash value mismatch", "signature check failed", "no pre shared key found", "no private key found"],
+    test: /\b(?:IP|Aggr); (?:Hash value mismatch|Signature check failed|No pre shared key found|No private key found)\b/,
+    code: "IKE_AUTH_FAILURE",
+    phase: "1",
+    confidence: 0.8,
   }),
   r({
     // racoon derives SKEYID from the pre-shared key: it cannot when it has none for the peer.
@@ -2344,6 +2357,15 @@ const PROPOSALS: Rule[] = [
     code: "PROPOSAL",
     confidence: 0.85,
   }),
+  r({
+    // The SSH IPsec toolkit (Junos kmd) refusing what the other end selected, or a quick mode
+    // that needs a PFS group none is configured for.
+    id: "proposal.ssh-ike",
+    keywords: ["another end selected", "other end selected locally unsupported", "connect flags require pfs"],
+    test: /\bAnother end selected (?:authentication method|proposal), that (?:is not supported|contains unsupported)|\bOther end selected locally unsupported\b|\bNo group defined, and the connect flags require PFS\b/,
+    code: "PROPOSAL",
+    confidence: 0.75,
+  }),
   // A phase 1 proposal attribute refused by name: racoon (pfSense, MikroTik, Alibaba's IKEv1
   // daemon) compares each attribute and names it; Libreswan, strongSwan, OpenIKED and the ASA
   // name the DH group, algorithm or IKE version they could not accept; H3C's IKE fails to parse
@@ -3122,8 +3144,17 @@ const UNREACHABLE: Rule[] = [
     // A client or gateway that gave up connecting: NetworkManager's strongSwan plugin ("Connect
     // timer expired, disconnecting."), Azure's tunnel status.
     id: "unreachable.connect-timeout",
-    keywords: ["connect timer expired", "tunnel connection timed out"],
-    test: /\bConnect timer expired, disconnecting\b|\btunnel connection timed out\b/,
+    keywords: [
+      "connect timer expired",
+      "tunnel connection timed out",
+      "connection timed out or error, calling callback",
+      "query retry limit reached",
+      "got udp port unreachable",
+      "got udp host unreachable",
+    ],
+    // The SSH IPsec toolkit (Junos kmd): a negotiation ended without any notify, its retries used
+    // up, or an ICMP unreachable for its packets.
+    test: /\bConnect timer expired, disconnecting\b|\btunnel connection timed out\b|\bConnection timed out or error, calling callback\b|\bIsakmp query retry limit reached\b|\bgot UDP (?:port|host) unreachable from\b/,
     code: "PEER_UNREACHABLE",
     phase: "1",
     confidence: 0.75,
@@ -4254,7 +4285,7 @@ const UP: Rule[] = [
       "negotiation done",
       'msg="phase established"',
     ],
-    test: /%DMVPN-\d-\w+: .*\bis +UP\b|\bNH[CPS] up nbma_src: |IPSEC\(create_sa\): sa created\b|IPSEC KEY INSTALLED\b|TunnelStatusChange: .*\bnew_state=Up\b|IP Tunnel\[\d+\] Up\b|\b(?:IKE|IPsec|ISAKMP) SA is established\b|tunnel(?: [\w.:/'"-]+){0,3} (?:came|comes) up\b|(?:tunnel|VPN|IPsec)(?: [\w.:/'"-]+){0,3} (?:state|status) (?:has )?changed (?:from \w+ )?to UP\b|\[UPDOWN\] received up-client|IPSec tunnel is established|IPSECTUNNELSTART|IKEv2 SA UP\b|%IKEV2-\d-SA_UP\b|Successfully installed IPSEC SA|New State = IKE_QM_PHASE2_COMPLETE|New State = IKE_P1_COMPLETE|IKEV2 SA created|phase-1 (?:main|aggressive)[ -]?mode completed successfully|Session with IKE ID PAIR ?\(.*\) is UP|SA has been authenticated with|(?:Quick|Main) Mode completion|[:,] +INSTALLED, (?:TUNNEL|TRANSPORT)\b|STATE_V2_ESTABLISHED_(?:IKE|CHILD)_SA;|: set oper up$|tunnel up event|negotiation complete\. Adding IPsec SA|IKE negotiation done for .* with status: (?:Error )?ok\b|ike_st_o_all_done: MESSAGE: Phase 1\b|Phase 2 connection succeeded|successfully added ipsec SA PAIR|ike_send_notify: Connected, SA =|sent tunnel-up message to EMS|LAN-to-LAN tunnel to (?:\S+ )?device \S+ connected|connected, Session Type: IPSec\/LAN-to-LAN|IP; MESSAGE: Phase 1 version =|\b(?:IKE|IPsec) SA state changed from \w+ to \w*_ESTABLISHED\b|\bipsec_phase[12]_nego_success\b|\b(?:first|second) phase of the .{0,60}negotiation (?:is |was )?(?:successful|succeeded)\b|\bIKE(?:v[12])? negotiation (?:is )?completed?\.?$|\bTunnelConnected\b|NEGOTIATION SUCCEEDED AS (?:INITIATOR|RESPONDER)\b(?!, rekey)|\bConnections for all\(\d+\) configured tunnels are Up\b|\bIPsec tunnel successfully added\b|\bphase ?[12] negotiation (?:is |was |has been )?(?:completed|complete|done)\b|\bmsg="Phase established"/,
+    test: /%DMVPN-\d-\w+: .*\bis +UP\b|\bNH[CPS] up nbma_src: |IPSEC\(create_sa\): sa created\b|IPSEC KEY INSTALLED\b|TunnelStatusChange: .*\bnew_state=Up\b|IP Tunnel\[\d+\] Up\b|\b(?:IKE|IPsec|ISAKMP) SA is established\b|tunnel(?: [\w.:/'"-]+){0,3} (?:came|comes) up\b|(?:tunnel|VPN|IPsec)(?: [\w.:/'"-]+){0,3} (?:state|status) (?:has )?changed (?:from \w+ )?to UP\b|\[UPDOWN\] received up-client|IPSec tunnel is established|IPSECTUNNELSTART|IKEv2 SA UP\b|%IKEV2-\d-SA_UP\b|Successfully installed IPSEC SA|New State = IKE_QM_PHASE2_COMPLETE|New State = IKE_P1_COMPLETE|IKEV2 SA created|phase-1 (?:main|aggressive)[ -]?mode completed successfully|Session with IKE ID PAIR ?\(.*\) is UP|SA has been authenticated with|(?:Quick|Main) Mode completion|[:,] +INSTALLED, (?:TUNNEL|TRANSPORT)\b|STATE_V2_ESTABLISHED_(?:IKE|CHILD)_SA;|: set oper up$|tunnel up event|negotiation complete\. Adding IPsec SA|IKE negotiation done for .* with status: (?:Error )?ok\b|ike_st_o_all_done: MESSAGE: Phase 1\b|Phase 2 connection succeeded|successfully added ipsec SA PAIR|ike_send_notify: Connected, SA =|sent tunnel-up message to EMS|LAN-to-LAN tunnel to (?:\S+ )?device \S+ connected|connected, Session Type: IPSec\/LAN-to-LAN|(?:IP|Aggr); MESSAGE: Phase 1 version =|\b(?:IKE|IPsec) SA state changed from \w+ to \w*_ESTABLISHED\b|\bipsec_phase[12]_nego_success\b|\b(?:first|second) phase of the .{0,60}negotiation (?:is |was )?(?:successful|succeeded)\b|\bIKE(?:v[12])? negotiation (?:is )?completed?\.?$|\bTunnelConnected\b|NEGOTIATION SUCCEEDED AS (?:INITIATOR|RESPONDER)\b(?!, rekey)|\bConnections for all\(\d+\) configured tunnels are Up\b|\bIPsec tunnel successfully added\b|\bphase ?[12] negotiation (?:is |was |has been )?(?:completed|complete|done)\b|\bmsg="Phase established"/,
     code: "TUNNEL_UP",
     confidence: 0.85,
   }),

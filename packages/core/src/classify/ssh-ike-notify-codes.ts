@@ -63,10 +63,14 @@ const BY_NAME = new Map(SSH_IKE_NOTIFY_CODES.map(([, name, meaning]) => [name, m
 /** The names as the library spells them, for the rule's expression. */
 export const SSH_IKE_NOTIFY_NAMES: readonly string[] = SSH_IKE_NOTIFY_CODES.map(([, name]) => name);
 
+/** Status types start here (RFC 2408): connected, responder lifetime, initial contact, DPD. */
+const FIRST_STATUS_CODE = 16_384;
+
 /**
  * What a notify code means, by its number or by its name without the SSH_IKE_NOTIFY_MESSAGE_
- * prefix; a code the library does not define (a status, or none) is no cause named.
+ * prefix: a status is routine; an error the library does not define is no cause named.
  */
 export function meaningOfSshIkeNotify(code: string): NotifyMeaning {
+  if (/^\d+$/.test(code) && Number(code) >= FIRST_STATUS_CODE) return "INFO";
   return BY_NUMBER.get(code) ?? BY_NAME.get(code.toUpperCase()) ?? "TUNNEL_DOWN_OTHER";
 }
