@@ -399,6 +399,8 @@ const MARKERS = {
   ],
   phase2: [
     "createchild_",
+    "nat-oa",
+    "natoa",
     "ipsec security association",
     "ipdataoffer",
     "auth response contained the error notification",
