@@ -810,13 +810,14 @@ const HUAWEI_REASON_PATTERNS = [
 // VPN status reason, a PAN-OS system log event ID or a Huawei IPsec fault cause.
 const REASON_CODES: Rule[] = [
   r({
-    // Its traces also name the code in words before the number: "IP; Error = Timeout (8197)",
+    // The SSH IPsec toolkit's notify codes (ssh-ike-notify-codes.ts), by number or name; its traces
+    // also name the code in words before the number: "IP; Error = Timeout (8197)",
     // "Info; Received notify err = Invalid hash information (23) to isakmp sa, delete it",
     // "ike_st_i_n: Start, doi = 1, protocol = 3, code = No proposal chosen (14), ...".
     id: "ssh-ike.notify-code",
-    keywords: ["ssh_ike_notify_message_", "negotiation error: code ", "error = ", "notify err = ", ", code = "],
+    keywords: ["ssh_ike_notify_message_", "negotiation error: code ", "error = ", "notify err = ", "code = "],
     test: new RegExp(
-      `\\bConnection got error = (\\d+)\\b|\\bSSH_IKE_NOTIFY_MESSAGE_(${SSH_IKE_NOTIFY_NAMES.join("|")})\\b|\\bPhase [12] negotiation error: code (\\d+)\\b|(?:[;:] Error|\\bnotify err|, code) = [A-Za-z][\\w ,/-]*? \\((\\d+)\\)`,
+      `\\bConnection got error = (\\d+)\\b|\\bSSH_IKE_NOTIFY_MESSAGE_(${SSH_IKE_NOTIFY_NAMES.join("|")})\\b|\\bPhase [12] negotiation error: code (\\d+)\\b|(?:(?<=[;:] )Error|\\bnotify err|(?<=, )code) = [A-Za-z][\\w ,/-]*? \\((\\d+)\\)`,
     ),
     code: "SSH_IKE_NOTIFY",
     confidence: 0.8,
