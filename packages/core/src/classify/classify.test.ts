@@ -2433,6 +2433,8 @@ const meaningCases: Array<[string, LogFaultCode, "1" | "2" | null]> = [
     "IKE_AUTH_FAILURE",
     "1",
   ],
+  // An ASA's crypto ACL denies the proxies the peer negotiated (302302), unlike its connection records.
+  ["Mar 14 2025 09:20:18 asa-edge01 : %ASA-3-302302: ACL = deny; no sa created", "TRAFFIC_SELECTOR_MISMATCH", "2"],
   // Alibaba's log keywords, read by its troubleshooting table on its own gateway's lines.
   [
     "2024-03-20 10:14:22 vco-bp1k3x9q2m7w5z8n1c**** [PROTO_ERR]: isakmp_ident.c:1049:ident_r3recv(): packet lacks expected payload.",

@@ -55,13 +55,14 @@ const HEX_DUMP = /^(?:[\w,]+ )?(?:[0-9a-fA-F]{8}\s*)+$/;
 // message class: "%FTD-vpn-7-715046".
 // ASDM's log viewer exports "<level>|<date>|<time>|<message id>|...|<message>".
 const ASA_VPN_MESSAGE =
-  /(?:%(?:ASA|FTD|PIX)-(?:\w+-)?\d-|^\d\|[A-Z][a-z]{2} \d{1,2} \d{4}\|[\d:]+\|)(?:113019|402\d{3}|602\d{3}|702\d{3}|71[3-7]\d{3}|75[0-2]\d{3})\b/;
+  /(?:%(?:ASA|FTD|PIX)-(?:\w+-)?\d-|^\d\|[A-Z][a-z]{2} \d{1,2} \d{4}\|[\d:]+\|)(?:113019|302302|402\d{3}|602\d{3}|702\d{3}|71[3-7]\d{3}|75[0-2]\d{3})\b/;
 // Cisco ASA/FTD firewall messages (denies, connection build and teardown, NAT, ICMP, permitted
 // TCP, FTD's connection events) and its own administrators' logins: never tunnel lines, whatever
 // they say ("Teardown UDP connection ... due to idle timeout", "User authentication failed: ...
-// Uname: admin", a connection event for UDP/500). 710007 (a NAT-T keepalive received) is the tunnel's.
+// Uname: admin", a connection event for UDP/500). 710007 (a NAT-T keepalive received) and 302302
+// (no SA created for proxies the crypto ACL denies) are the tunnel's.
 const ASA_FIREWALL_MESSAGE =
-  /%(?:ASA|FTD|PIX)-(?:\w+-)?\d-(?:106\d{3}|30[2-5]\d{3}|313\d{3}|430\d{3}|605\d{3}|611\d{3}|710(?!007)\d{3}):/;
+  /%(?:ASA|FTD|PIX)-(?:\w+-)?\d-(?:106\d{3}|(?!302302)30[2-5]\d{3}|313\d{3}|430\d{3}|605\d{3}|611\d{3}|710(?!007)\d{3}):/;
 // Fortinet key=value logs of anything but VPN and routing events: traffic and UTM records, system,
 // admin, user-authentication and mail events ("SSL connection failed", "AUTH_FAIL_USER", STARTTLS).
 // Routing events carry the BGP sessions over the tunnels ("BGP: %BGP-5-ADJCHANGE: ...").

@@ -1417,8 +1417,10 @@ const TRAFFIC_SELECTORS: Rule[] = [
       "invalid_selectors",
       "non-ipsec packet",
       "failed to match peer selectors",
+      "acl = deny; no sa created",
     ],
-    test: /ACL does not match proxy IDs|Static Crypto Map check, map = \S+, seq = \S+, no ACL configured|IKE peer does not match remote peer as defined in L2L policy|initiated a tunnel with (?:the )?same outer and inner addresses|existing sa from different peer, rejecting new sa|Crypto Map Policy not found for remote traffic selector|Received INVALID_SELECTORS Notification|Received a non-IPSec packet|failed to match peer selectors/,
+    // 302302 "ACL = deny; no sa created": the proxies negotiated fall in a deny entry of the crypto ACL.
+    test: /ACL = deny; no sa created|ACL does not match proxy IDs|Static Crypto Map check, map = \S+, seq = \S+, no ACL configured|IKE peer does not match remote peer as defined in L2L policy|initiated a tunnel with (?:the )?same outer and inner addresses|existing sa from different peer, rejecting new sa|Crypto Map Policy not found for remote traffic selector|Received INVALID_SELECTORS Notification|Received a non-IPSec packet|failed to match peer selectors/,
     code: "TRAFFIC_SELECTOR_MISMATCH",
     phase: "2",
     confidence: 0.85,
@@ -3719,6 +3721,8 @@ const DOWN: Rule[] = [
       "processing delete request (proto",
       "tunnel-down message to ems",
       "ev_delete",
+      "ev_recv_del",
+      "ev_snd_sa_del",
       "key_mgr_delete_sas",
       "key_eng_delete_sas",
       "key_mgr_session_closed",
@@ -3737,7 +3741,7 @@ const DOWN: Rule[] = [
       "corresponding ipsec sas cleared",
     ],
     // pluto before 4.x names an established IPsec SA by its state: "deleting state (STATE_QUICK_R2)".
-    test: /sent delete, closing SA|received (?:IKE|IPsec|ISAKMP) SA delete packet|Received PFKEY delete SA\b|Successfully removed child SAs|IPSEC-EVENT:IPSEC-DELETE-SA:|Removed Phase 2 SAs after receiving|\b(?:(?:IKE|IPSec) SA )?delete payload received from peer, corresponding IPSec SAs cleared\b|deleting (?:other )?state (?:#\d+ )?\((?:STATE_QUICK_[IR]2|STATE_V2_IPSEC_[IR]|STATE_V2_ESTABLISHED_CHILD_SA)\)|^Peer sent (?:a )?delete$|_recv_delete: received delete|sa_free: received delete|received DELETE (?:for|IKE[_-]SA|CHILD_SA|payload)|received Delete(?: SA)?(?:\(0x\w+\))? payload|received Delete\/Notify|(?<!while )deleting IKE[_ ]SA|deleting (?:Child|ISAKMP|IPsec) SA(?: \(\w+\)|$)|deleting IPsec SA for\b|\bDelete IPsec SA\.$|ISAKMP Phase 1 delete (?:received|sent)|(?:IKE(?:v[12])?|IPsec|CHILD)[_ ]SA (?:is |has been |was )?deleted|sending DELETE (?:INFO message )?for|sent INFORMATIONAL request to delete|delete IKE SA|closing CHILD_SA|deleting established Child SA\b|deleting CHILD_SA|(?:CHILD|IKE)_SA (?:\S+ )?closed\b|notify error, destroying IKE_SA|mismatch, closing IKE_SA|ISAKMP-SA deleted|IPsec-SA deleted|Deleted SA\b|delete proto (?:ESP|AH)\b|SA .* has been deleted|deleting SA\b|no corresponding tunnel exists|received SA_DELETE|sending delete for (?:IPsec|IKE) SA|(?:recv|send) (?:ISAKMP|IPsec) SA delete|delet(?:ing|ed) IPsec SA with SPI|schedule delete of IKE SA|processing delete request \(proto \d\)|sent tunnel-down message to EMS|session manager killed ikev2 tunnel|error code : IKEV2_DELETE_\w+|Processing DELETE INFO message for (?:IKEv2|IKE|IPsec) SA|INFORMATIONAL Exchange Contains: DELETE\b|initiating delete of connection's (?:Child|IPsec|IKE|ISAKMP) SA\b|IPsec (?:Main|Quick) Mode security association ended|delete packet (?:is received )?from the peer|Delete SA payload: .*deleting anyway|IKE phase-[12] SA is deleted|CurState: READY Event: EV_DELETE\b|\bKEY_(?:MGR|ENG)_DELETE_SAS\b|\bKEY_MGR_SESSION_CLOSED\b|bring down existing phase 1 and 2 SA's|\bSA:\d+\/IKE deleted\b/,
+    test: /sent delete, closing SA|received (?:IKE|IPsec|ISAKMP) SA delete packet|Received PFKEY delete SA\b|Successfully removed child SAs|IPSEC-EVENT:IPSEC-DELETE-SA:|Removed Phase 2 SAs after receiving|\b(?:(?:IKE|IPSec) SA )?delete payload received from peer, corresponding IPSec SAs cleared\b|deleting (?:other )?state (?:#\d+ )?\((?:STATE_QUICK_[IR]2|STATE_V2_IPSEC_[IR]|STATE_V2_ESTABLISHED_CHILD_SA)\)|^Peer sent (?:a )?delete$|_recv_delete: received delete|sa_free: received delete|received DELETE (?:for|IKE[_-]SA|CHILD_SA|payload)|received Delete(?: SA)?(?:\(0x\w+\))? payload|received Delete\/Notify|(?<!while )deleting IKE[_ ]SA|deleting (?:Child|ISAKMP|IPsec) SA(?: \(\w+\)|$)|deleting IPsec SA for\b|\bDelete IPsec SA\.$|ISAKMP Phase 1 delete (?:received|sent)|(?:IKE(?:v[12])?|IPsec|CHILD)[_ ]SA (?:is |has been |was )?deleted|sending DELETE (?:INFO message )?for|sent INFORMATIONAL request to delete|delete IKE SA|closing CHILD_SA|deleting established Child SA\b|deleting CHILD_SA|(?:CHILD|IKE)_SA (?:\S+ )?closed\b|notify error, destroying IKE_SA|mismatch, closing IKE_SA|ISAKMP-SA deleted|IPsec-SA deleted|Deleted SA\b|delete proto (?:ESP|AH)\b|SA .* has been deleted|deleting SA\b|no corresponding tunnel exists|received SA_DELETE|sending delete for (?:IPsec|IKE) SA|(?:recv|send) (?:ISAKMP|IPsec) SA delete|delet(?:ing|ed) IPsec SA with SPI|schedule delete of IKE SA|processing delete request \(proto \d\)|sent tunnel-down message to EMS|session manager killed ikev2 tunnel|error code : IKEV2_DELETE_\w+|Processing DELETE INFO message for (?:IKEv2|IKE|IPsec) SA|INFORMATIONAL Exchange Contains: DELETE\b|initiating delete of connection's (?:Child|IPsec|IKE|ISAKMP) SA\b|IPsec (?:Main|Quick) Mode security association ended|delete packet (?:is received )?from the peer|Delete SA payload: .*deleting anyway|IKE phase-[12] SA is deleted|CurState: \w+ Event: EV_(?:DELETE|RECV_DEL|SND_SA_DEL)\b|\bKEY_(?:MGR|ENG)_DELETE_SAS\b|\bKEY_MGR_SESSION_CLOSED\b|bring down existing phase 1 and 2 SA's|\bSA:\d+\/IKE deleted\b/,
     code: "SA_DELETE",
     confidence: 0.6,
   }),
@@ -4299,6 +4303,15 @@ const UP: Rule[] = [
     test: /msg="progress IPsec phase [12]"(?!.*\bexch="?CREATE_CHILD).*\bstatus="?success"?.*\bresult="?DONE"?/,
     code: "TUNNEL_UP",
     confidence: 0.8,
+  }),
+  r({
+    // Cisco's IKEv2 state machine reaching READY on the initiator's or responder's success.
+    id: "up.cisco-ikev2-ready",
+    keywords: ["curstate: ready event: ev_"],
+    test: /\bCurState: READY Event: EV_[IR]_OK\b/,
+    code: "TUNNEL_UP",
+    phase: "1",
+    confidence: 0.6,
   }),
   r({
     // Cisco ASA: the tunnel manager set the tunnel up, or IKE loaded the IPsec keys.
