@@ -26,22 +26,7 @@ export function configChangesSince(
 ): ConfigChange[] {
   if (stored === undefined || stored === null) return [];
   const previous = connectionSchema.safeParse(stored);
-  return previous.success ? diffConnectionConfig(storedAsNow(previous.data), current) : [];
-}
-
-/**
- * A stored connection in the shape the provider clients give now. Alibaba routes of a dual-tunnel
- * connection once named the tunnel that carried them (tun-…), which changes at every failover;
- * they now name the connection. Read the old shape as the new, so it is no change.
- */
-function storedAsNow(stored: NormalizedConnection): NormalizedConnection {
-  if (stored.provider !== "alibaba" || !stored.routeWeights) return stored;
-  return {
-    ...stored,
-    routeWeights: stored.routeWeights.map((r) =>
-      r.nextHop?.startsWith("tun-") ? { ...r, nextHop: stored.externalId } : r,
-    ),
-  };
+  return previous.success ? diffConnectionConfig(previous.data, current) : [];
 }
 
 export async function recordConfigChanges(
