@@ -101,10 +101,10 @@ export function bgpTransitionOf(match: RegExpExecArray): BgpTransition {
 const ERROR_EVENT = /error|fail|holdtime|notif|bfddown/;
 
 /**
- * Reaching Established is the session up; entering Closing or Clearing, leaving Established, falling back to Idle (from any
- * other state, or with no state named before), or a connection attempt falling back (Connect to
- * Active, OpenSent/OpenConfirm to Active or Connect) is the session down; every other change is
- * the session on its way up.
+ * Reaching Established is the session up; entering Closing or Clearing, leaving Established,
+ * falling back to Idle (from any other state, or with no state named before), or a connection
+ * attempt falling back (Connect to Active, OpenSent/OpenConfirm to Active or Connect) is the
+ * session down; every other change is the session on its way up.
  */
 export function bgpSessionMove({ from, to, event }: BgpTransition): "up" | "down" | "progress" {
   if (to === "established" || to === "up") return from === "established" ? "progress" : "up";

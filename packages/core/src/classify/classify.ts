@@ -569,16 +569,17 @@ function classifyTrimmedLine(line: string, options: ClassifyOptions, isPasteUndo
   return joined === line ? result : withPlaceholdersRestored(result, line);
 }
 
+// A record's opening brace: pretty-printers and the AWS documentation put a space inside the braces
+// ('{ "resource_arn": ...').
+const RECORD_START = /\{\s*"/;
+
 /**
  * An AWS tunnel or BGP record after what a tool printed before it: `aws logs tail` (time and log
  * stream), `aws logs get-log-events --output text` (EVENTS and the ingestion time, the event's
  * time after it), a Logs Insights export (its @timestamp; in CSV the record is quoted, its own
  * quotes doubled) or a syslog relay's header.
  */
-const RECORD_START = /\{\s*"/;
-
 function prefixedAwsRecord(line: string): AwsRecord | undefined {
-  // Pretty-printers and the AWS documentation put a space inside the braces: '{ "resource_arn": ...'.
   const start = line.search(RECORD_START);
   if (start <= 0) return undefined;
   const end = line.lastIndexOf("}");
