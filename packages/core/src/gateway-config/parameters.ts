@@ -3,6 +3,7 @@
 // accepts them, else the best it does), the lifetimes, DPD and BGP values recommended for the
 // provider. Everything a renderer needs, vendor-neutral.
 import type { NormalizedConnection, NormalizedTunnel } from "../connection.ts";
+import { isWeakDhGroup, isWeakEncryption, isWeakIntegrity } from "../crypto-strength.ts";
 import { isAnyNetwork } from "../networks.ts";
 import { type IkeVersion, negotiatedIkeVersion, recommendedParameters } from "../recommended.ts";
 
@@ -66,10 +67,10 @@ const FALLBACK_INTEGRITY: readonly Integrity[] = ["sha1", "md5", "sm3"];
 const BGP_KEEPALIVE_SEC = 10;
 export const BGP_TIMERS = { keepaliveSec: BGP_KEEPALIVE_SEC, holdSec: 30 } as const;
 
-/** "AES256", "aes", "AES128-GCM-16" -> canonical names; undefined for a name we do not know. */
-export function cipherOf(name: string): Cipher | undefined {
-  const key = name.toLowerCase().replace(/[^a-z0-9]/g, "");
-  const known: Record<string, Cipher> = {
+// Providers' and vendors' spellings, with case and punctuation removed, to canonical names (a Map:
+// no name finds an inherited property).
+const CIPHER_NAMES: ReadonlyMap<string, Cipher> = new Map(
+  Object.entries({
     aes: "aes128",
     aes128: "aes128",
     aescbc128: "aes128",
@@ -83,14 +84,10 @@ export function cipherOf(name: string): Cipher | undefined {
     "3des": "3des",
     des: "des",
     sm4: "sm4",
-  };
-  return known[key];
-}
-
-/** "SHA2-256", "sha256", "SHA1" -> canonical names. */
-export function integrityOf(name: string): Integrity | undefined {
-  const key = name.toLowerCase().replace(/[^a-z0-9]/g, "");
-  const known: Record<string, Integrity> = {
+  } as const),
+);
+const INTEGRITY_NAMES: ReadonlyMap<string, Integrity> = new Map(
+  Object.entries({
     sha1: "sha1",
     sha256: "sha256",
     sha2256: "sha256",
@@ -100,21 +97,34 @@ export function integrityOf(name: string): Integrity | undefined {
     sha2512: "sha512",
     md5: "md5",
     sm3: "sm3",
-  };
-  return known[key];
+  } as const),
+);
+const nameKey = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, "");
+
+/** "AES256", "aes", "AES128-GCM-16" -> canonical names; undefined for a name we do not know. */
+export function cipherOf(name: string): Cipher | undefined {
+  return CIPHER_NAMES.get(nameKey(name));
 }
 
-/** The first preferred value the provider accepts; the preference itself when it reports none. */
+/** "SHA2-256", "sha256", "SHA1" -> canonical names. */
+export function integrityOf(name: string): Integrity | undefined {
+  return INTEGRITY_NAMES.get(nameKey(name));
+}
+
+/**
+ * The first preferred value the provider accepts, else the first fallback it accepts; the
+ * preference itself when it reports none. Weak as the WEAK_CRYPTO finding judges it.
+ */
 function pick<T>(
   offered: readonly T[] | undefined,
   preferred: readonly T[],
   fallback: readonly T[],
+  isWeak: (value: T) => boolean,
 ): { value: T; weak: boolean } {
   if (!offered || offered.length === 0) return { value: preferred[0] as T, weak: false };
-  const strong = preferred.find((p) => offered.includes(p));
-  if (strong !== undefined) return { value: strong, weak: false };
-  const weak = fallback.find((p) => offered.includes(p)) ?? (offered[0] as T);
-  return { value: weak, weak: true };
+  const value =
+    preferred.find((p) => offered.includes(p)) ?? fallback.find((p) => offered.includes(p)) ?? (offered[0] as T);
+  return { value, weak: isWeak(value) };
 }
 
 function known<T>(names: readonly string[] | undefined, parse: (name: string) => T | undefined): T[] | undefined {
@@ -130,9 +140,9 @@ function proposal(tunnel: NormalizedTunnel, phase: 1 | 2, weak: string[]): Propo
   const ciphers = known(phase === 1 ? o.phase1Encryption : o.phase2Encryption, cipherOf);
   const integrities = known(phase === 1 ? o.phase1Integrity : o.phase2Integrity, integrityOf);
   const groups = phase === 1 ? o.phase1DhGroups : o.phase2DhGroups;
-  const cipher = pick(ciphers, CIPHER_PREFERENCE, FALLBACK_CIPHERS);
+  const cipher = pick(ciphers, CIPHER_PREFERENCE, FALLBACK_CIPHERS, isWeakEncryption);
   const aead = cipher.value.endsWith("gcm16");
-  const integrity = pick(integrities, INTEGRITY_PREFERENCE, FALLBACK_INTEGRITY);
+  const integrity = pick(integrities, INTEGRITY_PREFERENCE, FALLBACK_INTEGRITY, isWeakIntegrity);
   // An empty phase 2 group list is the provider saying "no PFS".
   const noPfs = phase === 2 && (o.pfsEnabled === false || (groups !== undefined && groups.length === 0));
   const group = noPfs
@@ -141,6 +151,7 @@ function proposal(tunnel: NormalizedTunnel, phase: 1 | 2, weak: string[]): Propo
         groups,
         DH_PREFERENCE,
         [...(groups ?? [])].sort((a, b) => b - a),
+        isWeakDhGroup,
       );
   const where = `tunnel ${tunnel.index} phase ${phase}`;
   if (cipher.weak) weak.push(`${where}: ${cipher.value}`);

@@ -2,6 +2,7 @@
 // downtime during the provider's next maintenance (§3).
 import type { FindingCode, Grade, Severity } from "../codes.ts";
 import type { NormalizedConnection, NormalizedTunnel } from "../connection.ts";
+import { isWeakDhGroup, isWeakEncryption, isWeakIntegrity } from "../crypto-strength.ts";
 import {
   type IkeVersion,
   negotiatedIkeVersion,
@@ -27,10 +28,6 @@ const ALIBABA_SINGLE_TUNNEL_DOWNTIME = 60;
 // Vendors' idle timeouts vary (Cisco ASA 30 min by default, others minutes); a static tunnel
 // without traffic for five minutes is at risk of being torn down on some of them.
 export const IDLE_RISK_SECONDS = 300;
-
-const WEAK_ENCRYPTION = /^(?:DES|3DES|DES-CBC|3DES-CBC|TRIPLEDES)$/i;
-const WEAK_INTEGRITY = /^(?:MD5|SHA1|SHA-1|HMAC-MD5|HMAC-SHA1|SHA1-96|HMAC_SHA1_96)$/i;
-const MIN_DH_GROUP = 14;
 
 const SEVERITY: Record<FindingCode, Severity> = {
   TUNNEL_REDUNDANCY_LOST: "major",
@@ -434,11 +431,9 @@ export function evaluatePosture(connection: NormalizedConnection): Posture {
   for (const tunnel of tunnels) {
     const o = tunnel.options;
     const weak = [
-      ...[...(o.phase1Encryption ?? []), ...(o.phase2Encryption ?? [])].filter((a) => WEAK_ENCRYPTION.test(a)),
-      ...[...(o.phase1Integrity ?? []), ...(o.phase2Integrity ?? [])].filter((a) => WEAK_INTEGRITY.test(a)),
-      ...[...(o.phase1DhGroups ?? []), ...(o.phase2DhGroups ?? [])]
-        .filter((g) => g < MIN_DH_GROUP)
-        .map((g) => `DH group ${g}`),
+      ...[...(o.phase1Encryption ?? []), ...(o.phase2Encryption ?? [])].filter(isWeakEncryption),
+      ...[...(o.phase1Integrity ?? []), ...(o.phase2Integrity ?? [])].filter(isWeakIntegrity),
+      ...[...(o.phase1DhGroups ?? []), ...(o.phase2DhGroups ?? [])].filter(isWeakDhGroup).map((g) => `DH group ${g}`),
     ];
     if (weak.length > 0) {
       findings.push(
