@@ -1,7 +1,8 @@
 "use client";
 // The "shown once" panel for a secret or link the server returns only once.
-import { type ReactNode, useState } from "react";
+import type { ReactNode } from "react";
 import styles from "./admin.module.css";
+import { CopyButton } from "./copy-button.tsx";
 
 /** A secret or link that the server returns once: shown with a copy button and a warning. */
 export function ShownOnce({
@@ -17,7 +18,6 @@ export function ShownOnce({
   children?: ReactNode;
   onDismiss: () => void;
 }) {
-  const [copied, setCopied] = useState(false);
   return (
     <section className={`panel ${styles.shownOnce}`} aria-live="polite">
       <h2>{title}</h2>
@@ -28,20 +28,7 @@ export function ShownOnce({
         <code className={`mono ${styles.secret}`} data-testid={testId}>
           {value}
         </code>
-        <button
-          type="button"
-          className="button small secondary"
-          onClick={async () => {
-            try {
-              await navigator.clipboard.writeText(value);
-              setCopied(true);
-            } catch {
-              setCopied(false);
-            }
-          }}
-        >
-          {copied ? "Copied" : "Copy"}
-        </button>
+        <CopyButton text={value} />
       </div>
       {children}
       <button type="button" className="button small secondary" onClick={onDismiss}>

@@ -8,7 +8,7 @@ import {
   type GatewayConfigVendor,
   isGatewayConfigVendor,
 } from "@tunnelwatch/core/browser";
-import { useState } from "react";
+import { CopyButton } from "~/components/copy-button.tsx";
 import { EmptyState, QueryView } from "~/components/ui.tsx";
 import { useTRPC } from "~/trpc/client.tsx";
 import styles from "./connection.module.css";
@@ -44,21 +44,10 @@ export function GatewayConfigPanel({
       ? statedVendor
       : "strongswan";
   const unit = unitOf(filters.gatewayUnit);
-  const [copyState, setCopyState] = useState<"idle" | "copied" | "failed">("idle");
   const config = useQuery({
     ...trpc.connections.gatewayConfig.queryOptions({ connectionId, vendor, firstUnit: unit ?? 1 }),
     placeholderData: keepPreviousData,
   });
-  const copy = async (text: string) => {
-    try {
-      await navigator.clipboard.writeText(text);
-      setCopyState("copied");
-    } catch {
-      // No clipboard (an insecure origin, a refused permission): the text stays selectable.
-      setCopyState("failed");
-    }
-    setTimeout(() => setCopyState("idle"), 2_500);
-  };
   const ready = config.data && !config.isPlaceholderData && config.data.tunnelCount > 0;
   return (
     <section className="panel" aria-labelledby="gateway-config-heading">
@@ -90,14 +79,7 @@ export function GatewayConfigPanel({
               onChange={(event) => set({ gatewayUnit: event.target.value })}
             />
           </label>
-          <button
-            type="button"
-            className="button small secondary"
-            disabled={!ready}
-            onClick={() => config.data && copy(config.data.text)}
-          >
-            {copyState === "copied" ? "Copied" : copyState === "failed" ? "Select and copy by hand" : "Copy"}
-          </button>
+          <CopyButton text={config.data?.text} disabled={!ready} />
         </div>
       </div>
       <p className="muted small">
