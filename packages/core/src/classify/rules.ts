@@ -3150,17 +3150,23 @@ const UNREACHABLE: Rule[] = [
     // A client or gateway that gave up connecting: NetworkManager's strongSwan plugin ("Connect
     // timer expired, disconnecting."), Azure's tunnel status.
     id: "unreachable.connect-timeout",
+    keywords: ["connect timer expired", "tunnel connection timed out"],
+    test: /\bConnect timer expired, disconnecting\b|\btunnel connection timed out\b/,
+    code: "PEER_UNREACHABLE",
+    phase: "1",
+    confidence: 0.75,
+  }),
+  r({
+    // The SSH IPsec toolkit (Junos kmd): a negotiation ended without any notify, its retries used
+    // up, or an ICMP unreachable for its packets.
+    id: "unreachable.ssh-ike",
     keywords: [
-      "connect timer expired",
-      "tunnel connection timed out",
       "connection timed out or error, calling callback",
       "query retry limit reached",
       "got udp port unreachable",
       "got udp host unreachable",
     ],
-    // The SSH IPsec toolkit (Junos kmd): a negotiation ended without any notify, its retries used
-    // up, or an ICMP unreachable for its packets.
-    test: /\bConnect timer expired, disconnecting\b|\btunnel connection timed out\b|\bConnection timed out or error, calling callback\b|\bIsakmp query retry limit reached\b|\bgot UDP (?:port|host) unreachable from\b/,
+    test: /\bConnection timed out or error, calling callback\b|\bIsakmp query retry limit reached\b|\bgot UDP (?:port|host) unreachable from\b/,
     code: "PEER_UNREACHABLE",
     phase: "1",
     confidence: 0.75,
