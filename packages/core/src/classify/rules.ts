@@ -532,8 +532,8 @@ const RACOON2: Rule[] = [
   r({
     // Alibaba's troubleshooting table files these log keywords of its gateway's phase 1 under
     // AlgorithmMismatch, EncryptionAlgorithmMismatch and ProposalMismatch: on its own lines
-    // ("[PROTO_ERR]: <file>:<line>:<function>(): ...") they are read its way, while other racoon
-    // builds' same words are left to the other rules.
+    // ("[PROTO_ERR]: <file>:<line>:<function>(): ...") they are read its way, the keyword being
+    // the evidence, while other racoon builds' same words are left to the other rules.
     id: "proposal.alibaba-log-keyword",
     keywords: [
       "packet lacks expected payload",
@@ -541,7 +541,7 @@ const RACOON2: Rule[] = [
       "expecting the packet encrypted",
       "couldn't find configuaration",
     ],
-    test: /\[PROTO_ERR\]: .*?(?:packet lacks expected payload|invalid encryption algorithm|ignore the packet, ?expecting the packet encrypted|couldn't find configuaration)/,
+    test: /(?<=\[PROTO_ERR\]: .*)(?:packet lacks expected payload|invalid encryption algorithm|ignore the packet, ?expecting the packet encrypted|couldn't find configuaration)/,
     code: "IKE_PROPOSAL_MISMATCH",
     phase: "1",
     confidence: 0.7,
@@ -551,7 +551,7 @@ const RACOON2: Rule[] = [
     // Phase1NegotiationTimeout, the peer's phase 1 answers not arriving.
     id: "unreachable.alibaba-log-keyword",
     keywords: ["isakmp-sa has not been established"],
-    test: /\[PROTO_ERR\]: .*?ignore information because ISAKMP-SA has not been established/,
+    test: /(?<=\[PROTO_ERR\]: .*)ignore information because ISAKMP-SA has not been established/,
     code: "PEER_UNREACHABLE",
     phase: "1",
     confidence: 0.6,
